@@ -1,0 +1,73 @@
+/**
+ * The message catalogue: every message the add-in shows for bad input is built here, so
+ * that wording stays consistent and tests can refer to it. Messages name the argument and
+ * the rule it breaks, and echo what was received.
+ */
+import { Fault } from "./fault";
+
+/** How a received value is echoed back in a message. */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return "an empty value";
+  if (typeof value === "string") return value.trim() === "" ? "empty text" : `text "${truncate(value)}"`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "NaN";
+    if (!Number.isFinite(value)) return value > 0 ? "infinity" : "minus infinity";
+    return String(value);
+  }
+  if (Array.isArray(value)) {
+    const rows = value.length;
+    const cols = rows > 0 && Array.isArray(value[0]) ? (value[0] as unknown[]).length : 1;
+    return `a range of ${rows}×${cols} cells`;
+  }
+  return `a value of type ${typeof value}`;
+}
+
+function truncate(s: string): string {
+  return s.length > 30 ? `${s.slice(0, 27)}...` : s;
+}
+
+function value(arg: string, text: string): Fault {
+  return new Fault("#VALUE!", `${arg} ${text}`, arg);
+}
+
+export const MSG = {
+  notNumber: (arg: string, got: unknown) => value(arg, `must be a number; got ${describe(got)}.`),
+  notFinite: (arg: string, got: unknown) => value(arg, `must be a finite number; got ${describe(got)}.`),
+  notSingle: (arg: string, got: unknown) => value(arg, `must be a single value, not ${describe(got)}.`),
+  notBoolean: (arg: string, got: unknown) => value(arg, `must be TRUE or FALSE; got ${describe(got)}.`),
+  notText: (arg: string, got: unknown) => value(arg, `must be text; got ${describe(got)}.`),
+  required: (arg: string) => value(arg, "is required."),
+  belowMin: (arg: string, got: number, min: number, inclusive: boolean, hint?: string) =>
+    value(arg, `must be ${inclusive ? "at least" : "more than"} ${min}; got ${describe(got)}.${hint ? ` ${hint}` : ""}`),
+  aboveMax: (arg: string, got: number, max: number, inclusive: boolean, hint?: string) =>
+    value(arg, `must be ${inclusive ? "at most" : "less than"} ${max}; got ${describe(got)}.${hint ? ` ${hint}` : ""}`),
+  notWhole: (arg: string, got: number) => value(arg, `must be a whole number; got ${describe(got)}.`),
+  notWholePeriods: (arg: string, got: number, perYear: number) =>
+    value(arg, `× paymentsPerYear must be a whole number of periods; ${got} years × ${perYear} = ${roundForMessage(got * perYear)}.`),
+  exceeds: (arg: string, other: string, got: number, limit: number) =>
+    value(arg, `must not exceed ${other} (${limit}); got ${describe(got)}.`),
+  shapeMismatch: (arg: string, other: string, got: unknown, want: string) =>
+    value(arg, `must have the same shape as ${other} (${want}); got ${describe(got)}.`),
+  columns: (arg: string, want: number, got: unknown) =>
+    value(arg, `must be a range of ${want} columns; got ${describe(got)}.`),
+  negativeLoss: (arg: string, code: string, got: number) =>
+    value(arg, `must not be negative; the loss for ${code} is ${describe(got)}.`),
+  unknownCode: (arg: string, got: string, valid: readonly string[]) =>
+    new Fault("#N/A", `${arg}: unknown code "${truncate(got)}". Valid codes: ${valid.join(", ")}.`, arg),
+  unknownChoice: (arg: string, got: string, valid: readonly string[]) =>
+    value(arg, `must be one of ${valid.join(", ")}; got "${truncate(got)}".`),
+  divByZero: (arg: string) => new Fault("#DIV/0!", `${arg} is zero, and it divides.`, arg),
+  tooLarge: (arg: string, rows: number, max: number) =>
+    value(arg, `gives ${rows} rows, more than the ${max} this function spills.`),
+} as const;
+
+function roundForMessage(x: number): string {
+  return String(Math.round(x * 1e6) / 1e6);
+}
+
+export const HINT = {
+  rateDecimal: "Rates are decimals: 6.85% is 0.0685.",
+  pointsDecimal: "Points are decimals of the loan: 0.75 points is 0.0075.",
+  fractionDecimal: "Percentages are decimals: 75% is 0.75.",
+} as const;

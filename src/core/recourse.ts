@@ -1,0 +1,96 @@
+/**
+ * Deficiency, the price of non-recourse and its break-even (reference §2 and §5).
+ *
+ *   claim        = unpaid principal + accrued interest + fees + foreclosure costs
+ *   net proceeds = sale price − costs of sale
+ *   deficiency   = max(0, claim − net proceeds)
+ *
+ *   premium (interest-only view) = L × (r_nr − r_r) × holdYears + L × (pts_nr − pts_r)
+ *   premium (amortizing view)    = Σ_{k=1..n} (P_nr − P_r) + (B_nr(n) − B_r(n)) + L × Δpoints
+ *   discounted: each monthly flow k and the balances at n discounted by (1 + d/12)^k;
+ *   points are paid at closing and are not discounted.
+ *
+ *   break-even default probability = premium / deficiency
+ */
+import { amount, define, points, rate, signed, years } from "./args";
+import { Fault } from "./fault";
+import { MSG } from "./messages";
+import { diffExact, sumMoney, toCents } from "./money";
+import { amortizedBalance, annuityFactor, discountFactor, levelPayment, wholePeriods } from "./periods";
+
+export const DEFICIENCY = define(
+  "DEFICIENCY",
+  [
+    amount.required("unpaidPrincipal"),
+    amount.required("salePrice"),
+    amount.withDefault("accruedInterest", 0),
+    amount.withDefault("fees", 0),
+    amount.withDefault("foreclosureCosts", 0),
+    amount.withDefault("saleCosts", 0),
+  ],
+  (principal, salePrice, interest, fees, foreclosureCosts, saleCosts) =>
+    Math.max(0, sumMoney([principal, interest, fees, foreclosureCosts, -salePrice, saleCosts])),
+);
+
+export const NONRECOURSE_PREMIUM = define(
+  "NONRECOURSE_PREMIUM",
+  [
+    amount.required("loanAmount"),
+    rate.required("recourseRate"),
+    rate.required("nonRecourseRate"),
+    points.required("recoursePoints"),
+    points.required("nonRecoursePoints"),
+    years.required("holdYears"),
+    years.optional("amortYears"),
+    rate.optional("discountRate"),
+  ],
+  (loan, rRate, nrRate, rPoints, nrPoints, holdYears, amortYears, discountRate) => {
+    const months = wholePeriods("holdYears", holdYears, 12);
+    if (months instanceof Fault) return months;
+    let amortMonths: number | undefined;
+    if (amortYears !== undefined) {
+      const m = wholePeriods("amortYears", amortYears, 12);
+      if (m instanceof Fault) return m;
+      amortMonths = m;
+    }
+    const pointsCost = loan * (nrPoints - rPoints);
+    if (amortMonths === undefined) {
+      if (discountRate === undefined) return interestOnlyPremium(loan, rRate, nrRate, rPoints, nrPoints, months);
+      const d = discountRate / 12;
+      return ((loan * (nrRate - rRate)) / 12) * annuityFactor(d, months) + pointsCost;
+    }
+    const paying = Math.min(months, amortMonths);
+    const extraPayment = levelPayment(loan, nrRate / 12, amortMonths) - levelPayment(loan, rRate / 12, amortMonths);
+    const extraBalance =
+      amortizedBalance(loan, nrRate / 12, amortMonths, months) - amortizedBalance(loan, rRate / 12, amortMonths, months);
+    if (discountRate === undefined) return extraPayment * paying + extraBalance + pointsCost;
+    const d = discountRate / 12;
+    return extraPayment * annuityFactor(d, paying) + extraBalance * discountFactor(d, months) + pointsCost;
+  },
+);
+
+/**
+ * L × Δrate × months / 12 + L × Δpoints, exact when the loan is in whole cents and the
+ * rates and points have short decimal expansions (the usual case), float64 otherwise.
+ */
+function interestOnlyPremium(loan: number, rRate: number, nrRate: number, rPoints: number, nrPoints: number, months: number): number {
+  const float = (loan * (nrRate - rRate) * months) / 12 + loan * (nrPoints - rPoints);
+  const cents = toCents(loan);
+  const dr = diffExact(nrRate, rRate);
+  const dp = diffExact(nrPoints, rPoints);
+  if (cents === undefined || !dr || !dp) return float;
+  // Bring both spreads to one scale 10^k, then premium = cents × (dr × months + 12 × dp) / (12 × 10^k × 100).
+  const k = Math.max(dr.k, dp.k);
+  const spread = dr.int * 10 ** (k - dr.k) * months + 12 * dp.int * 10 ** (k - dp.k);
+  const numerator = cents * spread;
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(spread)) return float;
+  const denominator = 12 * 10 ** k * 100;
+  // Exact when the division is exact; otherwise one correctly rounded division.
+  return numerator / denominator;
+}
+
+export const BREAKEVEN_PROBABILITY = define(
+  "BREAKEVEN_PROBABILITY",
+  [signed.required("premium"), amount.required("deficiency")],
+  (premium, deficiency) => (deficiency === 0 ? MSG.divByZero("deficiency") : Math.max(0, premium / deficiency)),
+);

@@ -1,0 +1,70 @@
+/* Builds the add-in: the custom functions (their own JavaScript-only runtime, with
+ * functions.json generated from JSDoc) and the task pane. Production builds target
+ * modern browsers only: no IE11 polyfills. */
+const path = require("path");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+/** The files whose JSDoc declares LOAN.* functions: one family a file. */
+const FUNCTION_FAMILIES = ["./src/functions/financing.ts", "./src/functions/coverage.ts", "./src/functions/recourse.ts"];
+
+const officeJs = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+
+module.exports = (env, argv) => {
+  const production = argv.mode !== "development";
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    target: ["web", "es2020"],
+    entry: {
+      functions: FUNCTION_FAMILIES,
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FAMILIES }),
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        template: "./src/functions/functions.html",
+        chunks: ["functions"],
+        scriptLoading: "blocking",
+        inject: "head",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "[path][name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          // Office.js served from this origin, so the add-in needs no network at run time.
+          {
+            from: "{office.js,o15apptofilemappingtable.js,custom-functions-runtime.js,excel-*.js,*/office_strings.js}",
+            context: officeJs,
+            to: "office-js/",
+            globOptions: { ignore: ["**/*.debug.js"] },
+          },
+        ],
+      }),
+    ],
+  };
+};
