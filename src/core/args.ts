@@ -56,7 +56,7 @@ function readNumber(name: string, raw: unknown, rule: NumberRule): number | Faul
   const v = x as number;
   if (v !== v || v === Infinity || v === -Infinity) return MSG.notFinite(name, v);
   if (rule.min !== undefined && (rule.minInclusive ? v < rule.min : v <= rule.min)) {
-    return MSG.belowMin(name, v, rule.min, rule.minInclusive === true, rule.hint);
+    return MSG.belowMin(name, v, rule.min, rule.minInclusive === true);
   }
   if (rule.max !== undefined && (rule.maxInclusive ? v > rule.max : v >= rule.max)) {
     return MSG.aboveMax(name, v, rule.max, rule.maxInclusive === true, rule.hint);
@@ -151,7 +151,7 @@ export function grid(name: string, optional: boolean): Param<Grid | undefined> {
       if (rows.length === 0) return optional ? undefined : [[null]];
       const width = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : -1;
       for (const row of rows) {
-        if (!Array.isArray(row) || row.length !== width) return MSG.notSingle(name, raw);
+        if (!Array.isArray(row) || row.length !== width) return MSG.ragged(name);
       }
       return rows as Grid;
     },

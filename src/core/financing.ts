@@ -12,9 +12,6 @@ import { MSG } from "./messages";
 import { Dec, roundCents } from "./money";
 import { amortizedBalance, levelPayment, wholePeriods } from "./periods";
 
-/** The most rows LOAN.AMORTIZATION spills (100 years of daily payments fit). */
-export const MAX_SCHEDULE_ROWS = 36500;
-
 export const PAYMENT = define(
   "PAYMENT",
   [amount.required("loanAmount"), rate.required("annualRate"), years.required("amortYears"), frequency.withDefault("paymentsPerYear", 12)],
@@ -71,6 +68,7 @@ export const AMORTIZATION_HEADER = ["Period", "Payment", "Interest", "Principal"
  * half up; principal is payment − interest. During the interest-only period the payment
  * is the interest. The last amortizing payment is the balance plus its interest, so a
  * schedule to full amortization ends at exactly 0; a shorter term ends on the balloon.
+ * The argument rules bound the schedule: at most 100 years of 365 payments, 36,500 rows.
  */
 export const AMORTIZATION = define(
   "AMORTIZATION",
@@ -90,7 +88,6 @@ export const AMORTIZATION = define(
     const io = wholePeriods("ioYears", ioYears, perYear);
     if (io instanceof Fault) return io;
     if (term > io + n) return MSG.exceeds("termYears", "ioYears + amortYears", termYears ?? amortYears, ioYears + amortYears);
-    if (term > MAX_SCHEDULE_ROWS) return MSG.tooLarge("termYears", term, MAX_SCHEDULE_ROWS);
     return schedule(loanAmount, annualRate, perYear, n, term, io);
   },
 );

@@ -3,7 +3,7 @@ export * from "./fault";
 export { MSG, HINT, describe } from "./messages";
 export { define, type Checked, type Param, type Cell, type Grid } from "./args";
 export { Dec, SERVICER_ROUNDING } from "./money";
-export { PAYMENT, DEBT_SERVICE, BALANCE, AMORTIZATION, AMORTIZATION_HEADER, MAX_SCHEDULE_ROWS } from "./financing";
+export { PAYMENT, DEBT_SERVICE, BALANCE, AMORTIZATION, AMORTIZATION_HEADER } from "./financing";
 export { DSCR, DEBT_YIELD, LTV, MAX_LOAN } from "./coverage";
 export { DEFICIENCY, NONRECOURSE_PREMIUM, BREAKEVEN_PROBABILITY } from "./recourse";
 export { CARVEOUT_EXPOSURE, CARVEOUTS, CARVEOUT_CATALOGUE, CARVEOUTS_HEADER, type Carveout, type Consequence } from "./carveouts";

@@ -35,11 +35,12 @@ export const MSG = {
   notNumber: (arg: string, got: unknown) => value(arg, `must be a number; got ${describe(got)}.`),
   notFinite: (arg: string, got: unknown) => value(arg, `must be a finite number; got ${describe(got)}.`),
   notSingle: (arg: string, got: unknown) => value(arg, `must be a single value, not ${describe(got)}.`),
+  ragged: (arg: string) => value(arg, "must be a rectangular range (every row the same length)."),
   notBoolean: (arg: string, got: unknown) => value(arg, `must be TRUE or FALSE; got ${describe(got)}.`),
   notText: (arg: string, got: unknown) => value(arg, `must be text; got ${describe(got)}.`),
   required: (arg: string) => value(arg, "is required."),
-  belowMin: (arg: string, got: number, min: number, inclusive: boolean, hint?: string) =>
-    value(arg, `must be ${inclusive ? "at least" : "more than"} ${min}; got ${describe(got)}.${hint ? ` ${hint}` : ""}`),
+  belowMin: (arg: string, got: number, min: number, inclusive: boolean) =>
+    value(arg, `must be ${inclusive ? "at least" : "more than"} ${min}; got ${describe(got)}.`),
   aboveMax: (arg: string, got: number, max: number, inclusive: boolean, hint?: string) =>
     value(arg, `must be ${inclusive ? "at most" : "less than"} ${max}; got ${describe(got)}.${hint ? ` ${hint}` : ""}`),
   notWhole: (arg: string, got: number) => value(arg, `must be a whole number; got ${describe(got)}.`),
@@ -58,8 +59,6 @@ export const MSG = {
   unknownChoice: (arg: string, got: string, valid: readonly string[]) =>
     value(arg, `must be one of ${valid.join(", ")}; got "${truncate(got)}".`),
   divByZero: (arg: string) => new Fault("#DIV/0!", `${arg} is zero, and it divides.`, arg),
-  tooLarge: (arg: string, rows: number, max: number) =>
-    value(arg, `gives ${rows} rows, more than the ${max} this function spills.`),
 } as const;
 
 function roundForMessage(x: number): string {

@@ -1,0 +1,108 @@
+/**
+ * LOAN.CARVEOUT_EXPOSURE and LOAN.CARVEOUTS.
+ * Source: REFERENCE.md §4 (the default classification table; full springing recourse =
+ * the whole debt less what the collateral recovers; loss recourse = the losses caused).
+ * Hand derivations in each test; amounts are exact.
+ */
+import fc from "fast-check";
+import { CARVEOUT_CATALOGUE, CARVEOUT_EXPOSURE, CARVEOUTS } from "../src/core";
+import { fault, num } from "./helpers";
+
+describe("LOAN.CARVEOUTS", () => {
+  test("spills the reference's table: header and 11 acts, 5 FULL and 6 LOSS", () => {
+    const t = CARVEOUTS() as string[][];
+    expect(t[0]).toEqual(["Code", "Act", "Consequence"]);
+    expect(t).toHaveLength(12);
+    const byCode = Object.fromEntries(t.slice(1).map((r) => [r[0], r[2]]));
+    expect(byCode).toEqual({
+      FRAUD: "FULL",
+      BANKRUPTCY: "FULL",
+      TRANSFER: "FULL",
+      SUBORDINATE_DEBT: "FULL",
+      SPE: "FULL",
+      WASTE: "LOSS",
+      ENVIRONMENTAL: "LOSS",
+      INSURANCE: "LOSS",
+      RENTS: "LOSS",
+      TAXES: "LOSS",
+      PROCEEDS: "LOSS",
+    });
+  });
+});
+
+describe("LOAN.CARVEOUT_EXPOSURE", () => {
+  test("a full-recourse act springs the whole debt less the collateral: 4,400,000 − 3,600,000 = 800,000", () => {
+    expect(CARVEOUT_EXPOSURE(4400000, "FRAUD", null, 3600000)).toBe(800000);
+    expect(CARVEOUT_EXPOSURE(4400000, [["bankruptcy"]], null, 3600000)).toBe(800000);
+  });
+  test("no collateral value given: the whole debt", () => {
+    expect(CARVEOUT_EXPOSURE(4400000, "TRANSFER")).toBe(4400000);
+  });
+  test("loss-only acts: the sum of their losses (120,000 + 80,000)", () => {
+    expect(CARVEOUT_EXPOSURE(4400000, [["WASTE", "RENTS"]], [[120000, 80000]])).toBe(200000);
+  });
+  test("a full act among loss acts: full recourse wins", () => {
+    expect(CARVEOUT_EXPOSURE(4400000, [["WASTE"], ["SPE"]], [[120000], [0]], 3600000)).toBe(800000);
+  });
+  test("losses at most the debt, then at most the cap", () => {
+    expect(CARVEOUT_EXPOSURE(100000, [["WASTE"], ["TAXES"]], [[90000], [50000]])).toBe(100000);
+    expect(CARVEOUT_EXPOSURE(4400000, "FRAUD", null, 0, 1000000)).toBe(1000000);
+  });
+  test("blanks are ignored; codes are case-insensitive and trimmed; nothing triggered is 0", () => {
+    expect(CARVEOUT_EXPOSURE(4400000, [[" waste "], [null], [""]], [[5], [999], [999]])).toBe(5);
+    expect(CARVEOUT_EXPOSURE(4400000, [[null], [""]])).toBe(0);
+    expect(CARVEOUT_EXPOSURE(4400000, null)).toBe(0);
+  });
+  test("a loss-only act with no loss given owes nothing", () => {
+    expect(CARVEOUT_EXPOSURE(4400000, "INSURANCE")).toBe(0);
+  });
+  test("a deal schedule overrides the default (fraud loss-only, as many CMBS forms make it)", () => {
+    const schedule = [["FRAUD", "LOSS"]];
+    expect(CARVEOUT_EXPOSURE(4400000, "FRAUD", [[250000]], 3600000, null, schedule)).toBe(250000);
+  });
+  test("a deal schedule extends the default (a receiver consent as full recourse)", () => {
+    const schedule = [["RECEIVER", "full"], [null, null]];
+    expect(CARVEOUT_EXPOSURE(4400000, "RECEIVER", null, 3600000, null, schedule)).toBe(800000);
+  });
+  test("property: exposure is between 0 and the debt, and a cap never raises it", () => {
+    const codes = CARVEOUT_CATALOGUE.map((c) => c.code);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.array(fc.tuple(fc.constantFrom(...codes), fc.integer({ min: 0, max: 1e8 })), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 0, max: 1e9 }),
+        (debt, acts, collateral, cap) => {
+          const triggered = acts.map(([c]) => [c]);
+          const losses = acts.map(([, l]) => [l]);
+          const x = num(CARVEOUT_EXPOSURE(debt, triggered, losses, collateral));
+          const capped = num(CARVEOUT_EXPOSURE(debt, triggered, losses, collateral, cap));
+          return x >= 0 && x <= debt && capped <= x && capped <= cap;
+        },
+      ),
+    );
+  });
+  test("an unknown code is #N/A listing the valid codes", () => {
+    const f = fault(CARVEOUT_EXPOSURE(1, "ARSON"));
+    expect(f.kind).toBe("#N/A");
+    expect(f.message).toBe(
+      'triggered: unknown code "ARSON". Valid codes: FRAUD, BANKRUPTCY, TRANSFER, SUBORDINATE_DEBT, SPE, WASTE, ENVIRONMENTAL, INSURANCE, RENTS, TAXES, PROCEEDS.',
+    );
+  });
+  test.each([
+    [[1, [["WASTE"], ["RENTS"]], [[1, 2]]], "losses must have the same shape as triggered (2×1); got a range of 1×2 cells."],
+    [[1, "WASTE", [[-5]]], "losses must not be negative; the loss for WASTE is -5."],
+    [[1, "WASTE", [["lots"]]], 'losses must be a number; got text "lots".'],
+    [[1, [[42]]], "triggered must be text; got 42."],
+    [[1, "FRAUD", null, 0, null, [["FRAUD", "LOSS", "x"]]], "schedule must be a range of 2 columns; got a range of 1×3 cells."],
+    [[1, "FRAUD", null, 0, null, [["FRAUD", "SOME"]]], 'schedule must be one of FULL, LOSS; got "SOME".'],
+    [[1, "FRAUD", null, 0, null, [[7, "FULL"]]], "schedule must be text; got 7."],
+    [[-1, "FRAUD"], "debt must be at least 0; got -1."],
+    [[1, "FRAUD", null, 0, -1], "cap must be at least 0; got -1."],
+    [[1, [[1, 2], [3]]], "triggered must be a rectangular range (every row the same length)."],
+  ])("#VALUE! %#: %s", (args, message) => {
+    const f = fault(CARVEOUT_EXPOSURE(...(args as unknown[])));
+    expect(f.kind).toBe("#VALUE!");
+    expect(f.message).toBe(message);
+  });
+});

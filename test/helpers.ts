@@ -1,0 +1,28 @@
+/** Small assertions shared by the core tests. */
+import { Fault } from "../src/core";
+
+export function num(x: unknown): number {
+  if (x instanceof Fault) throw new Error(`unexpected fault: ${x.message}`);
+  if (typeof x !== "number") throw new Error(`expected a number, got ${String(x).slice(0, 100)}`);
+  return x;
+}
+
+export function fault(x: unknown): Fault {
+  if (!(x instanceof Fault)) throw new Error(`expected a fault, got ${JSON.stringify(x).slice(0, 200)}`);
+  return x;
+}
+
+/** |actual − expected| ≤ half a cent: "to the cent". */
+export function toTheCent(actual: unknown, expected: number): boolean {
+  return Math.abs(num(actual) - expected) <= 0.005;
+}
+
+import fc from "fast-check";
+
+/**
+ * Annual rates for property tests. Rates below 1e-12 in size become 0: the 60-digit
+ * reference cannot tell (1 + i) from 1 beyond that, so it, not the core, would be wrong.
+ */
+export function rateArb(min: number, max: number): fc.Arbitrary<number> {
+  return fc.double({ min, max, noNaN: true }).map((r) => (Math.abs(r) < 1e-12 ? 0 : r));
+}

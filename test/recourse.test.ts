@@ -1,0 +1,154 @@
+/**
+ * LOAN.DEFICIENCY, NONRECOURSE_PREMIUM and BREAKEVEN_PROBABILITY.
+ * Sources: REFERENCE.md §2 (cases A, B, C) and §5 (worked example: 180,000 interest-only,
+ * 181,428.35 amortizing, break-even 180,000 / 1,050,000 ≈ 17.1 %); explicit monthly cash
+ * flows at 60 digits (test/reference.ts). Tolerances: exact for the reference's whole-dollar
+ * figures; to the cent for 181,428.35; 1e-9 relative or half a cent for the property tests.
+ */
+import fc from "fast-check";
+import Decimal from "decimal.js";
+import { BREAKEVEN_PROBABILITY, DEFICIENCY, NONRECOURSE_PREMIUM } from "../src/core";
+import { agrees, premiumRef } from "./reference";
+import { fault, num, rateArb, toTheCent } from "./helpers";
+
+describe("LOAN.DEFICIENCY", () => {
+  test("reference §2 case A: 485,000 + 32,000 + 18,000 − 420,000 = 115,000", () => {
+    expect(DEFICIENCY(485000, 420000, 32000, 0, 18000)).toBe(115000);
+  });
+  test("reference §2 case B: 300,000 owed, 255,000 after sale costs → 45,000", () => {
+    expect(DEFICIENCY(300000, 255000)).toBe(45000);
+    // the same with the sale costs given separately: 270,000 − 15,000
+    expect(DEFICIENCY(300000, 270000, null, null, null, 15000)).toBe(45000);
+  });
+  test("reference §2 case C: 4,400,000 + 250,000 − 3,600,000 = 1,050,000", () => {
+    expect(DEFICIENCY(4400000, 3600000, null, null, 250000)).toBe(1050000);
+  });
+  test("no deficiency when the sale covers the claim", () => {
+    expect(DEFICIENCY(100, 500)).toBe(0);
+  });
+  test("cents are exact: 1,000.10 + 0.20 − 0 = 1,000.30 (float64 alone gives 1000.3000000000001)", () => {
+    expect(1000.1 + 0.2).not.toBe(1000.3);
+    expect(DEFICIENCY(1000.1, 0, 0.2)).toBe(1000.3);
+  });
+  test("property: equals the decimal computation exactly for amounts in cents", () => {
+    const cents = fc.integer({ min: 0, max: 1e11 }).map((c) => c / 100);
+    fc.assert(
+      fc.property(cents, cents, cents, cents, cents, cents, (p, s, i, f, fc_, sc) => {
+        const exact = Decimal.max(0, new Decimal(p).plus(i).plus(f).plus(fc_).minus(new Decimal(s).minus(sc))).toNumber();
+        return DEFICIENCY(p, s, i, f, fc_, sc) === exact;
+      }),
+    );
+  });
+  test("property: a deficiency never rises when the sale price rises", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e6 }), (p, s, up) => {
+        return num(DEFICIENCY(p, s + up)) <= num(DEFICIENCY(p, s));
+      }),
+    );
+  });
+  test.each([
+    [[-1, 0], "unpaidPrincipal must be at least 0; got -1."],
+    [[1, -1], "salePrice must be at least 0; got -1."],
+    [[1, 1, "x"], 'accruedInterest must be a number; got text "x".'],
+    [[1, 1, 0, -3], "fees must be at least 0; got -3."],
+    [[1, 1, 0, 0, true], "foreclosureCosts must be a number; got TRUE."],
+    [[1, 1, 0, 0, 0, Infinity], "saleCosts must be a finite number; got infinity."],
+  ])("#VALUE! %#: %s", (args, message) => {
+    const f = fault(DEFICIENCY(...(args as unknown[])));
+    expect(f.kind).toBe("#VALUE!");
+    expect(f.message).toBe(message);
+  });
+});
+
+describe("LOAN.NONRECOURSE_PREMIUM", () => {
+  const deal = [4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7] as const;
+
+  test("reference §5: interest-only view is exactly 180,000 (157,500 + 22,500)", () => {
+    expect(NONRECOURSE_PREMIUM(...deal)).toBe(180000);
+  });
+  test("reference §5: amortizing view over 30 years is 181,428.35 to the cent", () => {
+    expect(toTheCent(NONRECOURSE_PREMIUM(...deal, 30), 181428.35)).toBe(true);
+  });
+  test("the amortizing view matches explicit monthly cash flows (60 digits)", () => {
+    expect(agrees(num(NONRECOURSE_PREMIUM(...deal, 30)), premiumRef(...deal, 30))).toBe(true);
+  });
+  test("discounted: matches monthly discounting of the same flows; points undiscounted", () => {
+    expect(agrees(num(NONRECOURSE_PREMIUM(...deal, 30, 0.08)), premiumRef(...deal, 30, 0.08))).toBe(true);
+    expect(agrees(num(NONRECOURSE_PREMIUM(...deal, null, 0.08)), premiumRef(...deal, undefined, 0.08))).toBe(true);
+    // Discounting lowers a positive premium, and a zero discount rate changes nothing.
+    expect(num(NONRECOURSE_PREMIUM(...deal, 30, 0.08))).toBeLessThan(num(NONRECOURSE_PREMIUM(...deal, 30)));
+    expect(num(NONRECOURSE_PREMIUM(...deal, 30, 0))).toBeCloseTo(num(NONRECOURSE_PREMIUM(...deal, 30)), 6);
+  });
+  test("negative when non-recourse is cheaper (swap the structures)", () => {
+    expect(NONRECOURSE_PREMIUM(4500000, 0.0735, 0.0685, 0.0125, 0.0075, 7)).toBe(-180000);
+  });
+  test("a hold longer than the amortization counts payments only while the loan is outstanding", () => {
+    const pmtDiff = 12 * 10 * (num(NONRECOURSE_PREMIUM(1e6, 0.05, 0.06, 0, 0, 1 / 12, 10)) - 0);
+    expect(pmtDiff).toBeGreaterThan(0);
+    expect(agrees(num(NONRECOURSE_PREMIUM(1e6, 0.05, 0.06, 0, 0, 15, 10)), premiumRef(1e6, 0.05, 0.06, 0, 0, 15, 10))).toBe(true);
+  });
+  test("property: the amortizing view matches explicit cash flows", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 1e9 }),
+        rateArb(0, 0.15),
+        rateArb(0, 0.15),
+        fc.integer({ min: 0, max: 200 }).map((x) => x / 10000),
+        fc.integer({ min: 0, max: 200 }).map((x) => x / 10000),
+        fc.integer({ min: 1, max: 240 }),
+        fc.integer({ min: 5, max: 30 }),
+        (loan, rr, rn, pr, pn, months, amort) =>
+          agrees(num(NONRECOURSE_PREMIUM(loan, rr, rn, pr, pn, months / 12, amort)), premiumRef(loan, rr, rn, pr, pn, months / 12, amort)),
+      ),
+      { numRuns: 60 },
+    );
+  });
+  test("property: the interest-only view matches the decimal formula L × Δr × years + L × Δpoints", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e11 }).map((c) => c / 100),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 1, max: 360 }),
+        (loan, rrBp, rnBp, prBp, pnBp, months) => {
+          const args = [loan, rrBp / 10000, rnBp / 10000, prBp / 10000, pnBp / 10000, months / 12] as const;
+          const exact = new Decimal(loan)
+            .mul(new Decimal(rnBp - rrBp).div(10000))
+            .mul(months)
+            .div(12)
+            .plus(new Decimal(loan).mul(new Decimal(pnBp - prBp).div(10000)));
+          return agrees(num(NONRECOURSE_PREMIUM(...args)), exact);
+        },
+      ),
+    );
+  });
+  test.each([
+    [[4500000, 0.0685, 0.0735, 0.75, 0.0125, 7], "recoursePoints must be at most 0.1; got 0.75. Points are decimals of the loan: 0.75 points is 0.0075."],
+    [[4500000, 0.0685, 7.35, 0.0075, 0.0125, 7], "nonRecourseRate must be at most 1; got 7.35. Rates are decimals: 6.85% is 0.0685."],
+    [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 0], "holdYears must be more than 0; got 0."],
+    [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7.01], "holdYears × paymentsPerYear must be a whole number of periods; 7.01 years × 12 = 84.12."],
+    [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30.05], "amortYears × paymentsPerYear must be a whole number of periods; 30.05 years × 12 = 360.6."],
+    [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30, -1], "discountRate must be more than -1; got -1."],
+    [["4.5m", 0.0685, 0.0735, 0.0075, 0.0125, 7], 'loanAmount must be a number; got text "4.5m".'],
+  ])("#VALUE! %#: %s", (args, message) => {
+    const f = fault(NONRECOURSE_PREMIUM(...(args as unknown[])));
+    expect(f.kind).toBe("#VALUE!");
+    expect(f.message).toBe(message);
+  });
+});
+
+describe("LOAN.BREAKEVEN_PROBABILITY", () => {
+  test("reference §5: 180,000 / 1,050,000 ≈ 17.1 %", () => {
+    expect(BREAKEVEN_PROBABILITY(180000, 1050000)).toBe(180000 / 1050000);
+    expect(num(BREAKEVEN_PROBABILITY(180000, 1050000))).toBeCloseTo(0.1714, 4);
+  });
+  test("a negative premium (non-recourse cheaper) is worth it at any probability: 0", () => {
+    expect(BREAKEVEN_PROBABILITY(-10, 100)).toBe(0);
+  });
+  test("zero deficiency is #DIV/0!; a negative one is #VALUE!", () => {
+    expect(fault(BREAKEVEN_PROBABILITY(1, 0)).kind).toBe("#DIV/0!");
+    expect(fault(BREAKEVEN_PROBABILITY(1, -1)).message).toBe("deficiency must be at least 0; got -1.");
+  });
+});
