@@ -45,23 +45,43 @@ function single(name: string, raw: unknown): unknown {
   return MSG.notSingle(name, raw);
 }
 
-function readNumber(name: string, raw: unknown, rule: NumberRule): number | Fault {
-  let x: unknown = raw;
-  if (typeof x !== "number") {
-    x = single(name, x);
+/** A number rule with every field present, so that reading stays monomorphic. */
+interface Bounds {
+  lo: number;
+  loInclusive: boolean;
+  hi: number;
+  hiInclusive: boolean;
+  whole: boolean;
+  hint: string | undefined;
+  rule: NumberRule;
+}
+
+function bounds(rule: NumberRule): Bounds {
+  return {
+    lo: rule.min ?? -Infinity,
+    loInclusive: rule.minInclusive === true,
+    hi: rule.max ?? Infinity,
+    hiInclusive: rule.maxInclusive === true,
+    whole: rule.whole === true,
+    hint: rule.hint,
+    rule,
+  };
+}
+
+function readNumber(name: string, raw: unknown, b: Bounds): number | Fault {
+  let v: number;
+  if (typeof raw === "number") v = raw;
+  else {
+    const x = single(name, raw);
     if (x instanceof Fault) return x;
-    if (isBlank(x)) x = 0;
-    else if (typeof x !== "number") return MSG.notNumber(name, x);
+    if (isBlank(x)) v = 0;
+    else if (typeof x === "number") v = x;
+    else return MSG.notNumber(name, x);
   }
-  const v = x as number;
   if (v !== v || v === Infinity || v === -Infinity) return MSG.notFinite(name, v);
-  if (rule.min !== undefined && (rule.minInclusive ? v < rule.min : v <= rule.min)) {
-    return MSG.belowMin(name, v, rule.min, rule.minInclusive === true);
-  }
-  if (rule.max !== undefined && (rule.maxInclusive ? v > rule.max : v >= rule.max)) {
-    return MSG.aboveMax(name, v, rule.max, rule.maxInclusive === true, rule.hint);
-  }
-  if (rule.whole && Math.floor(v) !== v) return MSG.notWhole(name, v);
+  if (v < b.lo || (v === b.lo && !b.loInclusive)) return MSG.belowMin(name, v, b.lo, b.loInclusive);
+  if (v > b.hi || (v === b.hi && !b.hiInclusive)) return MSG.aboveMax(name, v, b.hi, b.hiInclusive, b.hint);
+  if (b.whole && Math.floor(v) !== v) return MSG.notWhole(name, v);
   return v;
 }
 
@@ -74,15 +94,16 @@ function describeRule(rule: NumberRule): string {
 }
 
 function numberParam(rule: NumberRule) {
+  const b = bounds(rule);
   function required(name: string): Param<number> {
-    return { name, optional: false, rule: describeRule(rule), read: (raw) => readNumber(name, raw, rule) };
+    return { name, optional: false, rule: describeRule(rule), read: (raw) => readNumber(name, raw, b) };
   }
   function withDefault(name: string, fallback: number): Param<number> {
     return {
       name,
       optional: true,
       rule: `${describeRule(rule)}, default ${fallback}`,
-      read: (raw) => (raw === null || raw === undefined ? fallback : readNumber(name, raw, rule)),
+      read: (raw) => (raw === null || raw === undefined ? fallback : readNumber(name, raw, b)),
     };
   }
   function optional(name: string): Param<number | undefined> {
@@ -90,7 +111,7 @@ function numberParam(rule: NumberRule) {
       name,
       optional: true,
       rule: `${describeRule(rule)}, optional`,
-      read: (raw) => (isBlank(raw) ? undefined : readNumber(name, raw, rule)),
+      read: (raw) => (isBlank(raw) ? undefined : readNumber(name, raw, b)),
     };
   }
   return { required, withDefault, optional };
@@ -177,15 +198,85 @@ export function define<P extends readonly Param<unknown>[], R>(
   params: readonly [...P],
   impl: (...args: Values<P>) => R | Fault,
 ): Checked<R> {
-  const n = params.length;
-  const run = (...raw: unknown[]): R | Fault => {
-    const values = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) {
-      const v = params[i].read(raw[i]);
-      if (v instanceof Fault) return v;
-      values[i] = v;
-    }
-    return (impl as (...a: unknown[]) => R | Fault)(...values);
-  };
+  const run = runner(
+    params.map((p) => p.read),
+    impl as (...a: unknown[]) => R | Fault,
+  );
   return Object.assign(run, { id, params });
+}
+
+type Reader = (raw: unknown) => unknown;
+
+/**
+ * The reading loop, unrolled for the arities in use: each scalar call through an adapter
+ * then costs no argument arrays, which keeps the simple functions within a few times the
+ * cost of a bare float payment (see docs/benchmarks.md). Behaviour is the same for every
+ * arity: read each argument in order, stop at the first Fault.
+ */
+function runner<R>(reads: Reader[], impl: (...a: unknown[]) => R | Fault): (...raw: unknown[]) => R | Fault {
+  const [r0, r1, r2, r3, r4, r5] = reads;
+  switch (reads.length) {
+    case 0:
+      return () => impl();
+    case 2:
+      return (a, b) => {
+        const x0 = r0(a);
+        if (x0 instanceof Fault) return x0;
+        const x1 = r1(b);
+        if (x1 instanceof Fault) return x1;
+        return impl(x0, x1);
+      };
+    case 4:
+      return (a, b, c, d) => {
+        const x0 = r0(a);
+        if (x0 instanceof Fault) return x0;
+        const x1 = r1(b);
+        if (x1 instanceof Fault) return x1;
+        const x2 = r2(c);
+        if (x2 instanceof Fault) return x2;
+        const x3 = r3(d);
+        if (x3 instanceof Fault) return x3;
+        return impl(x0, x1, x2, x3);
+      };
+    case 5:
+      return (a, b, c, d, e) => {
+        const x0 = r0(a);
+        if (x0 instanceof Fault) return x0;
+        const x1 = r1(b);
+        if (x1 instanceof Fault) return x1;
+        const x2 = r2(c);
+        if (x2 instanceof Fault) return x2;
+        const x3 = r3(d);
+        if (x3 instanceof Fault) return x3;
+        const x4 = r4(e);
+        if (x4 instanceof Fault) return x4;
+        return impl(x0, x1, x2, x3, x4);
+      };
+    case 6:
+      return (a, b, c, d, e, f) => {
+        const x0 = r0(a);
+        if (x0 instanceof Fault) return x0;
+        const x1 = r1(b);
+        if (x1 instanceof Fault) return x1;
+        const x2 = r2(c);
+        if (x2 instanceof Fault) return x2;
+        const x3 = r3(d);
+        if (x3 instanceof Fault) return x3;
+        const x4 = r4(e);
+        if (x4 instanceof Fault) return x4;
+        const x5 = r5(f);
+        if (x5 instanceof Fault) return x5;
+        return impl(x0, x1, x2, x3, x4, x5);
+      };
+    default:
+      return (...raw) => {
+        const values = new Array<unknown>(reads.length);
+        for (let i = 0; i < reads.length; i++) {
+          const v = reads[i](raw[i]);
+          if (v instanceof Fault) return v;
+          values[i] = v;
+        }
+        return impl(...values);
+      };
+  }
 }

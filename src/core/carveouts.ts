@@ -36,18 +36,17 @@ export const CARVEOUT_CATALOGUE: readonly Carveout[] = [
 
 const CONSEQUENCES: readonly Consequence[] = ["FULL", "LOSS"];
 
-function defaultClassification(): Map<string, Consequence> {
-  return new Map(CARVEOUT_CATALOGUE.map((c) => [c.code, c.consequence]));
-}
+/** The default classification, built once; a deal's schedule works on a copy. */
+const DEFAULT_CLASSES: ReadonlyMap<string, Consequence> = new Map(CARVEOUT_CATALOGUE.map((c) => [c.code, c.consequence]));
 
 function isBlankCell(x: unknown): boolean {
   return x === null || x === undefined || (typeof x === "string" && x.trim() === "");
 }
 
 /** The default classification with a deal's two-column schedule (code, FULL or LOSS) applied. */
-function classification(schedule: Grid | undefined): Map<string, Consequence> | Fault {
-  const map = defaultClassification();
-  if (schedule === undefined) return map;
+function classification(schedule: Grid | undefined): ReadonlyMap<string, Consequence> | Fault {
+  if (schedule === undefined) return DEFAULT_CLASSES;
+  const map = new Map(DEFAULT_CLASSES);
   if (schedule[0].length !== 2) return MSG.columns("schedule", 2, schedule);
   for (const [codeCell, consequenceCell] of schedule) {
     if (isBlankCell(codeCell) && isBlankCell(consequenceCell)) continue;

@@ -14,11 +14,6 @@ export function wholePeriods(arg: string, years: number, perYear: number): numbe
   return r;
 }
 
-/** (1 + i)^n − 1, accurate for small i. */
-export function growth(i: number, n: number): number {
-  return Math.expm1(n * Math.log1p(i));
-}
-
 /** The level payment that repays `principal` over n periods at the periodic rate i. */
 export function levelPayment(principal: number, i: number, n: number): number {
   if (i === 0) return principal / n;
@@ -30,8 +25,9 @@ export function amortizedBalance(principal: number, i: number, n: number, m: num
   if (m <= 0) return principal;
   if (m >= n) return 0;
   if (i === 0) return principal * (1 - m / n);
-  const gn = growth(i, n);
-  return (principal * (gn - growth(i, m))) / gn;
+  const l = Math.log1p(i);
+  const gn = Math.expm1(n * l);
+  return (principal * (gn - Math.expm1(m * l))) / gn;
 }
 
 /** Present value of 1 a period for n periods at the periodic rate d. */

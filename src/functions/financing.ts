@@ -55,7 +55,7 @@ export function balance(loanAmount: any, annualRate: any, amortYears: any, years
 
 /**
  * Amortization schedule (spills): Period, Payment, Interest, Principal, Balance, one row per period to termYears. Payment and interest are rounded to the cent, half up; the last row's balance is the balloon.
- * Example: =LOAN.AMORTIZATION(1000, 0.12, 1, , , 12) → 12 rows, final balance 0
+ * Example: =LOAN.AMORTIZATION(1000, 0.12, 1) → 13×5
  * @customfunction AMORTIZATION
  * @param loanAmount Loan amount (0 or more).
  * @param annualRate Annual interest rate as a decimal (6.85% is 0.0685).
