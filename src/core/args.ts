@@ -5,7 +5,8 @@
  *
  * Reading follows Excel's conventions for custom functions: an omitted optional argument
  * arrives as null (or undefined) and takes its default; a blank referenced cell arrives
- * as null, 0 or "" and counts as 0 where a number is required; a 1×1 range counts as its
+ * as null, 0 or "" and counts as 0 where a number is required (an optional one cannot be
+ * told from an omitted one, so it takes the default); a 1×1 range counts as its
  * single value; text or TRUE/FALSE where a number is required is an error, never coerced.
  */
 import { Fault } from "./fault";
@@ -103,7 +104,7 @@ function numberParam(rule: NumberRule) {
       name,
       optional: true,
       rule: `${describeRule(rule)}, default ${fallback}`,
-      read: (raw) => (raw === null || raw === undefined ? fallback : readNumber(name, raw, b)),
+      read: (raw) => (isBlank(raw) ? fallback : readNumber(name, raw, b)),
     };
   }
   function optional(name: string): Param<number | undefined> {
@@ -208,16 +209,23 @@ export function define<P extends readonly Param<unknown>[], R>(
 type Reader = (raw: unknown) => unknown;
 
 /**
- * The reading loop, unrolled for the arities in use: each scalar call through an adapter
+ * The reading loop, unrolled for up to eight arguments: each scalar call through an adapter
  * then costs no argument arrays, which keeps the simple functions within a few times the
  * cost of a bare float payment (see docs/benchmarks.md). Behaviour is the same for every
- * arity: read each argument in order, stop at the first Fault.
+ * arity: read each argument in order, stop at the first Fault (test/args.test.ts checks
+ * every arity, including the generic loop beyond eight).
  */
 function runner<R>(reads: Reader[], impl: (...a: unknown[]) => R | Fault): (...raw: unknown[]) => R | Fault {
-  const [r0, r1, r2, r3, r4, r5] = reads;
+  const [r0, r1, r2, r3, r4, r5, r6, r7] = reads;
   switch (reads.length) {
     case 0:
       return () => impl();
+    case 1:
+      return (a) => {
+        const x0 = r0(a);
+        if (x0 instanceof Fault) return x0;
+        return impl(x0);
+      };
     case 2:
       return (a, b) => {
         const x0 = r0(a);
@@ -225,6 +233,16 @@ function runner<R>(reads: Reader[], impl: (...a: unknown[]) => R | Fault): (...r
         const x1 = r1(b);
         if (x1 instanceof Fault) return x1;
         return impl(x0, x1);
+      };
+    case 3:
+      return (a, b, c) => {
+        const x0 = r0(a);
+        if (x0 instanceof Fault) return x0;
+        const x1 = r1(b);
+        if (x1 instanceof Fault) return x1;
+        const x2 = r2(c);
+        if (x2 instanceof Fault) return x2;
+        return impl(x0, x1, x2);
       };
     case 4:
       return (a, b, c, d) => {
@@ -267,6 +285,44 @@ function runner<R>(reads: Reader[], impl: (...a: unknown[]) => R | Fault): (...r
         const x5 = r5(f);
         if (x5 instanceof Fault) return x5;
         return impl(x0, x1, x2, x3, x4, x5);
+      };
+    case 7:
+      return (a, b, c, d, e, f, g) => {
+        const x0 = r0(a);
+        if (x0 instanceof Fault) return x0;
+        const x1 = r1(b);
+        if (x1 instanceof Fault) return x1;
+        const x2 = r2(c);
+        if (x2 instanceof Fault) return x2;
+        const x3 = r3(d);
+        if (x3 instanceof Fault) return x3;
+        const x4 = r4(e);
+        if (x4 instanceof Fault) return x4;
+        const x5 = r5(f);
+        if (x5 instanceof Fault) return x5;
+        const x6 = r6(g);
+        if (x6 instanceof Fault) return x6;
+        return impl(x0, x1, x2, x3, x4, x5, x6);
+      };
+    case 8:
+      return (a, b, c, d, e, f, g, h) => {
+        const x0 = r0(a);
+        if (x0 instanceof Fault) return x0;
+        const x1 = r1(b);
+        if (x1 instanceof Fault) return x1;
+        const x2 = r2(c);
+        if (x2 instanceof Fault) return x2;
+        const x3 = r3(d);
+        if (x3 instanceof Fault) return x3;
+        const x4 = r4(e);
+        if (x4 instanceof Fault) return x4;
+        const x5 = r5(f);
+        if (x5 instanceof Fault) return x5;
+        const x6 = r6(g);
+        if (x6 instanceof Fault) return x6;
+        const x7 = r7(h);
+        if (x7 instanceof Fault) return x7;
+        return impl(x0, x1, x2, x3, x4, x5, x6, x7);
       };
     default:
       return (...raw) => {

@@ -1,0 +1,56 @@
+/**
+ * The argument reader: the same rules at every arity (the runner is unrolled up to eight
+ * arguments, with a generic loop beyond), Excel's conventions for blanks, omitted values,
+ * 1×1 ranges and booleans. Hand-written expectations.
+ */
+import { define, Fault } from "../src/core";
+import { amount, flag, grid } from "../src/core/args";
+
+describe("define reads every arity the same way", () => {
+  for (let n = 0; n <= 10; n++) {
+    test(`${n} arguments: values in order, the first bad one reported`, () => {
+      const params = Array.from({ length: n }, (_, i) => amount.required(`a${i}`));
+      const f = define(`F${n}`, params, (...xs: number[]) => xs.reduce((s, x, i) => s + x * 10 ** i, 0));
+      const args = Array.from({ length: n }, (_, i) => i + 1);
+      expect(f(...args)).toBe(args.reduce((s, x, i) => s + x * 10 ** i, 0));
+      expect(f.id).toBe(`F${n}`);
+      expect(f.params).toHaveLength(n);
+      if (n > 0) {
+        const bad = [...args];
+        bad[n - 1] = -1;
+        if (n > 1) bad[n - 2] = "x" as unknown as number;
+        const r = f(...bad);
+        expect(r).toBeInstanceOf(Fault);
+        expect((r as Fault).arg).toBe(n > 1 ? `a${n - 2}` : "a0");
+      }
+    });
+  }
+});
+
+describe("Excel conventions", () => {
+  const f = define("T", [amount.required("x"), amount.withDefault("y", 7), amount.optional("z"), flag("b", true)], (x, y, z, b) => ({ x, y, z, b }));
+  test("omitted optional (null or undefined) → default; required blank → 0", () => {
+    expect(f(null, null, null, null)).toEqual({ x: 0, y: 7, z: undefined, b: true });
+    expect(f(undefined, undefined, undefined, undefined)).toEqual({ x: 0, y: 7, z: undefined, b: true });
+  });
+  test("an empty string (a blank cell in some hosts) is blank: 0 when required, the default when optional", () => {
+    expect(f("", "", "", "")).toEqual({ x: 0, y: 7, z: undefined, b: true });
+  });
+  test("0 in an optional cell is a value, not an omission", () => {
+    expect(f(1, 0, 0, 0)).toEqual({ x: 1, y: 0, z: 0, b: false });
+  });
+  test("booleans: TRUE/FALSE, numbers (non-zero is TRUE), the text TRUE/FALSE", () => {
+    expect((f(1, null, null, "false") as { b: boolean }).b).toBe(false);
+    expect((f(1, null, null, 2) as { b: boolean }).b).toBe(true);
+    expect((f(1, null, null, [[false]]) as { b: boolean }).b).toBe(false);
+  });
+  test("grids: a scalar becomes 1×1; omitted optional grid is undefined; ragged is an error", () => {
+    const g = define("G", [grid("r", false), grid("o", true)], (r, o) => ({ r, o }));
+    expect(g("A", null)).toEqual({ r: [["A"]], o: undefined });
+    expect(g([["A", "B"]], [])).toEqual({ r: [["A", "B"]], o: undefined });
+    expect((g([[1], [2, 3]], null) as Fault).message).toBe("r must be a rectangular range (every row the same length).");
+  });
+  test("an object that is not a cell value is #VALUE!", () => {
+    expect((f({}, null, null, null) as Fault).message).toBe("x must be a number; got a value of type object.");
+  });
+});
