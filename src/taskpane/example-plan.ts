@@ -188,7 +188,6 @@ export function column(index: number): string {
 export const MAX_SHEET_NAME = 31;
 
 /** Characters Excel refuses in a sheet name (plus control characters). */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed.
 const FORBIDDEN = /[\\/?*[\]:\u0000-\u001f\u007f]/g;
 
 /**

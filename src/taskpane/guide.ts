@@ -55,7 +55,7 @@ export const GUIDE: readonly GuideGroup[] = [
         name: "AMORTIZATION",
         purpose: "Amortization schedule, one row per period (spills).",
         params: ["loanAmount", "annualRate", "amortYears", "[termYears]", "[ioYears]", "[paymentsPerYear]"],
-        examples: ["=LOAN.AMORTIZATION(1000, 0.12, 1, , , 12) → 12 rows, final balance 0"],
+        examples: ["=LOAN.AMORTIZATION(1000, 0.12, 1) → 13×5"],
       },
     ],
   },
@@ -86,7 +86,7 @@ export const GUIDE: readonly GuideGroup[] = [
         purpose: "Largest loan meeting the LTV, DSCR and debt-yield limits.",
         params: ["noi", "propertyValue", "annualRate", "amortYears", "minDSCR", "maxLTV", "[minDebtYield]", "[interestOnly]"],
         examples: [
-          "=LOAN.MAX_LOAN(500000, 8000000, 0.06, 30, 1.25, 0.75, , TRUE) → 6666666.6667",
+          "=LOAN.MAX_LOAN(500000, 10000000, 0.06, 30, 1.25, 0.75, , TRUE) → 6666666.6667",
           "=LOAN.MAX_LOAN(500000, 8000000, 0.06, 30, 1.25, 0.75, 0.09) → 5555555.5556",
         ],
       },

@@ -1,0 +1,376 @@
+/**
+ * The Excel writer against a small hand-written fake of Excel.run: a workbook of sheets
+ * and cells, a request context that queues operations until sync() and then applies them
+ * in order (stopping at the first failure, as Office.js batches do: not transactional),
+ * and proxies that throw when an unloaded property is read.
+ */
+import { buildExamplePlan, type SheetPlan } from "../src/taskpane/example-plan";
+import {
+  type ContextLike,
+  describeError,
+  type ExcelRunner,
+  type RangeLike,
+  type WorksheetCollectionLike,
+  type WorksheetLike,
+  writePlan,
+} from "../src/taskpane/excel-writer";
+
+type CellState = Record<string, unknown>;
+
+interface SheetState {
+  name: string;
+  cells: Map<string, CellState>;
+}
+
+interface Write {
+  sheet: string;
+  address: string;
+  property: string;
+  value: unknown;
+}
+
+function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+class FakeWorkbook {
+  sheets: SheetState[];
+  active: string;
+  readonly writes: Write[] = [];
+  readonly deleted: string[] = [];
+  /** Operations applied by each sync, in order. */
+  readonly syncs: number[] = [];
+  runs = 0;
+  /** Fail (at sync time) the write of this property to this address, e.g. "B19 formulas". */
+  failWrite?: string;
+  /** Throw at once when the writer asks for this range (a failure while queueing). */
+  throwOnGetRange?: string;
+  /** Fail this sync (1-based) before it applies anything. */
+  failSync?: number;
+  failDelete = false;
+
+  constructor(sheets: Record<string, Record<string, unknown>>) {
+    this.sheets = Object.entries(sheets).map(([name, cells]) => ({
+      name,
+      cells: new Map(Object.entries(cells).map(([address, values]) => [address, { values }])),
+    }));
+    this.active = this.sheets[0].name;
+  }
+
+  readonly run: ExcelRunner = <T>(batch: (context: ContextLike) => Promise<T>): Promise<T> => {
+    this.runs++;
+    return batch(new FakeContext(this));
+  };
+
+  find(name: string): SheetState | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  snapshot(): unknown {
+    return this.sheets.map((s) => ({ name: s.name, cells: [...s.cells.entries()].map(([a, c]) => [a, { ...c }]) }));
+  }
+}
+
+class FakeContext implements ContextLike {
+  readonly queue: (() => void)[] = [];
+  readonly workbook: { readonly worksheets: WorksheetCollectionLike };
+
+  constructor(readonly book: FakeWorkbook) {
+    this.workbook = { worksheets: new FakeWorksheets(this) };
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue.splice(0);
+    this.book.syncs.push(ops.length);
+    if (this.book.failSync === this.book.syncs.length) throw officeError("GeneralException", "The sync failed.");
+    for (const op of ops) op();
+  }
+}
+
+class FakeWorksheets implements WorksheetCollectionLike {
+  private loaded?: FakeSheet[];
+
+  constructor(private readonly context: FakeContext) {}
+
+  get items(): readonly WorksheetLike[] {
+    if (!this.loaded) throw officeError("PropertyNotLoaded", "items is not loaded; call load() and sync().");
+    return this.loaded;
+  }
+
+  load(propertyNames: string): unknown {
+    expect(propertyNames).toBe("items/name");
+    this.context.queue.push(() => {
+      this.loaded = this.context.book.sheets.map((state) => new FakeSheet(this.context, state.name, state));
+    });
+    return this;
+  }
+
+  add(name: string): WorksheetLike {
+    const sheet = new FakeSheet(this.context, name);
+    this.context.queue.push(() => {
+      const book = this.context.book;
+      if (book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+        throw officeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
+      }
+      const state: SheetState = { name, cells: new Map() };
+      book.sheets.push(state);
+      sheet.state = state;
+    });
+    return sheet;
+  }
+}
+
+class FakeSheet implements WorksheetLike {
+  constructor(
+    private readonly context: FakeContext,
+    readonly name: string,
+    public state?: SheetState,
+  ) {}
+
+  private resolve(): SheetState {
+    if (!this.state || !this.context.book.sheets.includes(this.state)) throw officeError("ItemNotFound", `No sheet ${this.name}.`);
+    return this.state;
+  }
+
+  getRange(address: string): RangeLike {
+    if (this.context.book.throwOnGetRange === address) throw new Error(`Bad range ${address}`);
+    return new FakeRange(this.context, () => this.resolve(), address);
+  }
+
+  activate(): void {
+    this.context.queue.push(() => {
+      this.context.book.active = this.resolve().name;
+    });
+  }
+
+  delete(): void {
+    this.context.queue.push(() => {
+      const state = this.resolve();
+      if (this.context.book.failDelete) throw officeError("AccessDenied", "Cannot delete.");
+      const book = this.context.book;
+      book.sheets = book.sheets.filter((s) => s !== state);
+      book.deleted.push(state.name);
+      if (book.active === state.name) book.active = book.sheets[0].name;
+    });
+  }
+}
+
+class FakeRange implements RangeLike {
+  readonly format: RangeLike["format"];
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => SheetState,
+    private readonly address: string,
+  ) {
+    const set = (property: string, value: unknown) => this.set(property, value);
+    const unread = () => {
+      throw officeError("PropertyNotLoaded", "not loaded");
+    };
+    this.format = {
+      get columnWidth(): number {
+        return unread();
+      },
+      set columnWidth(v: number) {
+        set("columnWidth", v);
+      },
+      font: {
+        get bold(): boolean {
+          return unread();
+        },
+        set bold(v: boolean) {
+          set("bold", v);
+        },
+        get color(): string {
+          return unread();
+        },
+        set color(v: string) {
+          set("color", v);
+        },
+      },
+    };
+  }
+
+  private set(property: string, value: unknown): void {
+    this.context.queue.push(() => {
+      const sheet = this.sheet();
+      if (this.context.book.failWrite === `${this.address} ${property}`) {
+        throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      }
+      const cell = sheet.cells.get(this.address) ?? {};
+      cell[property] = value;
+      sheet.cells.set(this.address, cell);
+      this.context.book.writes.push({ sheet: sheet.name, address: this.address, property, value });
+    });
+  }
+
+  get values(): unknown[][] {
+    throw officeError("PropertyNotLoaded", "values");
+  }
+  set values(v: unknown[][]) {
+    this.set("values", v);
+  }
+  get formulas(): unknown[][] {
+    throw officeError("PropertyNotLoaded", "formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.set("formulas", v);
+  }
+  get numberFormat(): unknown[][] {
+    throw officeError("PropertyNotLoaded", "numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this.set("numberFormat", v);
+  }
+}
+
+const plan: SheetPlan = buildExamplePlan();
+
+function workbook(): FakeWorkbook {
+  return new FakeWorkbook({
+    Sheet1: { A1: [["keep me"]], B2: [[42]] },
+    "Loan example": { A1: [["an earlier copy"]] },
+    Summary: {},
+  });
+}
+
+const EXISTING = ["Sheet1", "Loan example", "Summary"];
+
+describe("writePlan", () => {
+  test("adds exactly one sheet, under a unique name, and activates it", async () => {
+    const book = workbook();
+    const result = await writePlan(plan, book.run);
+    expect(result).toEqual({ ok: true, sheetName: "Loan example (2)" });
+    expect(book.sheets.map((s) => s.name)).toEqual([...EXISTING, "Loan example (2)"]);
+    expect(book.active).toBe("Loan example (2)");
+    expect(book.runs).toBe(1);
+  });
+
+  test("writes only inside its own sheet and leaves existing sheets as they were", async () => {
+    const book = workbook();
+    const before = book.snapshot();
+    await writePlan(plan, book.run);
+    expect(book.writes.length).toBeGreaterThan(plan.cells.length);
+    for (const w of book.writes) expect(w.sheet).toBe("Loan example (2)");
+    expect((book.snapshot() as unknown[]).slice(0, EXISTING.length)).toEqual(before);
+    expect(book.deleted).toEqual([]);
+  });
+
+  test("writes every cell of the plan: formula or value, number format, font", async () => {
+    const book = workbook();
+    await writePlan(plan, book.run);
+    const sheet = book.find("Loan example (2)");
+    for (const cell of plan.cells) {
+      const state = sheet?.cells.get(cell.address);
+      expect(state).toBeDefined();
+      if (cell.formula !== undefined) {
+        expect(state?.formulas).toEqual([[cell.formula]]);
+        expect(state?.values).toBeUndefined();
+      } else {
+        expect(state?.values).toEqual([[cell.value]]);
+      }
+      if (cell.numberFormat !== undefined) expect(state?.numberFormat).toEqual([[cell.numberFormat]]);
+      if (cell.fontColor !== undefined) expect(state?.color).toBe(cell.fontColor);
+      if (cell.bold !== undefined) expect(state?.bold).toBe(cell.bold);
+    }
+    for (const width of plan.columnWidths) {
+      expect(sheet?.cells.get(`${width.column}:${width.column}`)?.columnWidth).toBe(width.points);
+    }
+  });
+
+  test("one sync reads the names, one final sync sends every write", async () => {
+    const book = workbook();
+    await writePlan(plan, book.run);
+    expect(book.syncs).toHaveLength(2);
+    expect(book.syncs[0]).toBe(1);
+    // add + every write + activate, all in the last sync
+    expect(book.syncs[1]).toBe(1 + book.writes.length + 1);
+  });
+
+  test("on an empty-looking workbook the plain name is used", async () => {
+    const book = new FakeWorkbook({ Sheet1: {} });
+    expect(await writePlan(plan, book.run)).toEqual({ ok: true, sheetName: "Loan example" });
+  });
+
+  test("a write failing midway removes the sheet it added, in a second run, and reports the error", async () => {
+    const book = workbook();
+    const before = book.snapshot();
+    const formulaCell = plan.cells.find((c) => c.formula !== undefined);
+    book.failWrite = `${formulaCell?.address} formulas`;
+    const result = await writePlan(plan, book.run);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.cleanup).toBe("removed");
+    expect(result.sheetName).toBe("Loan example (2)");
+    expect(result.error).toMatch(/invalid/);
+    expect(result.message).toMatch(/was removed/);
+    expect(book.runs).toBe(2);
+    expect(book.deleted).toEqual(["Loan example (2)"]);
+    expect(book.snapshot()).toEqual(before);
+    // it got partway: some cells had been written before the failure
+    expect(book.writes.length).toBeGreaterThan(0);
+    expect(book.active).toBe("Sheet1");
+  });
+
+  test("a failure while queueing (before any sync) adds nothing and deletes nothing", async () => {
+    const book = workbook();
+    const before = book.snapshot();
+    book.throwOnGetRange = plan.cells[5].address;
+    const result = await writePlan(plan, book.run);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.cleanup).toBe("none");
+    expect(result.message).toMatch(/No sheet was added/);
+    expect(book.deleted).toEqual([]);
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  test("a failure reading the sheet names adds nothing and does not try to clean up", async () => {
+    const book = workbook();
+    book.failSync = 1;
+    const result = await writePlan(plan, book.run);
+    expect(result).toMatchObject({ ok: false, cleanup: "none" });
+    expect(book.runs).toBe(1);
+    expect(book.sheets.map((s) => s.name)).toEqual(EXISTING);
+  });
+
+  test("when the final sync fails before applying anything, there is nothing to remove", async () => {
+    const book = workbook();
+    book.failSync = 2;
+    const result = await writePlan(plan, book.run);
+    expect(result).toMatchObject({ ok: false, cleanup: "none" });
+    expect(book.runs).toBe(2);
+    expect(book.deleted).toEqual([]);
+    expect(book.sheets.map((s) => s.name)).toEqual(EXISTING);
+  });
+
+  test("when removing its sheet fails too, it says so and names the sheet", async () => {
+    const book = workbook();
+    book.failWrite = `${plan.cells[plan.cells.length - 1].address} values`;
+    book.failDelete = true;
+    const result = await writePlan(plan, book.run);
+    expect(result).toMatchObject({ ok: false, cleanup: "kept", sheetName: "Loan example (2)" });
+    if (result.ok) return;
+    expect(result.message).toMatch(/could not be removed/);
+    expect(book.sheets.map((s) => s.name)).toEqual([...EXISTING, "Loan example (2)"]);
+    expect(book.deleted).toEqual([]);
+  });
+
+  test("never deletes or writes to a pre-existing sheet, even one whose name it wanted", async () => {
+    const book = workbook();
+    book.failWrite = `${plan.cells[0].address} values`;
+    await writePlan(plan, book.run);
+    expect(book.find("Loan example")?.cells.get("A1")).toEqual({ values: [["an earlier copy"]] });
+    expect(book.deleted).not.toContain("Loan example");
+  });
+});
+
+describe("describeError", () => {
+  test("uses the host's message and code", () => {
+    expect(describeError(officeError("InvalidArgument", "Bad argument"))).toBe("Bad argument (InvalidArgument).");
+    expect(describeError(new Error("Done."))).toBe("Done.");
+    expect(describeError("plain text")).toBe("plain text.");
+    expect(describeError({ code: "AccessDenied" })).toBe("Excel reported an error (AccessDenied).");
+    expect(describeError(undefined)).toBe("Excel reported an unknown error.");
+  });
+});
