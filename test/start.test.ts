@@ -1,0 +1,162 @@
+/* scripts/start.mjs, for real: started with --no-build against the dist/ that the
+ * global setup built, on a free port, it serves the add-in over https with a certificate
+ * that the office-addin-dev-certs CA verifies, and serves nothing outside dist/. */
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as https from "https";
+import { IncomingHttpHeaders } from "http";
+import * as net from "net";
+import * as os from "os";
+import * as path from "path";
+
+const root = path.resolve(__dirname, "..");
+const script = path.join(root, "scripts", "start.mjs");
+/** office-addin-dev-certs' default folder, where start.mjs keeps the certificates. */
+const caFile = path.join(os.homedir(), ".office-addin-dev-certs", "ca.crt");
+const STARTUP_MS = 90_000;
+const REQUEST_MS = 10_000;
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(address.port));
+    });
+  });
+}
+
+function start(port: number): Started {
+  const child = spawn(process.execPath, [script, "--no-build", "--no-install-ca", "--port", String(port)], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  child.stdout?.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, output: () => text, exited };
+}
+
+/** Resolves once `pattern` appears in the output; rejects if the process exits or time runs out. */
+function waitFor(started: Started, pattern: RegExp, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => finish(new Error(`no ${pattern} within ${ms} ms; output:\n${started.output()}`)), ms);
+    const poll = setInterval(() => {
+      if (pattern.test(started.output())) finish();
+    }, 50);
+    const onExit = (code: number | null): void => finish(new Error(`exited (${code}) before ${pattern}; output:\n${started.output()}`));
+    started.child.once("exit", onExit);
+    function finish(error?: Error): void {
+      clearTimeout(timer);
+      clearInterval(poll);
+      started.child.off("exit", onExit);
+      if (error) reject(error);
+      else resolve();
+    }
+  });
+}
+
+async function stop(started: Started | undefined): Promise<void> {
+  if (started === undefined || started.child.exitCode !== null || started.child.signalCode !== null) return;
+  started.child.kill("SIGTERM");
+  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 5_000).unref());
+  if ((await Promise.race([started.exited, timeout])) === "timeout") started.child.kill("SIGKILL");
+}
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** GET over https, verifying the server against the dev CA (and the name "localhost"). */
+function get(port: number, requestPath: string, ca: Buffer): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      { host: "127.0.0.1", servername: "localhost", port, path: requestPath, method: "GET", ca, agent: false, timeout: REQUEST_MS },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`GET ${requestPath} timed out`)));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("scripts/start.mjs --no-build", () => {
+  let port = 0;
+  let server: Started | undefined;
+  let ca: Buffer;
+
+  beforeAll(async () => {
+    expect(fs.existsSync(path.join(root, "dist", "functions.json"))).toBe(true);
+    port = await freePort();
+    server = start(port);
+    await waitFor(server, /listening on https:\/\/localhost:\d+/, STARTUP_MS);
+    ca = fs.readFileSync(caFile);
+  }, STARTUP_MS + 10_000);
+
+  afterAll(async () => {
+    await stop(server);
+  });
+
+  it("says where it listens", () => {
+    expect(server?.output()).toContain(`listening on https://localhost:${port} (bound to 127.0.0.1`);
+  });
+
+  it("serves functions.json over https, verified by the dev CA", async () => {
+    const reply = await get(port, "/functions.json", ca);
+    expect(reply.status).toBe(200);
+    expect(reply.headers["content-type"]).toMatch(/^application\/json/);
+    const metadata = JSON.parse(reply.body) as { functions?: unknown[] };
+    expect(Array.isArray(metadata.functions)).toBe(true);
+    expect(metadata.functions?.length).toBeGreaterThan(0);
+  });
+
+  it("serves the task pane, the functions page and the icons with their content types", async () => {
+    const expected: [string, RegExp][] = [
+      ["/taskpane.html", /^text\/html/],
+      ["/functions.html", /^text\/html/],
+      ["/functions.js", /^text\/javascript/],
+      ["/assets/icon-32.png", /^image\/png$/],
+      ["/manifest.xml", /^text\/xml/],
+    ];
+    for (const [file, type] of expected) {
+      const reply = await get(port, file, ca);
+      expect([file, reply.status]).toEqual([file, 200]);
+      expect(reply.headers["content-type"]).toMatch(type);
+    }
+  });
+
+  it("refuses paths that leave dist/", async () => {
+    for (const attempt of ["/../package.json", "/%2e%2e/package.json", "/..%2fpackage.json", "/assets/..%2f..%2fpackage.json"]) {
+      const reply = await get(port, attempt, ca);
+      expect([attempt, [403, 404].includes(reply.status)]).toEqual([attempt, true]);
+      expect(reply.body).not.toContain("loan-recourse-addin");
+    }
+    expect((await get(port, "/no-such-file.js", ca)).status).toBe(404);
+  });
+
+  it("reports a port that is already in use and exits", async () => {
+    const second = start(port);
+    try {
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toMatch(new RegExp(`port ${port} is already in use`));
+    } finally {
+      await stop(second);
+    }
+  });
+});
