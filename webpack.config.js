@@ -11,9 +11,10 @@ const FUNCTION_FAMILIES = ["./src/functions/financing.ts", "./src/functions/cove
 
 const officeJs = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
-module.exports = (env, argv) => {
-  const production = argv.mode !== "development";
+/** The add-in: what Excel loads. */
+function addin(production) {
   return {
+    name: "addin",
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
     target: ["web", "es2020"],
@@ -24,7 +25,7 @@ module.exports = (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: true,
+      clean: { keep: /^engine\// },
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
@@ -67,4 +68,44 @@ module.exports = (env, argv) => {
       }),
     ],
   };
+}
+
+/**
+ * The headless engine and its command-line tool (`npx loan`), for Node. HyperFormula and
+ * ExcelJS stay external (loaded from node_modules), and nothing here enters the add-in.
+ */
+function engine(production) {
+  return {
+    name: "engine",
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    target: "node20",
+    entry: { cli: "./src/engine/cli.ts", index: "./src/engine/index.ts" },
+    output: {
+      path: path.resolve(__dirname, "dist", "engine"),
+      filename: "[name].js",
+      library: { type: "commonjs2" },
+      clean: true,
+    },
+    // The real __dirname, so the engine finds dist/functions.js beside it.
+    node: { __dirname: false },
+    externals: { hyperformula: "commonjs hyperformula", exceljs: "commonjs exceljs" },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } },
+        },
+      ],
+    },
+    optimization: { minimize: false },
+    performance: { hints: false },
+  };
+}
+
+module.exports = (env, argv) => {
+  const production = argv.mode !== "development";
+  return [addin(production), engine(production)];
 };

@@ -1,0 +1,145 @@
+/**
+ * The command-line tool (`npx loan …`): recalculates .xlsx workbooks outside Excel.
+ *
+ *   loan recalc IN.xlsx [-o OUT.xlsx] [--values] [--strict]
+ *
+ * Exit codes: 0 done; 1 with --strict when a cell is in error; 2 bad usage or a file that
+ * cannot be read or written.
+ */
+import path from "path";
+import { loadAddin } from "./load-node";
+import { recalcXlsx, RecalcError, type RecalcSummary } from "./xlsx";
+
+export const USAGE = `Usage:
+  loan recalc IN.xlsx [-o OUT.xlsx] [--values] [--strict]
+
+  Computes every formula of IN.xlsx (Excel's built-ins and LOAN.*) and writes the results
+  as cached values next to the formulas, so the workbook shows numbers without the add-in.
+
+  -o, --output OUT.xlsx  where to write (default: IN.recalc.xlsx beside IN; IN itself is
+                         only overwritten when -o names it)
+  --values               write values only, replacing formulas by their results
+  --strict               exit with status 1 when any cell is in error
+  -h, --help             this help`;
+
+export interface Io {
+  out: (line: string) => void;
+  err: (text: string) => void;
+  /** Whether the error stream is a terminal (the progress bar is drawn only there). */
+  errIsTty: boolean;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (text) => process.stderr.write(text),
+  errIsTty: Boolean(process.stderr.isTTY),
+};
+
+interface RecalcArgs {
+  input: string;
+  output: string;
+  values: boolean;
+  strict: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseRecalc(args: string[]): RecalcArgs {
+  let input: string | undefined;
+  let output: string | undefined;
+  let values = false;
+  let strict = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-o" || a === "--output") {
+      output = args[++i];
+      if (!output) throw new UsageError(`${a} needs a file name`);
+    } else if (a.startsWith("--output=")) output = a.slice("--output=".length);
+    else if (a === "--values") values = true;
+    else if (a === "--strict") strict = true;
+    else if (a.startsWith("-")) throw new UsageError(`unknown option ${a}`);
+    else if (input === undefined) input = a;
+    else throw new UsageError(`one input file at a time; got ${input} and ${a}`);
+  }
+  if (!input) throw new UsageError("recalc needs an input .xlsx file");
+  const parsed = path.parse(input);
+  return { input, output: output ?? path.join(parsed.dir, `${parsed.name}.recalc.xlsx`), values, strict };
+}
+
+/** A progress bar on stderr, drawn only on a terminal and only once the work has taken a second. */
+export function progressBar(io: Io, now: () => number = Date.now) {
+  const start = now();
+  let drawn = false;
+  const labels = { read: "reading", compute: "computing", write: "writing" } as const;
+  const weights = { read: [0, 0.2], compute: [0.2, 0.6], write: [0.6, 1] } as const;
+  return {
+    update(phase: keyof typeof labels, fraction: number) {
+      if (!io.errIsTty || now() - start < 1000) return;
+      const [from, to] = weights[phase];
+      const done = from + (to - from) * Math.min(1, Math.max(0, fraction));
+      const width = 30;
+      const filled = Math.round(done * width);
+      io.err(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(Math.round(done * 100)).padStart(3)}% ${labels[phase]}  `);
+      drawn = true;
+    },
+    finish() {
+      if (drawn) io.err(`\r${" ".repeat(50)}\r`);
+    },
+  };
+}
+
+export function formatSummary(input: string, output: string, s: RecalcSummary, values: boolean): string[] {
+  const lines = [`Recalculated ${input} → ${output}${values ? " (values only)" : ""}`];
+  lines.push(`  Sheets: ${s.sheets.map((x) => `${x.name} (${x.formulas} formula${x.formulas === 1 ? "" : "s"})`).join(", ")}`);
+  lines.push(`  Formulas computed: ${s.formulas}`);
+  lines.push(`  Cells in error: ${s.errors.length}`);
+  for (const e of s.errors.slice(0, 50)) lines.push(`    ${e.address}  ${e.error}${e.message ? `  ${e.message}` : ""}`);
+  if (s.errors.length > 50) lines.push(`    … and ${s.errors.length - 50} more`);
+  lines.push(
+    `  Functions it could not compute: ${s.unsupported.length ? s.unsupported.map((u) => `${u.name} (${u.cells} cell${u.cells === 1 ? "" : "s"})`).join(", ") : "none"}`,
+  );
+  return lines;
+}
+
+/** Runs the tool; returns the exit code. */
+export async function main(argv: string[], io: Io = defaultIo, dist?: string): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "-h" || command === "--help" || command === "help") {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    if (command !== "recalc") throw new UsageError(`unknown command ${command}`);
+    if (rest.includes("-h") || rest.includes("--help")) {
+      io.out(USAGE);
+      return 0;
+    }
+    const args = parseRecalc(rest);
+    const addin = loadAddin(dist);
+    const bar = progressBar(io);
+    let summary: RecalcSummary;
+    try {
+      summary = await recalcXlsx(addin, args.input, args.output, { valuesOnly: args.values, onProgress: bar.update });
+    } finally {
+      bar.finish();
+    }
+    for (const line of formatSummary(args.input, args.output, summary, args.values)) io.out(line);
+    return args.strict && summary.errors.length > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`loan: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof RecalcError) {
+      io.err(`loan: ${e.message}\n`);
+      return 2;
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EACCES" || code === "ENOENT" || code === "EISDIR" || code === "EROFS") {
+      io.err(`loan: cannot write the output: ${(e as Error).message}\n`);
+      return 2;
+    }
+    io.err(`loan: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}

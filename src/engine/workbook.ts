@@ -1,0 +1,167 @@
+/**
+ * A workbook computed by HyperFormula with the add-in's functions registered: Excel's
+ * built-ins and LOAN.* side by side, one dependency graph, dynamic arrays that spill.
+ *
+ * Spill sizes. HyperFormula fixes a formula's output size when it parses the formula, and
+ * a LOAN.* schedule's size depends on its arguments' values (termYears × paymentsPerYear).
+ * So after building, the formulas that may spill are entered again, once their inputs have
+ * values, until the predicted sizes stop changing (a chain of spills feeding spills settles
+ * in as many rounds as it is long; the loop is bounded).
+ */
+import { HyperFormula, DetailedCellError, type RawCellContent, type SerializedNamedExpression } from "hyperformula";
+import type { Addin } from "./addin";
+import { registerPlugin, type LoanPlugin } from "./plugin";
+
+export interface SheetInput {
+  name: string;
+  /** Row-major cells: numbers, text, booleans, null for blank, "=…" for formulas. */
+  cells: RawCellContent[][];
+}
+
+export interface NameInput {
+  name: string;
+  /** What the name refers to, as a formula: "=Sheet1!$B$2" or "='Deal inputs'!$B$2:$B$9". */
+  expression: string;
+  /** The sheet a sheet-scoped name belongs to. */
+  sheet?: string;
+}
+
+export type CellResult = number | string | boolean | null | { error: string; message?: string };
+
+const MAX_SETTLE_ROUNDS = 8;
+
+export interface WorkbookOptions {
+  /** Extra HyperFormula configuration (tests and benchmarks). */
+  config?: Record<string, unknown>;
+}
+
+interface FormulaCell {
+  sheet: number;
+  row: number;
+  col: number;
+  formula: string;
+}
+
+export class EngineWorkbook {
+  readonly hf: HyperFormula;
+  private readonly plugin: LoanPlugin;
+  private readonly spilling: RegExp | undefined;
+  /** The formulas whose results may spill, by "sheet:row:col". */
+  private readonly spillCells = new Map<string, FormulaCell>();
+
+  constructor(addin: Addin, sheets: SheetInput[], names: NameInput[] = [], options: WorkbookOptions = {}) {
+    this.plugin = registerPlugin(addin);
+    const sheetMap = Object.fromEntries(sheets.map((s) => [s.name, s.cells]));
+    const serializedNames: SerializedNamedExpression[] = names.map((n) => ({
+      name: n.name,
+      expression: n.expression,
+      ...(n.sheet !== undefined ? { scope: sheets.findIndex((s) => s.name === n.sheet) } : {}),
+    }));
+    this.hf = HyperFormula.buildFromSheets(
+      sheetMap,
+      {
+        licenseKey: "gpl-v3",
+        maxRows: 1048576,
+        maxColumns: 16384,
+        // Report what was computed, as Excel stores it; no display rounding.
+        smartRounding: false,
+        ...options.config,
+      },
+      serializedNames,
+    );
+    this.spilling = this.spillingCalls();
+    sheets.forEach((s) => {
+      const sheet = this.sheetId(s.name);
+      s.cells.forEach((row, r) => row.forEach((cell, c) => this.track(sheet, r, c, cell)));
+    });
+    this.settleSpills();
+  }
+
+  private track(sheet: number, row: number, col: number, content: RawCellContent): void {
+    const key = `${sheet}:${row}:${col}`;
+    if (this.spilling && typeof content === "string" && content.startsWith("=") && this.spilling.test(content)) {
+      this.spillCells.set(key, { sheet, row, col, formula: content });
+    } else this.spillCells.delete(key);
+  }
+
+  /**
+   * Changes cells (values or formulas) and recalculates, settling spills whose size changed.
+   * `cells` is a block of contents whose top-left corner is (row, col).
+   */
+  setCells(sheet: string, row: number, col: number, cells: RawCellContent[][]): void {
+    const id = this.sheetId(sheet);
+    this.hf.batch(() => {
+      this.hf.setCellContents({ sheet: id, row, col }, cells);
+      cells.forEach((line, r) => line.forEach((content, c) => this.track(id, row + r, col + c, content)));
+    });
+    this.settleSpills();
+  }
+
+  /** Names of the functions the engine computes for the add-in (LOAN.PAYMENT, …). */
+  get addinFunctionNames(): string[] {
+    return [...this.plugin.names];
+  }
+
+  private settleSpills(): void {
+    const cells = [...this.spillCells.values()];
+    if (cells.length === 0) return;
+    for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+      const before = this.sizesOf(cells);
+      this.hf.batch(() => {
+        for (const cell of cells) this.hf.setCellContents({ sheet: cell.sheet, row: cell.row, col: cell.col }, [[cell.formula]]);
+      });
+      if (this.sizesOf(cells) === before) return;
+    }
+  }
+
+  private sizesOf(cells: { sheet: number; row: number; col: number }[]): string {
+    return cells.map((c) => this.plugin.predictedSizes.get(`${c.sheet}:${c.row}:${c.col}`) ?? "?").join(",");
+  }
+
+  /** A regular expression matching a call to any add-in function whose result spills. */
+  private spillingCalls(): RegExp | undefined {
+    const names = this.plugin.names.filter((n) => this.plugin.spills.has(n));
+    if (names.length === 0) return undefined;
+    const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    return new RegExp(`(?:^|[^A-Za-z0-9_.])(?:${escaped.join("|")})\\s*\\(`, "i");
+  }
+
+  sheetId(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) throw new Error(`no sheet named ${name}`);
+    return id;
+  }
+
+  /** The computed value of a cell, with errors as { error, message }. */
+  value(sheet: string, row: number, col: number): CellResult {
+    return toResult(this.hf.getCellValue({ sheet: this.sheetId(sheet), row, col }));
+  }
+
+  /** The computed value of a cell by A1 address ("B4", "'My sheet'!B4" or "Sheet1!B4"). */
+  valueAt(a1: string, defaultSheet?: string): CellResult {
+    const address = this.hf.simpleCellAddressFromString(a1, defaultSheet === undefined ? 0 : this.sheetId(defaultSheet));
+    if (!address) throw new Error(`not a cell address: ${a1}`);
+    return toResult(this.hf.getCellValue(address));
+  }
+
+  /** Computes a formula against the workbook without changing it. */
+  calculate(formula: string, sheet: string): CellResult | CellResult[][] {
+    const v = this.hf.calculateFormula(formula, this.sheetId(sheet));
+    return Array.isArray(v) ? v.map((row) => row.map(toResult)) : toResult(v);
+  }
+
+  /** Every value of a sheet, as computed. */
+  sheetValues(sheet: string): CellResult[][] {
+    return this.hf.getSheetValues(this.sheetId(sheet)).map((row) => row.map(toResult));
+  }
+
+  destroy(): void {
+    this.hf.destroy();
+  }
+}
+
+function toResult(v: unknown): CellResult {
+  if (v instanceof DetailedCellError) return v.message ? { error: v.value, message: v.message } : { error: v.value };
+  if (v === undefined) return null;
+  return v as CellResult;
+}

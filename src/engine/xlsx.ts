@@ -1,0 +1,251 @@
+/**
+ * Recalculates an .xlsx workbook outside Excel: reads it with ExcelJS, computes every
+ * formula with the engine (Excel's built-ins and the add-in's LOAN.* functions), and writes
+ * the results as cached values next to the formulas, so that a colleague without the
+ * add-in opens it and sees numbers. Formats, styles, names, column widths and the other
+ * sheets are kept as ExcelJS reads them.
+ *
+ * Formula text in a file differs from what is typed: newer built-ins carry prefixes
+ * (`_xlfn.`, `_xlws.`) and Office add-in functions are stored as `_xldudf_LOAN_PAYMENT`.
+ * The engine computes a normalized copy; the file keeps its own text.
+ */
+import fs from "fs";
+import ExcelJS from "exceljs";
+import type { RawCellContent } from "hyperformula";
+import type { Addin } from "./addin";
+import { EngineWorkbook, type CellResult, type NameInput } from "./workbook";
+
+export class RecalcError extends Error {}
+
+export interface RecalcOptions {
+  /** Write values only, replacing each formula by its result. */
+  valuesOnly?: boolean;
+  /** Called as the work advances: a phase and a fraction done (0 to 1). */
+  onProgress?: (phase: "read" | "compute" | "write", fraction: number) => void;
+}
+
+export interface CellIssue {
+  address: string;
+  error: string;
+  message?: string;
+}
+
+export interface RecalcSummary {
+  sheets: { name: string; formulas: number }[];
+  formulas: number;
+  errors: CellIssue[];
+  /** Functions the engine does not know, with how many cells use them. */
+  unsupported: { name: string; cells: number }[];
+}
+
+/** Rewrites a formula from a file into what the engine parses. */
+export function normalizeFormula(formula: string, namespace = "LOAN"): string {
+  const udf = new RegExp(`_xldudf_${namespace}[._]`, "gi");
+  return formula.replace(/_xlfn\.|_xlws\.|_xlpm\./gi, "").replace(udf, `${namespace}.`);
+}
+
+/** Reads the first bytes to tell an .xlsx from the files people mistake for one. */
+function checkContainer(path: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, "r");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new RecalcError(`${path}: no such file`);
+    if (code === "EISDIR") throw new RecalcError(`${path}: is a folder, not an .xlsx file`);
+    throw new RecalcError(`${path}: cannot be read (${code ?? String(e)})`);
+  }
+  const head = Buffer.alloc(8);
+  const read = fs.readSync(fd, head, 0, 8, 0);
+  fs.closeSync(fd);
+  if (read >= 4 && head.readUInt32BE(0) === 0x504b0304) return; // a zip container, as .xlsx is
+  if (read >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
+    throw new RecalcError(`${path}: is password-protected (encrypted) or an old .xls workbook; save it in Excel as an unprotected .xlsx and try again`);
+  }
+  throw new RecalcError(`${path}: is not an .xlsx workbook${read === 0 ? " (the file is empty)" : ""}`);
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A cell's content as the engine takes it. */
+function engineContent(cell: ExcelJS.Cell, namespace: string): RawCellContent {
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH) / 86400000;
+  if (cell.formula) return `=${normalizeFormula(cell.formula, namespace)}`;
+  if (typeof v === "object") {
+    if ("richText" in v) return v.richText.map((t) => t.text).join("");
+    if ("error" in v) return v.error;
+    if ("text" in v && typeof v.text === "string") return v.text;
+    if ("result" in v) return (v.result as RawCellContent) ?? null;
+  }
+  return null;
+}
+
+interface FormulaCellRef {
+  sheet: string;
+  cell: ExcelJS.Cell;
+}
+
+/** Reads the workbook into the engine's input; records formula cells and old spill areas. */
+function readBook(book: ExcelJS.Workbook, namespace: string, onProgress?: RecalcOptions["onProgress"]) {
+  const sheets: { name: string; cells: RawCellContent[][] }[] = [];
+  const formulas: FormulaCellRef[] = [];
+  const oldSpills: { sheet: string; top: number; left: number; bottom: number; right: number }[] = [];
+  const total = book.worksheets.length;
+  book.worksheets.forEach((ws, i) => {
+    const cells: RawCellContent[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const line: RawCellContent[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        line[c - 1] = engineContent(cell, namespace);
+        if (cell.formula) {
+          formulas.push({ sheet: ws.name, cell });
+          const value = cell.value as { shareType?: string; ref?: string };
+          if (value.shareType === "array" && value.ref) oldSpills.push({ sheet: ws.name, ...decodeRange(value.ref) });
+        }
+      });
+      cells[r - 1] = Array.from(line, (x) => x ?? null);
+    });
+    sheets.push({ name: ws.name, cells: Array.from(cells, (x) => x ?? []) });
+    onProgress?.("read", (i + 1) / total);
+  });
+  // Values Excel cached inside a spilled range are results, not inputs: blank them so the
+  // engine's own spill has room, and so a smaller spill leaves no stale numbers behind.
+  for (const s of oldSpills) {
+    const grid = sheets.find((x) => x.name === s.sheet)!.cells;
+    for (let r = s.top; r <= s.bottom; r++) {
+      for (let c = s.left; c <= s.right; c++) {
+        if (r === s.top && c === s.left) continue;
+        if (grid[r] && grid[r][c] !== undefined) grid[r][c] = null;
+      }
+    }
+  }
+  const names: NameInput[] = [];
+  for (const n of (book.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] }).model) {
+    if (n.ranges.length !== 1) continue; // unions of ranges are not supported; cells using them show #NAME?
+    const sheet = n.localSheetId !== undefined ? book.worksheets[n.localSheetId]?.name : undefined;
+    names.push({ name: n.name, expression: `=${n.ranges[0]}`, ...(sheet ? { sheet } : {}) });
+  }
+  return { sheets, formulas, oldSpills, names };
+}
+
+function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b = a] = ref.replace(/\$/g, "").split(":");
+  const p = (x: string) => {
+    const m = /^([A-Z]+)(\d+)$/i.exec(x)!;
+    const col = m[1].toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  const s = p(a);
+  const e = p(b);
+  return { top: s.row, left: s.col, bottom: e.row, right: e.col };
+}
+
+export function columnName(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A computed value as ExcelJS stores it. */
+function fileValue(v: CellResult): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (typeof v === "object") return { error: v.error as ExcelJS.CellErrorValue["error"] };
+  return v;
+}
+
+/** Recalculates `input` and writes the result to `output` (which may equal input only if asked). */
+export async function recalcXlsx(addin: Addin, input: string, output: string, options: RecalcOptions = {}): Promise<RecalcSummary> {
+  checkContainer(input);
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.readFile(input);
+  } catch (e) {
+    throw new RecalcError(`${input}: cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); the file may be corrupt`);
+  }
+  const namespace = addin.namespace;
+  const { sheets, formulas, oldSpills, names } = readBook(book, namespace, options.onProgress);
+
+  options.onProgress?.("compute", 0);
+  const engine = new EngineWorkbook(addin, sheets, names);
+  options.onProgress?.("compute", 1);
+
+  const summary: RecalcSummary = {
+    sheets: sheets.map((s) => ({ name: s.name, formulas: formulas.filter((f) => f.sheet === s.name).length })),
+    formulas: formulas.length,
+    errors: [],
+    unsupported: [],
+  };
+  const unsupported = new Map<string, number>();
+  const spilledInto = new Set<string>();
+
+  formulas.forEach((f, i) => {
+    const ws = book.getWorksheet(f.sheet)!;
+    const row = Number(f.cell.row) - 1;
+    const col = Number(f.cell.col) - 1;
+    const result = engine.value(f.sheet, row, col);
+    const address = `${quoteSheet(f.sheet)}!${f.cell.address}`;
+    if (result !== null && typeof result === "object") {
+      summary.errors.push({ address, error: result.error, ...(result.message ? { message: result.message } : {}) });
+      const unknown = result.error === "#NAME?" ? /Function name ([^ ]+) not recognized/i.exec(result.message ?? "") : null;
+      if (unknown) unsupported.set(unknown[1], (unsupported.get(unknown[1]) ?? 0) + 1);
+    }
+    const spill = spillOf(engine, f.sheet, row, col);
+    const original = f.cell.value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
+    if (options.valuesOnly) {
+      f.cell.value = fileValue(result);
+    } else if (spill) {
+      f.cell.value = {
+        formula: f.cell.formula,
+        result: fileValue(result) as ExcelJS.CellFormulaValue["result"],
+        shareType: "array",
+        ref: `${f.cell.address}:${columnName(col + spill.width - 1)}${row + spill.height}`,
+      } as ExcelJS.CellFormulaValue;
+    } else {
+      f.cell.value = { ...original, result: fileValue(result) } as ExcelJS.CellValue;
+    }
+    if (spill) {
+      for (let r = 0; r < spill.height; r++) {
+        for (let c = 0; c < spill.width; c++) {
+          if (r === 0 && c === 0) continue;
+          ws.getRow(row + r + 1).getCell(col + c + 1).value = fileValue(engine.value(f.sheet, row + r, col + c));
+          spilledInto.add(`${f.sheet}!${row + r}:${col + c}`);
+        }
+      }
+    }
+    if (i % 500 === 0) options.onProgress?.("write", i / Math.max(1, formulas.length));
+  });
+  // Cells of an old spill that the new one no longer covers held only Excel's cached results.
+  for (const s of oldSpills) {
+    const ws = book.getWorksheet(s.sheet)!;
+    for (let r = s.top; r <= s.bottom; r++) {
+      for (let c = s.left; c <= s.right; c++) {
+        if ((r === s.top && c === s.left) || spilledInto.has(`${s.sheet}!${r}:${c}`)) continue;
+        ws.getRow(r + 1).getCell(c + 1).value = null;
+      }
+    }
+  }
+  summary.unsupported = [...unsupported].map(([name, cells]) => ({ name, cells }));
+  engine.destroy();
+  await book.xlsx.writeFile(output);
+  options.onProgress?.("write", 1);
+  return summary;
+}
+
+/** The size of the array a formula cell spills, or undefined for a single value. */
+function spillOf(engine: EngineWorkbook, sheet: string, row: number, col: number): { width: number; height: number } | undefined {
+  const hf = engine.hf;
+  const id = engine.sheetId(sheet);
+  if (!hf.isCellPartOfArray({ sheet: id, row, col })) return undefined;
+  const formula = hf.getCellFormula({ sheet: id, row, col });
+  if (!formula) return undefined;
+  const value = hf.calculateFormula(formula, id);
+  if (!Array.isArray(value)) return undefined;
+  return { width: value[0]?.length ?? 1, height: value.length };
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
