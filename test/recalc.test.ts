@@ -1,0 +1,245 @@
+/**
+ * `npx loan recalc`: a fixture workbook made here with ExcelJS (LOAN.* mixed with SUM, IF,
+ * PMT, cross-sheet references, a named range and a spilled LOAN.AMORTIZATION, stored the
+ * way Excel stores add-in functions: `_xldudf_LOAN_…`) is recalculated through the CLI's
+ * main(); the output's cached values are checked against the core and against Excel's PMT
+ * (formulajs), and formats, names, widths and other sheets must survive.
+ */
+import crypto from "crypto";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import * as formulajs from "@formulajs/formulajs";
+import { AMORTIZATION, NONRECOURSE_PREMIUM, PAYMENT } from "../src/core";
+import { main, progressBar, type Io } from "../src/engine/cli";
+import { normalizeFormula } from "../src/engine/xlsx";
+
+const dist = path.resolve(__dirname, "..", "dist");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loan-recalc-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (t) => stderr.push(t), errIsTty: false };
+}
+
+async function fixture(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const inputs = wb.addWorksheet("Deal inputs");
+  inputs.getColumn(1).width = 28;
+  inputs.getColumn(2).width = 16;
+  const rows: [string, number, string][] = [
+    ["Loan amount", 4500000, "#,##0"],
+    ["Recourse rate", 0.0685, "0.00%"],
+    ["Non-recourse rate", 0.0735, "0.00%"],
+    ["Recourse points", 0.0075, "0.00%"],
+    ["Non-recourse points", 0.0125, "0.00%"],
+    ["Amortization (years)", 30, "0"],
+    ["Hold (years)", 7, "0"],
+  ];
+  rows.forEach(([label, value, fmt], i) => {
+    inputs.getCell(i + 1, 1).value = label;
+    const cell = inputs.getCell(i + 1, 2);
+    cell.value = value;
+    cell.numFmt = fmt;
+    cell.font = { color: { argb: "FF0000FF" } };
+  });
+  wb.definedNames.add("'Deal inputs'!$B$1", "LoanAmount");
+
+  const model = wb.addWorksheet("Model");
+  const f = (formula: string) => ({ formula, result: 0 });
+  model.getCell("A1").value = "Recourse payment";
+  model.getCell("B1").value = f("_xldudf_LOAN_PAYMENT(LoanAmount,'Deal inputs'!B2,'Deal inputs'!B6)");
+  model.getCell("A2").value = "Excel PMT";
+  model.getCell("B2").value = f("-PMT('Deal inputs'!B2/12,'Deal inputs'!B6*12,LoanAmount)");
+  model.getCell("A3").value = "Premium (interest-only)";
+  model.getCell("B3").value = f("LOAN.NONRECOURSE_PREMIUM(LoanAmount,'Deal inputs'!B2,'Deal inputs'!B3,'Deal inputs'!B4,'Deal inputs'!B5,'Deal inputs'!B7)");
+  model.getCell("B3").numFmt = "#,##0.00";
+  model.getCell("A4").value = "Deficiency";
+  model.getCell("B4").value = f("_xldudf_LOAN_DEFICIENCY(4400000,3600000,,,250000)");
+  model.getCell("A5").value = "Break-even";
+  model.getCell("B5").value = f("LOAN.BREAKEVEN_PROBABILITY(B3,B4)");
+  model.getCell("A6").value = "Worth it at 20 %?";
+  model.getCell("B6").value = f('IF(0.2>B5,"non-recourse","recourse")');
+  model.getCell("A7").value = "Sum";
+  model.getCell("B7").value = f("SUM(B3:B4)");
+  model.getCell("A8").value = "Bad input";
+  model.getCell("B8").value = f('LOAN.DSCR("n/a",300000)');
+  model.getCell("A10").value = f("_xldudf_LOAN_AMORTIZATION(1000,0.12,1)");
+  // Excel caches a spilled result; a stale cached cell inside the old spill must go.
+  model.getCell("A10").value = { formula: "_xldudf_LOAN_AMORTIZATION(1000,0.12,1)", result: "Period", shareType: "array", ref: "A10:E30" } as ExcelJS.CellFormulaValue;
+  model.getCell("C30").value = 999;
+  const notes = wb.addWorksheet("Notes");
+  notes.getCell("A1").value = "Untouched sheet";
+  notes.getCell("A1").font = { bold: true };
+  await wb.xlsx.writeFile(file);
+}
+
+function sha(file: string): string {
+  return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}
+
+async function read(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+function result(wb: ExcelJS.Workbook, sheet: string, address: string): unknown {
+  const v = wb.getWorksheet(sheet)!.getCell(address).value;
+  return v !== null && typeof v === "object" && "result" in v ? v.result : v;
+}
+
+describe("loan recalc", () => {
+  const input = path.join(dir, "deal.xlsx");
+  const output = path.join(dir, "deal-out.xlsx");
+  let io: ReturnType<typeof capture>;
+  let code: number;
+  let before: string;
+
+  beforeAll(async () => {
+    await fixture(input);
+    before = sha(input);
+    io = capture();
+    code = await main(["recalc", input, "-o", output], io, dist);
+  });
+
+  test("exits 0 without --strict, leaves the input untouched, prints the summary", () => {
+    expect(code).toBe(0);
+    expect(sha(input)).toBe(before);
+    const text = io.stdout.join("\n");
+    expect(text).toContain("Sheets: Deal inputs (0 formulas), Model (9 formulas), Notes (0 formulas)");
+    expect(text).toContain("Formulas computed: 9");
+    expect(text).toContain("Cells in error: 1");
+    expect(text).toContain('Model!B8  #VALUE!  noi must be a number; got text "n/a".');
+    expect(text).toContain("Functions it could not compute: none");
+  });
+
+  test("cached values: the core's numbers, Excel's PMT, the reference's figures", async () => {
+    const wb = await read(output);
+    const pay = result(wb, "Model", "B1") as number;
+    expect(pay).toBeCloseTo(PAYMENT(4500000, 0.0685, 30) as number, 9);
+    expect(result(wb, "Model", "B2") as number).toBeCloseTo(-formulajs.PMT(0.0685 / 12, 360, 4500000), 8);
+    expect(result(wb, "Model", "B3")).toBe(NONRECOURSE_PREMIUM(4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7));
+    expect(result(wb, "Model", "B3")).toBe(180000);
+    expect(result(wb, "Model", "B4")).toBe(1050000);
+    expect(result(wb, "Model", "B5") as number).toBeCloseTo(180000 / 1050000, 12);
+    expect(result(wb, "Model", "B6")).toBe("non-recourse");
+    expect(result(wb, "Model", "B7")).toBe(1230000);
+    expect(result(wb, "Model", "B8")).toEqual({ error: "#VALUE!" });
+  });
+
+  test("the spilled schedule: an array formula over its new size, values from the core, the stale cell cleared", async () => {
+    const wb = await read(output);
+    const ws = wb.getWorksheet("Model")!;
+    const anchor = ws.getCell("A10").value as ExcelJS.CellFormulaValue & { ref?: string; shareType?: string };
+    expect(anchor.formula).toBe("_xldudf_LOAN_AMORTIZATION(1000,0.12,1)");
+    expect(anchor.shareType).toBe("array");
+    expect(anchor.ref).toBe("A10:E22");
+    const expected = AMORTIZATION(1000, 0.12, 1) as (string | number)[][];
+    for (let r = 0; r < expected.length; r++) {
+      for (let c = 0; c < 5; c++) {
+        const cell = ws.getCell(10 + r, 1 + c);
+        const v = r === 0 && c === 0 ? (cell.value as ExcelJS.CellFormulaValue).result : cell.value;
+        expect(v).toEqual(expected[r][c]);
+      }
+    }
+    expect(ws.getCell("C30").value).toBeNull();
+  });
+
+  test("formats, styles, names, column widths and other sheets survive", async () => {
+    const wb = await read(output);
+    const inputs = wb.getWorksheet("Deal inputs")!;
+    expect(inputs.getColumn(1).width).toBe(28);
+    expect(inputs.getCell("B2").numFmt).toBe("0.00%");
+    expect(inputs.getCell("B1").font?.color?.argb).toBe("FF0000FF");
+    expect(wb.getWorksheet("Model")!.getCell("B3").numFmt).toBe("#,##0.00");
+    expect((wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model).toEqual([
+      { name: "LoanAmount", ranges: ["'Deal inputs'!$B$1"] },
+    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Deal inputs", "Model", "Notes"]);
+    expect(wb.getWorksheet("Notes")!.getCell("A1").value).toBe("Untouched sheet");
+    expect(wb.getWorksheet("Notes")!.getCell("A1").font?.bold).toBe(true);
+  });
+
+  test("--strict exits 1 when a cell is in error", async () => {
+    expect(await main(["recalc", input, "-o", path.join(dir, "strict.xlsx"), "--strict"], capture(), dist)).toBe(1);
+  });
+
+  test("--values writes values only", async () => {
+    const out = path.join(dir, "values.xlsx");
+    expect(await main(["recalc", input, "-o", out, "--values"], capture(), dist)).toBe(0);
+    const wb = await read(out);
+    expect(wb.getWorksheet("Model")!.getCell("B3").value).toBe(180000);
+    expect(wb.getWorksheet("Model")!.getCell("B8").value).toEqual({ error: "#VALUE!" });
+  });
+
+  test("without -o it writes IN.recalc.xlsx beside the input, never the input", async () => {
+    const copy = path.join(dir, "copy.xlsx");
+    fs.copyFileSync(input, copy);
+    expect(await main(["recalc", copy], capture(), dist)).toBe(0);
+    expect(sha(copy)).toBe(before);
+    expect(fs.existsSync(path.join(dir, "copy.recalc.xlsx"))).toBe(true);
+  });
+
+  test("-o naming the input updates it in place, as asked", async () => {
+    const copy = path.join(dir, "inplace.xlsx");
+    fs.copyFileSync(input, copy);
+    expect(await main(["recalc", copy, "-o", copy], capture(), dist)).toBe(0);
+    expect(result(await read(copy), "Model", "B3")).toBe(180000);
+  });
+
+  test.each([
+    ["a missing file", "missing.xlsx", null, "missing.xlsx: no such file"],
+    ["a text file", "notes.xlsx", "just text", "notes.xlsx: is not an .xlsx workbook"],
+    ["an empty file", "empty.xlsx", "", "empty.xlsx: is not an .xlsx workbook (the file is empty)"],
+    ["an encrypted workbook", "locked.xlsx", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "is password-protected (encrypted) or an old .xls workbook"],
+    ["a corrupt zip", "corrupt.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40, 7)]), "cannot be read as an .xlsx workbook"],
+  ])("%s gets a clear message and exit 2", async (_label, name, content, message) => {
+    const file = path.join(dir, name as string);
+    if (content !== null) fs.writeFileSync(file, content as string | Buffer);
+    const io = capture();
+    expect(await main(["recalc", file], io, dist)).toBe(2);
+    expect(io.stderr.join("")).toContain(message as string);
+  });
+
+  test("bad usage exits 2 with the usage", async () => {
+    for (const argv of [[], ["frob"], ["recalc"], ["recalc", "a.xlsx", "b.xlsx"], ["recalc", "a.xlsx", "--bogus"], ["recalc", "a.xlsx", "-o"]]) {
+      const io = capture();
+      expect(await main(argv, io, dist)).toBe(2);
+      expect(io.stdout.join("") + io.stderr.join("")).toContain("Usage:");
+    }
+    const help = capture();
+    expect(await main(["--help"], help, dist)).toBe(0);
+  });
+});
+
+describe("pieces", () => {
+  test("formulas from files are normalized for the engine; the file keeps its text", () => {
+    expect(normalizeFormula("_xldudf_LOAN_PAYMENT(A1,B1,C1)")).toBe("LOAN.PAYMENT(A1,B1,C1)");
+    expect(normalizeFormula("_xldudf_LOAN_DEBT_SERVICE(A1,B1,C1)+_xlfn.XLOOKUP(1,A:A,B:B)")).toBe("LOAN.DEBT_SERVICE(A1,B1,C1)+XLOOKUP(1,A:A,B:B)");
+    expect(normalizeFormula("_xlfn._xlws.SORT(A1:A3)")).toBe("SORT(A1:A3)");
+    expect(normalizeFormula("LOAN.DSCR(1,2)")).toBe("LOAN.DSCR(1,2)");
+  });
+
+  test("the progress bar waits a second, draws only on a terminal, and clears itself", () => {
+    let t = 0;
+    const drawn: string[] = [];
+    const tty: Io = { out: () => undefined, err: (s) => drawn.push(s), errIsTty: true };
+    const bar = progressBar(tty, () => t);
+    bar.update("read", 0.5);
+    expect(drawn).toEqual([]);
+    t = 1500;
+    bar.update("compute", 0.5);
+    expect(drawn[0]).toMatch(/^\r\[#+\.+\]  40% computing/);
+    bar.finish();
+    expect(drawn.at(-1)).toMatch(/^\r +\r$/);
+    const quiet: string[] = [];
+    const pipe = progressBar({ out: () => undefined, err: (s) => quiet.push(s), errIsTty: false }, () => 5000);
+    pipe.update("write", 1);
+    pipe.finish();
+    expect(quiet).toEqual([]);
+  });
+});
