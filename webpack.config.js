@@ -9,6 +9,13 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 /** The files whose JSDoc declares LOAN.* functions: one family a file. */
 const FUNCTION_FAMILIES = ["./src/functions/financing.ts", "./src/functions/coverage.ts", "./src/functions/recourse.ts"];
 
+/** TypeScript through ts-loader; type-checking is `npm run lint`'s job. */
+const typescript = {
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } },
+};
+
 const officeJs = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
 /** The add-in: what Excel loads. */
@@ -28,15 +35,7 @@ function addin(production) {
       clean: { keep: /^engine\// },
     },
     resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } },
-        },
-      ],
-    },
+    module: { rules: [typescript] },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FAMILIES }),
@@ -91,15 +90,7 @@ function engine(production) {
     node: { __dirname: false },
     externals: { hyperformula: "commonjs hyperformula", exceljs: "commonjs exceljs" },
     resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } },
-        },
-      ],
-    },
+    module: { rules: [typescript] },
     optimization: { minimize: false },
     performance: { hints: false },
   };

@@ -11,7 +11,7 @@ import path from "path";
 import vm from "vm";
 import * as core from "../src/core";
 import type { Checked } from "../src/core";
-import { ErrorCode, StandInError } from "./excel-stand-in";
+import { AddinError, customFunctionsStandIn, type AddinFunction } from "../src/engine/addin";
 
 const dist = path.resolve(__dirname, "..", "dist");
 
@@ -25,20 +25,10 @@ interface Metadata {
   }[];
 }
 
-type Fn = (...args: unknown[]) => unknown;
-
-function loadBundle(): Map<string, Fn> {
-  const associated = new Map<string, Fn>();
-  const context = vm.createContext({
-    CustomFunctions: {
-      Error: StandInError,
-      ErrorCode,
-      associate(id: string, fn: Fn) {
-        if (associated.has(id)) throw new Error(`${id} associated twice`);
-        associated.set(id, fn);
-      },
-    },
-  });
+/** Runs the bundle in a fresh context whose only host object is the CustomFunctions stand-in. */
+function loadBundle(): Map<string, AddinFunction> {
+  const associated = new Map<string, AddinFunction>();
+  const context = vm.createContext({ CustomFunctions: customFunctionsStandIn(associated) });
   vm.runInContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), context, { filename: "functions.js" });
   return associated;
 }
@@ -53,7 +43,7 @@ function excelCall(id: string, ...args: unknown[]): unknown {
   try {
     return fn(...args);
   } catch (e) {
-    if (e instanceof StandInError) return { code: e.code, message: e.message || undefined };
+    if (e instanceof AddinError) return { code: e.code, message: e.message || undefined };
     throw e;
   }
 }
