@@ -144,6 +144,15 @@ export class EngineWorkbook {
     return toResult(this.hf.getCellValue(address));
   }
 
+  /** The size of the array a formula cell spills, or undefined for a single value. */
+  spillSize(sheet: string, row: number, col: number): { width: number; height: number } | undefined {
+    const id = this.sheetId(sheet);
+    if (!this.hf.isCellPartOfArray({ sheet: id, row, col })) return undefined;
+    const formula = this.hf.getCellFormula({ sheet: id, row, col });
+    const value = formula ? this.hf.calculateFormula(formula, id) : undefined;
+    return Array.isArray(value) ? { width: value[0]?.length ?? 1, height: value.length } : undefined;
+  }
+
   /** Computes a formula against the workbook without changing it. */
   calculate(formula: string, sheet: string): CellResult | CellResult[][] {
     const v = this.hf.calculateFormula(formula, this.sheetId(sheet));

@@ -12,6 +12,7 @@
 import fs from "fs";
 import ExcelJS from "exceljs";
 import type { RawCellContent } from "hyperformula";
+import { address as a1, parseRange, sheetRef } from "../plan/plan";
 import type { Addin } from "./addin";
 import { EngineWorkbook, type CellResult, type NameInput } from "./workbook";
 
@@ -103,7 +104,7 @@ function readBook(book: ExcelJS.Workbook, namespace: string, onProgress?: Recalc
         if (cell.formula) {
           formulas.push({ sheet: ws.name, cell });
           const value = cell.value as { shareType?: string; ref?: string };
-          if (value.shareType === "array" && value.ref) oldSpills.push({ sheet: ws.name, ...decodeRange(value.ref) });
+          if (value.shareType === "array" && value.ref) oldSpills.push({ sheet: ws.name, ...parseRange(value.ref) });
         }
       });
       cells[r - 1] = Array.from(line, (x) => x ?? null);
@@ -129,24 +130,6 @@ function readBook(book: ExcelJS.Workbook, namespace: string, onProgress?: Recalc
     names.push({ name: n.name, expression: `=${n.ranges[0]}`, ...(sheet ? { sheet } : {}) });
   }
   return { sheets, formulas, oldSpills, names };
-}
-
-function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const [a, b = a] = ref.replace(/\$/g, "").split(":");
-  const p = (x: string) => {
-    const m = /^([A-Z]+)(\d+)$/i.exec(x)!;
-    const col = m[1].toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return { row: Number(m[2]) - 1, col: col - 1 };
-  };
-  const s = p(a);
-  const e = p(b);
-  return { top: s.row, left: s.col, bottom: e.row, right: e.col };
-}
-
-export function columnName(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** A computed value as ExcelJS stores it. */
@@ -186,13 +169,13 @@ export async function recalcXlsx(addin: Addin, input: string, output: string, op
     const row = Number(f.cell.row) - 1;
     const col = Number(f.cell.col) - 1;
     const result = engine.value(f.sheet, row, col);
-    const address = `${quoteSheet(f.sheet)}!${f.cell.address}`;
+    const where = `${sheetRef(f.sheet)}!${f.cell.address}`;
     if (result !== null && typeof result === "object") {
-      summary.errors.push({ address, error: result.error, ...(result.message ? { message: result.message } : {}) });
+      summary.errors.push({ address: where, error: result.error, ...(result.message ? { message: result.message } : {}) });
       const unknown = result.error === "#NAME?" ? /Function name ([^ ]+) not recognized/i.exec(result.message ?? "") : null;
       if (unknown) unsupported.set(unknown[1], (unsupported.get(unknown[1]) ?? 0) + 1);
     }
-    const spill = spillOf(engine, f.sheet, row, col);
+    const spill = engine.spillSize(f.sheet, row, col);
     const original = f.cell.value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
     if (options.valuesOnly) {
       f.cell.value = fileValue(result);
@@ -201,7 +184,7 @@ export async function recalcXlsx(addin: Addin, input: string, output: string, op
         formula: f.cell.formula,
         result: fileValue(result) as ExcelJS.CellFormulaValue["result"],
         shareType: "array",
-        ref: `${f.cell.address}:${columnName(col + spill.width - 1)}${row + spill.height}`,
+        ref: `${f.cell.address}:${a1(row + spill.height - 1, col + spill.width - 1)}`,
       } as ExcelJS.CellFormulaValue;
     } else {
       f.cell.value = { ...original, result: fileValue(result) } as ExcelJS.CellValue;
@@ -234,18 +217,3 @@ export async function recalcXlsx(addin: Addin, input: string, output: string, op
   return summary;
 }
 
-/** The size of the array a formula cell spills, or undefined for a single value. */
-function spillOf(engine: EngineWorkbook, sheet: string, row: number, col: number): { width: number; height: number } | undefined {
-  const hf = engine.hf;
-  const id = engine.sheetId(sheet);
-  if (!hf.isCellPartOfArray({ sheet: id, row, col })) return undefined;
-  const formula = hf.getCellFormula({ sheet: id, row, col });
-  if (!formula) return undefined;
-  const value = hf.calculateFormula(formula, id);
-  if (!Array.isArray(value)) return undefined;
-  return { width: value[0]?.length ?? 1, height: value.length };
-}
-
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}

@@ -8,46 +8,16 @@
  * refers to the input cells, so the analyst can change an input and watch it flow.
  */
 
-export type PlanValue = string | number | boolean;
+import {
+  column,
+  FORMATS,
+  FORMULA_COLOR,
+  INPUT_COLOR,
+  type PlanCell,
+  type SheetPlan,
+} from "../plan/plan";
 
-export interface PlanCell {
-  /** A single-cell A1 address on the plan's sheet, e.g. "B5". */
-  readonly address: string;
-  /** A constant (text or number); not set when `formula` is. */
-  readonly value?: PlanValue;
-  /** An English-locale formula beginning with "=". */
-  readonly formula?: string;
-  /** An Excel number format code (locale-independent). */
-  readonly numberFormat?: string;
-  readonly bold?: boolean;
-  /** "#RRGGBB". */
-  readonly fontColor?: string;
-}
-
-export interface ColumnWidth {
-  /** Column letters, e.g. "A". */
-  readonly column: string;
-  /** Width in points (what Office.js `format.columnWidth` takes). */
-  readonly points: number;
-}
-
-export interface SheetPlan {
-  /** The name wanted; the writer makes it unique with `uniqueSheetName`. */
-  readonly sheetName: string;
-  readonly cells: readonly PlanCell[];
-  readonly columnWidths: readonly ColumnWidth[];
-}
-
-/** Financial-model convention: inputs blue, formulas black. */
-export const INPUT_COLOR = "#0000FF";
-export const FORMULA_COLOR = "#000000";
-
-export const FORMATS = {
-  money: "#,##0.00",
-  rate: "0.00%",
-  probability: "0.0%",
-  years: "0",
-} as const;
+export * from "../plan/plan";
 
 export const EXAMPLE_SHEET_NAME = "Loan example";
 
@@ -172,55 +142,3 @@ export function buildExamplePlan(inputs: ExampleInputs = WORKED_EXAMPLE, sheetNa
   };
 }
 
-/** Column letters for a 0-based index: 0 → A, 25 → Z, 26 → AA. */
-export function column(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** Excel's limit on a sheet name's length. */
-export const MAX_SHEET_NAME = 31;
-
-/** Characters Excel refuses in a sheet name (plus control characters). */
-const FORBIDDEN = /[\\/?*[\]:\u0000-\u001f\u007f]/g;
-
-/**
- * A sheet name Excel accepts and that no existing sheet has (compared case-insensitively,
- * as Excel does): forbidden characters removed, no leading or trailing apostrophe, at most
- * 31 characters, not the reserved "History"; on a clash, " (2)", " (3)", … is appended,
- * shortening the base so that the whole still fits.
- */
-export function uniqueSheetName(existing: readonly string[], base: string): string {
-  const clean = trimName(base.replace(FORBIDDEN, "")) || "Sheet";
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  taken.add("history");
-  const first = fit(clean, "");
-  if (!taken.has(first.toLowerCase())) return first;
-  for (let n = 2; ; n++) {
-    const candidate = fit(clean, ` (${n})`);
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
-/** Removes surrounding spaces and apostrophes (Excel rejects a name that starts or ends with one). */
-function trimName(name: string): string {
-  return name.replace(/^[\s']+|[\s']+$/g, "");
-}
-
-/** base + suffix within MAX_SHEET_NAME characters, cutting the base (never a surrogate pair in half). */
-function fit(base: string, suffix: string): string {
-  let head = base;
-  const room = MAX_SHEET_NAME - suffix.length;
-  if (head.length > room) {
-    head = head.slice(0, room);
-    if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
-    head = trimName(head) || "Sheet".slice(0, room);
-  }
-  return head + suffix;
-}
