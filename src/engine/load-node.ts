@@ -1,7 +1,12 @@
 /**
- * Loads the built add-in in Node: runs dist/functions.js in a fresh JavaScript context
- * whose only host object is the CustomFunctions stand-in (the way Excel's JavaScript-only
- * runtime loads it), and reads dist/functions.json beside it.
+ * Loads the built add-in in Node: runs dist/functions.js with the CustomFunctions
+ * stand-in as its only host object (the way Excel's JavaScript-only runtime loads it), and
+ * reads dist/functions.json beside it.
+ *
+ * The bundle is compiled as a function of `CustomFunctions` in this context rather than
+ * run in a separate vm context: global look-ups (Math, Number) inside a separate context
+ * are many times slower, which made LOAN.* formulas the slow half of a workbook
+ * (docs/benchmarks.md). The bundle's isolation is tested on its own (test/bundle.test.ts).
  */
 import fs from "fs";
 import path from "path";
@@ -20,8 +25,8 @@ export function loadAddin(dist = defaultDist(), namespace = "LOAN"): Addin {
     throw new Error(`the add-in is not built: ${script} or ${json} is missing (run npm run build)`);
   }
   const functions = new Map<string, AddinFunction>();
-  const context = vm.createContext({ CustomFunctions: customFunctionsStandIn(functions) });
-  vm.runInContext(fs.readFileSync(script, "utf8"), context, { filename: script });
+  const run = vm.compileFunction(fs.readFileSync(script, "utf8"), ["CustomFunctions"], { filename: script });
+  run(customFunctionsStandIn(functions));
   const metadata = JSON.parse(fs.readFileSync(json, "utf8")) as FunctionsJson;
   const addin = { namespace, metadata, functions };
   checkAddin(addin);

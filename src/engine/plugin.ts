@@ -21,7 +21,7 @@ import {
   type FunctionPluginDefinition,
   type ImplementedFunctions,
 } from "hyperformula";
-import { AddinError, type Addin, type AddinFunction, type FunctionEntry } from "./addin";
+import { AddinError, type Addin, type AddinFunction } from "./addin";
 
 // The shapes of HyperFormula's internals the plugin touches (its package exports no deep types).
 interface Ast {
@@ -72,15 +72,8 @@ function toExcelArg(v: unknown): Cell | Cell[][] | CellError {
   return new CellError(ErrorType.VALUE, "a value the add-in cannot read");
 }
 
-/** An add-in result (or thrown error) as a HyperFormula value. */
-function fromExcelResult(name: string, run: () => unknown): InterpreterValue {
-  let result: unknown;
-  try {
-    result = run();
-  } catch (e) {
-    if (e instanceof AddinError) return new CellError(ERROR_TYPES[e.code] ?? ErrorType.VALUE, e.message || undefined);
-    return new CellError(ErrorType.VALUE, `${name} failed: ${e instanceof Error ? e.message : String(e)}`);
-  }
+/** An add-in result as a HyperFormula value. */
+function fromExcelResult(name: string, result: unknown): InterpreterValue {
   if (typeof result === "number") return Number.isFinite(result) ? result : new CellError(ErrorType.NUM);
   if (typeof result === "string" || typeof result === "boolean") return result;
   if (Array.isArray(result)) {
@@ -88,6 +81,14 @@ function fromExcelResult(name: string, run: () => unknown): InterpreterValue {
     return SimpleRangeValue.onlyValues(data);
   }
   return new CellError(ErrorType.VALUE, `${name} returned nothing`);
+}
+
+/** What a call needs to know about its function, worked out once per function. */
+interface Call {
+  name: string;
+  fn: AddinFunction;
+  declared: number;
+  required: number;
 }
 
 export interface LoanPlugin {
@@ -115,8 +116,8 @@ export function buildPlugin(addin: Addin): LoanPlugin {
     const name = `${addin.namespace}.${entry.name}`.toUpperCase();
     const method = `call_${entry.id}`;
     names.push(name);
-    const evaluate = (plugin: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) =>
-      callWith(plugin, entry, name, fn, ast.args, state);
+    const call: Call = { name, fn, declared: entry.parameters.length, required: entry.parameters.filter((p) => !p.optional).length };
+    const evaluate = (plugin: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) => callWith(plugin, call, ast.args, state);
     const spills = entry.result.dimensionality === "matrix";
     proto[method] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {
       const value = evaluate(this, ast, state);
@@ -154,20 +155,30 @@ export function buildPlugin(addin: Addin): LoanPlugin {
   return { definition: AddinPlugin as unknown as FunctionPluginDefinition, names, spills: spillNames, predictedSizes };
 }
 
-function callWith(plugin: FunctionPlugin, entry: FunctionEntry, name: string, fn: AddinFunction, args: Ast[], state: InterpreterState): InterpreterValue {
-  const declared = entry.parameters.length;
-  const required = entry.parameters.filter((p) => !p.optional).length;
+/** Calls an add-in function on a formula's arguments, the way Excel passes them. */
+function callWith(plugin: FunctionPlugin, call: Call, args: Ast[], state: InterpreterState): InterpreterValue {
+  const { declared, required, name, fn } = call;
   if (args.length > declared) return new CellError(ErrorType.NA, `${name} takes at most ${declared} arguments; got ${args.length}.`);
   if (args.length < required) return new CellError(ErrorType.NA, `${name} needs at least ${required} arguments; got ${args.length}.`);
-  const values: unknown[] = new Array(declared).fill(null);
-  for (let i = 0; i < args.length; i++) {
+  const values: unknown[] = [];
+  for (let i = 0; i < declared; i++) {
     const ast = args[i];
-    if (ast.type === "EMPTY") continue;
+    if (ast === undefined || ast.type === "EMPTY") {
+      values.push(null);
+      continue;
+    }
     const v = toExcelArg((plugin as unknown as { evaluateAst(a: Ast, s: InterpreterState): unknown }).evaluateAst(ast, state));
     if (v instanceof CellError) return v;
-    values[i] = v;
+    values.push(v);
   }
-  return fromExcelResult(name, () => fn(...values));
+  let result: unknown;
+  try {
+    result = fn.apply(undefined, values);
+  } catch (e) {
+    if (e instanceof AddinError) return new CellError(ERROR_TYPES[e.code] ?? ErrorType.VALUE, e.message || undefined);
+    return new CellError(ErrorType.VALUE, `${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return fromExcelResult(name, result);
 }
 
 let registered: FunctionPluginDefinition | undefined;

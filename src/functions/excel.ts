@@ -2,9 +2,10 @@
  * The Excel boundary: the one place where a core Fault becomes a CustomFunctions.Error.
  * Only #VALUE! and #N/A carry a message in Excel; the others are raised with the code alone.
  *
- * The constructor is looked up on the global object at call time, so that any host that
- * provides `CustomFunctions` (Excel's runtime, the integration test's stand-in, a headless
- * engine) receives the same errors.
+ * `CustomFunctions` is looked up by name at call time, as Excel's runtime provides it: so
+ * any host that provides it (Excel, the bundle test's stand-in, the headless engine, which
+ * passes it to the bundle) receives the same errors, and plain Node (unit tests) gets an
+ * ordinary Error.
  */
 import { Fault } from "../core/fault";
 
@@ -13,8 +14,7 @@ interface ErrorConstructorLike {
 }
 
 function errorClass(): ErrorConstructorLike | undefined {
-  const cf = (globalThis as { CustomFunctions?: { Error?: ErrorConstructorLike } }).CustomFunctions;
-  return cf?.Error;
+  return typeof CustomFunctions === "undefined" ? undefined : CustomFunctions.Error;
 }
 
 /** Builds the Excel error for a fault (exported for hosts and tests). */
