@@ -7,7 +7,12 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 /** The files whose JSDoc declares LOAN.* functions: one family a file. */
-const FUNCTION_FAMILIES = ["./src/functions/financing.ts", "./src/functions/coverage.ts", "./src/functions/recourse.ts"];
+const FUNCTION_FAMILIES = [
+  "./src/functions/financing.ts",
+  "./src/functions/coverage.ts",
+  "./src/functions/recourse.ts",
+  "./src/functions/lender.ts",
+];
 
 const officeJs = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
