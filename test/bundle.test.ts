@@ -181,7 +181,7 @@ describe("calls through the bundle, with Excel-shaped arguments", () => {
     expect(excelCall("STATE_RULE", "TX", "DEADLINE", null)).toBe("2 years after the sale");
     expect(excelCall("DEFICIENCY_ALLOWED", "TX", null, true, null, null, null)).toBe(true);
     expect(excelCall("QUALIFY", "NONRECOURSE", 1.1, 0.7, null, null, null, null, null)).toBe(
-      "Fails: DSCR 1.1 < 1.2 (short by 0.1); LTV 0.7 > 0.65 (over by 0.05)",
+      "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)",
     );
     expect(excelCall("FORECLOSURE_TAX", 180000, 170000, 175000, true, null)).toEqual([[-5000, 10000, 0, 10000]]);
   });
@@ -189,7 +189,7 @@ describe("calls through the bundle, with Excel-shaped arguments", () => {
   test("where the state table does not know: #N/A naming the state and the field", () => {
     expect(excelCall("DEFICIENCY_ALLOWED", "CO", null, null, null, null, null)).toEqual({
       code: "#N/A",
-      message: "CO NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table: check the statute and pass it in overrides.",
+      message: "CO NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides.",
     });
     expect((excelCall("MARKET_PREMIUM", "CMBS", "POINTS", null) as { code: string }).code).toBe("#N/A");
   });

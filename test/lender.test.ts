@@ -161,17 +161,17 @@ describe("LOAN.QUALIFY", () => {
   });
   test("one line naming every failed test and by how much", () => {
     expect(QUALIFY("NONRECOURSE", 1.1, 0.7, 0.8, 3000000, 300000, 5000000)).toBe(
-      "Fails: DSCR 1.1 < 1.2 (short by 0.1); LTV 0.7 > 0.65 (over by 0.05); occupancy 0.8 < 0.85 (short by 0.05); " +
-        "net worth 3,000,000 < 5,000,000 (short by 2,000,000); liquidity 300,000 < 500,000 (short by 200,000)",
+      "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65); occupancy short by 0.05 (min 0.85); " +
+        "net worth short by 2,000,000 (min 5,000,000); liquidity short by 200,000 (min 500,000)",
     );
-    expect(QUALIFY("RECOURSE", 1.1, 0.75)).toBe("Fails: DSCR 1.1 < 1.15 (short by 0.05)");
+    expect(QUALIFY("RECOURSE", 1.1, 0.75)).toBe("Fails: DSCR short by 0.05 (min 1.15)");
   });
   test("tests whose inputs are omitted are not run", () => {
     expect(QUALIFY("NONRECOURSE", 1.3, 0.6)).toBe("OK");
   });
   test("thresholds range: replace (agency LTV up to 0.8), add, or remove with a blank", () => {
     expect(QUALIFY("NONRECOURSE", 1.3, 0.75, null, null, null, null, [["LTV", 0.8]])).toBe("OK");
-    expect(QUALIFY("RECOURSE", 1.3, 0.75, 0.5, null, null, null, [["occupancy", 0.9]])).toBe("Fails: occupancy 0.5 < 0.9 (short by 0.4)");
+    expect(QUALIFY("RECOURSE", 1.3, 0.75, 0.5, null, null, null, [["occupancy", 0.9]])).toBe("Fails: occupancy short by 0.4 (min 0.9)");
     expect(QUALIFY("NONRECOURSE", 1.0, 0.6, null, null, null, null, [["DSCR", null], [null, null]])).toBe("OK");
   });
   test("figures: thousands grouped, at most 2 decimals from 1,000 up and 4 below", () => {

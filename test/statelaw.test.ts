@@ -87,13 +87,15 @@ describe("LOAN.STATE_RULE", () => {
     expect(STATE_RULE("CO", "ONE_ACTION.SOURCE", o)).toBe("deal override");
     expect(STATE_RULE("CO", "CONFIDENCE", o)).toBe("USER");
     expect(STATE_RULE("CA", "CONFIDENCE", o)).toBe("HIGH");
+    expect(STATE_RULE("CA", "CONFIDENCE", [["DEADLINE", "90 days"]])).toBe("HIGH");
+    expect(STATE_RULE("UT", "CONFIDENCE", [["NONJUDICIAL_DEFICIENCY", false]])).toBe("MEDIUM");
     expect(STATE_RULE("TX", "DEADLINE", [["deadline", "1 year"]])).toBe("1 year");
     expect(STATE_RULE("CA", "RESIDENTIAL_BAR", [["RESIDENTIAL_BAR", "none"]])).toBe("Deal rule NONE.");
   });
   test.each([
-    [["CO", "NONJUDICIAL_DEFICIENCY"], "CO NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table: check the statute and pass it in overrides."],
-    [["CO", "SOURCE"], "CO SOURCE is UNKNOWN in the state table: check the statute and pass it in overrides."],
-    [["CA", "DEADLINE", [["DEADLINE", "unknown"]]], "CA DEADLINE is UNKNOWN in the state table: check the statute and pass it in overrides."],
+    [["CO", "NONJUDICIAL_DEFICIENCY"], "CO NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
+    [["CO", "SOURCE"], "CO SOURCE is UNKNOWN in the state table; pass it in overrides."],
+    [["CA", "DEADLINE", [["DEADLINE", "unknown"]]], "CA DEADLINE is UNKNOWN in the state table; pass it in overrides."],
     [["XX", "SOURCE"], `state: unknown state code "XX". Valid state codes: ${ALL.join(", ")}.`],
     [
       ["CA", "COLOR"],
@@ -113,7 +115,7 @@ describe("LOAN.STATE_RULE", () => {
     [["CA", "SOURCE", [["ONE_ACTION", "maybe"]]], 'overrides ONE_ACTION must be TRUE, FALSE or UNKNOWN; got text "maybe".'],
     [["CA", "SOURCE", [["FAIR_VALUE_LIMIT", 2]]], "overrides FAIR_VALUE_LIMIT must be TRUE, FALSE or UNKNOWN; got 2."],
     [["CA", "SOURCE", [["DEADLINE", true]]], "overrides DEADLINE must be text; got TRUE."],
-    [["CA", "SOURCE", [["RESIDENTIAL_BAR", "R+X"]]], 'overrides cannot read the rule "R+X": write NONE or clauses such as R+P+O; N:R? (see README).'],
+    [["CA", "SOURCE", [["RESIDENTIAL_BAR", "R+X"]]], 'overrides cannot read the rule "R+X" (see README: NONE, R+P+O; N:R?...).'],
     [["CA", "SOURCE", [["ONE_ACTION", true, 1]]], "overrides must be a range of 2 columns; got a range of 1×3 cells."],
     [["CA", "SOURCE", [[7, true]]], "overrides must be text; got 7."],
   ])("#VALUE! %#: %s", (args, message) => {
@@ -167,7 +169,7 @@ describe("LOAN.DEFICIENCY_ALLOWED", () => {
   test("an unknown residential bar matters only for residential, purchase-money or owner-occupied loans", () => {
     expect(DEFICIENCY_ALLOWED("UT")).toBe(true);
     expect(fault(DEFICIENCY_ALLOWED("UT", null, false, true)).message).toBe(
-      "UT RESIDENTIAL_BAR is UNKNOWN in the state table: check the statute and pass it in overrides.",
+      "UT RESIDENTIAL_BAR is UNKNOWN in the state table; pass it in overrides.",
     );
     expect(DEFICIENCY_ALLOWED("UT", null, false, true, false, [["RESIDENTIAL_BAR", "NONE"]])).toBe(true);
   });
@@ -177,9 +179,9 @@ describe("LOAN.DEFICIENCY_ALLOWED", () => {
     expect(DEFICIENCY_ALLOWED("CA", null, null, null, null, [["NONJUDICIAL_DEFICIENCY", 1]])).toBe(true);
   });
   test.each([
-    [["CO"], "CO NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table: check the statute and pass it in overrides."],
-    [["NY"], "NY NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table: check the statute and pass it in overrides."],
-    [["WA", "JUDICIAL"], "WA JUDICIAL_DEFICIENCY is UNKNOWN in the state table: check the statute and pass it in overrides."],
+    [["CO"], "CO NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
+    [["NY"], "NY NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
+    [["WA", "JUDICIAL"], "WA JUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
     [["NV", null, true, true, true], "NV RESIDENTIAL_BAR may apply, the table cannot tell: Owner-occupied single-family purchase-money from a bank, not refinanced. Pass it in overrides."],
     [["QQ"], expect.stringMatching(/^state: unknown state code "QQ"/)],
   ])("#N/A %#: %s", (args, message) => {
@@ -231,7 +233,7 @@ describe("LOAN.STATE_DEFICIENCY", () => {
   test("an unknown fair-value limit matters only when the fair market value is above the sale price", () => {
     expect(STATE_DEFICIENCY(100, 60, "MN", 50, "JUDICIAL")).toBe(40);
     expect(fault(STATE_DEFICIENCY(100, 60, "MN", 80, "JUDICIAL")).message).toBe(
-      "MN FAIR_VALUE_LIMIT is UNKNOWN in the state table: check the statute and pass it in overrides.",
+      "MN FAIR_VALUE_LIMIT is UNKNOWN in the state table; pass it in overrides.",
     );
   });
   test("cents are exact", () => {
@@ -277,7 +279,7 @@ describe("LOAN.STATE_DEFICIENCY", () => {
     expect(f.message).toBe(message);
   });
   test.each([
-    [[1, 0, "CO"], "CO NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table: check the statute and pass it in overrides."],
+    [[1, 0, "CO"], "CO NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
     [[1, 0, "PR"], expect.stringMatching(/^state: unknown state code "PR"/)],
   ])("#N/A %#: %s", (args, message) => {
     const f = fault(STATE_DEFICIENCY(...(args as unknown[])));

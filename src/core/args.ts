@@ -211,7 +211,7 @@ export function choice<T extends string>(name: string, options: readonly T[], fa
   return {
     name,
     optional: fallback !== undefined,
-    rule: `one of ${options.join(", ")}${fallback ? `, default ${fallback}` : ""}`,
+    rule: options.join(", "),
     read: (raw) => {
       const t = readText(name, raw);
       if (t instanceof Fault) return t;
@@ -284,8 +284,7 @@ type Reader = (raw: unknown) => unknown;
  * The reading loop, unrolled for up to six arguments: each scalar call through an adapter
  * then costs no argument arrays, which keeps the simple functions (six arguments at most)
  * within a few times the cost of a bare float payment (see docs/benchmarks.md); functions
- * with more arguments are composite and take the generic loop, which keeps the bundle
- * small. Behaviour is the same for every arity: read each argument in order, stop at the
+ * with more arguments are composite and take the generic loop, which keeps the bundle small. Behaviour is the same for every arity: read each argument in order, stop at the
  * first Fault (test/args.test.ts checks every arity, including the generic loop).
  */
 function runner<R>(reads: Reader[], impl: (...a: unknown[]) => R | Fault): (...raw: unknown[]) => R | Fault {

@@ -131,9 +131,9 @@ export const DEFAULT_THRESHOLDS: Readonly<Record<(typeof STRUCTURES)[number], Re
   NONRECOURSE: { DSCR: 1.2, LTV: 0.65, OCCUPANCY: 0.85, NET_WORTH: 1, LIQUIDITY: 0.1 },
 };
 
-function thresholdsFor(structure: (typeof STRUCTURES)[number], overrides: Grid | undefined): Partial<Record<Test, number>> | Fault {
+function thresholdsFor(structure: (typeof STRUCTURES)[number], overrides: Grid | undefined): Readonly<Partial<Record<Test, number>>> | Fault {
+  if (overrides === undefined) return DEFAULT_THRESHOLDS[structure];
   const out: Partial<Record<Test, number>> = { ...DEFAULT_THRESHOLDS[structure] };
-  if (overrides === undefined) return out;
   const rows = pairs("thresholds", overrides);
   if (rows instanceof Fault) return rows;
   for (const [testCell, value] of rows) {
@@ -148,15 +148,17 @@ function thresholdsFor(structure: (typeof STRUCTURES)[number], overrides: Grid |
   return out;
 }
 
-/** A figure for the one-line verdict: thousands grouped, at most 2 decimals from 1,000 up, 4 below. */
+/**
+ * A figure for the one-line verdict: rounded to 4 decimals (2 from 1,000 up), shortest form,
+ * thousands grouped. The rounded value k/10^d prints as at most d decimals.
+ */
 export function figure(x: number): string {
-  let s = x.toFixed(Math.abs(x) >= 1000 ? 2 : 4);
-  if (s.includes(".")) s = s.replace(/0+$/, "").replace(/\.$/, "");
-  const negative = s.startsWith("-");
-  if (negative) s = s.slice(1);
-  const [whole, frac] = s.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
-  return negative && grouped !== "0" ? `-${grouped}` : grouped;
+  const scale = Math.abs(x) >= 1000 ? 100 : 10000;
+  const rounded = Math.round(Math.abs(x) * scale) / scale;
+  let text = String(rounded);
+  const dot = text.indexOf(".");
+  for (let at = (dot < 0 ? text.length : dot) - 3; at > 0; at -= 3) text = `${text.slice(0, at)},${text.slice(at)}`;
+  return x < 0 && rounded ? `-${text}` : text;
 }
 
 export const QUALIFY = define(
@@ -174,23 +176,25 @@ export const QUALIFY = define(
   (structure, dscr, ltv, occupancy, netWorth, liquidity, loan, overrides) => {
     const t = thresholdsFor(structure, overrides);
     if (t instanceof Fault) return t;
-    const fails: string[] = [];
-    // A minimum (DSCR, occupancy, net worth, liquidity) or, for LTV, a maximum.
-    const check = (label: string, got: number | undefined, limit: number | undefined, max?: boolean) => {
-      if (got === undefined || limit === undefined || (max ? got <= limit : got >= limit)) return;
-      fails.push(`${label} ${figure(got)} ${max ? ">" : "<"} ${figure(limit)} (${max ? "over" : "short"} by ${figure(Math.abs(sumMoney([got, -limit])))})`);
+    let fails = "";
+    const fail = (label: string, by: number, limit: number, max?: boolean) => {
+      const line = `${label} ${max ? "over" : "short"} by ${figure(by)} (${max ? "max" : "min"} ${figure(limit)})`;
+      fails = fails ? `${fails}; ${line}` : `Fails: ${line}`;
     };
-    check("DSCR", dscr, t.DSCR);
-    check("LTV", ltv, t.LTV, true);
-    check("occupancy", occupancy, t.OCCUPANCY);
-    for (const [label, got, multiple] of [
-      ["net worth", netWorth, t.NET_WORTH],
-      ["liquidity", liquidity, t.LIQUIDITY],
-    ] as const) {
-      if (multiple === undefined || got === undefined) continue;
-      if (loan === undefined) return MSG.needs("loanAmount", label);
-      check(label, got, timesMoney(loan, multiple));
+    // Gaps are shown rounded (4 decimals, or cents from 1,000 up), so float64 is exact enough.
+    if (t.DSCR !== undefined && dscr < t.DSCR) fail("DSCR", t.DSCR - dscr, t.DSCR);
+    if (t.LTV !== undefined && ltv > t.LTV) fail("LTV", ltv - t.LTV, t.LTV, true);
+    if (t.OCCUPANCY !== undefined && occupancy !== undefined && occupancy < t.OCCUPANCY) fail("occupancy", t.OCCUPANCY - occupancy, t.OCCUPANCY);
+    if (netWorth !== undefined && t.NET_WORTH !== undefined) {
+      if (loan === undefined) return MSG.needs("loanAmount", "net worth");
+      const need = timesMoney(loan, t.NET_WORTH);
+      if (netWorth < need) fail("net worth", need - netWorth, need);
     }
-    return fails.length ? `Fails: ${fails.join("; ")}` : "OK";
+    if (liquidity !== undefined && t.LIQUIDITY !== undefined) {
+      if (loan === undefined) return MSG.needs("loanAmount", "liquidity");
+      const need = timesMoney(loan, t.LIQUIDITY);
+      if (liquidity < need) fail("liquidity", need - liquidity, need);
+    }
+    return fails || "OK";
   },
 );

@@ -168,20 +168,19 @@ function allowed(state: string, row: Row, judicial: boolean, mask: number): bool
   return true;
 }
 
+/** Parameters the three functions share (declarations are plain data, so one serves all). */
+const STATE = code("state");
+const METHOD = choice("foreclosure", FORECLOSURE, "NONJUDICIAL");
+const LOAN_FLAGS = [flag("residential1to4", false), flag("purchaseMoney", false), flag("ownerOccupied", false)] as const;
+const OVERRIDES = grid("overrides", true);
+
 function flagMask(residential: boolean, purchaseMoney: boolean, ownerOccupied: boolean): number {
   return (residential ? R : 0) | (purchaseMoney ? P : 0) | (ownerOccupied ? O : 0);
 }
 
 export const DEFICIENCY_ALLOWED = define(
   "DEFICIENCY_ALLOWED",
-  [
-    code("state"),
-    choice("foreclosure", FORECLOSURE, "NONJUDICIAL"),
-    flag("residential1to4", false),
-    flag("purchaseMoney", false),
-    flag("ownerOccupied", false),
-    grid("overrides", true),
-  ],
+  [STATE, METHOD, ...LOAN_FLAGS, OVERRIDES],
   (state, foreclosure, residential, purchaseMoney, ownerOccupied, overrides) => {
     const row = rowFor(state, overrides);
     if (row instanceof Fault) return row;
@@ -191,17 +190,7 @@ export const DEFICIENCY_ALLOWED = define(
 
 export const STATE_DEFICIENCY = define(
   "STATE_DEFICIENCY",
-  [
-    amount.required("claim"),
-    amount.required("salePrice"),
-    code("state"),
-    amount.optional("fairMarketValue"),
-    choice("foreclosure", FORECLOSURE, "NONJUDICIAL"),
-    flag("residential1to4", false),
-    flag("purchaseMoney", false),
-    flag("ownerOccupied", false),
-    grid("overrides", true),
-  ],
+  [amount.required("claim"), amount.required("salePrice"), STATE, amount.optional("fairMarketValue"), METHOD, ...LOAN_FLAGS, OVERRIDES],
   (claim, salePrice, state, fmv, foreclosure, residential, purchaseMoney, ownerOccupied, overrides) => {
     const row = rowFor(state, overrides);
     if (row instanceof Fault) return row;
@@ -228,20 +217,38 @@ export const STATE_DEFICIENCY = define(
 // ---------------------------------------------------------------------------------------
 // STATE_RULE: one fact, its source or confidence, or a fact about the row.
 
-export const STATE_RULE = define("STATE_RULE", [code("state"), code("field"), grid("overrides", true)], (state, field, overrides) => {
+/** A row's distinct sources ("" if none) and its lowest table confidence (USER when only overrides are known, "" if none). */
+function summarize(row: Row): readonly [string, string] {
+  const sources: string[] = [];
+  let lowest = "";
+  for (const fact of row) {
+    if (fact === U) continue;
+    if (!sources.includes(fact[1])) sources.push(fact[1]);
+    if (fact[2] === "USER") lowest ||= "USER";
+    else if (lowest === "" || lowest === "USER" || "LMH".indexOf(fact[2]) < "LMH".indexOf(lowest)) lowest = fact[2];
+  }
+  return [sources.join("; "), lowest];
+}
+
+/** The table's rows summarized once. */
+const SUMMARIES = new Map(STATE_CODES.map((s) => [STATES[s] as Row, summarize(STATES[s])]));
+
+export const STATE_RULE = define("STATE_RULE", [STATE, code("field"), OVERRIDES], (state, field, overrides) => {
   const row = rowFor(state, overrides);
   if (row instanceof Fault) return row;
-  const known = row.filter((f) => f !== U) as (readonly [unknown, string, string])[];
   if (field === "REVIEWED") return REVIEWED;
-  if (field === "SOURCE") return known.length ? [...new Set(known.map((f) => f[1]))].join("; ") : MSG.stateUnknown(state, field);
-  if (field === "CONFIDENCE") {
-    // The lowest confidence among the table's known fields; USER when only overrides are known.
-    const levels = known.map((f) => f[2]);
-    return CONFIDENCE[["L", "M", "H", "USER"].find((c) => levels.includes(c)) ?? ""] ?? UNKNOWN;
+  if (field === "SOURCE" || field === "CONFIDENCE") {
+    const [sources, lowest] = SUMMARIES.get(row) ?? summarize(row);
+    if (field === "CONFIDENCE") return CONFIDENCE[lowest] ?? UNKNOWN;
+    return sources || MSG.stateUnknown(state, field);
   }
-  const [base, suffix = ""] = field.split(".");
+  const dot = field.indexOf(".");
+  const base = dot < 0 ? field : field.slice(0, dot);
+  const suffix = dot < 0 ? "" : field.slice(dot + 1);
   const i = FACT_FIELDS.indexOf(base as FactField);
-  if (i < 0 || !["", "SOURCE", "CONFIDENCE", i === BAR ? "RULE" : ""].includes(suffix)) return MSG.unknownName("field", "field", field, FIELD_LIST);
+  if (i < 0 || (suffix && suffix !== "SOURCE" && suffix !== "CONFIDENCE" && (suffix !== "RULE" || i !== BAR))) {
+    return MSG.unknownName("field", "field", field, FIELD_LIST);
+  }
   const fact = row[i];
   if (fact === U) return suffix === "CONFIDENCE" ? UNKNOWN : MSG.stateUnknown(state, base);
   if (suffix) return suffix === "SOURCE" ? fact[1] : suffix === "RULE" ? (fact[0] as BarCell)[0] : CONFIDENCE[fact[2]];

@@ -195,7 +195,7 @@ export function marketPremium(loanType: any, measure: any, bound?: any): number 
 /**
  * "OK", or one line naming every test the deal fails and by how much, against typical RECOURSE or NONRECOURSE thresholds (or your own). Market conventions, not advice.
  * Example: =LOAN.QUALIFY("NONRECOURSE", 1.25, 0.6, 0.9, 6000000, 600000, 5000000) → "OK"
- * Example: =LOAN.QUALIFY("NONRECOURSE", 1.1, 0.7) → "Fails: DSCR 1.1 < 1.2 (short by 0.1); LTV 0.7 > 0.65 (over by 0.05)"
+ * Example: =LOAN.QUALIFY("NONRECOURSE", 1.1, 0.7) → "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)"
  * @customfunction QUALIFY
  * @param structure RECOURSE or NONRECOURSE.
  * @param dscr The deal's DSCR.

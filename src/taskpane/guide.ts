@@ -205,7 +205,7 @@ export const GUIDE: readonly GuideGroup[] = [
         name: "QUALIFY",
         purpose: '"OK", or the tests a deal fails for recourse or non-recourse.',
         params: ["structure", "dscr", "ltv", "[occupancy]", "[netWorth]", "[liquidity]", "[loanAmount]", "[thresholds]"],
-        examples: ['=LOAN.QUALIFY("NONRECOURSE", 1.25, 0.6, 0.9, 6000000, 600000, 5000000) → "OK"', '=LOAN.QUALIFY("NONRECOURSE", 1.1, 0.7) → "Fails: DSCR 1.1 < 1.2 (short by 0.1); LTV 0.7 > 0.65 (over by 0.05)"'],
+        examples: ['=LOAN.QUALIFY("NONRECOURSE", 1.25, 0.6, 0.9, 6000000, 600000, 5000000) → "OK"', '=LOAN.QUALIFY("NONRECOURSE", 1.1, 0.7) → "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)"'],
       },
     ],
   },
