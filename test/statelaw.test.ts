@@ -69,7 +69,8 @@ describe("LOAN.STATE_RULE", () => {
   test("facts, their sources and confidences; codes and fields case-insensitive and trimmed", () => {
     expect(STATE_RULE(" ca ", "nonjudicial_deficiency")).toBe(false);
     expect(STATE_RULE("CA", "NONJUDICIAL_DEFICIENCY.SOURCE")).toBe("CCP 580d; guarantors may stay liable");
-    expect(STATE_RULE("CA", "NONJUDICIAL_DEFICIENCY.CONFIDENCE")).toBe("HIGH");
+    expect(STATE_RULE("CA", "NONJUDICIAL_DEFICIENCY.CONFIDENCE")).toBe("MEDIUM");
+    expect(STATE_RULE("CA", "JUDICIAL_DEFICIENCY.CONFIDENCE")).toBe("HIGH");
     expect(STATE_RULE("CA", "RESIDENTIAL_BAR.RULE")).toBe("R+P+O; P?");
     expect(STATE_RULE("CA", "RESIDENTIAL_BAR")).toMatch(/^Purchase-money on a 1-4 unit home/);
     expect(STATE_RULE("CO", "DEADLINE.CONFIDENCE")).toBe("UNKNOWN");
@@ -77,7 +78,8 @@ describe("LOAN.STATE_RULE", () => {
   test("row SOURCE joins the distinct sources; row CONFIDENCE is the lowest known", () => {
     expect(STATE_RULE("UT", "SOURCE")).toBe("Utah Code 57-1-32; Utah Code 78B-6-901");
     expect(STATE_RULE("UT", "CONFIDENCE")).toBe("MEDIUM");
-    expect(STATE_RULE("CA", "CONFIDENCE")).toBe("HIGH");
+    expect(STATE_RULE("PA", "CONFIDENCE")).toBe("HIGH");
+    expect(STATE_RULE("CA", "CONFIDENCE")).toBe("MEDIUM");
     expect(STATE_RULE("MT", "CONFIDENCE")).toBe("LOW");
     expect(STATE_RULE("CO", "CONFIDENCE")).toBe("UNKNOWN");
   });
@@ -86,8 +88,8 @@ describe("LOAN.STATE_RULE", () => {
     expect(STATE_RULE("CO", "ONE_ACTION", o)).toBe(true);
     expect(STATE_RULE("CO", "ONE_ACTION.SOURCE", o)).toBe("deal override");
     expect(STATE_RULE("CO", "CONFIDENCE", o)).toBe("USER");
-    expect(STATE_RULE("CA", "CONFIDENCE", o)).toBe("HIGH");
-    expect(STATE_RULE("CA", "CONFIDENCE", [["DEADLINE", "90 days"]])).toBe("HIGH");
+    expect(STATE_RULE("PA", "CONFIDENCE", o)).toBe("HIGH");
+    expect(STATE_RULE("PA", "CONFIDENCE", [["DEADLINE", "90 days"]])).toBe("HIGH");
     expect(STATE_RULE("UT", "CONFIDENCE", [["NONJUDICIAL_DEFICIENCY", false]])).toBe("MEDIUM");
     expect(STATE_RULE("TX", "DEADLINE", [["deadline", "1 year"]])).toBe("1 year");
     expect(STATE_RULE("CA", "RESIDENTIAL_BAR", [["RESIDENTIAL_BAR", "none"]])).toBe("Deal rule NONE.");

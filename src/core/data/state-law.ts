@@ -22,9 +22,10 @@
  * statelaw.ts unpacks them once at load. Caveats that limit a value are written into its
  * source, after the citation.
  *
- * Confidence: H where the statute's text was read (official or reprinted); M where the
- * value rests on a secondary summary of the statute or holds only with conditions; L where
- * only the reference's list backs it. The README names the secondary sources.
+ * Confidence: H where the statute's text (official or reprinted), or a court opinion
+ * applying it, was read; M where the value rests on a secondary summary of the statute or
+ * holds only with conditions; L where only the reference's list backs it. The README names
+ * the secondary sources.
  */
 
 export const STATE_TABLE_VERSION = "1.0.0";
@@ -68,17 +69,17 @@ export const STATES: Readonly<Record<string, PackedRow>> = {
   AZ: [
     [true, AZ_814A, "H"],
     [true, "A.R.S. 12-1566", "M"],
-    [true, "A.R.S. 33-814(A); 12-1566(C)", "H"],
+    [true, "A.R.S. 33-814(A); 12-1566(C)", "M"],
     U,
     [["N:R?; J:R+P?", "1-2 family home on 2.5 acres or less; judicial only if purchase-money."], "A.R.S. 33-814(G); 33-729(A)", "M"],
     ["90 days after the trustee sale", AZ_814A, "H"],
   ],
   CA: [
-    [false, "CCP 580d; guarantors may stay liable", "H"],
+    [false, "CCP 580d; guarantors may stay liable", "M"],
     [true, CA_726B, "H"],
-    [true, "CCP 580a; 726(b)", "H"],
+    [true, "CCP 580a; 726(b)", "M"],
     [true, "CCP 726(a)", "H"],
-    [["R+P+O; P?", "Purchase-money on a 1-4 unit home the buyer lives in; seller carrybacks."], "CCP 580b", "H"],
+    [["R+P+O; P?", "Purchase-money on a 1-4 unit home the buyer lives in; seller carrybacks."], "CCP 580b", "M"],
     ["3 months after the sale", CA_726B, "H"],
   ],
   CO: NOT_REVIEWED,
@@ -97,7 +98,7 @@ export const STATES: Readonly<Record<string, PackedRow>> = {
   HI: NOT_REVIEWED,
   IA: NOT_REVIEWED,
   ID: [
-    [true, ID_1512, "H"],
+    [true, ID_1512, "M"],
     [true, "Idaho Code 6-101; 6-108", "M"],
     [true, "Idaho Code 45-1512; 6-108", "M"],
     [true, "Idaho Code 6-101; 45-1503", "H"],
@@ -135,7 +136,7 @@ export const STATES: Readonly<Record<string, PackedRow>> = {
   ],
   NE: NOT_REVIEWED,
   NH: NOT_REVIEWED,
-  NJ: [U, [true, NJ_502, "H"], [true, "N.J.S.A. 2A:50-3", "H"], U, U, ["3 months after the sale", NJ_502, "M"]],
+  NJ: [U, [true, NJ_502, "M"], [true, "N.J.S.A. 2A:50-3", "H"], U, U, ["3 months after the sale", NJ_502, "M"]],
   NM: NOT_REVIEWED,
   NV: [
     [true, NV_455, "H"],
