@@ -7,7 +7,12 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 /** The files whose JSDoc declares LOAN.* functions: one family a file. */
-const FUNCTION_FAMILIES = ["./src/functions/financing.ts", "./src/functions/coverage.ts", "./src/functions/recourse.ts"];
+const FUNCTION_FAMILIES = [
+  "./src/functions/financing.ts",
+  "./src/functions/coverage.ts",
+  "./src/functions/recourse.ts",
+  "./src/functions/lender.ts",
+];
 
 /** TypeScript through ts-loader; type-checking is `npm run lint`'s job. */
 const typescript = {

@@ -21,6 +21,18 @@ import { amortization, balance, debtService, payment } from "../src/functions/fi
 import { debtYield, dscr, ltv, maxLoan } from "../src/functions/coverage";
 import { breakevenProbability, carveoutExposure, deficiency, nonrecoursePremium } from "../src/functions/recourse";
 import { writeKeepingEngineSection } from "./doc-sections";
+import {
+  defeasanceCost,
+  deficiencyAllowed,
+  foreclosureTax,
+  guaranteeExposure,
+  lenderRecovery,
+  marketPremium,
+  qualify,
+  stateDeficiency,
+  stateRule,
+  yieldMaintenance,
+} from "../src/functions/lender";
 
 const ROOT = path.resolve(process.argv[2] ?? process.cwd());
 const DIST = path.resolve(ROOT, process.env.BENCH_DIST ?? "dist");
@@ -57,6 +69,17 @@ const RATES = [0.06, 0.0625, 0.065, 0.0685, 0.07, 0.0725, 0.075, 0.0775];
 const NR_RATES = [0.065, 0.0675, 0.07, 0.0735, 0.075, 0.0775, 0.08, 0.0825];
 const CODES = [["WASTE"], ["RENTS"], ["INSURANCE"]];
 const LOSSES = RATES.map((_, j) => [[120_000 + 1_000 * j], [80_000], [15_000.5 + j]]);
+/** State codes and fields as typed, some in lower case (the functions trim and upper-case them). */
+const STATES8 = ["CA", "tx", "NV", "AZ", "UT", "ny", "ID", "GA"];
+const FIELDS8 = ["NONJUDICIAL_DEFICIENCY", "deadline", "FAIR_VALUE_LIMIT", "SOURCE", "ONE_ACTION.SOURCE", "CONFIDENCE", "REVIEWED", "FAIR_VALUE_LIMIT.CONFIDENCE"];
+const ALLOWED8 = ["CA", "TX", "NV", "AZ", "ND", "OR", "ca", "tx"];
+const DEFICIENCY8 = ["NV", "TX", "NY", "AZ", "ID", "CA", "PA", "NJ"];
+const LOAN_TYPES8 = ["CMBS", "AGENCY", "LIFE", "BANK", "BRIDGE", "bank", "AGENCY", "LIFE"];
+const BURN_DOWN = [
+  [0, 2_250_000],
+  [3, 1_125_000],
+  [5, 450_000],
+];
 
 /**
  * Excel passes null for an omitted optional range; the adapter's TypeScript signature
@@ -237,6 +260,129 @@ const CASES: Case[] = [
       return s;
     },
   },
+  {
+    name: "LENDER_RECOVERY",
+    call: "lenderRecovery(4650000 + k, 3600000, TRUE, 200000, 50000)",
+    kind: "simple",
+    run(calls, from) {
+      let s = 0;
+      for (let k = from; k < from + calls; k++) s += lenderRecovery(4_650_000 + k, 3_600_000, true, 200_000, 50_000);
+      return s;
+    },
+  },
+  {
+    name: "YIELD_MAINTENANCE",
+    call: "yieldMaintenance(L, r+0.02, r, 5, null, null)",
+    kind: "simple",
+    run(calls, from) {
+      let s = 0;
+      for (let k = from; k < from + calls; k++) s += yieldMaintenance(4_500_000 + k, NR_RATES[k & 7] + 0.02, RATES[k & 7], 5, null, null);
+      return s;
+    },
+  },
+  {
+    name: "FORECLOSURE_TAX (spills 1×4)",
+    call: "foreclosureTax(180000 + k, 170000, 175000, TRUE, null)",
+    kind: "simple",
+    run(calls, from) {
+      let s = 0;
+      for (let k = from; k < from + calls; k++) s += foreclosureTax(180_000 + k, 170_000, 175_000, true, null)[0][1];
+      return s;
+    },
+  },
+  {
+    name: "GUARANTEE_EXPOSURE",
+    call: "guaranteeExposure(1050000 + k, 4500000, 0.25, null, null, null)",
+    kind: "simple",
+    run(calls, from) {
+      let s = 0;
+      for (let k = from; k < from + calls; k++) s += guaranteeExposure(1_050_000 + k, 4_500_000, 0.25, null, OMITTED_RANGE, null);
+      return s;
+    },
+  },
+  {
+    name: "GUARANTEE_EXPOSURE (3-step burn-down)",
+    call: "guaranteeExposure(1050000 + k, 4500000, 0.5, null, {0,2250000;3,1125000;5,450000}, k & 7)",
+    kind: "composite",
+    run(calls, from) {
+      let s = 0;
+      for (let k = from; k < from + calls; k++) s += guaranteeExposure(1_050_000 + k, 4_500_000, 0.5, null, BURN_DOWN, k & 7);
+      return s;
+    },
+  },
+  {
+    name: "DEFEASANCE_COST",
+    call: "defeasanceCost(L, r, 30, 2, 7, r - 0.02, 50000)",
+    kind: "composite",
+    run(calls, from) {
+      let s = 0;
+      for (let k = from; k < from + calls; k++) s += defeasanceCost(4_500_000 + k, RATES[k & 7], 30, 2, 7, RATES[k & 7] - 0.02, 50_000);
+      return s;
+    },
+  },
+  {
+    name: "MARKET_PREMIUM",
+    call: 'marketPremium(type, "RATE", null), type one of 8 as typed',
+    kind: "composite",
+    run(calls, from) {
+      let s = 0;
+      for (let k = from; k < from + calls; k++) s += marketPremium(LOAN_TYPES8[k & 7], "RATE", null);
+      return s;
+    },
+  },
+  {
+    name: "STATE_RULE",
+    call: "stateRule(state, field, null), 8 states and fields as typed",
+    kind: "composite",
+    run(calls, from) {
+      let s = 0;
+      for (let k = from; k < from + calls; k++) {
+        const v = stateRule(STATES8[k & 7], FIELDS8[k & 7], OMITTED_RANGE);
+        s += typeof v === "string" ? v.length : v ? 1 : 0;
+      }
+      return s;
+    },
+  },
+  {
+    name: "DEFICIENCY_ALLOWED",
+    call: "deficiencyAllowed(state, null, TRUE, null, null, null)",
+    kind: "composite",
+    run(calls, from) {
+      let s = 0;
+      for (let k = from; k < from + calls; k++) s += deficiencyAllowed(ALLOWED8[k & 7], "JUDICIAL", (k & 1) === 1, null, null, OMITTED_RANGE) ? 1 : 0;
+      return s;
+    },
+  },
+  {
+    name: "STATE_DEFICIENCY",
+    call: "stateDeficiency(4650000 + k, 3600000, state, 3900000, null, null, null, null, null)",
+    kind: "composite",
+    run(calls, from) {
+      let s = 0;
+      for (let k = from; k < from + calls; k++) s += stateDeficiency(4_650_000 + k, 3_600_000, DEFICIENCY8[k & 7], 3_900_000, "JUDICIAL", null, null, null, OMITTED_RANGE);
+      return s;
+    },
+  },
+  {
+    name: "QUALIFY (OK)",
+    call: 'qualify("NONRECOURSE", 1.3, 0.6, 0.9, 6000000, 600000, 5000000, null)',
+    kind: "composite",
+    run(calls, from) {
+      let s = 0;
+      for (let k = from; k < from + calls; k++) s += qualify("NONRECOURSE", 1.3 + (k & 7) / 1000, 0.6, 0.9, 6_000_000, 600_000, 5_000_000, OMITTED_RANGE).length;
+      return s;
+    },
+  },
+  {
+    name: "QUALIFY (2 failed tests)",
+    call: 'qualify("NONRECOURSE", 1.1, 0.7, null, null, null, null, null)',
+    kind: "composite",
+    run(calls, from) {
+      let s = 0;
+      for (let k = from; k < from + calls; k++) s += qualify("NONRECOURSE", 1.1 + (k & 7) / 1000, 0.7, null, null, null, null, OMITTED_RANGE).length;
+      return s;
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -265,6 +411,21 @@ function sanity(): string[] {
   near("MAX_LOAN", maxLoan(500_000, 8_000_000, 0.06, 30, 1.25, 0.75, 0.09, null), 5555555.5556, 1e-8);
   near("CARVEOUT_EXPOSURE", carveoutExposure(4_400_000, [["WASTE"], ["RENTS"]], [[120_000], [80_000]], null, null, OMITTED_RANGE), 200_000);
   near("CARVEOUT_EXPOSURE bench", carveoutExposure(4_400_000, CODES, LOSSES[0], null, null, OMITTED_RANGE), 215_000.5);
+  near("LENDER_RECOVERY", lenderRecovery(4_650_000, 3_600_000, true, 200_000, 50_000), 3_750_000);
+  near("YIELD_MAINTENANCE", yieldMaintenance(6_161_329, 0.0875, 0.0418, 3.2521, null, null), 839913.58, 1e-8);
+  near("FORECLOSURE_TAX", foreclosureTax(180_000, 170_000, 175_000, true, null)[0][1], 10_000);
+  near("GUARANTEE_EXPOSURE", guaranteeExposure(1_050_000, 4_500_000, 0.2, null, OMITTED_RANGE, null), 900_000);
+  near("GUARANTEE_EXPOSURE burn-down", guaranteeExposure(1_050_000, 4_500_000, 0.5, null, BURN_DOWN, 5), 450_000);
+  near("DEFEASANCE_COST", defeasanceCost(4_500_000, 0.0685, 30, 2, 7, 0.045, 50_000), 497954.59, 1e-8);
+  near("MARKET_PREMIUM", marketPremium("BANK", "RATE", null), 0.00875);
+  for (let j = 0; j < 8; j++) {
+    if (stateRule(STATES8[j], FIELDS8[j], OMITTED_RANGE) === undefined) problems.push(`STATE_RULE ${STATES8[j]} ${FIELDS8[j]}`);
+    if (typeof deficiencyAllowed(ALLOWED8[j], "JUDICIAL", j % 2 === 1, null, null, OMITTED_RANGE) !== "boolean") problems.push(`DEFICIENCY_ALLOWED ${ALLOWED8[j]}`);
+    if (typeof stateDeficiency(4_650_000, 3_600_000, DEFICIENCY8[j], 3_900_000, "JUDICIAL", null, null, null, OMITTED_RANGE) !== "number") problems.push(`STATE_DEFICIENCY ${DEFICIENCY8[j]}`);
+    if (typeof marketPremium(LOAN_TYPES8[j], "RATE", null) !== "number") problems.push(`MARKET_PREMIUM ${LOAN_TYPES8[j]}`);
+  }
+  near("STATE_DEFICIENCY", stateDeficiency(4_650_000, 3_600_000, "NV", 3_900_000, null, null, null, null, OMITTED_RANGE), 750_000);
+  if (qualify("NONRECOURSE", 1.1, 0.7, null, null, null, null, OMITTED_RANGE) !== "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)") problems.push("QUALIFY");
   const rows = amortization(4_500_000, 0.0685, 30, null, null, null);
   if (rows.length !== 361) problems.push(`AMORTIZATION: ${rows.length} rows, expected 361`);
   else near("AMORTIZATION final balance", rows[360][4] as number, 0);

@@ -73,6 +73,16 @@ describe("dist/functions.js registers exactly the functions of dist/functions.js
         "MAX_LOAN",
         "NONRECOURSE_PREMIUM",
         "PAYMENT",
+        "STATE_RULE",
+        "DEFICIENCY_ALLOWED",
+        "STATE_DEFICIENCY",
+        "GUARANTEE_EXPOSURE",
+        "LENDER_RECOVERY",
+        "YIELD_MAINTENANCE",
+        "DEFEASANCE_COST",
+        "FORECLOSURE_TAX",
+        "MARKET_PREMIUM",
+        "QUALIFY",
       ].sort(),
     );
   });
@@ -95,6 +105,16 @@ describe("dist/functions.js registers exactly the functions of dist/functions.js
     expect(dims("CARVEOUT_EXPOSURE")).toEqual(["scalar", "matrix", "matrix", "scalar", "scalar", "matrix"]);
     expect(byId.AMORTIZATION.result.dimensionality).toBe("matrix");
     expect(byId.CARVEOUTS.result.dimensionality).toBe("matrix");
+    expect(dims("STATE_DEFICIENCY")).toEqual([...Array(8).fill("scalar"), "matrix"]);
+    expect(dims("GUARANTEE_EXPOSURE")).toEqual(["scalar", "scalar", "scalar", "scalar", "matrix", "scalar"]);
+    expect(dims("QUALIFY").slice(-1)).toEqual(["matrix"]);
+    expect(byId.FORECLOSURE_TAX.result.dimensionality).toBe("matrix");
+  });
+
+  test("every function of the state-law and lender family says it is not advice", () => {
+    const family = ["STATE_RULE", "DEFICIENCY_ALLOWED", "STATE_DEFICIENCY", "GUARANTEE_EXPOSURE", "LENDER_RECOVERY"];
+    family.push("YIELD_MAINTENANCE", "DEFEASANCE_COST", "FORECLOSURE_TAX", "MARKET_PREMIUM", "QUALIFY");
+    for (const id of family) expect(metadata.functions.find((f) => f.id === id)?.description).toMatch(/not (legal |tax )?(or tax )?advice/);
   });
 
   test("no IE11 polyfills and within the 60 KB budget", () => {
@@ -119,6 +139,14 @@ describe("calls through the bundle, with Excel-shaped arguments", () => {
     ["BREAKEVEN_PROBABILITY", [180000, 1050000], 0.1714],
     ["CARVEOUT_EXPOSURE", [4400000, [["FRAUD"], [null]], null, 3600000, null, null], 800000],
     ["CARVEOUT_EXPOSURE", [4400000, [["WASTE"], ["RENTS"]], [[120000], [80000]], null, null, null], 200000],
+    ["STATE_DEFICIENCY", [4650000, 3600000, "NV", 3900000, null, null, null, null, null], 750000],
+    ["STATE_DEFICIENCY", [4650000, 3600000, "CO", null, null, null, null, null, [["NONJUDICIAL_DEFICIENCY", true]]], 1050000],
+    ["GUARANTEE_EXPOSURE", [1050000, 4500000, 0.5, null, [[0, 2250000], [3, 1125000], [5, 450000]], 5], 450000],
+    ["LENDER_RECOVERY", [4650000, 3600000, true, 200000, 50000], 3750000],
+    ["YIELD_MAINTENANCE", [6161329, 0.0875, 0.0418, 3.2521, null, null], 839913.58],
+    ["YIELD_MAINTENANCE", [10000000, 0.06, 0.0443, 5, null, null], 690572.86],
+    ["DEFEASANCE_COST", [4500000, 0.0685, 30, 2, 7, 0.045, 50000], 497954.59],
+    ["MARKET_PREMIUM", ["BANK", "RATE", null], 0.00875],
   ])("%s(%j) ≈ %d", (id, args, expected) => {
     const got = excelCall(id, ...(args as unknown[]));
     expect(typeof got).toBe("number");
@@ -136,6 +164,24 @@ describe("calls through the bundle, with Excel-shaped arguments", () => {
     const t = excelCall("CARVEOUTS") as unknown[][];
     expect(t).toHaveLength(12);
     expect(t[1]).toEqual(["FRAUD", "Fraud or material misrepresentation", "FULL"]);
+  });
+
+  test("the state table, text answers and the tax row through the bundle", () => {
+    expect(excelCall("STATE_RULE", "ca", "NONJUDICIAL_DEFICIENCY", null)).toBe(false);
+    expect(excelCall("STATE_RULE", "TX", "DEADLINE", null)).toBe("2 years after the sale");
+    expect(excelCall("DEFICIENCY_ALLOWED", "TX", null, true, null, null, null)).toBe(true);
+    expect(excelCall("QUALIFY", "NONRECOURSE", 1.1, 0.7, null, null, null, null, null)).toBe(
+      "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)",
+    );
+    expect(excelCall("FORECLOSURE_TAX", 180000, 170000, 175000, true, null)).toEqual([[-5000, 10000, 0, 10000]]);
+  });
+
+  test("where the state table does not know: #N/A naming the state and the field", () => {
+    expect(excelCall("DEFICIENCY_ALLOWED", "CO", null, null, null, null, null)).toEqual({
+      code: "#N/A",
+      message: "CO NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides.",
+    });
+    expect((excelCall("MARKET_PREMIUM", "CMBS", "POINTS", null) as { code: string }).code).toBe("#N/A");
   });
 
   test("bad input is #VALUE! with a message naming the argument", () => {

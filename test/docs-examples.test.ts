@@ -1,18 +1,20 @@
 /**
  * Docs that are tested: every `Example:` line in the JSDoc of src/functions (what Excel's
  * help and the README show) is evaluated through the adapters and must give the value it
- * states, to the digits it states (half a unit in the last shown place). Spilled results
- * state their shape, R×C. The README must show every one of these examples.
+ * states, to the digits it states (half a unit in the last shown place); TRUE/FALSE and
+ * "text" results exactly. Spilled results state their shape, R×C. The README must show
+ * every one of these examples.
  */
 import fs from "fs";
 import path from "path";
 import * as coverage from "../src/functions/coverage";
 import * as financing from "../src/functions/financing";
+import * as lender from "../src/functions/lender";
 import * as recourse from "../src/functions/recourse";
 import { parseCall } from "./formula-args";
 
 const root = path.resolve(__dirname, "..");
-const files = ["financing", "coverage", "recourse"].map((f) => path.join(root, "src", "functions", `${f}.ts`));
+const files = ["financing", "coverage", "recourse", "lender"].map((f) => path.join(root, "src", "functions", `${f}.ts`));
 
 interface Example {
   id: string;
@@ -35,7 +37,7 @@ function examples(): Example[] {
 }
 
 const adapters: Record<string, (...args: unknown[]) => unknown> = {};
-for (const mod of [financing, coverage, recourse]) {
+for (const mod of [financing, coverage, recourse, lender]) {
   for (const fn of Object.values(mod)) adapters[fn.name] = fn as (...args: unknown[]) => unknown;
 }
 
@@ -53,7 +55,11 @@ const all = examples();
 test("every function documents at least one example", () => {
   const ids = new Set(all.map((e) => e.id));
   expect([...ids].sort()).toEqual(
-    ["AMORTIZATION", "BALANCE", "BREAKEVEN_PROBABILITY", "CARVEOUTS", "CARVEOUT_EXPOSURE", "DEBT_SERVICE", "DEBT_YIELD", "DEFICIENCY", "DSCR", "LTV", "MAX_LOAN", "NONRECOURSE_PREMIUM", "PAYMENT"].sort(),
+    [
+      ...["AMORTIZATION", "BALANCE", "BREAKEVEN_PROBABILITY", "CARVEOUTS", "CARVEOUT_EXPOSURE", "DEBT_SERVICE", "DEBT_YIELD", "DEFICIENCY", "DSCR", "LTV", "MAX_LOAN"],
+      ...["NONRECOURSE_PREMIUM", "PAYMENT", "STATE_RULE", "DEFICIENCY_ALLOWED", "STATE_DEFICIENCY", "GUARANTEE_EXPOSURE", "LENDER_RECOVERY"],
+      ...["YIELD_MAINTENANCE", "DEFEASANCE_COST", "FORECLOSURE_TAX", "MARKET_PREMIUM", "QUALIFY"],
+    ].sort(),
   );
 });
 
@@ -66,6 +72,14 @@ test.each(all.map((e) => [e.formula, e.expected, e] as const))("%s → %s", (_f,
     const grid = result as unknown[][];
     expect(grid).toHaveLength(Number(shape[1]));
     expect(grid[0]).toHaveLength(Number(shape[2]));
+    return;
+  }
+  if (example.expected === "TRUE" || example.expected === "FALSE") {
+    expect(result).toBe(example.expected === "TRUE");
+    return;
+  }
+  if (example.expected.startsWith('"')) {
+    expect(result).toBe(example.expected.slice(1, -1));
     return;
   }
   const decimals = (example.expected.split(".")[1] ?? "").length;

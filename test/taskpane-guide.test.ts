@@ -56,12 +56,24 @@ test("every documented function has exactly one guide entry, and the guide has n
   expect(guideNames).toEqual(documented.map((d) => d.name).sort());
 });
 
-test("the guide covers the functions named in the brief, in three groups", () => {
-  expect(GUIDE.map((g) => g.title)).toEqual(["Financing", "Coverage & sizing", "Recourse"]);
+test("the guide covers the functions named in the briefs, in four groups", () => {
+  expect(GUIDE.map((g) => g.title)).toEqual(["Financing", "Coverage & sizing", "Recourse", "State law & lender's view"]);
   expect(GUIDE.map((g) => g.entries.map((e) => e.name))).toEqual([
     ["PAYMENT", "DEBT_SERVICE", "BALANCE", "AMORTIZATION"],
     ["DSCR", "DEBT_YIELD", "LTV", "MAX_LOAN"],
     ["DEFICIENCY", "NONRECOURSE_PREMIUM", "BREAKEVEN_PROBABILITY", "CARVEOUT_EXPOSURE", "CARVEOUTS"],
+    [
+      "STATE_RULE",
+      "DEFICIENCY_ALLOWED",
+      "STATE_DEFICIENCY",
+      "GUARANTEE_EXPOSURE",
+      "LENDER_RECOVERY",
+      "YIELD_MAINTENANCE",
+      "DEFEASANCE_COST",
+      "FORECLOSURE_TAX",
+      "MARKET_PREMIUM",
+      "QUALIFY",
+    ],
   ]);
 });
 

@@ -35,6 +35,11 @@ export interface Param<T> {
 
 type Blank = null | undefined;
 
+/** A blank cell inside a range: empty, null or whitespace. */
+export function isBlankCell(x: unknown): boolean {
+  return x === null || x === undefined || (typeof x === "string" && x.trim() === "");
+}
+
 function isBlank(raw: unknown): raw is Blank | "" {
   return raw === null || raw === undefined || raw === "";
 }
@@ -136,6 +141,8 @@ export const frequency = numberParam({ min: 1, minInclusive: true, max: 365, max
 export const positive = numberParam({ min: 0, minInclusive: false, max: 100, maxInclusive: true });
 /** A fraction above 0 and at most 1 (an LTV cap), as a decimal. */
 export const fraction = numberParam({ min: 0, minInclusive: false, max: 1, maxInclusive: true, hint: HINT.fractionDecimal });
+/** A share from 0 to 1 inclusive (a guarantee percentage, an occupancy), as a decimal. */
+export const share = numberParam({ min: 0, minInclusive: true, max: 1, maxInclusive: true, hint: HINT.fractionDecimal });
 
 function readBoolean(name: string, raw: unknown): boolean | Fault {
   const x = single(name, raw);
@@ -158,6 +165,71 @@ export function flag(name: string, fallback: boolean): Param<boolean> {
     rule: `TRUE or FALSE, default ${fallback ? "TRUE" : "FALSE"}`,
     read: (raw) => (isBlank(raw) ? fallback : readBoolean(name, raw)),
   };
+}
+
+/**
+ * A required TRUE/FALSE. A blank cell counts as FALSE, as a blank counts as 0 where a
+ * number is required (Excel cannot tell an omitted argument from a blank cell).
+ */
+export function requiredFlag(name: string): Param<boolean> {
+  return { ...flag(name, false), optional: false, rule: "TRUE or FALSE" };
+}
+
+/** Text, trimmed and upper-cased; blank is undefined (the caller decides what that means). */
+function readText(name: string, raw: unknown): string | undefined | Fault {
+  const x = single(name, raw);
+  if (x instanceof Fault) return x;
+  if (isBlank(x)) return undefined;
+  if (typeof x !== "string") return MSG.notText(name, x);
+  const t = x.trim().toUpperCase();
+  return t === "" ? undefined : t;
+}
+
+/**
+ * A name looked up in a table (a state code, a field, a loan type): required text, trimmed
+ * and upper-cased. Whether the name exists is the implementation's check, which answers
+ * #N/A listing the valid names, as Excel's lookups do.
+ */
+export function code(name: string): Param<string> {
+  return {
+    name,
+    optional: false,
+    rule: "text",
+    read: (raw) => {
+      const t = readText(name, raw);
+      return t === undefined ? MSG.required(name) : t;
+    },
+  };
+}
+
+/**
+ * An option that chooses how to compute (a foreclosure method, a bound): one of a fixed
+ * list, case-insensitive and trimmed; blank or omitted takes the default; anything else is
+ * #VALUE! listing the options.
+ */
+export function choice<T extends string>(name: string, options: readonly T[], fallback: T | undefined): Param<T> {
+  return {
+    name,
+    optional: fallback !== undefined,
+    rule: options.join(", "),
+    read: (raw) => {
+      const t = readText(name, raw);
+      if (t instanceof Fault) return t;
+      if (t === undefined) return fallback === undefined ? MSG.required(name) : fallback;
+      return options.includes(t as T) ? (t as T) : MSG.unknownChoice(name, String(single(name, raw)).trim(), options);
+    },
+  };
+}
+
+/** The rows of a two-column range (name, value) that are not wholly blank; #VALUE! unless two columns. */
+export function pairs(name: string, range: Grid): Grid | Fault {
+  if (range[0].length !== 2) return MSG.columns(name, 2, range);
+  return range.filter((r) => !isBlankCell(r[0]) || !isBlankCell(r[1]));
+}
+
+/** The name in a pair's first cell, trimmed and upper-cased; #VALUE! unless it is text. */
+export function pairName(name: string, cell: Cell): string | Fault {
+  return typeof cell === "string" && cell.trim() !== "" ? cell.trim().toUpperCase() : MSG.notText(name, cell);
 }
 
 /** A rectangular range, or a single value seen as a 1×1 range; optional ranges may be omitted. */
@@ -209,14 +281,14 @@ export function define<P extends readonly Param<unknown>[], R>(
 type Reader = (raw: unknown) => unknown;
 
 /**
- * The reading loop, unrolled for up to eight arguments: each scalar call through an adapter
- * then costs no argument arrays, which keeps the simple functions within a few times the
- * cost of a bare float payment (see docs/benchmarks.md). Behaviour is the same for every
- * arity: read each argument in order, stop at the first Fault (test/args.test.ts checks
- * every arity, including the generic loop beyond eight).
+ * The reading loop, unrolled for up to six arguments: each scalar call through an adapter
+ * then costs no argument arrays, which keeps the simple functions (six arguments at most)
+ * within a few times the cost of a bare float payment (see docs/benchmarks.md); functions
+ * with more arguments are composite and take the generic loop, which keeps the bundle small. Behaviour is the same for every arity: read each argument in order, stop at the
+ * first Fault (test/args.test.ts checks every arity, including the generic loop).
  */
 function runner<R>(reads: Reader[], impl: (...a: unknown[]) => R | Fault): (...raw: unknown[]) => R | Fault {
-  const [r0, r1, r2, r3, r4, r5, r6, r7] = reads;
+  const [r0, r1, r2, r3, r4, r5] = reads;
   switch (reads.length) {
     case 0:
       return () => impl();
@@ -285,44 +357,6 @@ function runner<R>(reads: Reader[], impl: (...a: unknown[]) => R | Fault): (...r
         const x5 = r5(f);
         if (x5 instanceof Fault) return x5;
         return impl(x0, x1, x2, x3, x4, x5);
-      };
-    case 7:
-      return (a, b, c, d, e, f, g) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        const x4 = r4(e);
-        if (x4 instanceof Fault) return x4;
-        const x5 = r5(f);
-        if (x5 instanceof Fault) return x5;
-        const x6 = r6(g);
-        if (x6 instanceof Fault) return x6;
-        return impl(x0, x1, x2, x3, x4, x5, x6);
-      };
-    case 8:
-      return (a, b, c, d, e, f, g, h) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        const x4 = r4(e);
-        if (x4 instanceof Fault) return x4;
-        const x5 = r5(f);
-        if (x5 instanceof Fault) return x5;
-        const x6 = r6(g);
-        if (x6 instanceof Fault) return x6;
-        const x7 = r7(h);
-        if (x7 instanceof Fault) return x7;
-        return impl(x0, x1, x2, x3, x4, x5, x6, x7);
       };
     default:
       return (...raw) => {

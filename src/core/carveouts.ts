@@ -7,7 +7,7 @@
  * common default (the one lender explainers give), not a standard: a deal's own schedule
  * overrides or extends it.
  */
-import { amount, define, grid, type Grid } from "./args";
+import { amount, define, grid, isBlankCell, type Grid } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { sumMoney } from "./money";
@@ -38,10 +38,6 @@ const CONSEQUENCES: readonly Consequence[] = ["FULL", "LOSS"];
 
 /** The default classification, built once; a deal's schedule works on a copy. */
 const DEFAULT_CLASSES: ReadonlyMap<string, Consequence> = new Map(CARVEOUT_CATALOGUE.map((c) => [c.code, c.consequence]));
-
-function isBlankCell(x: unknown): boolean {
-  return x === null || x === undefined || (typeof x === "string" && x.trim() === "");
-}
 
 /** The default classification with a deal's two-column schedule (code, FULL or LOSS) applied. */
 function classification(schedule: Grid | undefined): ReadonlyMap<string, Consequence> | Fault {

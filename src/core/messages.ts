@@ -59,6 +59,20 @@ export const MSG = {
   unknownChoice: (arg: string, got: string, valid: readonly string[]) =>
     value(arg, `must be one of ${valid.join(", ")}; got "${truncate(got)}".`),
   divByZero: (arg: string) => new Fault("#DIV/0!", `${arg} is zero, and it divides.`, arg),
+  /** #N/A for a name a table does not have, listing the names it has (as Excel's lookups answer). */
+  unknownName: (arg: string, kind: string, got: string, valid: readonly string[]) =>
+    new Fault("#N/A", `${arg}: unknown ${kind} "${truncate(got)}". Valid ${kind}s: ${valid.join(", ")}.`, arg),
+  stateUnknown: (state: string, field: string) =>
+    new Fault("#N/A", `${state} ${field} is UNKNOWN in the state table; pass it in overrides.`, "state"),
+  barUnsettled: (state: string, text: string) =>
+    new Fault("#N/A", `${state} RESIDENTIAL_BAR may apply, the table cannot tell: ${text} Pass it in overrides.`, "state"),
+  noRecourseOption: (loanType: string) => new Fault("#N/A", `${loanType} has no recourse version to charge points over.`, "measure"),
+  overrideValue: (arg: string, field: string, want: string, got: unknown) =>
+    value(arg, `${field} must be ${want}; got ${describe(got)}.`),
+  badRule: (arg: string, got: string) => value(arg, `cannot read the rule "${truncate(got)}" (see README: NONE, R+P+O; N:R?...).`),
+  notAscending: (arg: string, got: number, previous: number) =>
+    value(arg, `from-years must increase; got ${describe(got)} after ${describe(previous)}.`),
+  needs: (arg: string, test: string) => value(arg, `is required for the ${test} test.`),
 } as const;
 
 function roundForMessage(x: number): string {

@@ -79,3 +79,17 @@ export function diffExact(a: number, b: number): { int: number; k: number } | un
 export function roundCents(x: Dec): Dec {
   return x.toDecimalPlaces(2, SERVICER_ROUNDING);
 }
+
+/**
+ * amount × factor: exact (the double nearest the decimal product) when the amount is a
+ * whole number of cents and the factor has a short decimal expansion (0.25, 0.1), so that
+ * 0.1 × 3,000,000.30 is 300,000.03; float64 otherwise.
+ */
+export function timesMoney(amount: number, factor: number): number {
+  const cents = toCents(amount);
+  const f = decimalScale(factor);
+  if (cents === undefined || !f) return amount * factor;
+  const numerator = cents * f.int;
+  if (!Number.isSafeInteger(numerator)) return amount * factor;
+  return numerator / (100 * 10 ** f.k);
+}

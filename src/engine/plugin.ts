@@ -173,7 +173,7 @@ function callWith(plugin: FunctionPlugin, call: Call, args: Ast[], state: Interp
   }
   let result: unknown;
   try {
-    result = fn.apply(undefined, values);
+    result = fn(...values);
   } catch (e) {
     if (e instanceof AddinError) return new CellError(ERROR_TYPES[e.code] ?? ErrorType.VALUE, e.message || undefined);
     return new CellError(ErrorType.VALUE, `${name} failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,0 +1,221 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes raw cell values; the core validates them. */
+/**
+ * LOAN.* state law and the lender's view: the state table, deficiency under state law,
+ * guarantees, recovery, prepayment, tax on a foreclosure, market premiums and
+ * qualification. Excel-facing adapters (see financing.ts). Every description says that
+ * these are mechanics and published summaries, not legal or tax advice.
+ */
+import {
+  DEFEASANCE_COST,
+  DEFICIENCY_ALLOWED,
+  FORECLOSURE_TAX,
+  GUARANTEE_EXPOSURE,
+  LENDER_RECOVERY,
+  MARKET_PREMIUM,
+  QUALIFY,
+  STATE_DEFICIENCY,
+  STATE_RULE,
+  YIELD_MAINTENANCE,
+} from "../core";
+import { excel } from "./excel";
+
+/**
+ * One fact about a US state's deficiency law from the add-in's state table (reviewed 2026-11-22), with its source and confidence; #N/A where the table does not know. Published summaries, not legal advice.
+ * Example: =LOAN.STATE_RULE("CA", "NONJUDICIAL_DEFICIENCY") → FALSE
+ * Example: =LOAN.STATE_RULE("TX", "DEADLINE") → "2 years after the sale"
+ * @customfunction STATE_RULE
+ * @param state Two-letter state code (DC included).
+ * @param field NONJUDICIAL_DEFICIENCY, JUDICIAL_DEFICIENCY, FAIR_VALUE_LIMIT, ONE_ACTION, RESIDENTIAL_BAR, DEADLINE, SOURCE, CONFIDENCE or REVIEWED; add .SOURCE or .CONFIDENCE to a field.
+ * @param [overrides] Two columns, field and value, replacing the table's row for this deal.
+ * @returns The fact: TRUE/FALSE or text.
+ */
+export function stateRule(state: any, field: any, overrides?: any[][]): any {
+  return excel(STATE_RULE(state, field, overrides));
+}
+
+/**
+ * May the lender pursue a deficiency in this state, as the state table records it? TRUE or FALSE; #N/A naming the field the table does not know. Published summaries, not legal advice.
+ * Example: =LOAN.DEFICIENCY_ALLOWED("CA") → FALSE
+ * Example: =LOAN.DEFICIENCY_ALLOWED("TX", "NONJUDICIAL", TRUE) → TRUE
+ * @customfunction DEFICIENCY_ALLOWED
+ * @param state Two-letter state code (DC included).
+ * @param [foreclosure] NONJUDICIAL (trustee sale, default) or JUDICIAL.
+ * @param [residential1to4] TRUE for residential property of 1 to 4 units (default FALSE).
+ * @param [purchaseMoney] TRUE if the loan financed the purchase (default FALSE).
+ * @param [ownerOccupied] TRUE if the borrower lives there (default FALSE).
+ * @param [overrides] Two columns, field and value, replacing the table's row for this deal.
+ * @returns TRUE if a deficiency may be pursued.
+ */
+export function deficiencyAllowed(
+  state: any,
+  foreclosure?: any,
+  residential1to4?: any,
+  purchaseMoney?: any,
+  ownerOccupied?: any,
+  overrides?: any[][],
+): boolean {
+  return excel(DEFICIENCY_ALLOWED(state, foreclosure, residential1to4, purchaseMoney, ownerOccupied, overrides));
+}
+
+/**
+ * The deficiency the lender may pursue under state law: 0 where barred; claim − max(sale price, fair market value) under a fair-value limit; else claim − sale price; never below 0. Published summaries, not legal advice.
+ * Example: =LOAN.STATE_DEFICIENCY(4650000, 3600000, "NV", 3900000) → 750000
+ * Example: =LOAN.STATE_DEFICIENCY(4650000, 3600000, "CA") → 0
+ * @customfunction STATE_DEFICIENCY
+ * @param claim The lender's claim: principal, interest, fees and foreclosure costs.
+ * @param salePrice Net proceeds of the foreclosure sale.
+ * @param state Two-letter state code (DC included).
+ * @param [fairMarketValue] Fair market value at the sale (omitted: the sale price).
+ * @param [foreclosure] NONJUDICIAL (trustee sale, default) or JUDICIAL.
+ * @param [residential1to4] TRUE for residential property of 1 to 4 units (default FALSE).
+ * @param [purchaseMoney] TRUE if the loan financed the purchase (default FALSE).
+ * @param [ownerOccupied] TRUE if the borrower lives there (default FALSE).
+ * @param [overrides] Two columns, field and value, replacing the table's row for this deal.
+ * @returns The deficiency the lender may pursue.
+ */
+export function stateDeficiency(
+  claim: any,
+  salePrice: any,
+  state: any,
+  fairMarketValue?: any,
+  foreclosure?: any,
+  residential1to4?: any,
+  purchaseMoney?: any,
+  ownerOccupied?: any,
+  overrides?: any[][],
+): number {
+  return excel(STATE_DEFICIENCY(claim, salePrice, state, fairMarketValue, foreclosure, residential1to4, purchaseMoney, ownerOccupied, overrides));
+}
+
+/**
+ * What a partial or limited guarantor owes: the deficiency, at most guaranteePct × loan, at most capAmount, at most the burn-down cap in force. Mechanics, not legal advice.
+ * Example: =LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.2) → 900000
+ * Example: =LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.5, , {0,2250000;3,1125000;5,450000}, 5) → 450000
+ * @customfunction GUARANTEE_EXPOSURE
+ * @param deficiency The deficiency after the sale (0 or more).
+ * @param loanAmount The loan amount (0 or more).
+ * @param [guaranteePct] Share of the loan guaranteed, 0 to 1 (default 1).
+ * @param [capAmount] A fixed cap on the guarantee (omit for none).
+ * @param [burnDown] Two columns, from-year and cap, from-years increasing: the cap steps down.
+ * @param [yearsElapsed] Years since closing, for the burn-down (default 0).
+ * @returns What the guarantor owes.
+ */
+export function guaranteeExposure(deficiency: any, loanAmount: any, guaranteePct?: any, capAmount?: any, burnDown?: any[][], yearsElapsed?: any): number {
+  return excel(GUARANTEE_EXPOSURE(deficiency, loanAmount, guaranteePct, capAmount, burnDown, yearsElapsed));
+}
+
+/**
+ * What the lender ends up with: the sale proceeds (at most the claim), plus on recourse min(deficiency, collectible assets) − collection cost when that is positive. Mechanics, not legal advice.
+ * Example: =LOAN.LENDER_RECOVERY(4650000, 3600000, TRUE, 200000, 50000) → 3750000
+ * Example: =LOAN.LENDER_RECOVERY(4650000, 3600000, FALSE) → 3600000
+ * @customfunction LENDER_RECOVERY
+ * @param claim The lender's claim (0 or more).
+ * @param netProceeds Net proceeds of the sale (0 or more).
+ * @param isRecourse TRUE if the lender may pursue the borrower or a guarantor.
+ * @param [collectibleAssets] What can actually be collected (omitted: the whole deficiency).
+ * @param [collectionCost] Legal and collection cost of pursuing the deficiency (default 0).
+ * @returns The lender's recovery.
+ */
+export function lenderRecovery(claim: any, netProceeds: any, isRecourse: any, collectibleAssets?: any, collectionCost?: any): number {
+  return excel(LENDER_RECOVERY(claim, netProceeds, isRecourse, collectibleAssets, collectionCost));
+}
+
+/**
+ * Yield-maintenance prepayment premium: max(balance × (note − Treasury) × annuity factor at the Treasury rate, floor × balance). MONTHLY discounts monthly. Mechanics, not legal advice.
+ * Example: =LOAN.YIELD_MAINTENANCE(6161329, 0.0875, 0.0418, 3.2521) → 839913.58
+ * Example: =LOAN.YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5) → 690572.86
+ * @customfunction YIELD_MAINTENANCE
+ * @param balance The balance prepaid (0 or more).
+ * @param noteRate The note rate as a decimal.
+ * @param treasuryRate The matching Treasury yield as a decimal (add any spread the note names).
+ * @param remainingYears Years to maturity.
+ * @param [floorPct] Minimum premium as a share of the balance (default 0.01).
+ * @param [method] ANNUAL (default) or MONTHLY discounting.
+ * @returns The premium.
+ */
+export function yieldMaintenance(balance: any, noteRate: any, treasuryRate: any, remainingYears: any, floorPct?: any, method?: any): number {
+  return excel(YIELD_MAINTENANCE(balance, noteRate, treasuryRate, remainingYears, floorPct, method));
+}
+
+/**
+ * Defeasance cost, a flat-yield approximation: PV at one Treasury yield (monthly) of the remaining monthly payments and balloon, minus the balance, plus fees. Mechanics, not legal advice.
+ * Example: =LOAN.DEFEASANCE_COST(4500000, 0.0685, 30, 2, 7, 0.045, 50000) → 497954.59
+ * @customfunction DEFEASANCE_COST
+ * @param loanAmount The original loan amount (0 or more).
+ * @param noteRate The note rate as a decimal.
+ * @param amortYears Amortization in years (monthly payments).
+ * @param yearsElapsed Years since closing (the defeasance date).
+ * @param maturityYears Years from closing to maturity (the balloon).
+ * @param treasuryRate Treasury yield as a decimal, one rate for every date.
+ * @param [fees] Defeasance fees (default 0).
+ * @returns The cost over the balance.
+ */
+export function defeasanceCost(
+  loanAmount: any,
+  noteRate: any,
+  amortYears: any,
+  yearsElapsed: any,
+  maturityYears: any,
+  treasuryRate: any,
+  fees?: any,
+): number {
+  return excel(DEFEASANCE_COST(loanAmount, noteRate, amortYears, yearsElapsed, maturityYears, treasuryRate, fees));
+}
+
+/**
+ * Tax on a foreclosure (IRS Pub. 4681), one row: gain or loss, cancellation-of-debt income, COD excluded by insolvency, COD taxable. Mechanics, not tax advice.
+ * Example: =LOAN.FORECLOSURE_TAX(180000, 170000, 175000, FALSE) → 1×4
+ * Example: =LOAN.FORECLOSURE_TAX(180000, 170000, 175000, TRUE) → 1×4
+ * @customfunction FORECLOSURE_TAX
+ * @param debt The debt outstanding (0 or more).
+ * @param fairMarketValue Fair market value of the property (0 or more).
+ * @param adjustedBasis Adjusted basis of the property (0 or more).
+ * @param isRecourse TRUE for recourse debt (sale at FMV plus COD income), FALSE for non-recourse.
+ * @param [insolvency] How far the borrower was insolvent just before (default 0).
+ * @returns One row of four figures.
+ */
+export function foreclosureTax(debt: any, fairMarketValue: any, adjustedBasis: any, isRecourse: any, insolvency?: any): number[][] {
+  return excel(FORECLOSURE_TAX(debt, fairMarketValue, adjustedBasis, isRecourse, insolvency));
+}
+
+/**
+ * Typical market price of non-recourse over recourse from published explainers: RATE and POINTS premiums (decimals), LTV_CAP. Market conventions, not advice.
+ * Example: =LOAN.MARKET_PREMIUM("BANK", "RATE") → 0.00875
+ * Example: =LOAN.MARKET_PREMIUM("AGENCY", "LTV_CAP", "HIGH") → 0.8
+ * @customfunction MARKET_PREMIUM
+ * @param loanType CMBS, AGENCY, LIFE, BANK or BRIDGE.
+ * @param measure RATE, POINTS or LTV_CAP.
+ * @param [bound] LOW, MID (default) or HIGH.
+ * @returns The figure as a decimal.
+ */
+export function marketPremium(loanType: any, measure: any, bound?: any): number {
+  return excel(MARKET_PREMIUM(loanType, measure, bound));
+}
+
+/**
+ * "OK", or one line naming every test the deal fails and by how much, against typical RECOURSE or NONRECOURSE thresholds (or your own). Market conventions, not advice.
+ * Example: =LOAN.QUALIFY("NONRECOURSE", 1.25, 0.6, 0.9, 6000000, 600000, 5000000) → "OK"
+ * Example: =LOAN.QUALIFY("NONRECOURSE", 1.1, 0.7) → "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)"
+ * @customfunction QUALIFY
+ * @param structure RECOURSE or NONRECOURSE.
+ * @param dscr The deal's DSCR.
+ * @param ltv The deal's LTV as a decimal.
+ * @param [occupancy] Occupancy as a decimal (omit to skip the test).
+ * @param [netWorth] Sponsor net worth (omit to skip the test).
+ * @param [liquidity] Sponsor liquidity (omit to skip the test).
+ * @param [loanAmount] Loan amount, for the net-worth and liquidity tests.
+ * @param [thresholds] Two columns, test (DSCR, LTV, OCCUPANCY, NET_WORTH, LIQUIDITY) and threshold; blank removes a test.
+ * @returns "OK" or the failed tests.
+ */
+export function qualify(
+  structure: any,
+  dscr: any,
+  ltv: any,
+  occupancy?: any,
+  netWorth?: any,
+  liquidity?: any,
+  loanAmount?: any,
+  thresholds?: any[][],
+): string {
+  return excel(QUALIFY(structure, dscr, ltv, occupancy, netWorth, liquidity, loanAmount, thresholds));
+}

@@ -1,0 +1,204 @@
+/**
+ * LOAN.GUARANTEE_EXPOSURE, LENDER_RECOVERY, MARKET_PREMIUM and QUALIFY.
+ * Sources: REFERENCE.md §1 (guarantees at 25 % or 50 % of the loan, fixed caps, burn-down),
+ * §2 (a lender weighs about 50,000 of legal cost against what it can collect; case C's
+ * 1,050,000 deficiency), §5 (the premium table and the underwriting contrasts). Hand
+ * derivations in each test; amounts are exact.
+ */
+import fc from "fast-check";
+import { DEFAULT_THRESHOLDS, figure, GUARANTEE_EXPOSURE, LENDER_RECOVERY, MARKET_PREMIUM, QUALIFY } from "../src/core";
+import { fault, num } from "./helpers";
+
+const cents = fc.integer({ min: 0, max: 1e11 }).map((c) => c / 100);
+
+describe("LOAN.GUARANTEE_EXPOSURE", () => {
+  test("a full guarantee owes the deficiency (case C: 1,050,000)", () => {
+    expect(GUARANTEE_EXPOSURE(1050000, 4500000)).toBe(1050000);
+  });
+  test("a 25 % guarantee of 4,500,000 caps at 1,125,000; 20 % at 900,000", () => {
+    expect(GUARANTEE_EXPOSURE(2000000, 4500000, 0.25)).toBe(1125000);
+    expect(GUARANTEE_EXPOSURE(1050000, 4500000, 0.2)).toBe(900000);
+  });
+  test("a fixed cap", () => {
+    expect(GUARANTEE_EXPOSURE(1050000, 4500000, 0.5, 500000)).toBe(500000);
+  });
+  test("burn-down: the cap of the last step whose from-year has passed", () => {
+    const steps = [
+      [0, 2250000],
+      [3, 1125000],
+      [5, 450000],
+    ];
+    expect(GUARANTEE_EXPOSURE(1050000, 4500000, 0.5, null, steps, 0)).toBe(1050000);
+    expect(GUARANTEE_EXPOSURE(1050000, 4500000, 0.5, null, steps, 2.99)).toBe(1050000);
+    expect(GUARANTEE_EXPOSURE(2000000, 4500000, 0.5, null, steps, 3)).toBe(1125000);
+    expect(GUARANTEE_EXPOSURE(1050000, 4500000, 0.5, null, steps, 5)).toBe(450000);
+    expect(GUARANTEE_EXPOSURE(1050000, 4500000, 1, null, [[2, 100], [null, null]], 1)).toBe(1050000);
+  });
+  test("cents are exact: 10 % of 3,000,000.30 is 300,000.03", () => {
+    expect(GUARANTEE_EXPOSURE(1e9, 3000000.3, 0.1)).toBe(300000.03);
+  });
+  test("property: a guarantee never exceeds the deficiency, nor the percentage, nor a cap", () => {
+    fc.assert(
+      fc.property(cents, cents, fc.integer({ min: 0, max: 100 }), cents, (deficiency, loan, pct, cap) => {
+        const g = num(GUARANTEE_EXPOSURE(deficiency, loan, pct / 100, cap));
+        return g >= 0 && g <= deficiency && g <= cap && g <= (loan * pct) / 100 + 0.005;
+      }),
+    );
+  });
+  test.each([
+    [[-1, 1], "deficiency must be at least 0; got -1."],
+    [[1, "big"], 'loanAmount must be a number; got text "big".'],
+    [[1, 1, 25], "guaranteePct must be at most 1; got 25. Percentages are decimals: 75% is 0.75."],
+    [[1, 1, 1, -1], "capAmount must be at least 0; got -1."],
+    [[1, 1, 1, null, [[0, 1, 2]]], "burnDown must be a range of 2 columns; got a range of 1×3 cells."],
+    [[1, 1, 1, null, [["year 1", 5]]], 'burnDown must be a number; got text "year 1".'],
+    [[1, 1, 1, null, [[0, -5]]], "burnDown must be at least 0; got -5."],
+    [[1, 1, 1, null, [[3, 5], [1, 2]]], "burnDown from-years must increase; got 1 after 3."],
+    [[1, 1, 1, null, null, -1], "yearsElapsed must be at least 0; got -1."],
+  ])("#VALUE! %#: %s", (args, message) => {
+    const f = fault(GUARANTEE_EXPOSURE(...(args as unknown[])));
+    expect(f.kind).toBe("#VALUE!");
+    expect(f.message).toBe(message);
+  });
+});
+
+describe("LOAN.LENDER_RECOVERY", () => {
+  const claim = 4650000; // case C: 4,400,000 unpaid + 250,000 foreclosure costs
+  test("non-recourse: the proceeds (3,600,000), at most the claim", () => {
+    expect(LENDER_RECOVERY(claim, 3600000, false)).toBe(3600000);
+    expect(LENDER_RECOVERY(100, 150, false)).toBe(100);
+  });
+  test("recourse with 200,000 collectible at 50,000 cost: 3,600,000 + 150,000", () => {
+    expect(LENDER_RECOVERY(claim, 3600000, true, 200000, 50000)).toBe(3750000);
+  });
+  test("a rational lender does not spend 50,000 to collect 40,000", () => {
+    expect(LENDER_RECOVERY(claim, 3600000, true, 40000, 50000)).toBe(3600000);
+  });
+  test("collectible assets omitted: the whole deficiency, less the cost", () => {
+    expect(LENDER_RECOVERY(claim, 3600000, true, null, 50000)).toBe(4600000);
+    expect(LENDER_RECOVERY(claim, 3600000, true)).toBe(claim);
+  });
+  test("a blank isRecourse counts as FALSE, as a blank counts as 0", () => {
+    expect(LENDER_RECOVERY(claim, 3600000, null)).toBe(3600000);
+  });
+  test("property: recovery never exceeds the claim, and recourse never recovers less", () => {
+    fc.assert(
+      fc.property(cents, cents, fc.option(cents, { nil: null }), cents, (c, p, assets, cost) => {
+        const nr = num(LENDER_RECOVERY(c, p, false));
+        const r = num(LENDER_RECOVERY(c, p, true, assets, cost));
+        return r <= c && nr <= c && r >= nr;
+      }),
+    );
+  });
+  test.each([
+    [[-1, 0, true], "claim must be at least 0; got -1."],
+    [[1, -1, true], "netProceeds must be at least 0; got -1."],
+    [[1, 0, "maybe"], 'isRecourse must be TRUE or FALSE; got text "maybe".'],
+    [[1, 0, true, -1], "collectibleAssets must be at least 0; got -1."],
+    [[1, 0, true, null, "50k"], 'collectionCost must be a number; got text "50k".'],
+  ])("#VALUE! %#: %s", (args, message) => {
+    const f = fault(LENDER_RECOVERY(...(args as unknown[])));
+    expect(f.kind).toBe("#VALUE!");
+    expect(f.message).toBe(message);
+  });
+});
+
+describe("LOAN.MARKET_PREMIUM", () => {
+  test("reference §5: bank rate premium 50-125 bps → LOW 0.005, HIGH 0.0125, MID the midpoint 0.00875", () => {
+    expect(MARKET_PREMIUM("BANK", "RATE", "LOW")).toBe(0.005);
+    expect(MARKET_PREMIUM("BANK", "RATE", "HIGH")).toBe(0.0125);
+    expect(MARKET_PREMIUM("BANK", "RATE")).toBe(0.00875);
+  });
+  test("reference §5, every figure of the table (points as decimals of the loan, LTV as decimals)", () => {
+    const expected: Record<string, [number[], number[] | null, number[]]> = {
+      CMBS: [[0.0025, 0.005], null, [0.65, 0.75]],
+      AGENCY: [[0.005, 0.0075], [0.0025, 0.0075], [0.7, 0.8]],
+      LIFE: [[0.005, 0.01], [0.005, 0.01], [0.6, 0.7]],
+      BANK: [[0.005, 0.0125], [0.0025, 0.005], [0.6, 0.7]],
+      BRIDGE: [[0.01, 0.02], [0.005, 0.015], [0.55, 0.65]],
+    };
+    for (const [type, measures] of Object.entries(expected)) {
+      ["RATE", "POINTS", "LTV_CAP"].forEach((m, i) => {
+        const range = measures[i];
+        if (range === null) return;
+        expect(MARKET_PREMIUM(type, m, "LOW")).toBe(range[0]);
+        expect(MARKET_PREMIUM(type, m, "HIGH")).toBe(range[1]);
+        expect(num(MARKET_PREMIUM(type, m, "MID"))).toBeCloseTo((range[0] + range[1]) / 2, 15);
+      });
+    }
+  });
+  test("names are case-insensitive and trimmed", () => {
+    expect(MARKET_PREMIUM(" agency ", "ltv_cap", "high")).toBe(0.8);
+  });
+  test("CMBS points: #N/A, the table has no recourse version to charge points over", () => {
+    const f = fault(MARKET_PREMIUM("CMBS", "POINTS"));
+    expect(f.kind).toBe("#N/A");
+    expect(f.message).toBe("CMBS has no recourse version to charge points over.");
+  });
+  test.each([
+    [["HUD", "RATE"], "#N/A", 'loanType: unknown loan type "HUD". Valid loan types: CMBS, AGENCY, LIFE, BANK, BRIDGE.'],
+    [["BANK", "SPREAD"], "#N/A", 'measure: unknown measure "SPREAD". Valid measures: RATE, POINTS, LTV_CAP.'],
+    [["BANK", "RATE", "TOP"], "#VALUE!", 'bound must be one of LOW, MID, HIGH; got "TOP".'],
+    [[null, "RATE"], "#VALUE!", "loanType is required."],
+    [["BANK", 3], "#VALUE!", "measure must be text; got 3."],
+  ])("%s %#", (args, kind, message) => {
+    const f = fault(MARKET_PREMIUM(...(args as unknown[])));
+    expect(f.kind).toBe(kind);
+    expect(f.message).toBe(message);
+  });
+});
+
+describe("LOAN.QUALIFY", () => {
+  test("defaults: the lenient end of the reference's ranges", () => {
+    expect(DEFAULT_THRESHOLDS).toEqual({
+      RECOURSE: { DSCR: 1.15, LTV: 0.8 },
+      NONRECOURSE: { DSCR: 1.2, LTV: 0.65, OCCUPANCY: 0.85, NET_WORTH: 1, LIQUIDITY: 0.1 },
+    });
+  });
+  test("OK at and above the thresholds (a threshold met exactly passes)", () => {
+    expect(QUALIFY("NONRECOURSE", 1.2, 0.65, 0.85, 5000000, 500000, 5000000)).toBe("OK");
+    expect(QUALIFY("recourse", 1.15, 0.8)).toBe("OK");
+  });
+  test("one line naming every failed test and by how much", () => {
+    expect(QUALIFY("NONRECOURSE", 1.1, 0.7, 0.8, 3000000, 300000, 5000000)).toBe(
+      "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65); occupancy short by 0.05 (min 0.85); " +
+        "net worth short by 2,000,000 (min 5,000,000); liquidity short by 200,000 (min 500,000)",
+    );
+    expect(QUALIFY("RECOURSE", 1.1, 0.75)).toBe("Fails: DSCR short by 0.05 (min 1.15)");
+  });
+  test("tests whose inputs are omitted are not run", () => {
+    expect(QUALIFY("NONRECOURSE", 1.3, 0.6)).toBe("OK");
+  });
+  test("thresholds range: replace (agency LTV up to 0.8), add, or remove with a blank", () => {
+    expect(QUALIFY("NONRECOURSE", 1.3, 0.75, null, null, null, null, [["LTV", 0.8]])).toBe("OK");
+    expect(QUALIFY("RECOURSE", 1.3, 0.75, 0.5, null, null, null, [["occupancy", 0.9]])).toBe("Fails: occupancy short by 0.4 (min 0.9)");
+    expect(QUALIFY("NONRECOURSE", 1.0, 0.6, null, null, null, null, [["DSCR", null], [null, null]])).toBe("OK");
+  });
+  test("figures: thousands grouped, at most 2 decimals from 1,000 up and 4 below", () => {
+    expect(figure(1234567.891)).toBe("1,234,567.89");
+    expect(figure(0.123456)).toBe("0.1235");
+    expect(figure(-1500)).toBe("-1,500");
+    expect(figure(-0.00001)).toBe("0");
+  });
+  test.each([
+    [["MEZZ", 1, 1], "#VALUE!", 'structure must be one of RECOURSE, NONRECOURSE; got "MEZZ".'],
+    [[null, 1, 1], "#VALUE!", "structure is required."],
+    [["RECOURSE", "1.2x", 1], "#VALUE!", 'dscr must be a number; got text "1.2x".'],
+    [["RECOURSE", 1.2, -0.1], "#VALUE!", "ltv must be at least 0; got -0.1."],
+    [["RECOURSE", 1.2, 0.7, 85], "#VALUE!", "occupancy must be at most 1; got 85. Percentages are decimals: 75% is 0.75."],
+    [["RECOURSE", 1.2, 0.7, null, "rich"], "#VALUE!", 'netWorth must be a number; got text "rich".'],
+    [["RECOURSE", 1.2, 0.7, null, null, -1], "#VALUE!", "liquidity must be at least 0; got -1."],
+    [["RECOURSE", 1.2, 0.7, null, null, null, -1], "#VALUE!", "loanAmount must be at least 0; got -1."],
+    [["NONRECOURSE", 1.3, 0.6, null, 5000000], "#VALUE!", "loanAmount is required for the net worth test."],
+    [["NONRECOURSE", 1.3, 0.6, null, null, 1], "#VALUE!", "loanAmount is required for the liquidity test."],
+    [["RECOURSE", 1.2, 0.7, null, null, null, null, [["DSCR"]]], "#VALUE!", "thresholds must be a range of 2 columns; got a range of 1×1 cells."],
+    [["RECOURSE", 1.2, 0.7, null, null, null, null, [["DSCR", "high"]]], "#VALUE!", 'thresholds must be a number; got text "high".'],
+    [["RECOURSE", 1.2, 0.7, null, null, null, null, [["DSCR", -1]]], "#VALUE!", "thresholds must be at least 0; got -1."],
+    [["RECOURSE", 1.2, 0.7, null, null, null, null, [[1, 1]]], "#VALUE!", "thresholds must be text; got 1."],
+    [["RECOURSE", 1.2, 0.7, null, null, null, null, [["DEBT_YIELD", 0.1]]], "#N/A", 'thresholds: unknown test "DEBT_YIELD". Valid tests: DSCR, LTV, OCCUPANCY, NET_WORTH, LIQUIDITY.'],
+  ])("%s %#", (args, kind, message) => {
+    const f = fault(QUALIFY(...(args as unknown[])));
+    expect(f.kind).toBe(kind);
+    expect(f.message).toBe(message);
+  });
+});

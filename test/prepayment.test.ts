@@ -1,0 +1,124 @@
+/**
+ * LOAN.YIELD_MAINTENANCE and LOAN.DEFEASANCE_COST.
+ * Sources: REFERENCE.md §5, prepayment: premium = max(b·(c − r)·f, 1 % · b) with
+ * f = (1 − (1 + r)^−n) / r; test vectors 839,913.58 (b 6,161,329, c 8.75 %, r 4.18 %,
+ * n 3.2521; floor 61,613.29) and 690,572.86 (b 10,000,000, c 6.00 %, r 4.43 %, n 5), both
+ * to the cent. Defeasance is checked against explicit monthly cash flows at 60 digits.
+ */
+import fc from "fast-check";
+import { DEFEASANCE_COST, YIELD_MAINTENANCE } from "../src/core";
+import { agrees, balanceRef, paymentRef, R } from "./reference";
+import { fault, num, toTheCent } from "./helpers";
+
+describe("LOAN.YIELD_MAINTENANCE", () => {
+  test("reference §5 vector 1: 839,913.58 to the cent (floor 61,613.29 does not bind)", () => {
+    expect(toTheCent(YIELD_MAINTENANCE(6161329, 0.0875, 0.0418, 3.2521), 839913.58)).toBe(true);
+    expect(toTheCent(YIELD_MAINTENANCE(6161329, 0.0875, 0.0875, 3.2521), 61613.29)).toBe(true);
+  });
+  test("reference §5 vector 2: 690,572.86 to the cent", () => {
+    expect(toTheCent(YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5), 690572.86)).toBe(true);
+  });
+  test("the 60-digit formula agrees", () => {
+    const b = new R(10000000);
+    const r = new R(0.0443);
+    const f = new R(1).sub(r.add(1).pow(-5)).div(r);
+    expect(agrees(num(YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5)), b.mul(new R(0.06).sub(r)).mul(f))).toBe(true);
+  });
+  test("MONTHLY: the monthly shortfall b(c − r)/12 discounted at r/12 for 12n months (60 digits)", () => {
+    const d = new R(0.0443).div(12);
+    let pv = new R(0);
+    for (let k = 1; k <= 60; k++) pv = pv.add(new R(10000000).mul(new R(0.06).sub(0.0443)).div(12).div(d.add(1).pow(k)));
+    expect(agrees(num(YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5, null, "monthly")), pv)).toBe(true);
+  });
+  test("the floor binds when Treasuries yield more than the note; a zero Treasury yield discounts nothing", () => {
+    expect(YIELD_MAINTENANCE(1000000, 0.05, 0.06, 5)).toBe(10000);
+    expect(YIELD_MAINTENANCE(1000000, 0.05, 0.06, 5, 0)).toBe(0);
+    expect(num(YIELD_MAINTENANCE(1000000, 0.05, 0, 2, 0))).toBeCloseTo(100000, 6);
+  });
+  test("property: never below the floor, and rising with the note rate", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 1, max: 360 }), (b, cBp, rBp, months) => {
+        const ym = num(YIELD_MAINTENANCE(b, cBp / 1e4, rBp / 1e4, months / 12));
+        const higher = num(YIELD_MAINTENANCE(b, (cBp + 10) / 1e4, rBp / 1e4, months / 12));
+        return ym >= b * 0.01 * (1 - 1e-12) && higher >= ym;
+      }),
+    );
+  });
+  test.each([
+    [[-1, 0.05, 0.04, 5], "balance must be at least 0; got -1."],
+    [[1, 5, 0.04, 5], "noteRate must be at most 1; got 5. Rates are decimals: 6.85% is 0.0685."],
+    [[1, 0.05, "4%", 5], 'treasuryRate must be a number; got text "4%".'],
+    [[1, 0.05, 0.04, 0], "remainingYears must be more than 0; got 0."],
+    [[1, 0.05, 0.04, 5, 2], "floorPct must be at most 1; got 2. Percentages are decimals: 75% is 0.75."],
+    [[1, 0.05, 0.04, 5, null, "DAILY"], 'method must be one of ANNUAL, MONTHLY; got "DAILY".'],
+  ])("#VALUE! %#: %s", (args, message) => {
+    const f = fault(YIELD_MAINTENANCE(...(args as unknown[])));
+    expect(f.kind).toBe("#VALUE!");
+    expect(f.message).toBe(message);
+  });
+});
+
+/** PV at t/12 a month of the scheduled payments from month m+1 to M and the balloon at M, less the balance at m (60 digits). */
+function defeasanceRef(loan: number, c: number, amort: number, elapsed: number, maturity: number, t: number, fees: number) {
+  const m = Math.round(elapsed * 12);
+  const M = Math.round(maturity * 12);
+  const n = Math.round(amort * 12);
+  const p = paymentRef(loan, c, amort);
+  const d = new R(t).div(12).add(1);
+  let pv = new R(0);
+  for (let k = m + 1; k <= Math.min(M, n); k++) pv = pv.add(p.div(d.pow(k - m)));
+  pv = pv.add(balanceRef(loan, c, amort, maturity).div(d.pow(M - m)));
+  return pv.sub(balanceRef(loan, c, amort, elapsed)).add(fees);
+}
+
+describe("LOAN.DEFEASANCE_COST", () => {
+  test("matches explicit monthly cash flows (4,500,000 at 6.85 %, 30-year amortization, defeased in year 2 of 7 at 4.5 %)", () => {
+    const got = num(DEFEASANCE_COST(4500000, 0.0685, 30, 2, 7, 0.045, 50000));
+    expect(agrees(got, defeasanceRef(4500000, 0.0685, 30, 2, 7, 0.045, 50000))).toBe(true);
+    expect(toTheCent(got, 497954.59)).toBe(true);
+  });
+  test("about 5-10 % of the balance at typical spreads (reference §5)", () => {
+    const cost = num(DEFEASANCE_COST(4500000, 0.0685, 30, 2, 7, 0.045));
+    expect(cost / 4408000).toBeGreaterThan(0.05);
+    expect(cost / 4408000).toBeLessThan(0.11);
+  });
+  test("at the note rate the securities cost the balance: only the fees remain", () => {
+    expect(num(DEFEASANCE_COST(1000000, 0.06, 25, 3, 10, 0.06, 40000))).toBeCloseTo(40000, 6);
+  });
+  test("negative when Treasuries yield more than the note; fees alone at maturity or once repaid", () => {
+    expect(num(DEFEASANCE_COST(1000000, 0.05, 25, 3, 10, 0.07))).toBeLessThan(0);
+    expect(num(DEFEASANCE_COST(1000000, 0.05, 25, 10, 10, 0.03, 5000))).toBeCloseTo(5000, 6);
+    expect(num(DEFEASANCE_COST(1000000, 0.05, 5, 6, 10, 0.03, 5000))).toBeCloseTo(5000, 6);
+  });
+  test("property: matches explicit cash flows, maturity before or after full amortization", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 1e9 }),
+        fc.integer({ min: 1, max: 1500 }),
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: 5, max: 30 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 1, max: 240 }),
+        (loan, cBp, tBp, amort, m, extra) =>
+          agrees(num(DEFEASANCE_COST(loan, cBp / 1e4, amort, m / 12, (m + extra) / 12, tBp / 1e4)), defeasanceRef(loan, cBp / 1e4, amort, m / 12, (m + extra) / 12, tBp / 1e4, 0)),
+      ),
+      { numRuns: 40 },
+    );
+  });
+  test.each([
+    [[-1, 0.05, 25, 1, 10, 0.04], "loanAmount must be at least 0; got -1."],
+    [[1, "5%", 25, 1, 10, 0.04], 'noteRate must be a number; got text "5%".'],
+    [[1, 0.05, 0, 1, 10, 0.04], "amortYears must be more than 0; got 0."],
+    [[1, 0.05, 25.01, 1, 10, 0.04], "amortYears × paymentsPerYear must be a whole number of periods; 25.01 years × 12 = 300.12."],
+    [[1, 0.05, 25, -1, 10, 0.04], "yearsElapsed must be at least 0; got -1."],
+    [[1, 0.05, 25, 1.01, 10, 0.04], "yearsElapsed × paymentsPerYear must be a whole number of periods; 1.01 years × 12 = 12.12."],
+    [[1, 0.05, 25, 1, 10.01, 0.04], "maturityYears × paymentsPerYear must be a whole number of periods; 10.01 years × 12 = 120.12."],
+    [[1, 0.05, 25, 11, 10, 0.04], "yearsElapsed must not exceed maturityYears (10); got 11."],
+    [[1, 0.05, 25, 1, 10, -1], "treasuryRate must be more than -1; got -1."],
+    [[1, 0.05, 25, 1, 10, 0.04, -5], "fees must be at least 0; got -5."],
+  ])("#VALUE! %#: %s", (args, message) => {
+    const f = fault(DEFEASANCE_COST(...(args as unknown[])));
+    expect(f.kind).toBe("#VALUE!");
+    expect(f.message).toBe(message);
+  });
+});
