@@ -1,0 +1,66 @@
+/**
+ * (2) A stabilized asset financed by a CMBS conduit loan (non-recourse) against a bank
+ * recourse loan. Market figures: LOAN.MARKET_PREMIUM("CMBS", …) for the rate premium and
+ * the LTV cap (reference §5); the reference gives CMBS no points premium ("none (no
+ * recourse option)"), so the points are the bank's (an assumption, labelled).
+ */
+import { DEFAULT_SENSITIVITY, GENERIC_SCENARIOS, marketThresholds, SRC, type DealTemplate } from "./types";
+
+export const CMBS: DealTemplate = {
+  id: "cmbs",
+  title: "Stabilized CMBS conduit vs bank recourse",
+  summary: "A stabilized, well-located asset: a 10-year CMBS conduit loan priced off the reference's table against a bank recourse loan; the loan is sized with LOAN.MAX_LOAN.",
+  sheetName: "CMBS vs bank",
+  inputs: {
+    loanType: "CMBS",
+    businessPlan: "STABILIZED",
+    propertyValue: 12_000_000,
+    noi: 840_000,
+    occupancy: 0.94,
+    netWorth: 15_000_000,
+    liquidity: 1_500_000,
+    loanAmount: 0,
+    amortYears: 30,
+    holdYears: 10,
+    interestOnly: false,
+    discountRate: 0.0685,
+    recourseRate: 0.0685,
+    recoursePoints: 0.0075,
+    rateSpread: "MARKET",
+    pointsSpread: 0,
+    recourseGuarantee: 1,
+    nonRecourseGuarantee: 0,
+    trackRecord: true,
+    assetProtection: false,
+    accruedInterest: 0,
+    foreclosureCosts: 400_000,
+    state: "TX",
+    foreclosure: "NONJUDICIAL",
+    residential1to4: false,
+    purchaseMoney: false,
+    ownerOccupied: false,
+  },
+  thresholds: marketThresholds(),
+  scenarios: GENERIC_SCENARIOS,
+  carveouts: [],
+  sensitivity: DEFAULT_SENSITIVITY,
+  sources: {
+    loanType: "Reference §5: CMBS conduit",
+    rateSpread: SRC.market,
+    pointsSpread: "Assumption: 0 — the reference's table gives CMBS no points premium (\"none (no recourse option)\")",
+    recourseRate: SRC.workedRate,
+    recoursePoints: SRC.workedRate,
+    loanAmount: "Sized: the smaller LOAN.MAX_LOAN of the two structures",
+    holdYears: "Assumption: a 10-year conduit term",
+    businessPlan: "Assumption: stabilized",
+    propertyValue: "Assumption",
+    noi: "Assumption: a 7 % cap rate",
+    occupancy: "Assumption",
+    netWorth: SRC.sponsor,
+    liquidity: SRC.sponsor,
+    foreclosureCosts: "Assumption (about 3 % of the value)",
+    discountRate: "Assumption: the recourse rate",
+    state: "Assumption: a state that allows a deficiency after a trustee sale",
+  },
+  assumptions: ["Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; the non-recourse premium and LTV cap are the reference's market table."],
+};

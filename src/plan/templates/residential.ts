@@ -1,0 +1,88 @@
+/**
+ * (6) The state overlay (reference §3): a purchase-money loan on a 2-unit residential
+ * investment building in California, with the same loan in Texas beside it. California bars
+ * the deficiency (after a trustee sale, CCP §580d; purchase-money 1–4 unit, §580b); Texas
+ * allows it. The downside is the reference's case A (§2): 485,000 principal, 32,000 interest
+ * and fees, 18,000 foreclosure costs, a 420,000 trustee sale: a 115,000 deficiency.
+ */
+import { DEFAULT_SENSITIVITY, SRC, type DealTemplate } from "./types";
+
+export const RESIDENTIAL_CA_TX: DealTemplate = {
+  id: "residential-ca-tx",
+  title: "1–4 unit residential investment: California vs Texas",
+  summary: "A purchase-money loan on a 2-unit investment building: in California the lender may not pursue the deficiency, in Texas it may (the reference's §3 overlay, with case A's figures).",
+  sheetName: "Residential CA vs TX",
+  inputs: {
+    loanType: "BANK",
+    businessPlan: "STABILIZED",
+    propertyValue: 700_000,
+    noi: 45_000,
+    occupancy: 1,
+    netWorth: 900_000,
+    liquidity: 120_000,
+    loanAmount: 500_000,
+    amortYears: 30,
+    holdYears: 7,
+    interestOnly: false,
+    discountRate: 0.0685,
+    recourseRate: 0.0685,
+    recoursePoints: 0.0075,
+    rateSpread: "MARKET",
+    pointsSpread: "MARKET",
+    recourseGuarantee: 1,
+    nonRecourseGuarantee: 0,
+    trackRecord: false,
+    assetProtection: true,
+    accruedInterest: 32_000,
+    foreclosureCosts: 18_000,
+    state: "CA",
+    foreclosure: "NONJUDICIAL",
+    residential1to4: true,
+    purchaseMoney: true,
+    ownerOccupied: false,
+  },
+  thresholds: {
+    recourse: { DSCR: 1, LTV: 0.8 },
+    nonRecourse: { DSCR: 1, LTV: "MARKET", NET_WORTH: 1, LIQUIDITY: 0.1 },
+  },
+  scenarios: [
+    { label: "Rents as planned", noiFactor: 1, saleFactor: 1, source: "Assumption: value holds" },
+    { label: "Rents −15 %", noiFactor: 0.85, saleFactor: 0.85, source: "Assumption: value moves with rents" },
+    {
+      label: "Default, trustee sale",
+      noiFactor: 0.65,
+      salePrice: 420_000,
+      unpaidPrincipal: 485_000,
+      source: "Reference §2 case A: 485,000 + 32,000 + 18,000 − 420,000 = 115,000",
+    },
+  ],
+  carveouts: [],
+  compareState: "TX",
+  sensitivity: DEFAULT_SENSITIVITY,
+  sources: {
+    loanType: "Assumption: bank pricing (the reference's table has no residential row)",
+    rateSpread: SRC.market,
+    pointsSpread: SRC.market,
+    recourseRate: SRC.workedRate,
+    recoursePoints: SRC.workedRate,
+    state: "Reference §3: California bars it (CCP §580d, §580b); Texas, compared, allows it",
+    foreclosure: "Reference §2 case A: trustee sale",
+    residential1to4: "Reference §3: a 2-unit investment building",
+    purchaseMoney: "Reference §3: purchase-money",
+    ownerOccupied: "Reference §3: investment property",
+    accruedInterest: "Reference §2 case A",
+    foreclosureCosts: "Reference §2 case A",
+    loanAmount: "Assumption",
+    propertyValue: "Assumption",
+    noi: "Assumption: two units' rents less expenses",
+    occupancy: "Assumption",
+    netWorth: "Assumption",
+    liquidity: "Assumption",
+    assetProtection: "Assumption",
+    discountRate: "Assumption: the recourse rate",
+  },
+  assumptions: [
+    "The deal (value, rents, loan, sponsor) is an assumption; the downside is the reference's case A (§2).",
+    "Thresholds: DSCR 1.00 for a small residential loan (assumption); bank pricing for the non-recourse premium (the reference's table has no residential row).",
+  ],
+};

@@ -1,0 +1,137 @@
+/**
+ * A deal template: the data a side-by-side recourse / non-recourse sheet is built from
+ * (src/plan/deal.ts). Plain data, no formulas: the builder turns each figure into an input
+ * cell (blue, named) or, where the template says "MARKET", into a LOAN.MARKET_PREMIUM
+ * formula over the reference's §5 table.
+ *
+ * Every figure carries its source: a reference section (../shared/domain/REFERENCE.md), the
+ * market table through LOAN.MARKET_PREMIUM, or "Assumption" for a deal input the reference
+ * does not give. The sources are written into the sheet beside the inputs.
+ */
+
+/** The loan types of LOAN.MARKET_PREMIUM (reference §5). */
+export type LoanType = "CMBS" | "AGENCY" | "LIFE" | "BANK" | "BRIDGE";
+
+/** What the sponsor plans for the asset; anything but STABILIZED is execution risk (reference §5, "when each fits"). */
+export type BusinessPlan = "STABILIZED" | "VALUE_ADD" | "LEASE_UP" | "REPOSITIONING";
+
+export const BUSINESS_PLANS: readonly BusinessPlan[] = ["STABILIZED", "VALUE_ADD", "LEASE_UP", "REPOSITIONING"];
+
+/** A figure written as a LOAN.MARKET_PREMIUM formula instead of a constant. */
+export type Market = "MARKET";
+
+/** The deal inputs the sheet names and the pane lets the analyst edit. Rates, points and shares are decimals. */
+export interface DealInputs {
+  readonly loanType: LoanType;
+  readonly businessPlan: BusinessPlan;
+  readonly propertyValue: number;
+  /** Pro forma net operating income, a year. */
+  readonly noi: number;
+  readonly occupancy: number;
+  readonly netWorth: number;
+  readonly liquidity: number;
+  /** The loan amount; 0 sizes it with LOAN.MAX_LOAN under both structures' thresholds (the smaller). */
+  readonly loanAmount: number;
+  readonly amortYears: number;
+  readonly holdYears: number;
+  readonly interestOnly: boolean;
+  /** Annual rate for discounting the premium (the PV view). */
+  readonly discountRate: number;
+  readonly recourseRate: number;
+  readonly recoursePoints: number;
+  /** Non-recourse rate over the recourse rate: a decimal, or the market table's midpoint. */
+  readonly rateSpread: number | Market;
+  /** Non-recourse points over the recourse points. */
+  readonly pointsSpread: number | Market;
+  /** Share of the loan personally guaranteed under each structure (1 = full recourse, 0 = carveouts only). */
+  readonly recourseGuarantee: number;
+  readonly nonRecourseGuarantee: number;
+  readonly trackRecord: boolean;
+  readonly assetProtection: boolean;
+  readonly accruedInterest: number;
+  readonly foreclosureCosts: number;
+  readonly state: string;
+  readonly foreclosure: "NONJUDICIAL" | "JUDICIAL";
+  readonly residential1to4: boolean;
+  readonly purchaseMoney: boolean;
+  readonly ownerOccupied: boolean;
+}
+
+export type InputKey = keyof DealInputs;
+
+/** LOAN.QUALIFY thresholds (test → threshold); a structure's tests. */
+export interface Thresholds {
+  readonly DSCR: number;
+  readonly LTV: number | Market;
+  readonly OCCUPANCY?: number;
+  readonly NET_WORTH?: number;
+  readonly LIQUIDITY?: number;
+}
+
+export interface Scenario {
+  readonly label: string;
+  /** NOI in the scenario as a share of the pro forma NOI. */
+  readonly noiFactor: number;
+  /** The sale price: a share of the property value (`saleFactor`) or an amount (`salePrice`). */
+  readonly saleFactor?: number;
+  readonly salePrice?: number;
+  /** Unpaid principal at the sale; omitted: each structure's balance at the end of the hold. */
+  readonly unpaidPrincipal?: number;
+  readonly source: string;
+}
+
+export interface Carveout {
+  /** A code of the carveout catalogue (LOAN.CARVEOUTS). */
+  readonly code: string;
+  /** The loss the act caused, for loss-only carveouts (ignored for full-recourse ones). */
+  readonly loss: number;
+}
+
+export interface DealTemplate {
+  readonly id: string;
+  readonly title: string;
+  /** One or two sentences: the deal and what the comparison shows. */
+  readonly summary: string;
+  readonly sheetName: string;
+  readonly inputs: DealInputs;
+  readonly thresholds: { readonly recourse: Thresholds; readonly nonRecourse: Thresholds };
+  /** Stress scenarios, mildest first; the last is the downside the break-even is measured on. */
+  readonly scenarios: readonly Scenario[];
+  /** Carveouts stressed by default (the pane can change them). */
+  readonly carveouts: readonly Carveout[];
+  /** A second state whose law the sheet also applies to each scenario (the state overlay). */
+  readonly compareState?: string;
+  /** Sale prices of the sensitivity table, as shares of the property value. */
+  readonly sensitivity: readonly number[];
+  /** The source of each input (a reference section, the market table, or "Assumption: …"). */
+  readonly sources: Readonly<Partial<Record<InputKey, string>>>;
+  /** Assumptions in words, written under the inputs. */
+  readonly assumptions: readonly string[];
+}
+
+/** Sources used by several templates. */
+export const SRC = {
+  market: "LOAN.MARKET_PREMIUM: the reference's §5 table (midpoint; LTV cap: the high end)",
+  qualify: "Reference §5 underwriting contrasts (the lenient end, as LOAN.QUALIFY's defaults)",
+  workedRate: "Assumption: the recourse rate and points of the reference's worked example (§5)",
+  sponsor: "Assumption (reference §4: net worth ≥ loan, liquidity 10–15 % of it)",
+  scenarioGeneric: "Assumption: value moves with NOI (constant cap rate); the surrender adds cap-rate expansion",
+} as const;
+
+/** The generic scenarios of the templates whose deal the reference does not stress. */
+export const GENERIC_SCENARIOS: readonly Scenario[] = [
+  { label: "Pro forma", noiFactor: 1, saleFactor: 1, source: SRC.scenarioGeneric },
+  { label: "NOI −15 %", noiFactor: 0.85, saleFactor: 0.85, source: SRC.scenarioGeneric },
+  { label: "NOI −35 %, surrender", noiFactor: 0.65, saleFactor: 0.55, source: SRC.scenarioGeneric },
+];
+
+/** Sale prices from 40 % to 100 % of the value. */
+export const DEFAULT_SENSITIVITY: readonly number[] = [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+
+/** Thresholds of a market loan type: the reference's §5 DSCR minimums and the table's LTV cap. */
+export function marketThresholds(): DealTemplate["thresholds"] {
+  return {
+    recourse: { DSCR: 1.15, LTV: 0.8 },
+    nonRecourse: { DSCR: 1.2, LTV: "MARKET", OCCUPANCY: 0.85, NET_WORTH: 1, LIQUIDITY: 0.1 },
+  };
+}
