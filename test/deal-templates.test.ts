@@ -1,0 +1,280 @@
+/**
+ * The deal templates, built into plans and computed by the headless engine (the built
+ * add-in in dist/, with Excel's built-ins from HyperFormula).
+ *
+ * Golden values and their sources (../shared/domain/REFERENCE.md):
+ *   - §5 worked example: premium 180,000 (interest-only view) and 181,428.35 (amortizing);
+ *     surrender (with §2 case C): deficiency 1,050,000, break-even 180,000 / 1,050,000 ≈ 17.1 %.
+ *   - §3 and §2 case A: a purchase-money loan on a 1–4 unit building after a trustee sale:
+ *     California bars the deficiency (CCP §580d, §580b), Texas allows it: 115,000.
+ * Shape: no cell of any template is an error; formulas refer only to cells and names that
+ * exist; every constant number is a blue input; every formula is black.
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import { loadAddin } from "../src/engine/load-node";
+import { evaluatePlan, planToXlsx } from "../src/engine/plan-writers";
+import type { EngineWorkbook, CellResult } from "../src/engine/workbook";
+import { buildDealPlan, DEAL_NOTES, INPUT_NAMES } from "../src/plan/deal";
+import { FORMULA_COLOR, INPUT_COLOR, parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
+import { findTemplate, RESIDENTIAL_CA_TX, TEMPLATES, VALUE_ADD } from "../src/plan/templates";
+
+const CENT = 0.005;
+const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
+
+interface Computed {
+  plan: SheetPlan;
+  engine: EngineWorkbook;
+  /** The computed row whose column-A text is `label` (the first one at or after `from`). */
+  row(label: string, from?: number): { row: number; B: CellResult; C: CellResult; D: CellResult };
+}
+
+const opened: EngineWorkbook[] = [];
+afterAll(() => opened.forEach((e) => e.destroy()));
+
+function compute(plan: SheetPlan): Computed {
+  const engine = evaluatePlan(addin, plan);
+  opened.push(engine);
+  const values = engine.sheetValues(plan.sheetName);
+  return {
+    plan,
+    engine,
+    row(label, from = 0) {
+      const r = values.findIndex((line, i) => i >= from && line[0] === label);
+      if (r < 0) throw new Error(`no row labelled ${label}`);
+      return { row: r, B: values[r][1] ?? null, C: values[r][2] ?? null, D: values[r][3] ?? null };
+    },
+  };
+}
+
+function scenarioStart(c: Computed, n: number): number {
+  const values = c.engine.sheetValues(c.plan.sheetName);
+  const r = values.findIndex((line) => typeof line[0] === "string" && line[0].startsWith(`Scenario ${n}:`));
+  if (r < 0) throw new Error(`no scenario ${n}`);
+  return r;
+}
+
+/** Strips string literals, then lists cell references and bare names in a formula. */
+function references(formula: string): { cells: string[]; names: string[] } {
+  const body = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  const cells: string[] = [];
+  const names: string[] = [];
+  for (const m of body.matchAll(/(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_.]*\()/g)) {
+    const token = m[1];
+    if (/^\$?[A-Z]{1,3}\$?[0-9]+$/.test(token)) cells.push(token.replace(/\$/g, ""));
+    else names.push(token);
+  }
+  return { cells, names };
+}
+
+describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s", (_id, template) => {
+  const plan = buildDealPlan(template);
+  const byAddress = new Map(plan.cells.map((c) => [c.address, c]));
+  const names = new Map((plan.names ?? []).map((n) => [n.name.toLowerCase(), n]));
+
+  test("no cell evaluates to an error", () => {
+    const c = compute(plan);
+    const errors = plan.cells.flatMap((cell) => {
+      const { row, col } = parseAddress(cell.address);
+      const v = c.engine.value(plan.sheetName, row, col);
+      return v !== null && typeof v === "object" ? [`${cell.address} ${v.error} ${v.message ?? ""} ${cell.formula}`] : [];
+    });
+    expect(errors).toEqual([]);
+  });
+
+  test("addresses are unique single cells; each holds a value or a formula", () => {
+    expect(byAddress.size).toBe(plan.cells.length);
+    for (const cell of plan.cells) {
+      expect(cell.address).toMatch(/^[A-Z]{1,3}[1-9][0-9]*$/);
+      expect([cell.value !== undefined, cell.formula !== undefined].filter(Boolean)).toHaveLength(1);
+    }
+  });
+
+  test("formulas refer only to plan cells and names that exist; names point into the plan", () => {
+    for (const cell of plan.cells.filter((x) => x.formula !== undefined)) {
+      const refs = references(cell.formula as string);
+      for (const ref of refs.cells) expect([cell.address, ref, byAddress.has(ref)]).toEqual([cell.address, ref, true]);
+      for (const name of refs.names) expect([cell.address, name, names.has(name.toLowerCase())]).toEqual([cell.address, name, true]);
+    }
+    for (const n of plan.names ?? []) {
+      expect(n.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+      expect(n.name).not.toMatch(/^[A-Za-z]{1,3}[0-9]+$/);
+      const r = parseRange(n.address);
+      for (let row = r.top; row <= r.bottom; row++) expect(byAddress.has(`${n.address.replace(/[0-9:].*$/, "")}${row + 1}`)).toBe(true);
+    }
+  });
+
+  test("every constant number or flag is a blue input; every formula is black and LOAN.* or built-in", () => {
+    for (const cell of plan.cells) {
+      if (typeof cell.value === "number" || typeof cell.value === "boolean") expect([cell.address, cell.fontColor]).toEqual([cell.address, INPUT_COLOR]);
+      if (cell.formula !== undefined) {
+        expect([cell.address, cell.fontColor]).toEqual([cell.address, FORMULA_COLOR]);
+        expect(cell.formula).not.toMatch(/\b(TRUE|FALSE)\b(?!\()/);
+      }
+    }
+  });
+
+  test("every input has its sheet-scoped name", () => {
+    const inputNames = Object.entries(INPUT_NAMES).map(([, n]) => n.toLowerCase());
+    for (const n of inputNames) expect(names.has(n)).toBe(true);
+  });
+
+  test("frozen header, widths, a chart over the sensitivity table, the disclaimer", () => {
+    expect(plan.freeze?.rows).toBeGreaterThan(0);
+    expect(plan.columnWidths.length).toBeGreaterThan(3);
+    const chart = plan.chart;
+    expect(chart?.series.map((s) => s.name)).toEqual(["Recourse", "Non-recourse"]);
+    for (const ref of [chart?.categories, ...(chart?.series ?? []).map((s) => s.values)]) {
+      const r = parseRange(ref as string);
+      expect(r.bottom - r.top + 1).toBe(template.sensitivity.length);
+      for (let row = r.top; row <= r.bottom; row++) expect(byAddress.get(`${(ref as string)[0]}${row + 1}`)?.formula).toBeDefined();
+    }
+    expect(plan.cells.some((c) => c.value === DEAL_NOTES.disclaimer)).toBe(true);
+    expect(DEAL_NOTES.disclaimer).toMatch(/not legal, tax or investment advice/);
+  });
+
+  test("market figures are LOAN.MARKET_PREMIUM formulas where the template says MARKET", () => {
+    for (const key of ["rateSpread", "pointsSpread"] as const) {
+      const name = (plan.names ?? []).find((n) => n.name === INPUT_NAMES[key]);
+      const cell = byAddress.get(name?.address ?? "");
+      if (template.inputs[key] === "MARKET") expect(cell?.formula).toMatch(/^=LOAN\.MARKET_PREMIUM\(LoanType,"(RATE|POINTS)"\)$/);
+      else expect(typeof cell?.value).toBe("number");
+    }
+  });
+
+  test("every input the template sets has a source", () => {
+    for (const key of ["propertyValue", "noi", "recourseRate", "rateSpread", "pointsSpread", "state"] as const) {
+      expect([key, typeof template.sources[key]]).toEqual([key, "string"]);
+    }
+  });
+});
+
+describe("value-add worked example (REFERENCE §5, §2 case C)", () => {
+  const c = compute(buildDealPlan(VALUE_ADD));
+
+  test("rates, points, payments and balances", () => {
+    expect(c.row("Annual rate").B).toBeCloseTo(0.0685, 12);
+    expect(c.row("Annual rate").C).toBeCloseTo(0.0735, 12);
+    expect(c.row("Loan amount").B).toBe(4_500_000);
+    expect(Math.abs((c.row("Monthly payment").B as number) - 29486.66)).toBeLessThan(CENT);
+    expect(Math.abs((c.row("Monthly payment").C as number) - 31003.75)).toBeLessThan(CENT);
+    expect(Math.abs((c.row("Balance at the end of the hold").B as number) - 4091975.82)).toBeLessThan(CENT);
+    expect(Math.abs((c.row("Balance at the end of the hold").C as number) - 4123469.4)).toBeLessThan(CENT);
+  });
+
+  test("premium 180,000 interest-only and 181,428.35 amortizing", () => {
+    expect(c.row("Interest and points over the hold (interest-only view)").D).toBe(180000);
+    expect(Math.abs((c.row("Premium, amortizing view (payments, balance at exit, points)").D as number) - 181428.35)).toBeLessThan(CENT);
+    const pv = c.row("Premium, present value at the discount rate").D as number;
+    expect(pv).toBeGreaterThan(0);
+    expect(pv).toBeLessThan(181428.35);
+  });
+
+  test("pro forma and rents −15 %: debt covered, no deficiency; rents −35 %: surrender, deficiency 1,050,000", () => {
+    for (const n of [1, 2]) {
+      const at = scenarioStart(c, n);
+      expect(c.row("DSCR", at).B as number).toBeGreaterThan(1);
+      expect(c.row("DSCR", at).C as number).toBeGreaterThan(1);
+      expect(c.row("Deficiency (LOAN.DEFICIENCY)", at).B).toBe(0);
+    }
+    const at = scenarioStart(c, 3);
+    expect(c.row("DSCR", at).B as number).toBeLessThan(1);
+    expect(c.row("Claim (principal, interest, fees, costs)", at).B).toBe(4_650_000);
+    expect(c.row("Deficiency (LOAN.DEFICIENCY)", at).B).toBe(1_050_000);
+    expect(c.row("Deficiency (LOAN.DEFICIENCY)", at).C).toBe(1_050_000);
+    // Owed personally under A (Texas allows it), the lender's loss under B (no carveout).
+    expect(c.row("Personal exposure under TX law", at).B).toBe(1_050_000);
+    expect(c.row("Personal exposure under TX law", at).C).toBe(0);
+  });
+
+  test("break-even ≈ 17.1 % (180,000 / 1,050,000)", () => {
+    const p = c.row("Break-even default probability (TX law)").D as number;
+    expect(p).toBeCloseTo(180000 / 1050000, 12);
+    expect(p).toBeCloseTo(0.171, 3);
+  });
+
+  test("both structures qualify; the reading points to non-recourse (value-add execution risk)", () => {
+    expect(c.row("Qualification (LOAN.QUALIFY)").B).toBe("OK");
+    expect(c.row("Qualification (LOAN.QUALIFY)").C).toBe("OK");
+    expect(c.row("execution risk (value-add, lease-up, repositioning)").B).toBe(true);
+    expect(c.row("Reading").B).toMatch(/^Non-recourse is worth pricing/);
+  });
+
+  test("a sprung full-recourse carveout makes the non-recourse sponsor owe the deficiency", () => {
+    const f = compute(buildDealPlan(VALUE_ADD, {}, { carveouts: [{ code: "FRAUD", loss: 0 }] }));
+    const at = scenarioStart(f, 3);
+    expect(f.row("Personal exposure under TX law", at).C).toBe(1_050_000);
+    expect(f.row("Break-even default probability (TX law)").D).toBe("no personal exposure to insure");
+    const w = compute(buildDealPlan(VALUE_ADD, {}, { carveouts: [{ code: "WASTE", loss: 120_000 }, { code: "RENTS", loss: 80_000 }] }));
+    expect(w.row("Personal exposure under TX law", scenarioStart(w, 3)).C).toBe(200_000);
+  });
+
+  test("in California (trustee sale) the lender may pursue nothing", () => {
+    const ca = compute(buildDealPlan(VALUE_ADD, {}, { state: "CA" }));
+    const at = scenarioStart(ca, 3);
+    expect(ca.row("Lender may pursue under CA law", at).B).toBe(0);
+    expect(ca.row("Personal exposure under CA law", at).B).toBe(0);
+  });
+
+  test("a loan amount of 0 is sized with LOAN.MAX_LOAN", () => {
+    const sized = compute(buildDealPlan(VALUE_ADD, { loanAmount: 0 }));
+    const max = sized.row("Largest loan (LOAN.MAX_LOAN)");
+    expect(sized.row("Loan amount").B).toBe(Math.floor(Math.min(max.B as number, max.C as number) / 1000) * 1000);
+  });
+});
+
+describe("residential 1–4 units: California vs Texas (REFERENCE §3, §2 case A)", () => {
+  const c = compute(buildDealPlan(RESIDENTIAL_CA_TX));
+  const at = scenarioStart(c, 3);
+
+  test("the deficiency is 115,000", () => {
+    expect(c.row("Deficiency (LOAN.DEFICIENCY)", at).B).toBe(115_000);
+  });
+
+  test("California: the lender may pursue 0; Texas: the full deficiency", () => {
+    expect(c.row("Lender may pursue under CA law", at).B).toBe(0);
+    expect(c.row("Personal exposure under CA law", at).B).toBe(0);
+    expect(c.row("Lender may pursue under TX law", at).B).toBe(115_000);
+    expect(c.row("Personal exposure under TX law", at).B).toBe(115_000);
+    expect(c.row("Break-even default probability (CA law)").D).toBe("no personal exposure to insure");
+    expect(c.row("Break-even default probability (TX law)").D as number).toBeGreaterThan(0);
+  });
+});
+
+describe("templates by id", () => {
+  test("seven templates, unique ids, found case-insensitively", () => {
+    expect(TEMPLATES).toHaveLength(7);
+    expect(new Set(TEMPLATES.map((t) => t.id)).size).toBe(7);
+    expect(findTemplate(" Value-Add ")).toBe(VALUE_ADD);
+    expect(findTemplate("nope")).toBeUndefined();
+  });
+});
+
+describe("exported .xlsx (planToXlsx)", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loan-deal-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test.each(TEMPLATES.map((t) => [t.id, t] as const))("%s: cached values equal the engine's", async (_id, template) => {
+    const plan = buildDealPlan(template);
+    const file = path.join(dir, `${template.id}.xlsx`);
+    const result = await planToXlsx(addin, plan, file);
+    expect(result.errors).toEqual([]);
+    const engine = compute(plan).engine;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const ws = book.getWorksheet(plan.sheetName);
+    expect(ws).toBeDefined();
+    for (const cell of plan.cells.filter((x) => x.formula !== undefined)) {
+      const { row, col } = parseAddress(cell.address);
+      const expected = engine.value(plan.sheetName, row, col);
+      const got = ws?.getCell(row + 1, col + 1).value as ExcelJS.CellFormulaValue;
+      expect(got.formula).toBe((cell.formula as string).slice(1));
+      // ExcelJS reads a cached 0 (and FALSE, stored as 0) back as no result.
+      if (expected === 0 || expected === false) expect(got.result ?? expected).toBe(expected);
+      else expect([cell.address, got.result]).toEqual([cell.address, expected]);
+    }
+    expect(book.definedNames.getRanges("ProFormaNOI").ranges.length).toBeGreaterThan(0);
+  });
+});
