@@ -33,6 +33,10 @@ function addin(production) {
     entry: {
       functions: FUNCTION_FAMILIES,
       taskpane: "./src/taskpane/taskpane.ts",
+      // The browser preview (npm run preview): not loaded by the manifest, and the only
+      // web bundle with HyperFormula in it.
+      preview: "./src/preview/preview.ts",
+      previewHost: "./src/preview/pane-host.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -57,8 +61,26 @@ function addin(production) {
         chunks: ["taskpane"],
         scriptLoading: "defer",
       }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
+        scriptLoading: "defer",
+      }),
+      // The real task pane for the preview's frame: the same page and script, with the
+      // preview's Office/Excel emulation installed before the pane's script runs.
+      new HtmlWebpackPlugin({
+        filename: "preview-pane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["previewHost", "taskpane"],
+        chunksSortMode: "manual",
+        // No Office.js in the preview's frame: the emulation stands in for it.
+        preview: true,
+        scriptLoading: "defer",
+      }),
       new CopyWebpackPlugin({
         patterns: [
+          { from: "src/preview/preview.css", to: "preview.css" },
           { from: "assets/*.png", to: "[path][name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           // Office.js served from this origin, so the add-in needs no network at run time.

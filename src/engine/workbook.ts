@@ -84,6 +84,34 @@ export class EngineWorkbook {
     } else this.spillCells.delete(key);
   }
 
+  /** Adds an empty sheet (a name no sheet has) and returns its name. */
+  addSheet(name: string): string {
+    return this.hf.addSheet(name);
+  }
+
+  /** Removes a sheet. */
+  removeSheet(name: string): void {
+    const id = this.sheetId(name);
+    for (const key of [...this.spillCells.keys()]) if (key.startsWith(`${id}:`)) this.spillCells.delete(key);
+    this.hf.removeSheet(id);
+    this.settleSpills();
+  }
+
+  /** Sheet names, in order. */
+  get sheetNames(): string[] {
+    return this.hf.getSheetNames();
+  }
+
+  /** Adds a name (workbook-wide, or scoped to a sheet). */
+  addName(name: string, expression: string, sheet?: string): void {
+    this.hf.addNamedExpression(name, expression, sheet === undefined ? undefined : this.sheetId(sheet));
+  }
+
+  /** The formula of a cell ("=…"), or undefined for a value. */
+  formula(sheet: string, row: number, col: number): string | undefined {
+    return this.hf.getCellFormula({ sheet: this.sheetId(sheet), row, col });
+  }
+
   /**
    * Changes cells (values or formulas) and recalculates, settling spills whose size changed.
    * `cells` is a block of contents whose top-left corner is (row, col).

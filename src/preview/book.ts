@@ -1,0 +1,197 @@
+/**
+ * The preview's workbook: the headless engine (HyperFormula with the add-in's functions)
+ * plus what Excel keeps beside values (number formats, fonts, column widths, frozen rows,
+ * charts), and an emulation of the slice of Excel's JavaScript API the task pane uses.
+ *
+ * The task pane runs unchanged against `book.excel` and `book.office`: its writer queues
+ * calls, `context.sync()` applies them in order (stopping at the first that fails, as
+ * Excel's batches do, without undoing the earlier ones), and loaded properties are filled
+ * in at the sync. So the preview shows what the pane's own code writes into Excel.
+ */
+import { address as a1, parseAddress, parseRange } from "../plan/plan";
+import type { Addin } from "../engine/addin";
+import { EngineWorkbook, type CellResult } from "../engine/workbook";
+
+export interface CellStyle {
+  numberFormat?: string;
+  bold?: boolean;
+  color?: string;
+}
+
+export interface PreviewChart {
+  sheet: string;
+  type: string;
+  /** The source range on the sheet ("A40:C50"): a header row, x values in the first column. */
+  source: string;
+  title: string;
+  from?: string;
+  to?: string;
+}
+
+/** An error shaped like Office.js's OfficeExtension.Error. */
+export class PreviewApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+const FORBIDDEN_SHEET = /[\\/?*[\]:]/;
+
+export class PreviewBook {
+  readonly engine: EngineWorkbook;
+  readonly styles = new Map<string, Map<string, CellStyle>>();
+  readonly widths = new Map<string, Map<number, number>>();
+  readonly frozenRows = new Map<string, number>();
+  readonly charts: PreviewChart[] = [];
+  active: string;
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(addin: Addin, firstSheet = "Sheet1") {
+    this.engine = new EngineWorkbook(addin, [{ name: firstSheet, cells: [] }]);
+    this.active = firstSheet;
+  }
+
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  get sheetNames(): string[] {
+    return this.engine.sheetNames;
+  }
+
+  style(sheet: string, row: number, col: number): CellStyle | undefined {
+    return this.styles.get(sheet)?.get(`${row}:${col}`);
+  }
+
+  private setStyle(sheet: string, row: number, col: number, patch: CellStyle): void {
+    let m = this.styles.get(sheet);
+    if (!m) this.styles.set(sheet, (m = new Map()));
+    m.set(`${row}:${col}`, { ...m.get(`${row}:${col}`), ...patch });
+  }
+
+  /** The used area of a sheet: values, formulas or styles. */
+  usedSize(sheet: string): { rows: number; cols: number } {
+    const dims = this.engine.hf.getSheetDimensions(this.engine.sheetId(sheet));
+    let rows = dims.height;
+    let cols = dims.width;
+    for (const key of this.styles.get(sheet)?.keys() ?? []) {
+      const [r, c] = key.split(":").map(Number);
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
+    }
+    return { rows, cols };
+  }
+
+  // ---- operations the emulated API applies at sync -------------------------------------
+
+  addSheet(name: string): void {
+    if (!name || name.length > 31 || FORBIDDEN_SHEET.test(name)) throw new PreviewApiError("InvalidArgument", `The sheet name "${name}" is not valid.`);
+    if (this.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase())) {
+      throw new PreviewApiError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+    }
+    this.engine.addSheet(name);
+  }
+
+  deleteSheet(name: string): void {
+    this.requireSheet(name);
+    this.engine.removeSheet(name);
+    this.styles.delete(name);
+    this.widths.delete(name);
+    this.frozenRows.delete(name);
+    for (let i = this.charts.length - 1; i >= 0; i--) if (this.charts[i].sheet === name) this.charts.splice(i, 1);
+    if (this.active === name) this.active = this.sheetNames[0];
+  }
+
+  requireSheet(name: string): void {
+    if (!this.sheetNames.includes(name)) throw new PreviewApiError("ItemNotFound", `There is no sheet named "${name}".`);
+  }
+
+  /** Writes a block of values or formulas (text starting with "=") at a range's top-left cell. */
+  writeCells(sheet: string, range: string, cells: unknown[][]): void {
+    this.requireSheet(sheet);
+    const r = parseRange(range);
+    const height = r.bottom - r.top + 1;
+    const width = r.right - r.left + 1;
+    if (cells.length !== height || cells.some((row) => row.length !== width)) {
+      throw new PreviewApiError("InvalidArgument", `The data for ${range} does not match its size (${height}×${width}).`);
+    }
+    // Array.from makes arrays of this page's realm: the pane's frame passes its own, which
+    // HyperFormula (checking instanceof Array) would not recognise.
+    const content = Array.from(cells, (row) => Array.from(row, (v) => (v === "" || v === undefined ? null : (v as string | number | boolean | null))));
+    this.engine.setCells(sheet, r.top, r.left, content);
+  }
+
+  writeStyle(sheet: string, range: string, patch: CellStyle | CellStyle[][]): void {
+    this.requireSheet(sheet);
+    const r = parseRange(range);
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        const p = Array.isArray(patch) ? (patch[row - r.top]?.[col - r.left] ?? patch[0][0]) : patch;
+        this.setStyle(sheet, row, col, p);
+      }
+    }
+  }
+
+  setColumnWidth(sheet: string, range: string, points: number): void {
+    this.requireSheet(sheet);
+    const cols = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(range);
+    const r = cols ? { left: parseAddress(`${cols[1]}1`).col, right: parseAddress(`${cols[2]}1`).col } : parseRange(range);
+    let m = this.widths.get(sheet);
+    if (!m) this.widths.set(sheet, (m = new Map()));
+    for (let c = r.left; c <= r.right; c++) m.set(c, points);
+  }
+
+  /** What Office.js's Range.values returns: values, errors as their text. */
+  readValues(sheet: string, range: string): unknown[][] {
+    const r = parseRange(range);
+    const out: unknown[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: unknown[] = [];
+      for (let col = r.left; col <= r.right; col++) line.push(excelValue(this.engine.value(sheet, row, col)));
+      out.push(line);
+    }
+    return out;
+  }
+
+  readFormulas(sheet: string, range: string): unknown[][] {
+    const r = parseRange(range);
+    const out: unknown[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: unknown[] = [];
+      for (let col = r.left; col <= r.right; col++) line.push(this.engine.formula(sheet, row, col) ?? excelValue(this.engine.value(sheet, row, col)));
+      out.push(line);
+    }
+    return out;
+  }
+
+  readFormats(sheet: string, range: string): string[][] {
+    const r = parseRange(range);
+    const out: string[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: string[] = [];
+      for (let col = r.left; col <= r.right; col++) line.push(this.style(sheet, row, col)?.numberFormat ?? "General");
+      out.push(line);
+    }
+    return out;
+  }
+
+  usedRangeAddress(sheet: string): string {
+    const { rows, cols } = this.usedSize(sheet);
+    return rows === 0 || cols === 0 ? "A1" : `A1:${a1(rows - 1, cols - 1)}`;
+  }
+}
+
+/** A computed value as Office.js reports it (errors as their text, blanks as ""). */
+export function excelValue(v: CellResult): unknown {
+  if (v === null) return "";
+  if (typeof v === "object") return v.error;
+  return v;
+}

@@ -1,0 +1,270 @@
+/**
+ * An emulation of the part of Excel's JavaScript API the task pane uses, over a
+ * PreviewBook: `Excel.run`, a request context whose `sync()` applies the queued calls in
+ * order, worksheets (load/items, add, getItem, getActiveWorksheet, delete, activate),
+ * ranges (values, formulas, numberFormat, font, column width, load), sheet-scoped names,
+ * frozen rows and charts. Unknown calls fail loudly, so a pane change that needs more of
+ * the API shows up in the preview's tests instead of silently doing nothing.
+ */
+import { sheetRef } from "../plan/plan";
+import { PreviewApiError, type PreviewBook } from "./book";
+
+type Op = () => void;
+
+class Context {
+  private ops: Op[] = [];
+  private afterSync: Op[] = [];
+  readonly workbook: { worksheets: Worksheets };
+
+  constructor(readonly book: PreviewBook) {
+    this.workbook = { worksheets: new Worksheets(this) };
+  }
+
+  queue(op: Op): void {
+    this.ops.push(op);
+  }
+
+  /** Fills in loaded properties once the queued calls before it have run. */
+  whenSynced(op: Op): void {
+    this.ops.push(() => this.afterSync.push(op));
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.ops;
+    this.ops = [];
+    this.afterSync = [];
+    try {
+      for (const op of ops) op();
+      for (const op of this.afterSync) op();
+    } finally {
+      this.book.notify();
+    }
+  }
+}
+
+class Worksheets {
+  items: Worksheet[] = [];
+  constructor(private readonly ctx: Context) {}
+
+  load(_props?: string): this {
+    this.ctx.whenSynced(() => {
+      this.items = this.ctx.book.sheetNames.map((n) => new Worksheet(this.ctx, n));
+    });
+    return this;
+  }
+
+  add(name: string): Worksheet {
+    this.ctx.queue(() => this.ctx.book.addSheet(name));
+    return new Worksheet(this.ctx, name);
+  }
+
+  getItem(name: string): Worksheet {
+    this.ctx.queue(() => this.ctx.book.requireSheet(name));
+    return new Worksheet(this.ctx, name);
+  }
+
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.ctx, this.ctx.book.active);
+  }
+}
+
+class Worksheet {
+  readonly names: { add: (name: string, reference: Range | string, comment?: string) => void };
+  readonly freezePanes: { freezeRows: (count: number) => void };
+  readonly charts: { add: (type: string, source: Range, seriesBy?: string) => Chart };
+
+  constructor(
+    private readonly ctx: Context,
+    readonly name: string,
+  ) {
+    this.names = {
+      add: (n, reference) => {
+        const target = typeof reference === "string" ? reference.replace(/^=/, "") : `${sheetRef(this.name)}!${absolute(reference.address)}`;
+        this.ctx.queue(() => this.ctx.book.engine.addName(n, `=${target}`, this.name));
+      },
+    };
+    this.freezePanes = {
+      freezeRows: (count) => this.ctx.queue(() => this.ctx.book.frozenRows.set(this.name, count)),
+    };
+    this.charts = {
+      add: (type, source) => {
+        const chart = new Chart();
+        this.ctx.queue(() => {
+          this.ctx.book.requireSheet(this.name);
+          this.ctx.book.charts.push(chart.attach(this.name, type, source.address));
+        });
+        return chart;
+      },
+    };
+  }
+
+  load(_props?: string): this {
+    return this;
+  }
+
+  getRange(address: string): Range {
+    if (address.includes("!")) throw new PreviewApiError("InvalidArgument", `getRange takes an address on the sheet, not ${address}`);
+    return new Range(this.ctx, this.name, address);
+  }
+
+  getUsedRange(_valuesOnly?: boolean): Range {
+    return new Range(this.ctx, this.name, () => this.ctx.book.usedRangeAddress(this.name));
+  }
+
+  activate(): void {
+    this.ctx.queue(() => {
+      this.ctx.book.requireSheet(this.name);
+      this.ctx.book.active = this.name;
+    });
+  }
+
+  delete(): void {
+    this.ctx.queue(() => this.ctx.book.deleteSheet(this.name));
+  }
+}
+
+class Range {
+  private loadedValues: unknown[][] = [];
+  private loadedFormulas: unknown[][] = [];
+  private loadedFormats: unknown[][] = [];
+  private resolved = "";
+  readonly format: { columnWidth: number; font: { bold: boolean; color: string }; fill: { color: string } };
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly sheet: string,
+    private readonly where: string | (() => string),
+  ) {
+    const self = this;
+    const font = {
+      set bold(v: boolean) {
+        self.ctx.queue(() => self.ctx.book.writeStyle(self.sheet, self.at(), { bold: v }));
+      },
+      get bold(): boolean {
+        return false;
+      },
+      set color(v: string) {
+        self.ctx.queue(() => self.ctx.book.writeStyle(self.sheet, self.at(), { color: v }));
+      },
+      get color(): string {
+        return "";
+      },
+    };
+    this.format = {
+      font,
+      fill: { color: "" },
+      set columnWidth(points: number) {
+        self.ctx.queue(() => self.ctx.book.setColumnWidth(self.sheet, self.at(), points));
+      },
+      get columnWidth(): number {
+        return 0;
+      },
+    };
+  }
+
+  private at(): string {
+    return typeof this.where === "string" ? this.where : this.where();
+  }
+
+  get address(): string {
+    return this.resolved || this.at();
+  }
+
+  set values(v: unknown[][]) {
+    this.ctx.queue(() => this.ctx.book.writeCells(this.sheet, this.at(), v));
+  }
+  get values(): unknown[][] {
+    return this.loadedValues;
+  }
+
+  set formulas(v: unknown[][]) {
+    this.ctx.queue(() => this.ctx.book.writeCells(this.sheet, this.at(), v));
+  }
+  get formulas(): unknown[][] {
+    return this.loadedFormulas;
+  }
+
+  set numberFormat(v: unknown[][]) {
+    this.ctx.queue(() =>
+      this.ctx.book.writeStyle(
+        this.sheet,
+        this.at(),
+        v.map((row) => row.map((f) => ({ numberFormat: String(f) }))),
+      ),
+    );
+  }
+  get numberFormat(): unknown[][] {
+    return this.loadedFormats;
+  }
+
+  get rowCount(): number {
+    return this.loadedValues.length;
+  }
+  get columnCount(): number {
+    return this.loadedValues[0]?.length ?? 0;
+  }
+
+  load(_props?: string | string[]): this {
+    this.ctx.whenSynced(() => {
+      const at = this.at();
+      this.resolved = at;
+      this.loadedValues = this.ctx.book.readValues(this.sheet, at);
+      this.loadedFormulas = this.ctx.book.readFormulas(this.sheet, at);
+      this.loadedFormats = this.ctx.book.readFormats(this.sheet, at);
+    });
+    return this;
+  }
+}
+
+class Chart {
+  private spec = { sheet: "", type: "", source: "", title: "", from: undefined as string | undefined, to: undefined as string | undefined };
+  readonly title: { text: string };
+  constructor() {
+    const spec = this.spec;
+    this.title = {
+      set text(t: string) {
+        spec.title = t;
+      },
+      get text(): string {
+        return spec.title;
+      },
+    };
+  }
+  attach(sheet: string, type: string, source: string) {
+    Object.assign(this.spec, { sheet, type, source });
+    return this.spec;
+  }
+  setPosition(from: string | Range, to?: string | Range): void {
+    this.spec.from = typeof from === "string" ? from : from.address;
+    this.spec.to = to === undefined ? undefined : typeof to === "string" ? to : to.address;
+  }
+}
+
+function absolute(ref: string): string {
+  return ref.replace(/\$?([A-Z]+)\$?(\d+)/gi, "$$$1$$$2");
+}
+
+/** `Excel` for the pane: run a batch, then sync what it left queued, as Excel.run does. */
+export function excelFor(book: PreviewBook) {
+  return {
+    async run<T>(batch: (context: Context) => Promise<T>): Promise<T> {
+      const context = new Context(book);
+      const result = await batch(context);
+      await context.sync();
+      return result;
+    },
+  };
+}
+
+/** `Office` for the pane: Excel, every requirement set the preview emulates. */
+export function officeFor() {
+  const info = { host: "Excel", platform: "OfficeOnline" };
+  return {
+    HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook" },
+    onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+    context: { requirements: { isSetSupported: () => true } },
+  };
+}
