@@ -7,7 +7,7 @@
  * the API shows up in the preview's tests instead of silently doing nothing.
  */
 import { sheetRef } from "../plan/plan";
-import { PreviewApiError, type PreviewBook } from "./book";
+import { PreviewApiError, type CellStyle, type PreviewBook } from "./book";
 
 type Op = () => void;
 
@@ -46,7 +46,7 @@ class Worksheets {
   items: Worksheet[] = [];
   constructor(private readonly ctx: Context) {}
 
-  load(_props?: string): this {
+  load(): this {
     this.ctx.whenSynced(() => {
       this.items = this.ctx.book.sheetNames.map((n) => new Worksheet(this.ctx, n));
     });
@@ -98,7 +98,7 @@ class Worksheet {
     };
   }
 
-  load(_props?: string): this {
+  load(): this {
     return this;
   }
 
@@ -107,7 +107,7 @@ class Worksheet {
     return new Range(this.ctx, this.name, address);
   }
 
-  getUsedRange(_valuesOnly?: boolean): Range {
+  getUsedRange(): Range {
     return new Range(this.ctx, this.name, () => this.ctx.book.usedRangeAddress(this.name));
   }
 
@@ -135,31 +135,18 @@ class Range {
     private readonly sheet: string,
     private readonly where: string | (() => string),
   ) {
-    const self = this;
-    const font = {
-      set bold(v: boolean) {
-        self.ctx.queue(() => self.ctx.book.writeStyle(self.sheet, self.at(), { bold: v }));
+    const queueStyle = (patch: CellStyle) => this.ctx.queue(() => this.ctx.book.writeStyle(this.sheet, this.at(), patch));
+    const font = Object.defineProperties({} as { bold: boolean; color: string }, {
+      bold: { set: (v: boolean) => queueStyle({ bold: v }), get: () => false },
+      color: { set: (v: string) => queueStyle({ color: v }), get: () => "" },
+    });
+    const format = Object.defineProperties({ font, fill: { color: "" } } as Range["format"], {
+      columnWidth: {
+        set: (points: number) => this.ctx.queue(() => this.ctx.book.setColumnWidth(this.sheet, this.at(), points)),
+        get: () => 0,
       },
-      get bold(): boolean {
-        return false;
-      },
-      set color(v: string) {
-        self.ctx.queue(() => self.ctx.book.writeStyle(self.sheet, self.at(), { color: v }));
-      },
-      get color(): string {
-        return "";
-      },
-    };
-    this.format = {
-      font,
-      fill: { color: "" },
-      set columnWidth(points: number) {
-        self.ctx.queue(() => self.ctx.book.setColumnWidth(self.sheet, self.at(), points));
-      },
-      get columnWidth(): number {
-        return 0;
-      },
-    };
+    });
+    this.format = format;
   }
 
   private at(): string {
@@ -204,7 +191,7 @@ class Range {
     return this.loadedValues[0]?.length ?? 0;
   }
 
-  load(_props?: string | string[]): this {
+  load(): this {
     this.ctx.whenSynced(() => {
       const at = this.at();
       this.resolved = at;
