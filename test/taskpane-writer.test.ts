@@ -4,12 +4,20 @@
  * in order (stopping at the first failure, as Office.js batches do: not transactional),
  * and proxies that throw when an unloaded property is read.
  */
+import { buildDealPlan } from "../src/plan/deal";
+import { parseRange } from "../src/plan/plan";
+import { VALUE_ADD } from "../src/plan/templates";
 import { buildExamplePlan, type SheetPlan } from "../src/taskpane/example-plan";
 import {
+  type ChartLike,
+  type ChartSeriesLike,
   type ContextLike,
+  copyAsValues,
   describeError,
   type ExcelRunner,
+  type LoadableRangeLike,
   type RangeLike,
+  type SourceSheetLike,
   type WorksheetCollectionLike,
   type WorksheetLike,
   writePlan,
@@ -38,6 +46,8 @@ class FakeWorkbook {
   active: string;
   readonly writes: Write[] = [];
   readonly deleted: string[] = [];
+  /** Sheets whose used range was read. */
+  readonly reads: string[] = [];
   /** Operations applied by each sync, in order. */
   readonly syncs: number[] = [];
   runs = 0;
@@ -105,6 +115,10 @@ class FakeWorksheets implements WorksheetCollectionLike {
     return this;
   }
 
+  getActiveWorksheet(): SourceSheetLike {
+    return new FakeSourceSheet(this.context);
+  }
+
   add(name: string): WorksheetLike {
     const sheet = new FakeSheet(this.context, name);
     this.context.queue.push(() => {
@@ -121,11 +135,34 @@ class FakeWorksheets implements WorksheetCollectionLike {
 }
 
 class FakeSheet implements WorksheetLike {
+  readonly names: WorksheetLike["names"];
+  readonly freezePanes: WorksheetLike["freezePanes"];
+  readonly charts: WorksheetLike["charts"];
+
   constructor(
     private readonly context: FakeContext,
     readonly name: string,
     public state?: SheetState,
-  ) {}
+  ) {
+    const op = (address: string, property: string, value: unknown) => this.queueWrite(address, property, value);
+    this.names = {
+      add: (n: string, reference: RangeLike | string) => op(typeof reference === "string" ? reference : (reference as FakeRange).address, "name", n),
+    };
+    this.freezePanes = {
+      freezeRows: (count: number) => op("", "freezeRows", count),
+      freezeAt: (range: string) => op(range, "freezeAt", range),
+    };
+    this.charts = { add: (type, source) => new FakeChart(op, type, (source as FakeRange).address) };
+  }
+
+  /** Queues a write that is not a cell property (a name, the frozen panes, the chart). */
+  queueWrite(address: string, property: string, value: unknown): void {
+    this.context.queue.push(() => {
+      const state = this.resolve();
+      if (this.context.book.failWrite === `${address} ${property}`) throw officeError("InvalidArgument", "The argument is invalid.");
+      this.context.book.writes.push({ sheet: state.name, address, property, value });
+    });
+  }
 
   private resolve(): SheetState {
     if (!this.state || !this.context.book.sheets.includes(this.state)) throw officeError("ItemNotFound", `No sheet ${this.name}.`);
@@ -155,13 +192,131 @@ class FakeSheet implements WorksheetLike {
   }
 }
 
+type Op = (address: string, property: string, value: unknown) => void;
+
+class FakeChart implements ChartLike {
+  readonly title: { text: string };
+  readonly series: ChartLike["series"];
+  readonly axes: ChartLike["axes"];
+  private count = 1;
+
+  constructor(
+    private readonly op: Op,
+    type: string,
+    source: string,
+  ) {
+    op(source, "chart", type);
+    const setter = (property: string) => ({
+      set text(v: string) {
+        op("", property, v);
+      },
+      get text(): string {
+        throw officeError("PropertyNotLoaded", "text");
+      },
+    });
+    this.title = setter("chart.title");
+    this.axes = { categoryAxis: { title: setter("chart.xTitle") }, valueAxis: { title: setter("chart.yTitle") } };
+    const seriesAt = (index: number): ChartSeriesLike => ({
+      set name(v: string) {
+        op("", `chart.series${index}.name`, v);
+      },
+      get name(): string {
+        throw officeError("PropertyNotLoaded", "name");
+      },
+      setValues: (r: RangeLike) => op((r as FakeRange).address, `chart.series${index}.values`, (r as FakeRange).address),
+      setXAxisValues: (r: RangeLike) => op((r as FakeRange).address, `chart.series${index}.categories`, (r as FakeRange).address),
+    });
+    this.series = {
+      getItemAt: (index: number) => seriesAt(index),
+      add: (name?: string) => {
+        const s = seriesAt(this.count++);
+        if (name !== undefined) s.name = name;
+        return s;
+      },
+    };
+  }
+
+  setPosition(from: string, to?: string): void {
+    this.op(from, "chart.position", `${from}:${to}`);
+  }
+}
+
+/** The active sheet as the copy sees it: a name and a used range, loaded at the next sync. */
+class FakeSourceSheet implements SourceSheetLike {
+  private loadedName?: string;
+
+  constructor(private readonly context: FakeContext) {}
+
+  get name(): string {
+    if (this.loadedName === undefined) throw officeError("PropertyNotLoaded", "name");
+    return this.loadedName;
+  }
+
+  load(propertyNames: string): unknown {
+    expect(propertyNames).toBe("name");
+    this.context.queue.push(() => {
+      this.loadedName = this.context.book.active;
+    });
+    return this;
+  }
+
+  getUsedRange(): LoadableRangeLike {
+    const context = this.context;
+    let loaded: { address: string; values: unknown[][]; numberFormat: unknown[][] } | undefined;
+    const need = () => {
+      if (!loaded) throw officeError("PropertyNotLoaded", "used range");
+      return loaded;
+    };
+    return {
+      load(propertyNames: string) {
+        expect(propertyNames).toBe("address,values,numberFormat");
+        context.queue.push(() => {
+          const sheet = context.book.find(context.book.active) as SheetState;
+          context.book.reads.push(sheet.name);
+          loaded = usedRange(sheet);
+        });
+        return this;
+      },
+      get address() {
+        return need().address;
+      },
+      get values() {
+        return need().values;
+      },
+      get numberFormat() {
+        return need().numberFormat;
+      },
+    };
+  }
+}
+
+/** A sheet's used range, as Excel reports it: A1 with a blank value when the sheet is empty. */
+function usedRange(sheet: SheetState): { address: string; values: unknown[][]; numberFormat: unknown[][] } {
+  const cells = [...sheet.cells.entries()].filter(([a]) => !a.includes(":"));
+  if (cells.length === 0) return { address: `${sheet.name}!A1`, values: [[""]], numberFormat: [["General"]] };
+  const boxes = cells.map(([a]) => parseRange(a));
+  const top = Math.min(...boxes.map((b) => b.top));
+  const left = Math.min(...boxes.map((b) => b.left));
+  const bottom = Math.max(...boxes.map((b) => b.bottom));
+  const right = Math.max(...boxes.map((b) => b.right));
+  const values = Array.from({ length: bottom - top + 1 }, () => Array<unknown>(right - left + 1).fill(""));
+  const numberFormat = Array.from({ length: bottom - top + 1 }, () => Array<unknown>(right - left + 1).fill("General"));
+  for (const [a, state] of cells) {
+    const { top: r, left: c } = parseRange(a);
+    if (state.values) values[r - top][c - left] = (state.values as unknown[][])[0][0];
+    if (state.numberFormat) numberFormat[r - top][c - left] = (state.numberFormat as unknown[][])[0][0];
+  }
+  const a1 = (r: number, c: number) => `${String.fromCharCode(65 + c)}${r + 1}`;
+  return { address: `${sheet.name}!${a1(top, left)}:${a1(bottom, right)}`, values, numberFormat };
+}
+
 class FakeRange implements RangeLike {
   readonly format: RangeLike["format"];
 
   constructor(
     private readonly context: FakeContext,
     private readonly sheet: () => SheetState,
-    private readonly address: string,
+    readonly address: string,
   ) {
     const set = (property: string, value: unknown) => this.set(property, value);
     const unread = () => {
@@ -362,6 +517,117 @@ describe("writePlan", () => {
     await writePlan(plan, book.run);
     expect(book.find("Loan example")?.cells.get("A1")).toEqual({ values: [["an earlier copy"]] });
     expect(book.deleted).not.toContain("Loan example");
+  });
+});
+
+describe("writePlan with a deal plan: names, frozen header and chart in the same batch", () => {
+  const deal = buildDealPlan(VALUE_ADD);
+
+  test("adds exactly one sheet and writes every name, the freeze and the chart only there, in the final sync", async () => {
+    const book = workbook();
+    const before = book.snapshot();
+    const result = await writePlan(deal, book.run);
+    expect(result).toEqual({ ok: true, sheetName: "Value-add deal" });
+    expect(book.sheets.map((s) => s.name)).toEqual([...EXISTING, "Value-add deal"]);
+    expect((book.snapshot() as unknown[]).slice(0, EXISTING.length)).toEqual(before);
+    for (const w of book.writes) expect(w.sheet).toBe("Value-add deal");
+    expect(book.syncs).toEqual([1, 1 + book.writes.length + 1]);
+    const names = book.writes.filter((w) => w.property === "name");
+    expect(names.map((w) => [w.value, w.address])).toEqual((deal.names ?? []).map((n) => [n.name, n.address]));
+    expect(book.writes.filter((w) => w.property.startsWith("freeze"))).toEqual([
+      { sheet: "Value-add deal", address: `A1:A${deal.freeze?.rows}`, property: "freezeAt", value: `A1:A${deal.freeze?.rows}` },
+    ]);
+    const chart = book.writes.filter((w) => w.property.startsWith("chart"));
+    expect(chart[0]).toMatchObject({ property: "chart", value: "Line", address: deal.chart?.series[0].values });
+    expect(chart.find((w) => w.property === "chart.series1.values")?.value).toBe(deal.chart?.series[1].values);
+    expect(chart.filter((w) => w.property.endsWith(".categories")).map((w) => w.value)).toEqual([deal.chart?.categories, deal.chart?.categories]);
+    expect(chart.find((w) => w.property === "chart.position")?.value).toBe(`${deal.chart?.from}:${deal.chart?.to}`);
+  });
+
+  test("names are queued before the cells whose formulas use them", async () => {
+    const book = workbook();
+    await writePlan(deal, book.run);
+    const lastName = book.writes.map((w) => w.property).lastIndexOf("name");
+    const firstFormula = book.writes.findIndex((w) => w.property === "formulas");
+    expect(lastName).toBeLessThan(firstFormula);
+  });
+
+  test("a failure on the chart (after every cell) removes the sheet again", async () => {
+    const book = workbook();
+    const before = book.snapshot();
+    book.failWrite = `${deal.chart?.from} chart.position`;
+    const result = await writePlan(deal, book.run);
+    expect(result).toMatchObject({ ok: false, cleanup: "removed", sheetName: "Value-add deal" });
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  test("an existing sheet of the same name is never overwritten", async () => {
+    const book = new FakeWorkbook({ "Value-add deal": { A1: [["mine"]] } });
+    const result = await writePlan(deal, book.run);
+    expect(result).toMatchObject({ ok: true, sheetName: "Value-add deal (2)" });
+    expect(book.find("Value-add deal")?.cells.get("A1")).toEqual({ values: [["mine"]] });
+  });
+});
+
+describe("copyAsValues", () => {
+  function model(): FakeWorkbook {
+    const book = new FakeWorkbook({
+      Model: { A1: [["Loan"]], B1: [[4500000]], B2: [["=LOAN.PAYMENT(B1,0.0685,30)"]], C3: [["=looks like a formula"]] },
+      Other: { A1: [["keep me"]] },
+      Empty: {},
+    });
+    book.find("Model")?.cells.set("B1", { values: [[4500000]], numberFormat: [["#,##0"]] });
+    return book;
+  }
+
+  test("copies the active sheet's used range, values and formats, to one new sheet; the source is untouched", async () => {
+    const book = model();
+    const before = book.snapshot();
+    const result = await copyAsValues(book.run);
+    expect(result).toMatchObject({ ok: true, sheetName: "Model values" });
+    if (!result.ok) return;
+    expect(result.message).toMatch(/"Model" was not changed/);
+    expect((book.snapshot() as unknown[]).slice(0, 3)).toEqual(before);
+    expect(book.reads).toEqual(["Model"]);
+    for (const w of book.writes) expect(w.sheet).toBe("Model values");
+    const copy = book.find("Model values")?.cells.get("A1:C3");
+    expect(copy?.numberFormat).toEqual([
+      ["General", "#,##0", "General"],
+      ["General", "General", "General"],
+      ["General", "General", "General"],
+    ]);
+    // The fake's "values" are what the source cell holds; text that looks like a formula stays text.
+    expect((copy?.values as unknown[][])[0]).toEqual(["Loan", 4500000, ""]);
+    expect((copy?.values as unknown[][])[1][1]).toBe("'=LOAN.PAYMENT(B1,0.0685,30)");
+    expect((copy?.values as unknown[][])[2][2]).toBe("'=looks like a formula");
+    expect(book.active).toBe("Model values");
+    expect(book.syncs).toHaveLength(2);
+  });
+
+  test("a second copy gets its own name", async () => {
+    const book = model();
+    await copyAsValues(book.run);
+    book.active = "Model";
+    expect(await copyAsValues(book.run)).toMatchObject({ ok: true, sheetName: "Model values (2)" });
+  });
+
+  test("an empty sheet adds nothing", async () => {
+    const book = model();
+    book.active = "Empty";
+    const result = await copyAsValues(book.run);
+    expect(result).toMatchObject({ ok: false, cleanup: "none" });
+    if (result.ok) return;
+    expect(result.message).toMatch(/nothing to copy/);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Model", "Other", "Empty"]);
+  });
+
+  test("a failure while writing removes the copy and leaves the source as it was", async () => {
+    const book = model();
+    const before = book.snapshot();
+    book.failWrite = "A1:C3 values";
+    const result = await copyAsValues(book.run);
+    expect(result).toMatchObject({ ok: false, cleanup: "removed", sheetName: "Model values" });
+    expect(book.snapshot()).toEqual(before);
   });
 });
 

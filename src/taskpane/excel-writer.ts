@@ -1,22 +1,30 @@
 /**
- * Applies a SheetPlan to the open workbook with Office.js.
+ * Applies a SheetPlan to the open workbook with Office.js, and copies a finished model as
+ * values to a new sheet.
  *
- * Safety rules: the writer adds exactly one new sheet under a name no sheet has, writes
- * only through that sheet, and never renames, deletes or writes to an existing sheet. If
- * the batch fails midway (Office.js batches are not transactional), a second Excel.run
- * deletes the sheet it added, and the failure is reported as a value, not thrown.
+ * Safety rules: each command adds exactly one new sheet under a name no sheet has, writes
+ * only through that sheet, and never renames, deletes or writes to an existing sheet (the
+ * copy only reads its source). If the batch fails midway (Office.js batches are not
+ * transactional), a second Excel.run deletes the sheet it added, and the failure is
+ * reported as a value, not thrown.
  *
- * Round trips: one sync to read the sheet names, then every write is queued and sent in
- * one final sync (no sync inside a loop).
+ * Round trips: one sync to read the sheet names (and, for the copy, the source's used
+ * range), then every write is queued and sent in one final sync (no sync inside a loop).
+ * A plan's names are queued before its cells, so formulas find them.
  *
- * Requirement sets: ExcelApi 1.1 for Excel.run, worksheets.load/add, Worksheet.getRange,
- * Range.values/formulas/numberFormat, RangeFont.bold/color, Worksheet.activate and
- * Worksheet.delete; ExcelApi 1.2 for RangeFormat.columnWidth. Nothing above 1.2.
+ * Requirement sets: ExcelApi 1.1 for Excel.run, worksheets.load/add/getActiveWorksheet,
+ * Worksheet.getRange/getUsedRange/activate/delete, Range.values/formulas/numberFormat/
+ * address, RangeFont.bold/color, charts.add, Chart.title/setPosition/axes and
+ * ChartSeries.name; ExcelApi 1.2 for RangeFormat.columnWidth; ExcelApi 1.4 for
+ * Worksheet.names.add (sheet-scoped names); ExcelApi 1.7 for freezePanes.freezeRows/
+ * freezeAt, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues. Nothing
+ * above 1.7. The manifest does not require ExcelApi (the custom functions must load on
+ * any host with their runtime); the task pane checks 1.7 at run time.
  */
-import { type SheetPlan, uniqueSheetName } from "./example-plan";
+import { column, type PlanChart, type SheetPlan, uniqueSheetName } from "../plan/plan";
 
 /** The requirement set the writer needs (see above). */
-export const REQUIRED_EXCEL_API = "1.2";
+export const REQUIRED_EXCEL_API = "1.7";
 
 /*
  * The slice of the Excel API the writer uses, written out as interfaces. Excel's own
@@ -33,17 +41,52 @@ export interface RangeLike {
   };
 }
 
+/** A range whose contents the copy reads (loaded before use). */
+export interface LoadableRangeLike {
+  load(propertyNames: string): unknown;
+  readonly address: string;
+  readonly values: unknown[][];
+  readonly numberFormat: unknown[][];
+}
+
+export interface ChartSeriesLike {
+  name: string;
+  setValues(source: RangeLike): void;
+  setXAxisValues(source: RangeLike): void;
+}
+
+export interface ChartLike {
+  readonly title: { text: string };
+  readonly series: { getItemAt(index: number): ChartSeriesLike; add(name?: string): ChartSeriesLike };
+  readonly axes: {
+    readonly categoryAxis: { readonly title: { text: string } };
+    readonly valueAxis: { readonly title: { text: string } };
+  };
+  setPosition(startCell: string, endCell?: string): void;
+}
+
 export interface WorksheetLike {
   readonly name: string;
   getRange(address: string): RangeLike;
   activate(): void;
   delete(): void;
+  readonly names: { add(name: string, reference: RangeLike | string, comment?: string): unknown };
+  readonly freezePanes: { freezeRows(count: number): void; freezeAt(frozenRange: string): void };
+  readonly charts: { add(type: "Line", sourceData: RangeLike, seriesBy: "Columns"): ChartLike };
+}
+
+/** The sheet the copy reads: only its name and its used range. */
+export interface SourceSheetLike {
+  readonly name: string;
+  load(propertyNames: string): unknown;
+  getUsedRange(valuesOnly?: boolean): LoadableRangeLike;
 }
 
 export interface WorksheetCollectionLike {
   readonly items: readonly WorksheetLike[];
   load(propertyNames: string): unknown;
   add(name: string): WorksheetLike;
+  getActiveWorksheet(): SourceSheetLike;
 }
 
 export interface ContextLike {
@@ -58,7 +101,7 @@ export type ExcelRunner = <T>(batch: (context: ContextLike) => Promise<T>) => Pr
 export const officeRun: ExcelRunner = (batch) => Excel.run((context: Excel.RequestContext) => batch(context));
 
 export type WriteResult =
-  | { readonly ok: true; readonly sheetName: string }
+  | { readonly ok: true; readonly sheetName: string; readonly message?: string }
   | {
       readonly ok: false;
       /** Why the batch failed, in the host's words. */
@@ -72,34 +115,90 @@ export type WriteResult =
 
 export const WRITER_MESSAGES = {
   inserted: (sheet: string) => `Added the sheet "${sheet}". Blue cells are inputs: change one and the formulas recalculate.`,
-  failedNothingAdded: (error: string) => `Could not insert the example: ${error} No sheet was added.`,
+  copied: (source: string, sheet: string) => `Copied "${source}" as values to the new sheet "${sheet}"; "${source}" was not changed.`,
+  emptySource: (source: string) => `"${source}" is empty: there is nothing to copy. No sheet was added.`,
+  failedNothingAdded: (error: string) => `Could not add the sheet: ${error} No sheet was added.`,
   failedRemoved: (error: string, sheet: string) =>
-    `Could not insert the example: ${error} The partly written sheet "${sheet}" was removed; your other sheets were not touched.`,
+    `Could not add the sheet: ${error} The partly written sheet "${sheet}" was removed; your other sheets were not touched.`,
   failedKept: (error: string, sheet: string) =>
-    `Could not insert the example: ${error} The partly written sheet "${sheet}" could not be removed; please delete it.`,
+    `Could not add the sheet: ${error} The partly written sheet "${sheet}" could not be removed; please delete it.`,
 } as const;
 
-/** Adds one sheet with a unique name, writes the plan into it and activates it. */
+/** Adds one sheet with a unique name, writes the plan into it (names, cells, widths, frozen header, chart) and activates it. */
 export async function writePlan(plan: SheetPlan, run: ExcelRunner = officeRun): Promise<WriteResult> {
+  const result = await addSheet(run, () => (names) => ({ name: uniqueSheetName(names, plan.sheetName), fill: (sheet) => queuePlan(sheet, plan) }));
+  // A plan always gives a sheet to add, so there is always a result.
+  return result as WriteResult;
+}
+
+/**
+ * Copies the active sheet's used range (values and number formats) to a new sheet, at the
+ * same addresses, for a colleague without the add-in. The source is only read. Text that
+ * Excel would take for a formula ("=…") is kept as text.
+ */
+export async function copyAsValues(run: ExcelRunner = officeRun): Promise<WriteResult> {
+  let source = "";
+  const result = await addSheet(run, (context) => {
+    const active = context.workbook.worksheets.getActiveWorksheet();
+    active.load("name");
+    const used = active.getUsedRange(true);
+    used.load("address,values,numberFormat");
+    return (names) => {
+      source = active.name;
+      const address = used.address.slice(used.address.lastIndexOf("!") + 1);
+      if (address === "A1" && isBlankValue(used.values[0]?.[0])) return undefined;
+      const values = used.values.map((line) => line.map((v) => (typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v)));
+      return {
+        name: uniqueSheetName(names, `${source} values`),
+        fill: (sheet) => {
+          const target = sheet.getRange(address);
+          target.numberFormat = used.numberFormat;
+          target.values = values;
+        },
+      };
+    };
+  });
+  if (result === undefined) return { ok: false, error: "", cleanup: "none", message: WRITER_MESSAGES.emptySource(source) };
+  return result.ok ? { ...result, message: WRITER_MESSAGES.copied(source, result.sheetName) } : result;
+}
+
+function isBlankValue(v: unknown): boolean {
+  return v === null || v === undefined || v === "";
+}
+
+interface NewSheet {
+  name: string;
+  fill(sheet: WorksheetLike): void;
+}
+
+/**
+ * The one way a sheet is added: `prepare` queues the loads it needs, read in the same sync
+ * as the sheet names; the function it returns then names the sheet and its writes (or
+ * returns undefined to add nothing). The add and every write go in one final sync; on a
+ * failure after the add, a second run deletes the added sheet.
+ */
+async function addSheet(
+  run: ExcelRunner,
+  prepare: (context: ContextLike) => (existing: string[]) => NewSheet | undefined,
+): Promise<WriteResult | undefined> {
   /** Set once `add` has been queued: the name only this writer can have created. */
   let added: string | undefined;
   try {
     const sheetName = await run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
+      const plan = prepare(context);
       await context.sync();
-      const name = uniqueSheetName(
-        sheets.items.map((s) => s.name),
-        plan.sheetName,
-      );
-      added = name;
-      const sheet = sheets.add(name);
-      queuePlan(sheet, plan);
+      const next = plan(sheets.items.map((s) => s.name));
+      if (!next) return undefined;
+      added = next.name;
+      const sheet = sheets.add(next.name);
+      next.fill(sheet);
       sheet.activate();
       await context.sync();
-      return name;
+      return next.name;
     });
-    return { ok: true, sheetName };
+    return sheetName === undefined ? undefined : { ok: true, sheetName };
   } catch (failure) {
     const error = describeError(failure);
     if (added === undefined) return { ok: false, error, cleanup: "none", message: WRITER_MESSAGES.failedNothingAdded(error) };
@@ -114,6 +213,7 @@ export async function writePlan(plan: SheetPlan, run: ExcelRunner = officeRun): 
 
 /** Queues every write of the plan on `sheet`; nothing is sent until the caller syncs. */
 function queuePlan(sheet: WorksheetLike, plan: SheetPlan): void {
+  for (const n of plan.names ?? []) sheet.names.add(n.name, sheet.getRange(n.address));
   for (const width of plan.columnWidths) {
     sheet.getRange(`${width.column}:${width.column}`).format.columnWidth = width.points;
   }
@@ -125,6 +225,32 @@ function queuePlan(sheet: WorksheetLike, plan: SheetPlan): void {
     if (cell.bold !== undefined) range.format.font.bold = cell.bold;
     if (cell.fontColor !== undefined) range.format.font.color = cell.fontColor;
   }
+  if (plan.freeze) {
+    const { rows, columns } = plan.freeze;
+    if (columns > 0) sheet.freezePanes.freezeAt(`A1:${column(columns - 1)}${Math.max(rows, 1)}`);
+    else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+  }
+  if (plan.chart) queueChart(sheet, plan.chart);
+}
+
+/** A line chart: the first series from the range it is created on, the others added; all share the categories. */
+function queueChart(sheet: WorksheetLike, spec: PlanChart): void {
+  const [first, ...rest] = spec.series;
+  if (!first) return;
+  const categories = sheet.getRange(spec.categories);
+  const chart = sheet.charts.add("Line", sheet.getRange(first.values), "Columns");
+  chart.title.text = spec.title;
+  const series = chart.series.getItemAt(0);
+  series.name = first.name;
+  series.setXAxisValues(categories);
+  for (const s of rest) {
+    const added = chart.series.add(s.name);
+    added.setValues(sheet.getRange(s.values));
+    added.setXAxisValues(categories);
+  }
+  if (spec.xTitle) chart.axes.categoryAxis.title.text = spec.xTitle;
+  if (spec.yTitle) chart.axes.valueAxis.title.text = spec.yTitle;
+  chart.setPosition(spec.from, spec.to);
 }
 
 /**
