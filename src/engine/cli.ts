@@ -1,13 +1,19 @@
 /**
- * The command-line tool (`npx loan …`): recalculates .xlsx workbooks outside Excel.
+ * The command-line tool (`npx loan …`): recalculates .xlsx workbooks outside Excel, and
+ * writes a deal template as a workbook.
  *
  *   loan recalc IN.xlsx [-o OUT.xlsx] [--values] [--strict]
+ *   loan template NAME [-o OUT.xlsx] [--state XX] [--values]
+ *   loan template --list
  *
  * Exit codes: 0 done; 1 with --strict when a cell is in error; 2 bad usage or a file that
  * cannot be read or written.
  */
 import path from "path";
+import { buildDealPlan } from "../plan/deal";
+import { findTemplate, TEMPLATES } from "../plan/templates";
 import { loadAddin } from "./load-node";
+import { planToXlsx } from "./plan-writers";
 import { recalcXlsx, RecalcError, type RecalcSummary } from "./xlsx";
 
 export const USAGE = `Usage:
@@ -20,7 +26,17 @@ export const USAGE = `Usage:
                          only overwritten when -o names it)
   --values               write values only, replacing formulas by their results
   --strict               exit with status 1 when any cell is in error
-  -h, --help             this help`;
+  -h, --help             this help
+
+  loan template NAME [-o OUT.xlsx] [--state XX] [--values]
+  loan template --list
+
+  Writes a deal template (the side-by-side recourse / non-recourse model) as a workbook of
+  formulas with their results cached. --list shows the templates.
+
+  -o, --output OUT.xlsx  where to write (default: NAME.xlsx)
+  --state XX             apply state XX's deficiency law instead of the template's
+  --values               write values only`;
 
 export interface Io {
   out: (line: string) => void;
@@ -101,6 +117,56 @@ export function formatSummary(input: string, output: string, s: RecalcSummary, v
   return lines;
 }
 
+interface TemplateArgs {
+  name?: string;
+  output?: string;
+  state?: string;
+  values: boolean;
+  list: boolean;
+}
+
+function parseTemplate(args: string[]): TemplateArgs {
+  const out: TemplateArgs = { values: false, list: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-o" || a === "--output") {
+      out.output = args[++i];
+      if (!out.output) throw new UsageError(`${a} needs a file name`);
+    } else if (a.startsWith("--output=")) out.output = a.slice("--output=".length);
+    else if (a === "--state") {
+      out.state = args[++i]?.trim().toUpperCase();
+      if (!out.state) throw new UsageError("--state needs a two-letter state code");
+    } else if (a === "--values") out.values = true;
+    else if (a === "--list") out.list = true;
+    else if (a.startsWith("-")) throw new UsageError(`unknown option ${a}`);
+    else if (out.name === undefined) out.name = a;
+    else throw new UsageError(`one template at a time; got ${out.name} and ${a}`);
+  }
+  if (!out.list && !out.name) throw new UsageError("template needs a template name (see loan template --list)");
+  return out;
+}
+
+/** `loan template`: lists the templates, or writes one as an .xlsx with cached values. */
+async function template(rest: string[], io: Io, dist?: string): Promise<number> {
+  const args = parseTemplate(rest);
+  if (args.list) {
+    const width = Math.max(...TEMPLATES.map((t) => t.id.length));
+    for (const t of TEMPLATES) io.out(`${t.id.padEnd(width)}  ${t.title}`);
+    return 0;
+  }
+  const found = findTemplate(args.name as string);
+  if (!found) throw new UsageError(`no template named ${args.name}; one of: ${TEMPLATES.map((t) => t.id).join(", ")}`);
+  const output = args.output ?? `${found.id}.xlsx`;
+  const plan = buildDealPlan(found, {}, args.state ? { state: args.state } : {});
+  const result = await planToXlsx(loadAddin(dist), plan, output, { valuesOnly: args.values });
+  const formulas = plan.cells.filter((c) => c.formula !== undefined).length;
+  io.out(`Wrote ${found.title} → ${output}${args.values ? " (values only)" : ""}`);
+  io.out(`  Sheet: ${plan.sheetName} (${formulas} formulas, ${(plan.names ?? []).length} names; the chart needs Excel: insert it from the task pane)`);
+  io.out(`  Cells in error: ${result.errors.length}`);
+  for (const e of result.errors.slice(0, 50)) io.out(`    ${e.address}  ${e.error}${e.message ? `  ${e.message}` : ""}`);
+  return 0;
+}
+
 /** Runs the tool; returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo, dist?: string): Promise<number> {
   const [command, ...rest] = argv;
@@ -109,11 +175,12 @@ export async function main(argv: string[], io: Io = defaultIo, dist?: string): P
     return command ? 0 : 2;
   }
   try {
-    if (command !== "recalc") throw new UsageError(`unknown command ${command}`);
+    if (command !== "recalc" && command !== "template") throw new UsageError(`unknown command ${command}`);
     if (rest.includes("-h") || rest.includes("--help")) {
       io.out(USAGE);
       return 0;
     }
+    if (command === "template") return await template(rest, io, dist);
     const args = parseRecalc(rest);
     const addin = loadAddin(dist);
     const bar = progressBar(io);

@@ -1,0 +1,84 @@
+/**
+ * `npx loan template`: lists the deal templates and writes one as an .xlsx with the engine's
+ * results cached (REFERENCE §5: the value-add premium 180,000 and break-even ≈ 17.1 %).
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import { main, type Io } from "../src/engine/cli";
+import { TEMPLATES } from "../src/plan/templates";
+
+const dist = path.resolve(__dirname, "..", "dist");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loan-template-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (t) => stderr.push(t), errIsTty: false };
+}
+
+/** The cached result in column `col` of the row whose column A reads `label` (a value or a formula's cached text). */
+function cachedBeside(ws: ExcelJS.Worksheet, label: string, col: number): unknown {
+  let found: unknown;
+  ws.eachRow((row) => {
+    const a = row.getCell(1).value;
+    const text = a !== null && typeof a === "object" && "formula" in a ? a.result : a;
+    if (found === undefined && text === label) found = (row.getCell(col).value as ExcelJS.CellFormulaValue).result;
+  });
+  return found;
+}
+
+describe("loan template", () => {
+  test("--list shows every template id and title", async () => {
+    const io = capture();
+    expect(await main(["template", "--list"], io, dist)).toBe(0);
+    expect(io.stdout).toHaveLength(TEMPLATES.length);
+    for (const t of TEMPLATES) expect(io.stdout.some((l) => l.startsWith(t.id) && l.includes(t.title))).toBe(true);
+  });
+
+  test("writes the value-add template with cached results, names and no cell in error", async () => {
+    const io = capture();
+    const out = path.join(dir, "deal.xlsx");
+    expect(await main(["template", "value-add", "-o", out], io, dist)).toBe(0);
+    expect(io.stdout.join("\n")).toMatch(/Cells in error: 0/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const ws = book.getWorksheet("Value-add deal") as ExcelJS.Worksheet;
+    expect(cachedBeside(ws, "Interest and points over the hold (interest-only view)", 4)).toBe(180000);
+    expect(cachedBeside(ws, "Break-even default probability (TX law)", 4)).toBeCloseTo(0.1714, 4);
+    expect(book.definedNames.getRanges("LoanInput").ranges).toEqual(["'Value-add deal'!$B$15"]);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+  });
+
+  test("--state applies another state's law; the default output is NAME.xlsx", async () => {
+    const io = capture();
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(await main(["template", "VALUE-ADD", "--state", "ca"], io, dist)).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(dir, "value-add.xlsx"));
+    const ws = book.getWorksheet("Value-add deal") as ExcelJS.Worksheet;
+    expect(cachedBeside(ws, "Break-even default probability (CA law)", 4)).toBe("no personal exposure to insure");
+  });
+
+  test("an unknown template or option is a usage error (status 2)", async () => {
+    const io = capture();
+    expect(await main(["template", "nope"], io, dist)).toBe(2);
+    expect(io.stderr.join("")).toMatch(/no template named nope; one of: value-add/);
+    expect(await main(["template"], capture(), dist)).toBe(2);
+    expect(await main(["template", "blank", "--bogus"], capture(), dist)).toBe(2);
+  });
+
+  test("the usage text documents the command", async () => {
+    const io = capture();
+    expect(await main(["--help"], io, dist)).toBe(0);
+    expect(io.stdout.join("\n")).toMatch(/loan template NAME \[-o OUT\.xlsx\]/);
+    expect(io.stdout.join("\n")).toMatch(/loan template --list/);
+  });
+});
