@@ -383,6 +383,7 @@ function banner(port, certs) {
   const trust = { yes: "in the system trust store", no: "not in the system trust store yet", unknown: "trust not checked" }[certs.trusted];
   const lines = [
     `LOAN add-in dev server listening on ${base} (bound to ${HOST}; Ctrl-C stops it)`,
+    `  PREVIEW       ${base}/preview.html  <- open this to try the add-in without Excel`,
     `  task pane     ${base}/taskpane.html`,
     `  functions     ${base}/functions.json  (+ functions.js, functions.html)`,
     `  manifest      ${base}/manifest.xml  (file: ${MANIFEST})`,

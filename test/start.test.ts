@@ -1,75 +1,18 @@
 /* scripts/start.mjs, for real: started with --no-build against the dist/ that the
  * global setup built, on a free port, it serves the add-in over https with a certificate
  * that the office-addin-dev-certs CA verifies, and serves nothing outside dist/. */
-import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as https from "https";
 import { IncomingHttpHeaders } from "http";
-import * as net from "net";
 import * as os from "os";
 import * as path from "path";
+import { freePort, startServer as start, stopServer as stop, waitFor, type Started } from "./dev-server";
 
 const root = path.resolve(__dirname, "..");
-const script = path.join(root, "scripts", "start.mjs");
 /** office-addin-dev-certs' default folder, where start.mjs keeps the certificates. */
 const caFile = path.join(os.homedir(), ".office-addin-dev-certs", "ca.crt");
 const STARTUP_MS = 90_000;
 const REQUEST_MS = 10_000;
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(address.port));
-    });
-  });
-}
-
-function start(port: number): Started {
-  const child = spawn(process.execPath, [script, "--no-build", "--no-install-ca", "--port", String(port)], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let text = "";
-  child.stdout?.on("data", (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (text += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, output: () => text, exited };
-}
-
-/** Resolves once `pattern` appears in the output; rejects if the process exits or time runs out. */
-function waitFor(started: Started, pattern: RegExp, ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error(`no ${pattern} within ${ms} ms; output:\n${started.output()}`)), ms);
-    const poll = setInterval(() => {
-      if (pattern.test(started.output())) finish();
-    }, 50);
-    const onExit = (code: number | null): void => finish(new Error(`exited (${code}) before ${pattern}; output:\n${started.output()}`));
-    started.child.once("exit", onExit);
-    function finish(error?: Error): void {
-      clearTimeout(timer);
-      clearInterval(poll);
-      started.child.off("exit", onExit);
-      if (error) reject(error);
-      else resolve();
-    }
-  });
-}
-
-async function stop(started: Started | undefined): Promise<void> {
-  if (started === undefined || started.child.exitCode !== null || started.child.signalCode !== null) return;
-  started.child.kill("SIGTERM");
-  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 5_000).unref());
-  if ((await Promise.race([started.exited, timeout])) === "timeout") started.child.kill("SIGKILL");
-}
 
 interface Reply {
   status: number;

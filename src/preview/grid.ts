@@ -14,7 +14,8 @@ export interface GridElements {
   tabs: HTMLElement;
   grid: HTMLElement;
   nameBox: HTMLElement;
-  formulaBar: HTMLElement;
+  /** Shows the selected cell's formula or value; Enter writes what it holds into the cell. */
+  formulaBar: HTMLInputElement;
   message: HTMLElement;
 }
 
@@ -32,6 +33,21 @@ export class GridView {
       const [row, col] = (td.dataset.cell ?? "0:0").split(":").map(Number);
       this.select(row, col);
     });
+    el.formulaBar.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        this.commit(el.formulaBar.value);
+      } else if (e.key === "Escape") this.showSelection();
+    });
+  }
+
+  /** Writes an entry into the selected cell, as typing it into Excel would: "=…" a formula, a number, or text. */
+  commit(entry: string): void {
+    const { row, col } = this.selected;
+    const t = entry.trim();
+    const content = t === "" ? null : t.startsWith("=") ? t : Number.isFinite(Number(t)) ? Number(t) : entry;
+    this.book.engine.setCells(this.book.active, row, col, [[content]]);
+    this.book.notify();
   }
 
   select(row: number, col: number): void {
@@ -47,7 +63,7 @@ export class GridView {
     const formula = this.book.engine.formula(sheet, row, col);
     const value = this.book.engine.value(sheet, row, col);
     this.el.nameBox.textContent = address(row, col);
-    this.el.formulaBar.textContent = formula ?? (value === null || typeof value === "object" ? "" : String(value));
+    this.el.formulaBar.value = formula ?? (value === null || typeof value === "object" ? "" : String(value));
     this.el.message.textContent = value !== null && typeof value === "object" ? `${value.error}${value.message ? `: ${value.message}` : ""}` : "";
   }
 

@@ -25,7 +25,7 @@ async function start(): Promise<void> {
       tabs: byId("sheet-tabs"),
       grid: byId("grid"),
       nameBox: byId("name-box"),
-      formulaBar: byId("formula-bar"),
+      formulaBar: byId<HTMLInputElement>("formula-bar"),
       message: byId("cell-message"),
     });
     const charts = byId("charts");
