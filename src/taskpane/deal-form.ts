@@ -1,0 +1,129 @@
+/**
+ * The task pane's deal form as plain logic, no DOM: which inputs of a template the pane
+ * shows, how the text typed into them is checked (with the LOAN functions' own declared
+ * parameters, so the message beside a field is the one Excel would show for the same value),
+ * and how the form becomes the template, inputs and options buildDealPlan takes.
+ */
+import { CARVEOUT_CATALOGUE, type Carveout as CatalogueEntry } from "../core/carveouts";
+import { DSCR, LTV } from "../core/coverage";
+import { Fault } from "../core/fault";
+import { PAYMENT } from "../core/financing";
+import { QUALIFY } from "../core/lender";
+import { DEFICIENCY, NONRECOURSE_PREMIUM } from "../core/recourse";
+import { DEFICIENCY_ALLOWED, STATE_CODES } from "../core/statelaw";
+import type { Param } from "../core/args";
+import { INPUT_LABELS } from "../plan/deal";
+import { findTemplate, TEMPLATES, type Carveout, type DealInputs, type DealTemplate } from "../plan/templates";
+
+/** The numeric inputs the pane lets the analyst edit. */
+export type FieldKey =
+  | "propertyValue"
+  | "noi"
+  | "loanAmount"
+  | "recourseRate"
+  | "recoursePoints"
+  | "amortYears"
+  | "holdYears"
+  | "occupancy"
+  | "netWorth"
+  | "liquidity"
+  | "foreclosureCosts";
+
+export interface Field {
+  readonly key: FieldKey;
+  readonly label: string;
+  /** A hint under the label (units and conventions). */
+  readonly hint: string;
+  /** The LOAN function parameter whose rule the value must meet. */
+  readonly param: Param<unknown>;
+  /** Extra rule of the sheet beyond the parameter's (e.g. whole months). */
+  readonly check?: (v: number) => string | undefined;
+}
+
+const wholeMonths = (v: number): string | undefined => (Number.isInteger(v * 12) ? undefined : "Use whole months: years × 12 must be a whole number.");
+
+export const FIELDS: readonly Field[] = [
+  { key: "propertyValue", label: INPUT_LABELS.propertyValue, hint: "Amount", param: LTV.params[1] },
+  { key: "noi", label: INPUT_LABELS.noi, hint: "Amount a year", param: DSCR.params[0] },
+  { key: "loanAmount", label: INPUT_LABELS.loanAmount, hint: "Amount; 0 sizes the loan", param: PAYMENT.params[0] },
+  { key: "recourseRate", label: INPUT_LABELS.recourseRate, hint: "Decimal: 6.85 % is 0.0685", param: PAYMENT.params[1] },
+  { key: "recoursePoints", label: INPUT_LABELS.recoursePoints, hint: "Decimal: 0.75 points is 0.0075", param: NONRECOURSE_PREMIUM.params[3] },
+  { key: "amortYears", label: INPUT_LABELS.amortYears, hint: "Years", param: PAYMENT.params[2], check: wholeMonths },
+  { key: "holdYears", label: INPUT_LABELS.holdYears, hint: "Years", param: NONRECOURSE_PREMIUM.params[5], check: wholeMonths },
+  { key: "occupancy", label: INPUT_LABELS.occupancy, hint: "Decimal: 90 % is 0.9", param: QUALIFY.params[3] },
+  { key: "netWorth", label: INPUT_LABELS.netWorth, hint: "Amount", param: QUALIFY.params[4] },
+  { key: "liquidity", label: INPUT_LABELS.liquidity, hint: "Amount", param: QUALIFY.params[5] },
+  { key: "foreclosureCosts", label: INPUT_LABELS.foreclosureCosts, hint: "Amount", param: DEFICIENCY.params[4] },
+];
+
+export const FORM_MESSAGES = {
+  required: "Enter a number.",
+  unknownTemplate: (id: string) => `No template named ${id}.`,
+  invalid: (n: number) => `${n} field${n === 1 ? " needs" : "s need"} attention before inserting.`,
+} as const;
+
+/** What the analyst has typed and chosen. */
+export interface FormState {
+  readonly templateId: string;
+  readonly values: Readonly<Record<FieldKey, string>>;
+  readonly carveouts: readonly string[];
+  readonly state: string;
+}
+
+/** The form as a template shows it first. */
+export function initialState(template: DealTemplate = TEMPLATES[0]): FormState {
+  const values = Object.fromEntries(FIELDS.map((f) => [f.key, String(template.inputs[f.key])])) as Record<FieldKey, string>;
+  return { templateId: template.id, values, carveouts: template.carveouts.map((c) => c.code), state: template.inputs.state };
+}
+
+/** Checks one field's text with the function parameter's rule; returns the number or the message. */
+export function checkField(field: Field, text: string): { value: number } | { error: string } {
+  const trimmed = text.trim();
+  if (trimmed === "") return { error: FORM_MESSAGES.required };
+  // Grouping commas and spaces are allowed (4,500,000); anything else goes to the parameter as typed.
+  const cleaned = trimmed.replace(/[,\s]/g, "");
+  const raw: unknown = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned) ? Number(cleaned) : trimmed;
+  const read = field.param.read(raw);
+  if (read instanceof Fault) return { error: read.message };
+  const value = read as number;
+  const extra = field.check?.(value);
+  return extra ? { error: extra } : { value };
+}
+
+export type FormResult =
+  | { readonly ok: true; readonly template: DealTemplate; readonly inputs: Partial<DealInputs>; readonly carveouts: readonly Carveout[]; readonly state: string }
+  | { readonly ok: false; readonly errors: Readonly<Partial<Record<FieldKey | "template", string>>>; readonly summary: string };
+
+/** The form → buildDealPlan's arguments, or every field's message. */
+export function readForm(form: FormState): FormResult {
+  const template = findTemplate(form.templateId);
+  if (!template) return { ok: false, errors: { template: FORM_MESSAGES.unknownTemplate(form.templateId) }, summary: FORM_MESSAGES.unknownTemplate(form.templateId) };
+  const errors: Partial<Record<FieldKey, string>> = {};
+  const inputs: Partial<Record<FieldKey, number>> = {};
+  for (const field of FIELDS) {
+    const checked = checkField(field, form.values[field.key] ?? "");
+    if ("error" in checked) errors[field.key] = checked.error;
+    else inputs[field.key] = checked.value;
+  }
+  const count = Object.keys(errors).length;
+  if (count > 0) return { ok: false, errors, summary: FORM_MESSAGES.invalid(count) };
+  const codes = new Set(form.carveouts.map((c) => c.toUpperCase()));
+  const carveouts = CARVEOUT_CATALOGUE.filter((c) => codes.has(c.code)).map((c) => ({ code: c.code, loss: 0 }));
+  return { ok: true, template, inputs, carveouts, state: form.state };
+}
+
+/** The carveouts the pane offers, as the catalogue lists them. */
+export function carveoutChoices(): readonly (CatalogueEntry & { readonly label: string })[] {
+  return CARVEOUT_CATALOGUE.map((c) => ({ ...c, label: `${c.act} (${c.consequence === "FULL" ? "full recourse" : "loss only"})` }));
+}
+
+/**
+ * The states the pane offers: each with whether the state table knows if a deficiency may
+ * follow a trustee sale (where it does not, the sheet shows #N/A naming the field).
+ */
+export function stateChoices(): readonly { readonly code: string; readonly known: boolean; readonly label: string }[] {
+  return STATE_CODES.map((code) => {
+    const known = !(DEFICIENCY_ALLOWED(code) instanceof Fault);
+    return { code, known, label: known ? code : `${code} (not in the state table yet: #N/A)` };
+  });
+}

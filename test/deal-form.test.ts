@@ -1,0 +1,85 @@
+/**
+ * The task pane's deal form without a DOM: fields checked with the LOAN functions' declared
+ * parameters (the messages are the catalogue's, as Excel shows them), and the form turned
+ * into buildDealPlan's arguments.
+ */
+import { PAYMENT } from "../src/core";
+import { buildDealPlan } from "../src/plan/deal";
+import { TEMPLATES, VALUE_ADD, RESIDENTIAL_CA_TX } from "../src/plan/templates";
+import { carveoutChoices, checkField, FIELDS, FORM_MESSAGES, initialState, readForm, stateChoices } from "../src/taskpane/deal-form";
+
+const field = (key: string) => FIELDS.find((f) => f.key === key) ?? (() => { throw new Error(key); })();
+
+describe("checkField", () => {
+  test("accepts numbers, with grouping commas", () => {
+    expect(checkField(field("propertyValue"), "6,450,000")).toEqual({ value: 6450000 });
+    expect(checkField(field("recourseRate"), " 0.0685 ")).toEqual({ value: 0.0685 });
+    expect(checkField(field("noi"), "-25000")).toEqual({ value: -25000 });
+  });
+
+  test("the message is the function's own, from the catalogue", () => {
+    const typed = checkField(field("recourseRate"), "6.85");
+    const direct = PAYMENT.params[1].read(6.85);
+    expect(typed).toEqual({ error: (direct as { message: string }).message });
+    expect((typed as { error: string }).error).toMatch(/Rates are decimals/);
+    expect((checkField(field("loanAmount"), "-1") as { error: string }).error).toMatch(/loanAmount/);
+    expect((checkField(field("propertyValue"), "lots") as { error: string }).error).toMatch(/propertyValue/);
+  });
+
+  test("blank is an error; years must be whole months", () => {
+    expect(checkField(field("holdYears"), "")).toEqual({ error: FORM_MESSAGES.required });
+    expect(checkField(field("holdYears"), "7.5")).toEqual({ value: 7.5 });
+    expect((checkField(field("holdYears"), "7.01") as { error: string }).error).toMatch(/whole months/);
+    expect((checkField(field("amortYears"), "0") as { error: string }).error).toMatch(/amortYears/);
+  });
+});
+
+describe("readForm", () => {
+  test("a template's initial form reads back to its own inputs and builds its plan", () => {
+    for (const t of TEMPLATES) {
+      const result = readForm(initialState(t));
+      expect(result.ok).toBe(true);
+      if (!result.ok) continue;
+      expect(result.template).toBe(t);
+      for (const f of FIELDS) expect(result.inputs[f.key]).toBe(t.inputs[f.key]);
+      expect(result.state).toBe(t.inputs.state);
+      const plan = buildDealPlan(result.template, result.inputs, { carveouts: result.carveouts, state: result.state });
+      expect(plan.sheetName).toBe(t.sheetName);
+    }
+  });
+
+  test("edits, carveouts and the state reach the plan", () => {
+    const form = { ...initialState(VALUE_ADD), state: "CA", carveouts: ["fraud", "RENTS"] };
+    const result = readForm({ ...form, values: { ...form.values, holdYears: "5" } });
+    expect(result).toMatchObject({ ok: true, state: "CA", inputs: { holdYears: 5 }, carveouts: [{ code: "FRAUD", loss: 0 }, { code: "RENTS", loss: 0 }] });
+  });
+
+  test("every bad field gets its message; nothing is built", () => {
+    const form = initialState(RESIDENTIAL_CA_TX);
+    const result = readForm({ ...form, values: { ...form.values, recourseRate: "7", occupancy: "", netWorth: "x" } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.errors).sort()).toEqual(["netWorth", "occupancy", "recourseRate"]);
+    expect(result.summary).toBe(FORM_MESSAGES.invalid(3));
+  });
+
+  test("an unknown template is reported", () => {
+    expect(readForm({ ...initialState(), templateId: "nope" })).toMatchObject({ ok: false, errors: { template: FORM_MESSAGES.unknownTemplate("nope") } });
+  });
+});
+
+describe("choices", () => {
+  test("carveouts: the catalogue, with their consequence", () => {
+    const choices = carveoutChoices();
+    expect(choices.map((c) => c.code)).toContain("FRAUD");
+    expect(choices.find((c) => c.code === "WASTE")?.label).toMatch(/loss only/);
+  });
+
+  test("states: every state and DC; those the table does not know are marked", () => {
+    const states = stateChoices();
+    expect(states).toHaveLength(51);
+    expect(states.find((s) => s.code === "TX")).toMatchObject({ known: true, label: "TX" });
+    expect(states.find((s) => s.code === "CA")?.known).toBe(true);
+    expect(states.find((s) => s.code === "FL")?.label).toMatch(/not in the state table/);
+  });
+});
