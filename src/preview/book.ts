@@ -21,9 +21,13 @@ export interface CellStyle {
 export interface PreviewChart {
   sheet: string;
   type: string;
-  /** The source range on the sheet ("A40:C50"): a header row, x values in the first column. */
-  source: string;
   title: string;
+  /** The x values: a range on the sheet (one column or row). */
+  categories?: string;
+  /** One line each: a name and a range of values on the sheet. */
+  series: { name: string; values: string }[];
+  xTitle?: string;
+  yTitle?: string;
   from?: string;
   to?: string;
 }
@@ -125,7 +129,7 @@ export class PreviewBook {
     }
     // Array.from makes arrays of this page's realm: the pane's frame passes its own, which
     // HyperFormula (checking instanceof Array) would not recognise.
-    const content = Array.from(cells, (row) => Array.from(row, (v) => (v === "" || v === undefined ? null : (v as string | number | boolean | null))));
+    const content = Array.from(cells, (row) => Array.from(row, entry));
     this.engine.setCells(sheet, r.top, r.left, content);
   }
 
@@ -187,6 +191,13 @@ export class PreviewBook {
     const { rows, cols } = this.usedSize(sheet);
     return rows === 0 || cols === 0 ? "A1" : `A1:${a1(rows - 1, cols - 1)}`;
   }
+}
+
+/** What typing a value into a cell enters: blank for "", text for a leading apostrophe. */
+function entry(v: unknown): string | number | boolean | null {
+  if (v === "" || v === undefined || v === null) return null;
+  if (typeof v === "string" && v.startsWith("'")) return v.slice(1);
+  return v as string | number | boolean;
 }
 
 /** A computed value as Office.js reports it (errors as their text, blanks as ""). */

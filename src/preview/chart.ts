@@ -1,6 +1,6 @@
 /**
- * Draws the active sheet's charts as SVG line charts from their source ranges: a header
- * row of series names, the x values in the first column, one line per other column.
+ * Draws the active sheet's charts as SVG line charts from the sheet's current values: the
+ * categories as x, one line per series, with the axis titles the pane gave.
  */
 import { parseRange } from "../plan/plan";
 import type { PreviewBook, PreviewChart } from "./book";
@@ -32,16 +32,15 @@ function drawChart(book: PreviewBook, chart: PreviewChart): HTMLElement {
   const caption = document.createElement("figcaption");
   caption.textContent = chart.title || "Chart";
   figure.appendChild(caption);
-  const r = parseRange(chart.source);
-  const xs: number[] = [];
-  for (let row = r.top + 1; row <= r.bottom; row++) xs.push(n(book, chart.sheet, row, r.left) ?? NaN);
-  const series = [] as { name: string; ys: number[] }[];
-  for (let col = r.left + 1; col <= r.right; col++) {
-    const name = String(book.engine.value(chart.sheet, r.top, col) ?? `Series ${col - r.left}`);
-    const ys: number[] = [];
-    for (let row = r.top + 1; row <= r.bottom; row++) ys.push(n(book, chart.sheet, row, col) ?? NaN);
-    series.push({ name, ys });
-  }
+  const column = (range: string | undefined): number[] => {
+    if (!range) return [];
+    const r = parseRange(range.slice(range.lastIndexOf("!") + 1));
+    const out: number[] = [];
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(n(book, chart.sheet, row, col) ?? NaN);
+    return out;
+  };
+  const series = chart.series.map((s) => ({ name: s.name, ys: column(s.values) }));
+  const xs = chart.categories ? column(chart.categories) : series[0]?.ys.map((_, i) => i + 1) ?? [];
   const W = 460;
   const H = 240;
   const pad = { l: 70, r: 12, t: 10, b: 34 };
@@ -76,6 +75,16 @@ function drawChart(book: PreviewBook, chart: PreviewChart): HTMLElement {
     label.textContent = s.name;
     svg.appendChild(label);
   });
+  if (chart.xTitle) {
+    const t = el("text", { x: (pad.l + W - pad.r) / 2, y: H - 4, "text-anchor": "middle", "font-size": 11 });
+    t.textContent = chart.xTitle;
+    svg.appendChild(t);
+  }
+  if (chart.yTitle) {
+    const t = el("text", { x: 12, y: (pad.t + H - pad.b) / 2, "text-anchor": "middle", "font-size": 11, transform: `rotate(-90 12 ${(pad.t + H - pad.b) / 2})` });
+    t.textContent = chart.yTitle;
+    svg.appendChild(t);
+  }
   figure.appendChild(svg);
   return figure;
 }

@@ -6,8 +6,8 @@
  * frozen rows and charts. Unknown calls fail loudly, so a pane change that needs more of
  * the API shows up in the preview's tests instead of silently doing nothing.
  */
-import { sheetRef } from "../plan/plan";
-import { PreviewApiError, type CellStyle, type PreviewBook } from "./book";
+import { parseRange, sheetRef } from "../plan/plan";
+import { PreviewApiError, type CellStyle, type PreviewBook, type PreviewChart } from "./book";
 
 type Op = () => void;
 
@@ -70,7 +70,7 @@ class Worksheets {
 
 class Worksheet {
   readonly names: { add: (name: string, reference: Range | string, comment?: string) => void };
-  readonly freezePanes: { freezeRows: (count: number) => void };
+  readonly freezePanes: { freezeRows: (count: number) => void; freezeAt: (range: string) => void };
   readonly charts: { add: (type: string, source: Range, seriesBy?: string) => Chart };
 
   constructor(
@@ -85,13 +85,14 @@ class Worksheet {
     };
     this.freezePanes = {
       freezeRows: (count) => this.ctx.queue(() => this.ctx.book.frozenRows.set(this.name, count)),
+      freezeAt: (range) => this.ctx.queue(() => this.ctx.book.frozenRows.set(this.name, parseRange(range).bottom + 1)),
     };
     this.charts = {
       add: (type, source) => {
-        const chart = new Chart();
+        const chart = new Chart(this.name, type, source.address);
         this.ctx.queue(() => {
           this.ctx.book.requireSheet(this.name);
-          this.ctx.book.charts.push(chart.attach(this.name, type, source.address));
+          this.ctx.book.charts.push(chart.spec);
         });
         return chart;
       },
@@ -153,8 +154,9 @@ class Range {
     return typeof this.where === "string" ? this.where : this.where();
   }
 
+  /** As Office.js reports it once loaded: with the sheet ("Deal!A1:E20"). */
   get address(): string {
-    return this.resolved || this.at();
+    return this.resolved ? `${sheetRef(this.sheet)}!${this.resolved}` : this.at();
   }
 
   set values(v: unknown[][]) {
@@ -203,28 +205,57 @@ class Range {
   }
 }
 
+/** A chart: its spec is filled in as the pane sets it, and drawn by the preview from the sheet's values. */
 class Chart {
-  private spec = { sheet: "", type: "", source: "", title: "", from: undefined as string | undefined, to: undefined as string | undefined };
+  readonly spec: PreviewChart;
   readonly title: { text: string };
-  constructor() {
-    const spec = this.spec;
-    this.title = {
-      set text(t: string) {
-        spec.title = t;
-      },
-      get text(): string {
-        return spec.title;
+  readonly series: { getItemAt: (index: number) => Series; add: (name?: string) => Series };
+  readonly axes: { categoryAxis: { title: { text: string } }; valueAxis: { title: { text: string } } };
+
+  constructor(sheet: string, type: string, source: string) {
+    const spec: PreviewChart = { sheet, type, title: "", series: [{ name: "Series 1", values: source }] };
+    this.spec = spec;
+    this.title = textProperty((t) => (spec.title = t), () => spec.title);
+    this.series = {
+      getItemAt: (index) => new Series(spec, index),
+      add: (name) => {
+        spec.series.push({ name: name ?? `Series ${spec.series.length + 1}`, values: "" });
+        return new Series(spec, spec.series.length - 1);
       },
     };
+    this.axes = {
+      categoryAxis: { title: textProperty((t) => (spec.xTitle = t), () => spec.xTitle ?? "") },
+      valueAxis: { title: textProperty((t) => (spec.yTitle = t), () => spec.yTitle ?? "") },
+    };
   }
-  attach(sheet: string, type: string, source: string) {
-    Object.assign(this.spec, { sheet, type, source });
-    return this.spec;
-  }
+
   setPosition(from: string | Range, to?: string | Range): void {
     this.spec.from = typeof from === "string" ? from : from.address;
     this.spec.to = to === undefined ? undefined : typeof to === "string" ? to : to.address;
   }
+}
+
+class Series {
+  constructor(
+    private readonly spec: PreviewChart,
+    private readonly index: number,
+  ) {}
+  set name(n: string) {
+    this.spec.series[this.index].name = n;
+  }
+  get name(): string {
+    return this.spec.series[this.index].name;
+  }
+  setValues(range: Range): void {
+    this.spec.series[this.index].values = range.address;
+  }
+  setXAxisValues(range: Range): void {
+    this.spec.categories = range.address;
+  }
+}
+
+function textProperty(set: (t: string) => void, get: () => string): { text: string } {
+  return Object.defineProperty({} as { text: string }, "text", { set, get, enumerable: true });
 }
 
 function absolute(ref: string): string {
