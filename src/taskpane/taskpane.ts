@@ -1,19 +1,21 @@
 /**
- * The task pane: a guide to the LOAN.* functions and a button that inserts the worked
- * example as a new sheet. The guide works in any browser; inserting needs Excel.
+ * The task pane: deal templates (deal-pane.ts), a guide to the LOAN.* functions and a
+ * button that inserts the worked example as a new sheet. The guide and the deal form work
+ * in any browser; inserting and copying need Excel.
  *
  * The DOM is built with createElement and textContent only (no innerHTML), which also
  * keeps the page within its Content-Security-Policy.
  */
+import { mountDealPane } from "./deal-pane";
 import { buildExamplePlan } from "./example-plan";
 import { REQUIRED_EXCEL_API, WRITER_MESSAGES, writePlan } from "./excel-writer";
 import { GUIDE, type GuideEntry, type GuideGroup, signature, splitExample } from "./guide";
 
 const UI_TEXT = {
   connecting: "Connecting to Excel…",
-  outside: "Inserting the example needs Excel: open this add-in from Excel. The function guide below works anywhere.",
-  otherHost: "Inserting the example needs Excel; this Office application is not Excel.",
-  unsupported: `Inserting the example needs Excel API ${REQUIRED_EXCEL_API} or later, which this version of Excel lacks.`,
+  outside: "Inserting needs Excel: open this add-in from Excel. The deal form and the function guide work anywhere.",
+  otherHost: "Inserting needs Excel; this Office application is not Excel.",
+  unsupported: `Inserting needs Excel API ${REQUIRED_EXCEL_API} or later, which this version of Excel lacks.`,
   inserting: "Adding a new sheet with the worked example…",
   insertLabel: "Insert worked example",
   insertBusyLabel: "Inserting…",
@@ -204,13 +206,18 @@ function start(): void {
   const button = byId("insert-example", HTMLButtonElement);
   const status = byId("insert-status", HTMLElement);
   renderGuide(byId("guide", HTMLElement), GUIDE, byId("copy-status", HTMLElement));
+  const deal = mountDealPane(byId("deal", HTMLElement));
   button.disabled = true;
   showStatus(status, "progress", UI_TEXT.connecting);
   whenExcel(
-    () => enableInsert(button, status),
+    () => {
+      enableInsert(button, status);
+      deal.enable();
+    },
     (reason) => {
       button.disabled = true;
       showStatus(status, "info", reason);
+      deal.disable(reason);
     },
   );
 }
