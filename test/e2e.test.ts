@@ -8,14 +8,38 @@
 import fs from "fs";
 import path from "path";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { buildDealPlan } from "../src/plan/deal";
+import { findTemplate } from "../src/plan/templates";
+import { parseAddress, type SheetPlan } from "../src/plan/plan";
+import { initialState, readForm } from "../src/taskpane/deal-form";
 import { freePort, startServer, stopServer, waitFor, type Started } from "./dev-server";
+
+/** The plan the pane inserts for a template with its default inputs: where each figure belongs. */
+function defaultPlan(id: string): SheetPlan {
+  const form = readForm(initialState(findTemplate(id)));
+  if (!form.ok) throw new Error(form.summary);
+  return buildDealPlan(form.template, form.inputs, { carveouts: form.carveouts, state: form.state });
+}
+
+/** The address of the plan's first cell whose formula matches. */
+function addressOf(plan: SheetPlan, formula: RegExp): string {
+  const cell = plan.cells.find((c) => c.formula !== undefined && formula.test(c.formula));
+  if (!cell) throw new Error(`no formula like ${formula} in the plan`);
+  return cell.address;
+}
+
+/** The address of a named input. */
+function nameOf(plan: SheetPlan, name: string): string {
+  const n = plan.names?.find((x) => x.name === name);
+  if (!n) throw new Error(`no name ${name} in the plan`);
+  return n.address;
+}
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const available = fs.existsSync(CHROMIUM);
 const docs = path.resolve(__dirname, "..", "docs");
 const describeBrowser = available ? describe : describe.skip;
 if (!available) {
-  // eslint-disable-next-line no-console
   console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
 }
 
@@ -64,12 +88,20 @@ describeBrowser("the preview in Chromium", () => {
     return frame;
   }
 
-  async function insert(): Promise<void> {
+  /** Picks a deal template in the pane and inserts it; waits for the new sheet's tab. */
+  async function insert(template = "value-add"): Promise<void> {
     const frame = pane();
-    await frame.waitForSelector("#insert-example:not([disabled])");
+    await frame.waitForSelector("#insert-deal:not([disabled])");
+    await frame.selectOption("#deal-template", template);
     const before = await page.locator("#sheet-tabs button").count();
-    await frame.click("#insert-example");
+    await frame.click("#insert-deal");
     await page.waitForFunction((n) => document.querySelectorAll("#sheet-tabs button").length === n + 1, before);
+  }
+
+  /** The grid cell at an A1 address of the active sheet. */
+  function cell(a1: string) {
+    const { row, col } = parseAddress(a1);
+    return page.locator(`#grid td[data-cell="${row}:${col}"]`);
   }
 
   /** The grid's text, cell by cell, of the active sheet. */
@@ -78,51 +110,75 @@ describeBrowser("the preview in Chromium", () => {
   }
 
   async function selectCell(a1: string): Promise<void> {
-    const m = /^([A-Z])(\d+)$/.exec(a1)!;
-    await page.click(`#grid td[data-cell="${Number(m[2]) - 1}:${m[1].charCodeAt(0) - 65}"]`);
+    await cell(a1).click();
   }
 
-  test("insert the worked example: the grid shows the premium (180,000) and the deficiency (1,050,000)", async () => {
-    await page.screenshot({ path: path.join(docs, "preview-pane.png"), clip: { x: 0, y: 0, width: 370, height: 900 } });
-    await insert();
-    const text = await gridText();
-    expect(text).toContain("180,000.00");
-    expect(text).toContain("1,050,000.00");
-    expect(text).toContain("181,428.35");
+  const valueAdd = defaultPlan("value-add");
+  const premiumIO = addressOf(valueAdd, /^=LOAN\.NONRECOURSE_PREMIUM\((?:[^,()]*,){5}[^,()]*\)$/);
+  const premiumAmortizing = addressOf(valueAdd, /^=LOAN\.NONRECOURSE_PREMIUM\((?:[^,()]*,){6}[^,()]*\)$/);
+  const deficiencies = valueAdd.cells.filter((c) => c.formula?.startsWith("=LOAN.DEFICIENCY(")).map((c) => c.address);
+  const loanInput = nameOf(valueAdd, "LoanInput");
+
+  test("insert the value-add template: the premium (180,000) and the surrender deficiency (1,050,000) where they belong", async () => {
+    await pane().waitForSelector("#insert-deal:not([disabled])");
+    await page.locator("#pane").screenshot({ path: path.join(docs, "preview-pane.png") });
+    await insert("value-add");
+    await expect(cell(premiumIO).textContent()).resolves.toBe("180,000");
+    await expect(cell(premiumAmortizing).textContent()).resolves.toBe("181,428");
+    // the last scenario (rents −35 % and surrender) is the reference's 1,050,000
+    await expect(cell(deficiencies[deficiencies.length - 1]).textContent()).resolves.toBe("1,050,000");
     await page.screenshot({ path: path.join(docs, "preview-model.png") });
+    await page.locator("#charts").screenshot({ path: path.join(docs, "preview-chart.png") });
     // formulas are visible on selection
-    const cell = page.locator("#grid td", { hasText: /^180,000\.00$/ });
-    await cell.click();
+    await cell(premiumIO).click();
     expect(await page.inputValue("#formula-bar")).toMatch(/^=LOAN\.NONRECOURSE_PREMIUM\(/);
   });
 
   test("change an input: dependent cells follow", async () => {
-    await insert();
-    const loanCell = page.locator("#grid td", { hasText: /^4,500,000\.00$/ });
-    await loanCell.click();
+    await insert("value-add");
+    await cell(loanInput).click();
     await page.fill("#formula-bar", "5000000");
     await page.press("#formula-bar", "Enter");
-    const text = await gridText();
-    expect(text).toContain("5,000,000.00");
+    await expect(cell(loanInput).textContent()).resolves.toBe("5,000,000");
     // interest-only premium = L × (0.5 % × 7 + 0.5 %) = 200,000 at 5,000,000
-    expect(text).toContain("200,000.00");
-    expect(text).not.toContain("180,000.00");
+    await expect(cell(premiumIO).textContent()).resolves.toBe("200,000");
+  });
+
+  test("a bad input: the field's message, and nothing inserted", async () => {
+    const frame = pane();
+    await frame.waitForSelector("#insert-deal:not([disabled])");
+    await frame.click("details.inputs > summary");
+    await frame.fill("#deal-loanAmount", "abc");
+    await frame.press("#deal-loanAmount", "Tab");
+    await expect(frame.textContent("#deal-loanAmount-error")).resolves.toContain("must be a number");
+    const before = await page.locator("#sheet-tabs button").allTextContents();
+    await frame.click("#insert-deal");
+    await page.waitForTimeout(300);
+    expect(await page.locator("#sheet-tabs button").allTextContents()).toEqual(before);
+    await expect(frame.getAttribute("#deal-loanAmount", "aria-invalid")).resolves.toBe("true");
+    await page.locator("#pane").screenshot({ path: path.join(docs, "preview-bad-input.png") });
   });
 
   test("insert twice: two sheets, the first untouched", async () => {
-    await insert();
-    const loanCell = page.locator("#grid td", { hasText: /^4,500,000\.00$/ });
-    await loanCell.click();
+    await insert("value-add");
+    await cell(loanInput).click();
     await page.fill("#formula-bar", "5000000");
     await page.press("#formula-bar", "Enter");
-    await insert();
+    await insert("value-add");
     const tabs = await page.locator("#sheet-tabs button").allTextContents();
-    expect(tabs).toEqual(["Sheet1", "Loan example", "Loan example (2)"]);
-    expect(await gridText()).toContain("180,000.00");
-    await page.click("#sheet-tabs button:text('Loan example')");
-    const first = await gridText();
-    expect(first).toContain("5,000,000.00");
-    expect(first).toContain("200,000.00");
+    expect(tabs).toEqual(["Sheet1", "Value-add deal", "Value-add deal (2)"]);
+    await expect(cell(premiumIO).textContent()).resolves.toBe("180,000");
+    await page.click("#sheet-tabs button:text-is('Value-add deal')");
+    await expect(cell(loanInput).textContent()).resolves.toBe("5,000,000");
+    await expect(cell(premiumIO).textContent()).resolves.toBe("200,000");
+  });
+
+  test("every template inserts without a cell in error", async () => {
+    for (const id of ["value-add", "cmbs", "agency", "life-company", "bridge", "residential-ca-tx", "blank"]) {
+      await insert(id);
+      const text = await gridText();
+      expect({ id, errors: text.filter((t) => /^#(VALUE!|N\/A|DIV\/0!|NUM!|NAME\?|REF!|ERROR!|SPILL!)/.test(t)) }).toEqual({ id, errors: [] });
+    }
   });
 
   test("the playground: a wrong argument shows its message, with the function's help", async () => {
