@@ -1,4 +1,4 @@
-/** The domain core: pure TypeScript, no Office. Adapters and hosts import from here. */
+/** The domain core: pure TypeScript with no Office imports. Adapters and hosts import from here. */
 export * from "./fault";
 export { MSG, HINT, describe } from "./messages";
 export { define, type Checked, type Param, type Cell, type Grid } from "./args";
