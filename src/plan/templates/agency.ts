@@ -1,5 +1,5 @@
 /** (3) Agency multifamily (Fannie/Freddie-style, non-recourse) against a bank recourse loan; market figures from LOAN.MARKET_PREMIUM("AGENCY", …). */
-import { DEFAULT_SENSITIVITY, GENERIC_SCENARIOS, marketThresholds, SRC, type DealTemplate } from "./types";
+import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
 
 export const AGENCY: DealTemplate = {
   id: "agency",
@@ -27,18 +27,10 @@ export const AGENCY: DealTemplate = {
     nonRecourseGuarantee: 0,
     trackRecord: true,
     assetProtection: false,
-    accruedInterest: 0,
     foreclosureCosts: 600_000,
-    state: "TX",
-    foreclosure: "NONJUDICIAL",
-    residential1to4: false,
-    purchaseMoney: false,
-    ownerOccupied: false,
+    ...COMMERCIAL_LAW,
   },
-  thresholds: marketThresholds(),
-  scenarios: GENERIC_SCENARIOS,
-  carveouts: [],
-  sensitivity: DEFAULT_SENSITIVITY,
+  ...marketSetup(),
   sources: {
     loanType: "Reference §5: agency multifamily",
     rateSpread: SRC.market,
@@ -55,7 +47,7 @@ export const AGENCY: DealTemplate = {
     liquidity: SRC.sponsor,
     foreclosureCosts: "Assumption (3 % of the value)",
     discountRate: "Assumption: the recourse rate",
-    state: "Assumption: a state that allows a deficiency after a trustee sale",
+    state: SRC.commercialState,
   },
   assumptions: ["Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; premiums and the LTV cap are the reference's market table."],
 };

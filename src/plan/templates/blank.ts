@@ -1,5 +1,5 @@
 /** (7) A blank deal: round placeholder inputs to overwrite, bank market figures, Texas law. */
-import { DEFAULT_SENSITIVITY, GENERIC_SCENARIOS, marketThresholds, SRC, type DealTemplate } from "./types";
+import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
 
 const PLACEHOLDER = "Placeholder: replace with the deal's figure";
 
@@ -29,18 +29,10 @@ export const BLANK: DealTemplate = {
     nonRecourseGuarantee: 0,
     trackRecord: false,
     assetProtection: false,
-    accruedInterest: 0,
     foreclosureCosts: 0,
-    state: "TX",
-    foreclosure: "NONJUDICIAL",
-    residential1to4: false,
-    purchaseMoney: false,
-    ownerOccupied: false,
+    ...COMMERCIAL_LAW,
   },
-  thresholds: marketThresholds(),
-  scenarios: GENERIC_SCENARIOS,
-  carveouts: [],
-  sensitivity: DEFAULT_SENSITIVITY,
+  ...marketSetup(),
   sources: {
     propertyValue: PLACEHOLDER,
     noi: PLACEHOLDER,

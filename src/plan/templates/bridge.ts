@@ -1,5 +1,5 @@
 /** (5) A private non-recourse bridge loan against a recourse bridge loan (interest-only, lease-up); market figures from LOAN.MARKET_PREMIUM("BRIDGE", …). */
-import { DEFAULT_SENSITIVITY, GENERIC_SCENARIOS, marketThresholds, SRC, type DealTemplate } from "./types";
+import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
 
 export const BRIDGE: DealTemplate = {
   id: "bridge",
@@ -27,18 +27,10 @@ export const BRIDGE: DealTemplate = {
     nonRecourseGuarantee: 0,
     trackRecord: false,
     assetProtection: false,
-    accruedInterest: 0,
     foreclosureCosts: 250_000,
-    state: "TX",
-    foreclosure: "NONJUDICIAL",
-    residential1to4: false,
-    purchaseMoney: false,
-    ownerOccupied: false,
+    ...COMMERCIAL_LAW,
   },
-  thresholds: marketThresholds(),
-  scenarios: GENERIC_SCENARIOS,
-  carveouts: [],
-  sensitivity: DEFAULT_SENSITIVITY,
+  ...marketSetup(),
   sources: {
     loanType: "Reference §5: private non-recourse bridge",
     rateSpread: SRC.market,
@@ -56,7 +48,7 @@ export const BRIDGE: DealTemplate = {
     liquidity: SRC.sponsor,
     foreclosureCosts: "Assumption",
     discountRate: "Assumption: the recourse rate",
-    state: "Assumption: a state that allows a deficiency after a trustee sale",
+    state: SRC.commercialState,
   },
   assumptions: ["The recourse bridge's rate and points, the deal and the sponsor are assumptions; the non-recourse premium and LTV cap are the reference's market table."],
 };

@@ -4,7 +4,7 @@
  * the LTV cap (reference §5); the reference gives CMBS no points premium ("none (no
  * recourse option)"), so the points are the bank's (an assumption, labelled).
  */
-import { DEFAULT_SENSITIVITY, GENERIC_SCENARIOS, marketThresholds, SRC, type DealTemplate } from "./types";
+import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
 
 export const CMBS: DealTemplate = {
   id: "cmbs",
@@ -32,18 +32,10 @@ export const CMBS: DealTemplate = {
     nonRecourseGuarantee: 0,
     trackRecord: true,
     assetProtection: false,
-    accruedInterest: 0,
     foreclosureCosts: 400_000,
-    state: "TX",
-    foreclosure: "NONJUDICIAL",
-    residential1to4: false,
-    purchaseMoney: false,
-    ownerOccupied: false,
+    ...COMMERCIAL_LAW,
   },
-  thresholds: marketThresholds(),
-  scenarios: GENERIC_SCENARIOS,
-  carveouts: [],
-  sensitivity: DEFAULT_SENSITIVITY,
+  ...marketSetup(),
   sources: {
     loanType: "Reference §5: CMBS conduit",
     rateSpread: SRC.market,
@@ -60,7 +52,7 @@ export const CMBS: DealTemplate = {
     liquidity: SRC.sponsor,
     foreclosureCosts: "Assumption (about 3 % of the value)",
     discountRate: "Assumption: the recourse rate",
-    state: "Assumption: a state that allows a deficiency after a trustee sale",
+    state: SRC.commercialState,
   },
   assumptions: ["Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; the non-recourse premium and LTV cap are the reference's market table."],
 };

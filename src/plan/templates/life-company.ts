@@ -1,5 +1,5 @@
 /** (4) A life-company permanent loan (non-recourse, low leverage) against a bank recourse loan; market figures from LOAN.MARKET_PREMIUM("LIFE", …). */
-import { DEFAULT_SENSITIVITY, GENERIC_SCENARIOS, marketThresholds, SRC, type DealTemplate } from "./types";
+import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
 
 export const LIFE_COMPANY: DealTemplate = {
   id: "life-company",
@@ -27,18 +27,10 @@ export const LIFE_COMPANY: DealTemplate = {
     nonRecourseGuarantee: 0,
     trackRecord: true,
     assetProtection: true,
-    accruedInterest: 0,
     foreclosureCosts: 900_000,
-    state: "TX",
-    foreclosure: "NONJUDICIAL",
-    residential1to4: false,
-    purchaseMoney: false,
-    ownerOccupied: false,
+    ...COMMERCIAL_LAW,
   },
-  thresholds: marketThresholds(),
-  scenarios: GENERIC_SCENARIOS,
-  carveouts: [],
-  sensitivity: DEFAULT_SENSITIVITY,
+  ...marketSetup(),
   sources: {
     loanType: "Reference §5: life-company permanent",
     rateSpread: SRC.market,
@@ -57,7 +49,7 @@ export const LIFE_COMPANY: DealTemplate = {
     assetProtection: "Assumption: the sponsor puts asset protection first",
     foreclosureCosts: "Assumption (3 % of the value)",
     discountRate: "Assumption: the recourse rate",
-    state: "Assumption: a state that allows a deficiency after a trustee sale",
+    state: SRC.commercialState,
   },
   assumptions: ["Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; premiums and the LTV cap are the reference's market table."],
 };

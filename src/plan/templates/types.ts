@@ -116,6 +116,7 @@ export const SRC = {
   workedRate: "Assumption: the recourse rate and points of the reference's worked example (§5)",
   sponsor: "Assumption (reference §4: net worth ≥ loan, liquidity 10–15 % of it)",
   scenarioGeneric: "Assumption: value moves with NOI (constant cap rate); the surrender adds cap-rate expansion",
+  commercialState: "Assumption: a state that allows a deficiency after a trustee sale",
 } as const;
 
 /** The generic scenarios of the templates whose deal the reference does not stress. */
@@ -127,6 +128,25 @@ export const GENERIC_SCENARIOS: readonly Scenario[] = [
 
 /** Sale prices from 40 % to 100 % of the value. */
 export const DEFAULT_SENSITIVITY: readonly number[] = [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+
+/**
+ * The legal setting the commercial templates assume (source: SRC.commercialState): a trustee
+ * sale in Texas, which allows the deficiency, no residential protections, nothing accrued at
+ * the default beyond the unpaid principal.
+ */
+export const COMMERCIAL_LAW = {
+  accruedInterest: 0,
+  state: "TX",
+  foreclosure: "NONJUDICIAL",
+  residential1to4: false,
+  purchaseMoney: false,
+  ownerOccupied: false,
+} as const;
+
+/** The rest of a template built on the market table: its thresholds, the generic scenarios, no carveouts ticked, the default sensitivity. */
+export function marketSetup(): Pick<DealTemplate, "thresholds" | "scenarios" | "carveouts" | "sensitivity"> {
+  return { thresholds: marketThresholds(), scenarios: GENERIC_SCENARIOS, carveouts: [], sensitivity: DEFAULT_SENSITIVITY };
+}
 
 /** Thresholds of a market loan type: the reference's §5 DSCR minimums and the table's LTV cap. */
 export function marketThresholds(): DealTemplate["thresholds"] {
