@@ -153,38 +153,31 @@ export class PreviewBook {
     for (let c = r.left; c <= r.right; c++) m.set(c, points);
   }
 
+  /** A range's cells, each read by `read(row, col)`, as Office.js returns a loaded property. */
+  private readGrid<T>(range: string, read: (row: number, col: number) => T): T[][] {
+    const r = parseRange(range);
+    const out: T[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: T[] = [];
+      for (let col = r.left; col <= r.right; col++) line.push(read(row, col));
+      out.push(line);
+    }
+    return out;
+  }
+
   /** What Office.js's Range.values returns: values, errors as their text. */
   readValues(sheet: string, range: string): unknown[][] {
-    const r = parseRange(range);
-    const out: unknown[][] = [];
-    for (let row = r.top; row <= r.bottom; row++) {
-      const line: unknown[] = [];
-      for (let col = r.left; col <= r.right; col++) line.push(excelValue(this.engine.value(sheet, row, col)));
-      out.push(line);
-    }
-    return out;
+    return this.readGrid(range, (row, col) => excelValue(this.engine.value(sheet, row, col)));
   }
 
+  /** Range.formulas: the formula where there is one, the value otherwise. */
   readFormulas(sheet: string, range: string): unknown[][] {
-    const r = parseRange(range);
-    const out: unknown[][] = [];
-    for (let row = r.top; row <= r.bottom; row++) {
-      const line: unknown[] = [];
-      for (let col = r.left; col <= r.right; col++) line.push(this.engine.formula(sheet, row, col) ?? excelValue(this.engine.value(sheet, row, col)));
-      out.push(line);
-    }
-    return out;
+    return this.readGrid(range, (row, col) => this.engine.formula(sheet, row, col) ?? excelValue(this.engine.value(sheet, row, col)));
   }
 
+  /** Range.numberFormat: "General" where none was set. */
   readFormats(sheet: string, range: string): string[][] {
-    const r = parseRange(range);
-    const out: string[][] = [];
-    for (let row = r.top; row <= r.bottom; row++) {
-      const line: string[] = [];
-      for (let col = r.left; col <= r.right; col++) line.push(this.style(sheet, row, col)?.numberFormat ?? "General");
-      out.push(line);
-    }
-    return out;
+    return this.readGrid(range, (row, col) => this.style(sheet, row, col)?.numberFormat ?? "General");
   }
 
   usedRangeAddress(sheet: string): string {
