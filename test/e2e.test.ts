@@ -48,6 +48,7 @@ describeBrowser("the preview in Chromium", () => {
   let browser: Browser;
   let page: Page;
   let base = "";
+  let paneFrame: Frame;
 
   beforeAll(async () => {
     const port = await freePort();
@@ -75,6 +76,12 @@ describeBrowser("the preview in Chromium", () => {
     (page as unknown as { outside: string[] }).outside = outside;
     await page.goto(`${base}/preview.html`);
     await page.waitForSelector("body[data-ready='true']", { timeout: 30_000 });
+    // The page sets the pane's frame going once the engine is ready: wait until it has loaded.
+    const frame = await (await page.waitForSelector("#pane")).contentFrame();
+    if (!frame) throw new Error("the task pane frame is missing");
+    await frame.waitForURL(/\/preview-pane\.html$/);
+    await frame.waitForLoadState();
+    paneFrame = frame;
   });
 
   afterEach(async () => {
@@ -83,9 +90,7 @@ describeBrowser("the preview in Chromium", () => {
   });
 
   function pane(): Frame {
-    const frame = page.frames().find((f) => f.url().endsWith("/preview-pane.html"));
-    if (!frame) throw new Error("the task pane frame is missing");
-    return frame;
+    return paneFrame;
   }
 
   /** Picks a deal template in the pane and inserts it; waits for the new sheet's tab. */
