@@ -6,18 +6,13 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { main, type Io } from "../src/engine/cli";
+import { main } from "../src/engine/cli";
 import { TEMPLATES } from "../src/plan/templates";
+import { capture } from "./helpers";
 
 const dist = path.resolve(__dirname, "..", "dist");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loan-template-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (t) => stderr.push(t), errIsTty: false };
-}
 
 /** The cached result in column `col` of the row whose column A reads `label` (a value or a formula's cached text). */
 function cachedBeside(ws: ExcelJS.Worksheet, label: string, col: number): unknown {

@@ -1,5 +1,6 @@
 /** Small assertions shared by the core tests. */
 import { Fault } from "../src/core";
+import type { Io } from "../src/engine/cli";
 
 export function num(x: unknown): number {
   if (x instanceof Fault) throw new Error(`unexpected fault: ${x.message}`);
@@ -25,4 +26,11 @@ import fc from "fast-check";
  */
 export function rateArb(min: number, max: number): fc.Arbitrary<number> {
   return fc.double({ min, max, noNaN: true }).map((r) => (Math.abs(r) < 1e-12 ? 0 : r));
+}
+
+/** The command-line tool's output streams, captured (not a terminal: no progress bar). */
+export function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (t) => stderr.push(t), errIsTty: false };
 }

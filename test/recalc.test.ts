@@ -14,16 +14,11 @@ import * as formulajs from "@formulajs/formulajs";
 import { AMORTIZATION, NONRECOURSE_PREMIUM, PAYMENT } from "../src/core";
 import { main, progressBar, type Io } from "../src/engine/cli";
 import { normalizeFormula } from "../src/engine/xlsx";
+import { capture } from "./helpers";
 
 const dist = path.resolve(__dirname, "..", "dist");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loan-recalc-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (t) => stderr.push(t), errIsTty: false };
-}
 
 async function fixture(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
