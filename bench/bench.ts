@@ -71,7 +71,16 @@ const CODES = [["WASTE"], ["RENTS"], ["INSURANCE"]];
 const LOSSES = RATES.map((_, j) => [[120_000 + 1_000 * j], [80_000], [15_000.5 + j]]);
 /** State codes and fields as typed, some in lower case (the functions trim and upper-case them). */
 const STATES8 = ["CA", "tx", "NV", "AZ", "UT", "ny", "ID", "GA"];
-const FIELDS8 = ["NONJUDICIAL_DEFICIENCY", "deadline", "FAIR_VALUE_LIMIT", "SOURCE", "ONE_ACTION.SOURCE", "CONFIDENCE", "REVIEWED", "FAIR_VALUE_LIMIT.CONFIDENCE"];
+const FIELDS8 = [
+  "NONJUDICIAL_DEFICIENCY",
+  "deadline",
+  "FAIR_VALUE_LIMIT",
+  "SOURCE",
+  "ONE_ACTION.SOURCE",
+  "CONFIDENCE",
+  "REVIEWED",
+  "FAIR_VALUE_LIMIT.CONFIDENCE",
+];
 const ALLOWED8 = ["CA", "TX", "NV", "AZ", "ND", "OR", "ca", "tx"];
 const DEFICIENCY8 = ["NV", "TX", "NY", "AZ", "ID", "CA", "PA", "NJ"];
 const LOAN_TYPES8 = ["CMBS", "AGENCY", "LIFE", "BANK", "BRIDGE", "bank", "AGENCY", "LIFE"];
@@ -246,7 +255,8 @@ const CASES: Case[] = [
     kind: "composite",
     run(calls, from) {
       let s = 0;
-      for (let k = from; k < from + calls; k++) s += maxLoan(500_000 + k, 8_000_000, RATES[k & 7], 30, 1.25, 0.75, 0.09, null);
+      for (let k = from; k < from + calls; k++)
+        s += maxLoan(500_000 + k, 8_000_000, RATES[k & 7], 30, 1.25, 0.75, 0.09, null);
       return s;
     },
   },
@@ -256,7 +266,8 @@ const CASES: Case[] = [
     kind: "composite",
     run(calls, from) {
       let s = 0;
-      for (let k = from; k < from + calls; k++) s += carveoutExposure(4_400_000 + k, CODES, LOSSES[k & 7], null, null, OMITTED_RANGE);
+      for (let k = from; k < from + calls; k++)
+        s += carveoutExposure(4_400_000 + k, CODES, LOSSES[k & 7], null, null, OMITTED_RANGE);
       return s;
     },
   },
@@ -276,7 +287,8 @@ const CASES: Case[] = [
     kind: "simple",
     run(calls, from) {
       let s = 0;
-      for (let k = from; k < from + calls; k++) s += yieldMaintenance(4_500_000 + k, NR_RATES[k & 7] + 0.02, RATES[k & 7], 5, null, null);
+      for (let k = from; k < from + calls; k++)
+        s += yieldMaintenance(4_500_000 + k, NR_RATES[k & 7] + 0.02, RATES[k & 7], 5, null, null);
       return s;
     },
   },
@@ -296,7 +308,8 @@ const CASES: Case[] = [
     kind: "simple",
     run(calls, from) {
       let s = 0;
-      for (let k = from; k < from + calls; k++) s += guaranteeExposure(1_050_000 + k, 4_500_000, 0.25, null, OMITTED_RANGE, null);
+      for (let k = from; k < from + calls; k++)
+        s += guaranteeExposure(1_050_000 + k, 4_500_000, 0.25, null, OMITTED_RANGE, null);
       return s;
     },
   },
@@ -306,7 +319,8 @@ const CASES: Case[] = [
     kind: "composite",
     run(calls, from) {
       let s = 0;
-      for (let k = from; k < from + calls; k++) s += guaranteeExposure(1_050_000 + k, 4_500_000, 0.5, null, BURN_DOWN, k & 7);
+      for (let k = from; k < from + calls; k++)
+        s += guaranteeExposure(1_050_000 + k, 4_500_000, 0.5, null, BURN_DOWN, k & 7);
       return s;
     },
   },
@@ -316,7 +330,8 @@ const CASES: Case[] = [
     kind: "composite",
     run(calls, from) {
       let s = 0;
-      for (let k = from; k < from + calls; k++) s += defeasanceCost(4_500_000 + k, RATES[k & 7], 30, 2, 7, RATES[k & 7] - 0.02, 50_000);
+      for (let k = from; k < from + calls; k++)
+        s += defeasanceCost(4_500_000 + k, RATES[k & 7], 30, 2, 7, RATES[k & 7] - 0.02, 50_000);
       return s;
     },
   },
@@ -349,7 +364,8 @@ const CASES: Case[] = [
     kind: "composite",
     run(calls, from) {
       let s = 0;
-      for (let k = from; k < from + calls; k++) s += deficiencyAllowed(ALLOWED8[k & 7], "JUDICIAL", (k & 1) === 1, null, null, OMITTED_RANGE) ? 1 : 0;
+      for (let k = from; k < from + calls; k++)
+        s += deficiencyAllowed(ALLOWED8[k & 7], "JUDICIAL", (k & 1) === 1, null, null, OMITTED_RANGE) ? 1 : 0;
       return s;
     },
   },
@@ -359,7 +375,18 @@ const CASES: Case[] = [
     kind: "composite",
     run(calls, from) {
       let s = 0;
-      for (let k = from; k < from + calls; k++) s += stateDeficiency(4_650_000 + k, 3_600_000, DEFICIENCY8[k & 7], 3_900_000, "JUDICIAL", null, null, null, OMITTED_RANGE);
+      for (let k = from; k < from + calls; k++)
+        s += stateDeficiency(
+          4_650_000 + k,
+          3_600_000,
+          DEFICIENCY8[k & 7],
+          3_900_000,
+          "JUDICIAL",
+          null,
+          null,
+          null,
+          OMITTED_RANGE,
+        );
       return s;
     },
   },
@@ -369,7 +396,17 @@ const CASES: Case[] = [
     kind: "composite",
     run(calls, from) {
       let s = 0;
-      for (let k = from; k < from + calls; k++) s += qualify("NONRECOURSE", 1.3 + (k & 7) / 1000, 0.6, 0.9, 6_000_000, 600_000, 5_000_000, OMITTED_RANGE).length;
+      for (let k = from; k < from + calls; k++)
+        s += qualify(
+          "NONRECOURSE",
+          1.3 + (k & 7) / 1000,
+          0.6,
+          0.9,
+          6_000_000,
+          600_000,
+          5_000_000,
+          OMITTED_RANGE,
+        ).length;
       return s;
     },
   },
@@ -379,7 +416,8 @@ const CASES: Case[] = [
     kind: "composite",
     run(calls, from) {
       let s = 0;
-      for (let k = from; k < from + calls; k++) s += qualify("NONRECOURSE", 1.1 + (k & 7) / 1000, 0.7, null, null, null, null, OMITTED_RANGE).length;
+      for (let k = from; k < from + calls; k++)
+        s += qualify("NONRECOURSE", 1.1 + (k & 7) / 1000, 0.7, null, null, null, null, OMITTED_RANGE).length;
       return s;
     },
   },
@@ -392,7 +430,8 @@ const CASES: Case[] = [
 function sanity(): string[] {
   const problems: string[] = [];
   const near = (label: string, got: number, want: number, tol = 1e-4) => {
-    if (!(Math.abs(got - want) <= tol * Math.max(1, Math.abs(want)))) problems.push(`${label}: got ${got}, expected ${want}`);
+    if (!(Math.abs(got - want) <= tol * Math.max(1, Math.abs(want))))
+      problems.push(`${label}: got ${got}, expected ${want}`);
   };
   const i = 0.0685 / 12;
   near("baseline", (4_500_000 * i) / (1 - Math.pow(1 + i, -360)), 29486.6646, 1e-8);
@@ -407,9 +446,18 @@ function sanity(): string[] {
   near("DEFICIENCY", deficiency(485_000, 420_000, 32_000, 0, 18_000, null), 115_000);
   near("BREAKEVEN_PROBABILITY", breakevenProbability(180_000, 1_050_000), 0.1714);
   near("NONRECOURSE_PREMIUM io", nonrecoursePremium(4_500_000, 0.0685, 0.0735, 0.0075, 0.0125, 7, null, null), 180_000);
-  near("NONRECOURSE_PREMIUM amort", nonrecoursePremium(4_500_000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30, null), 181428.3476, 1e-8);
+  near(
+    "NONRECOURSE_PREMIUM amort",
+    nonrecoursePremium(4_500_000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30, null),
+    181428.3476,
+    1e-8,
+  );
   near("MAX_LOAN", maxLoan(500_000, 8_000_000, 0.06, 30, 1.25, 0.75, 0.09, null), 5555555.5556, 1e-8);
-  near("CARVEOUT_EXPOSURE", carveoutExposure(4_400_000, [["WASTE"], ["RENTS"]], [[120_000], [80_000]], null, null, OMITTED_RANGE), 200_000);
+  near(
+    "CARVEOUT_EXPOSURE",
+    carveoutExposure(4_400_000, [["WASTE"], ["RENTS"]], [[120_000], [80_000]], null, null, OMITTED_RANGE),
+    200_000,
+  );
   near("CARVEOUT_EXPOSURE bench", carveoutExposure(4_400_000, CODES, LOSSES[0], null, null, OMITTED_RANGE), 215_000.5);
   near("LENDER_RECOVERY", lenderRecovery(4_650_000, 3_600_000, true, 200_000, 50_000), 3_750_000);
   near("YIELD_MAINTENANCE", yieldMaintenance(6_161_329, 0.0875, 0.0418, 3.2521, null, null), 839913.58, 1e-8);
@@ -419,13 +467,37 @@ function sanity(): string[] {
   near("DEFEASANCE_COST", defeasanceCost(4_500_000, 0.0685, 30, 2, 7, 0.045, 50_000), 497954.59, 1e-8);
   near("MARKET_PREMIUM", marketPremium("BANK", "RATE", null), 0.00875);
   for (let j = 0; j < 8; j++) {
-    if (stateRule(STATES8[j], FIELDS8[j], OMITTED_RANGE) === undefined) problems.push(`STATE_RULE ${STATES8[j]} ${FIELDS8[j]}`);
-    if (typeof deficiencyAllowed(ALLOWED8[j], "JUDICIAL", j % 2 === 1, null, null, OMITTED_RANGE) !== "boolean") problems.push(`DEFICIENCY_ALLOWED ${ALLOWED8[j]}`);
-    if (typeof stateDeficiency(4_650_000, 3_600_000, DEFICIENCY8[j], 3_900_000, "JUDICIAL", null, null, null, OMITTED_RANGE) !== "number") problems.push(`STATE_DEFICIENCY ${DEFICIENCY8[j]}`);
-    if (typeof marketPremium(LOAN_TYPES8[j], "RATE", null) !== "number") problems.push(`MARKET_PREMIUM ${LOAN_TYPES8[j]}`);
+    if (stateRule(STATES8[j], FIELDS8[j], OMITTED_RANGE) === undefined)
+      problems.push(`STATE_RULE ${STATES8[j]} ${FIELDS8[j]}`);
+    if (typeof deficiencyAllowed(ALLOWED8[j], "JUDICIAL", j % 2 === 1, null, null, OMITTED_RANGE) !== "boolean")
+      problems.push(`DEFICIENCY_ALLOWED ${ALLOWED8[j]}`);
+    if (
+      typeof stateDeficiency(
+        4_650_000,
+        3_600_000,
+        DEFICIENCY8[j],
+        3_900_000,
+        "JUDICIAL",
+        null,
+        null,
+        null,
+        OMITTED_RANGE,
+      ) !== "number"
+    )
+      problems.push(`STATE_DEFICIENCY ${DEFICIENCY8[j]}`);
+    if (typeof marketPremium(LOAN_TYPES8[j], "RATE", null) !== "number")
+      problems.push(`MARKET_PREMIUM ${LOAN_TYPES8[j]}`);
   }
-  near("STATE_DEFICIENCY", stateDeficiency(4_650_000, 3_600_000, "NV", 3_900_000, null, null, null, null, OMITTED_RANGE), 750_000);
-  if (qualify("NONRECOURSE", 1.1, 0.7, null, null, null, null, OMITTED_RANGE) !== "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)") problems.push("QUALIFY");
+  near(
+    "STATE_DEFICIENCY",
+    stateDeficiency(4_650_000, 3_600_000, "NV", 3_900_000, null, null, null, null, OMITTED_RANGE),
+    750_000,
+  );
+  if (
+    qualify("NONRECOURSE", 1.1, 0.7, null, null, null, null, OMITTED_RANGE) !==
+    "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)"
+  )
+    problems.push("QUALIFY");
   const rows = amortization(4_500_000, 0.0685, 30, null, null, null);
   if (rows.length !== 361) problems.push(`AMORTIZATION: ${rows.length} rows, expected 361`);
   else near("AMORTIZATION final balance", rows[360][4] as number, 0);
@@ -488,7 +560,8 @@ interface FileSize {
   readonly pass?: boolean;
 }
 
-const RUNTIME_NOTE = "host-provided: Microsoft's custom-functions runtime, which Excel on the web needs; not the add-in's code, no budget";
+const RUNTIME_NOTE =
+  "host-provided: Microsoft's custom-functions runtime, which Excel on the web needs; not the add-in's code, no budget";
 
 function gzipSize(buf: Buffer): number {
   return zlib.gzipSync(buf, { level: zlib.constants.Z_DEFAULT_COMPRESSION }).length;
@@ -519,19 +592,30 @@ function bundleSizes(): Bundle | undefined {
     if (!fs.existsSync(abs)) return { file, role: `${role} (missing from ${DIST_LABEL}/)` };
     const buf = fs.readFileSync(abs);
     const judged = budget !== undefined && !development;
-    return { file, role, bytes: buf.length, gzip: gzipSize(buf), budget, pass: judged ? buf.length <= budget : undefined };
+    return {
+      file,
+      role,
+      bytes: buf.length,
+      gzip: gzipSize(buf),
+      budget,
+      pass: judged ? buf.length <= budget : undefined,
+    };
   };
   out.push(
     size(
       "functions.js",
-      development ? "the add-in's custom functions: DEVELOPMENT build, not judged (build with --mode production)" : "the add-in's custom functions (production bundle)",
+      development
+        ? "the add-in's custom functions: DEVELOPMENT build, not judged (build with --mode production)"
+        : "the add-in's custom functions (production bundle)",
       BUNDLE_BUDGET_BYTES,
     ),
   );
   const htmlPath = path.join(dist, "functions.html");
   if (fs.existsSync(htmlPath)) {
     const html = fs.readFileSync(htmlPath, "utf8");
-    const srcs = [...html.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3]);
+    const srcs = [...html.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi)].map(
+      (m) => m[1] ?? m[2] ?? m[3],
+    );
     for (const src of srcs) {
       if (/^[a-z]+:\/\//i.test(src) || src.startsWith("//")) {
         out.push({ file: src, role: "loaded by functions.html from another origin (not measured)" });
@@ -539,7 +623,8 @@ function bundleSizes(): Bundle | undefined {
       }
       const file = path.posix.normalize(src.split(/[?#]/)[0].replace(/^\.?\//, ""));
       if (file === "functions.js") continue;
-      const role = path.posix.basename(file) === "custom-functions-runtime.js" ? RUNTIME_NOTE : "loaded by functions.html";
+      const role =
+        path.posix.basename(file) === "custom-functions-runtime.js" ? RUNTIME_NOTE : "loaded by functions.html";
       out.push(size(file, role));
     }
     if (!srcs.some((s) => s.split(/[?#]/)[0].replace(/^\.?\//, "") === "functions.js")) {
@@ -563,8 +648,10 @@ interface Row {
   readonly pass?: boolean;
 }
 
-const fmt = (x: number, digits: number) => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const bytes = (n: number | undefined) => (n === undefined ? "—" : `${n.toLocaleString("en-US")} B (${fmt(n / 1024, 1)} KiB)`);
+const fmt = (x: number, digits: number) =>
+  x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const bytes = (n: number | undefined) =>
+  n === undefined ? "—" : `${n.toLocaleString("en-US")} B (${fmt(n / 1024, 1)} KiB)`;
 const verdict = (pass: boolean | undefined) => (pass === undefined ? "—" : pass ? "pass" : "FAIL");
 
 /** A plain-text table: the first and last columns left-aligned, the others right-aligned. */
@@ -572,7 +659,10 @@ function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   const last = header.length - 1;
   const line = (cells: string[]) =>
-    cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : j === last ? c : c.padStart(widths[j]))).join("  ").trimEnd();
+    cells
+      .map((c, j) => (j === 0 ? c.padEnd(widths[j]) : j === last ? c : c.padStart(widths[j])))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -596,7 +686,9 @@ function main(): void {
   const cpus = os.cpus();
   const cpu = cpus.length ? `${cpus[0].model.trim()} (${cpus.length} logical CPUs)` : "unknown";
   console.log(`LOAN.* benchmark: Node ${process.version}, ${cpu}, ${os.platform()}/${os.arch()}`);
-  console.log(`${SAMPLES} samples × ${CALLS.toLocaleString("en-US")} calls per function after ${WARMUP_ROUNDS} warm-up rounds; medians.\n`);
+  console.log(
+    `${SAMPLES} samples × ${CALLS.toLocaleString("en-US")} calls per function after ${WARMUP_ROUNDS} warm-up rounds; medians.\n`,
+  );
 
   const measured = measureScalars();
   const base = median(measured.find((m) => m.c.kind === "baseline")!.samples);
@@ -604,7 +696,16 @@ function main(): void {
     const ns = median(samples);
     const ratio = ns / base;
     const budget = c.kind === "simple" ? SIMPLE_BUDGET : c.kind === "composite" ? COMPOSITE_BUDGET : undefined;
-    return { name: c.name, call: c.call, ns, min: Math.min(...samples), max: Math.max(...samples), ratio, budget, pass: budget === undefined ? undefined : ratio <= budget };
+    return {
+      name: c.name,
+      call: c.call,
+      ns,
+      min: Math.min(...samples),
+      max: Math.max(...samples),
+      ratio,
+      budget,
+      pass: budget === undefined ? undefined : ratio <= budget,
+    };
   });
 
   const schedule = measureSchedule();
@@ -634,21 +735,35 @@ function main(): void {
   const sizes = bundle?.files;
   console.log("");
   if (!bundle) {
-    console.log(`Bundle: ${DIST_LABEL}/functions.js not found; run \`npx webpack --mode production\` first to record sizes.`);
+    console.log(
+      `Bundle: ${DIST_LABEL}/functions.js not found; run \`npx webpack --mode production\` first to record sizes.`,
+    );
   } else {
-    if (bundle.development) console.log(`Warning: ${bundle.dir}/functions.js is a development build; its size is shown but not judged.`);
+    if (bundle.development)
+      console.log(`Warning: ${bundle.dir}/functions.js is a development build; its size is shown but not judged.`);
     console.log(
       textTable(
         [`File (${bundle.dir}/)`, "bytes", "gzip", "budget", "result", "role"],
-        bundle.files.map((s) => [s.file, bytes(s.bytes), bytes(s.gzip), s.budget === undefined ? "—" : bytes(s.budget), verdict(s.pass), s.role]),
+        bundle.files.map((s) => [
+          s.file,
+          bytes(s.bytes),
+          bytes(s.gzip),
+          s.budget === undefined ? "—" : bytes(s.budget),
+          verdict(s.pass),
+          s.role,
+        ]),
       ),
     );
   }
 
   const failures = [
-    ...rows.filter((r) => r.pass === false).map((r) => `${r.name}: ${fmt(r.ratio, 2)}× baseline (budget ≤ ${r.budget}×)`),
+    ...rows
+      .filter((r) => r.pass === false)
+      .map((r) => `${r.name}: ${fmt(r.ratio, 2)}× baseline (budget ≤ ${r.budget}×)`),
     ...(schedulePass ? [] : [`AMORTIZATION: ${fmt(scheduleMs, 3)} ms (budget < ${SCHEDULE_BUDGET_MS} ms)`]),
-    ...(sizes ?? []).filter((s) => s.pass === false).map((s) => `${s.file}: ${bytes(s.bytes)} (budget ${bytes(s.budget)})`),
+    ...(sizes ?? [])
+      .filter((s) => s.pass === false)
+      .map((s) => `${s.file}: ${bytes(s.bytes)} (budget ${bytes(s.budget)})`),
   ];
 
   console.log(`\nchecksum ${sink}`);
@@ -677,13 +792,25 @@ function markdown(r: {
   bundle: Bundle | undefined;
   failures: string[];
 }): string {
-  const date = new Date().toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+  const date = new Date()
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
   const calls = r.rows.map((row) => `- **${row.name}**: \`${row.call}\``).join("\n");
   const sizeSection = r.bundle
-    ? (r.bundle.development ? `**${r.bundle.dir}/functions.js was a development build when this ran; sizes are shown but not judged.**\n\n` : "") +
+    ? (r.bundle.development
+        ? `**${r.bundle.dir}/functions.js was a development build when this ran; sizes are shown but not judged.**\n\n`
+        : "") +
       mdTable(
         [`File (${r.bundle.dir}/)`, "Bytes", "Gzip", "Budget", "Result", "Role"],
-        r.bundle.files.map((s) => [`\`${s.file}\``, bytes(s.bytes), bytes(s.gzip), s.budget === undefined ? "—" : bytes(s.budget), verdict(s.pass), s.role]),
+        r.bundle.files.map((s) => [
+          `\`${s.file}\``,
+          bytes(s.bytes),
+          bytes(s.gzip),
+          s.budget === undefined ? "—" : bytes(s.budget),
+          verdict(s.pass),
+          s.role,
+        ]),
         [false, true, true, true, false, false],
       )
     : `${DIST_LABEL}/functions.js did not exist when this ran (build it with \`npx webpack --mode production\`), so no sizes are recorded.`;

@@ -36,7 +36,9 @@ export function writeKeepingEngineSection(file: string, md: string): void {
 export function writeEngineSection(file: string, body: string): void {
   const block = `${ENGINE_START}\n${body.trim()}\n${ENGINE_END}`;
   const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n";
-  const next = engineSection(previous) ? previous.replace(ENGINE_BLOCK, () => block) : `${previous.trimEnd()}\n\n${block}\n`;
+  const next = engineSection(previous)
+    ? previous.replace(ENGINE_BLOCK, () => block)
+    : `${previous.trimEnd()}\n\n${block}\n`;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, next);
 }

@@ -154,7 +154,19 @@ const ASSUMPTION_ROW: RawCellContent[] = [
   "Non-recourse points",
   ASSUMPTIONS.nonRecoursePoints,
 ];
-const HEADER_ROW = ["Amount", "Rate", "Amortization (years)", "NOI", "Value", "Sale price", "Debt service", "DSCR", "Balance at exit", "Deficiency", "Non-recourse premium"];
+const HEADER_ROW = [
+  "Amount",
+  "Rate",
+  "Amortization (years)",
+  "NOI",
+  "Value",
+  "Sale price",
+  "Debt service",
+  "DSCR",
+  "Balance at exit",
+  "Deficiency",
+  "Non-recourse premium",
+];
 
 function sheetCells(variant: Variant, loans: Loan[]): RawCellContent[][] {
   const cells: RawCellContent[][] = [ASSUMPTION_ROW, HEADER_ROW];
@@ -178,7 +190,10 @@ interface Agreement {
 }
 
 function outputs(wb: EngineWorkbook): CellResult[][] {
-  return wb.sheetValues(SHEET).slice(FIRST).map((row) => row.slice(INPUT_COLS, INPUT_COLS + OUTPUTS.length));
+  return wb
+    .sheetValues(SHEET)
+    .slice(FIRST)
+    .map((row) => row.slice(INPUT_COLS, INPUT_COLS + OUTPUTS.length));
 }
 
 /**
@@ -189,19 +204,28 @@ function compare(loan: CellResult[][], builtin: CellResult[][], label: string): 
   const problems: string[] = [];
   const maxRel = OUTPUTS.map(() => 0);
   let positiveDeficiencies = 0;
-  if (loan.length !== ROWS || builtin.length !== ROWS) problems.push(`${label}: ${loan.length} and ${builtin.length} rows, expected ${ROWS}`);
+  if (loan.length !== ROWS || builtin.length !== ROWS)
+    problems.push(`${label}: ${loan.length} and ${builtin.length} rows, expected ${ROWS}`);
   for (let k = 0; k < Math.min(loan.length, builtin.length); k++) {
     for (let j = 0; j < OUTPUTS.length; j++) {
       const a = loan[k][j];
       const b = builtin[k][j];
       if (typeof a !== "number" || typeof b !== "number" || !Number.isFinite(a) || !Number.isFinite(b)) {
-        problems.push(`${label}: row ${FIRST + k + 1} ${OUTPUTS[j]}: LOAN ${JSON.stringify(a)}, built-in ${JSON.stringify(b)}`);
+        problems.push(
+          `${label}: row ${FIRST + k + 1} ${OUTPUTS[j]}: LOAN ${JSON.stringify(a)}, built-in ${JSON.stringify(b)}`,
+        );
         continue;
       }
-      const scale = OUTPUTS[j] === "DEFICIENCY" ? Math.max(Math.abs(a), Math.abs(b), Math.abs(loan[k][2] as number)) : Math.max(Math.abs(a), Math.abs(b));
+      const scale =
+        OUTPUTS[j] === "DEFICIENCY"
+          ? Math.max(Math.abs(a), Math.abs(b), Math.abs(loan[k][2] as number))
+          : Math.max(Math.abs(a), Math.abs(b));
       const rel = scale === 0 ? 0 : Math.abs(a - b) / scale;
       maxRel[j] = Math.max(maxRel[j], rel);
-      if (!(rel <= TOLERANCE)) problems.push(`${label}: row ${FIRST + k + 1} ${OUTPUTS[j]}: LOAN ${a}, built-in ${b} (relative difference ${rel.toExponential(2)})`);
+      if (!(rel <= TOLERANCE))
+        problems.push(
+          `${label}: row ${FIRST + k + 1} ${OUTPUTS[j]}: LOAN ${a}, built-in ${b} (relative difference ${rel.toExponential(2)})`,
+        );
       if (j === 3 && a > 0) positiveDeficiencies++;
     }
   }
@@ -216,7 +240,14 @@ function expectedFirstRow(l: Loan, shock: number): number[] {
   const pay = (l.amount * i) / (1 - Math.pow(1 + i, -n));
   const bal = (l.amount * (Math.pow(1 + i, n) - Math.pow(1 + i, m))) / (Math.pow(1 + i, n) - 1);
   const ds = pay * 12;
-  return [ds, l.noi / ds, bal, Math.max(0, bal - l.sale), l.amount * ASSUMPTIONS.spread * ASSUMPTIONS.hold + l.amount * (ASSUMPTIONS.nonRecoursePoints - ASSUMPTIONS.recoursePoints)];
+  return [
+    ds,
+    l.noi / ds,
+    bal,
+    Math.max(0, bal - l.sale),
+    l.amount * ASSUMPTIONS.spread * ASSUMPTIONS.hold +
+      l.amount * (ASSUMPTIONS.nonRecoursePoints - ASSUMPTIONS.recoursePoints),
+  ];
 }
 
 function checkFirstRow(wb: EngineWorkbook, l: Loan, shock: number, label: string): void {
@@ -225,7 +256,9 @@ function checkFirstRow(wb: EngineWorkbook, l: Loan, shock: number, label: string
     const got = wb.value(SHEET, FIRST, INPUT_COLS + j);
     const scale = Math.max(Math.abs(want[j]), Math.abs(want[2]) * (j === 3 ? 1 : 0), 1e-300);
     if (typeof got !== "number" || Math.abs(got - want[j]) / scale > 1e-7) {
-      throw new Error(`${label}, shock ${shock}: row ${FIRST + 1} ${name} is ${JSON.stringify(got)}, expected ${want[j]}; the recalculation did not happen`);
+      throw new Error(
+        `${label}, shock ${shock}: row ${FIRST + 1} ${name} is ${JSON.stringify(got)}, expected ${want[j]}; the recalculation did not happen`,
+      );
     }
   });
 }
@@ -252,7 +285,12 @@ interface Samples {
 }
 
 /** Builds one workbook, recalculates it once per shock, destroys it; returns the times in ms. */
-function runOnce(addin: Addin, variant: Variant, cells: RawCellContent[][], first: Loan): { build: number; recalc: number[] } {
+function runOnce(
+  addin: Addin,
+  variant: Variant,
+  cells: RawCellContent[][],
+  first: Loan,
+): { build: number; recalc: number[] } {
   gc?.();
   const t0 = now();
   const wb = new EngineWorkbook(addin, [{ name: SHEET, cells }]);
@@ -275,7 +313,10 @@ function runOnce(addin: Addin, variant: Variant, cells: RawCellContent[][], firs
 
 /** Warm-up, then RUNS rounds; each round runs both variants, the order alternating round to round. */
 function measureTimes(addin: Addin, cells: Record<Variant, RawCellContent[][]>, first: Loan): Record<Variant, Samples> {
-  const samples: Record<Variant, Samples> = { loan: { build: [], recalc: [], recalcByRound: [] }, builtin: { build: [], recalc: [], recalcByRound: [] } };
+  const samples: Record<Variant, Samples> = {
+    loan: { build: [], recalc: [], recalcByRound: [] },
+    builtin: { build: [], recalc: [], recalcByRound: [] },
+  };
   for (let round = 0; round < WARMUP_RUNS + RUNS; round++) {
     const order: Variant[] = round % 2 === 0 ? ["loan", "builtin"] : ["builtin", "loan"];
     for (const v of order) {
@@ -334,11 +375,14 @@ function measureMemory(): Record<Variant, MemoryProbe[]> {
         env: process.env,
         maxBuffer: 16 * 1024 * 1024,
       });
-      if (child.status !== 0) throw new Error(`memory probe (${v}) failed with status ${child.status ?? child.signal}:\n${child.stderr}`);
+      if (child.status !== 0)
+        throw new Error(`memory probe (${v}) failed with status ${child.status ?? child.signal}:\n${child.stderr}`);
       const line = child.stdout.trim().split("\n").pop()!;
       const probe = JSON.parse(line) as MemoryProbe;
       out[v].push(probe);
-      console.log(`  probe ${k + 1}  ${LABEL[v].padEnd(17)}  peak RSS ${mib(probe.peakRss)}  (base ${mib(probe.baseRss)})  retained heap ${mib(probe.retainedHeap)}`);
+      console.log(
+        `  probe ${k + 1}  ${LABEL[v].padEnd(17)}  peak RSS ${mib(probe.peakRss)}  (base ${mib(probe.baseRss)})  retained heap ${mib(probe.retainedHeap)}`,
+      );
     }
   }
   return out;
@@ -355,7 +399,15 @@ async function writeXlsx(file: string, loans: Loan[]): Promise<void> {
   loans.forEach((l, k) => {
     const n = FIRST + k + 1;
     // Stored the way Excel stores an add-in's functions in a file: _xldudf_LOAN_…
-    ws.addRow([l.amount, l.rate, l.amort, l.noi, l.value, l.sale, ...formulas("loan", n, "_xldudf_LOAN_").map((formula) => ({ formula }))]);
+    ws.addRow([
+      l.amount,
+      l.rate,
+      l.amort,
+      l.noi,
+      l.value,
+      l.sale,
+      ...formulas("loan", n, "_xldudf_LOAN_").map((formula) => ({ formula })),
+    ]);
   });
   await book.xlsx.writeFile(file);
 }
@@ -367,7 +419,11 @@ interface XlsxRun {
   writeMs: number;
 }
 
-async function recalcInProcess(addin: Addin, input: string, output: string): Promise<{ run: XlsxRun; summary: RecalcSummary }> {
+async function recalcInProcess(
+  addin: Addin,
+  input: string,
+  output: string,
+): Promise<{ run: XlsxRun; summary: RecalcSummary }> {
   gc?.();
   const t0 = now();
   let computeStart = NaN;
@@ -379,7 +435,15 @@ async function recalcInProcess(addin: Addin, input: string, output: string): Pro
     },
   });
   const t1 = now();
-  return { run: { totalMs: t1 - t0, readMs: computeStart - t0, computeMs: computeEnd - computeStart, writeMs: t1 - computeEnd }, summary };
+  return {
+    run: {
+      totalMs: t1 - t0,
+      readMs: computeStart - t0,
+      computeMs: computeEnd - computeStart,
+      writeMs: t1 - computeEnd,
+    },
+    summary,
+  };
 }
 
 interface CliRun {
@@ -400,15 +464,21 @@ function writePeakRssPreload(dir: string): string {
 function recalcCli(dir: string, preload: string, input: string, output: string): CliRun {
   const rssFile = path.join(dir, "peak-rss.txt");
   const t0 = now();
-  const child = spawnSync(process.execPath, ["--require", preload, path.join(ROOT, "bin", "loan.mjs"), "recalc", input, "-o", output], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, LOAN_BENCH_PEAK_RSS: rssFile },
-  });
+  const child = spawnSync(
+    process.execPath,
+    ["--require", preload, path.join(ROOT, "bin", "loan.mjs"), "recalc", input, "-o", output],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, LOAN_BENCH_PEAK_RSS: rssFile },
+    },
+  );
   const totalMs = now() - t0;
-  if (child.status !== 0) throw new Error(`loan recalc exited with ${child.status ?? child.signal}:\n${child.stdout}\n${child.stderr}`);
+  if (child.status !== 0)
+    throw new Error(`loan recalc exited with ${child.status ?? child.signal}:\n${child.stdout}\n${child.stderr}`);
   const expected = [`Formulas computed: ${ROWS * OUTPUTS.length}`, "Cells in error: 0"];
-  for (const e of expected) if (!child.stdout.includes(e)) throw new Error(`loan recalc did not report "${e}":\n${child.stdout}`);
+  for (const e of expected)
+    if (!child.stdout.includes(e)) throw new Error(`loan recalc did not report "${e}":\n${child.stdout}`);
   return { totalMs, peakRss: Number(fs.readFileSync(rssFile, "utf8")) };
 }
 
@@ -434,30 +504,42 @@ async function checkXlsxOutput(file: string, expected: CellResult[][]): Promise<
       const want = expected[k][j] as number;
       const got = c?.value === undefined ? NaN : Number(c.value);
       if (!c?.formula || !(Math.abs(got - want) <= TOLERANCE * Math.max(Math.abs(want), 1))) {
-        throw new Error(`${path.basename(file)}: ${address} (${OUTPUTS[j]}): ${c?.formula ? "" : "no formula, "}cached ${c?.value}, expected ${want}`);
+        throw new Error(
+          `${path.basename(file)}: ${address} (${OUTPUTS[j]}): ${c?.formula ? "" : "no formula, "}cached ${c?.value}, expected ${want}`,
+        );
       }
       checked++;
     }
   }
-  if (checked !== ROWS * OUTPUTS.length) throw new Error(`checked ${checked} cached results, expected ${ROWS * OUTPUTS.length}`);
+  if (checked !== ROWS * OUTPUTS.length)
+    throw new Error(`checked ${checked} cached results, expected ${ROWS * OUTPUTS.length}`);
 }
 
 // ---------------------------------------------------------------------------------------
 // Report.
 
-const fmt = (x: number, digits: number) => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (x: number, digits: number) =>
+  x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mib = (b: number) => `${fmt(b / 1024 / 1024, 1)} MiB`;
 const range = (xs: number[], digits: number) => `${fmt(Math.min(...xs), digits)}–${fmt(Math.max(...xs), digits)}`;
 
 function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
-  const line = (cells: string[]) => cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j])))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
 function mdTable(header: string[], rows: string[][], right: boolean[]): string {
   const esc = (s: string) => s.replace(/\|/g, "\\|");
-  return [`| ${header.join(" | ")} |`, `|${right.map((r) => (r ? "---:" : ":---")).join("|")}|`, ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`)].join("\n");
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${right.map((r) => (r ? "---:" : ":---")).join("|")}|`,
+    ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`),
+  ].join("\n");
 }
 
 interface Results {
@@ -491,7 +573,8 @@ function timeRows(r: Results): string[][] {
       mib(median(m.map((p) => p.retainedHeap))),
     ];
   });
-  const memRatio = (f: (p: MemoryProbe) => number) => `${fmt(median(r.memory.loan.map(f)) / median(r.memory.builtin.map(f)), 2)}×`;
+  const memRatio = (f: (p: MemoryProbe) => number) =>
+    `${fmt(median(r.memory.loan.map(f)) / median(r.memory.builtin.map(f)), 2)}×`;
   rows.push([
     "LOAN ÷ built-in",
     `${fmt(r.ratios.build, 2)}×`,
@@ -506,7 +589,17 @@ function timeRows(r: Results): string[][] {
   return rows;
 }
 
-const TIME_HEADER = [`Workbook (${ROWS.toLocaleString("en-US")} loans × 5 formulas)`, "build ms", "min–max", "recalc ms", "min–max", "build + recalc ms", "peak RSS", "peak RSS − base", "retained heap"];
+const TIME_HEADER = [
+  `Workbook (${ROWS.toLocaleString("en-US")} loans × 5 formulas)`,
+  "build ms",
+  "min–max",
+  "recalc ms",
+  "min–max",
+  "build + recalc ms",
+  "peak RSS",
+  "peak RSS − base",
+  "retained heap",
+];
 
 function xlsxRows(r: Results): string[][] {
   const formulasCount = ROWS * OUTPUTS.length;
@@ -536,14 +629,25 @@ function xlsxRows(r: Results): string[][] {
   ];
 }
 
-const XLSX_HEADER = [`recalc, ${ROWS.toLocaleString("en-US")}-row .xlsx`, "seconds", "min–max", "rows/s", "formulas/s", "phases (medians)", "peak RSS"];
+const XLSX_HEADER = [
+  `recalc, ${ROWS.toLocaleString("en-US")}-row .xlsx`,
+  "seconds",
+  "min–max",
+  "rows/s",
+  "formulas/s",
+  "phases (medians)",
+  "peak RSS",
+];
 
 function verdict(pass: boolean): string {
   return pass ? "pass" : "FAIL";
 }
 
 function markdown(r: Results): string {
-  const date = new Date().toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+  const date = new Date()
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
   const failures = failuresOf(r);
   const f3 = (v: Variant) =>
     formulas(v, 3)
@@ -628,14 +732,19 @@ async function main(): Promise<void> {
 
   const cpus = os.cpus();
   const cpu = cpus.length ? `${cpus[0].model.trim()} (${cpus.length} logical CPUs)` : "unknown";
-  const development = /webpackBootstrap|^\s*!\*{3} \.\//m.test(fs.readFileSync(path.join(DIST, "functions.js"), "utf8"));
+  const development = /webpackBootstrap|^\s*!\*{3} \.\//m.test(
+    fs.readFileSync(path.join(DIST, "functions.js"), "utf8"),
+  );
   console.log(`Engine benchmark: ${ROWS.toLocaleString("en-US")} loans × 5 formulas, Node ${process.version}, ${cpu}`);
   if (development) console.log(`Warning: ${DIST}/functions.js is a development build.`);
   if (!gc) console.log("Note: run with --expose-gc (bench/run.mjs does) for a GC before each build.");
 
   // 1. Agreement, before any timing.
   console.log("\nChecking that the two workbooks agree…");
-  const wbs = { loan: new EngineWorkbook(addin, [{ name: SHEET, cells: cells.loan }]), builtin: new EngineWorkbook(addin, [{ name: SHEET, cells: cells.builtin }]) };
+  const wbs = {
+    loan: new EngineWorkbook(addin, [{ name: SHEET, cells: cells.loan }]),
+    builtin: new EngineWorkbook(addin, [{ name: SHEET, cells: cells.builtin }]),
+  };
   const loanValues = outputs(wbs.loan);
   const agreement = compare(loanValues, outputs(wbs.builtin), "unshocked");
   for (const v of VARIANTS) wbs[v].setCells(SHEET, SHOCK_CELL.row, SHOCK_CELL.col, [[SHOCKS[0]]]);
@@ -643,7 +752,9 @@ async function main(): Promise<void> {
   for (const v of VARIANTS) wbs[v].destroy();
   const disagreements = [...agreement.problems, ...shockedAgreement.problems];
   if (disagreements.length) {
-    console.error(`\nengine bench: the LOAN and built-in workbooks DISAGREE (${disagreements.length} values); nothing was timed:`);
+    console.error(
+      `\nengine bench: the LOAN and built-in workbooks DISAGREE (${disagreements.length} values); nothing was timed:`,
+    );
     for (const p of disagreements.slice(0, 20)) console.error(`  ${p}`);
     if (disagreements.length > 20) console.error(`  … and ${disagreements.length - 20} more`);
     process.exit(2);
@@ -677,11 +788,15 @@ async function main(): Promise<void> {
       const out = path.join(dir, `in-process-${k}.xlsx`);
       const { run, summary } = await recalcInProcess(addin, input, out);
       if (summary.formulas !== ROWS * OUTPUTS.length || summary.errors.length || summary.unsupported.length) {
-        throw new Error(`recalcXlsx: ${summary.formulas} formulas, ${summary.errors.length} errors, unsupported ${JSON.stringify(summary.unsupported)}`);
+        throw new Error(
+          `recalcXlsx: ${summary.formulas} formulas, ${summary.errors.length} errors, unsupported ${JSON.stringify(summary.unsupported)}`,
+        );
       }
       if (k === 0) await checkXlsxOutput(out, loanValues);
       inProcess.push(run);
-      console.log(`  recalcXlsx        ${fmt(run.totalMs / 1000, 2)} s (read ${fmt(run.readMs / 1000, 2)}, build ${fmt(run.computeMs / 1000, 2)}, results + write ${fmt(run.writeMs / 1000, 2)})`);
+      console.log(
+        `  recalcXlsx        ${fmt(run.totalMs / 1000, 2)} s (read ${fmt(run.readMs / 1000, 2)}, build ${fmt(run.computeMs / 1000, 2)}, results + write ${fmt(run.writeMs / 1000, 2)})`,
+      );
     }
     const preload = writePeakRssPreload(dir);
     for (let k = 0; k < XLSX_RUNS; k++) {
@@ -697,7 +812,8 @@ async function main(): Promise<void> {
 
   // Ratios are paired: LOAN ÷ built-in within each round (the two ran back to back), then
   // the median over rounds, so that a slow spell of the machine cancels out.
-  const paired = (f: (s: Samples, i: number) => number) => median(times.loan.build.map((_, i) => f(times.loan, i) / f(times.builtin, i)));
+  const paired = (f: (s: Samples, i: number) => number) =>
+    median(times.loan.build.map((_, i) => f(times.loan, i) / f(times.builtin, i)));
   const ratios = {
     build: paired((s, i) => s.build[i]),
     recalc: paired((s, i) => s.recalcByRound[i]),
@@ -720,7 +836,9 @@ async function main(): Promise<void> {
 
   console.log("");
   console.log(textTable(TIME_HEADER, timeRows(results)));
-  console.log(`\nBudget LOAN ≤ ${BUDGET}× built-in: build ${fmt(ratios.build, 2)}× ${verdict(results.pass.build)}, recalculation ${fmt(ratios.recalc, 2)}× ${verdict(results.pass.recalc)}`);
+  console.log(
+    `\nBudget LOAN ≤ ${BUDGET}× built-in: build ${fmt(ratios.build, 2)}× ${verdict(results.pass.build)}, recalculation ${fmt(ratios.recalc, 2)}× ${verdict(results.pass.recalc)}`,
+  );
   console.log("");
   console.log(textTable(XLSX_HEADER, xlsxRows(results)));
 

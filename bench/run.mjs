@@ -29,7 +29,10 @@ if (!["all", "calls", "engine"].includes(which)) {
 
 rmSync(outDir, { recursive: true, force: true });
 const tsc = require.resolve("typescript/bin/tsc");
-const compile = spawnSync(process.execPath, [tsc, "-p", path.join(root, "bench", "tsconfig.json")], { cwd: root, stdio: "inherit" });
+const compile = spawnSync(process.execPath, [tsc, "-p", path.join(root, "bench", "tsconfig.json")], {
+  cwd: root,
+  stdio: "inherit",
+});
 if (compile.status !== 0) {
   console.error("bench: TypeScript compilation failed.");
   process.exit(compile.status ?? 1);
@@ -49,10 +52,15 @@ if (which !== "engine") statuses.push(run([path.join(outDir, "bench", "bench.js"
 
 if (which !== "calls") {
   const dist = path.resolve(root, process.env.BENCH_DIST ?? "dist");
-  const missing = ["functions.js", "functions.json", path.join("engine", "cli.js")].filter((f) => !existsSync(path.join(dist, f)));
+  const missing = ["functions.js", "functions.json", path.join("engine", "cli.js")].filter(
+    (f) => !existsSync(path.join(dist, f)),
+  );
   if (missing.length && !process.env.BENCH_DIST) {
     console.error(`\nbench: ${missing.join(", ")} missing from dist/; building once (webpack --mode production)...`);
-    const build = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    const build = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     if (build.status !== 0) {
       console.error("bench: the build failed; run `npm run build` to see why.");
       process.exit(2);

@@ -47,12 +47,15 @@ const CONTENT_TYPES = {
 // ------------------------------------------------------------------ arguments
 
 function usage() {
-  return "Usage:\n" + fs
-    .readFileSync(fileURLToPath(import.meta.url), "utf8")
-    .split("\n")
-    .filter((line) => /^ \* {3}/.test(line))
-    .map((line) => line.slice(3))
-    .join("\n");
+  return (
+    "Usage:\n" +
+    fs
+      .readFileSync(fileURLToPath(import.meta.url), "utf8")
+      .split("\n")
+      .filter((line) => /^ \* {3}/.test(line))
+      .map((line) => line.slice(3))
+      .join("\n")
+  );
 }
 
 function parseArgs(argv) {
@@ -65,7 +68,8 @@ function parseArgs(argv) {
     else if (arg === "--port" || arg.startsWith("--port=")) {
       const value = arg === "--port" ? argv[++i] : arg.slice("--port=".length);
       const port = Number(value);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port needs a port number (1-65535), got "${value ?? ""}"`);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        fail(`--port needs a port number (1-65535), got "${value ?? ""}"`);
       options.port = port;
     } else if (arg === "--help" || arg === "-h") {
       console.log(usage());
@@ -94,7 +98,8 @@ function certificateProblem(files) {
     const tomorrow = Date.now() + 24 * 60 * 60 * 1000;
     if (Date.parse(ca.validTo) < tomorrow) return "the CA certificate expires within a day";
     if (Date.parse(cert.validTo) < tomorrow) return "the localhost certificate expires within a day";
-    if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey)) return "the localhost certificate was not issued by ca.crt";
+    if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey))
+      return "the localhost certificate was not issued by ca.crt";
     if (!cert.checkPrivateKey(key)) return "localhost.key does not match localhost.crt";
     if (cert.checkHost("localhost") === undefined) return "the certificate is not for localhost";
   } catch (error) {
@@ -105,7 +110,11 @@ function certificateProblem(files) {
 
 /** Is this CA file among the ones update-ca-certificates / update-ca-trust pick up? */
 function trustedOnLinux(caPem) {
-  const dirs = ["/usr/local/share/ca-certificates", "/etc/ca-certificates/trust-source/anchors", "/etc/pki/ca-trust/source/anchors"];
+  const dirs = [
+    "/usr/local/share/ca-certificates",
+    "/etc/ca-certificates/trust-source/anchors",
+    "/etc/pki/ca-trust/source/anchors",
+  ];
   const same = (file) => {
     try {
       return fs.readFileSync(file, "utf8").trim() === caPem.trim();
@@ -163,7 +172,9 @@ async function ensureCertificates(options) {
       if (!devCerts.isCaCertificateInstalled()) await devCerts.installCaCertificate(files.ca, false);
       trusted = "yes";
     } catch (error) {
-      console.warn(`Could not add the CA to your trust store (${String(error?.message ?? error).split("\n")[0]}); carrying on.`);
+      console.warn(
+        `Could not add the CA to your trust store (${String(error?.message ?? error).split("\n")[0]}); carrying on.`,
+      );
       trusted = "no";
     }
   }
@@ -266,7 +277,14 @@ function resolveRequest(rawUrl) {
   return { file };
 }
 
-const STATUS_TEXT = { 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 500: "Internal Server Error", 503: "Service Unavailable" };
+const STATUS_TEXT = {
+  400: "Bad Request",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
 
 const COMMON_HEADERS = {
   "Cache-Control": "no-store",
@@ -277,7 +295,12 @@ const COMMON_HEADERS = {
 
 function sendText(res, status, extra = {}) {
   const body = `${status} ${STATUS_TEXT[status] ?? ""}\n`;
-  res.writeHead(status, { ...COMMON_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Content-Length": Buffer.byteLength(body), ...extra });
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    "Content-Type": "text/plain; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    ...extra,
+  });
   res.end(res.req.method === "HEAD" ? undefined : body);
 }
 
@@ -311,7 +334,9 @@ function respond(req, res, state) {
       ...COMMON_HEADERS,
       "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
       "Access-Control-Allow-Headers": req.headers["access-control-request-headers"] ?? "*",
-      ...(req.headers["access-control-request-private-network"] === "true" ? { "Access-Control-Allow-Private-Network": "true" } : {}),
+      ...(req.headers["access-control-request-private-network"] === "true"
+        ? { "Access-Control-Allow-Private-Network": "true" }
+        : {}),
       "Access-Control-Max-Age": "600",
     });
     return res.end();
@@ -322,7 +347,11 @@ function respond(req, res, state) {
   if (target.status !== undefined) return sendText(res, target.status);
   if (target.index) {
     const body = indexPage(state.port);
-    res.writeHead(200, { ...COMMON_HEADERS, "Content-Type": CONTENT_TYPES[".html"], "Content-Length": Buffer.byteLength(body) });
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      "Content-Type": CONTENT_TYPES[".html"],
+      "Content-Length": Buffer.byteLength(body),
+    });
     return res.end(req.method === "HEAD" ? undefined : body);
   }
   let stat;
@@ -380,7 +409,11 @@ function banner(port, certs) {
   const base = `https://localhost:${port}`;
   const home = os.homedir();
   const short = (p) => (p.startsWith(home + path.sep) ? `~${p.slice(home.length)}` : p);
-  const trust = { yes: "in the system trust store", no: "not in the system trust store yet", unknown: "trust not checked" }[certs.trusted];
+  const trust = {
+    yes: "in the system trust store",
+    no: "not in the system trust store yet",
+    unknown: "trust not checked",
+  }[certs.trusted];
   const lines = [
     `LOAN add-in dev server listening on ${base} (bound to ${HOST}; Ctrl-C stops it)`,
     `  PREVIEW       ${base}/preview.html  <- open this to try the add-in without Excel`,
@@ -389,7 +422,10 @@ function banner(port, certs) {
     `  manifest      ${base}/manifest.xml  (file: ${MANIFEST})`,
     `  certificates  ${certs.dir}: ca.crt (${trust}), localhost.crt, localhost.key; valid until ${certs.validTo}`,
   ];
-  if (port !== DEFAULT_PORT) lines.push(`  note          manifest.xml points at port ${DEFAULT_PORT}; Excel will not find this server on port ${port}`);
+  if (port !== DEFAULT_PORT)
+    lines.push(
+      `  note          manifest.xml points at port ${DEFAULT_PORT}; Excel will not find this server on port ${port}`,
+    );
   lines.push(
     "Trust the CA once (browsers and Excel refuse the add-in otherwise):",
     `  Linux         sudo cp ${short(certs.ca)} /usr/local/share/ca-certificates/office-addin-dev-ca.crt && sudo update-ca-certificates`,

@@ -28,7 +28,11 @@ describe("define reads every arity the same way", () => {
 });
 
 describe("Excel conventions", () => {
-  const f = define("T", [amount.required("x"), amount.withDefault("y", 7), amount.optional("z"), flag("b", true)], (x, y, z, b) => ({ x, y, z, b }));
+  const f = define(
+    "T",
+    [amount.required("x"), amount.withDefault("y", 7), amount.optional("z"), flag("b", true)],
+    (x, y, z, b) => ({ x, y, z, b }),
+  );
   test("omitted optional (null or undefined) → default; required blank → 0", () => {
     expect(f(null, null, null, null)).toEqual({ x: 0, y: 7, z: undefined, b: true });
     expect(f(undefined, undefined, undefined, undefined)).toEqual({ x: 0, y: 7, z: undefined, b: true });
@@ -48,7 +52,9 @@ describe("Excel conventions", () => {
     const g = define("G", [grid("r", false), grid("o", true)], (r, o) => ({ r, o }));
     expect(g("A", null)).toEqual({ r: [["A"]], o: undefined });
     expect(g([["A", "B"]], [])).toEqual({ r: [["A", "B"]], o: undefined });
-    expect((g([[1], [2, 3]], null) as Fault).message).toBe("r must be a rectangular range (every row the same length).");
+    expect((g([[1], [2, 3]], null) as Fault).message).toBe(
+      "r must be a rectangular range (every row the same length).",
+    );
   });
   test("an object that is not a cell value is #VALUE!", () => {
     expect((f({}, null, null, null) as Fault).message).toBe("x must be a number; got a value of type object.");

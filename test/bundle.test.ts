@@ -51,7 +51,9 @@ function excelCall(id: string, ...args: unknown[]): unknown {
 
 const CORE: Record<string, Checked<unknown>> = Object.fromEntries(
   (Object.values(core) as unknown[])
-    .filter((x): x is Checked<unknown> => typeof x === "function" && typeof (x as Partial<Checked<unknown>>).id === "string")
+    .filter(
+      (x): x is Checked<unknown> => typeof x === "function" && typeof (x as Partial<Checked<unknown>>).id === "string",
+    )
     .map((f) => [f.id, f]),
 );
 
@@ -89,7 +91,8 @@ describe("dist/functions.js registers exactly the functions of dist/functions.js
   test("every function of the state-law and lender family says it is not advice", () => {
     const family = ["STATE_RULE", "DEFICIENCY_ALLOWED", "STATE_DEFICIENCY", "GUARANTEE_EXPOSURE", "LENDER_RECOVERY"];
     family.push("YIELD_MAINTENANCE", "DEFEASANCE_COST", "FORECLOSURE_TAX", "MARKET_PREMIUM", "QUALIFY");
-    for (const id of family) expect(metadata.functions.find((f) => f.id === id)?.description).toMatch(/not (legal |tax )?(or tax )?advice/);
+    for (const id of family)
+      expect(metadata.functions.find((f) => f.id === id)?.description).toMatch(/not (legal |tax )?(or tax )?advice/);
   });
 
   test("no IE11 polyfills and within the 60 KB budget", () => {
@@ -115,8 +118,27 @@ describe("calls through the bundle, with Excel-shaped arguments", () => {
     ["CARVEOUT_EXPOSURE", [4400000, [["FRAUD"], [null]], null, 3600000, null, null], 800000],
     ["CARVEOUT_EXPOSURE", [4400000, [["WASTE"], ["RENTS"]], [[120000], [80000]], null, null, null], 200000],
     ["STATE_DEFICIENCY", [4650000, 3600000, "NV", 3900000, null, null, null, null, null], 750000],
-    ["STATE_DEFICIENCY", [4650000, 3600000, "CO", null, null, null, null, null, [["NONJUDICIAL_DEFICIENCY", true]]], 1050000],
-    ["GUARANTEE_EXPOSURE", [1050000, 4500000, 0.5, null, [[0, 2250000], [3, 1125000], [5, 450000]], 5], 450000],
+    [
+      "STATE_DEFICIENCY",
+      [4650000, 3600000, "CO", null, null, null, null, null, [["NONJUDICIAL_DEFICIENCY", true]]],
+      1050000,
+    ],
+    [
+      "GUARANTEE_EXPOSURE",
+      [
+        1050000,
+        4500000,
+        0.5,
+        null,
+        [
+          [0, 2250000],
+          [3, 1125000],
+          [5, 450000],
+        ],
+        5,
+      ],
+      450000,
+    ],
     ["LENDER_RECOVERY", [4650000, 3600000, true, 200000, 50000], 3750000],
     ["YIELD_MAINTENANCE", [6161329, 0.0875, 0.0418, 3.2521, null, null], 839913.58],
     ["YIELD_MAINTENANCE", [10000000, 0.06, 0.0443, 5, null, null], 690572.86],
@@ -160,12 +182,21 @@ describe("calls through the bundle, with Excel-shaped arguments", () => {
   });
 
   test("bad input is #VALUE! with a message naming the argument", () => {
-    expect(excelCall("PAYMENT", "abc", 0.05, 30, null)).toEqual({ code: "#VALUE!", message: 'loanAmount must be a number; got text "abc".' });
-    expect(excelCall("DEFICIENCY", 1, -1, null, null, null, null)).toEqual({ code: "#VALUE!", message: "salePrice must be at least 0; got -1." });
+    expect(excelCall("PAYMENT", "abc", 0.05, 30, null)).toEqual({
+      code: "#VALUE!",
+      message: 'loanAmount must be a number; got text "abc".',
+    });
+    expect(excelCall("DEFICIENCY", 1, -1, null, null, null, null)).toEqual({
+      code: "#VALUE!",
+      message: "salePrice must be at least 0; got -1.",
+    });
   });
 
   test("an unknown code is #N/A with the valid codes", () => {
-    const r = excelCall("CARVEOUT_EXPOSURE", 1, [["ARSON"]], null, null, null, null) as { code: string; message: string };
+    const r = excelCall("CARVEOUT_EXPOSURE", 1, [["ARSON"]], null, null, null, null) as {
+      code: string;
+      message: string;
+    };
     expect(r.code).toBe("#N/A");
     expect(r.message).toContain("Valid codes: FRAUD");
   });
@@ -176,7 +207,26 @@ describe("calls through the bundle, with Excel-shaped arguments", () => {
   });
 
   test("no input makes a registered function throw anything but an Excel error", () => {
-    const junk: unknown[] = [null, undefined, "", "x", true, false, 0, -1, 1e308, -1e308, NaN, Infinity, [[1, 2]], [[null]], [], {}, 0.5, 400];
+    const junk: unknown[] = [
+      null,
+      undefined,
+      "",
+      "x",
+      true,
+      false,
+      0,
+      -1,
+      1e308,
+      -1e308,
+      NaN,
+      Infinity,
+      [[1, 2]],
+      [[null]],
+      [],
+      {},
+      0.5,
+      400,
+    ];
     for (const f of metadata.functions) {
       for (let trial = 0; trial < 60; trial++) {
         const args = f.parameters.map((_, i) => junk[(trial * 7 + i * 5 + trial * i) % junk.length]);

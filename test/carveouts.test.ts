@@ -61,7 +61,10 @@ describe("LOAN.CARVEOUT_EXPOSURE", () => {
     expect(CARVEOUT_EXPOSURE(4400000, "FRAUD", [[250000]], 3600000, null, schedule)).toBe(250000);
   });
   test("a deal schedule extends the default (a receiver consent as full recourse)", () => {
-    const schedule = [["RECEIVER", "full"], [null, null]];
+    const schedule = [
+      ["RECEIVER", "full"],
+      [null, null],
+    ];
     expect(CARVEOUT_EXPOSURE(4400000, "RECEIVER", null, 3600000, null, schedule)).toBe(800000);
   });
   test("property: exposure is between 0 and the debt, and a cap never raises it", () => {
@@ -90,11 +93,17 @@ describe("LOAN.CARVEOUT_EXPOSURE", () => {
     );
   });
   test.each([
-    [[1, [["WASTE"], ["RENTS"]], [[1, 2]]], "losses must have the same shape as triggered (2×1); got a range of 1×2 cells."],
+    [
+      [1, [["WASTE"], ["RENTS"]], [[1, 2]]],
+      "losses must have the same shape as triggered (2×1); got a range of 1×2 cells.",
+    ],
     [[1, "WASTE", [[-5]]], "losses must not be negative; the loss for WASTE is -5."],
     [[1, "WASTE", [["lots"]]], 'losses must be a number; got text "lots".'],
     [[1, [[42]]], "triggered must be text; got 42."],
-    [[1, "FRAUD", null, 0, null, [["FRAUD", "LOSS", "x"]]], "schedule must be a range of 2 columns; got a range of 1×3 cells."],
+    [
+      [1, "FRAUD", null, 0, null, [["FRAUD", "LOSS", "x"]]],
+      "schedule must be a range of 2 columns; got a range of 1×3 cells.",
+    ],
     [[1, "FRAUD", null, 0, null, [["FRAUD", "SOME"]]], 'schedule must be one of FULL, LOSS; got "SOME".'],
     [[1, "FRAUD", null, 0, null, [[7, "FULL"]]], "schedule must be text; got 7."],
     [[-1, "FRAUD"], "debt must be at least 0; got -1."],

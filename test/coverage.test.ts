@@ -18,10 +18,14 @@ describe("LOAN.DSCR", () => {
   });
   test("property: DSCR × debt service = NOI (1e-12 relative)", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.double({ min: 1, max: 1e9, noNaN: true }), (noi, ds) => {
-        const d = num(DSCR(noi, ds));
-        return Math.abs(d * ds - noi) <= 1e-12 * Math.max(1, Math.abs(noi));
-      }),
+      fc.property(
+        fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+        fc.double({ min: 1, max: 1e9, noNaN: true }),
+        (noi, ds) => {
+          const d = num(DSCR(noi, ds));
+          return Math.abs(d * ds - noi) <= 1e-12 * Math.max(1, Math.abs(noi));
+        },
+      ),
     );
   });
   test("zero debt service is #DIV/0!; negative debt service is #VALUE!", () => {
@@ -102,7 +106,10 @@ describe("LOAN.MAX_LOAN", () => {
     [[1, 1, 0.06, 30, 1.25, 0], "maxLTV must be more than 0; got 0."],
     [[1, 1, 0.06, 30, 1.25, 0.75, -0.1], "minDebtYield must be more than 0; got -0.1."],
     [[1, 1, 0.06, 30, 1.25, 0.75, null, "yes"], 'interestOnly must be TRUE or FALSE; got text "yes".'],
-    [[1, 1, 0.06, 30.01, 1.25, 0.75], "amortYears × paymentsPerYear must be a whole number of periods; 30.01 years × 12 = 360.12."],
+    [
+      [1, 1, 0.06, 30.01, 1.25, 0.75],
+      "amortYears × paymentsPerYear must be a whole number of periods; 30.01 years × 12 = 360.12.",
+    ],
   ])("#VALUE! %#: %s", (args, message) => {
     const f = fault(MAX_LOAN(...(args as unknown[])));
     expect(f.kind).toBe("#VALUE!");

@@ -6,9 +6,21 @@
 import { PAYMENT } from "../src/core";
 import { buildDealPlan } from "../src/plan/deal";
 import { TEMPLATES, VALUE_ADD, RESIDENTIAL_CA_TX } from "../src/plan/templates";
-import { carveoutChoices, checkField, FIELDS, FORM_MESSAGES, initialState, readForm, stateChoices } from "../src/taskpane/deal-form";
+import {
+  carveoutChoices,
+  checkField,
+  FIELDS,
+  FORM_MESSAGES,
+  initialState,
+  readForm,
+  stateChoices,
+} from "../src/taskpane/deal-form";
 
-const field = (key: string) => FIELDS.find((f) => f.key === key) ?? (() => { throw new Error(key); })();
+const field = (key: string) =>
+  FIELDS.find((f) => f.key === key) ??
+  (() => {
+    throw new Error(key);
+  })();
 
 describe("checkField", () => {
   test("accepts numbers, with grouping commas", () => {
@@ -51,7 +63,15 @@ describe("readForm", () => {
   test("edits, carveouts and the state reach the plan", () => {
     const form = { ...initialState(VALUE_ADD), state: "CA", carveouts: ["fraud", "RENTS"] };
     const result = readForm({ ...form, values: { ...form.values, holdYears: "5" } });
-    expect(result).toMatchObject({ ok: true, state: "CA", inputs: { holdYears: 5 }, carveouts: [{ code: "FRAUD", loss: 0 }, { code: "RENTS", loss: 0 }] });
+    expect(result).toMatchObject({
+      ok: true,
+      state: "CA",
+      inputs: { holdYears: 5 },
+      carveouts: [
+        { code: "FRAUD", loss: 0 },
+        { code: "RENTS", loss: 0 },
+      ],
+    });
   });
 
   test("every bad field gets its message; nothing is built", () => {
@@ -64,7 +84,10 @@ describe("readForm", () => {
   });
 
   test("an unknown template is reported", () => {
-    expect(readForm({ ...initialState(), templateId: "nope" })).toMatchObject({ ok: false, errors: { template: FORM_MESSAGES.unknownTemplate("nope") } });
+    expect(readForm({ ...initialState(), templateId: "nope" })).toMatchObject({
+      ok: false,
+      errors: { template: FORM_MESSAGES.unknownTemplate("nope") },
+    });
   });
 });
 

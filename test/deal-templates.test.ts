@@ -79,7 +79,9 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s", (_id, tem
     const errors = plan.cells.flatMap((cell) => {
       const { row, col } = parseAddress(cell.address);
       const v = c.engine.value(plan.sheetName, row, col);
-      return v !== null && typeof v === "object" ? [`${cell.address} ${v.error} ${v.message ?? ""} ${cell.formula}`] : [];
+      return v !== null && typeof v === "object"
+        ? [`${cell.address} ${v.error} ${v.message ?? ""} ${cell.formula}`]
+        : [];
     });
     expect(errors).toEqual([]);
   });
@@ -96,19 +98,22 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s", (_id, tem
     for (const cell of plan.cells.filter((x) => x.formula !== undefined)) {
       const refs = references(cell.formula as string);
       for (const ref of refs.cells) expect([cell.address, ref, byAddress.has(ref)]).toEqual([cell.address, ref, true]);
-      for (const name of refs.names) expect([cell.address, name, names.has(name.toLowerCase())]).toEqual([cell.address, name, true]);
+      for (const name of refs.names)
+        expect([cell.address, name, names.has(name.toLowerCase())]).toEqual([cell.address, name, true]);
     }
     for (const n of plan.names ?? []) {
       expect(n.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
       expect(n.name).not.toMatch(/^[A-Za-z]{1,3}[0-9]+$/);
       const r = parseRange(n.address);
-      for (let row = r.top; row <= r.bottom; row++) expect(byAddress.has(`${n.address.replace(/[0-9:].*$/, "")}${row + 1}`)).toBe(true);
+      for (let row = r.top; row <= r.bottom; row++)
+        expect(byAddress.has(`${n.address.replace(/[0-9:].*$/, "")}${row + 1}`)).toBe(true);
     }
   });
 
   test("every constant number or flag is a blue input; every formula is black and LOAN.* or built-in", () => {
     for (const cell of plan.cells) {
-      if (typeof cell.value === "number" || typeof cell.value === "boolean") expect([cell.address, cell.fontColor]).toEqual([cell.address, INPUT_COLOR]);
+      if (typeof cell.value === "number" || typeof cell.value === "boolean")
+        expect([cell.address, cell.fontColor]).toEqual([cell.address, INPUT_COLOR]);
       if (cell.formula !== undefined) {
         expect([cell.address, cell.fontColor]).toEqual([cell.address, FORMULA_COLOR]);
         expect(cell.formula).not.toMatch(/\b(TRUE|FALSE)\b(?!\()/);
@@ -129,7 +134,8 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s", (_id, tem
     for (const ref of [chart?.categories, ...(chart?.series ?? []).map((s) => s.values)]) {
       const r = parseRange(ref as string);
       expect(r.bottom - r.top + 1).toBe(template.sensitivity.length);
-      for (let row = r.top; row <= r.bottom; row++) expect(byAddress.get(`${(ref as string)[0]}${row + 1}`)?.formula).toBeDefined();
+      for (let row = r.top; row <= r.bottom; row++)
+        expect(byAddress.get(`${(ref as string)[0]}${row + 1}`)?.formula).toBeDefined();
     }
     expect(plan.cells.some((c) => c.value === DEAL_NOTES.disclaimer)).toBe(true);
     expect(DEAL_NOTES.disclaimer).toMatch(/not legal, tax or investment advice/);
@@ -139,7 +145,8 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s", (_id, tem
     for (const key of ["rateSpread", "pointsSpread"] as const) {
       const name = (plan.names ?? []).find((n) => n.name === INPUT_NAMES[key]);
       const cell = byAddress.get(name?.address ?? "");
-      if (template.inputs[key] === "MARKET") expect(cell?.formula).toMatch(/^=LOAN\.MARKET_PREMIUM\(LoanType,"(RATE|POINTS)"\)$/);
+      if (template.inputs[key] === "MARKET")
+        expect(cell?.formula).toMatch(/^=LOAN\.MARKET_PREMIUM\(LoanType,"(RATE|POINTS)"\)$/);
       else expect(typeof cell?.value).toBe("number");
     }
   });
@@ -166,7 +173,9 @@ describe("value-add worked example (REFERENCE §5, §2 case C)", () => {
 
   test("premium 180,000 interest-only and 181,428.35 amortizing", () => {
     expect(c.row("Interest and points over the hold (interest-only view)").D).toBe(180000);
-    expect(Math.abs((c.row("Premium, amortizing view (payments, balance at exit, points)").D as number) - 181428.35)).toBeLessThan(CENT);
+    expect(
+      Math.abs((c.row("Premium, amortizing view (payments, balance at exit, points)").D as number) - 181428.35),
+    ).toBeLessThan(CENT);
     const pv = c.row("Premium, present value at the discount rate").D as number;
     expect(pv).toBeGreaterThan(0);
     expect(pv).toBeLessThan(181428.35);
@@ -207,7 +216,18 @@ describe("value-add worked example (REFERENCE §5, §2 case C)", () => {
     const at = scenarioStart(f, 3);
     expect(f.row("Personal exposure under TX law", at).C).toBe(1_050_000);
     expect(f.row("Break-even default probability (TX law)").D).toBe("no personal exposure to insure");
-    const w = compute(buildDealPlan(VALUE_ADD, {}, { carveouts: [{ code: "WASTE", loss: 120_000 }, { code: "RENTS", loss: 80_000 }] }));
+    const w = compute(
+      buildDealPlan(
+        VALUE_ADD,
+        {},
+        {
+          carveouts: [
+            { code: "WASTE", loss: 120_000 },
+            { code: "RENTS", loss: 80_000 },
+          ],
+        },
+      ),
+    );
     expect(w.row("Personal exposure under TX law", scenarioStart(w, 3)).C).toBe(200_000);
   });
 

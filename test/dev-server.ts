@@ -41,11 +41,15 @@ export function startServer(port: number): Started {
 /** Resolves once `pattern` appears in the output; rejects if the process exits or time runs out. */
 export function waitFor(started: Started, pattern: RegExp, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error(`no ${pattern} within ${ms} ms; output:\n${started.output()}`)), ms);
+    const timer = setTimeout(
+      () => finish(new Error(`no ${pattern} within ${ms} ms; output:\n${started.output()}`)),
+      ms,
+    );
     const poll = setInterval(() => {
       if (pattern.test(started.output())) finish();
     }, 50);
-    const onExit = (code: number | null): void => finish(new Error(`exited (${code}) before ${pattern}; output:\n${started.output()}`));
+    const onExit = (code: number | null): void =>
+      finish(new Error(`exited (${code}) before ${pattern}; output:\n${started.output()}`));
     started.child.once("exit", onExit);
     function finish(error?: Error): void {
       clearTimeout(timer);
@@ -63,4 +67,3 @@ export async function stopServer(started: Started | undefined): Promise<void> {
   const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 5_000).unref());
   if ((await Promise.race([started.exited, timeout])) === "timeout") started.child.kill("SIGKILL");
 }
-

@@ -15,7 +15,9 @@ import { parseCall } from "./formula-args";
 import { ALL_IDS } from "./function-ids";
 
 const root = path.resolve(__dirname, "..");
-const files = ["financing", "coverage", "recourse", "lender"].map((f) => path.join(root, "src", "functions", `${f}.ts`));
+const files = ["financing", "coverage", "recourse", "lender"].map((f) =>
+  path.join(root, "src", "functions", `${f}.ts`),
+);
 
 interface Example {
   id: string;
@@ -31,7 +33,8 @@ function examples(): Example[] {
     for (const block of src.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
       const id = /@customfunction\s+([A-Z_]+)/.exec(block)?.[1];
       if (!id) continue;
-      for (const m of block.matchAll(/Example:\s*(=LOAN\.[^\n]*?)\s+→\s+([^\n]+)/g)) out.push({ id, formula: m[1], expected: m[2].trim() });
+      for (const m of block.matchAll(/Example:\s*(=LOAN\.[^\n]*?)\s+→\s+([^\n]+)/g))
+        out.push({ id, formula: m[1], expected: m[2].trim() });
     }
   }
   return out;
@@ -45,7 +48,9 @@ for (const mod of [financing, coverage, recourse, lender]) {
 /** The adapter behind an id, found through the JSDoc: the function declared right after it. */
 function adapterFor(id: string): (...args: unknown[]) => unknown {
   for (const file of files) {
-    const m = new RegExp(`@customfunction ${id}\\b[\\s\\S]*?\\*/\\s*export function (\\w+)`).exec(fs.readFileSync(file, "utf8"));
+    const m = new RegExp(`@customfunction ${id}\\b[\\s\\S]*?\\*/\\s*export function (\\w+)`).exec(
+      fs.readFileSync(file, "utf8"),
+    );
     if (m) return adapters[m[1]];
   }
   throw new Error(`no adapter for ${id}`);

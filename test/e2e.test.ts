@@ -40,7 +40,9 @@ const available = fs.existsSync(CHROMIUM);
 const docs = path.resolve(__dirname, "..", "docs");
 const describeBrowser = available ? describe : describe.skip;
 if (!available) {
-  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
+  console.warn(
+    `Browser tests skipped: no Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`,
+  );
 }
 
 describeBrowser("the preview in Chromium", () => {
@@ -57,7 +59,15 @@ describeBrowser("the preview in Chromium", () => {
     base = `https://localhost:${port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   }, 120_000);
 
@@ -182,15 +192,22 @@ describeBrowser("the preview in Chromium", () => {
     for (const id of ["value-add", "cmbs", "agency", "life-company", "bridge", "residential-ca-tx", "blank"]) {
       await insert(id);
       const text = await gridText();
-      expect({ id, errors: text.filter((t) => /^#(VALUE!|N\/A|DIV\/0!|NUM!|NAME\?|REF!|ERROR!|SPILL!)/.test(t)) }).toEqual({ id, errors: [] });
+      expect({
+        id,
+        errors: text.filter((t) => /^#(VALUE!|N\/A|DIV\/0!|NUM!|NAME\?|REF!|ERROR!|SPILL!)/.test(t)),
+      }).toEqual({ id, errors: [] });
     }
   });
 
   test("the playground: a wrong argument shows its message, with the function's help", async () => {
     await page.fill("#playground-input", '=LOAN.PAYMENT("abc", 0.05, 30)');
     await page.press("#playground-input", "Enter");
-    await expect(page.locator("#playground-result").textContent()).resolves.toContain('#VALUE!  loanAmount must be a number; got text "abc".');
-    await expect(page.locator("#playground-help").textContent()).resolves.toContain("LOAN.PAYMENT(loanAmount, annualRate, amortYears, [paymentsPerYear])");
+    await expect(page.locator("#playground-result").textContent()).resolves.toContain(
+      '#VALUE!  loanAmount must be a number; got text "abc".',
+    );
+    await expect(page.locator("#playground-help").textContent()).resolves.toContain(
+      "LOAN.PAYMENT(loanAmount, annualRate, amortYears, [paymentsPerYear])",
+    );
     await page.fill("#playground-input", "=LOAN.NONRECOURSE_PREMIUM(4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7)");
     await page.press("#playground-input", "Enter");
     await expect(page.locator("#playground-result").textContent()).resolves.toBe("180000");
@@ -206,7 +223,9 @@ describeBrowser("the preview in Chromium", () => {
     await page.fill("#formula-bar", '=LOAN.CARVEOUT_EXPOSURE(1, "ARSON")');
     await page.press("#formula-bar", "Enter");
     await selectCell("B1");
-    await expect(page.locator("#cell-message").textContent()).resolves.toContain('#N/A: triggered: unknown code "ARSON"');
+    await expect(page.locator("#cell-message").textContent()).resolves.toContain(
+      '#N/A: triggered: unknown code "ARSON"',
+    );
   });
 
   test("the page's content security policy allows no remote origin", async () => {

@@ -19,7 +19,10 @@ beforeAll(() => {
   addin = loadAddin(dist);
 });
 
-function book(cells: (string | number | boolean | null)[][], more: { name: string; cells: (string | number | boolean | null)[][] }[] = []) {
+function book(
+  cells: (string | number | boolean | null)[][],
+  more: { name: string; cells: (string | number | boolean | null)[][] }[] = [],
+) {
   return new EngineWorkbook(addin, [{ name: "S", cells }, ...more]);
 }
 
@@ -105,7 +108,10 @@ describe("Excel semantics", () => {
   test("a spilled schedule fills its range with the core's values, and follows a change of size", () => {
     const wb = book([[1000, 0.12, 1, null, null, null, "=SUM(B3:B15)"], [], ["=LOAN.AMORTIZATION(A1,B1,C1)"]]);
     const expected = AMORTIZATION(1000, 0.12, 1) as (string | number)[][];
-    const got = wb.sheetValues("S").slice(2, 2 + expected.length).map((r) => r.slice(0, 5));
+    const got = wb
+      .sheetValues("S")
+      .slice(2, 2 + expected.length)
+      .map((r) => r.slice(0, 5));
     expect(got).toEqual(expected);
     const paid = expected.slice(1).reduce((s, r) => s + (r[1] as number), 0);
     expect(wb.value("S", 0, 6) as number).toBeCloseTo(paid, 8);
@@ -122,7 +128,10 @@ describe("Excel semantics", () => {
   });
 
   test("LOAN errors keep their type and message", () => {
-    expect(one('=LOAN.PAYMENT("abc",0.05,30)')).toEqual({ error: "#VALUE!", message: 'loanAmount must be a number; got text "abc".' });
+    expect(one('=LOAN.PAYMENT("abc",0.05,30)')).toEqual({
+      error: "#VALUE!",
+      message: 'loanAmount must be a number; got text "abc".',
+    });
     expect(one('=LOAN.CARVEOUT_EXPOSURE(1,"ARSON")')).toMatchObject({ error: "#N/A" });
     expect(one("=LOAN.DSCR(1,0)")).toEqual({ error: "#DIV/0!" });
   });

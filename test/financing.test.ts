@@ -79,10 +79,18 @@ describe("LOAN.PAYMENT", () => {
     ["loanAmount", [-1, 0.05, 30], "loanAmount must be at least 0; got -1."],
     ["loanAmount text", ["abc", 0.05, 30], 'loanAmount must be a number; got text "abc".'],
     ["annualRate at −100 %", [1000, -1, 30], "annualRate must be more than -1; got -1."],
-    ["annualRate as a percent", [1000, 6.85, 30], "annualRate must be at most 1; got 6.85. Rates are decimals: 6.85% is 0.0685."],
+    [
+      "annualRate as a percent",
+      [1000, 6.85, 30],
+      "annualRate must be at most 1; got 6.85. Rates are decimals: 6.85% is 0.0685.",
+    ],
     ["annualRate TRUE", [1000, true, 30], "annualRate must be a number; got TRUE."],
     ["zero years", [1000, 0.05, 0], "amortYears must be more than 0; got 0."],
-    ["fractional periods", [1000, 0.05, 10.01], "amortYears × paymentsPerYear must be a whole number of periods; 10.01 years × 12 = 120.12."],
+    [
+      "fractional periods",
+      [1000, 0.05, 10.01],
+      "amortYears × paymentsPerYear must be a whole number of periods; 10.01 years × 12 = 120.12.",
+    ],
     ["paymentsPerYear 0", [1000, 0.05, 10, 0], "paymentsPerYear must be at least 1; got 0."],
     ["paymentsPerYear 2.5", [1000, 0.05, 10, 2.5], "paymentsPerYear must be a whole number; got 2.5."],
     ["a range", [[[1], [2]], 0.05, 10], "loanAmount must be a single value, not a range of 2×1 cells."],
@@ -117,7 +125,9 @@ describe("LOAN.DEBT_SERVICE", () => {
     expect(num(DEBT_SERVICE(1e6, 0.06, 20, false, 4))).toBeCloseTo(4 * q, 6);
   });
   test("interestOnly that is not TRUE/FALSE is #VALUE!", () => {
-    expect(fault(DEBT_SERVICE(1, 0.05, 30, "maybe")).message).toBe('interestOnly must be TRUE or FALSE; got text "maybe".');
+    expect(fault(DEBT_SERVICE(1, 0.05, 30, "maybe")).message).toBe(
+      'interestOnly must be TRUE or FALSE; got text "maybe".',
+    );
   });
 });
 
@@ -153,13 +163,16 @@ describe("LOAN.BALANCE", () => {
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 0, max: 480 }),
         fc.integer({ min: 0, max: 5 }),
-        (loan, rate, years, months, io) => agrees(num(BALANCE(loan, rate, years, months / 12, io)), balanceRef(loan, rate, years, months / 12, io)),
+        (loan, rate, years, months, io) =>
+          agrees(num(BALANCE(loan, rate, years, months / 12, io)), balanceRef(loan, rate, years, months / 12, io)),
       ),
       { numRuns: 200 },
     );
   });
   test("yearsElapsed that is not a whole number of periods is #VALUE!", () => {
-    expect(fault(BALANCE(1e6, 0.06, 30, 1.01)).message).toContain("yearsElapsed × paymentsPerYear must be a whole number");
+    expect(fault(BALANCE(1e6, 0.06, 30, 1.01)).message).toContain(
+      "yearsElapsed × paymentsPerYear must be a whole number",
+    );
     expect(fault(BALANCE(1e6, 0.06, 30, 1, 0.3)).message).toContain("ioYears × paymentsPerYear must be a whole number");
     expect(fault(BALANCE(1e6, 0.06, 30, -1)).message).toBe("yearsElapsed must be at least 0; got -1.");
   });
@@ -275,7 +288,13 @@ describe("LOAN.AMORTIZATION", () => {
         (loan, rate, years) => {
           const s = grid(AMORTIZATION(loan, rate, years));
           const last = s[s.length - 1];
-          const rowsOk = s.slice(1).every((r) => Math.round((r[1] as number) * 100) === Math.round((r[2] as number) * 100) + Math.round((r[3] as number) * 100));
+          const rowsOk = s
+            .slice(1)
+            .every(
+              (r) =>
+                Math.round((r[1] as number) * 100) ===
+                Math.round((r[2] as number) * 100) + Math.round((r[3] as number) * 100),
+            );
           return last[4] === 0 && rowsOk;
         },
       ),
@@ -284,7 +303,9 @@ describe("LOAN.AMORTIZATION", () => {
   });
 
   test("termYears beyond ioYears + amortYears is #VALUE!", () => {
-    expect(fault(AMORTIZATION(1e6, 0.06, 30, 31)).message).toBe("termYears must not exceed ioYears + amortYears (30); got 31.");
+    expect(fault(AMORTIZATION(1e6, 0.06, 30, 31)).message).toBe(
+      "termYears must not exceed ioYears + amortYears (30); got 31.",
+    );
   });
 
   test("the largest schedule the rules allow (100 years daily) spills 36,500 rows, no more", () => {

@@ -35,7 +35,9 @@ function parseArg(raw: string): Arg {
   const t = raw.trim();
   if (t === "") return null;
   if (t.startsWith("{") && t.endsWith("}")) {
-    return split(t.slice(1, -1), ";").map((row) => split(row, ",").map((cell) => parseArg(cell) as Exclude<Arg, Arg[][]>));
+    return split(t.slice(1, -1), ";").map((row) =>
+      split(row, ",").map((cell) => parseArg(cell) as Exclude<Arg, Arg[][]>),
+    );
   }
   if (t.startsWith('"') && t.endsWith('"')) return t.slice(1, -1);
   if (t.toUpperCase() === "TRUE") return true;

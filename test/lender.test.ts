@@ -32,7 +32,19 @@ describe("LOAN.GUARANTEE_EXPOSURE", () => {
     expect(GUARANTEE_EXPOSURE(1050000, 4500000, 0.5, null, steps, 2.99)).toBe(1050000);
     expect(GUARANTEE_EXPOSURE(2000000, 4500000, 0.5, null, steps, 3)).toBe(1125000);
     expect(GUARANTEE_EXPOSURE(1050000, 4500000, 0.5, null, steps, 5)).toBe(450000);
-    expect(GUARANTEE_EXPOSURE(1050000, 4500000, 1, null, [[2, 100], [null, null]], 1)).toBe(1050000);
+    expect(
+      GUARANTEE_EXPOSURE(
+        1050000,
+        4500000,
+        1,
+        null,
+        [
+          [2, 100],
+          [null, null],
+        ],
+        1,
+      ),
+    ).toBe(1050000);
   });
   test("cents are exact: 10 % of 3,000,000.30 is 300,000.03", () => {
     expect(GUARANTEE_EXPOSURE(1e9, 3000000.3, 0.1)).toBe(300000.03);
@@ -53,7 +65,19 @@ describe("LOAN.GUARANTEE_EXPOSURE", () => {
     [[1, 1, 1, null, [[0, 1, 2]]], "burnDown must be a range of 2 columns; got a range of 1×3 cells."],
     [[1, 1, 1, null, [["year 1", 5]]], 'burnDown must be a number; got text "year 1".'],
     [[1, 1, 1, null, [[0, -5]]], "burnDown must be at least 0; got -5."],
-    [[1, 1, 1, null, [[3, 5], [1, 2]]], "burnDown from-years must increase; got 1 after 3."],
+    [
+      [
+        1,
+        1,
+        1,
+        null,
+        [
+          [3, 5],
+          [1, 2],
+        ],
+      ],
+      "burnDown from-years must increase; got 1 after 3.",
+    ],
     [[1, 1, 1, null, null, -1], "yearsElapsed must be at least 0; got -1."],
   ])("#VALUE! %#: %s", (args, message) => {
     const f = fault(GUARANTEE_EXPOSURE(...(args as unknown[])));
@@ -112,10 +136,26 @@ describe("LOAN.MARKET_PREMIUM", () => {
   test("reference §5, every figure of the table (points as decimals of the loan, LTV as decimals)", () => {
     const expected: Record<string, [number[], number[] | null, number[]]> = {
       CMBS: [[0.0025, 0.005], null, [0.65, 0.75]],
-      AGENCY: [[0.005, 0.0075], [0.0025, 0.0075], [0.7, 0.8]],
-      LIFE: [[0.005, 0.01], [0.005, 0.01], [0.6, 0.7]],
-      BANK: [[0.005, 0.0125], [0.0025, 0.005], [0.6, 0.7]],
-      BRIDGE: [[0.01, 0.02], [0.005, 0.015], [0.55, 0.65]],
+      AGENCY: [
+        [0.005, 0.0075],
+        [0.0025, 0.0075],
+        [0.7, 0.8],
+      ],
+      LIFE: [
+        [0.005, 0.01],
+        [0.005, 0.01],
+        [0.6, 0.7],
+      ],
+      BANK: [
+        [0.005, 0.0125],
+        [0.0025, 0.005],
+        [0.6, 0.7],
+      ],
+      BRIDGE: [
+        [0.01, 0.02],
+        [0.005, 0.015],
+        [0.55, 0.65],
+      ],
     };
     for (const [type, measures] of Object.entries(expected)) {
       ["RATE", "POINTS", "LTV_CAP"].forEach((m, i) => {
@@ -171,8 +211,15 @@ describe("LOAN.QUALIFY", () => {
   });
   test("thresholds range: replace (agency LTV up to 0.8), add, or remove with a blank", () => {
     expect(QUALIFY("NONRECOURSE", 1.3, 0.75, null, null, null, null, [["LTV", 0.8]])).toBe("OK");
-    expect(QUALIFY("RECOURSE", 1.3, 0.75, 0.5, null, null, null, [["occupancy", 0.9]])).toBe("Fails: occupancy short by 0.4 (min 0.9)");
-    expect(QUALIFY("NONRECOURSE", 1.0, 0.6, null, null, null, null, [["DSCR", null], [null, null]])).toBe("OK");
+    expect(QUALIFY("RECOURSE", 1.3, 0.75, 0.5, null, null, null, [["occupancy", 0.9]])).toBe(
+      "Fails: occupancy short by 0.4 (min 0.9)",
+    );
+    expect(
+      QUALIFY("NONRECOURSE", 1.0, 0.6, null, null, null, null, [
+        ["DSCR", null],
+        [null, null],
+      ]),
+    ).toBe("OK");
   });
   test("figures: thousands grouped, at most 2 decimals from 1,000 up and 4 below", () => {
     expect(figure(1234567.891)).toBe("1,234,567.89");
@@ -185,17 +232,37 @@ describe("LOAN.QUALIFY", () => {
     [[null, 1, 1], "#VALUE!", "structure is required."],
     [["RECOURSE", "1.2x", 1], "#VALUE!", 'dscr must be a number; got text "1.2x".'],
     [["RECOURSE", 1.2, -0.1], "#VALUE!", "ltv must be at least 0; got -0.1."],
-    [["RECOURSE", 1.2, 0.7, 85], "#VALUE!", "occupancy must be at most 1; got 85. Percentages are decimals: 75% is 0.75."],
+    [
+      ["RECOURSE", 1.2, 0.7, 85],
+      "#VALUE!",
+      "occupancy must be at most 1; got 85. Percentages are decimals: 75% is 0.75.",
+    ],
     [["RECOURSE", 1.2, 0.7, null, "rich"], "#VALUE!", 'netWorth must be a number; got text "rich".'],
     [["RECOURSE", 1.2, 0.7, null, null, -1], "#VALUE!", "liquidity must be at least 0; got -1."],
     [["RECOURSE", 1.2, 0.7, null, null, null, -1], "#VALUE!", "loanAmount must be at least 0; got -1."],
     [["NONRECOURSE", 1.3, 0.6, null, 5000000], "#VALUE!", "loanAmount is required for the net worth test."],
     [["NONRECOURSE", 1.3, 0.6, null, null, 1], "#VALUE!", "loanAmount is required for the liquidity test."],
-    [["RECOURSE", 1.2, 0.7, null, null, null, null, [["DSCR"]]], "#VALUE!", "thresholds must be a range of 2 columns; got a range of 1×1 cells."],
-    [["RECOURSE", 1.2, 0.7, null, null, null, null, [["DSCR", "high"]]], "#VALUE!", 'thresholds must be a number; got text "high".'],
-    [["RECOURSE", 1.2, 0.7, null, null, null, null, [["DSCR", -1]]], "#VALUE!", "thresholds must be at least 0; got -1."],
+    [
+      ["RECOURSE", 1.2, 0.7, null, null, null, null, [["DSCR"]]],
+      "#VALUE!",
+      "thresholds must be a range of 2 columns; got a range of 1×1 cells.",
+    ],
+    [
+      ["RECOURSE", 1.2, 0.7, null, null, null, null, [["DSCR", "high"]]],
+      "#VALUE!",
+      'thresholds must be a number; got text "high".',
+    ],
+    [
+      ["RECOURSE", 1.2, 0.7, null, null, null, null, [["DSCR", -1]]],
+      "#VALUE!",
+      "thresholds must be at least 0; got -1.",
+    ],
     [["RECOURSE", 1.2, 0.7, null, null, null, null, [[1, 1]]], "#VALUE!", "thresholds must be text; got 1."],
-    [["RECOURSE", 1.2, 0.7, null, null, null, null, [["DEBT_YIELD", 0.1]]], "#N/A", 'thresholds: unknown test "DEBT_YIELD". Valid tests: DSCR, LTV, OCCUPANCY, NET_WORTH, LIQUIDITY.'],
+    [
+      ["RECOURSE", 1.2, 0.7, null, null, null, null, [["DEBT_YIELD", 0.1]]],
+      "#N/A",
+      'thresholds: unknown test "DEBT_YIELD". Valid tests: DSCR, LTV, OCCUPANCY, NET_WORTH, LIQUIDITY.',
+    ],
   ])("%s %#", (args, kind, message) => {
     const f = fault(QUALIFY(...(args as unknown[])));
     expect(f.kind).toBe(kind);

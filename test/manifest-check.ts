@@ -42,7 +42,14 @@ const OFFICE_APP_ORDER = [
   "Dictionary",
   "VersionOverrides",
 ];
-const VERSION_OVERRIDES_ORDER = ["Description", "Requirements", "Hosts", "Resources", "WebApplicationInfo", "EquivalentAddins"];
+const VERSION_OVERRIDES_ORDER = [
+  "Description",
+  "Requirements",
+  "Hosts",
+  "Resources",
+  "WebApplicationInfo",
+  "EquivalentAddins",
+];
 const HOST_ORDER = ["AllFormFactors", "DesktopFormFactor"];
 const CUSTOM_FUNCTIONS_ORDER = ["Script", "Page", "Metadata", "Namespace"];
 
@@ -115,7 +122,9 @@ function* walk(node: XmlNode, parent?: XmlNode): Generator<{ node: XmlNode; pare
 
 function describe(node: XmlNode): string {
   const key = node.attrs.id ?? node.attrs.resid;
-  return key === undefined ? `<${node.name}>` : `<${node.name} ${node.attrs.id !== undefined ? "id" : "resid"}="${key}">`;
+  return key === undefined
+    ? `<${node.name}>`
+    : `<${node.name} ${node.attrs.id !== undefined ? "id" : "resid"}="${key}">`;
 }
 
 function checkOrder(node: XmlNode | undefined, order: readonly string[], problems: string[]): void {
@@ -201,7 +210,15 @@ export function checkManifest(xml: string, assetsDir: string): string[] {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
     problems.push(`Id "${id}" is not a GUID`);
   }
-  for (const required of ["Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings", "Permissions"]) {
+  for (const required of [
+    "Version",
+    "ProviderName",
+    "DefaultLocale",
+    "DisplayName",
+    "Description",
+    "DefaultSettings",
+    "Permissions",
+  ]) {
     if (child(root, required) === undefined) problems.push(`<${required}> is missing from <OfficeApp>`);
   }
   const hostNames = children(child(root, "Hosts"), "Host").map((h) => h.attrs.Name);
@@ -219,7 +236,9 @@ export function checkManifest(xml: string, assetsDir: string): string[] {
   }
   for (const { node } of walk(root)) {
     if ((node.name === "Set" || node.name === "bt:Set") && node.attrs.Name === "SharedRuntime") {
-      problems.push(`the SharedRuntime requirement is declared, but the custom functions use the JavaScript-only runtime`);
+      problems.push(
+        `the SharedRuntime requirement is declared, but the custom functions use the JavaScript-only runtime`,
+      );
     }
   }
 
@@ -279,15 +298,21 @@ export function checkManifest(xml: string, assetsDir: string): string[] {
   const urlSlots: { value: string; where: string }[] = [];
   for (const { node, parent } of walk(root)) {
     const base = BASE_URL_ELEMENTS.has(node.name) && node.attrs.DefaultValue !== undefined;
-    const resource = (node.name === "bt:Url" || node.name === "bt:Image") && parent !== undefined && RESOURCE_KINDS.includes(parent.name as ResourceKind);
+    const resource =
+      (node.name === "bt:Url" || node.name === "bt:Image") &&
+      parent !== undefined &&
+      RESOURCE_KINDS.includes(parent.name as ResourceKind);
     if (base || resource) {
       urlSlots.push({ value: node.attrs.DefaultValue ?? "", where: describe(node) });
-      for (const o of children(node, "bt:Override")) urlSlots.push({ value: o.attrs.Value ?? "", where: `${describe(node)} override` });
-      for (const o of children(node, "Override")) urlSlots.push({ value: o.attrs.Value ?? "", where: `${describe(node)} override` });
+      for (const o of children(node, "bt:Override"))
+        urlSlots.push({ value: o.attrs.Value ?? "", where: `${describe(node)} override` });
+      for (const o of children(node, "Override"))
+        urlSlots.push({ value: o.attrs.Value ?? "", where: `${describe(node)} override` });
     } else {
       // Anything else that looks like a URL (AppDomain, a stray attribute) obeys the same rules.
       for (const [name, value] of Object.entries(node.attrs)) {
-        if (!name.startsWith("xmlns") && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) urlSlots.push({ value, where: describe(node) });
+        if (!name.startsWith("xmlns") && /^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+          urlSlots.push({ value, where: describe(node) });
       }
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(node.text)) urlSlots.push({ value: node.text, where: describe(node) });
     }
@@ -364,12 +389,17 @@ export function checkManifest(xml: string, assetsDir: string): string[] {
   // 8. The task pane: the base manifest and the ribbon button open taskpane.html.
   const taskpane = `${ADDIN_ORIGIN}/taskpane.html`;
   const defaultPage = child(child(root, "DefaultSettings"), "SourceLocation")?.attrs.DefaultValue;
-  if (defaultPage !== taskpane) problems.push(`<DefaultSettings> SourceLocation must be ${taskpane}, found ${defaultPage ?? "nothing"}`);
-  const showTaskpane = [...walk(root)].map((w) => w.node).filter((n) => n.name === "Action" && n.attrs["xsi:type"] === "ShowTaskpane");
-  if (showTaskpane.length === 0) problems.push(`no ribbon button shows the task pane (<Action xsi:type="ShowTaskpane">)`);
+  if (defaultPage !== taskpane)
+    problems.push(`<DefaultSettings> SourceLocation must be ${taskpane}, found ${defaultPage ?? "nothing"}`);
+  const showTaskpane = [...walk(root)]
+    .map((w) => w.node)
+    .filter((n) => n.name === "Action" && n.attrs["xsi:type"] === "ShowTaskpane");
+  if (showTaskpane.length === 0)
+    problems.push(`no ribbon button shows the task pane (<Action xsi:type="ShowTaskpane">)`);
   for (const action of showTaskpane) {
     const target = resolve(child(action, "SourceLocation")?.attrs.resid)?.value;
-    if (target !== taskpane) problems.push(`the ShowTaskpane action opens ${target ?? "nothing"}, expected ${taskpane}`);
+    if (target !== taskpane)
+      problems.push(`the ShowTaskpane action opens ${target ?? "nothing"}, expected ${taskpane}`);
   }
 
   return [...new Set(problems)];

@@ -11,7 +11,8 @@ const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
 
 /** The manifest with `from` replaced by `to` (exactly once, so a typo here fails loudly). */
 function mutate(from: string | RegExp, to: string): string {
-  const count = typeof from === "string" ? manifest.split(from).length - 1 : (manifest.match(new RegExp(from, "g")) ?? []).length;
+  const count =
+    typeof from === "string" ? manifest.split(from).length - 1 : (manifest.match(new RegExp(from, "g")) ?? []).length;
   if (count !== 1) throw new Error(`mutation target ${String(from)} occurs ${count} times in manifest.xml`);
   return manifest.replace(from, to);
 }
@@ -40,28 +41,142 @@ describe("manifest.xml", () => {
 describe("checkManifest rejects", () => {
   const cases: [string, string, RegExp][] = [
     ["malformed XML", mutate("</Hosts>\n  <Requirements>", "<Requirements>"), /^not well-formed XML/],
-    ["an http URL", mutate('"https://localhost:3000/functions.js"', '"http://localhost:3000/functions.js"'), /functions\.js is not https/],
-    ["a URL on another origin", mutate('"https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>', '"https://example.com/taskpane.html"/>\n  </DefaultSettings>'), /example\.com\/taskpane\.html is not on https:\/\/localhost:3000/],
-    ["a URL on another port", mutate('SupportUrl DefaultValue="https://localhost:3000/', 'SupportUrl DefaultValue="https://localhost:3001/'), /SupportUrl.*is not on https:\/\/localhost:3000/],
-    ["a relative URL", mutate('"https://localhost:3000/functions.html"', '"functions.html"'), /"functions\.html" is not an absolute URL/],
-    ["an undefined resid", mutate('<Label resid="LoanGroup.Label"/>', '<Label resid="LoanGroup.Caption"/>'), /resid "LoanGroup\.Caption" \(used by <Label>\) is not defined/],
-    ["a resid defined twice", mutate('<bt:String id="LoanGroup.Label" DefaultValue="Loans"/>', '<bt:String id="LoanGroup.Label" DefaultValue="Loans"/><bt:String id="LoanGroup.Label" DefaultValue="Again"/>'), /resid "LoanGroup\.Label" is defined 2 times/],
-    ["a resid longer than 32 characters", manifest.split("TaskpaneButton.Tooltip").join("TaskpaneButton.Tooltip.Is.Too.Long.Now"), /resid "TaskpaneButton\.Tooltip\.Is\.Too\.Long\.Now" is longer than 32/],
-    ["a resid of the wrong kind", mutate('<Label resid="TaskpaneButton.Label"/>', '<Label resid="TaskpaneButton.Tooltip"/>'), /resid "TaskpaneButton\.Tooltip" \(used by <Label>\) must be in <bt:ShortStrings>/],
-    ["an unused resource", mutate("</bt:Urls>", '<bt:Url id="Spare.Url" DefaultValue="https://localhost:3000/spare.html"/></bt:Urls>'), /resid "Spare\.Url" is defined in <Resources> but never used/],
-    ["an icon with no file in assets/", mutate('id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-80.png"', 'id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-81.png"'), /icon https:\/\/localhost:3000\/assets\/icon-81\.png has no file icon-81\.png/],
-    ["an icon of the wrong size", mutate('id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"', 'id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-32.png"'), /icon icon-32\.png is 32x32 px but is used at 16x16/],
-    ["an icon outside assets/", mutate('<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>', '<IconUrl DefaultValue="https://localhost:3000/icon-32.png"/>'), /icon https:\/\/localhost:3000\/icon-32\.png is not a PNG under/],
-    ["another namespace", mutate('DefaultValue="LOAN"', 'DefaultValue="LOANS"'), /namespace is "LOANS", expected "LOAN"/],
-    ["an old CustomFunctionsRuntime", mutate('MinVersion="1.3"', 'MinVersion="1.1"'), /CustomFunctionsRuntime MinVersion is 1\.1, expected at least 1\.2/],
-    ["a missing CustomFunctionsRuntime", mutate('<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>', '<Set Name="ExcelApi" MinVersion="1.3"/>'), /CustomFunctionsRuntime requirement set is missing/],
-    ["the shared runtime", mutate('<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>', '<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/><Set Name="SharedRuntime" MinVersion="1.1"/>'), /SharedRuntime requirement is declared/],
-    ["a script that is not functions.js", mutate('"https://localhost:3000/functions.js"', '"https://localhost:3000/taskpane.js"'), /<Script> must point to https:\/\/localhost:3000\/functions\.js, found https:\/\/localhost:3000\/taskpane\.js/],
-    ["metadata that is not functions.json", mutate('"https://localhost:3000/functions.json"', '"https://localhost:3000/metadata.json"'), /<Metadata> must point to https:\/\/localhost:3000\/functions\.json/],
-    ["page and metadata swapped", mutate('<SourceLocation resid="Functions.Page.Url"/>', '<SourceLocation resid="Functions.Metadata.Url"/>').replace('<SourceLocation resid="Functions.Metadata.Url"/>\n            </Metadata>', '<SourceLocation resid="Functions.Page.Url"/>\n            </Metadata>'), /<Page> must point to https:\/\/localhost:3000\/functions\.html/],
+    [
+      "an http URL",
+      mutate('"https://localhost:3000/functions.js"', '"http://localhost:3000/functions.js"'),
+      /functions\.js is not https/,
+    ],
+    [
+      "a URL on another origin",
+      mutate(
+        '"https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>',
+        '"https://example.com/taskpane.html"/>\n  </DefaultSettings>',
+      ),
+      /example\.com\/taskpane\.html is not on https:\/\/localhost:3000/,
+    ],
+    [
+      "a URL on another port",
+      mutate('SupportUrl DefaultValue="https://localhost:3000/', 'SupportUrl DefaultValue="https://localhost:3001/'),
+      /SupportUrl.*is not on https:\/\/localhost:3000/,
+    ],
+    [
+      "a relative URL",
+      mutate('"https://localhost:3000/functions.html"', '"functions.html"'),
+      /"functions\.html" is not an absolute URL/,
+    ],
+    [
+      "an undefined resid",
+      mutate('<Label resid="LoanGroup.Label"/>', '<Label resid="LoanGroup.Caption"/>'),
+      /resid "LoanGroup\.Caption" \(used by <Label>\) is not defined/,
+    ],
+    [
+      "a resid defined twice",
+      mutate(
+        '<bt:String id="LoanGroup.Label" DefaultValue="Loans"/>',
+        '<bt:String id="LoanGroup.Label" DefaultValue="Loans"/><bt:String id="LoanGroup.Label" DefaultValue="Again"/>',
+      ),
+      /resid "LoanGroup\.Label" is defined 2 times/,
+    ],
+    [
+      "a resid longer than 32 characters",
+      manifest.split("TaskpaneButton.Tooltip").join("TaskpaneButton.Tooltip.Is.Too.Long.Now"),
+      /resid "TaskpaneButton\.Tooltip\.Is\.Too\.Long\.Now" is longer than 32/,
+    ],
+    [
+      "a resid of the wrong kind",
+      mutate('<Label resid="TaskpaneButton.Label"/>', '<Label resid="TaskpaneButton.Tooltip"/>'),
+      /resid "TaskpaneButton\.Tooltip" \(used by <Label>\) must be in <bt:ShortStrings>/,
+    ],
+    [
+      "an unused resource",
+      mutate("</bt:Urls>", '<bt:Url id="Spare.Url" DefaultValue="https://localhost:3000/spare.html"/></bt:Urls>'),
+      /resid "Spare\.Url" is defined in <Resources> but never used/,
+    ],
+    [
+      "an icon with no file in assets/",
+      mutate(
+        'id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-80.png"',
+        'id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-81.png"',
+      ),
+      /icon https:\/\/localhost:3000\/assets\/icon-81\.png has no file icon-81\.png/,
+    ],
+    [
+      "an icon of the wrong size",
+      mutate(
+        'id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"',
+        'id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-32.png"',
+      ),
+      /icon icon-32\.png is 32x32 px but is used at 16x16/,
+    ],
+    [
+      "an icon outside assets/",
+      mutate(
+        '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
+        '<IconUrl DefaultValue="https://localhost:3000/icon-32.png"/>',
+      ),
+      /icon https:\/\/localhost:3000\/icon-32\.png is not a PNG under/,
+    ],
+    [
+      "another namespace",
+      mutate('DefaultValue="LOAN"', 'DefaultValue="LOANS"'),
+      /namespace is "LOANS", expected "LOAN"/,
+    ],
+    [
+      "an old CustomFunctionsRuntime",
+      mutate('MinVersion="1.3"', 'MinVersion="1.1"'),
+      /CustomFunctionsRuntime MinVersion is 1\.1, expected at least 1\.2/,
+    ],
+    [
+      "a missing CustomFunctionsRuntime",
+      mutate('<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>', '<Set Name="ExcelApi" MinVersion="1.3"/>'),
+      /CustomFunctionsRuntime requirement set is missing/,
+    ],
+    [
+      "the shared runtime",
+      mutate(
+        '<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>',
+        '<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/><Set Name="SharedRuntime" MinVersion="1.1"/>',
+      ),
+      /SharedRuntime requirement is declared/,
+    ],
+    [
+      "a script that is not functions.js",
+      mutate('"https://localhost:3000/functions.js"', '"https://localhost:3000/taskpane.js"'),
+      /<Script> must point to https:\/\/localhost:3000\/functions\.js, found https:\/\/localhost:3000\/taskpane\.js/,
+    ],
+    [
+      "metadata that is not functions.json",
+      mutate('"https://localhost:3000/functions.json"', '"https://localhost:3000/metadata.json"'),
+      /<Metadata> must point to https:\/\/localhost:3000\/functions\.json/,
+    ],
+    [
+      "page and metadata swapped",
+      mutate(
+        '<SourceLocation resid="Functions.Page.Url"/>',
+        '<SourceLocation resid="Functions.Metadata.Url"/>',
+      ).replace(
+        '<SourceLocation resid="Functions.Metadata.Url"/>\n            </Metadata>',
+        '<SourceLocation resid="Functions.Page.Url"/>\n            </Metadata>',
+      ),
+      /<Page> must point to https:\/\/localhost:3000\/functions\.html/,
+    ],
     ["an Id that is not a GUID", mutate(/<Id>[^<]+<\/Id>/, "<Id>loan-addin</Id>"), /Id "loan-addin" is not a GUID/],
-    ["elements out of schema order", mutate("  <Permissions>ReadWriteDocument</Permissions>\n", "").replace("<Requirements>", "<Permissions>ReadWriteDocument</Permissions>\n  <Requirements>"), /<Requirements> is out of order in <OfficeApp>: it must come before <Permissions>/],
-    ["a task pane button that opens another page", mutate('<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"/>', '<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/functions.html"/>'), /ShowTaskpane action opens https:\/\/localhost:3000\/functions\.html/],
+    [
+      "elements out of schema order",
+      mutate("  <Permissions>ReadWriteDocument</Permissions>\n", "").replace(
+        "<Requirements>",
+        "<Permissions>ReadWriteDocument</Permissions>\n  <Requirements>",
+      ),
+      /<Requirements> is out of order in <OfficeApp>: it must come before <Permissions>/,
+    ],
+    [
+      "a task pane button that opens another page",
+      mutate(
+        '<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"/>',
+        '<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/functions.html"/>',
+      ),
+      /ShowTaskpane action opens https:\/\/localhost:3000\/functions\.html/,
+    ],
   ];
 
   it.each(cases)("%s", (_name, xml, problem) => {

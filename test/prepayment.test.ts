@@ -27,7 +27,8 @@ describe("LOAN.YIELD_MAINTENANCE", () => {
   test("MONTHLY: the monthly shortfall b(c − r)/12 discounted at r/12 for 12n months (60 digits)", () => {
     const d = new R(0.0443).div(12);
     let pv = new R(0);
-    for (let k = 1; k <= 60; k++) pv = pv.add(new R(10000000).mul(new R(0.06).sub(0.0443)).div(12).div(d.add(1).pow(k)));
+    for (let k = 1; k <= 60; k++)
+      pv = pv.add(new R(10000000).mul(new R(0.06).sub(0.0443)).div(12).div(d.add(1).pow(k)));
     expect(agrees(num(YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5, null, "monthly")), pv)).toBe(true);
   });
   test("the floor binds when Treasuries yield more than the note; a zero Treasury yield discounts nothing", () => {
@@ -37,11 +38,17 @@ describe("LOAN.YIELD_MAINTENANCE", () => {
   });
   test("property: never below the floor, and rising with the note rate", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 1, max: 360 }), (b, cBp, rBp, months) => {
-        const ym = num(YIELD_MAINTENANCE(b, cBp / 1e4, rBp / 1e4, months / 12));
-        const higher = num(YIELD_MAINTENANCE(b, (cBp + 10) / 1e4, rBp / 1e4, months / 12));
-        return ym >= b * 0.01 * (1 - 1e-12) && higher >= ym;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1e9 }),
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: 1, max: 360 }),
+        (b, cBp, rBp, months) => {
+          const ym = num(YIELD_MAINTENANCE(b, cBp / 1e4, rBp / 1e4, months / 12));
+          const higher = num(YIELD_MAINTENANCE(b, (cBp + 10) / 1e4, rBp / 1e4, months / 12));
+          return ym >= b * 0.01 * (1 - 1e-12) && higher >= ym;
+        },
+      ),
     );
   });
   test.each([
@@ -59,7 +66,15 @@ describe("LOAN.YIELD_MAINTENANCE", () => {
 });
 
 /** PV at t/12 a month of the scheduled payments from month m+1 to M and the balloon at M, less the balance at m (60 digits). */
-function defeasanceRef(loan: number, c: number, amort: number, elapsed: number, maturity: number, t: number, fees: number) {
+function defeasanceRef(
+  loan: number,
+  c: number,
+  amort: number,
+  elapsed: number,
+  maturity: number,
+  t: number,
+  fees: number,
+) {
   const m = Math.round(elapsed * 12);
   const M = Math.round(maturity * 12);
   const n = Math.round(amort * 12);
@@ -100,7 +115,10 @@ describe("LOAN.DEFEASANCE_COST", () => {
         fc.integer({ min: 0, max: 120 }),
         fc.integer({ min: 1, max: 240 }),
         (loan, cBp, tBp, amort, m, extra) =>
-          agrees(num(DEFEASANCE_COST(loan, cBp / 1e4, amort, m / 12, (m + extra) / 12, tBp / 1e4)), defeasanceRef(loan, cBp / 1e4, amort, m / 12, (m + extra) / 12, tBp / 1e4, 0)),
+          agrees(
+            num(DEFEASANCE_COST(loan, cBp / 1e4, amort, m / 12, (m + extra) / 12, tBp / 1e4)),
+            defeasanceRef(loan, cBp / 1e4, amort, m / 12, (m + extra) / 12, tBp / 1e4, 0),
+          ),
       ),
       { numRuns: 40 },
     );
@@ -109,10 +127,19 @@ describe("LOAN.DEFEASANCE_COST", () => {
     [[-1, 0.05, 25, 1, 10, 0.04], "loanAmount must be at least 0; got -1."],
     [[1, "5%", 25, 1, 10, 0.04], 'noteRate must be a number; got text "5%".'],
     [[1, 0.05, 0, 1, 10, 0.04], "amortYears must be more than 0; got 0."],
-    [[1, 0.05, 25.01, 1, 10, 0.04], "amortYears × paymentsPerYear must be a whole number of periods; 25.01 years × 12 = 300.12."],
+    [
+      [1, 0.05, 25.01, 1, 10, 0.04],
+      "amortYears × paymentsPerYear must be a whole number of periods; 25.01 years × 12 = 300.12.",
+    ],
     [[1, 0.05, 25, -1, 10, 0.04], "yearsElapsed must be at least 0; got -1."],
-    [[1, 0.05, 25, 1.01, 10, 0.04], "yearsElapsed × paymentsPerYear must be a whole number of periods; 1.01 years × 12 = 12.12."],
-    [[1, 0.05, 25, 1, 10.01, 0.04], "maturityYears × paymentsPerYear must be a whole number of periods; 10.01 years × 12 = 120.12."],
+    [
+      [1, 0.05, 25, 1.01, 10, 0.04],
+      "yearsElapsed × paymentsPerYear must be a whole number of periods; 1.01 years × 12 = 12.12.",
+    ],
+    [
+      [1, 0.05, 25, 1, 10.01, 0.04],
+      "maturityYears × paymentsPerYear must be a whole number of periods; 10.01 years × 12 = 120.12.",
+    ],
     [[1, 0.05, 25, 11, 10, 0.04], "yearsElapsed must not exceed maturityYears (10); got 11."],
     [[1, 0.05, 25, 1, 10, -1], "treasuryRate must be more than -1; got -1."],
     [[1, 0.05, 25, 1, 10, 0.04, -5], "fees must be at least 0; got -5."],

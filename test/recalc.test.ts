@@ -50,7 +50,9 @@ async function fixture(file: string): Promise<void> {
   model.getCell("A2").value = "Excel PMT";
   model.getCell("B2").value = f("-PMT('Deal inputs'!B2/12,'Deal inputs'!B6*12,LoanAmount)");
   model.getCell("A3").value = "Premium (interest-only)";
-  model.getCell("B3").value = f("LOAN.NONRECOURSE_PREMIUM(LoanAmount,'Deal inputs'!B2,'Deal inputs'!B3,'Deal inputs'!B4,'Deal inputs'!B5,'Deal inputs'!B7)");
+  model.getCell("B3").value = f(
+    "LOAN.NONRECOURSE_PREMIUM(LoanAmount,'Deal inputs'!B2,'Deal inputs'!B3,'Deal inputs'!B4,'Deal inputs'!B5,'Deal inputs'!B7)",
+  );
   model.getCell("B3").numFmt = "#,##0.00";
   model.getCell("A4").value = "Deficiency";
   model.getCell("B4").value = f("_xldudf_LOAN_DEFICIENCY(4400000,3600000,,,250000)");
@@ -64,7 +66,12 @@ async function fixture(file: string): Promise<void> {
   model.getCell("B8").value = f('LOAN.DSCR("n/a",300000)');
   model.getCell("A10").value = f("_xldudf_LOAN_AMORTIZATION(1000,0.12,1)");
   // Excel caches a spilled result; a stale cached cell inside the old spill must go.
-  model.getCell("A10").value = { formula: "_xldudf_LOAN_AMORTIZATION(1000,0.12,1)", result: "Period", shareType: "array", ref: "A10:E30" } as ExcelJS.CellFormulaValue;
+  model.getCell("A10").value = {
+    formula: "_xldudf_LOAN_AMORTIZATION(1000,0.12,1)",
+    result: "Period",
+    shareType: "array",
+    ref: "A10:E30",
+  } as ExcelJS.CellFormulaValue;
   model.getCell("C30").value = 999;
   const notes = wb.addWorksheet("Notes");
   notes.getCell("A1").value = "Untouched sheet";
@@ -190,8 +197,18 @@ describe("loan recalc", () => {
     ["a missing file", "missing.xlsx", null, "missing.xlsx: no such file"],
     ["a text file", "notes.xlsx", "just text", "notes.xlsx: is not an .xlsx workbook"],
     ["an empty file", "empty.xlsx", "", "empty.xlsx: is not an .xlsx workbook (the file is empty)"],
-    ["an encrypted workbook", "locked.xlsx", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "is password-protected (encrypted) or an old .xls workbook"],
-    ["a corrupt zip", "corrupt.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40, 7)]), "cannot be read as an .xlsx workbook"],
+    [
+      "an encrypted workbook",
+      "locked.xlsx",
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      "is password-protected (encrypted) or an old .xls workbook",
+    ],
+    [
+      "a corrupt zip",
+      "corrupt.xlsx",
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40, 7)]),
+      "cannot be read as an .xlsx workbook",
+    ],
   ])("%s gets a clear message and exit 2", async (_label, name, content, message) => {
     const file = path.join(dir, name as string);
     if (content !== null) fs.writeFileSync(file, content as string | Buffer);
@@ -201,7 +218,14 @@ describe("loan recalc", () => {
   });
 
   test("bad usage exits 2 with the usage", async () => {
-    for (const argv of [[], ["frob"], ["recalc"], ["recalc", "a.xlsx", "b.xlsx"], ["recalc", "a.xlsx", "--bogus"], ["recalc", "a.xlsx", "-o"]]) {
+    for (const argv of [
+      [],
+      ["frob"],
+      ["recalc"],
+      ["recalc", "a.xlsx", "b.xlsx"],
+      ["recalc", "a.xlsx", "--bogus"],
+      ["recalc", "a.xlsx", "-o"],
+    ]) {
       const io = capture();
       expect(await main(argv, io, dist)).toBe(2);
       expect(io.stdout.join("") + io.stderr.join("")).toContain("Usage:");
@@ -214,7 +238,9 @@ describe("loan recalc", () => {
 describe("pieces", () => {
   test("formulas from files are normalized for the engine; the file keeps its text", () => {
     expect(normalizeFormula("_xldudf_LOAN_PAYMENT(A1,B1,C1)")).toBe("LOAN.PAYMENT(A1,B1,C1)");
-    expect(normalizeFormula("_xldudf_LOAN_DEBT_SERVICE(A1,B1,C1)+_xlfn.XLOOKUP(1,A:A,B:B)")).toBe("LOAN.DEBT_SERVICE(A1,B1,C1)+XLOOKUP(1,A:A,B:B)");
+    expect(normalizeFormula("_xldudf_LOAN_DEBT_SERVICE(A1,B1,C1)+_xlfn.XLOOKUP(1,A:A,B:B)")).toBe(
+      "LOAN.DEBT_SERVICE(A1,B1,C1)+XLOOKUP(1,A:A,B:B)",
+    );
     expect(normalizeFormula("_xlfn._xlws.SORT(A1:A3)")).toBe("SORT(A1:A3)");
     expect(normalizeFormula("LOAN.DSCR(1,2)")).toBe("LOAN.DSCR(1,2)");
   });

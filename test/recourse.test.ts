@@ -34,16 +34,24 @@ describe("LOAN.DEFICIENCY", () => {
     const cents = fc.integer({ min: 0, max: 1e11 }).map((c) => c / 100);
     fc.assert(
       fc.property(cents, cents, cents, cents, cents, cents, (p, s, i, f, fc_, sc) => {
-        const exact = Decimal.max(0, new Decimal(p).plus(i).plus(f).plus(fc_).minus(new Decimal(s).minus(sc))).toNumber();
+        const exact = Decimal.max(
+          0,
+          new Decimal(p).plus(i).plus(f).plus(fc_).minus(new Decimal(s).minus(sc)),
+        ).toNumber();
         return DEFICIENCY(p, s, i, f, fc_, sc) === exact;
       }),
     );
   });
   test("property: a deficiency never rises when the sale price rises", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e6 }), (p, s, up) => {
-        return num(DEFICIENCY(p, s + up)) <= num(DEFICIENCY(p, s));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 0, max: 1e6 }),
+        (p, s, up) => {
+          return num(DEFICIENCY(p, s + up)) <= num(DEFICIENCY(p, s));
+        },
+      ),
     );
   });
   test.each([
@@ -85,7 +93,9 @@ describe("LOAN.NONRECOURSE_PREMIUM", () => {
   test("a hold longer than the amortization counts payments only while the loan is outstanding", () => {
     const pmtDiff = 12 * 10 * (num(NONRECOURSE_PREMIUM(1e6, 0.05, 0.06, 0, 0, 1 / 12, 10)) - 0);
     expect(pmtDiff).toBeGreaterThan(0);
-    expect(agrees(num(NONRECOURSE_PREMIUM(1e6, 0.05, 0.06, 0, 0, 15, 10)), premiumRef(1e6, 0.05, 0.06, 0, 0, 15, 10))).toBe(true);
+    expect(
+      agrees(num(NONRECOURSE_PREMIUM(1e6, 0.05, 0.06, 0, 0, 15, 10)), premiumRef(1e6, 0.05, 0.06, 0, 0, 15, 10)),
+    ).toBe(true);
   });
   test("property: the amortizing view matches explicit cash flows", () => {
     fc.assert(
@@ -98,7 +108,10 @@ describe("LOAN.NONRECOURSE_PREMIUM", () => {
         fc.integer({ min: 1, max: 240 }),
         fc.integer({ min: 5, max: 30 }),
         (loan, rr, rn, pr, pn, months, amort) =>
-          agrees(num(NONRECOURSE_PREMIUM(loan, rr, rn, pr, pn, months / 12, amort)), premiumRef(loan, rr, rn, pr, pn, months / 12, amort)),
+          agrees(
+            num(NONRECOURSE_PREMIUM(loan, rr, rn, pr, pn, months / 12, amort)),
+            premiumRef(loan, rr, rn, pr, pn, months / 12, amort),
+          ),
       ),
       { numRuns: 60 },
     );
@@ -125,11 +138,23 @@ describe("LOAN.NONRECOURSE_PREMIUM", () => {
     );
   });
   test.each([
-    [[4500000, 0.0685, 0.0735, 0.75, 0.0125, 7], "recoursePoints must be at most 0.1; got 0.75. Points are decimals of the loan: 0.75 points is 0.0075."],
-    [[4500000, 0.0685, 7.35, 0.0075, 0.0125, 7], "nonRecourseRate must be at most 1; got 7.35. Rates are decimals: 6.85% is 0.0685."],
+    [
+      [4500000, 0.0685, 0.0735, 0.75, 0.0125, 7],
+      "recoursePoints must be at most 0.1; got 0.75. Points are decimals of the loan: 0.75 points is 0.0075.",
+    ],
+    [
+      [4500000, 0.0685, 7.35, 0.0075, 0.0125, 7],
+      "nonRecourseRate must be at most 1; got 7.35. Rates are decimals: 6.85% is 0.0685.",
+    ],
     [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 0], "holdYears must be more than 0; got 0."],
-    [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7.01], "holdYears × paymentsPerYear must be a whole number of periods; 7.01 years × 12 = 84.12."],
-    [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30.05], "amortYears × paymentsPerYear must be a whole number of periods; 30.05 years × 12 = 360.6."],
+    [
+      [4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7.01],
+      "holdYears × paymentsPerYear must be a whole number of periods; 7.01 years × 12 = 84.12.",
+    ],
+    [
+      [4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30.05],
+      "amortYears × paymentsPerYear must be a whole number of periods; 30.05 years × 12 = 360.6.",
+    ],
     [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30, -1], "discountRate must be more than -1; got -1."],
     [["4.5m", 0.0685, 0.0735, 0.0075, 0.0125, 7], 'loanAmount must be a number; got text "4.5m".'],
   ])("#VALUE! %#: %s", (args, message) => {

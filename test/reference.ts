@@ -17,7 +17,14 @@ export function paymentRef(loan: number, annualRate: number, years: number, perY
 }
 
 /** Balance by stepping month by month: B ← B(1 + i) − P, unrounded. */
-export function balanceRef(loan: number, annualRate: number, years: number, elapsedYears: number, ioYears = 0, perYear = 12): R {
+export function balanceRef(
+  loan: number,
+  annualRate: number,
+  years: number,
+  elapsedYears: number,
+  ioYears = 0,
+  perYear = 12,
+): R {
   const n = Math.round(years * perYear);
   const k = Math.round(elapsedYears * perYear);
   const io = Math.round(ioYears * perYear);

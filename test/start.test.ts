@@ -24,7 +24,16 @@ interface Reply {
 function get(port: number, requestPath: string, ca: Buffer): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = https.request(
-      { host: "127.0.0.1", servername: "localhost", port, path: requestPath, method: "GET", ca, agent: false, timeout: REQUEST_MS },
+      {
+        host: "127.0.0.1",
+        servername: "localhost",
+        port,
+        path: requestPath,
+        method: "GET",
+        ca,
+        agent: false,
+        timeout: REQUEST_MS,
+      },
       (res) => {
         let body = "";
         res.setEncoding("utf8");
@@ -85,7 +94,12 @@ describe("scripts/start.mjs --no-build", () => {
   });
 
   it("refuses paths that leave dist/", async () => {
-    for (const attempt of ["/../package.json", "/%2e%2e/package.json", "/..%2fpackage.json", "/assets/..%2f..%2fpackage.json"]) {
+    for (const attempt of [
+      "/../package.json",
+      "/%2e%2e/package.json",
+      "/..%2fpackage.json",
+      "/assets/..%2f..%2fpackage.json",
+    ]) {
       const reply = await get(port, attempt, ca);
       expect([attempt, [403, 404].includes(reply.status)]).toEqual([attempt, true]);
       expect(reply.body).not.toContain("loan-recourse-addin");

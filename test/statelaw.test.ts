@@ -5,13 +5,63 @@
  * cited in src/core/data/state-law.ts. Hand derivations in each test; amounts are exact.
  */
 import fc from "fast-check";
-import { DEFICIENCY_ALLOWED, FACT_FIELDS, parseBarRule, REVIEWED, STATE_CODES, STATE_DEFICIENCY, STATE_RULE } from "../src/core";
+import {
+  DEFICIENCY_ALLOWED,
+  FACT_FIELDS,
+  parseBarRule,
+  REVIEWED,
+  STATE_CODES,
+  STATE_DEFICIENCY,
+  STATE_RULE,
+} from "../src/core";
 import { STATES, U } from "../src/core/data/state-law";
 import { fault, num } from "./helpers";
 
 const ALL = [
-  ...["AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA"],
-  ...["MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "RI"],
+  ...[
+    "AK",
+    "AL",
+    "AR",
+    "AZ",
+    "CA",
+    "CO",
+    "CT",
+    "DC",
+    "DE",
+    "FL",
+    "GA",
+    "HI",
+    "IA",
+    "ID",
+    "IL",
+    "IN",
+    "KS",
+    "KY",
+    "LA",
+    "MA",
+  ],
+  ...[
+    "MD",
+    "ME",
+    "MI",
+    "MN",
+    "MO",
+    "MS",
+    "MT",
+    "NC",
+    "ND",
+    "NE",
+    "NH",
+    "NJ",
+    "NM",
+    "NV",
+    "NY",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+  ],
   ...["SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY"],
 ];
 
@@ -49,7 +99,8 @@ describe("the state table (data)", () => {
   });
   test("the reference's list is recorded as published (§3)", () => {
     for (const s of ["CA", "OR", "WA", "AK", "MN", "MT"]) expect(STATE_RULE(s, "NONJUDICIAL_DEFICIENCY")).toBe(false);
-    for (const s of ["AZ", "CA", "NV", "NY", "UT", "TX", "NJ", "ND", "PA"]) expect(STATE_RULE(s, "FAIR_VALUE_LIMIT")).toBe(true);
+    for (const s of ["AZ", "CA", "NV", "NY", "UT", "TX", "NJ", "ND", "PA"])
+      expect(STATE_RULE(s, "FAIR_VALUE_LIMIT")).toBe(true);
     expect(STATE_RULE("GA", "FAIR_VALUE_LIMIT")).toBe("CONFIRMATION");
     for (const s of ["CA", "NV", "UT", "ID", "MT", "NY"]) expect(STATE_RULE(s, "ONE_ACTION")).toBe(true);
     expect(STATE_RULE("AZ", "DEADLINE")).toBe("90 days after the trustee sale");
@@ -95,7 +146,10 @@ describe("LOAN.STATE_RULE", () => {
     expect(STATE_RULE("CA", "RESIDENTIAL_BAR", [["RESIDENTIAL_BAR", "none"]])).toBe("Deal rule NONE.");
   });
   test.each([
-    [["CO", "NONJUDICIAL_DEFICIENCY"], "CO NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
+    [
+      ["CO", "NONJUDICIAL_DEFICIENCY"],
+      "CO NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides.",
+    ],
     [["CO", "SOURCE"], "CO SOURCE is UNKNOWN in the state table; pass it in overrides."],
     [["CA", "DEADLINE", [["DEADLINE", "unknown"]]], "CA DEADLINE is UNKNOWN in the state table; pass it in overrides."],
     [["XX", "SOURCE"], `state: unknown state code "XX". Valid state codes: ${ALL.join(", ")}.`],
@@ -104,7 +158,10 @@ describe("LOAN.STATE_RULE", () => {
       'field: unknown field "COLOR". Valid fields: NONJUDICIAL_DEFICIENCY, JUDICIAL_DEFICIENCY, FAIR_VALUE_LIMIT, ONE_ACTION, RESIDENTIAL_BAR, DEADLINE, SOURCE, CONFIDENCE, REVIEWED.',
     ],
     [["CA", "DEADLINE.RULE"], expect.stringContaining('unknown field "DEADLINE.RULE"')],
-    [["CA", "SOURCE", [["COLOR", 1]]], 'overrides: unknown field "COLOR". Valid fields: NONJUDICIAL_DEFICIENCY, JUDICIAL_DEFICIENCY, FAIR_VALUE_LIMIT, ONE_ACTION, RESIDENTIAL_BAR, DEADLINE.'],
+    [
+      ["CA", "SOURCE", [["COLOR", 1]]],
+      'overrides: unknown field "COLOR". Valid fields: NONJUDICIAL_DEFICIENCY, JUDICIAL_DEFICIENCY, FAIR_VALUE_LIMIT, ONE_ACTION, RESIDENTIAL_BAR, DEADLINE.',
+    ],
   ])("#N/A %#: %s", (args, message) => {
     const f = fault(STATE_RULE(...(args as unknown[])));
     expect(f.kind).toBe("#N/A");
@@ -114,10 +171,16 @@ describe("LOAN.STATE_RULE", () => {
     [[null, "SOURCE"], "state is required."],
     [[42, "SOURCE"], "state must be text; got 42."],
     [["CA", true], "field must be text; got TRUE."],
-    [["CA", "SOURCE", [["ONE_ACTION", "maybe"]]], 'overrides ONE_ACTION must be TRUE, FALSE or UNKNOWN; got text "maybe".'],
+    [
+      ["CA", "SOURCE", [["ONE_ACTION", "maybe"]]],
+      'overrides ONE_ACTION must be TRUE, FALSE or UNKNOWN; got text "maybe".',
+    ],
     [["CA", "SOURCE", [["FAIR_VALUE_LIMIT", 2]]], "overrides FAIR_VALUE_LIMIT must be TRUE, FALSE or UNKNOWN; got 2."],
     [["CA", "SOURCE", [["DEADLINE", true]]], "overrides DEADLINE must be text; got TRUE."],
-    [["CA", "SOURCE", [["RESIDENTIAL_BAR", "R+X"]]], 'overrides cannot read the rule "R+X" (see README: NONE, R+P+O; N:R?...).'],
+    [
+      ["CA", "SOURCE", [["RESIDENTIAL_BAR", "R+X"]]],
+      'overrides cannot read the rule "R+X" (see README: NONE, R+P+O; N:R?...).',
+    ],
     [["CA", "SOURCE", [["ONE_ACTION", true, 1]]], "overrides must be a range of 2 columns; got a range of 1×3 cells."],
     [["CA", "SOURCE", [[7, true]]], "overrides must be text; got 7."],
   ])("#VALUE! %#: %s", (args, message) => {
@@ -160,7 +223,9 @@ describe("LOAN.DEFICIENCY_ALLOWED", () => {
     expect(DEFICIENCY_ALLOWED("ND", "JUDICIAL", true, false, false)).toBe(true);
     expect(DEFICIENCY_ALLOWED("OR", "JUDICIAL", true, false, true)).toBe(false);
     expect(DEFICIENCY_ALLOWED("OR", "JUDICIAL")).toBe(true);
-    expect(fault(DEFICIENCY_ALLOWED("AZ", "NONJUDICIAL", true)).message).toMatch(/^AZ RESIDENTIAL_BAR may apply, the table cannot tell: 1-2 family home/);
+    expect(fault(DEFICIENCY_ALLOWED("AZ", "NONJUDICIAL", true)).message).toMatch(
+      /^AZ RESIDENTIAL_BAR may apply, the table cannot tell: 1-2 family home/,
+    );
     expect(DEFICIENCY_ALLOWED("AZ", "JUDICIAL", true)).toBe(true);
     expect(DEFICIENCY_ALLOWED("AZ")).toBe(true);
   });
@@ -184,7 +249,10 @@ describe("LOAN.DEFICIENCY_ALLOWED", () => {
     [["CO"], "CO NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
     [["NY"], "NY NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
     [["WA", "JUDICIAL"], "WA JUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
-    [["NV", null, true, true, true], "NV RESIDENTIAL_BAR may apply, the table cannot tell: Owner-occupied single-family purchase-money from a bank, not refinanced. Pass it in overrides."],
+    [
+      ["NV", null, true, true, true],
+      "NV RESIDENTIAL_BAR may apply, the table cannot tell: Owner-occupied single-family purchase-money from a bank, not refinanced. Pass it in overrides.",
+    ],
     [["QQ"], expect.stringMatching(/^state: unknown state code "QQ"/)],
   ])("#N/A %#: %s", (args, message) => {
     const f = fault(DEFICIENCY_ALLOWED(...(args as unknown[])));
@@ -251,7 +319,9 @@ describe("LOAN.STATE_DEFICIENCY", () => {
         (claim, sale, value, state) => {
           const withValue = num(STATE_DEFICIENCY(claim, sale, state, value));
           const without = num(STATE_DEFICIENCY(claim, sale, state));
-          const noLimit = num(STATE_DEFICIENCY(claim, sale, state, value, null, null, null, null, [["FAIR_VALUE_LIMIT", false]]));
+          const noLimit = num(
+            STATE_DEFICIENCY(claim, sale, state, value, null, null, null, null, [["FAIR_VALUE_LIMIT", false]]),
+          );
           return withValue <= without && withValue <= noLimit && withValue >= 0 && noLimit === without;
         },
       ),
@@ -259,10 +329,15 @@ describe("LOAN.STATE_DEFICIENCY", () => {
   });
   test("property: never below 0, never above claim − sale price", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e9 }), (claim, sale, value) => {
-        const d = num(STATE_DEFICIENCY(claim, sale, "NV", value, "JUDICIAL"));
-        return d >= 0 && d <= Math.max(0, claim - sale);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 0, max: 1e9 }),
+        (claim, sale, value) => {
+          const d = num(STATE_DEFICIENCY(claim, sale, "NV", value, "JUDICIAL"));
+          return d >= 0 && d <= Math.max(0, claim - sale);
+        },
+      ),
     );
   });
   test.each([
@@ -274,7 +349,10 @@ describe("LOAN.STATE_DEFICIENCY", () => {
     [[1, 0, "TX", null, null, "no"], 'residential1to4 must be TRUE or FALSE; got text "no".'],
     [[1, 0, "TX", null, null, null, {}], "purchaseMoney must be TRUE or FALSE; got a value of type object."],
     [[1, 0, "TX", null, null, null, null, "n"], 'ownerOccupied must be TRUE or FALSE; got text "n".'],
-    [[1, 0, "TX", null, null, null, null, null, [["X", 1, 2]]], "overrides must be a range of 2 columns; got a range of 1×3 cells."],
+    [
+      [1, 0, "TX", null, null, null, null, null, [["X", 1, 2]]],
+      "overrides must be a range of 2 columns; got a range of 1×3 cells.",
+    ],
   ])("#VALUE! %#: %s", (args, message) => {
     const f = fault(STATE_DEFICIENCY(...(args as unknown[])));
     expect(f.kind).toBe("#VALUE!");

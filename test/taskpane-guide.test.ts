@@ -58,7 +58,12 @@ test("every documented function has exactly one guide entry, and the guide has n
 });
 
 test("the guide covers the functions named in the briefs, in four groups", () => {
-  expect(GUIDE.map((g) => g.title)).toEqual(["Financing", "Coverage & sizing", "Recourse", "State law & lender's view"]);
+  expect(GUIDE.map((g) => g.title)).toEqual([
+    "Financing",
+    "Coverage & sizing",
+    "Recourse",
+    "State law & lender's view",
+  ]);
   expect(GUIDE.map((g) => g.entries.map((e) => e.name))).toEqual([
     ["PAYMENT", "DEBT_SERVICE", "BALANCE", "AMORTIZATION"],
     ["DSCR", "DEBT_YIELD", "LTV", "MAX_LOAN"],

@@ -73,7 +73,8 @@ describe("worked-example plan: shape", () => {
   });
 
   test("each cell holds a value or a formula, never both", () => {
-    for (const c of plan.cells) expect([c.value !== undefined, c.formula !== undefined].filter(Boolean)).toHaveLength(1);
+    for (const c of plan.cells)
+      expect([c.value !== undefined, c.formula !== undefined].filter(Boolean)).toHaveLength(1);
   });
 
   test("formulas refer only to plan cells that hold numbers or formulas", () => {
@@ -137,7 +138,17 @@ describe("worked-example plan: shape", () => {
   });
 
   test("column letters", () => {
-    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(column)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(column)).toEqual([
+      "A",
+      "B",
+      "Z",
+      "AA",
+      "AB",
+      "AZ",
+      "BA",
+      "ZZ",
+      "AAA",
+    ]);
   });
 });
 

@@ -146,7 +146,8 @@ class FakeSheet implements WorksheetLike {
   ) {
     const op = (address: string, property: string, value: unknown) => this.queueWrite(address, property, value);
     this.names = {
-      add: (n: string, reference: RangeLike | string) => op(typeof reference === "string" ? reference : (reference as FakeRange).address, "name", n),
+      add: (n: string, reference: RangeLike | string) =>
+        op(typeof reference === "string" ? reference : (reference as FakeRange).address, "name", n),
     };
     this.freezePanes = {
       freezeRows: (count: number) => op("", "freezeRows", count),
@@ -159,13 +160,15 @@ class FakeSheet implements WorksheetLike {
   queueWrite(address: string, property: string, value: unknown): void {
     this.context.queue.push(() => {
       const state = this.resolve();
-      if (this.context.book.failWrite === `${address} ${property}`) throw officeError("InvalidArgument", "The argument is invalid.");
+      if (this.context.book.failWrite === `${address} ${property}`)
+        throw officeError("InvalidArgument", "The argument is invalid.");
       this.context.book.writes.push({ sheet: state.name, address, property, value });
     });
   }
 
   private resolve(): SheetState {
-    if (!this.state || !this.context.book.sheets.includes(this.state)) throw officeError("ItemNotFound", `No sheet ${this.name}.`);
+    if (!this.state || !this.context.book.sheets.includes(this.state))
+      throw officeError("ItemNotFound", `No sheet ${this.name}.`);
     return this.state;
   }
 
@@ -223,8 +226,10 @@ class FakeChart implements ChartLike {
       get name(): string {
         throw officeError("PropertyNotLoaded", "name");
       },
-      setValues: (r: RangeLike) => op((r as FakeRange).address, `chart.series${index}.values`, (r as FakeRange).address),
-      setXAxisValues: (r: RangeLike) => op((r as FakeRange).address, `chart.series${index}.categories`, (r as FakeRange).address),
+      setValues: (r: RangeLike) =>
+        op((r as FakeRange).address, `chart.series${index}.values`, (r as FakeRange).address),
+      setXAxisValues: (r: RangeLike) =>
+        op((r as FakeRange).address, `chart.series${index}.categories`, (r as FakeRange).address),
     });
     this.series = {
       getItemAt: (index: number) => seriesAt(index),
@@ -535,12 +540,20 @@ describe("writePlan with a deal plan: names, frozen header and chart in the same
     const names = book.writes.filter((w) => w.property === "name");
     expect(names.map((w) => [w.value, w.address])).toEqual((deal.names ?? []).map((n) => [n.name, n.address]));
     expect(book.writes.filter((w) => w.property.startsWith("freeze"))).toEqual([
-      { sheet: "Value-add deal", address: `A1:A${deal.freeze?.rows}`, property: "freezeAt", value: `A1:A${deal.freeze?.rows}` },
+      {
+        sheet: "Value-add deal",
+        address: `A1:A${deal.freeze?.rows}`,
+        property: "freezeAt",
+        value: `A1:A${deal.freeze?.rows}`,
+      },
     ]);
     const chart = book.writes.filter((w) => w.property.startsWith("chart"));
     expect(chart[0]).toMatchObject({ property: "chart", value: "Line", address: deal.chart?.series[0].values });
     expect(chart.find((w) => w.property === "chart.series1.values")?.value).toBe(deal.chart?.series[1].values);
-    expect(chart.filter((w) => w.property.endsWith(".categories")).map((w) => w.value)).toEqual([deal.chart?.categories, deal.chart?.categories]);
+    expect(chart.filter((w) => w.property.endsWith(".categories")).map((w) => w.value)).toEqual([
+      deal.chart?.categories,
+      deal.chart?.categories,
+    ]);
     expect(chart.find((w) => w.property === "chart.position")?.value).toBe(`${deal.chart?.from}:${deal.chart?.to}`);
   });
 
@@ -572,7 +585,12 @@ describe("writePlan with a deal plan: names, frozen header and chart in the same
 describe("copyAsValues", () => {
   function model(): FakeWorkbook {
     const book = new FakeWorkbook({
-      Model: { A1: [["Loan"]], B1: [[4500000]], B2: [["=LOAN.PAYMENT(B1,0.0685,30)"]], C3: [["=looks like a formula"]] },
+      Model: {
+        A1: [["Loan"]],
+        B1: [[4500000]],
+        B2: [["=LOAN.PAYMENT(B1,0.0685,30)"]],
+        C3: [["=looks like a formula"]],
+      },
       Other: { A1: [["keep me"]] },
       Empty: {},
     });

@@ -130,7 +130,13 @@ export const amount = numberParam({ min: 0, minInclusive: true });
 /** An annual rate as a decimal: above −100 % and at most 100 %. */
 export const rate = numberParam({ min: -1, minInclusive: false, max: 1, maxInclusive: true, hint: HINT.rateDecimal });
 /** Points as a decimal of the loan: 0 to 0.1 (ten points). */
-export const points = numberParam({ min: 0, minInclusive: true, max: 0.1, maxInclusive: true, hint: HINT.pointsDecimal });
+export const points = numberParam({
+  min: 0,
+  minInclusive: true,
+  max: 0.1,
+  maxInclusive: true,
+  hint: HINT.pointsDecimal,
+});
 /** A term in years: more than 0 and at most 100. */
 export const years = numberParam({ min: 0, minInclusive: false, max: 100, maxInclusive: true });
 /** A time in years that may be 0: from 0 to 100. */
@@ -140,9 +146,21 @@ export const frequency = numberParam({ min: 1, minInclusive: true, max: 365, max
 /** A ratio that must be positive (a DSCR floor, a debt-yield floor). */
 export const positive = numberParam({ min: 0, minInclusive: false, max: 100, maxInclusive: true });
 /** A fraction above 0 and at most 1 (an LTV cap), as a decimal. */
-export const fraction = numberParam({ min: 0, minInclusive: false, max: 1, maxInclusive: true, hint: HINT.fractionDecimal });
+export const fraction = numberParam({
+  min: 0,
+  minInclusive: false,
+  max: 1,
+  maxInclusive: true,
+  hint: HINT.fractionDecimal,
+});
 /** A share from 0 to 1 inclusive (a guarantee percentage, an occupancy), as a decimal. */
-export const share = numberParam({ min: 0, minInclusive: true, max: 1, maxInclusive: true, hint: HINT.fractionDecimal });
+export const share = numberParam({
+  min: 0,
+  minInclusive: true,
+  max: 1,
+  maxInclusive: true,
+  hint: HINT.fractionDecimal,
+});
 
 function readBoolean(name: string, raw: unknown): boolean | Fault {
   const x = single(name, raw);

@@ -23,7 +23,11 @@ export interface Carveout {
 export const CARVEOUT_CATALOGUE: readonly Carveout[] = [
   { code: "FRAUD", act: "Fraud or material misrepresentation", consequence: "FULL" },
   { code: "BANKRUPTCY", act: "Voluntary bankruptcy filing (or collusive involuntary filing)", consequence: "FULL" },
-  { code: "TRANSFER", act: "Transfer of the property or change of control without lender consent", consequence: "FULL" },
+  {
+    code: "TRANSFER",
+    act: "Transfer of the property or change of control without lender consent",
+    consequence: "FULL",
+  },
   { code: "SUBORDINATE_DEBT", act: "Unauthorized subordinate financing", consequence: "FULL" },
   { code: "SPE", act: "Breach of single-purpose-entity covenants", consequence: "FULL" },
   { code: "WASTE", act: "Physical waste (stripping fixtures, copper, HVAC)", consequence: "LOSS" },
@@ -37,7 +41,9 @@ export const CARVEOUT_CATALOGUE: readonly Carveout[] = [
 const CONSEQUENCES: readonly Consequence[] = ["FULL", "LOSS"];
 
 /** The default classification, built once; a deal's schedule works on a copy. */
-const DEFAULT_CLASSES: ReadonlyMap<string, Consequence> = new Map(CARVEOUT_CATALOGUE.map((c) => [c.code, c.consequence]));
+const DEFAULT_CLASSES: ReadonlyMap<string, Consequence> = new Map(
+  CARVEOUT_CATALOGUE.map((c) => [c.code, c.consequence]),
+);
 
 /** The default classification with a deal's two-column schedule (code, FULL or LOSS) applied. */
 function classification(schedule: Grid | undefined): ReadonlyMap<string, Consequence> | Fault {

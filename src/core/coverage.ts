@@ -12,8 +12,10 @@ import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { levelPayment, wholePeriods } from "./periods";
 
-export const DSCR = define("DSCR", [signed.required("noi"), amount.required("annualDebtService")], (noi, debtService) =>
-  debtService === 0 ? MSG.divByZero("annualDebtService") : noi / debtService,
+export const DSCR = define(
+  "DSCR",
+  [signed.required("noi"), amount.required("annualDebtService")],
+  (noi, debtService) => (debtService === 0 ? MSG.divByZero("annualDebtService") : noi / debtService),
 );
 
 export const DEBT_YIELD = define("DEBT_YIELD", [signed.required("noi"), amount.required("loanAmount")], (noi, loan) =>

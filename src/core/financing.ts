@@ -14,7 +14,12 @@ import { amortizedBalance, levelPayment, wholePeriods } from "./periods";
 
 export const PAYMENT = define(
   "PAYMENT",
-  [amount.required("loanAmount"), rate.required("annualRate"), years.required("amortYears"), frequency.withDefault("paymentsPerYear", 12)],
+  [
+    amount.required("loanAmount"),
+    rate.required("annualRate"),
+    years.required("amortYears"),
+    frequency.withDefault("paymentsPerYear", 12),
+  ],
   (loanAmount, annualRate, amortYears, perYear) => {
     const n = wholePeriods("amortYears", amortYears, perYear);
     if (n instanceof Fault) return n;
@@ -87,12 +92,20 @@ export const AMORTIZATION = define(
     if (term instanceof Fault) return term;
     const io = wholePeriods("ioYears", ioYears, perYear);
     if (io instanceof Fault) return io;
-    if (term > io + n) return MSG.exceeds("termYears", "ioYears + amortYears", termYears ?? amortYears, ioYears + amortYears);
+    if (term > io + n)
+      return MSG.exceeds("termYears", "ioYears + amortYears", termYears ?? amortYears, ioYears + amortYears);
     return schedule(loanAmount, annualRate, perYear, n, term, io);
   },
 );
 
-function schedule(loanAmount: number, annualRate: number, perYear: number, n: number, term: number, io: number): (string | number)[][] {
+function schedule(
+  loanAmount: number,
+  annualRate: number,
+  perYear: number,
+  n: number,
+  term: number,
+  io: number,
+): (string | number)[][] {
   const rows: (string | number)[][] = [[...AMORTIZATION_HEADER]];
   const i = new Dec(annualRate).div(perYear);
   const zero = new Dec(0);

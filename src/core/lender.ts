@@ -7,7 +7,21 @@
  *   recovery   = min(proceeds, claim) + (recourse: max(0, min(deficiency, assets) − collection cost))
  *   QUALIFY    = "OK", or every failed test and by how much
  */
-import { amount, choice, code, define, grid, isBlankCell, pairName, pairs, requiredFlag, share, signed, yearsFromZero, type Grid } from "./args";
+import {
+  amount,
+  choice,
+  code,
+  define,
+  grid,
+  isBlankCell,
+  pairName,
+  pairs,
+  requiredFlag,
+  share,
+  signed,
+  yearsFromZero,
+  type Grid,
+} from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { sumMoney, timesMoney } from "./money";
@@ -92,10 +106,26 @@ export const BOUNDS = ["LOW", "MID", "HIGH"] as const;
 type Range = readonly [number, number];
 export const MARKET_TABLE: Readonly<Record<string, readonly [Range, Range | null, Range]>> = {
   CMBS: [[25, 50], null, [65, 75]],
-  AGENCY: [[50, 75], [25, 75], [70, 80]],
-  LIFE: [[50, 100], [50, 100], [60, 70]],
-  BANK: [[50, 125], [25, 50], [60, 70]],
-  BRIDGE: [[100, 200], [50, 150], [55, 65]],
+  AGENCY: [
+    [50, 75],
+    [25, 75],
+    [70, 80],
+  ],
+  LIFE: [
+    [50, 100],
+    [50, 100],
+    [60, 70],
+  ],
+  BANK: [
+    [50, 125],
+    [25, 50],
+    [60, 70],
+  ],
+  BRIDGE: [
+    [100, 200],
+    [50, 150],
+    [55, 65],
+  ],
 };
 export const LOAN_TYPES: readonly string[] = Object.keys(MARKET_TABLE);
 
@@ -126,12 +156,17 @@ type Test = (typeof TESTS)[number];
  * OCCUPANCY are minimums, LTV a maximum; NET_WORTH and LIQUIDITY are minimum multiples of
  * the loan. Non-recourse LTV is the general 65 % (agency lends up to 80 %: pass LTV 0.8).
  */
-export const DEFAULT_THRESHOLDS: Readonly<Record<(typeof STRUCTURES)[number], Readonly<Partial<Record<Test, number>>>>> = {
+export const DEFAULT_THRESHOLDS: Readonly<
+  Record<(typeof STRUCTURES)[number], Readonly<Partial<Record<Test, number>>>>
+> = {
   RECOURSE: { DSCR: 1.15, LTV: 0.8 },
   NONRECOURSE: { DSCR: 1.2, LTV: 0.65, OCCUPANCY: 0.85, NET_WORTH: 1, LIQUIDITY: 0.1 },
 };
 
-function thresholdsFor(structure: (typeof STRUCTURES)[number], overrides: Grid | undefined): Readonly<Partial<Record<Test, number>>> | Fault {
+function thresholdsFor(
+  structure: (typeof STRUCTURES)[number],
+  overrides: Grid | undefined,
+): Readonly<Partial<Record<Test, number>>> | Fault {
   if (overrides === undefined) return DEFAULT_THRESHOLDS[structure];
   const out: Partial<Record<Test, number>> = { ...DEFAULT_THRESHOLDS[structure] };
   const rows = pairs("thresholds", overrides);
@@ -184,7 +219,8 @@ export const QUALIFY = define(
     // Gaps are shown rounded (4 decimals, or cents from 1,000 up), so float64 is exact enough.
     if (t.DSCR !== undefined && dscr < t.DSCR) fail("DSCR", t.DSCR - dscr, t.DSCR);
     if (t.LTV !== undefined && ltv > t.LTV) fail("LTV", ltv - t.LTV, t.LTV, true);
-    if (t.OCCUPANCY !== undefined && occupancy !== undefined && occupancy < t.OCCUPANCY) fail("occupancy", t.OCCUPANCY - occupancy, t.OCCUPANCY);
+    if (t.OCCUPANCY !== undefined && occupancy !== undefined && occupancy < t.OCCUPANCY)
+      fail("occupancy", t.OCCUPANCY - occupancy, t.OCCUPANCY);
     if (netWorth !== undefined && t.NET_WORTH !== undefined) {
       if (loan === undefined) return MSG.needs("loanAmount", "net worth");
       const need = timesMoney(loan, t.NET_WORTH);

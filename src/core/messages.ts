@@ -45,7 +45,10 @@ export const MSG = {
     value(arg, `must be ${inclusive ? "at most" : "less than"} ${max}; got ${describe(got)}.${hint ? ` ${hint}` : ""}`),
   notWhole: (arg: string, got: number) => value(arg, `must be a whole number; got ${describe(got)}.`),
   notWholePeriods: (arg: string, got: number, perYear: number) =>
-    value(arg, `× paymentsPerYear must be a whole number of periods; ${got} years × ${perYear} = ${roundForMessage(got * perYear)}.`),
+    value(
+      arg,
+      `× paymentsPerYear must be a whole number of periods; ${got} years × ${perYear} = ${roundForMessage(got * perYear)}.`,
+    ),
   exceeds: (arg: string, other: string, got: number, limit: number) =>
     value(arg, `must not exceed ${other} (${limit}); got ${describe(got)}.`),
   shapeMismatch: (arg: string, other: string, got: unknown, want: string) =>
@@ -65,11 +68,17 @@ export const MSG = {
   stateUnknown: (state: string, field: string) =>
     new Fault("#N/A", `${state} ${field} is UNKNOWN in the state table; pass it in overrides.`, "state"),
   barUnsettled: (state: string, text: string) =>
-    new Fault("#N/A", `${state} RESIDENTIAL_BAR may apply, the table cannot tell: ${text} Pass it in overrides.`, "state"),
-  noRecourseOption: (loanType: string) => new Fault("#N/A", `${loanType} has no recourse version to charge points over.`, "measure"),
+    new Fault(
+      "#N/A",
+      `${state} RESIDENTIAL_BAR may apply, the table cannot tell: ${text} Pass it in overrides.`,
+      "state",
+    ),
+  noRecourseOption: (loanType: string) =>
+    new Fault("#N/A", `${loanType} has no recourse version to charge points over.`, "measure"),
   overrideValue: (arg: string, field: string, want: string, got: unknown) =>
     value(arg, `${field} must be ${want}; got ${describe(got)}.`),
-  badRule: (arg: string, got: string) => value(arg, `cannot read the rule "${truncate(got)}" (see README: NONE, R+P+O; N:R?...).`),
+  badRule: (arg: string, got: string) =>
+    value(arg, `cannot read the rule "${truncate(got)}" (see README: NONE, R+P+O; N:R?...).`),
   notAscending: (arg: string, got: number, previous: number) =>
     value(arg, `from-years must increase; got ${describe(got)} after ${describe(previous)}.`),
   needs: (arg: string, test: string) => value(arg, `is required for the ${test} test.`),

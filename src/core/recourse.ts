@@ -62,7 +62,8 @@ export const NONRECOURSE_PREMIUM = define(
     const paying = Math.min(months, amortMonths);
     const extraPayment = levelPayment(loan, nrRate / 12, amortMonths) - levelPayment(loan, rRate / 12, amortMonths);
     const extraBalance =
-      amortizedBalance(loan, nrRate / 12, amortMonths, months) - amortizedBalance(loan, rRate / 12, amortMonths, months);
+      amortizedBalance(loan, nrRate / 12, amortMonths, months) -
+      amortizedBalance(loan, rRate / 12, amortMonths, months);
     if (discountRate === undefined) return extraPayment * paying + extraBalance + pointsCost;
     const d = discountRate / 12;
     return extraPayment * annuityFactor(d, paying) + extraBalance * discountFactor(d, months) + pointsCost;
@@ -73,7 +74,14 @@ export const NONRECOURSE_PREMIUM = define(
  * L × Δrate × months / 12 + L × Δpoints, exact when the loan is in whole cents and the
  * rates and points have short decimal expansions (the usual case), float64 otherwise.
  */
-function interestOnlyPremium(loan: number, rRate: number, nrRate: number, rPoints: number, nrPoints: number, months: number): number {
+function interestOnlyPremium(
+  loan: number,
+  rRate: number,
+  nrRate: number,
+  rPoints: number,
+  nrPoints: number,
+  months: number,
+): number {
   const float = (loan * (nrRate - rRate) * months) / 12 + loan * (nrPoints - rPoints);
   const cents = toCents(loan);
   const dr = diffExact(nrRate, rRate);

@@ -120,7 +120,12 @@ for (const s of STATE_CODES) {
 function overrideFact(field: FactField, cell: Cell): Fact | Fault {
   const text = typeof cell === "string" ? cell.trim().toUpperCase() : "";
   if (text === UNKNOWN) return U;
-  let v: unknown = cell === true || cell === 1 || text === "TRUE" ? true : cell === false || cell === 0 || text === "FALSE" ? false : undefined;
+  let v: unknown =
+    cell === true || cell === 1 || text === "TRUE"
+      ? true
+      : cell === false || cell === 0 || text === "FALSE"
+        ? false
+        : undefined;
   if (field === "RESIDENTIAL_BAR") {
     if (!parseBarRule(text)) return MSG.badRule("overrides", String(cell ?? ""));
     v = [text, `Deal rule ${text}.`];
@@ -161,17 +166,26 @@ function allowed(state: string, row: Row, judicial: boolean, mask: number): bool
   const fact = row[BAR];
   // A loan with none of the three attributes is outside any residential bar.
   const bar =
-    fact === U ? (mask ? UNSETTLED : 0) : barStatus(TABLE_RULES.get(fact[0] as BarCell) ?? parseBarRule((fact[0] as BarCell)[0]) ?? [], judicial, mask);
+    fact === U
+      ? mask
+        ? UNSETTLED
+        : 0
+      : barStatus(TABLE_RULES.get(fact[0] as BarCell) ?? parseBarRule((fact[0] as BarCell)[0]) ?? [], judicial, mask);
   if (bar === BARRED) return false;
   if (method === U) return MSG.stateUnknown(state, FACT_FIELDS[judicial ? NJ + 1 : NJ]);
-  if (bar === UNSETTLED) return fact === U ? MSG.stateUnknown(state, "RESIDENTIAL_BAR") : MSG.barUnsettled(state, (fact[0] as BarCell)[1]);
+  if (bar === UNSETTLED)
+    return fact === U ? MSG.stateUnknown(state, "RESIDENTIAL_BAR") : MSG.barUnsettled(state, (fact[0] as BarCell)[1]);
   return true;
 }
 
 /** Parameters the three functions share (declarations are plain data, so one serves all). */
 const STATE = code("state");
 const METHOD = choice("foreclosure", FORECLOSURE, "NONJUDICIAL");
-const LOAN_FLAGS = [flag("residential1to4", false), flag("purchaseMoney", false), flag("ownerOccupied", false)] as const;
+const LOAN_FLAGS = [
+  flag("residential1to4", false),
+  flag("purchaseMoney", false),
+  flag("ownerOccupied", false),
+] as const;
 const OVERRIDES = grid("overrides", true);
 
 function flagMask(residential: boolean, purchaseMoney: boolean, ownerOccupied: boolean): number {
@@ -190,7 +204,15 @@ export const DEFICIENCY_ALLOWED = define(
 
 export const STATE_DEFICIENCY = define(
   "STATE_DEFICIENCY",
-  [amount.required("claim"), amount.required("salePrice"), STATE, amount.optional("fairMarketValue"), METHOD, ...LOAN_FLAGS, OVERRIDES],
+  [
+    amount.required("claim"),
+    amount.required("salePrice"),
+    STATE,
+    amount.optional("fairMarketValue"),
+    METHOD,
+    ...LOAN_FLAGS,
+    OVERRIDES,
+  ],
   (claim, salePrice, state, fmv, foreclosure, residential, purchaseMoney, ownerOccupied, overrides) => {
     const row = rowFor(state, overrides);
     if (row instanceof Fault) return row;
@@ -206,7 +228,8 @@ export const STATE_DEFICIENCY = define(
       const v = fact === U ? undefined : (fact[0] as FairValue);
       if (v === undefined) limited = MSG.stateUnknown(state, "FAIR_VALUE_LIMIT");
       else if (v === "CONFIRMATION") limited = 0;
-      else if (v === true || v === (judicial ? "JUDICIAL" : "NONJUDICIAL")) limited = Math.max(0, sumMoney([claim, -fmv]));
+      else if (v === true || v === (judicial ? "JUDICIAL" : "NONJUDICIAL"))
+        limited = Math.max(0, sumMoney([claim, -fmv]));
     }
     // Unknown whether a deficiency is allowed: the answer is still 0 if the limit leaves none.
     if (may instanceof Fault) return limited === 0 ? 0 : may;

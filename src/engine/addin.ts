@@ -68,6 +68,8 @@ export function checkAddin(addin: Addin): void {
   const missing = [...ids].filter((id) => !addin.functions.has(id));
   const extra = [...addin.functions.keys()].filter((id) => !ids.has(id));
   if (missing.length || extra.length) {
-    throw new Error(`functions.json and functions.js disagree: missing ${missing.join(", ") || "none"}, extra ${extra.join(", ") || "none"}`);
+    throw new Error(
+      `functions.json and functions.js disagree: missing ${missing.join(", ") || "none"}, extra ${extra.join(", ") || "none"}`,
+    );
   }
 }

@@ -95,7 +95,9 @@ export function progressBar(io: Io, now: () => number = Date.now) {
       const done = from + (to - from) * Math.min(1, Math.max(0, fraction));
       const width = 30;
       const filled = Math.round(done * width);
-      io.err(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(Math.round(done * 100)).padStart(3)}% ${labels[phase]}  `);
+      io.err(
+        `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(Math.round(done * 100)).padStart(3)}% ${labels[phase]}  `,
+      );
       drawn = true;
     },
     finish() {
@@ -106,7 +108,9 @@ export function progressBar(io: Io, now: () => number = Date.now) {
 
 export function formatSummary(input: string, output: string, s: RecalcSummary, values: boolean): string[] {
   const lines = [`Recalculated ${input} → ${output}${values ? " (values only)" : ""}`];
-  lines.push(`  Sheets: ${s.sheets.map((x) => `${x.name} (${x.formulas} formula${x.formulas === 1 ? "" : "s"})`).join(", ")}`);
+  lines.push(
+    `  Sheets: ${s.sheets.map((x) => `${x.name} (${x.formulas} formula${x.formulas === 1 ? "" : "s"})`).join(", ")}`,
+  );
   lines.push(`  Formulas computed: ${s.formulas}`);
   lines.push(`  Cells in error: ${s.errors.length}`);
   for (const e of s.errors.slice(0, 50)) lines.push(`    ${e.address}  ${e.error}${e.message ? `  ${e.message}` : ""}`);
@@ -161,9 +165,12 @@ async function template(rest: string[], io: Io, dist?: string): Promise<number> 
   const result = await planToXlsx(loadAddin(dist), plan, output, { valuesOnly: args.values });
   const formulas = plan.cells.filter((c) => c.formula !== undefined).length;
   io.out(`Wrote ${found.title} → ${output}${args.values ? " (values only)" : ""}`);
-  io.out(`  Sheet: ${plan.sheetName} (${formulas} formulas, ${(plan.names ?? []).length} names; the chart needs Excel: insert it from the task pane)`);
+  io.out(
+    `  Sheet: ${plan.sheetName} (${formulas} formulas, ${(plan.names ?? []).length} names; the chart needs Excel: insert it from the task pane)`,
+  );
   io.out(`  Cells in error: ${result.errors.length}`);
-  for (const e of result.errors.slice(0, 50)) io.out(`    ${e.address}  ${e.error}${e.message ? `  ${e.message}` : ""}`);
+  for (const e of result.errors.slice(0, 50))
+    io.out(`    ${e.address}  ${e.error}${e.message ? `  ${e.message}` : ""}`);
   return 0;
 }
 

@@ -63,19 +63,32 @@ export interface ExportResult {
  * Writes a plan to an .xlsx file: formulas with the engine's results cached beside them
  * (or values only), formats, fonts, widths, names and the frozen header.
  */
-export async function planToXlsx(addin: Addin, plan: SheetPlan, file: string, options: { valuesOnly?: boolean } = {}): Promise<ExportResult> {
+export async function planToXlsx(
+  addin: Addin,
+  plan: SheetPlan,
+  file: string,
+  options: { valuesOnly?: boolean } = {},
+): Promise<ExportResult> {
   const engine = evaluatePlan(addin, plan);
   const errors: ExportResult["errors"] = [];
   try {
     const book = new ExcelJS.Workbook();
-    const ws = book.addWorksheet(plan.sheetName, plan.freeze ? { views: [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] } : {});
+    const ws = book.addWorksheet(
+      plan.sheetName,
+      plan.freeze ? { views: [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] } : {},
+    );
     for (const w of plan.columnWidths) ws.getColumn(w.column).width = Math.round((w.points / 7) * 100) / 100; // points → character widths (≈7 pt a character)
     for (const cell of plan.cells) {
       const { row, col } = parseAddress(cell.address);
       const target = ws.getCell(row + 1, col + 1);
       if (cell.formula !== undefined) {
         const result = engine.value(plan.sheetName, row, col);
-        if (result !== null && typeof result === "object") errors.push({ address: cell.address, error: result.error, ...(result.message ? { message: result.message } : {}) });
+        if (result !== null && typeof result === "object")
+          errors.push({
+            address: cell.address,
+            error: result.error,
+            ...(result.message ? { message: result.message } : {}),
+          });
         const spill = engine.spillSize(plan.sheetName, row, col);
         if (options.valuesOnly) target.value = cached(result);
         else if (spill) {
@@ -89,17 +102,22 @@ export async function planToXlsx(addin: Addin, plan: SheetPlan, file: string, op
         if (spill) {
           for (let r = 0; r < spill.height; r++) {
             for (let c = 0; c < spill.width; c++) {
-              if (r || c) ws.getCell(row + r + 1, col + c + 1).value = cached(engine.value(plan.sheetName, row + r, col + c));
+              if (r || c)
+                ws.getCell(row + r + 1, col + c + 1).value = cached(engine.value(plan.sheetName, row + r, col + c));
             }
           }
         }
       } else if (cell.value !== undefined) target.value = cell.value;
       if (cell.numberFormat) target.numFmt = cell.numberFormat;
       if (cell.bold !== undefined || cell.fontColor !== undefined) {
-        target.font = { ...(cell.bold !== undefined ? { bold: cell.bold } : {}), ...(cell.fontColor ? { color: { argb: argb(cell.fontColor) } } : {}) };
+        target.font = {
+          ...(cell.bold !== undefined ? { bold: cell.bold } : {}),
+          ...(cell.fontColor ? { color: { argb: argb(cell.fontColor) } } : {}),
+        };
       }
     }
-    for (const n of plan.names ?? []) book.definedNames.add(`${sheetRef(plan.sheetName)}!${absolute(n.address)}`, n.name);
+    for (const n of plan.names ?? [])
+      book.definedNames.add(`${sheetRef(plan.sheetName)}!${absolute(n.address)}`, n.name);
     await book.xlsx.writeFile(file);
   } finally {
     engine.destroy();

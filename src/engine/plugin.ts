@@ -68,7 +68,8 @@ function toExcelArg(v: unknown): Cell | Cell[][] | CellError {
   }
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   // HyperFormula's typed numbers (dates, percentages, currency) carry the number in `val`.
-  if (typeof v === "object" && v !== null && typeof (v as { val?: unknown }).val === "number") return (v as { val: number }).val;
+  if (typeof v === "object" && v !== null && typeof (v as { val?: unknown }).val === "number")
+    return (v as { val: number }).val;
   return new CellError(ErrorType.VALUE, "a value the add-in cannot read");
 }
 
@@ -77,7 +78,9 @@ function fromExcelResult(name: string, result: unknown): InterpreterValue {
   if (typeof result === "number") return Number.isFinite(result) ? result : new CellError(ErrorType.NUM);
   if (typeof result === "string" || typeof result === "boolean") return result;
   if (Array.isArray(result)) {
-    const data = (result as unknown[][]).map((row) => row.map((x) => (x === null || x === undefined ? EmptyValue : (x as number | string | boolean))));
+    const data = (result as unknown[][]).map((row) =>
+      row.map((x) => (x === null || x === undefined ? EmptyValue : (x as number | string | boolean))),
+    );
     return SimpleRangeValue.onlyValues(data);
   }
   return new CellError(ErrorType.VALUE, `${name} returned nothing`);
@@ -116,8 +119,14 @@ export function buildPlugin(addin: Addin): LoanPlugin {
     const name = `${addin.namespace}.${entry.name}`.toUpperCase();
     const method = `call_${entry.id}`;
     names.push(name);
-    const call: Call = { name, fn, declared: entry.parameters.length, required: entry.parameters.filter((p) => !p.optional).length };
-    const evaluate = (plugin: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) => callWith(plugin, call, ast.args, state);
+    const call: Call = {
+      name,
+      fn,
+      declared: entry.parameters.length,
+      required: entry.parameters.filter((p) => !p.optional).length,
+    };
+    const evaluate = (plugin: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) =>
+      callWith(plugin, call, ast.args, state);
     const spills = entry.result.dimensionality === "matrix";
     proto[method] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {
       const value = evaluate(this, ast, state);
@@ -135,7 +144,8 @@ export function buildPlugin(addin: Addin): LoanPlugin {
       spillNames.add(name);
       proto[`${method}_size`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState): ArraySize {
         const value = evaluate(this, ast, state);
-        const size = value instanceof SimpleRangeValue ? new ArraySize(value.width(), value.height()) : ArraySize.scalar();
+        const size =
+          value instanceof SimpleRangeValue ? new ArraySize(value.width(), value.height()) : ArraySize.scalar();
         const at = state.formulaAddress;
         if (at) predictedSizes.set(`${at.sheet}:${at.row}:${at.col}`, `${size.width}x${size.height}`);
         return size;
@@ -158,8 +168,10 @@ export function buildPlugin(addin: Addin): LoanPlugin {
 /** Calls an add-in function on a formula's arguments, the way Excel passes them. */
 function callWith(plugin: FunctionPlugin, call: Call, args: Ast[], state: InterpreterState): InterpreterValue {
   const { declared, required, name, fn } = call;
-  if (args.length > declared) return new CellError(ErrorType.NA, `${name} takes at most ${declared} arguments; got ${args.length}.`);
-  if (args.length < required) return new CellError(ErrorType.NA, `${name} needs at least ${required} arguments; got ${args.length}.`);
+  if (args.length > declared)
+    return new CellError(ErrorType.NA, `${name} takes at most ${declared} arguments; got ${args.length}.`);
+  if (args.length < required)
+    return new CellError(ErrorType.NA, `${name} needs at least ${required} arguments; got ${args.length}.`);
   const values: unknown[] = [];
   for (let i = 0; i < declared; i++) {
     const ast = args[i];
@@ -167,7 +179,9 @@ function callWith(plugin: FunctionPlugin, call: Call, args: Ast[], state: Interp
       values.push(null);
       continue;
     }
-    const v = toExcelArg((plugin as unknown as { evaluateAst(a: Ast, s: InterpreterState): unknown }).evaluateAst(ast, state));
+    const v = toExcelArg(
+      (plugin as unknown as { evaluateAst(a: Ast, s: InterpreterState): unknown }).evaluateAst(ast, state),
+    );
     if (v instanceof CellError) return v;
     values.push(v);
   }

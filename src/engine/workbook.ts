@@ -136,7 +136,8 @@ export class EngineWorkbook {
     for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
       const before = this.sizesOf(cells);
       this.hf.batch(() => {
-        for (const cell of cells) this.hf.setCellContents({ sheet: cell.sheet, row: cell.row, col: cell.col }, [[cell.formula]]);
+        for (const cell of cells)
+          this.hf.setCellContents({ sheet: cell.sheet, row: cell.row, col: cell.col }, [[cell.formula]]);
       });
       if (this.sizesOf(cells) === before) return;
     }
@@ -167,7 +168,10 @@ export class EngineWorkbook {
 
   /** The computed value of a cell by A1 address ("B4", "'My sheet'!B4" or "Sheet1!B4"). */
   valueAt(a1: string, defaultSheet?: string): CellResult {
-    const address = this.hf.simpleCellAddressFromString(a1, defaultSheet === undefined ? 0 : this.sheetId(defaultSheet));
+    const address = this.hf.simpleCellAddressFromString(
+      a1,
+      defaultSheet === undefined ? 0 : this.sheetId(defaultSheet),
+    );
     if (!address) throw new Error(`not a cell address: ${a1}`);
     return toResult(this.hf.getCellValue(address));
   }

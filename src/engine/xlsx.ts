@@ -61,7 +61,9 @@ function checkContainer(path: string): void {
   fs.closeSync(fd);
   if (read >= 4 && head.readUInt32BE(0) === 0x504b0304) return; // a zip container, as .xlsx is
   if (read >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new RecalcError(`${path}: is password-protected (encrypted) or an old .xls workbook; save it in Excel as an unprotected .xlsx and try again`);
+    throw new RecalcError(
+      `${path}: is password-protected (encrypted) or an old .xls workbook; save it in Excel as an unprotected .xlsx and try again`,
+    );
   }
   throw new RecalcError(`${path}: is not an .xlsx workbook${read === 0 ? " (the file is empty)" : ""}`);
 }
@@ -124,7 +126,9 @@ function readBook(book: ExcelJS.Workbook, namespace: string, onProgress?: Recalc
     }
   }
   const names: NameInput[] = [];
-  for (const n of (book.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] }).model) {
+  for (const n of (
+    book.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] }
+  ).model) {
     if (n.ranges.length !== 1) continue; // unions of ranges are not supported; cells using them show #NAME?
     const sheet = n.localSheetId !== undefined ? book.worksheets[n.localSheetId]?.name : undefined;
     names.push({ name: n.name, expression: `=${n.ranges[0]}`, ...(sheet ? { sheet } : {}) });
@@ -140,13 +144,20 @@ function fileValue(v: CellResult): ExcelJS.CellValue {
 }
 
 /** Recalculates `input` and writes the result to `output` (which may equal input only if asked). */
-export async function recalcXlsx(addin: Addin, input: string, output: string, options: RecalcOptions = {}): Promise<RecalcSummary> {
+export async function recalcXlsx(
+  addin: Addin,
+  input: string,
+  output: string,
+  options: RecalcOptions = {},
+): Promise<RecalcSummary> {
   checkContainer(input);
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.readFile(input);
   } catch (e) {
-    throw new RecalcError(`${input}: cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); the file may be corrupt`);
+    throw new RecalcError(
+      `${input}: cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); the file may be corrupt`,
+    );
   }
   const namespace = addin.namespace;
   const { sheets, formulas, oldSpills, names } = readBook(book, namespace, options.onProgress);
@@ -171,8 +182,13 @@ export async function recalcXlsx(addin: Addin, input: string, output: string, op
     const result = engine.value(f.sheet, row, col);
     const where = `${sheetRef(f.sheet)}!${f.cell.address}`;
     if (result !== null && typeof result === "object") {
-      summary.errors.push({ address: where, error: result.error, ...(result.message ? { message: result.message } : {}) });
-      const unknown = result.error === "#NAME?" ? /Function name ([^ ]+) not recognized/i.exec(result.message ?? "") : null;
+      summary.errors.push({
+        address: where,
+        error: result.error,
+        ...(result.message ? { message: result.message } : {}),
+      });
+      const unknown =
+        result.error === "#NAME?" ? /Function name ([^ ]+) not recognized/i.exec(result.message ?? "") : null;
       if (unknown) unsupported.set(unknown[1], (unsupported.get(unknown[1]) ?? 0) + 1);
     }
     const spill = engine.spillSize(f.sheet, row, col);
@@ -216,4 +232,3 @@ export async function recalcXlsx(addin: Addin, input: string, output: string, op
   options.onProgress?.("write", 1);
   return summary;
 }
-

@@ -33,7 +33,13 @@ export function payment(loanAmount: any, annualRate: any, amortYears: any, payme
  * @param [paymentsPerYear] Payments a year, 1 to 365 (default 12).
  * @returns Debt service for one year.
  */
-export function debtService(loanAmount: any, annualRate: any, amortYears: any, interestOnly?: any, paymentsPerYear?: any): number {
+export function debtService(
+  loanAmount: any,
+  annualRate: any,
+  amortYears: any,
+  interestOnly?: any,
+  paymentsPerYear?: any,
+): number {
   return excel(DEBT_SERVICE(loanAmount, annualRate, amortYears, interestOnly, paymentsPerYear));
 }
 
@@ -49,7 +55,14 @@ export function debtService(loanAmount: any, annualRate: any, amortYears: any, i
  * @param [paymentsPerYear] Payments a year, 1 to 365 (default 12).
  * @returns The balance still owed.
  */
-export function balance(loanAmount: any, annualRate: any, amortYears: any, yearsElapsed: any, ioYears?: any, paymentsPerYear?: any): number {
+export function balance(
+  loanAmount: any,
+  annualRate: any,
+  amortYears: any,
+  yearsElapsed: any,
+  ioYears?: any,
+  paymentsPerYear?: any,
+): number {
   return excel(BALANCE(loanAmount, annualRate, amortYears, yearsElapsed, ioYears, paymentsPerYear));
 }
 
@@ -65,6 +78,13 @@ export function balance(loanAmount: any, annualRate: any, amortYears: any, years
  * @param [paymentsPerYear] Payments a year, 1 to 365 (default 12).
  * @returns A header row and one row per period.
  */
-export function amortization(loanAmount: any, annualRate: any, amortYears: any, termYears?: any, ioYears?: any, paymentsPerYear?: any): any[][] {
+export function amortization(
+  loanAmount: any,
+  annualRate: any,
+  amortYears: any,
+  termYears?: any,
+  ioYears?: any,
+  paymentsPerYear?: any,
+): any[][] {
   return excel(AMORTIZATION(loanAmount, annualRate, amortYears, termYears, ioYears, paymentsPerYear));
 }

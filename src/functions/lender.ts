@@ -84,7 +84,19 @@ export function stateDeficiency(
   ownerOccupied?: any,
   overrides?: any[][],
 ): number {
-  return excel(STATE_DEFICIENCY(claim, salePrice, state, fairMarketValue, foreclosure, residential1to4, purchaseMoney, ownerOccupied, overrides));
+  return excel(
+    STATE_DEFICIENCY(
+      claim,
+      salePrice,
+      state,
+      fairMarketValue,
+      foreclosure,
+      residential1to4,
+      purchaseMoney,
+      ownerOccupied,
+      overrides,
+    ),
+  );
 }
 
 /**
@@ -100,7 +112,14 @@ export function stateDeficiency(
  * @param [yearsElapsed] Years since closing, for the burn-down (default 0).
  * @returns What the guarantor owes.
  */
-export function guaranteeExposure(deficiency: any, loanAmount: any, guaranteePct?: any, capAmount?: any, burnDown?: any[][], yearsElapsed?: any): number {
+export function guaranteeExposure(
+  deficiency: any,
+  loanAmount: any,
+  guaranteePct?: any,
+  capAmount?: any,
+  burnDown?: any[][],
+  yearsElapsed?: any,
+): number {
   return excel(GUARANTEE_EXPOSURE(deficiency, loanAmount, guaranteePct, capAmount, burnDown, yearsElapsed));
 }
 
@@ -116,7 +135,13 @@ export function guaranteeExposure(deficiency: any, loanAmount: any, guaranteePct
  * @param [collectionCost] Legal and collection cost of pursuing the deficiency (default 0).
  * @returns The lender's recovery.
  */
-export function lenderRecovery(claim: any, netProceeds: any, isRecourse: any, collectibleAssets?: any, collectionCost?: any): number {
+export function lenderRecovery(
+  claim: any,
+  netProceeds: any,
+  isRecourse: any,
+  collectibleAssets?: any,
+  collectionCost?: any,
+): number {
   return excel(LENDER_RECOVERY(claim, netProceeds, isRecourse, collectibleAssets, collectionCost));
 }
 
@@ -133,7 +158,14 @@ export function lenderRecovery(claim: any, netProceeds: any, isRecourse: any, co
  * @param [method] ANNUAL (default) or MONTHLY discounting.
  * @returns The premium.
  */
-export function yieldMaintenance(balance: any, noteRate: any, treasuryRate: any, remainingYears: any, floorPct?: any, method?: any): number {
+export function yieldMaintenance(
+  balance: any,
+  noteRate: any,
+  treasuryRate: any,
+  remainingYears: any,
+  floorPct?: any,
+  method?: any,
+): number {
   return excel(YIELD_MAINTENANCE(balance, noteRate, treasuryRate, remainingYears, floorPct, method));
 }
 
@@ -174,7 +206,13 @@ export function defeasanceCost(
  * @param [insolvency] How far the borrower was insolvent just before (default 0).
  * @returns One row of four figures.
  */
-export function foreclosureTax(debt: any, fairMarketValue: any, adjustedBasis: any, isRecourse: any, insolvency?: any): number[][] {
+export function foreclosureTax(
+  debt: any,
+  fairMarketValue: any,
+  adjustedBasis: any,
+  isRecourse: any,
+  insolvency?: any,
+): number[][] {
   return excel(FORECLOSURE_TAX(debt, fairMarketValue, adjustedBasis, isRecourse, insolvency));
 }
 

@@ -56,7 +56,16 @@ export function nonrecoursePremium(
   discountRate?: any,
 ): number {
   return excel(
-    NONRECOURSE_PREMIUM(loanAmount, recourseRate, nonRecourseRate, recoursePoints, nonRecoursePoints, holdYears, amortYears, discountRate),
+    NONRECOURSE_PREMIUM(
+      loanAmount,
+      recourseRate,
+      nonRecourseRate,
+      recoursePoints,
+      nonRecoursePoints,
+      holdYears,
+      amortYears,
+      discountRate,
+    ),
   );
 }
 
@@ -85,7 +94,14 @@ export function breakevenProbability(premium: any, deficiency: any): number {
  * @param [schedule] Two columns, code and FULL or LOSS, overriding or extending the default classification.
  * @returns The personal exposure.
  */
-export function carveoutExposure(debt: any, triggered: any[][], losses?: any[][], collateralValue?: any, cap?: any, schedule?: any[][]): number {
+export function carveoutExposure(
+  debt: any,
+  triggered: any[][],
+  losses?: any[][],
+  collateralValue?: any,
+  cap?: any,
+  schedule?: any[][],
+): number {
   return excel(CARVEOUT_EXPOSURE(debt, triggered, losses, collateralValue, cap, schedule));
 }
 

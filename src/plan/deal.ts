@@ -21,7 +21,16 @@
  * the TRUE/FALSE literals (the engine reads them as names); flags are input cells.
  */
 import { CARVEOUT_CATALOGUE } from "../core/carveouts";
-import { column, FORMATS, FORMULA_COLOR, INPUT_COLOR, type PlanCell, type PlanName, type PlanValue, type SheetPlan } from "./plan";
+import {
+  column,
+  FORMATS,
+  FORMULA_COLOR,
+  INPUT_COLOR,
+  type PlanCell,
+  type PlanName,
+  type PlanValue,
+  type SheetPlan,
+} from "./plan";
 import type { Carveout, DealInputs, DealTemplate, InputKey, Scenario, Thresholds } from "./templates/types";
 
 export const DEAL_FORMATS = {
@@ -35,7 +44,8 @@ export const DEAL_NOTES = {
   disclaimer:
     "Figures are market conventions and mechanics from published lender and consumer-finance explainers (REFERENCE), not legal, tax or investment advice.",
   legend: "Blue cells are inputs (each a named range); black cells are formulas (LOAN.* and Excel built-ins).",
-  heuristics: "Reading: the reference's \"when each fits\" lender heuristics (§5) applied to this deal. Heuristics, not advice.",
+  heuristics:
+    'Reading: the reference\'s "when each fits" lender heuristics (§5) applied to this deal. Heuristics, not advice.',
   stateLaw:
     "State law: the add-in's state table (see LOAN.STATE_RULE for sources and confidence). Guarantors can stay liable where the borrower is protected (e.g. CA §580d(b)); not modelled.",
 } as const;
@@ -151,7 +161,8 @@ class Sheet {
   }
 }
 
-const call = (fn: string, ...args: (string | undefined)[]): string => `LOAN.${fn}(${args.map((a) => a ?? "").join(",")})`;
+const call = (fn: string, ...args: (string | undefined)[]): string =>
+  `LOAN.${fn}(${args.map((a) => a ?? "").join(",")})`;
 const q = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /** The cells of one row of the side-by-side table: recourse, non-recourse, difference. */
@@ -161,7 +172,11 @@ interface Pair {
 }
 
 /** Builds the deal sheet for a template with the analyst's inputs and options. */
-export function buildDealPlan(template: DealTemplate, inputs: Partial<DealInputs> = {}, options: DealOptions = {}): SheetPlan {
+export function buildDealPlan(
+  template: DealTemplate,
+  inputs: Partial<DealInputs> = {},
+  options: DealOptions = {},
+): SheetPlan {
   const d: DealInputs = { ...template.inputs, ...inputs, ...(options.state ? { state: options.state } : {}) };
   const carveouts = options.carveouts ?? template.carveouts;
   const compareState = options.compareState === null ? undefined : (options.compareState ?? template.compareState);
@@ -222,7 +237,8 @@ export function buildDealPlan(template: DealTemplate, inputs: Partial<DealInputs
     const note = src(key);
     if (note) s.text("E", r, note);
     const v = d[key];
-    if (v === "MARKET" && market) return s.formula(col, r, `=${call("MARKET_PREMIUM", loanType, q(market))}`, fmt, N[key]);
+    if (v === "MARKET" && market)
+      return s.formula(col, r, `=${call("MARKET_PREMIUM", loanType, q(market))}`, fmt, N[key]);
     return s.input(col, r, v as PlanValue, fmt, N[key]);
   };
   const rRate = structureRow("recourseRate", "B", "rate");
@@ -260,7 +276,13 @@ export function buildDealPlan(template: DealTemplate, inputs: Partial<DealInputs
     s.input("B", r, c ? c.code : "");
     s.input("C", r, c ? c.loss : "", "money");
     const known = c && CARVEOUT_CATALOGUE.find((x) => x.code === c.code.toUpperCase());
-    s.text("E", r, known ? `${known.act}: ${known.consequence === "FULL" ? "full recourse" : "loss only"} (reference §4)` : "Add a code from LOAN.CARVEOUTS()");
+    s.text(
+      "E",
+      r,
+      known
+        ? `${known.act}: ${known.consequence === "FULL" ? "full recourse" : "loss only"} (reference §4)`
+        : "Add a code from LOAN.CARVEOUTS()",
+    );
   }
   const lastCarve = s.row;
   s.names.push({ name: "CarveoutCodes", address: `B${firstCarve}:B${lastCarve}` });
@@ -274,7 +296,13 @@ export function buildDealPlan(template: DealTemplate, inputs: Partial<DealInputs
   // --- Side by side ---------------------------------------------------------------------
   const tTop = s.next(1);
   s.text("A", tTop, "Side by side", true);
-  const row = (label: string, fr: string, fn: string, fmt: Fmt, opts: { diff?: boolean; note?: string } = {}): Pair & { row: number } => {
+  const row = (
+    label: string,
+    fr: string,
+    fn: string,
+    fmt: Fmt,
+    opts: { diff?: boolean; note?: string } = {},
+  ): Pair & { row: number } => {
     const r = s.next();
     s.text("A", r, label);
     const cr = s.formula("B", r, fr, fmt);
@@ -294,7 +322,12 @@ export function buildDealPlan(template: DealTemplate, inputs: Partial<DealInputs
   );
   const loanR = s.next();
   s.text("A", loanR, "Loan amount");
-  const loan = s.formula("B", loanR, `=IF(${loanInput}>0,${loanInput},ROUNDDOWN(MIN(${maxLoan.r},${maxLoan.n}),-3))`, "money");
+  const loan = s.formula(
+    "B",
+    loanR,
+    `=IF(${loanInput}>0,${loanInput},ROUNDDOWN(MIN(${maxLoan.r},${maxLoan.n}),-3))`,
+    "money",
+  );
   s.formula("C", loanR, `=${loan}`, "money");
   s.text("E", loanR, "The same loan under both structures: the input, or the smaller largest loan (to the thousand)");
   const ds = row(
@@ -328,7 +361,12 @@ export function buildDealPlan(template: DealTemplate, inputs: Partial<DealInputs
   s.formula("D", amortRow, `=${call("NONRECOURSE_PREMIUM", ...premiumArgs, amort)}`, "money");
   const pvRow = s.next();
   s.text("A", pvRow, "Premium, present value at the discount rate");
-  s.formula("D", pvRow, `=IF(${io},${call("NONRECOURSE_PREMIUM", ...premiumArgs, undefined, discount)},${call("NONRECOURSE_PREMIUM", ...premiumArgs, amort, discount)})`, "money");
+  s.formula(
+    "D",
+    pvRow,
+    `=IF(${io},${call("NONRECOURSE_PREMIUM", ...premiumArgs, undefined, discount)},${call("NONRECOURSE_PREMIUM", ...premiumArgs, amort, discount)})`,
+    "money",
+  );
   s.text("E", pvRow, "Interest-only loans: the interest-only view, discounted");
 
   // Per scenario.
@@ -351,22 +389,38 @@ export function buildDealPlan(template: DealTemplate, inputs: Partial<DealInputs
       inp.unpaid ? `=${inp.unpaid}` : `=${balance.n}`,
       "money",
     );
-    const claim = row("Claim (principal, interest, fees, costs)", `=${unpaid.r}+${accrued}+${costs}`, `=${unpaid.n}+${accrued}+${costs}`, "money");
+    const claim = row(
+      "Claim (principal, interest, fees, costs)",
+      `=${unpaid.r}+${accrued}+${costs}`,
+      `=${unpaid.n}+${accrued}+${costs}`,
+      "money",
+    );
     lastClaim = claim;
     row(
       "Deficiency (LOAN.DEFICIENCY)",
       `=${call("DEFICIENCY", unpaid.r, sale.r, accrued, undefined, costs)}`,
       `=${call("DEFICIENCY", unpaid.n, sale.n, accrued, undefined, costs)}`,
       "money",
-      { note: "Owed personally under recourse; the lender's loss under non-recourse, unless a carveout springs (reference §2)" },
+      {
+        note: "Owed personally under recourse; the lender's loss under non-recourse, unless a carveout springs (reference §2)",
+      },
     );
     const perLaw = laws.map((law, li) => {
       const mayArgs = (c: string, sp: string) => call("STATE_DEFICIENCY", c, sp, law.state, undefined, ...flags);
       const rr = s.next();
       s.formula("A", rr, `="Lender may pursue under "&${law.state}&" law"`);
-      const may: Pair = { r: s.formula("B", rr, `=${mayArgs(claim.r, sale.r)}`, "money"), n: s.formula("C", rr, `=${mayArgs(claim.n, sale.n)}`, "money") };
+      const may: Pair = {
+        r: s.formula("B", rr, `=${mayArgs(claim.r, sale.r)}`, "money"),
+        n: s.formula("C", rr, `=${mayArgs(claim.n, sale.n)}`, "money"),
+      };
       s.formula("D", rr, `=${may.n}-${may.r}`, "money");
-      s.text("E", rr, li === 0 ? "LOAN.STATE_DEFICIENCY: 0 where the state bars it (reference §3)" : "The same loan under the compared state's law");
+      s.text(
+        "E",
+        rr,
+        li === 0
+          ? "LOAN.STATE_DEFICIENCY: 0 where the state bars it (reference §3)"
+          : "The same loan under the compared state's law",
+      );
       const er = s.next();
       s.formula("A", er, `="Personal exposure under "&${law.state}&" law"`);
       const exp: Pair = {
@@ -379,7 +433,11 @@ export function buildDealPlan(template: DealTemplate, inputs: Partial<DealInputs
         ),
       };
       s.formula("D", er, `=${exp.n}-${exp.r}`, "money");
-      s.text("E", er, "Recourse: the guarantee of what the law allows; non-recourse: the larger of the carveouts sprung and the guarantee");
+      s.text(
+        "E",
+        er,
+        "Recourse: the guarantee of what the law allows; non-recourse: the larger of the carveouts sprung and the guarantee",
+      );
       return exp;
     });
     exposures.push(perLaw);
@@ -391,13 +449,30 @@ export function buildDealPlan(template: DealTemplate, inputs: Partial<DealInputs
     const r = s.next(li === 0 ? 1 : 0);
     s.formula("A", r, `="Break-even default probability ("&${law.state}&" law)"`);
     const avoided = `(${last[li].r}-${last[li].n})`;
-    s.formula("D", r, `=IF(${avoided}>0,${call("BREAKEVEN_PROBABILITY", premium, avoided)},"no personal exposure to insure")`, "probability");
-    s.text("E", r, "Premium (interest-only view) ÷ personal exposure avoided in the last scenario; undiscounted (reference §5)");
+    s.formula(
+      "D",
+      r,
+      `=IF(${avoided}>0,${call("BREAKEVEN_PROBABILITY", premium, avoided)},"no personal exposure to insure")`,
+      "probability",
+    );
+    s.text(
+      "E",
+      r,
+      "Premium (interest-only view) ÷ personal exposure avoided in the last scenario; undiscounted (reference §5)",
+    );
   });
   const qRow = s.next();
   s.text("A", qRow, "Qualification (LOAN.QUALIFY)");
-  s.formula("B", qRow, `=${call("QUALIFY", q("RECOURSE"), dscr.r, ltv.r, occupancy, netWorth, liquidity, loan, th.recourse)}`);
-  s.formula("C", qRow, `=${call("QUALIFY", q("NONRECOURSE"), dscr.n, ltv.n, occupancy, netWorth, liquidity, loan, th.nonRecourse)}`);
+  s.formula(
+    "B",
+    qRow,
+    `=${call("QUALIFY", q("RECOURSE"), dscr.r, ltv.r, occupancy, netWorth, liquidity, loan, th.recourse)}`,
+  );
+  s.formula(
+    "C",
+    qRow,
+    `=${call("QUALIFY", q("NONRECOURSE"), dscr.n, ltv.n, occupancy, netWorth, liquidity, loan, th.nonRecourse)}`,
+  );
   s.text("E", qRow, "Against the thresholds in G:J");
 
   // --- Reading: the reference's heuristics ----------------------------------------------
@@ -468,8 +543,8 @@ export function buildDealPlan(template: DealTemplate, inputs: Partial<DealInputs
   const sTop = s.next(1);
   s.text("A", sTop, "Personal exposure against sale price (last scenario's claim)", true);
   const sHead = s.next();
-  ["Sale price (share of value)", "Recourse exposure", "Non-recourse exposure", "Difference", "Sale price"].forEach((h, i) =>
-    s.text(column(i), sHead, h, true),
+  ["Sale price (share of value)", "Recourse exposure", "Non-recourse exposure", "Difference", "Sale price"].forEach(
+    (h, i) => s.text(column(i), sHead, h, true),
   );
   const sFirst = sHead + 1;
   for (const share of template.sensitivity) {
@@ -541,10 +616,13 @@ function scenarioInput(s: Sheet, sc: Scenario, n: number): ScenarioCells {
     s.text("E", r, sc.source);
     return s.input("B", r, v, fmt, name);
   };
-  const out: ScenarioCells = { noiFactor: line("NOI (share of pro forma)", sc.noiFactor, "share", `Scenario${n}NOIShare`) };
+  const out: ScenarioCells = {
+    noiFactor: line("NOI (share of pro forma)", sc.noiFactor, "share", `Scenario${n}NOIShare`),
+  };
   if (sc.salePrice !== undefined) out.salePrice = line("sale price", sc.salePrice, "money", `Scenario${n}SalePrice`);
   else out.saleFactor = line("sale price (share of value)", sc.saleFactor ?? 1, "share", `Scenario${n}SaleShare`);
-  if (sc.unpaidPrincipal !== undefined) out.unpaid = line("unpaid principal", sc.unpaidPrincipal, "money", `Scenario${n}Unpaid`);
+  if (sc.unpaidPrincipal !== undefined)
+    out.unpaid = line("unpaid principal", sc.unpaidPrincipal, "money", `Scenario${n}Unpaid`);
   return out;
 }
 
@@ -559,14 +637,18 @@ function qualifyThresholds(s: Sheet, top: number, t: DealTemplate["thresholds"],
   const fmt = (test: string): Fmt => (test === "DSCR" ? "ratio" : test === "NET_WORTH" ? "ratio" : "share");
   const cell = (col: "H" | "J", r: number, test: (typeof TESTS)[number], th: Thresholds, name?: string): void => {
     const v = th[test];
-    if (v === "MARKET") s.formula(col, r, `=${call("MARKET_PREMIUM", loanType, q("LTV_CAP"), q("HIGH"))}`, "share", name);
+    if (v === "MARKET")
+      s.formula(col, r, `=${call("MARKET_PREMIUM", loanType, q("LTV_CAP"), q("HIGH"))}`, "share", name);
     else s.input(col, r, v ?? "", fmt(test), name);
   };
   TESTS.forEach((test, i) => {
     const r = top + 1 + i;
     s.text("G", r, test);
     s.text("I", r, test);
-    const names: Record<string, [string, string]> = { DSCR: ["RecourseMinDSCR", "NonRecourseMinDSCR"], LTV: ["RecourseMaxLTV", "NonRecourseMaxLTV"] };
+    const names: Record<string, [string, string]> = {
+      DSCR: ["RecourseMinDSCR", "NonRecourseMinDSCR"],
+      LTV: ["RecourseMaxLTV", "NonRecourseMaxLTV"],
+    };
     cell("H", r, test, t.recourse, names[test]?.[0]);
     cell("J", r, test, t.nonRecourse, names[test]?.[1]);
   });

@@ -128,7 +128,11 @@ function fit(base: string, suffix: string): string {
 export function parseAddress(a1: string): { row: number; col: number } {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(a1.trim());
   if (!m) throw new Error(`not a cell address: ${a1}`);
-  const col = m[1].toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const col =
+    m[1]
+      .toUpperCase()
+      .split("")
+      .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   return { row: Number(m[2]) - 1, col };
 }
 
@@ -137,7 +141,12 @@ export function parseRange(ref: string): { top: number; left: number; bottom: nu
   const [a, b = a] = ref.split(":");
   const s = parseAddress(a);
   const e = parseAddress(b);
-  return { top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) };
+  return {
+    top: Math.min(s.row, e.row),
+    left: Math.min(s.col, e.col),
+    bottom: Math.max(s.row, e.row),
+    right: Math.max(s.col, e.col),
+  };
 }
 
 /** 0-based row and column → A1 address. */

@@ -97,7 +97,8 @@ export class PreviewBook {
   // ---- operations the emulated API applies at sync -------------------------------------
 
   addSheet(name: string): void {
-    if (!name || name.length > 31 || FORBIDDEN_SHEET.test(name)) throw new PreviewApiError("InvalidArgument", `The sheet name "${name}" is not valid.`);
+    if (!name || name.length > 31 || FORBIDDEN_SHEET.test(name))
+      throw new PreviewApiError("InvalidArgument", `The sheet name "${name}" is not valid.`);
     if (this.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase())) {
       throw new PreviewApiError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
     }
@@ -115,7 +116,8 @@ export class PreviewBook {
   }
 
   requireSheet(name: string): void {
-    if (!this.sheetNames.includes(name)) throw new PreviewApiError("ItemNotFound", `There is no sheet named "${name}".`);
+    if (!this.sheetNames.includes(name))
+      throw new PreviewApiError("ItemNotFound", `There is no sheet named "${name}".`);
   }
 
   /** Writes a block of values or formulas (text starting with "=") at a range's top-left cell. */
@@ -125,7 +127,10 @@ export class PreviewBook {
     const height = r.bottom - r.top + 1;
     const width = r.right - r.left + 1;
     if (cells.length !== height || cells.some((row) => row.length !== width)) {
-      throw new PreviewApiError("InvalidArgument", `The data for ${range} does not match its size (${height}×${width}).`);
+      throw new PreviewApiError(
+        "InvalidArgument",
+        `The data for ${range} does not match its size (${height}×${width}).`,
+      );
     }
     // Array.from makes arrays of this page's realm: the pane's frame passes its own, which
     // HyperFormula (checking instanceof Array) would not recognise.
@@ -147,7 +152,9 @@ export class PreviewBook {
   setColumnWidth(sheet: string, range: string, points: number): void {
     this.requireSheet(sheet);
     const cols = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(range);
-    const r = cols ? { left: parseAddress(`${cols[1]}1`).col, right: parseAddress(`${cols[2]}1`).col } : parseRange(range);
+    const r = cols
+      ? { left: parseAddress(`${cols[1]}1`).col, right: parseAddress(`${cols[2]}1`).col }
+      : parseRange(range);
     let m = this.widths.get(sheet);
     if (!m) this.widths.set(sheet, (m = new Map()));
     for (let c = r.left; c <= r.right; c++) m.set(c, points);
@@ -172,7 +179,10 @@ export class PreviewBook {
 
   /** Range.formulas: the formula where there is one, the value otherwise. */
   readFormulas(sheet: string, range: string): unknown[][] {
-    return this.readGrid(range, (row, col) => this.engine.formula(sheet, row, col) ?? excelValue(this.engine.value(sheet, row, col)));
+    return this.readGrid(
+      range,
+      (row, col) => this.engine.formula(sheet, row, col) ?? excelValue(this.engine.value(sheet, row, col)),
+    );
   }
 
   /** Range.numberFormat: "General" where none was set. */

@@ -20,7 +20,10 @@ function n(book: PreviewBook, sheet: string, row: number, col: number): number |
   return typeof v === "number" ? v : undefined;
 }
 
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function el<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   return e;
@@ -36,11 +39,12 @@ function drawChart(book: PreviewBook, chart: PreviewChart): HTMLElement {
     if (!range) return [];
     const r = parseRange(range.slice(range.lastIndexOf("!") + 1));
     const out: number[] = [];
-    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(n(book, chart.sheet, row, col) ?? NaN);
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) out.push(n(book, chart.sheet, row, col) ?? NaN);
     return out;
   };
   const series = chart.series.map((s) => ({ name: s.name, ys: column(s.values) }));
-  const xs = chart.categories ? column(chart.categories) : series[0]?.ys.map((_, i) => i + 1) ?? [];
+  const xs = chart.categories ? column(chart.categories) : (series[0]?.ys.map((_, i) => i + 1) ?? []);
   const W = 460;
   const H = 240;
   const pad = { l: 70, r: 12, t: 10, b: 34 };
@@ -69,9 +73,21 @@ function drawChart(book: PreviewBook, chart: PreviewChart): HTMLElement {
     svg.appendChild(t);
   }
   series.forEach((s, i) => {
-    const points = xs.map((x, k) => (Number.isFinite(x) && Number.isFinite(s.ys[k]) ? `${sx(x).toFixed(1)},${sy(s.ys[k]).toFixed(1)}` : "")).filter(Boolean);
-    svg.appendChild(el("polyline", { points: points.join(" "), fill: "none", stroke: COLORS[i % COLORS.length], "stroke-width": 2 }));
-    const label = el("text", { x: W - pad.r - 4, y: pad.t + 12 + i * 13, "text-anchor": "end", "font-size": 11, fill: COLORS[i % COLORS.length] });
+    const points = xs
+      .map((x, k) =>
+        Number.isFinite(x) && Number.isFinite(s.ys[k]) ? `${sx(x).toFixed(1)},${sy(s.ys[k]).toFixed(1)}` : "",
+      )
+      .filter(Boolean);
+    svg.appendChild(
+      el("polyline", { points: points.join(" "), fill: "none", stroke: COLORS[i % COLORS.length], "stroke-width": 2 }),
+    );
+    const label = el("text", {
+      x: W - pad.r - 4,
+      y: pad.t + 12 + i * 13,
+      "text-anchor": "end",
+      "font-size": 11,
+      fill: COLORS[i % COLORS.length],
+    });
     label.textContent = s.name;
     svg.appendChild(label);
   });
@@ -81,7 +97,13 @@ function drawChart(book: PreviewBook, chart: PreviewChart): HTMLElement {
     svg.appendChild(t);
   }
   if (chart.yTitle) {
-    const t = el("text", { x: 12, y: (pad.t + H - pad.b) / 2, "text-anchor": "middle", "font-size": 11, transform: `rotate(-90 12 ${(pad.t + H - pad.b) / 2})` });
+    const t = el("text", {
+      x: 12,
+      y: (pad.t + H - pad.b) / 2,
+      "text-anchor": "middle",
+      "font-size": 11,
+      transform: `rotate(-90 12 ${(pad.t + H - pad.b) / 2})`,
+    });
     t.textContent = chart.yTitle;
     svg.appendChild(t);
   }

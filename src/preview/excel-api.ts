@@ -79,7 +79,10 @@ class Worksheet {
   ) {
     this.names = {
       add: (n, reference) => {
-        const target = typeof reference === "string" ? reference.replace(/^=/, "") : `${sheetRef(this.name)}!${absolute(reference.address)}`;
+        const target =
+          typeof reference === "string"
+            ? reference.replace(/^=/, "")
+            : `${sheetRef(this.name)}!${absolute(reference.address)}`;
         this.ctx.queue(() => this.ctx.book.engine.addName(n, `=${target}`, this.name));
       },
     };
@@ -104,7 +107,8 @@ class Worksheet {
   }
 
   getRange(address: string): Range {
-    if (address.includes("!")) throw new PreviewApiError("InvalidArgument", `getRange takes an address on the sheet, not ${address}`);
+    if (address.includes("!"))
+      throw new PreviewApiError("InvalidArgument", `getRange takes an address on the sheet, not ${address}`);
     return new Range(this.ctx, this.name, address);
   }
 
@@ -136,7 +140,8 @@ class Range {
     private readonly sheet: string,
     private readonly where: string | (() => string),
   ) {
-    const queueStyle = (patch: CellStyle) => this.ctx.queue(() => this.ctx.book.writeStyle(this.sheet, this.at(), patch));
+    const queueStyle = (patch: CellStyle) =>
+      this.ctx.queue(() => this.ctx.book.writeStyle(this.sheet, this.at(), patch));
     const font = Object.defineProperties({} as { bold: boolean; color: string }, {
       bold: { set: (v: boolean) => queueStyle({ bold: v }), get: () => false },
       color: { set: (v: string) => queueStyle({ color: v }), get: () => "" },
@@ -215,7 +220,10 @@ class Chart {
   constructor(sheet: string, type: string, source: string) {
     const spec: PreviewChart = { sheet, type, title: "", series: [{ name: "Series 1", values: source }] };
     this.spec = spec;
-    this.title = textProperty((t) => (spec.title = t), () => spec.title);
+    this.title = textProperty(
+      (t) => (spec.title = t),
+      () => spec.title,
+    );
     this.series = {
       getItemAt: (index) => new Series(spec, index),
       add: (name) => {
@@ -224,8 +232,18 @@ class Chart {
       },
     };
     this.axes = {
-      categoryAxis: { title: textProperty((t) => (spec.xTitle = t), () => spec.xTitle ?? "") },
-      valueAxis: { title: textProperty((t) => (spec.yTitle = t), () => spec.yTitle ?? "") },
+      categoryAxis: {
+        title: textProperty(
+          (t) => (spec.xTitle = t),
+          () => spec.xTitle ?? "",
+        ),
+      },
+      valueAxis: {
+        title: textProperty(
+          (t) => (spec.yTitle = t),
+          () => spec.yTitle ?? "",
+        ),
+      },
     };
   }
 

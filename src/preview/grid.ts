@@ -64,7 +64,8 @@ export class GridView {
     const value = this.book.engine.value(sheet, row, col);
     this.el.nameBox.textContent = address(row, col);
     this.el.formulaBar.value = formula ?? (value === null || typeof value === "object" ? "" : String(value));
-    this.el.message.textContent = value !== null && typeof value === "object" ? `${value.error}${value.message ? `: ${value.message}` : ""}` : "";
+    this.el.message.textContent =
+      value !== null && typeof value === "object" ? `${value.error}${value.message ? `: ${value.message}` : ""}` : "";
   }
 
   render(): void {

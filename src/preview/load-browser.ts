@@ -4,7 +4,13 @@
  * stand-in `CustomFunctions` global is installed, so its `associate` calls register the
  * functions here (no eval: the page's content security policy allows none).
  */
-import { checkAddin, customFunctionsStandIn, type Addin, type AddinFunction, type FunctionsJson } from "../engine/addin";
+import {
+  checkAddin,
+  customFunctionsStandIn,
+  type Addin,
+  type AddinFunction,
+  type FunctionsJson,
+} from "../engine/addin";
 
 export async function loadAddinInBrowser(base = "."): Promise<Addin> {
   const response = await fetch(`${base}/functions.json`);

@@ -25,12 +25,17 @@ export function evaluate(book: PreviewBook, formula: string): { text: string; er
   if (!f) return { text: "", error: false };
   const source = f.startsWith("=") ? f : `=${f}`;
   const result = book.engine.calculate(source, book.active);
-  const show = (v: unknown): string => (v !== null && typeof v === "object" ? (v as { error: string }).error : formatValue(v));
+  const show = (v: unknown): string =>
+    v !== null && typeof v === "object" ? (v as { error: string }).error : formatValue(v);
   if (Array.isArray(result)) {
     const rows = result.slice(0, 12).map((row) => row.map(show).join("\t"));
-    return { text: `${result.length}×${result[0]?.length ?? 0} spill\n${rows.join("\n")}${result.length > 12 ? "\n…" : ""}`, error: false };
+    return {
+      text: `${result.length}×${result[0]?.length ?? 0} spill\n${rows.join("\n")}${result.length > 12 ? "\n…" : ""}`,
+      error: false,
+    };
   }
-  if (result !== null && typeof result === "object") return { text: `${result.error}${result.message ? `  ${result.message}` : ""}`, error: true };
+  if (result !== null && typeof result === "object")
+    return { text: `${result.error}${result.message ? `  ${result.message}` : ""}`, error: true };
   return { text: show(result), error: false };
 }
 

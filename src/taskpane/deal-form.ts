@@ -40,16 +40,33 @@ export interface Field {
   readonly check?: (v: number) => string | undefined;
 }
 
-const wholeMonths = (v: number): string | undefined => (Number.isInteger(v * 12) ? undefined : "Use whole months: years × 12 must be a whole number.");
+const wholeMonths = (v: number): string | undefined =>
+  Number.isInteger(v * 12) ? undefined : "Use whole months: years × 12 must be a whole number.";
 
 export const FIELDS: readonly Field[] = [
   { key: "propertyValue", label: INPUT_LABELS.propertyValue, hint: "Amount", param: LTV.params[1] },
   { key: "noi", label: INPUT_LABELS.noi, hint: "Amount a year", param: DSCR.params[0] },
   { key: "loanAmount", label: INPUT_LABELS.loanAmount, hint: "Amount; 0 sizes the loan", param: PAYMENT.params[0] },
-  { key: "recourseRate", label: INPUT_LABELS.recourseRate, hint: "Decimal: 6.85 % is 0.0685", param: PAYMENT.params[1] },
-  { key: "recoursePoints", label: INPUT_LABELS.recoursePoints, hint: "Decimal: 0.75 points is 0.0075", param: NONRECOURSE_PREMIUM.params[3] },
+  {
+    key: "recourseRate",
+    label: INPUT_LABELS.recourseRate,
+    hint: "Decimal: 6.85 % is 0.0685",
+    param: PAYMENT.params[1],
+  },
+  {
+    key: "recoursePoints",
+    label: INPUT_LABELS.recoursePoints,
+    hint: "Decimal: 0.75 points is 0.0075",
+    param: NONRECOURSE_PREMIUM.params[3],
+  },
   { key: "amortYears", label: INPUT_LABELS.amortYears, hint: "Years", param: PAYMENT.params[2], check: wholeMonths },
-  { key: "holdYears", label: INPUT_LABELS.holdYears, hint: "Years", param: NONRECOURSE_PREMIUM.params[5], check: wholeMonths },
+  {
+    key: "holdYears",
+    label: INPUT_LABELS.holdYears,
+    hint: "Years",
+    param: NONRECOURSE_PREMIUM.params[5],
+    check: wholeMonths,
+  },
   { key: "occupancy", label: INPUT_LABELS.occupancy, hint: "Decimal: 90 % is 0.9", param: QUALIFY.params[3] },
   { key: "netWorth", label: INPUT_LABELS.netWorth, hint: "Amount", param: QUALIFY.params[4] },
   { key: "liquidity", label: INPUT_LABELS.liquidity, hint: "Amount", param: QUALIFY.params[5] },
@@ -72,8 +89,16 @@ export interface FormState {
 
 /** The form as a template shows it first. */
 export function initialState(template: DealTemplate = TEMPLATES[0]): FormState {
-  const values = Object.fromEntries(FIELDS.map((f) => [f.key, String(template.inputs[f.key])])) as Record<FieldKey, string>;
-  return { templateId: template.id, values, carveouts: template.carveouts.map((c) => c.code), state: template.inputs.state };
+  const values = Object.fromEntries(FIELDS.map((f) => [f.key, String(template.inputs[f.key])])) as Record<
+    FieldKey,
+    string
+  >;
+  return {
+    templateId: template.id,
+    values,
+    carveouts: template.carveouts.map((c) => c.code),
+    state: template.inputs.state,
+  };
 }
 
 /** Checks one field's text with the function parameter's rule; returns the number or the message. */
@@ -91,13 +116,28 @@ export function checkField(field: Field, text: string): { value: number } | { er
 }
 
 export type FormResult =
-  | { readonly ok: true; readonly template: DealTemplate; readonly inputs: Partial<DealInputs>; readonly carveouts: readonly Carveout[]; readonly state: string }
-  | { readonly ok: false; readonly errors: Readonly<Partial<Record<FieldKey | "template", string>>>; readonly summary: string };
+  | {
+      readonly ok: true;
+      readonly template: DealTemplate;
+      readonly inputs: Partial<DealInputs>;
+      readonly carveouts: readonly Carveout[];
+      readonly state: string;
+    }
+  | {
+      readonly ok: false;
+      readonly errors: Readonly<Partial<Record<FieldKey | "template", string>>>;
+      readonly summary: string;
+    };
 
 /** The form → buildDealPlan's arguments, or every field's message. */
 export function readForm(form: FormState): FormResult {
   const template = findTemplate(form.templateId);
-  if (!template) return { ok: false, errors: { template: FORM_MESSAGES.unknownTemplate(form.templateId) }, summary: FORM_MESSAGES.unknownTemplate(form.templateId) };
+  if (!template)
+    return {
+      ok: false,
+      errors: { template: FORM_MESSAGES.unknownTemplate(form.templateId) },
+      summary: FORM_MESSAGES.unknownTemplate(form.templateId),
+    };
   const errors: Partial<Record<FieldKey, string>> = {};
   const inputs: Partial<Record<FieldKey, number>> = {};
   for (const field of FIELDS) {
@@ -114,7 +154,10 @@ export function readForm(form: FormState): FormResult {
 
 /** The carveouts the pane offers, as the catalogue lists them. */
 export function carveoutChoices(): readonly (CatalogueEntry & { readonly label: string })[] {
-  return CARVEOUT_CATALOGUE.map((c) => ({ ...c, label: `${c.act} (${c.consequence === "FULL" ? "full recourse" : "loss only"})` }));
+  return CARVEOUT_CATALOGUE.map((c) => ({
+    ...c,
+    label: `${c.act} (${c.consequence === "FULL" ? "full recourse" : "loss only"})`,
+  }));
 }
 
 /**

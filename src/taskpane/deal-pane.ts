@@ -8,7 +8,16 @@
  */
 import { buildDealPlan } from "../plan/deal";
 import { findTemplate, TEMPLATES } from "../plan/templates";
-import { carveoutChoices, checkField, FIELDS, type FieldKey, type FormState, initialState, readForm, stateChoices } from "./deal-form";
+import {
+  carveoutChoices,
+  checkField,
+  FIELDS,
+  type FieldKey,
+  type FormState,
+  initialState,
+  readForm,
+  stateChoices,
+} from "./deal-form";
 import { copyAsValues, writePlan } from "./excel-writer";
 
 const TEXT = {
@@ -22,7 +31,11 @@ const TEXT = {
 
 type Kind = "info" | "progress" | "success" | "error";
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -140,7 +153,14 @@ export function mountDealPane(root: HTMLElement): DealPane {
   });
 
   /** Runs one Excel command with the button marked busy and the progress bar shown. */
-  async function busyWhile(button: HTMLButtonElement, label: string, busyLabel: string, region: HTMLElement, note: string, work: () => Promise<{ ok: boolean; message?: string }>) {
+  async function busyWhile(
+    button: HTMLButtonElement,
+    label: string,
+    busyLabel: string,
+    region: HTMLElement,
+    note: string,
+    work: () => Promise<{ ok: boolean; message?: string }>,
+  ) {
     if (busy || !enabled) return;
     busy = true;
     // aria-disabled rather than disabled, so keyboard focus stays on the button.
@@ -175,11 +195,19 @@ export function mountDealPane(root: HTMLElement): DealPane {
     void busyWhile(insert, TEXT.insert, TEXT.inserting, dealStatus, TEXT.insertProgress, async () => {
       const plan = buildDealPlan(result.template, result.inputs, { carveouts: result.carveouts, state: result.state });
       const written = await writePlan(plan);
-      return written.ok ? { ok: true, message: `Added the sheet "${written.sheetName}". Blue cells are inputs: change one and the model recalculates.` } : written;
+      return written.ok
+        ? {
+            ok: true,
+            message: `Added the sheet "${written.sheetName}". Blue cells are inputs: change one and the model recalculates.`,
+          }
+        : written;
     });
   });
 
-  copy.addEventListener("click", () => void busyWhile(copy, TEXT.copy, TEXT.copying, copyStatus, TEXT.copyProgress, () => copyAsValues()));
+  copy.addEventListener(
+    "click",
+    () => void busyWhile(copy, TEXT.copy, TEXT.copying, copyStatus, TEXT.copyProgress, () => copyAsValues()),
+  );
 
   load(TEMPLATES[0].id);
 

@@ -8,14 +8,7 @@
  * refers to the input cells, so the analyst can change an input and watch it flow.
  */
 
-import {
-  column,
-  FORMATS,
-  FORMULA_COLOR,
-  INPUT_COLOR,
-  type PlanCell,
-  type SheetPlan,
-} from "../plan/plan";
+import { column, FORMATS, FORMULA_COLOR, INPUT_COLOR, type PlanCell, type SheetPlan } from "../plan/plan";
 
 export * from "../plan/plan";
 
@@ -58,7 +51,10 @@ export const EXAMPLE_NOTES = {
 } as const;
 
 /** Builds the worked-example sheet. Rows are laid out top to bottom; formulas name the input cells. */
-export function buildExamplePlan(inputs: ExampleInputs = WORKED_EXAMPLE, sheetName: string = EXAMPLE_SHEET_NAME): SheetPlan {
+export function buildExamplePlan(
+  inputs: ExampleInputs = WORKED_EXAMPLE,
+  sheetName: string = EXAMPLE_SHEET_NAME,
+): SheetPlan {
   const cells: PlanCell[] = [];
   let row = 0;
   const nextRow = (gap = 0): number => (row += 1 + gap);
@@ -91,7 +87,8 @@ export function buildExamplePlan(inputs: ExampleInputs = WORKED_EXAMPLE, sheetNa
       return address;
     });
   };
-  const call = (fn: string, args: readonly (string | undefined)[]): string => `=LOAN.${fn}(${args.map((a) => a ?? "").join(",")})`;
+  const call = (fn: string, args: readonly (string | undefined)[]): string =>
+    `=LOAN.${fn}(${args.map((a) => a ?? "").join(",")})`;
 
   text(`A${nextRow()}`, EXAMPLE_NOTES.title, true);
   text(`A${nextRow()}`, EXAMPLE_NOTES.legend);
@@ -102,7 +99,11 @@ export function buildExamplePlan(inputs: ExampleInputs = WORKED_EXAMPLE, sheetNa
   const [hold] = inputRow("Hold (years)", [inputs.holdYears], FORMATS.years);
   heading(0, "Structure", ["Recourse", "Non-recourse"]);
   const [rRate, nrRate] = inputRow("Annual rate", [inputs.recourseRate, inputs.nonRecourseRate], FORMATS.rate);
-  const [rPoints, nrPoints] = inputRow("Points (% of loan)", [inputs.recoursePoints, inputs.nonRecoursePoints], FORMATS.rate);
+  const [rPoints, nrPoints] = inputRow(
+    "Points (% of loan)",
+    [inputs.recoursePoints, inputs.nonRecoursePoints],
+    FORMATS.rate,
+  );
 
   heading(1, "Surrender scenario");
   const [unpaid] = inputRow("Unpaid principal", [inputs.unpaidPrincipal], FORMATS.money);
@@ -110,7 +111,11 @@ export function buildExamplePlan(inputs: ExampleInputs = WORKED_EXAMPLE, sheetNa
   const [sale] = inputRow("Sale price", [inputs.salePrice], FORMATS.money);
 
   heading(1, "Results", ["Recourse", "Non-recourse"]);
-  formulaRow("Monthly payment", [call("PAYMENT", [loan, rRate, amort]), call("PAYMENT", [loan, nrRate, amort])], FORMATS.money);
+  formulaRow(
+    "Monthly payment",
+    [call("PAYMENT", [loan, rRate, amort]), call("PAYMENT", [loan, nrRate, amort])],
+    FORMATS.money,
+  );
   formulaRow(
     "Balance at end of hold",
     [call("BALANCE", [loan, rRate, amort, hold]), call("BALANCE", [loan, nrRate, amort, hold])],
@@ -119,14 +124,22 @@ export function buildExamplePlan(inputs: ExampleInputs = WORKED_EXAMPLE, sheetNa
 
   heading(1, "Price of non-recourse");
   const premiumArgs = [loan, rRate, nrRate, rPoints, nrPoints, hold];
-  const [premium] = formulaRow("Premium, interest-only view", [call("NONRECOURSE_PREMIUM", premiumArgs)], FORMATS.money);
+  const [premium] = formulaRow(
+    "Premium, interest-only view",
+    [call("NONRECOURSE_PREMIUM", premiumArgs)],
+    FORMATS.money,
+  );
   formulaRow("Premium, amortizing view", [call("NONRECOURSE_PREMIUM", [...premiumArgs, amort])], FORMATS.money);
   const [deficiency] = formulaRow(
     "Deficiency after surrender",
     [call("DEFICIENCY", [unpaid, sale, undefined, undefined, foreclosure])],
     FORMATS.money,
   );
-  formulaRow("Break-even surrender probability", [call("BREAKEVEN_PROBABILITY", [premium, deficiency])], FORMATS.probability);
+  formulaRow(
+    "Break-even surrender probability",
+    [call("BREAKEVEN_PROBABILITY", [premium, deficiency])],
+    FORMATS.probability,
+  );
 
   text(`A${nextRow(1)}`, EXAMPLE_NOTES.downside);
   text(`A${nextRow()}`, EXAMPLE_NOTES.disclaimer);
@@ -141,4 +154,3 @@ export function buildExamplePlan(inputs: ExampleInputs = WORKED_EXAMPLE, sheetNa
     ],
   };
 }
-

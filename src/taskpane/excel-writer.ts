@@ -114,8 +114,10 @@ export type WriteResult =
     };
 
 export const WRITER_MESSAGES = {
-  inserted: (sheet: string) => `Added the sheet "${sheet}". Blue cells are inputs: change one and the formulas recalculate.`,
-  copied: (source: string, sheet: string) => `Copied "${source}" as values to the new sheet "${sheet}"; "${source}" was not changed.`,
+  inserted: (sheet: string) =>
+    `Added the sheet "${sheet}". Blue cells are inputs: change one and the formulas recalculate.`,
+  copied: (source: string, sheet: string) =>
+    `Copied "${source}" as values to the new sheet "${sheet}"; "${source}" was not changed.`,
   emptySource: (source: string) => `"${source}" is empty: there is nothing to copy. No sheet was added.`,
   failedNothingAdded: (error: string) => `Could not add the sheet: ${error} No sheet was added.`,
   failedRemoved: (error: string, sheet: string) =>
@@ -126,7 +128,10 @@ export const WRITER_MESSAGES = {
 
 /** Adds one sheet with a unique name, writes the plan into it (names, cells, widths, frozen header, chart) and activates it. */
 export async function writePlan(plan: SheetPlan, run: ExcelRunner = officeRun): Promise<WriteResult> {
-  const result = await addSheet(run, () => (names) => ({ name: uniqueSheetName(names, plan.sheetName), fill: (sheet) => queuePlan(sheet, plan) }));
+  const result = await addSheet(run, () => (names) => ({
+    name: uniqueSheetName(names, plan.sheetName),
+    fill: (sheet) => queuePlan(sheet, plan),
+  }));
   // A plan always gives a sheet to add, so there is always a result.
   return result as WriteResult;
 }
@@ -147,7 +152,9 @@ export async function copyAsValues(run: ExcelRunner = officeRun): Promise<WriteR
       source = active.name;
       const address = used.address.slice(used.address.lastIndexOf("!") + 1);
       if (address === "A1" && isBlankValue(used.values[0]?.[0])) return undefined;
-      const values = used.values.map((line) => line.map((v) => (typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v)));
+      const values = used.values.map((line) =>
+        line.map((v) => (typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v)),
+      );
       return {
         name: uniqueSheetName(names, `${source} values`),
         fill: (sheet) => {
@@ -158,7 +165,8 @@ export async function copyAsValues(run: ExcelRunner = officeRun): Promise<WriteR
       };
     };
   });
-  if (result === undefined) return { ok: false, error: "", cleanup: "none", message: WRITER_MESSAGES.emptySource(source) };
+  if (result === undefined)
+    return { ok: false, error: "", cleanup: "none", message: WRITER_MESSAGES.emptySource(source) };
   return result.ok ? { ...result, message: WRITER_MESSAGES.copied(source, result.sheetName) } : result;
 }
 
@@ -201,11 +209,19 @@ async function addSheet(
     return sheetName === undefined ? undefined : { ok: true, sheetName };
   } catch (failure) {
     const error = describeError(failure);
-    if (added === undefined) return { ok: false, error, cleanup: "none", message: WRITER_MESSAGES.failedNothingAdded(error) };
+    if (added === undefined)
+      return { ok: false, error, cleanup: "none", message: WRITER_MESSAGES.failedNothingAdded(error) };
     const outcome = await removeSheet(added, run);
-    if (outcome === "absent") return { ok: false, error, cleanup: "none", message: WRITER_MESSAGES.failedNothingAdded(error) };
+    if (outcome === "absent")
+      return { ok: false, error, cleanup: "none", message: WRITER_MESSAGES.failedNothingAdded(error) };
     if (outcome === "removed") {
-      return { ok: false, error, sheetName: added, cleanup: "removed", message: WRITER_MESSAGES.failedRemoved(error, added) };
+      return {
+        ok: false,
+        error,
+        sheetName: added,
+        cleanup: "removed",
+        message: WRITER_MESSAGES.failedRemoved(error, added),
+      };
     }
     return { ok: false, error, sheetName: added, cleanup: "kept", message: WRITER_MESSAGES.failedKept(error, added) };
   }

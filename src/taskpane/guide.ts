@@ -43,7 +43,10 @@ export const GUIDE: readonly GuideGroup[] = [
         name: "DEBT_SERVICE",
         purpose: "Annual debt service, amortizing or interest-only.",
         params: ["loanAmount", "annualRate", "amortYears", "[interestOnly]", "[paymentsPerYear]"],
-        examples: ["=LOAN.DEBT_SERVICE(4500000, 0.0685, 30) → 353839.9752", "=LOAN.DEBT_SERVICE(4500000, 0.0685, 30, TRUE) → 308250"],
+        examples: [
+          "=LOAN.DEBT_SERVICE(4500000, 0.0685, 30) → 353839.9752",
+          "=LOAN.DEBT_SERVICE(4500000, 0.0685, 30, TRUE) → 308250",
+        ],
       },
       {
         name: "BALANCE",
@@ -84,7 +87,16 @@ export const GUIDE: readonly GuideGroup[] = [
       {
         name: "MAX_LOAN",
         purpose: "Largest loan meeting the LTV, DSCR and debt-yield limits.",
-        params: ["noi", "propertyValue", "annualRate", "amortYears", "minDSCR", "maxLTV", "[minDebtYield]", "[interestOnly]"],
+        params: [
+          "noi",
+          "propertyValue",
+          "annualRate",
+          "amortYears",
+          "minDSCR",
+          "maxLTV",
+          "[minDebtYield]",
+          "[interestOnly]",
+        ],
         examples: [
           "=LOAN.MAX_LOAN(500000, 10000000, 0.06, 30, 1.25, 0.75, , TRUE) → 6666666.6667",
           "=LOAN.MAX_LOAN(500000, 8000000, 0.06, 30, 1.25, 0.75, 0.09) → 5555555.5556",
@@ -100,7 +112,10 @@ export const GUIDE: readonly GuideGroup[] = [
         name: "DEFICIENCY",
         purpose: "What a recourse lender can still claim after the foreclosure sale.",
         params: ["unpaidPrincipal", "salePrice", "[accruedInterest]", "[fees]", "[foreclosureCosts]", "[saleCosts]"],
-        examples: ["=LOAN.DEFICIENCY(485000, 420000, 32000, 0, 18000) → 115000", "=LOAN.DEFICIENCY(4400000, 3600000, , , 250000) → 1050000"],
+        examples: [
+          "=LOAN.DEFICIENCY(485000, 420000, 32000, 0, 18000) → 115000",
+          "=LOAN.DEFICIENCY(4400000, 3600000, , , 250000) → 1050000",
+        ],
       },
       {
         name: "NONRECOURSE_PREMIUM",
@@ -151,37 +166,65 @@ export const GUIDE: readonly GuideGroup[] = [
         name: "STATE_RULE",
         purpose: "One fact from the state table, with its source and confidence.",
         params: ["state", "field", "[overrides]"],
-        examples: ['=LOAN.STATE_RULE("CA", "NONJUDICIAL_DEFICIENCY") → FALSE', '=LOAN.STATE_RULE("TX", "DEADLINE") → "2 years after the sale"'],
+        examples: [
+          '=LOAN.STATE_RULE("CA", "NONJUDICIAL_DEFICIENCY") → FALSE',
+          '=LOAN.STATE_RULE("TX", "DEADLINE") → "2 years after the sale"',
+        ],
       },
       {
         name: "DEFICIENCY_ALLOWED",
         purpose: "May the lender pursue a deficiency in this state (as recorded)?",
         params: ["state", "[foreclosure]", "[residential1to4]", "[purchaseMoney]", "[ownerOccupied]", "[overrides]"],
-        examples: ['=LOAN.DEFICIENCY_ALLOWED("CA") → FALSE', '=LOAN.DEFICIENCY_ALLOWED("TX", "NONJUDICIAL", TRUE) → TRUE'],
+        examples: [
+          '=LOAN.DEFICIENCY_ALLOWED("CA") → FALSE',
+          '=LOAN.DEFICIENCY_ALLOWED("TX", "NONJUDICIAL", TRUE) → TRUE',
+        ],
       },
       {
         name: "STATE_DEFICIENCY",
         purpose: "The deficiency the lender may pursue under the state's rules.",
-        params: ["claim", "salePrice", "state", "[fairMarketValue]", "[foreclosure]", "[residential1to4]", "[purchaseMoney]", "[ownerOccupied]", "[overrides]"],
-        examples: ['=LOAN.STATE_DEFICIENCY(4650000, 3600000, "NV", 3900000) → 750000', '=LOAN.STATE_DEFICIENCY(4650000, 3600000, "CA") → 0'],
+        params: [
+          "claim",
+          "salePrice",
+          "state",
+          "[fairMarketValue]",
+          "[foreclosure]",
+          "[residential1to4]",
+          "[purchaseMoney]",
+          "[ownerOccupied]",
+          "[overrides]",
+        ],
+        examples: [
+          '=LOAN.STATE_DEFICIENCY(4650000, 3600000, "NV", 3900000) → 750000',
+          '=LOAN.STATE_DEFICIENCY(4650000, 3600000, "CA") → 0',
+        ],
       },
       {
         name: "GUARANTEE_EXPOSURE",
         purpose: "What a partial, capped or burning-down guarantor owes.",
         params: ["deficiency", "loanAmount", "[guaranteePct]", "[capAmount]", "[burnDown]", "[yearsElapsed]"],
-        examples: ["=LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.2) → 900000", "=LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.5, , {0,2250000;3,1125000;5,450000}, 5) → 450000"],
+        examples: [
+          "=LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.2) → 900000",
+          "=LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.5, , {0,2250000;3,1125000;5,450000}, 5) → 450000",
+        ],
       },
       {
         name: "LENDER_RECOVERY",
         purpose: "What the lender recovers after weighing the cost of collecting.",
         params: ["claim", "netProceeds", "isRecourse", "[collectibleAssets]", "[collectionCost]"],
-        examples: ["=LOAN.LENDER_RECOVERY(4650000, 3600000, TRUE, 200000, 50000) → 3750000", "=LOAN.LENDER_RECOVERY(4650000, 3600000, FALSE) → 3600000"],
+        examples: [
+          "=LOAN.LENDER_RECOVERY(4650000, 3600000, TRUE, 200000, 50000) → 3750000",
+          "=LOAN.LENDER_RECOVERY(4650000, 3600000, FALSE) → 3600000",
+        ],
       },
       {
         name: "YIELD_MAINTENANCE",
         purpose: "Yield-maintenance prepayment premium, with its floor.",
         params: ["balance", "noteRate", "treasuryRate", "remainingYears", "[floorPct]", "[method]"],
-        examples: ["=LOAN.YIELD_MAINTENANCE(6161329, 0.0875, 0.0418, 3.2521) → 839913.58", "=LOAN.YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5) → 690572.86"],
+        examples: [
+          "=LOAN.YIELD_MAINTENANCE(6161329, 0.0875, 0.0418, 3.2521) → 839913.58",
+          "=LOAN.YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5) → 690572.86",
+        ],
       },
       {
         name: "DEFEASANCE_COST",
@@ -193,19 +236,37 @@ export const GUIDE: readonly GuideGroup[] = [
         name: "FORECLOSURE_TAX",
         purpose: "Gain or loss and cancellation-of-debt income of a foreclosure (spills).",
         params: ["debt", "fairMarketValue", "adjustedBasis", "isRecourse", "[insolvency]"],
-        examples: ["=LOAN.FORECLOSURE_TAX(180000, 170000, 175000, FALSE) → 1×4", "=LOAN.FORECLOSURE_TAX(180000, 170000, 175000, TRUE) → 1×4"],
+        examples: [
+          "=LOAN.FORECLOSURE_TAX(180000, 170000, 175000, FALSE) → 1×4",
+          "=LOAN.FORECLOSURE_TAX(180000, 170000, 175000, TRUE) → 1×4",
+        ],
       },
       {
         name: "MARKET_PREMIUM",
         purpose: "Typical market price of non-recourse: rate, points, LTV cap.",
         params: ["loanType", "measure", "[bound]"],
-        examples: ['=LOAN.MARKET_PREMIUM("BANK", "RATE") → 0.00875', '=LOAN.MARKET_PREMIUM("AGENCY", "LTV_CAP", "HIGH") → 0.8'],
+        examples: [
+          '=LOAN.MARKET_PREMIUM("BANK", "RATE") → 0.00875',
+          '=LOAN.MARKET_PREMIUM("AGENCY", "LTV_CAP", "HIGH") → 0.8',
+        ],
       },
       {
         name: "QUALIFY",
         purpose: '"OK", or the tests a deal fails for recourse or non-recourse.',
-        params: ["structure", "dscr", "ltv", "[occupancy]", "[netWorth]", "[liquidity]", "[loanAmount]", "[thresholds]"],
-        examples: ['=LOAN.QUALIFY("NONRECOURSE", 1.25, 0.6, 0.9, 6000000, 600000, 5000000) → "OK"', '=LOAN.QUALIFY("NONRECOURSE", 1.1, 0.7) → "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)"'],
+        params: [
+          "structure",
+          "dscr",
+          "ltv",
+          "[occupancy]",
+          "[netWorth]",
+          "[liquidity]",
+          "[loanAmount]",
+          "[thresholds]",
+        ],
+        examples: [
+          '=LOAN.QUALIFY("NONRECOURSE", 1.25, 0.6, 0.9, 6000000, 600000, 5000000) → "OK"',
+          '=LOAN.QUALIFY("NONRECOURSE", 1.1, 0.7) → "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)"',
+        ],
       },
     ],
   },

@@ -65,7 +65,12 @@ function renderGuide(container: HTMLElement, groups: readonly GuideGroup[], anno
     ...groups.map((group, i) => {
       const details = el("details", "group");
       details.open = i === 0;
-      const count = el("span", "group-count", String(group.entries.length), el("span", "visually-hidden", " functions"));
+      const count = el(
+        "span",
+        "group-count",
+        String(group.entries.length),
+        el("span", "visually-hidden", " functions"),
+      );
       details.append(el("summary", undefined, undefined, el("span", "group-title", group.title), count));
       details.append(el("ul", "fn-list", undefined, ...group.entries.map((entry) => renderEntry(entry, announce))));
       return details;
@@ -104,7 +109,12 @@ function renderEntry(entry: GuideEntry, announce: HTMLElement): HTMLLIElement {
 
 const copyTimers = new WeakMap<HTMLButtonElement, number>();
 
-async function onCopy(formula: string, source: HTMLElement, button: HTMLButtonElement, announce: HTMLElement): Promise<void> {
+async function onCopy(
+  formula: string,
+  source: HTMLElement,
+  button: HTMLButtonElement,
+  announce: HTMLElement,
+): Promise<void> {
   const copied = await copyText(formula, source);
   button.textContent = copied ? UI_TEXT.copiedLabel : UI_TEXT.selectedLabel;
   button.dataset.state = copied ? "copied" : "selected";
@@ -192,7 +202,8 @@ function whenExcel(inExcel: () => void, elsewhere: (reason: string) => void): vo
       settled = true;
       window.clearTimeout(timer);
       if (info.host !== Office.HostType.Excel) elsewhere(info.host ? UI_TEXT.otherHost : UI_TEXT.outside);
-      else if (!Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) elsewhere(UI_TEXT.unsupported);
+      else if (!Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API))
+        elsewhere(UI_TEXT.unsupported);
       else inExcel();
     },
     () => {

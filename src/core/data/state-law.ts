@@ -31,7 +31,14 @@
 export const STATE_TABLE_VERSION = "1.0.0";
 export const REVIEWED = "2026-11-22";
 
-export const FACT_FIELDS = ["NONJUDICIAL_DEFICIENCY", "JUDICIAL_DEFICIENCY", "FAIR_VALUE_LIMIT", "ONE_ACTION", "RESIDENTIAL_BAR", "DEADLINE"] as const;
+export const FACT_FIELDS = [
+  "NONJUDICIAL_DEFICIENCY",
+  "JUDICIAL_DEFICIENCY",
+  "FAIR_VALUE_LIMIT",
+  "ONE_ACTION",
+  "RESIDENTIAL_BAR",
+  "DEADLINE",
+] as const;
 
 export type FairValue = boolean | "NONJUDICIAL" | "JUDICIAL" | "CONFIRMATION";
 export type BarCell = readonly [rule: string, text: string];
@@ -71,7 +78,11 @@ export const STATES: Readonly<Record<string, PackedRow>> = {
     [true, "A.R.S. 12-1566", "M"],
     [true, "A.R.S. 33-814(A); 12-1566(C)", "M"],
     U,
-    [["N:R?; J:R+P?", "1-2 family home on 2.5 acres or less; judicial only if purchase-money."], "A.R.S. 33-814(G); 33-729(A)", "M"],
+    [
+      ["N:R?; J:R+P?", "1-2 family home on 2.5 acres or less; judicial only if purchase-money."],
+      "A.R.S. 33-814(G); 33-729(A)",
+      "M",
+    ],
     ["90 days after the trustee sale", AZ_814A, "H"],
   ],
   CA: [
@@ -114,7 +125,14 @@ export const STATES: Readonly<Record<string, PackedRow>> = {
   MD: NOT_REVIEWED,
   ME: NOT_REVIEWED,
   MI: NOT_REVIEWED,
-  MN: [[false, "Minn. Stat. 582.30(2); 6-month or 5-week redemption", "M"], [true, "Minn. Stat. 582.30(1)", "H"], U, U, U, U],
+  MN: [
+    [false, "Minn. Stat. 582.30(2); 6-month or 5-week redemption", "M"],
+    [true, "Minn. Stat. 582.30(1)", "H"],
+    U,
+    U,
+    U,
+    U,
+  ],
   MO: NOT_REVIEWED,
   MS: NOT_REVIEWED,
   MT: [[false, "MCA 71-1-317; trust indentures", "H"], U, U, [true, "MCA 71-1-222", "L"], U, U],
@@ -146,7 +164,14 @@ export const STATES: Readonly<Record<string, PackedRow>> = {
     [["R+P+O?", "Owner-occupied single-family purchase-money from a bank, not refinanced."], "NRS 40.455(3)", "H"],
     ["6 months after the sale", NV_455, "H"],
   ],
-  NY: [U, [true, "RPAPL 1371", "H"], [true, NY_1371, "H"], [true, "RPAPL 1301; election of remedies", "M"], U, ["90 days after the deed, by motion", NY_1371, "H"]],
+  NY: [
+    U,
+    [true, "RPAPL 1371", "H"],
+    [true, NY_1371, "H"],
+    [true, "RPAPL 1301; election of remedies", "M"],
+    U,
+    ["90 days after the deed, by motion", NY_1371, "H"],
+  ],
   OH: NOT_REVIEWED,
   OK: NOT_REVIEWED,
   OR: [
@@ -157,7 +182,14 @@ export const STATES: Readonly<Record<string, PackedRow>> = {
     [["J:R+O", "Residential trust deed (1-4 units, grantor-occupied), judicial."], "ORS 86.797(2); 86.705", "M"],
     U,
   ],
-  PA: [U, [true, PA_8103, "H"], [true, PA_8103, "H"], U, U, ["6 months after the sheriff's deed", "42 Pa.C.S. 5522(b)(2)", "H"]],
+  PA: [
+    U,
+    [true, PA_8103, "H"],
+    [true, PA_8103, "H"],
+    U,
+    U,
+    ["6 months after the sheriff's deed", "42 Pa.C.S. 5522(b)(2)", "H"],
+  ],
   RI: NOT_REVIEWED,
   SC: NOT_REVIEWED,
   SD: NOT_REVIEWED,
@@ -170,7 +202,14 @@ export const STATES: Readonly<Record<string, PackedRow>> = {
     [["R+O+!P?", "Home-equity and reverse mortgages on a homestead."], "Tex. Const. XVI 50(a)(6)(C), 50(k)", "M"],
     ["2 years after the sale", "Tex. Prop. Code 51.003(a)", "H"],
   ],
-  UT: [[true, UT_132, "H"], U, [true, UT_132, "H"], [true, "Utah Code 78B-6-901", "M"], U, ["3 months after the trustee sale", UT_132, "H"]],
+  UT: [
+    [true, UT_132, "H"],
+    U,
+    [true, UT_132, "H"],
+    [true, "Utah Code 78B-6-901", "M"],
+    U,
+    ["3 months after the trustee sale", UT_132, "H"],
+  ],
   VA: NOT_REVIEWED,
   VT: NOT_REVIEWED,
   WA: [[false, "RCW 61.24.100(1); commercial exceptions in (3)", "M"], U, U, U, U, U],

@@ -4,7 +4,8 @@ import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
 export const AGENCY: DealTemplate = {
   id: "agency",
   title: "Agency multifamily vs bank recourse",
-  summary: "A stabilized apartment property: agency non-recourse (up to 80 % LTV in the reference's table) against a bank recourse loan, sized with LOAN.MAX_LOAN.",
+  summary:
+    "A stabilized apartment property: agency non-recourse (up to 80 % LTV in the reference's table) against a bank recourse loan, sized with LOAN.MAX_LOAN.",
   sheetName: "Agency multifamily",
   inputs: {
     loanType: "AGENCY",
@@ -49,5 +50,7 @@ export const AGENCY: DealTemplate = {
     discountRate: "Assumption: the recourse rate",
     state: SRC.commercialState,
   },
-  assumptions: ["Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; premiums and the LTV cap are the reference's market table."],
+  assumptions: [
+    "Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; premiums and the LTV cap are the reference's market table.",
+  ],
 };

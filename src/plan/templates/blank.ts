@@ -6,7 +6,8 @@ const PLACEHOLDER = "Placeholder: replace with the deal's figure";
 export const BLANK: DealTemplate = {
   id: "blank",
   title: "Blank deal",
-  summary: "Round placeholder inputs to overwrite; market figures from the reference's bank row; the loan sized with LOAN.MAX_LOAN.",
+  summary:
+    "Round placeholder inputs to overwrite; market figures from the reference's bank row; the loan sized with LOAN.MAX_LOAN.",
   sheetName: "Deal",
   inputs: {
     loanType: "BANK",

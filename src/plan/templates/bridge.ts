@@ -4,7 +4,8 @@ import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
 export const BRIDGE: DealTemplate = {
   id: "bridge",
   title: "Private non-recourse bridge vs recourse bridge",
-  summary: "A lease-up asset on a 3-year interest-only bridge loan: the private non-recourse bridge's premium (100–200 bps, 0.5–1.5 points in the reference's table) against a recourse bridge.",
+  summary:
+    "A lease-up asset on a 3-year interest-only bridge loan: the private non-recourse bridge's premium (100–200 bps, 0.5–1.5 points in the reference's table) against a recourse bridge.",
   sheetName: "Bridge loan",
   inputs: {
     loanType: "BRIDGE",
@@ -50,5 +51,7 @@ export const BRIDGE: DealTemplate = {
     discountRate: "Assumption: the recourse rate",
     state: SRC.commercialState,
   },
-  assumptions: ["The recourse bridge's rate and points, the deal and the sponsor are assumptions; the non-recourse premium and LTV cap are the reference's market table."],
+  assumptions: [
+    "The recourse bridge's rate and points, the deal and the sponsor are assumptions; the non-recourse premium and LTV cap are the reference's market table.",
+  ],
 };

@@ -9,7 +9,8 @@ import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
 export const CMBS: DealTemplate = {
   id: "cmbs",
   title: "Stabilized CMBS conduit vs bank recourse",
-  summary: "A stabilized, well-located asset: a 10-year CMBS conduit loan priced off the reference's table against a bank recourse loan; the loan is sized with LOAN.MAX_LOAN.",
+  summary:
+    "A stabilized, well-located asset: a 10-year CMBS conduit loan priced off the reference's table against a bank recourse loan; the loan is sized with LOAN.MAX_LOAN.",
   sheetName: "CMBS vs bank",
   inputs: {
     loanType: "CMBS",
@@ -39,7 +40,7 @@ export const CMBS: DealTemplate = {
   sources: {
     loanType: "Reference §5: CMBS conduit",
     rateSpread: SRC.market,
-    pointsSpread: "Assumption: 0 — the reference's table gives CMBS no points premium (\"none (no recourse option)\")",
+    pointsSpread: 'Assumption: 0 — the reference\'s table gives CMBS no points premium ("none (no recourse option)")',
     recourseRate: SRC.workedRate,
     recoursePoints: SRC.workedRate,
     loanAmount: "Sized: the smaller LOAN.MAX_LOAN of the two structures",
@@ -54,5 +55,7 @@ export const CMBS: DealTemplate = {
     discountRate: "Assumption: the recourse rate",
     state: SRC.commercialState,
   },
-  assumptions: ["Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; the non-recourse premium and LTV cap are the reference's market table."],
+  assumptions: [
+    "Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; the non-recourse premium and LTV cap are the reference's market table.",
+  ],
 };

@@ -11,7 +11,15 @@ import { VALUE_ADD } from "./value-add";
 export * from "./types";
 export { AGENCY, BLANK, BRIDGE, CMBS, LIFE_COMPANY, RESIDENTIAL_CA_TX, VALUE_ADD };
 
-export const TEMPLATES: readonly DealTemplate[] = [VALUE_ADD, CMBS, AGENCY, LIFE_COMPANY, BRIDGE, RESIDENTIAL_CA_TX, BLANK];
+export const TEMPLATES: readonly DealTemplate[] = [
+  VALUE_ADD,
+  CMBS,
+  AGENCY,
+  LIFE_COMPANY,
+  BRIDGE,
+  RESIDENTIAL_CA_TX,
+  BLANK,
+];
 
 export function findTemplate(id: string): DealTemplate | undefined {
   const key = id.trim().toLowerCase();

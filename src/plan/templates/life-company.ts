@@ -4,7 +4,8 @@ import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
 export const LIFE_COMPANY: DealTemplate = {
   id: "life-company",
   title: "Life-company permanent vs bank recourse",
-  summary: "A stabilized, low-leverage asset: a life-company permanent loan (60–70 % LTV in the reference's table) against a bank recourse loan, 25-year amortization.",
+  summary:
+    "A stabilized, low-leverage asset: a life-company permanent loan (60–70 % LTV in the reference's table) against a bank recourse loan, 25-year amortization.",
   sheetName: "Life-company loan",
   inputs: {
     loanType: "LIFE",
@@ -51,5 +52,7 @@ export const LIFE_COMPANY: DealTemplate = {
     discountRate: "Assumption: the recourse rate",
     state: SRC.commercialState,
   },
-  assumptions: ["Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; premiums and the LTV cap are the reference's market table."],
+  assumptions: [
+    "Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; premiums and the LTV cap are the reference's market table.",
+  ],
 };

@@ -10,7 +10,8 @@ import { DEFAULT_SENSITIVITY, SRC, type DealTemplate } from "./types";
 export const RESIDENTIAL_CA_TX: DealTemplate = {
   id: "residential-ca-tx",
   title: "1–4 unit residential investment: California vs Texas",
-  summary: "A purchase-money loan on a 2-unit investment building: in California the lender may not pursue the deficiency, in Texas it may (the reference's §3 overlay, with case A's figures).",
+  summary:
+    "A purchase-money loan on a 2-unit investment building: in California the lender may not pursue the deficiency, in Texas it may (the reference's §3 overlay, with case A's figures).",
   sheetName: "Residential CA vs TX",
   inputs: {
     loanType: "BANK",

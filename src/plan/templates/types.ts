@@ -145,7 +145,12 @@ export const COMMERCIAL_LAW = {
 
 /** The rest of a template built on the market table: its thresholds, the generic scenarios, no carveouts ticked, the default sensitivity. */
 export function marketSetup(): Pick<DealTemplate, "thresholds" | "scenarios" | "carveouts" | "sensitivity"> {
-  return { thresholds: marketThresholds(), scenarios: GENERIC_SCENARIOS, carveouts: [], sensitivity: DEFAULT_SENSITIVITY };
+  return {
+    thresholds: marketThresholds(),
+    scenarios: GENERIC_SCENARIOS,
+    carveouts: [],
+    sensitivity: DEFAULT_SENSITIVITY,
+  };
 }
 
 /** Thresholds of a market loan type: the reference's §5 DSCR minimums and the table's LTV cap. */

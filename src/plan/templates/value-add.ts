@@ -52,8 +52,18 @@ export const VALUE_ADD: DealTemplate = {
     nonRecourse: { DSCR: 1.2, LTV: "MARKET", OCCUPANCY: 0.85, NET_WORTH: 1, LIQUIDITY: 0.1 },
   },
   scenarios: [
-    { label: "Pro forma", noiFactor: 1, saleFactor: 1, source: `${WORKED}: no deficiency, premium unused (NOI and value: assumptions)` },
-    { label: "Rents −15 %", noiFactor: 0.85, saleFactor: 0.85, source: `${WORKED}: debt still covered, no deficiency (value at a constant cap rate: assumption)` },
+    {
+      label: "Pro forma",
+      noiFactor: 1,
+      saleFactor: 1,
+      source: `${WORKED}: no deficiency, premium unused (NOI and value: assumptions)`,
+    },
+    {
+      label: "Rents −15 %",
+      noiFactor: 0.85,
+      saleFactor: 0.85,
+      source: `${WORKED}: debt still covered, no deficiency (value at a constant cap rate: assumption)`,
+    },
     {
       label: "Rents −35 %, surrender",
       noiFactor: 0.65,
