@@ -21,6 +21,7 @@ import { amortization, balance, debtService, payment } from "../src/functions/fi
 import { debtYield, dscr, ltv, maxLoan } from "../src/functions/coverage";
 import { breakevenProbability, carveoutExposure, deficiency, nonrecoursePremium } from "../src/functions/recourse";
 import { writeKeepingEngineSection } from "./doc-sections";
+import { fmt, mdTable, median, positiveInt, textTable, verdict } from "./report";
 import {
   defeasanceCost,
   deficiencyAllowed,
@@ -52,11 +53,6 @@ const COMPOSITE_BUDGET = 10;
 const SCHEDULE_BUDGET_MS = 10;
 /** Budget for dist/functions.js, minified, before compression: 60 KB = 60 × 1024 bytes. */
 const BUNDLE_BUDGET_BYTES = 60 * 1024;
-
-function positiveInt(raw: string | undefined, fallback: number): number {
-  const n = raw === undefined ? NaN : Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 // ---------------------------------------------------------------------------------------
 // Inputs. Every loop varies the amount by the loop index k and picks a rate from a small
@@ -507,12 +503,6 @@ function sanity(): string[] {
 // ---------------------------------------------------------------------------------------
 // Timing.
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 interface Measured {
   readonly c: Case;
   readonly samples: number[];
@@ -648,32 +638,8 @@ interface Row {
   readonly pass?: boolean;
 }
 
-const fmt = (x: number, digits: number) =>
-  x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const bytes = (n: number | undefined) =>
   n === undefined ? "—" : `${n.toLocaleString("en-US")} B (${fmt(n / 1024, 1)} KiB)`;
-const verdict = (pass: boolean | undefined) => (pass === undefined ? "—" : pass ? "pass" : "FAIL");
-
-/** A plain-text table: the first and last columns left-aligned, the others right-aligned. */
-function textTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
-  const last = header.length - 1;
-  const line = (cells: string[]) =>
-    cells
-      .map((c, j) => (j === 0 ? c.padEnd(widths[j]) : j === last ? c : c.padStart(widths[j])))
-      .join("  ")
-      .trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
-
-function mdTable(header: string[], rows: string[][], right: boolean[]): string {
-  const esc = (s: string) => s.replace(/\|/g, "\\|");
-  return [
-    `| ${header.join(" | ")} |`,
-    `|${right.map((r) => (r ? "---:" : ":---")).join("|")}|`,
-    ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`),
-  ].join("\n");
-}
 
 function main(): void {
   const problems = sanity();
@@ -729,7 +695,7 @@ function main(): void {
     `< ${SCHEDULE_BUDGET_MS} ms`,
     verdict(schedulePass),
   ];
-  console.log(textTable(header, [...cells, scheduleCells]));
+  console.log(textTable(header, [...cells, scheduleCells], true));
 
   const bundle = bundleSizes();
   const sizes = bundle?.files;
@@ -752,6 +718,7 @@ function main(): void {
           verdict(s.pass),
           s.role,
         ]),
+        true,
       ),
     );
   }

@@ -39,6 +39,7 @@ import { loadAddin } from "../src/engine/load-node";
 import { EngineWorkbook, type CellResult } from "../src/engine/workbook";
 import { recalcXlsx, type RecalcSummary } from "../src/engine/xlsx";
 import { writeEngineSection } from "./doc-sections";
+import { fmt, mdTable, median, positiveInt, textTable, verdict } from "./report";
 
 const ROOT = path.resolve(process.argv[2] ?? process.cwd());
 const MODE = process.argv[3] ?? "";
@@ -60,11 +61,6 @@ const FIRST = 2;
 const INPUT_COLS = 6;
 const OUTPUTS = ["DEBT_SERVICE", "DSCR", "BALANCE", "DEFICIENCY", "NONRECOURSE_PREMIUM"] as const;
 const SHOCK_CELL = { row: 0, col: 1 }; // B1
-
-function positiveInt(raw: string | undefined, fallback: number): number {
-  const n = raw === undefined ? NaN : Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 // ---------------------------------------------------------------------------------------
 // The portfolio.
@@ -268,12 +264,6 @@ function checkFirstRow(wb: EngineWorkbook, l: Loan, shock: number, label: string
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const gc = (globalThis as { gc?: () => void }).gc;
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 interface Samples {
   /** One build a round. */
@@ -518,29 +508,8 @@ async function checkXlsxOutput(file: string, expected: CellResult[][]): Promise<
 // ---------------------------------------------------------------------------------------
 // Report.
 
-const fmt = (x: number, digits: number) =>
-  x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mib = (b: number) => `${fmt(b / 1024 / 1024, 1)} MiB`;
 const range = (xs: number[], digits: number) => `${fmt(Math.min(...xs), digits)}–${fmt(Math.max(...xs), digits)}`;
-
-function textTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j])))
-      .join("  ")
-      .trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
-
-function mdTable(header: string[], rows: string[][], right: boolean[]): string {
-  const esc = (s: string) => s.replace(/\|/g, "\\|");
-  return [
-    `| ${header.join(" | ")} |`,
-    `|${right.map((r) => (r ? "---:" : ":---")).join("|")}|`,
-    ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`),
-  ].join("\n");
-}
 
 interface Results {
   cpu: string;
@@ -638,10 +607,6 @@ const XLSX_HEADER = [
   "phases (medians)",
   "peak RSS",
 ];
-
-function verdict(pass: boolean): string {
-  return pass ? "pass" : "FAIL";
-}
 
 function markdown(r: Results): string {
   const date = new Date()
