@@ -3,6 +3,7 @@
  * cells that exist) and its figures, found by evaluating the LOAN.* formulas against the
  * core. Golden values: domain REFERENCE §5 (worked example) and §2 (case C).
  */
+import fc from "fast-check";
 import * as core from "../src/core";
 import { Fault } from "../src/core";
 import {
@@ -17,6 +18,7 @@ import {
   uniqueSheetName,
   WORKED_EXAMPLE,
 } from "../src/taskpane/example-plan";
+import { absoluteRef, isValidSheetName } from "../src/plan/plan";
 
 /** Half a cent: "to the cent". */
 const CENT = 0.005;
@@ -229,5 +231,35 @@ describe("uniqueSheetName", () => {
   test("cutting to fit never splits a surrogate pair", () => {
     const name = uniqueSheetName([], `${"x".repeat(30)}😀`);
     expect(name).toBe("x".repeat(30));
+  });
+
+  test("what it returns is a name Excel accepts, whatever it was given", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 40 }), { maxLength: 5 }),
+        fc.string({ maxLength: 40 }),
+        (taken, base) => {
+          expect(isValidSheetName(uniqueSheetName(taken, base))).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe("isValidSheetName: Excel's rules for a sheet name", () => {
+  test.each(["Deal", "Value-add deal (2)", "x".repeat(31), "It's mine", "Historyx"])("%s is accepted", (name) =>
+    expect(isValidSheetName(name)).toBe(true),
+  );
+  test.each(["", "x".repeat(32), "a/b", "a:b", "a[1]", "'quoted", "quoted'", "History", "HISTORY", "tab\tname"])(
+    "%j is refused",
+    (name) => expect(isValidSheetName(name)).toBe(false),
+  );
+});
+
+describe("absoluteRef", () => {
+  test("a cell and a range, columns of one to three letters", () => {
+    expect(absoluteRef("B4")).toBe("$B$4");
+    expect(absoluteRef("b4:b9")).toBe("$B$4:$B$9");
+    expect(absoluteRef("$AA10:XFD1048576")).toBe("$AA$10:$XFD$1048576");
   });
 });

@@ -8,9 +8,10 @@
  */
 import ExcelJS from "exceljs";
 import type { RawCellContent } from "hyperformula";
-import { address, parseAddress, sheetRef, type SheetPlan } from "../plan/plan";
+import { absoluteRef, parseAddress, sheetRef, type SheetPlan } from "../plan/plan";
 import type { Addin } from "./addin";
-import { EngineWorkbook, type CellResult } from "./workbook";
+import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
+import { EngineWorkbook } from "./workbook";
 
 /** The plan's cells as the engine's row-major grid. */
 export function planGrid(plan: SheetPlan): RawCellContent[][] {
@@ -27,20 +28,10 @@ export function planGrid(plan: SheetPlan): RawCellContent[][] {
 export function evaluatePlan(addin: Addin, plan: SheetPlan): EngineWorkbook {
   const names = (plan.names ?? []).map((n) => ({
     name: n.name,
-    expression: `=${sheetRef(plan.sheetName)}!${absolute(n.address)}`,
+    expression: `=${sheetRef(plan.sheetName)}!${absoluteRef(n.address)}`,
     sheet: plan.sheetName,
   }));
   return new EngineWorkbook(addin, [{ name: plan.sheetName, cells: planGrid(plan) }], names);
-}
-
-function absolute(ref: string): string {
-  return ref
-    .split(":")
-    .map((a) => {
-      const { row, col } = parseAddress(a);
-      return address(row, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-    })
-    .join(":");
 }
 
 /** "#RRGGBB" → ExcelJS's "FFRRGGBB". */
@@ -48,15 +39,9 @@ function argb(color: string): string {
   return `FF${color.replace("#", "").toUpperCase()}`;
 }
 
-function cached(v: CellResult): ExcelJS.CellValue {
-  if (v === null) return null;
-  if (typeof v === "object") return { error: v.error as ExcelJS.CellErrorValue["error"] };
-  return v;
-}
-
 export interface ExportResult {
   /** Cells whose computed value is an error, with the engine's message. */
-  errors: { address: string; error: string; message?: string }[];
+  errors: CellIssue[];
 }
 
 /**
@@ -83,30 +68,14 @@ export async function planToXlsx(
       const target = ws.getCell(row + 1, col + 1);
       if (cell.formula !== undefined) {
         const result = engine.value(plan.sheetName, row, col);
-        if (result !== null && typeof result === "object")
-          errors.push({
-            address: cell.address,
-            error: result.error,
-            ...(result.message ? { message: result.message } : {}),
-          });
+        const issue = cellIssue(cell.address, result);
+        if (issue) errors.push(issue);
         const spill = engine.spillSize(plan.sheetName, row, col);
-        if (options.valuesOnly) target.value = cached(result);
-        else if (spill) {
-          target.value = {
-            formula: cell.formula.slice(1),
-            result: cached(result),
-            shareType: "array",
-            ref: `${cell.address}:${address(row + spill.height - 1, col + spill.width - 1)}`,
-          } as ExcelJS.CellFormulaValue;
-        } else target.value = { formula: cell.formula.slice(1), result: cached(result) } as ExcelJS.CellFormulaValue;
-        if (spill) {
-          for (let r = 0; r < spill.height; r++) {
-            for (let c = 0; c < spill.width; c++) {
-              if (r || c)
-                ws.getCell(row + r + 1, col + c + 1).value = cached(engine.value(plan.sheetName, row + r, col + c));
-            }
-          }
-        }
+        const formula = cell.formula.slice(1);
+        if (options.valuesOnly) target.value = fileValue(result);
+        else if (spill) target.value = spilledFormula(formula, result, row, col, spill);
+        else target.value = { formula, result: fileValue(result) } as ExcelJS.CellFormulaValue;
+        if (spill) writeSpillValues(ws, engine, plan.sheetName, row, col, spill);
       } else if (cell.value !== undefined) target.value = cell.value;
       if (cell.numberFormat) target.numFmt = cell.numberFormat;
       if (cell.bold !== undefined || cell.fontColor !== undefined) {
@@ -117,7 +86,7 @@ export async function planToXlsx(
       }
     }
     for (const n of plan.names ?? [])
-      book.definedNames.add(`${sheetRef(plan.sheetName)}!${absolute(n.address)}`, n.name);
+      book.definedNames.add(`${sheetRef(plan.sheetName)}!${absoluteRef(n.address)}`, n.name);
     await book.xlsx.writeFile(file);
   } finally {
     engine.destroy();

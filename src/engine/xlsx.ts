@@ -12,9 +12,12 @@
 import fs from "fs";
 import ExcelJS from "exceljs";
 import type { RawCellContent } from "hyperformula";
-import { address as a1, parseRange, sheetRef } from "../plan/plan";
+import { parseRange, sheetRef } from "../plan/plan";
 import type { Addin } from "./addin";
-import { EngineWorkbook, type CellResult, type NameInput } from "./workbook";
+import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
+import { EngineWorkbook, type NameInput } from "./workbook";
+
+export type { CellIssue } from "./cells";
 
 export class RecalcError extends Error {}
 
@@ -23,12 +26,6 @@ export interface RecalcOptions {
   valuesOnly?: boolean;
   /** Called as the work advances: a phase and a fraction done (0 to 1). */
   onProgress?: (phase: "read" | "compute" | "write", fraction: number) => void;
-}
-
-export interface CellIssue {
-  address: string;
-  error: string;
-  message?: string;
 }
 
 export interface RecalcSummary {
@@ -136,13 +133,6 @@ function readBook(book: ExcelJS.Workbook, namespace: string, onProgress?: Recalc
   return { sheets, formulas, oldSpills, names };
 }
 
-/** A computed value as ExcelJS stores it. */
-function fileValue(v: CellResult): ExcelJS.CellValue {
-  if (v === null) return null;
-  if (typeof v === "object") return { error: v.error as ExcelJS.CellErrorValue["error"] };
-  return v;
-}
-
 /** Recalculates `input` and writes the result to `output` (which may equal input only if asked). */
 export async function recalcXlsx(
   addin: Addin,
@@ -181,39 +171,20 @@ export async function recalcXlsx(
     const col = Number(f.cell.col) - 1;
     const result = engine.value(f.sheet, row, col);
     const where = `${sheetRef(f.sheet)}!${f.cell.address}`;
-    if (result !== null && typeof result === "object") {
-      summary.errors.push({
-        address: where,
-        error: result.error,
-        ...(result.message ? { message: result.message } : {}),
-      });
+    const issue = cellIssue(where, result);
+    if (issue) {
+      summary.errors.push(issue);
       const unknown =
-        result.error === "#NAME?" ? /Function name ([^ ]+) not recognized/i.exec(result.message ?? "") : null;
+        issue.error === "#NAME?" ? /Function name ([^ ]+) not recognized/i.exec(issue.message ?? "") : null;
       if (unknown) unsupported.set(unknown[1], (unsupported.get(unknown[1]) ?? 0) + 1);
     }
     const spill = engine.spillSize(f.sheet, row, col);
     const original = f.cell.value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
-    if (options.valuesOnly) {
-      f.cell.value = fileValue(result);
-    } else if (spill) {
-      f.cell.value = {
-        formula: f.cell.formula,
-        result: fileValue(result) as ExcelJS.CellFormulaValue["result"],
-        shareType: "array",
-        ref: `${f.cell.address}:${a1(row + spill.height - 1, col + spill.width - 1)}`,
-      } as ExcelJS.CellFormulaValue;
-    } else {
-      f.cell.value = { ...original, result: fileValue(result) } as ExcelJS.CellValue;
-    }
-    if (spill) {
-      for (let r = 0; r < spill.height; r++) {
-        for (let c = 0; c < spill.width; c++) {
-          if (r === 0 && c === 0) continue;
-          ws.getRow(row + r + 1).getCell(col + c + 1).value = fileValue(engine.value(f.sheet, row + r, col + c));
-          spilledInto.add(`${f.sheet}!${row + r}:${col + c}`);
-        }
-      }
-    }
+    if (options.valuesOnly) f.cell.value = fileValue(result);
+    else if (spill) f.cell.value = spilledFormula(f.cell.formula, result, row, col, spill);
+    else f.cell.value = { ...original, result: fileValue(result) } as ExcelJS.CellValue;
+    if (spill)
+      writeSpillValues(ws, engine, f.sheet, row, col, spill, (r, c) => spilledInto.add(`${f.sheet}!${r}:${c}`));
     if (i % 500 === 0) options.onProgress?.("write", i / Math.max(1, formulas.length));
   });
   // Cells of an old spill that the new one no longer covers held only Excel's cached results.

@@ -89,6 +89,24 @@ export const MAX_SHEET_NAME = 31;
 /** Characters Excel refuses in a sheet name (plus control characters). */
 const FORBIDDEN = /[\\/?*[\]:\u0000-\u001f\u007f]/g;
 
+/** The sheet name Excel keeps for itself (compared case-insensitively). */
+const RESERVED_SHEET_NAME = "history";
+
+/**
+ * Whether Excel accepts `name` for a sheet: 1 to 31 characters, none of \ / ? * [ ] : or a
+ * control character, no leading or trailing apostrophe, not "History". `uniqueSheetName`
+ * only ever returns such names; the preview's emulated Excel refuses the others.
+ */
+export function isValidSheetName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= MAX_SHEET_NAME &&
+    !new RegExp(FORBIDDEN.source).test(name) &&
+    !/^'|'$/.test(name) &&
+    name.toLowerCase() !== RESERVED_SHEET_NAME
+  );
+}
+
 /**
  * A sheet name Excel accepts and that no existing sheet has (compared case-insensitively,
  * as Excel does): forbidden characters removed, no leading or trailing apostrophe, at most
@@ -98,7 +116,7 @@ const FORBIDDEN = /[\\/?*[\]:\u0000-\u001f\u007f]/g;
 export function uniqueSheetName(existing: readonly string[], base: string): string {
   const clean = trimName(base.replace(FORBIDDEN, "")) || "Sheet";
   const taken = new Set(existing.map((n) => n.toLowerCase()));
-  taken.add("history");
+  taken.add(RESERVED_SHEET_NAME);
   const first = fit(clean, "");
   if (!taken.has(first.toLowerCase())) return first;
   for (let n = 2; ; n++) {
@@ -152,6 +170,17 @@ export function parseRange(ref: string): { top: number; left: number; bottom: nu
 /** 0-based row and column → A1 address. */
 export function address(row: number, col: number): string {
   return `${column(col)}${row + 1}`;
+}
+
+/** An A1 cell or range made absolute: "B4:B9" → "$B$4:$B$9" (a name's reference). */
+export function absoluteRef(ref: string): string {
+  return ref
+    .split(":")
+    .map((a) => {
+      const { row, col } = parseAddress(a);
+      return `$${column(col)}$${row + 1}`;
+    })
+    .join(":");
 }
 
 /** A sheet name as a formula refers to it: bare when it can be, quoted otherwise ('Deal 1'). */

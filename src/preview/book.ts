@@ -8,7 +8,7 @@
  * Excel's batches do, without undoing the earlier ones), and loaded properties are filled
  * in at the sync. So the preview shows what the pane's own code writes into Excel.
  */
-import { address as a1, parseAddress, parseRange } from "../plan/plan";
+import { address as a1, isValidSheetName, parseAddress, parseRange } from "../plan/plan";
 import type { Addin } from "../engine/addin";
 import { EngineWorkbook, type CellResult } from "../engine/workbook";
 
@@ -42,8 +42,6 @@ export class PreviewApiError extends Error {
     this.name = "RichApi.Error";
   }
 }
-
-const FORBIDDEN_SHEET = /[\\/?*[\]:]/;
 
 export class PreviewBook {
   readonly engine: EngineWorkbook;
@@ -97,8 +95,7 @@ export class PreviewBook {
   // ---- operations the emulated API applies at sync -------------------------------------
 
   addSheet(name: string): void {
-    if (!name || name.length > 31 || FORBIDDEN_SHEET.test(name))
-      throw new PreviewApiError("InvalidArgument", `The sheet name "${name}" is not valid.`);
+    if (!isValidSheetName(name)) throw new PreviewApiError("InvalidArgument", `The sheet name "${name}" is not valid.`);
     if (this.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase())) {
       throw new PreviewApiError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
     }

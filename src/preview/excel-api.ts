@@ -6,7 +6,7 @@
  * frozen rows and charts. Unknown calls fail loudly, so a pane change that needs more of
  * the API shows up in the preview's tests instead of silently doing nothing.
  */
-import { parseRange, sheetRef } from "../plan/plan";
+import { absoluteRef, parseRange, sheetRef } from "../plan/plan";
 import { PreviewApiError, type CellStyle, type PreviewBook, type PreviewChart } from "./book";
 
 type Op = () => void;
@@ -82,7 +82,7 @@ class Worksheet {
         const target =
           typeof reference === "string"
             ? reference.replace(/^=/, "")
-            : `${sheetRef(this.name)}!${absolute(reference.address)}`;
+            : `${sheetRef(this.name)}!${absoluteRef(reference.address)}`;
         this.ctx.queue(() => this.ctx.book.engine.addName(n, `=${target}`, this.name));
       },
     };
@@ -274,10 +274,6 @@ class Series {
 
 function textProperty(set: (t: string) => void, get: () => string): { text: string } {
   return Object.defineProperty({} as { text: string }, "text", { set, get, enumerable: true });
-}
-
-function absolute(ref: string): string {
-  return ref.replace(/\$?([A-Z]+)\$?(\d+)/gi, "$$$1$$$2");
 }
 
 /** `Excel` for the pane: run a batch, then sync what it left queued, as Excel.run does. */
