@@ -24,10 +24,15 @@ interface NumberRule {
   hint?: string;
 }
 
-/** One declared parameter. `T` is the type the implementation receives. */
-export interface Param<T> {
-  readonly name: string;
+/**
+ * One declared parameter. `T` is the type the implementation receives, `N` its name (the
+ * name Excel shows, the key of the typed API's input and of `Checked.param`).
+ */
+export interface Param<T, N extends string = string> {
+  readonly name: N;
   readonly optional: boolean;
+  /** The value an omitted argument takes, for parameters declared with a default. */
+  readonly fallback?: T;
   /** The description shown in the README and tests; the JSDoc in src/functions is what Excel shows. */
   readonly rule: string;
   read(raw: unknown): T | Fault;
@@ -101,18 +106,19 @@ function describeRule(rule: NumberRule): string {
 
 function numberParam(rule: NumberRule) {
   const b = bounds(rule);
-  function required(name: string): Param<number> {
+  function required<N extends string>(name: N): Param<number, N> {
     return { name, optional: false, rule: describeRule(rule), read: (raw) => readNumber(name, raw, b) };
   }
-  function withDefault(name: string, fallback: number): Param<number> {
+  function withDefault<N extends string>(name: N, fallback: number): Defaulted<number, N> {
     return {
       name,
       optional: true,
+      fallback,
       rule: `${describeRule(rule)}, default ${fallback}`,
       read: (raw) => (isBlank(raw) ? fallback : readNumber(name, raw, b)),
     };
   }
-  function optional(name: string): Param<number | undefined> {
+  function optional<N extends string>(name: N): Param<number | undefined, N> {
     return {
       name,
       optional: true,
@@ -143,8 +149,11 @@ export const years = numberParam({ min: 0, minInclusive: false, max: 100, maxInc
 export const yearsFromZero = numberParam({ min: 0, minInclusive: true, max: 100, maxInclusive: true });
 /** Payments a year: a whole number from 1 to 365. */
 export const frequency = numberParam({ min: 1, minInclusive: true, max: 365, maxInclusive: true, whole: true });
-/** A ratio that must be positive (a DSCR floor, a debt-yield floor). */
-export const positive = numberParam({ min: 0, minInclusive: false, max: 100, maxInclusive: true });
+/**
+ * A positive ratio (a DSCR floor, a debt-yield floor): above 0 and at most 100, a sanity
+ * bound that catches a percentage typed for a decimal without limiting any real floor.
+ */
+export const positiveRatio = numberParam({ min: 0, minInclusive: false, max: 100, maxInclusive: true });
 /** A fraction above 0 and at most 1 (an LTV cap), as a decimal. */
 export const fraction = numberParam({
   min: 0,
@@ -176,10 +185,11 @@ function readBoolean(name: string, raw: unknown): boolean | Fault {
 }
 
 /** TRUE/FALSE (or 1/0, or the text TRUE/FALSE); blank or omitted takes the default. */
-export function flag(name: string, fallback: boolean): Param<boolean> {
+export function flag<N extends string>(name: N, fallback: boolean): Defaulted<boolean, N> {
   return {
     name,
     optional: true,
+    fallback,
     rule: `TRUE or FALSE, default ${fallback ? "TRUE" : "FALSE"}`,
     read: (raw) => (isBlank(raw) ? fallback : readBoolean(name, raw)),
   };
@@ -189,8 +199,9 @@ export function flag(name: string, fallback: boolean): Param<boolean> {
  * A required TRUE/FALSE. A blank cell counts as FALSE, as a blank counts as 0 where a
  * number is required (Excel cannot tell an omitted argument from a blank cell).
  */
-export function requiredFlag(name: string): Param<boolean> {
-  return { ...flag(name, false), optional: false, rule: "TRUE or FALSE" };
+export function requiredFlag<N extends string>(name: N): Param<boolean, N> {
+  const { read } = flag(name, false);
+  return { name, optional: false, rule: "TRUE or FALSE", read };
 }
 
 /** Text, trimmed and upper-cased; blank is undefined (the caller decides what that means). */
@@ -208,7 +219,7 @@ function readText(name: string, raw: unknown): string | undefined | Fault {
  * and upper-cased. Whether the name exists is the implementation's check, which answers
  * #N/A listing the valid names, as Excel's lookups do.
  */
-export function code(name: string): Param<string> {
+export function code<N extends string>(name: N): Param<string, N> {
   return {
     name,
     optional: false,
@@ -225,10 +236,25 @@ export function code(name: string): Param<string> {
  * list, case-insensitive and trimmed; blank or omitted takes the default; anything else is
  * #VALUE! listing the options.
  */
-export function choice<T extends string>(name: string, options: readonly T[], fallback: T | undefined): Param<T> {
+export function choice<T extends string, N extends string>(
+  name: N,
+  options: readonly T[],
+  fallback: T,
+): Defaulted<T, N>;
+export function choice<T extends string, N extends string>(
+  name: N,
+  options: readonly T[],
+  fallback: undefined,
+): Param<T, N>;
+export function choice<T extends string, N extends string>(
+  name: N,
+  options: readonly T[],
+  fallback: T | undefined,
+): Param<T, N> {
   return {
     name,
     optional: fallback !== undefined,
+    ...(fallback === undefined ? {} : { fallback }),
     rule: options.join(", "),
     read: (raw) => {
       const t = readText(name, raw);
@@ -251,7 +277,7 @@ export function pairName(name: string, cell: Cell): string | Fault {
 }
 
 /** A rectangular range, or a single value seen as a 1×1 range; optional ranges may be omitted. */
-export function grid(name: string, optional: boolean): Param<Grid | undefined> {
+export function grid<N extends string>(name: N, optional: boolean): Param<Grid | undefined, N> {
   return {
     name,
     optional,
@@ -270,30 +296,43 @@ export function grid(name: string, optional: boolean): Param<Grid | undefined> {
   };
 }
 
+/** A parameter declared with a default: `fallback` is always there. */
+export type Defaulted<T, N extends string = string> = Param<T, N> & { readonly fallback: T };
+
 /** Values the implementation receives, one per declared parameter. */
 type Values<P extends readonly Param<unknown>[]> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
 
+/** A function's parameters by name: `LTV.param.propertyValue`. */
+export type ParamsByName<P extends readonly Param<unknown>[]> = { readonly [Q in P[number] as Q["name"]]: Q };
+
 /** A checked function: raw spreadsheet values in, a result or a Fault out. */
-export type Checked<R> = ((...raw: unknown[]) => R | Fault) & {
+export type Checked<R, P extends readonly Param<unknown>[] = readonly Param<unknown>[]> = ((
+  ...raw: unknown[]
+) => R | Fault) & {
   readonly id: string;
-  readonly params: readonly Param<unknown>[];
+  /** The parameters in Excel's order. */
+  readonly params: Readonly<P>;
+  /** The same parameters by name, for callers that check one value against one rule. */
+  readonly param: ParamsByName<P>;
 };
 
 /**
  * Declares a function: its id (as in `functions.json`), its parameters as data, and the
- * implementation, which receives validated values. Extra arguments are ignored, as Excel
- * never passes more than the declared ones.
+ * adapter, which receives validated values (in the declared order) and hands them to the
+ * typed core function. Extra arguments are ignored, as Excel never passes more than the
+ * declared ones.
  */
-export function define<P extends readonly Param<unknown>[], R>(
+export function define<const P extends readonly Param<unknown>[], R>(
   id: string,
-  params: readonly [...P],
+  params: P,
   impl: (...args: Values<P>) => R | Fault,
-): Checked<R> {
+): Checked<R, P> {
   const run = runner(
     params.map((p) => p.read),
     impl as (...a: unknown[]) => R | Fault,
   );
-  return Object.assign(run, { id, params });
+  const param = Object.fromEntries(params.map((p) => [p.name, p])) as ParamsByName<P>;
+  return Object.assign(run, { id, params, param });
 }
 
 type Reader = (raw: unknown) => unknown;

@@ -14,13 +14,21 @@ import { sumMoney } from "./money";
 
 export type Consequence = "FULL" | "LOSS";
 
-export interface Carveout {
+/** One entry of the carveout catalogue: a code, the act it names, its default consequence. */
+export interface CarveoutEntry {
   readonly code: string;
   readonly act: string;
   readonly consequence: Consequence;
 }
 
-export const CARVEOUT_CATALOGUE: readonly Carveout[] = [
+/** An act triggered in a deal: its code (case-insensitive) and, for loss-only acts, the loss it caused. */
+export interface TriggeredCarveout {
+  readonly code: string;
+  /** Omitted: no loss given (a loss-only act then owes nothing); ignored for full-recourse acts. */
+  readonly loss?: number;
+}
+
+export const CARVEOUT_CATALOGUE: readonly CarveoutEntry[] = [
   { code: "FRAUD", act: "Fraud or material misrepresentation", consequence: "FULL" },
   { code: "BANKRUPTCY", act: "Voluntary bankruptcy filing (or collusive involuntary filing)", consequence: "FULL" },
   {
@@ -38,19 +46,66 @@ export const CARVEOUT_CATALOGUE: readonly Carveout[] = [
   { code: "PROCEEDS", act: "Failure to remit insurance or condemnation proceeds", consequence: "LOSS" },
 ];
 
-const CONSEQUENCES: readonly Consequence[] = ["FULL", "LOSS"];
+export const CONSEQUENCES: readonly Consequence[] = ["FULL", "LOSS"];
 
 /** The default classification, built once; a deal's schedule works on a copy. */
 const DEFAULT_CLASSES: ReadonlyMap<string, Consequence> = new Map(
   CARVEOUT_CATALOGUE.map((c) => [c.code, c.consequence]),
 );
 
-/** The default classification with a deal's two-column schedule (code, FULL or LOSS) applied. */
-function classification(schedule: Grid | undefined): ReadonlyMap<string, Consequence> | Fault {
+/** The default classification with a deal's schedule (code → consequence) applied; codes upper-cased. */
+function classification(schedule: ReadonlyMap<string, Consequence> | undefined): ReadonlyMap<string, Consequence> {
   if (schedule === undefined) return DEFAULT_CLASSES;
   const map = new Map(DEFAULT_CLASSES);
-  if (schedule[0].length !== 2) return MSG.columns("schedule", 2, schedule);
-  for (const [codeCell, consequenceCell] of schedule) {
+  for (const [code, consequence] of schedule) map.set(code.trim().toUpperCase(), consequence);
+  return map;
+}
+
+export interface CarveoutExposureInput {
+  readonly debt: number;
+  readonly triggered: readonly TriggeredCarveout[];
+  /** What the collateral recovers, deducted under full recourse; default 0. */
+  readonly collateralValue?: number;
+  /** Omitted: no cap. */
+  readonly cap?: number;
+  /** The deal's schedule: code → FULL or LOSS, overriding or extending the catalogue. */
+  readonly schedule?: ReadonlyMap<string, Consequence>;
+}
+
+/**
+ * The guarantor's exposure after carveouts: any full-recourse act → max(0, debt − collateral);
+ * else the losses of the loss-only acts, at most the debt; then at most the cap. #N/A for a
+ * code neither the catalogue nor the schedule knows; #VALUE! for a negative loss.
+ */
+export function carveoutExposure({
+  debt,
+  triggered,
+  collateralValue = CARVEOUT_EXPOSURE.param.collateralValue.fallback,
+  cap,
+  schedule,
+}: CarveoutExposureInput): number | Fault {
+  const classes = classification(schedule);
+  let full = false;
+  const lossTerms: number[] = [];
+  for (const act of triggered) {
+    const code = act.code.trim().toUpperCase();
+    const consequence = classes.get(code);
+    if (consequence === undefined) return MSG.unknownCode("triggered", act.code.trim(), [...classes.keys()]);
+    if (consequence === "FULL") full = true;
+    else if (act.loss !== undefined) {
+      if (act.loss < 0) return MSG.negativeLoss("losses", code, act.loss);
+      lossTerms.push(act.loss);
+    }
+  }
+  const exposure = full ? Math.max(0, sumMoney([debt, -collateralValue])) : Math.min(debt, sumMoney(lossTerms));
+  return cap === undefined ? exposure : Math.min(exposure, cap);
+}
+
+/** The schedule range (code, FULL or LOSS) → code → consequence; wholly blank rows are skipped. */
+function readSchedule(range: Grid): Map<string, Consequence> | Fault {
+  if (range[0].length !== 2) return MSG.columns("schedule", 2, range);
+  const map = new Map<string, Consequence>();
+  for (const [codeCell, consequenceCell] of range) {
     if (isBlankCell(codeCell) && isBlankCell(consequenceCell)) continue;
     if (typeof codeCell !== "string" || codeCell.trim() === "") return MSG.notText("schedule", codeCell);
     const consequence = typeof consequenceCell === "string" ? consequenceCell.trim().toUpperCase() : "";
@@ -60,6 +115,40 @@ function classification(schedule: Grid | undefined): ReadonlyMap<string, Consequ
     map.set(codeCell.trim().toUpperCase(), consequence as Consequence);
   }
   return map;
+}
+
+/**
+ * The triggered range and the losses beside it → acts, cell by cell; blank codes are skipped.
+ * A code is looked up as it is read (so the first bad cell is the one reported), and a loss
+ * is read only beside a loss-only act: a full-recourse act ignores its loss cell.
+ */
+function readTriggered(
+  codes: Grid,
+  losses: Grid | undefined,
+  classes: ReadonlyMap<string, Consequence>,
+): TriggeredCarveout[] | Fault {
+  if (losses !== undefined && (losses.length !== codes.length || losses[0].length !== codes[0].length)) {
+    return MSG.shapeMismatch("losses", "triggered", losses, `${codes.length}×${codes[0].length}`);
+  }
+  const acts: TriggeredCarveout[] = [];
+  for (let r = 0; r < codes.length; r++) {
+    for (let c = 0; c < codes[r].length; c++) {
+      const cell = codes[r][c];
+      if (isBlankCell(cell)) continue;
+      if (typeof cell !== "string") return MSG.notText("triggered", cell);
+      const code = cell.trim().toUpperCase();
+      const consequence = classes.get(code);
+      if (consequence === undefined) return MSG.unknownCode("triggered", cell.trim(), [...classes.keys()]);
+      const loss = losses === undefined || consequence === "FULL" ? null : losses[r][c];
+      if (isBlankCell(loss)) {
+        acts.push({ code });
+        continue;
+      }
+      if (typeof loss !== "number" || !Number.isFinite(loss)) return MSG.notNumber("losses", loss);
+      acts.push({ code, loss });
+    }
+  }
+  return acts;
 }
 
 export const CARVEOUT_EXPOSURE = define(
@@ -72,43 +161,20 @@ export const CARVEOUT_EXPOSURE = define(
     amount.optional("cap"),
     grid("schedule", true),
   ],
-  (debt, triggered, losses, collateralValue, cap, schedule) => {
-    const classes = classification(schedule);
-    if (classes instanceof Fault) return classes;
-    const codes = triggered as Grid;
-    if (losses !== undefined && (losses.length !== codes.length || losses[0].length !== codes[0].length)) {
-      return MSG.shapeMismatch("losses", "triggered", losses, `${codes.length}×${codes[0].length}`);
-    }
-    let full = false;
-    const lossTerms: number[] = [];
-    for (let r = 0; r < codes.length; r++) {
-      for (let c = 0; c < codes[r].length; c++) {
-        const cell = codes[r][c];
-        if (isBlankCell(cell)) continue;
-        if (typeof cell !== "string") return MSG.notText("triggered", cell);
-        const code = cell.trim().toUpperCase();
-        const consequence = classes.get(code);
-        if (consequence === undefined) return MSG.unknownCode("triggered", cell.trim(), [...classes.keys()]);
-        if (consequence === "FULL") {
-          full = true;
-          continue;
-        }
-        const loss = losses === undefined ? null : losses[r][c];
-        if (isBlankCell(loss)) continue;
-        if (typeof loss !== "number" || !Number.isFinite(loss)) return MSG.notNumber("losses", loss);
-        if (loss < 0) return MSG.negativeLoss("losses", code, loss);
-        lossTerms.push(loss);
-      }
-    }
-    let exposure = full ? Math.max(0, sumMoney([debt, -collateralValue])) : Math.min(debt, sumMoney(lossTerms));
-    if (cap !== undefined) exposure = Math.min(exposure, cap);
-    return exposure;
+  (debt, triggeredRange, losses, collateralValue, cap, scheduleRange) => {
+    const schedule = scheduleRange === undefined ? undefined : readSchedule(scheduleRange);
+    if (schedule instanceof Fault) return schedule;
+    const triggered = readTriggered(triggeredRange as Grid, losses, classification(schedule));
+    if (triggered instanceof Fault) return triggered;
+    return carveoutExposure({ debt, triggered, collateralValue, cap, schedule });
   },
 );
 
 export const CARVEOUTS_HEADER = ["Code", "Act", "Consequence"] as const;
 
-export const CARVEOUTS = define("CARVEOUTS", [], () => [
-  [...CARVEOUTS_HEADER] as string[],
-  ...CARVEOUT_CATALOGUE.map((c) => [c.code, c.act, c.consequence]),
-]);
+/** The catalogue as rows: the header, then code, act, default consequence. */
+export function carveouts(): string[][] {
+  return [[...CARVEOUTS_HEADER], ...CARVEOUT_CATALOGUE.map((c) => [c.code, c.act, c.consequence])];
+}
+
+export const CARVEOUTS = define("CARVEOUTS", [], carveouts);

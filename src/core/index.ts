@@ -1,18 +1,54 @@
-/** The domain core: pure TypeScript with no Office imports. Adapters and hosts import from here. */
+/**
+ * The domain core: pure TypeScript with no Office imports. Adapters and hosts import from here.
+ *
+ * Two layers per function: a typed function with named parameters (`deficiency({
+ * unpaidPrincipal, salePrice })`), for TypeScript callers (the plan, the task pane, tests);
+ * and the checked, Excel-facing declaration (`DEFICIENCY`), which reads raw spreadsheet
+ * values against its parameter rules and hands them to the typed function. The rules are
+ * data, by name: `DEFICIENCY.param.foreclosureCosts`.
+ */
 export * from "./fault";
-export { MSG, HINT, describe } from "./messages";
-export { define, type Checked, type Param, type Cell, type Grid } from "./args";
+export { MSG, HINT } from "./messages";
+export { define, type Checked, type Param, type Defaulted, type ParamsByName, type Cell, type Grid } from "./args";
 export { Dec, SERVICER_ROUNDING } from "./money";
-export { PAYMENT, DEBT_SERVICE, BALANCE, AMORTIZATION, AMORTIZATION_HEADER } from "./financing";
-export { DSCR, DEBT_YIELD, LTV, MAX_LOAN } from "./coverage";
-export { DEFICIENCY, NONRECOURSE_PREMIUM, BREAKEVEN_PROBABILITY } from "./recourse";
+export * from "./domain";
+export {
+  PAYMENT,
+  DEBT_SERVICE,
+  BALANCE,
+  AMORTIZATION,
+  AMORTIZATION_HEADER,
+  payment,
+  debtService,
+  balance,
+  amortization,
+  type LoanTerms,
+  type BalanceInput,
+  type AmortizationInput,
+} from "./financing";
+export { DSCR, DEBT_YIELD, LTV, MAX_LOAN, dscr, debtYield, ltv, maxLoan, type MaxLoanInput } from "./coverage";
+export {
+  DEFICIENCY,
+  NONRECOURSE_PREMIUM,
+  BREAKEVEN_PROBABILITY,
+  deficiency,
+  nonrecoursePremium,
+  breakevenProbability,
+  type DeficiencyInput,
+  type PremiumInput,
+} from "./recourse";
 export {
   CARVEOUT_EXPOSURE,
   CARVEOUTS,
   CARVEOUT_CATALOGUE,
   CARVEOUTS_HEADER,
-  type Carveout,
+  CONSEQUENCES,
+  carveoutExposure,
+  carveouts,
+  type CarveoutEntry,
+  type CarveoutExposureInput,
   type Consequence,
+  type TriggeredCarveout,
 } from "./carveouts";
 export {
   STATE_RULE,
@@ -28,10 +64,28 @@ export {
   GUARANTEE_EXPOSURE,
   LENDER_RECOVERY,
   MARKET_PREMIUM,
-  MARKET_TABLE,
   QUALIFY,
-  DEFAULT_THRESHOLDS,
+  guaranteeExposure,
+  lenderRecovery,
+  marketPremium,
+  qualify,
+  thresholdsFor,
   figure,
+  type BurnDownStep,
+  type GuaranteeInput,
+  type RecoveryInput,
+  type MarketInput,
+  type QualifyInput,
+  type ThresholdOverrides,
 } from "./lender";
-export { YIELD_MAINTENANCE, DEFEASANCE_COST } from "./prepayment";
-export { FORECLOSURE_TAX, FORECLOSURE_TAX_HEADER } from "./tax";
+export {
+  YIELD_MAINTENANCE,
+  DEFEASANCE_COST,
+  YM_METHODS,
+  yieldMaintenance,
+  defeasanceCost,
+  type YieldMaintenanceInput,
+  type YieldMaintenanceMethod,
+  type DefeasanceInput,
+} from "./prepayment";
+export { FORECLOSURE_TAX, FORECLOSURE_TAX_HEADER, foreclosureTax, type ForeclosureTaxInput } from "./tax";

@@ -22,6 +22,21 @@ import {
   yearsFromZero,
   type Grid,
 } from "./args";
+import {
+  DEFAULT_THRESHOLDS,
+  LOAN_TYPES,
+  MARKET_BOUNDS,
+  MARKET_MEASURES,
+  MARKET_TABLE,
+  STRUCTURES,
+  TESTS,
+  type LoanType,
+  type MarketBound,
+  type MarketMeasure,
+  type Structure,
+  type Test,
+  type Thresholds,
+} from "./domain";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { sumMoney, timesMoney } from "./money";
@@ -29,26 +44,77 @@ import { sumMoney, timesMoney } from "./money";
 // ---------------------------------------------------------------------------------------
 // GUARANTEE_EXPOSURE
 
+/** One step of a burn-down: from this year on (years after closing), the guarantee is at most `cap`. */
+export interface BurnDownStep {
+  readonly fromYear: number;
+  readonly cap: number;
+}
+
+export interface GuaranteeInput {
+  /** The deficiency the guarantee covers (≥ 0). */
+  readonly deficiency: number;
+  readonly loanAmount: number;
+  /** The share of the loan guaranteed, 0 to 1; default 1. */
+  readonly guaranteePct?: number;
+  /** A fixed dollar cap; omitted: none. */
+  readonly capAmount?: number;
+  /** Burn-down steps, from-years increasing; omitted: none. */
+  readonly burnDown?: readonly BurnDownStep[];
+  /** Years since closing, for the burn-down; default 0. */
+  readonly yearsElapsed?: number;
+}
+
+/** What a limited guarantor owes: min(deficiency, guaranteePct × loan, capAmount, the burn-down cap in force). */
+export function guaranteeExposure({
+  deficiency,
+  loanAmount,
+  guaranteePct = GUARANTEE_EXPOSURE.param.guaranteePct.fallback,
+  capAmount,
+  burnDown,
+  yearsElapsed = GUARANTEE_EXPOSURE.param.yearsElapsed.fallback,
+}: GuaranteeInput): number | Fault {
+  let owed = Math.min(deficiency, timesMoney(loanAmount, guaranteePct));
+  if (capAmount !== undefined) owed = Math.min(owed, capAmount);
+  if (burnDown !== undefined) {
+    const cap = burnDownCap(burnDown, yearsElapsed);
+    if (cap instanceof Fault) return cap;
+    owed = Math.min(owed, cap);
+  }
+  return owed;
+}
+
+/** The cap of the last step whose from-year is at most `years`; Infinity before the first step. */
+function burnDownCap(steps: readonly BurnDownStep[], years: number): number | Fault {
+  let cap = Infinity;
+  let previous = -Infinity;
+  for (const step of steps) {
+    if (step.fromYear <= previous) return MSG.notAscending("burnDown", step.fromYear, previous);
+    previous = step.fromYear;
+    if (step.fromYear <= years) cap = step.cap;
+  }
+  return cap;
+}
+
 /**
- * The burn-down cap in force at `years`: the cap of the last row whose from-year is at most
- * `years`; Infinity before the first row. Rows: from-year (≥ 0, increasing) and cap (≥ 0).
+ * The burn-down range → steps. Rows: from-year (≥ 0, increasing) and cap (≥ 0); wholly
+ * blank rows are skipped. Checked row by row, so the first bad row is the one reported.
  */
-function burnDownCap(schedule: Grid, years: number): number | Fault {
+function readBurnDown(schedule: Grid): BurnDownStep[] | Fault {
   const rows = pairs("burnDown", schedule);
   if (rows instanceof Fault) return rows;
-  let cap = Infinity;
+  const steps: BurnDownStep[] = [];
   let previous = -Infinity;
   for (const row of rows) {
     for (const cell of row) {
       if (typeof cell !== "number" || !Number.isFinite(cell)) return MSG.notNumber("burnDown", cell);
       if (cell < 0) return MSG.belowMin("burnDown", cell, 0, true);
     }
-    const [from, next] = row as number[];
-    if (from <= previous) return MSG.notAscending("burnDown", from, previous);
-    previous = from;
-    if (from <= years) cap = next;
+    const [fromYear, cap] = row as number[];
+    if (fromYear <= previous) return MSG.notAscending("burnDown", fromYear, previous);
+    previous = fromYear;
+    steps.push({ fromYear, cap });
   }
-  return cap;
+  return steps;
 }
 
 export const GUARANTEE_EXPOSURE = define(
@@ -61,20 +127,42 @@ export const GUARANTEE_EXPOSURE = define(
     grid("burnDown", true),
     yearsFromZero.withDefault("yearsElapsed", 0),
   ],
-  (deficiency, loan, pct, capAmount, burnDown, yearsElapsed) => {
-    let owed = Math.min(deficiency, timesMoney(loan, pct));
-    if (capAmount !== undefined) owed = Math.min(owed, capAmount);
-    if (burnDown !== undefined) {
-      const cap = burnDownCap(burnDown, yearsElapsed);
-      if (cap instanceof Fault) return cap;
-      owed = Math.min(owed, cap);
-    }
-    return owed;
+  (deficiency, loanAmount, guaranteePct, capAmount, burnDownRange, yearsElapsed) => {
+    const burnDown = burnDownRange === undefined ? undefined : readBurnDown(burnDownRange);
+    if (burnDown instanceof Fault) return burnDown;
+    return guaranteeExposure({ deficiency, loanAmount, guaranteePct, capAmount, burnDown, yearsElapsed });
   },
 );
 
 // ---------------------------------------------------------------------------------------
 // LENDER_RECOVERY
+
+export interface RecoveryInput {
+  readonly claim: number;
+  readonly netProceeds: number;
+  readonly isRecourse: boolean;
+  /** What the lender can reach beyond the collateral; omitted: the whole deficiency. */
+  readonly collectibleAssets?: number;
+  /** What collecting costs; default 0. */
+  readonly collectionCost?: number;
+}
+
+/** min(proceeds, claim), plus on recourse min(deficiency, collectible assets) − collection cost when positive. */
+export function lenderRecovery({
+  claim,
+  netProceeds,
+  isRecourse,
+  collectibleAssets,
+  collectionCost = LENDER_RECOVERY.param.collectionCost.fallback,
+}: RecoveryInput): number {
+  const applied = Math.min(claim, netProceeds);
+  if (!isRecourse) return applied;
+  const deficiency = Math.max(0, sumMoney([claim, -netProceeds]));
+  const reachable = collectibleAssets === undefined ? deficiency : Math.min(deficiency, collectibleAssets);
+  const net = sumMoney([reachable, -collectionCost]);
+  // A rational lender does not spend more on collecting than it collects.
+  return net > 0 ? sumMoney([applied, net]) : applied;
+}
 
 export const LENDER_RECOVERY = define(
   "LENDER_RECOVERY",
@@ -85,97 +173,88 @@ export const LENDER_RECOVERY = define(
     amount.optional("collectibleAssets"),
     amount.withDefault("collectionCost", 0),
   ],
-  (claim, proceeds, isRecourse, assets, cost) => {
-    const applied = Math.min(claim, proceeds);
-    if (!isRecourse) return applied;
-    const deficiency = Math.max(0, sumMoney([claim, -proceeds]));
-    const reachable = assets === undefined ? deficiency : Math.min(deficiency, assets);
-    const net = sumMoney([reachable, -cost]);
-    // A rational lender does not spend more on collecting than it collects.
-    return net > 0 ? sumMoney([applied, net]) : applied;
-  },
+  (claim, netProceeds, isRecourse, collectibleAssets, collectionCost) =>
+    lenderRecovery({ claim, netProceeds, isRecourse, collectibleAssets, collectionCost }),
 );
 
 // ---------------------------------------------------------------------------------------
-// MARKET_PREMIUM: reference §5's table. Rates and points in basis points (of the loan for
-// points: 0.25 points = 25), the LTV cap in percent; null where the table has no figure.
+// MARKET_PREMIUM: the market table (domain.ts) as decimals.
 
-export const MEASURES = ["RATE", "POINTS", "LTV_CAP"] as const;
-export const BOUNDS = ["LOW", "MID", "HIGH"] as const;
+export interface MarketInput {
+  /** A loan type, upper-case (LOAN_TYPES). */
+  readonly loanType: string;
+  /** A measure, upper-case (MARKET_MEASURES). */
+  readonly measure: string;
+  /** LOW, MID (the midpoint) or HIGH; default MID. */
+  readonly bound?: MarketBound;
+}
 
-type Range = readonly [number, number];
-export const MARKET_TABLE: Readonly<Record<string, readonly [Range, Range | null, Range]>> = {
-  CMBS: [[25, 50], null, [65, 75]],
-  AGENCY: [
-    [50, 75],
-    [25, 75],
-    [70, 80],
-  ],
-  LIFE: [
-    [50, 100],
-    [50, 100],
-    [60, 70],
-  ],
-  BANK: [
-    [50, 125],
-    [25, 50],
-    [60, 70],
-  ],
-  BRIDGE: [
-    [100, 200],
-    [50, 150],
-    [55, 65],
-  ],
-};
-export const LOAN_TYPES: readonly string[] = Object.keys(MARKET_TABLE);
+/**
+ * One figure of the market table as a decimal (rates and points of the loan, the LTV cap);
+ * #N/A for a loan type or measure the table does not have, and for CMBS points.
+ */
+export function marketPremium({
+  loanType,
+  measure,
+  bound = MARKET_PREMIUM.param.bound.fallback,
+}: MarketInput): number | Fault {
+  if (!LOAN_TYPES.includes(loanType as LoanType)) return MSG.unknownName("loanType", "loan type", loanType, LOAN_TYPES);
+  const column = MARKET_MEASURES.indexOf(measure as MarketMeasure);
+  if (column < 0) return MSG.unknownName("measure", "measure", measure, MARKET_MEASURES);
+  const range = MARKET_TABLE[loanType as LoanType][column];
+  if (range === null) return MSG.noRecourseOption(loanType);
+  const x = bound === "LOW" ? range[0] : bound === "HIGH" ? range[1] : (range[0] + range[1]) / 2;
+  return x / (measure === "LTV_CAP" ? 100 : 10000);
+}
 
 export const MARKET_PREMIUM = define(
   "MARKET_PREMIUM",
-  [code("loanType"), code("measure"), choice("bound", BOUNDS, "MID")],
-  (loanType, measure, bound) => {
-    if (!LOAN_TYPES.includes(loanType)) return MSG.unknownName("loanType", "loan type", loanType, LOAN_TYPES);
-    const row = MARKET_TABLE[loanType];
-    const column = MEASURES.indexOf(measure as (typeof MEASURES)[number]);
-    if (column < 0) return MSG.unknownName("measure", "measure", measure, MEASURES);
-    const range = row[column];
-    if (range === null) return MSG.noRecourseOption(loanType);
-    const x = bound === "LOW" ? range[0] : bound === "HIGH" ? range[1] : (range[0] + range[1]) / 2;
-    return x / (measure === "LTV_CAP" ? 100 : 10000);
-  },
+  [code("loanType"), code("measure"), choice("bound", MARKET_BOUNDS, "MID")],
+  (loanType, measure, bound) => marketPremium({ loanType, measure, bound }),
 );
 
 // ---------------------------------------------------------------------------------------
 // QUALIFY
 
-export const STRUCTURES = ["RECOURSE", "NONRECOURSE"] as const;
-export const TESTS = ["DSCR", "LTV", "OCCUPANCY", "NET_WORTH", "LIQUIDITY"] as const;
-type Test = (typeof TESTS)[number];
+/** Changes to a structure's default thresholds: a number replaces one, null removes the test. */
+export type ThresholdOverrides = Readonly<Partial<Record<Test, number | null>>>;
 
-/**
- * The lenient end of the reference's ranges (§5, underwriting contrasts). DSCR and
- * OCCUPANCY are minimums, LTV a maximum; NET_WORTH and LIQUIDITY are minimum multiples of
- * the loan. Non-recourse LTV is the general 65 % (agency lends up to 80 %: pass LTV 0.8).
- */
-export const DEFAULT_THRESHOLDS: Readonly<
-  Record<(typeof STRUCTURES)[number], Readonly<Partial<Record<Test, number>>>>
-> = {
-  RECOURSE: { DSCR: 1.15, LTV: 0.8 },
-  NONRECOURSE: { DSCR: 1.2, LTV: 0.65, OCCUPANCY: 0.85, NET_WORTH: 1, LIQUIDITY: 0.1 },
-};
+export interface QualifyInput {
+  readonly structure: Structure;
+  readonly dscr: number;
+  readonly ltv: number;
+  /** Tests whose inputs are omitted are not run. */
+  readonly occupancy?: number;
+  readonly netWorth?: number;
+  readonly liquidity?: number;
+  /** Needed by the net-worth and liquidity tests (multiples of the loan). */
+  readonly loanAmount?: number;
+  /** Changes to DEFAULT_THRESHOLDS[structure]. */
+  readonly thresholds?: ThresholdOverrides;
+}
 
-function thresholdsFor(
-  structure: (typeof STRUCTURES)[number],
-  overrides: Grid | undefined,
-): Readonly<Partial<Record<Test, number>>> | Fault {
+/** The structure's thresholds with the overrides applied. */
+export function thresholdsFor(structure: Structure, overrides?: ThresholdOverrides): Thresholds {
   if (overrides === undefined) return DEFAULT_THRESHOLDS[structure];
   const out: Partial<Record<Test, number>> = { ...DEFAULT_THRESHOLDS[structure] };
-  const rows = pairs("thresholds", overrides);
+  for (const test of TESTS) {
+    const v = overrides[test];
+    if (v === null) delete out[test];
+    else if (v !== undefined) out[test] = v;
+  }
+  return out;
+}
+
+/** The thresholds range (test, threshold) → overrides; a blank threshold removes the test. */
+function readThresholds(range: Grid): ThresholdOverrides | Fault {
+  const rows = pairs("thresholds", range);
   if (rows instanceof Fault) return rows;
+  const out: Partial<Record<Test, number | null>> = {};
   for (const [testCell, value] of rows) {
     const test = pairName("thresholds", testCell);
     if (test instanceof Fault) return test;
     if (!TESTS.includes(test as Test)) return MSG.unknownName("thresholds", "test", test, TESTS);
-    if (isBlankCell(value)) delete out[test as Test];
+    if (isBlankCell(value)) out[test as Test] = null;
     else if (typeof value !== "number" || !Number.isFinite(value)) return MSG.notNumber("thresholds", value);
     else if (value < 0) return MSG.belowMin("thresholds", value, 0, true);
     else out[test as Test] = value;
@@ -196,6 +275,41 @@ export function figure(x: number): string {
   return x < 0 && rounded ? `-${text}` : text;
 }
 
+/** "OK", or "Fails: " and every failed test, by how much, and its threshold. */
+export function qualify({
+  structure,
+  dscr,
+  ltv,
+  occupancy,
+  netWorth,
+  liquidity,
+  loanAmount,
+  thresholds,
+}: QualifyInput): string | Fault {
+  const t = thresholdsFor(structure, thresholds);
+  let fails = "";
+  const fail = (label: string, by: number, limit: number, max?: boolean) => {
+    const line = `${label} ${max ? "over" : "short"} by ${figure(by)} (${max ? "max" : "min"} ${figure(limit)})`;
+    fails = fails ? `${fails}; ${line}` : `Fails: ${line}`;
+  };
+  // Gaps are shown rounded (4 decimals, or cents from 1,000 up), so float64 is exact enough.
+  if (t.DSCR !== undefined && dscr < t.DSCR) fail("DSCR", t.DSCR - dscr, t.DSCR);
+  if (t.LTV !== undefined && ltv > t.LTV) fail("LTV", ltv - t.LTV, t.LTV, true);
+  if (t.OCCUPANCY !== undefined && occupancy !== undefined && occupancy < t.OCCUPANCY)
+    fail("occupancy", t.OCCUPANCY - occupancy, t.OCCUPANCY);
+  if (netWorth !== undefined && t.NET_WORTH !== undefined) {
+    if (loanAmount === undefined) return MSG.needs("loanAmount", "net worth");
+    const need = timesMoney(loanAmount, t.NET_WORTH);
+    if (netWorth < need) fail("net worth", need - netWorth, need);
+  }
+  if (liquidity !== undefined && t.LIQUIDITY !== undefined) {
+    if (loanAmount === undefined) return MSG.needs("loanAmount", "liquidity");
+    const need = timesMoney(loanAmount, t.LIQUIDITY);
+    if (liquidity < need) fail("liquidity", need - liquidity, need);
+  }
+  return fails || "OK";
+}
+
 export const QUALIFY = define(
   "QUALIFY",
   [
@@ -208,29 +322,9 @@ export const QUALIFY = define(
     amount.optional("loanAmount"),
     grid("thresholds", true),
   ],
-  (structure, dscr, ltv, occupancy, netWorth, liquidity, loan, overrides) => {
-    const t = thresholdsFor(structure, overrides);
-    if (t instanceof Fault) return t;
-    let fails = "";
-    const fail = (label: string, by: number, limit: number, max?: boolean) => {
-      const line = `${label} ${max ? "over" : "short"} by ${figure(by)} (${max ? "max" : "min"} ${figure(limit)})`;
-      fails = fails ? `${fails}; ${line}` : `Fails: ${line}`;
-    };
-    // Gaps are shown rounded (4 decimals, or cents from 1,000 up), so float64 is exact enough.
-    if (t.DSCR !== undefined && dscr < t.DSCR) fail("DSCR", t.DSCR - dscr, t.DSCR);
-    if (t.LTV !== undefined && ltv > t.LTV) fail("LTV", ltv - t.LTV, t.LTV, true);
-    if (t.OCCUPANCY !== undefined && occupancy !== undefined && occupancy < t.OCCUPANCY)
-      fail("occupancy", t.OCCUPANCY - occupancy, t.OCCUPANCY);
-    if (netWorth !== undefined && t.NET_WORTH !== undefined) {
-      if (loan === undefined) return MSG.needs("loanAmount", "net worth");
-      const need = timesMoney(loan, t.NET_WORTH);
-      if (netWorth < need) fail("net worth", need - netWorth, need);
-    }
-    if (liquidity !== undefined && t.LIQUIDITY !== undefined) {
-      if (loan === undefined) return MSG.needs("loanAmount", "liquidity");
-      const need = timesMoney(loan, t.LIQUIDITY);
-      if (liquidity < need) fail("liquidity", need - liquidity, need);
-    }
-    return fails || "OK";
+  (structure, dscr, ltv, occupancy, netWorth, liquidity, loanAmount, range) => {
+    const thresholds = range === undefined ? undefined : readThresholds(range);
+    if (thresholds instanceof Fault) return thresholds;
+    return qualify({ structure, dscr, ltv, occupancy, netWorth, liquidity, loanAmount, thresholds });
   },
 );

@@ -5,8 +5,8 @@
  */
 import { Fault } from "./fault";
 
-/** How a received value is echoed back in a message. */
-export function describe(value: unknown): string {
+/** How a received value is echoed back in a message ("text \"abc\"", "a range of 2×3 cells"). */
+function echo(value: unknown): string {
   if (value === null || value === undefined) return "an empty value";
   if (typeof value === "string") return value.trim() === "" ? "empty text" : `text "${truncate(value)}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
@@ -32,31 +32,31 @@ function value(arg: string, text: string): Fault {
 }
 
 export const MSG = {
-  notNumber: (arg: string, got: unknown) => value(arg, `must be a number; got ${describe(got)}.`),
-  notFinite: (arg: string, got: unknown) => value(arg, `must be a finite number; got ${describe(got)}.`),
-  notSingle: (arg: string, got: unknown) => value(arg, `must be a single value, not ${describe(got)}.`),
+  notNumber: (arg: string, got: unknown) => value(arg, `must be a number; got ${echo(got)}.`),
+  notFinite: (arg: string, got: unknown) => value(arg, `must be a finite number; got ${echo(got)}.`),
+  notSingle: (arg: string, got: unknown) => value(arg, `must be a single value, not ${echo(got)}.`),
   ragged: (arg: string) => value(arg, "must be a rectangular range (every row the same length)."),
-  notBoolean: (arg: string, got: unknown) => value(arg, `must be TRUE or FALSE; got ${describe(got)}.`),
-  notText: (arg: string, got: unknown) => value(arg, `must be text; got ${describe(got)}.`),
+  notBoolean: (arg: string, got: unknown) => value(arg, `must be TRUE or FALSE; got ${echo(got)}.`),
+  notText: (arg: string, got: unknown) => value(arg, `must be text; got ${echo(got)}.`),
   required: (arg: string) => value(arg, "is required."),
   belowMin: (arg: string, got: number, min: number, inclusive: boolean) =>
-    value(arg, `must be ${inclusive ? "at least" : "more than"} ${min}; got ${describe(got)}.`),
+    value(arg, `must be ${inclusive ? "at least" : "more than"} ${min}; got ${echo(got)}.`),
   aboveMax: (arg: string, got: number, max: number, inclusive: boolean, hint?: string) =>
-    value(arg, `must be ${inclusive ? "at most" : "less than"} ${max}; got ${describe(got)}.${hint ? ` ${hint}` : ""}`),
-  notWhole: (arg: string, got: number) => value(arg, `must be a whole number; got ${describe(got)}.`),
+    value(arg, `must be ${inclusive ? "at most" : "less than"} ${max}; got ${echo(got)}.${hint ? ` ${hint}` : ""}`),
+  notWhole: (arg: string, got: number) => value(arg, `must be a whole number; got ${echo(got)}.`),
   notWholePeriods: (arg: string, got: number, perYear: number) =>
     value(
       arg,
       `× paymentsPerYear must be a whole number of periods; ${got} years × ${perYear} = ${roundForMessage(got * perYear)}.`,
     ),
   exceeds: (arg: string, other: string, got: number, limit: number) =>
-    value(arg, `must not exceed ${other} (${limit}); got ${describe(got)}.`),
+    value(arg, `must not exceed ${other} (${limit}); got ${echo(got)}.`),
   shapeMismatch: (arg: string, other: string, got: unknown, want: string) =>
-    value(arg, `must have the same shape as ${other} (${want}); got ${describe(got)}.`),
+    value(arg, `must have the same shape as ${other} (${want}); got ${echo(got)}.`),
   columns: (arg: string, want: number, got: unknown) =>
-    value(arg, `must be a range of ${want} columns; got ${describe(got)}.`),
+    value(arg, `must be a range of ${want} columns; got ${echo(got)}.`),
   negativeLoss: (arg: string, code: string, got: number) =>
-    value(arg, `must not be negative; the loss for ${code} is ${describe(got)}.`),
+    value(arg, `must not be negative; the loss for ${code} is ${echo(got)}.`),
   unknownCode: (arg: string, got: string, valid: readonly string[]) =>
     new Fault("#N/A", `${arg}: unknown code "${truncate(got)}". Valid codes: ${valid.join(", ")}.`, arg),
   unknownChoice: (arg: string, got: string, valid: readonly string[]) =>
@@ -76,11 +76,11 @@ export const MSG = {
   noRecourseOption: (loanType: string) =>
     new Fault("#N/A", `${loanType} has no recourse version to charge points over.`, "measure"),
   overrideValue: (arg: string, field: string, want: string, got: unknown) =>
-    value(arg, `${field} must be ${want}; got ${describe(got)}.`),
+    value(arg, `${field} must be ${want}; got ${echo(got)}.`),
   badRule: (arg: string, got: string) =>
     value(arg, `cannot read the rule "${truncate(got)}" (see README: NONE, R+P+O; N:R?...).`),
   notAscending: (arg: string, got: number, previous: number) =>
-    value(arg, `from-years must increase; got ${describe(got)} after ${describe(previous)}.`),
+    value(arg, `from-years must increase; got ${echo(got)} after ${echo(previous)}.`),
   needs: (arg: string, test: string) => value(arg, `is required for the ${test} test.`),
 } as const;
 

@@ -18,6 +18,29 @@ import { MSG } from "./messages";
 import { diffExact, sumMoney, toCents } from "./money";
 import { amortizedBalance, annuityFactor, discountFactor, levelPayment, wholePeriods } from "./periods";
 
+export interface DeficiencyInput {
+  readonly unpaidPrincipal: number;
+  readonly salePrice: number;
+  /** Each of the following defaults to 0. */
+  readonly accruedInterest?: number;
+  readonly fees?: number;
+  readonly foreclosureCosts?: number;
+  /** Costs of sale, deducted from the sale price. */
+  readonly saleCosts?: number;
+}
+
+/** max(0, principal + interest + fees + foreclosure costs − (sale price − sale costs)), summed exactly. */
+export function deficiency({
+  unpaidPrincipal,
+  salePrice,
+  accruedInterest = DEFICIENCY.param.accruedInterest.fallback,
+  fees = DEFICIENCY.param.fees.fallback,
+  foreclosureCosts = DEFICIENCY.param.foreclosureCosts.fallback,
+  saleCosts = DEFICIENCY.param.saleCosts.fallback,
+}: DeficiencyInput): number {
+  return Math.max(0, sumMoney([unpaidPrincipal, accruedInterest, fees, foreclosureCosts, -salePrice, saleCosts]));
+}
+
 export const DEFICIENCY = define(
   "DEFICIENCY",
   [
@@ -28,9 +51,56 @@ export const DEFICIENCY = define(
     amount.withDefault("foreclosureCosts", 0),
     amount.withDefault("saleCosts", 0),
   ],
-  (principal, salePrice, interest, fees, foreclosureCosts, saleCosts) =>
-    Math.max(0, sumMoney([principal, interest, fees, foreclosureCosts, -salePrice, saleCosts])),
+  (unpaidPrincipal, salePrice, accruedInterest, fees, foreclosureCosts, saleCosts) =>
+    deficiency({ unpaidPrincipal, salePrice, accruedInterest, fees, foreclosureCosts, saleCosts }),
 );
+
+export interface PremiumInput {
+  readonly loanAmount: number;
+  readonly recourseRate: number;
+  readonly nonRecourseRate: number;
+  readonly recoursePoints: number;
+  readonly nonRecoursePoints: number;
+  readonly holdYears: number;
+  /** Omitted: the interest-only view; given: the amortizing view (monthly payments). */
+  readonly amortYears?: number;
+  /** Omitted: undiscounted; given: flows discounted monthly to closing. */
+  readonly discountRate?: number;
+}
+
+/** The extra cost of non-recourse over the hold (negative when non-recourse is cheaper). */
+export function nonrecoursePremium({
+  loanAmount: loan,
+  recourseRate: rRate,
+  nonRecourseRate: nrRate,
+  recoursePoints: rPoints,
+  nonRecoursePoints: nrPoints,
+  holdYears,
+  amortYears,
+  discountRate,
+}: PremiumInput): number | Fault {
+  const months = wholePeriods("holdYears", holdYears, 12);
+  if (months instanceof Fault) return months;
+  let amortMonths: number | undefined;
+  if (amortYears !== undefined) {
+    const m = wholePeriods("amortYears", amortYears, 12);
+    if (m instanceof Fault) return m;
+    amortMonths = m;
+  }
+  const pointsCost = loan * (nrPoints - rPoints);
+  if (amortMonths === undefined) {
+    if (discountRate === undefined) return interestOnlyPremium(loan, rRate, nrRate, rPoints, nrPoints, months);
+    const d = discountRate / 12;
+    return ((loan * (nrRate - rRate)) / 12) * annuityFactor(d, months) + pointsCost;
+  }
+  const paying = Math.min(months, amortMonths);
+  const extraPayment = levelPayment(loan, nrRate / 12, amortMonths) - levelPayment(loan, rRate / 12, amortMonths);
+  const extraBalance =
+    amortizedBalance(loan, nrRate / 12, amortMonths, months) - amortizedBalance(loan, rRate / 12, amortMonths, months);
+  if (discountRate === undefined) return extraPayment * paying + extraBalance + pointsCost;
+  const d = discountRate / 12;
+  return extraPayment * annuityFactor(d, paying) + extraBalance * discountFactor(d, months) + pointsCost;
+}
 
 export const NONRECOURSE_PREMIUM = define(
   "NONRECOURSE_PREMIUM",
@@ -44,30 +114,17 @@ export const NONRECOURSE_PREMIUM = define(
     years.optional("amortYears"),
     rate.optional("discountRate"),
   ],
-  (loan, rRate, nrRate, rPoints, nrPoints, holdYears, amortYears, discountRate) => {
-    const months = wholePeriods("holdYears", holdYears, 12);
-    if (months instanceof Fault) return months;
-    let amortMonths: number | undefined;
-    if (amortYears !== undefined) {
-      const m = wholePeriods("amortYears", amortYears, 12);
-      if (m instanceof Fault) return m;
-      amortMonths = m;
-    }
-    const pointsCost = loan * (nrPoints - rPoints);
-    if (amortMonths === undefined) {
-      if (discountRate === undefined) return interestOnlyPremium(loan, rRate, nrRate, rPoints, nrPoints, months);
-      const d = discountRate / 12;
-      return ((loan * (nrRate - rRate)) / 12) * annuityFactor(d, months) + pointsCost;
-    }
-    const paying = Math.min(months, amortMonths);
-    const extraPayment = levelPayment(loan, nrRate / 12, amortMonths) - levelPayment(loan, rRate / 12, amortMonths);
-    const extraBalance =
-      amortizedBalance(loan, nrRate / 12, amortMonths, months) -
-      amortizedBalance(loan, rRate / 12, amortMonths, months);
-    if (discountRate === undefined) return extraPayment * paying + extraBalance + pointsCost;
-    const d = discountRate / 12;
-    return extraPayment * annuityFactor(d, paying) + extraBalance * discountFactor(d, months) + pointsCost;
-  },
+  (loanAmount, recourseRate, nonRecourseRate, recoursePoints, nonRecoursePoints, holdYears, amortYears, discountRate) =>
+    nonrecoursePremium({
+      loanAmount,
+      recourseRate,
+      nonRecourseRate,
+      recoursePoints,
+      nonRecoursePoints,
+      holdYears,
+      amortYears,
+      discountRate,
+    }),
 );
 
 /**
@@ -97,8 +154,19 @@ function interestOnlyPremium(
   return numerator / denominator;
 }
 
+/** premium / deficiency, never below 0: the default probability above which non-recourse pays for itself. */
+export function breakevenProbability({
+  premium,
+  deficiency,
+}: {
+  readonly premium: number;
+  readonly deficiency: number;
+}): number | Fault {
+  return deficiency === 0 ? MSG.divByZero("deficiency") : Math.max(0, premium / deficiency);
+}
+
 export const BREAKEVEN_PROBABILITY = define(
   "BREAKEVEN_PROBABILITY",
   [signed.required("premium"), amount.required("deficiency")],
-  (premium, deficiency) => (deficiency === 0 ? MSG.divByZero("deficiency") : Math.max(0, premium / deficiency)),
+  (premium, deficiency) => breakevenProbability({ premium, deficiency }),
 );

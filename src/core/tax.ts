@@ -14,6 +14,30 @@ import { sumMoney } from "./money";
 
 export const FORECLOSURE_TAX_HEADER = ["Gain or loss", "COD income", "COD excluded", "COD taxable"] as const;
 
+export interface ForeclosureTaxInput {
+  readonly debt: number;
+  readonly fairMarketValue: number;
+  readonly adjustedBasis: number;
+  readonly isRecourse: boolean;
+  /** How far liabilities exceed assets just before the cancellation; default 0. */
+  readonly insolvency?: number;
+}
+
+/** One row: gain or loss, COD income, COD excluded by insolvency, COD taxable (FORECLOSURE_TAX_HEADER). */
+export function foreclosureTax({
+  debt,
+  fairMarketValue,
+  adjustedBasis,
+  isRecourse,
+  insolvency = FORECLOSURE_TAX.param.insolvency.fallback,
+}: ForeclosureTaxInput): number[][] {
+  if (!isRecourse) return [[sumMoney([debt, -adjustedBasis]), 0, 0, 0]];
+  const gain = sumMoney([Math.min(debt, fairMarketValue), -adjustedBasis]);
+  const cod = Math.max(0, sumMoney([debt, -fairMarketValue]));
+  const excluded = Math.min(cod, insolvency);
+  return [[gain, cod, excluded, sumMoney([cod, -excluded])]];
+}
+
 export const FORECLOSURE_TAX = define(
   "FORECLOSURE_TAX",
   [
@@ -23,11 +47,6 @@ export const FORECLOSURE_TAX = define(
     requiredFlag("isRecourse"),
     amount.withDefault("insolvency", 0),
   ],
-  (debt, fairMarketValue, basis, isRecourse, insolvency) => {
-    if (!isRecourse) return [[sumMoney([debt, -basis]), 0, 0, 0]];
-    const gain = sumMoney([Math.min(debt, fairMarketValue), -basis]);
-    const cod = Math.max(0, sumMoney([debt, -fairMarketValue]));
-    const excluded = Math.min(cod, insolvency);
-    return [[gain, cod, excluded, sumMoney([cod, -excluded])]];
-  },
+  (debt, fairMarketValue, adjustedBasis, isRecourse, insolvency) =>
+    foreclosureTax({ debt, fairMarketValue, adjustedBasis, isRecourse, insolvency }),
 );

@@ -4,7 +4,7 @@
  * parameters, so the message beside a field is the one Excel would show for the same value),
  * and how the form becomes the template, inputs and options buildDealPlan takes.
  */
-import { CARVEOUT_CATALOGUE, type Carveout as CatalogueEntry } from "../core/carveouts";
+import { CARVEOUT_CATALOGUE, type CarveoutEntry } from "../core/carveouts";
 import { DSCR, LTV } from "../core/coverage";
 import { Fault } from "../core/fault";
 import { PAYMENT } from "../core/financing";
@@ -44,33 +44,49 @@ const wholeMonths = (v: number): string | undefined =>
   Number.isInteger(v * 12) ? undefined : "Use whole months: years × 12 must be a whole number.";
 
 export const FIELDS: readonly Field[] = [
-  { key: "propertyValue", label: INPUT_LABELS.propertyValue, hint: "Amount", param: LTV.params[1] },
-  { key: "noi", label: INPUT_LABELS.noi, hint: "Amount a year", param: DSCR.params[0] },
-  { key: "loanAmount", label: INPUT_LABELS.loanAmount, hint: "Amount; 0 sizes the loan", param: PAYMENT.params[0] },
+  { key: "propertyValue", label: INPUT_LABELS.propertyValue, hint: "Amount", param: LTV.param.propertyValue },
+  { key: "noi", label: INPUT_LABELS.noi, hint: "Amount a year", param: DSCR.param.noi },
+  {
+    key: "loanAmount",
+    label: INPUT_LABELS.loanAmount,
+    hint: "Amount; 0 sizes the loan",
+    param: PAYMENT.param.loanAmount,
+  },
   {
     key: "recourseRate",
     label: INPUT_LABELS.recourseRate,
     hint: "Decimal: 6.85 % is 0.0685",
-    param: PAYMENT.params[1],
+    param: PAYMENT.param.annualRate,
   },
   {
     key: "recoursePoints",
     label: INPUT_LABELS.recoursePoints,
     hint: "Decimal: 0.75 points is 0.0075",
-    param: NONRECOURSE_PREMIUM.params[3],
+    param: NONRECOURSE_PREMIUM.param.recoursePoints,
   },
-  { key: "amortYears", label: INPUT_LABELS.amortYears, hint: "Years", param: PAYMENT.params[2], check: wholeMonths },
+  {
+    key: "amortYears",
+    label: INPUT_LABELS.amortYears,
+    hint: "Years",
+    param: PAYMENT.param.amortYears,
+    check: wholeMonths,
+  },
   {
     key: "holdYears",
     label: INPUT_LABELS.holdYears,
     hint: "Years",
-    param: NONRECOURSE_PREMIUM.params[5],
+    param: NONRECOURSE_PREMIUM.param.holdYears,
     check: wholeMonths,
   },
-  { key: "occupancy", label: INPUT_LABELS.occupancy, hint: "Decimal: 90 % is 0.9", param: QUALIFY.params[3] },
-  { key: "netWorth", label: INPUT_LABELS.netWorth, hint: "Amount", param: QUALIFY.params[4] },
-  { key: "liquidity", label: INPUT_LABELS.liquidity, hint: "Amount", param: QUALIFY.params[5] },
-  { key: "foreclosureCosts", label: INPUT_LABELS.foreclosureCosts, hint: "Amount", param: DEFICIENCY.params[4] },
+  { key: "occupancy", label: INPUT_LABELS.occupancy, hint: "Decimal: 90 % is 0.9", param: QUALIFY.param.occupancy },
+  { key: "netWorth", label: INPUT_LABELS.netWorth, hint: "Amount", param: QUALIFY.param.netWorth },
+  { key: "liquidity", label: INPUT_LABELS.liquidity, hint: "Amount", param: QUALIFY.param.liquidity },
+  {
+    key: "foreclosureCosts",
+    label: INPUT_LABELS.foreclosureCosts,
+    hint: "Amount",
+    param: DEFICIENCY.param.foreclosureCosts,
+  },
 ];
 
 export const FORM_MESSAGES = {
@@ -153,7 +169,7 @@ export function readForm(form: FormState): FormResult {
 }
 
 /** The carveouts the pane offers, as the catalogue lists them. */
-export function carveoutChoices(): readonly (CatalogueEntry & { readonly label: string })[] {
+export function carveoutChoices(): readonly (CarveoutEntry & { readonly label: string })[] {
   return CARVEOUT_CATALOGUE.map((c) => ({
     ...c,
     label: `${c.act} (${c.consequence === "FULL" ? "full recourse" : "loss only"})`,
