@@ -95,9 +95,9 @@ describe("dist/functions.js registers exactly the functions of dist/functions.js
       expect(metadata.functions.find((f) => f.id === id)?.description).toMatch(/not (legal |tax )?(or tax )?advice/);
   });
 
-  test("no IE11 polyfills and within the 60 KB budget", () => {
+  test("no IE11 polyfills and within the 80 KB budget", () => {
     const js = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
-    expect(Buffer.byteLength(js)).toBeLessThan(60 * 1024);
+    expect(Buffer.byteLength(js)).toBeLessThan(80 * 1024);
     expect(js).not.toMatch(/core-js|regenerator-runtime|es6-promise/);
   });
 });
