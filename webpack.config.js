@@ -1,7 +1,16 @@
 /* Builds the add-in: the custom functions (their own JavaScript-only runtime, with
  * functions.json generated from JSDoc) and the task pane. Production builds target
- * modern browsers only: no IE11 polyfills. */
+ * modern browsers only: no IE11 polyfills.
+ *
+ * Where the add-in lives (scripts/addin-host.cjs): by default https://localhost:3000/ with
+ * a local copy of Office.js, for `npm start` and the preview; with ADDIN_URL=https://host/path/
+ * a production add-in for that host (Office.js from Microsoft's CDN, dist/manifest.xml for
+ * the host, hashed script names, no preview). ADDIN_OUT=folder builds somewhere else than
+ * dist/. */
+const crypto = require("crypto");
+const fs = require("fs");
 const path = require("path");
+const { addinHost, packageVersion, productionManifest } = require("./scripts/addin-host.cjs");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -23,8 +32,37 @@ const typescript = {
 
 const officeJs = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
-/** The add-in: what Excel loads. */
-function addin(production) {
+/** The first 8 hex digits of a file's SHA-256: a content hash for a file copied as is. */
+function contentHash(file) {
+  return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex").slice(0, 8);
+}
+
+/** Emits manifest.xml, the production manifest for the host, beside the files. */
+class ProductionManifestPlugin {
+  constructor(base) {
+    this.base = base;
+    this.source = path.resolve(__dirname, "manifest.xml");
+    // Built now, so a bad manifest or version stops the build before webpack starts.
+    this.xml = productionManifest(fs.readFileSync(this.source, "utf8"), base, packageVersion());
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("ProductionManifestPlugin", (compilation) => {
+      compilation.fileDependencies.add(this.source);
+      compilation.hooks.processAssets.tap(
+        { name: "ProductionManifestPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => compilation.emitAsset("manifest.xml", new sources.RawSource(this.xml)),
+      );
+    });
+  }
+}
+
+/** The add-in: what Excel loads. `host` is addinHost()'s answer. */
+function addin(production, host) {
+  const taskpaneCss = host.production
+    ? `taskpane.${contentHash(path.resolve(__dirname, "src/taskpane/taskpane.css"))}.css`
+    : "taskpane.css";
+  const page = { officeJs: host.officeJs, csp: host.csp, css: taskpaneCss };
   return {
     name: "addin",
     mode: production ? "production" : "development",
@@ -33,14 +71,17 @@ function addin(production) {
     entry: {
       functions: FUNCTION_FAMILIES,
       taskpane: "./src/taskpane/taskpane.ts",
-      // The browser preview (npm run preview): not loaded by the manifest, and the only
-      // web bundle with HyperFormula in it.
-      preview: "./src/preview/preview.ts",
-      previewHost: "./src/preview/pane-host.ts",
+      // The browser preview (npm run preview): not loaded by the manifest, the only web
+      // bundle with HyperFormula in it, and not part of a production add-in.
+      ...(host.production ? {} : { preview: "./src/preview/preview.ts", previewHost: "./src/preview/pane-host.ts" }),
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
+      path: host.out,
+      // functions.js keeps its name: the manifest names it (Excel desktop loads it from
+      // there) and the engine loads it. A production build names the other scripts by
+      // their content, so a browser never runs a stale copy after an update.
+      filename: (data) =>
+        host.production && data.chunk.name !== "functions" ? "[name].[contenthash:8].js" : "[name].js",
       clean: { keep: /^engine\// },
     },
     resolve: { extensions: [".ts", ".js"] },
@@ -54,53 +95,71 @@ function addin(production) {
         chunks: ["functions"],
         scriptLoading: "blocking",
         inject: "head",
+        runtime: host.customFunctionsRuntime,
+        csp: host.csp,
+        // functions.js?<build hash>: the page always gets this build's script.
+        hash: host.production,
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         scriptLoading: "defer",
+        ...page,
       }),
-      new HtmlWebpackPlugin({
-        filename: "preview.html",
-        template: "./src/preview/preview.html",
-        chunks: ["preview"],
-        scriptLoading: "defer",
-      }),
-      // The real task pane for the preview's frame: the same page and script, with the
-      // preview's Office/Excel emulation installed before the pane's script runs.
-      new HtmlWebpackPlugin({
-        filename: "preview-pane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["previewHost", "taskpane"],
-        chunksSortMode: "manual",
-        // No Office.js in the preview's frame: the emulation stands in for it.
-        preview: true,
-        scriptLoading: "defer",
-      }),
+      ...(host.production ? [new ProductionManifestPlugin(host.base)] : previewPages(page)),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "src/preview/preview.css", to: "preview.css" },
           { from: "assets/*.png", to: "[path][name][ext]" },
-          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          // Office.js served from this origin, so the add-in needs no network at run time.
-          {
-            from: "{office.js,o15apptofilemappingtable.js,custom-functions-runtime.js,excel-*.js,*/office_strings.js}",
-            context: officeJs,
-            to: "office-js/",
-            globOptions: { ignore: ["**/*.debug.js"] },
-          },
+          { from: "src/taskpane/taskpane.css", to: taskpaneCss },
+          ...(host.production
+            ? []
+            : [
+                { from: "src/preview/preview.css", to: "preview.css" },
+                // Office.js served from this origin, so the development add-in and the
+                // preview need no network.
+                {
+                  from: "{office.js,o15apptofilemappingtable.js,custom-functions-runtime.js,excel-*.js,*/office_strings.js}",
+                  context: officeJs,
+                  to: "office-js/",
+                  globOptions: { ignore: ["**/*.debug.js"] },
+                },
+              ]),
         ],
       }),
     ],
   };
 }
 
+/** The preview's pages (development builds only). */
+function previewPages(page) {
+  return [
+    new HtmlWebpackPlugin({
+      filename: "preview.html",
+      template: "./src/preview/preview.html",
+      chunks: ["preview"],
+      scriptLoading: "defer",
+    }),
+    // The real task pane for the preview's frame: the same page and script, with the
+    // preview's Office/Excel emulation installed before the pane's script runs.
+    new HtmlWebpackPlugin({
+      filename: "preview-pane.html",
+      template: "./src/taskpane/taskpane.html",
+      chunks: ["previewHost", "taskpane"],
+      chunksSortMode: "manual",
+      ...page,
+      // No Office.js in the preview's frame: the emulation stands in for it.
+      preview: true,
+      scriptLoading: "defer",
+    }),
+  ];
+}
+
 /**
  * The headless engine and its command-line tool (`npx loan`), for Node. HyperFormula and
  * ExcelJS stay external (loaded from node_modules), and nothing here enters the add-in.
  */
-function engine(production) {
+function engine(production, host) {
   return {
     name: "engine",
     mode: production ? "production" : "development",
@@ -108,7 +167,7 @@ function engine(production) {
     target: "node20",
     entry: { cli: "./src/engine/cli.ts", index: "./src/engine/index.ts" },
     output: {
-      path: path.resolve(__dirname, "dist", "engine"),
+      path: path.join(host.out, "engine"),
       filename: "[name].js",
       library: { type: "commonjs2" },
       clean: true,
@@ -123,7 +182,8 @@ function engine(production) {
   };
 }
 
-module.exports = (env, argv) => {
+module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
-  return [addin(production), engine(production)];
+  const host = addinHost(env);
+  return [addin(production, host), engine(production, host)];
 };

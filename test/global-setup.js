@@ -8,7 +8,9 @@ module.exports = async () => {
   if (process.env.SKIP_BUILD === "1") return;
   const root = path.resolve(__dirname, "..");
   const cli = require.resolve("webpack-cli/bin/cli.js");
-  const run = spawnSync(process.execPath, [cli, "--mode", "production"], { cwd: root, encoding: "utf8" });
+  // The development add-in (localhost), whatever ADDIN_URL or ADDIN_OUT the shell has set.
+  const env = { ...process.env, ADDIN_URL: "", ADDIN_OUT: "" };
+  const run = spawnSync(process.execPath, [cli, "--mode", "production"], { cwd: root, encoding: "utf8", env });
   if (run.status !== 0) {
     process.stderr.write(run.stdout + run.stderr);
     throw new Error("the production build failed (see above)");

@@ -1,13 +1,16 @@
 /* An offline check of the add-in only (XML) manifest: what Microsoft's online validator
- * would reject, plus this project's own rules (one origin, icons that exist, the LOAN
- * namespace, the JavaScript-only custom functions runtime). `checkManifest` returns
- * the problems found, one sentence each; an empty list means the manifest passed. */
+ * would reject (schema element order, required elements, URL and version shapes), plus this
+ * project's own rules (every URL under the one folder the add-in is served from, icons that
+ * exist, the LOAN namespace, the JavaScript-only custom functions runtime). It checks the
+ * development manifest (manifest.xml, https://localhost:3000/) and a production one
+ * (dist/manifest.xml for ADDIN_URL) alike. `checkManifest` returns the problems found, one
+ * sentence each; an empty list means the manifest passed. */
 import * as fs from "fs";
 import * as path from "path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 
-/** Where `npm start` serves the add-in; every URL in the manifest is on it. */
-export const ADDIN_ORIGIN = "https://localhost:3000";
+/** Where `npm start` serves the add-in; every URL in manifest.xml is under it. */
+export const DEV_BASE = "https://localhost:3000/";
 export const NAMESPACE = "LOAN";
 /** Dynamic arrays and the rest of what the functions use need at least this. */
 export const MIN_CUSTOM_FUNCTIONS_RUNTIME = "1.2";
@@ -15,12 +18,24 @@ export const MAX_RESID_LENGTH = 32;
 const MAX_SHORT_STRING = 125;
 const MAX_LONG_STRING = 250;
 
-/** Where the custom functions' three files must be. */
+/** The custom functions' three files, relative to the add-in's folder. */
 export const CUSTOM_FUNCTION_FILES: Readonly<Record<string, string>> = {
-  Script: `${ADDIN_ORIGIN}/functions.js`,
-  Page: `${ADDIN_ORIGIN}/functions.html`,
-  Metadata: `${ADDIN_ORIGIN}/functions.json`,
+  Script: "functions.js",
+  Page: "functions.html",
+  Metadata: "functions.json",
 };
+
+/** The manifest schema's VersionType: two to four numbers of at most five digits. */
+const VERSION_PATTERN = /^\d{1,5}(\.\d{1,5}){1,3}$/;
+
+export interface ManifestOptions {
+  /** The folder the add-in is served from, ending in "/": every URL must be under it. */
+  base?: string;
+  /** The built files (dist/): when given, every URL must name a file there. */
+  filesDir?: string;
+  /** When given, <Version> must be exactly this. */
+  version?: string;
+}
 
 /** Child order the schema requires (optional elements included); others are errors. */
 const OFFICE_APP_ORDER = [
@@ -52,6 +67,25 @@ const VERSION_OVERRIDES_ORDER = [
 ];
 const HOST_ORDER = ["AllFormFactors", "DesktopFormFactor"];
 const CUSTOM_FUNCTIONS_ORDER = ["Script", "Page", "Metadata", "Namespace"];
+
+/** Child order (entries in one inner list may mix) and required children of the other
+ * elements this manifest uses, from the manifest reference (learn.microsoft.com/javascript/api/manifest). */
+const ELEMENT_RULES: Readonly<Record<string, { order: readonly (string | readonly string[])[]; required: string[] }>> =
+  {
+    DefaultSettings: { order: ["SourceLocation", "RequestedWidth", "RequestedHeight"], required: ["SourceLocation"] },
+    DesktopFormFactor: { order: ["GetStarted", "FunctionFile", "ExtensionPoint"], required: [] },
+    GetStarted: { order: ["Title", "Description", "LearnMoreUrl"], required: ["Title", "Description"] },
+    Group: {
+      order: ["Label", "Tooltip", "Icon", ["Control", "OfficeControl"], "OverriddenByRibbonApi"],
+      required: ["Label", "Icon"],
+    },
+    Control: {
+      order: ["Label", "Supertip", "Icon", "Action", "Enabled", "OverriddenByRibbonApi"],
+      required: ["Label", "Supertip", "Icon", "Action"],
+    },
+    Supertip: { order: ["Title", "Description"], required: ["Title", "Description"] },
+    Resources: { order: ["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"], required: [] },
+  };
 
 type ResourceKind = "bt:Images" | "bt:Urls" | "bt:ShortStrings" | "bt:LongStrings";
 const RESOURCE_KINDS: readonly ResourceKind[] = ["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"];
@@ -127,12 +161,16 @@ function describe(node: XmlNode): string {
     : `<${node.name} ${node.attrs.id !== undefined ? "id" : "resid"}="${key}">`;
 }
 
-function checkOrder(node: XmlNode | undefined, order: readonly string[], problems: string[]): void {
+function checkOrder(
+  node: XmlNode | undefined,
+  order: readonly (string | readonly string[])[],
+  problems: string[],
+): void {
   if (node === undefined) return;
   let last = -1;
   let lastName = "";
   for (const c of node.children) {
-    const at = order.indexOf(c.name);
+    const at = order.findIndex((entry) => (typeof entry === "string" ? entry === c.name : entry.includes(c.name)));
     if (at < 0) {
       problems.push(`unexpected element <${c.name}> in <${node.name}>`);
     } else if (at < last) {
@@ -177,9 +215,9 @@ function parseUrl(value: string): URL | undefined {
 }
 
 /** The problems with `xml` as this add-in's manifest; [] when there are none. Icon URLs
- * are looked up as files in `assetsDir` (https://localhost:3000/assets/NAME.png →
- * assetsDir/NAME.png). */
-export function checkManifest(xml: string, assetsDir: string): string[] {
+ * are looked up as files in `assetsDir` (BASE/assets/NAME.png → assetsDir/NAME.png). */
+export function checkManifest(xml: string, assetsDir: string, options: ManifestOptions = {}): string[] {
+  const base = options.base ?? DEV_BASE;
   const problems: string[] = [];
 
   // 1. Well-formed XML.
@@ -204,13 +242,28 @@ export function checkManifest(xml: string, assetsDir: string): string[] {
     problems.push(`OfficeApp xsi:type is "${root.attrs["xsi:type"] ?? ""}", expected "TaskPaneApp"`);
   }
   checkOrder(root, OFFICE_APP_ORDER, problems);
+  for (const { node } of walk(root)) {
+    const rules = ELEMENT_RULES[node.name];
+    if (rules === undefined || node.attrs.resid !== undefined) continue; // a resid reference, not the element
+    checkOrder(node, rules.order, problems);
+    for (const required of rules.required) {
+      if (child(node, required) === undefined) problems.push(`<${required}> is missing from ${describe(node)}`);
+    }
+  }
 
   // 2. Identity and base settings.
   const id = child(root, "Id")?.text ?? "";
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
     problems.push(`Id "${id}" is not a GUID`);
   }
+  const version = child(root, "Version")?.text;
+  if (version !== undefined && !VERSION_PATTERN.test(version)) {
+    problems.push(`<Version> "${version}" is not two to four numbers (n.n.n.n)`);
+  } else if (version !== undefined && options.version !== undefined && version !== options.version) {
+    problems.push(`<Version> is ${version}, expected ${options.version}`);
+  }
   for (const required of [
+    "Id",
     "Version",
     "ProviderName",
     "DefaultLocale",
@@ -321,16 +374,24 @@ export function checkManifest(xml: string, assetsDir: string): string[] {
     const url = parseUrl(value);
     if (url === undefined) problems.push(`${where}: "${value}" is not an absolute URL`);
     else if (url.protocol !== "https:") problems.push(`${where}: ${value} is not https`);
-    else if (url.origin !== ADDIN_ORIGIN) problems.push(`${where}: ${value} is not on ${ADDIN_ORIGIN}`);
+    else if (url.username !== "" || url.password !== "") problems.push(`${where}: ${value} has credentials in it`);
+    else if (value.includes("?") || value.includes("#")) problems.push(`${where}: ${value} has a query or fragment`);
+    else if (!value.startsWith(base)) problems.push(`${where}: ${value} is not under ${base}`);
+    else if (options.filesDir !== undefined) {
+      const relative = decodeURIComponent(value.slice(base.length));
+      const file = path.join(options.filesDir, ...relative.split("/"));
+      if (relative === "" || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        problems.push(`${where}: ${value} names no file of the build (${relative || "a folder"})`);
+      }
+    }
   }
 
   // 6. Icons: each maps to a PNG in assets/ of the size it is used at.
   const checkIcon = (value: string, where: string, size: number | undefined): void => {
-    const url = parseUrl(value);
-    if (url === undefined || url.origin !== ADDIN_ORIGIN) return; // reported above
-    const match = /^\/assets\/([A-Za-z0-9._-]+\.png)$/.exec(url.pathname);
+    if (parseUrl(value) === undefined || !value.startsWith(base)) return; // reported above
+    const match = /^assets\/([A-Za-z0-9._-]+\.png)$/.exec(value.slice(base.length));
     if (match === null) {
-      problems.push(`${where}: icon ${value} is not a PNG under ${ADDIN_ORIGIN}/assets/`);
+      problems.push(`${where}: icon ${value} is not a PNG under ${base}assets/`);
       return;
     }
     const file = path.join(assetsDir, match[1]);
@@ -373,7 +434,8 @@ export function checkManifest(xml: string, assetsDir: string): string[] {
     problems.push(`no <ExtensionPoint xsi:type="CustomFunctions"> under <AllFormFactors>`);
   } else {
     checkOrder(customFunctions, CUSTOM_FUNCTIONS_ORDER, problems);
-    for (const [element, expected] of Object.entries(CUSTOM_FUNCTION_FILES)) {
+    for (const [element, file] of Object.entries(CUSTOM_FUNCTION_FILES)) {
+      const expected = base + file;
       const rid = child(child(customFunctions, element), "SourceLocation")?.attrs.resid;
       const actual = resolve(rid)?.value;
       if (actual !== expected) {
@@ -387,7 +449,7 @@ export function checkManifest(xml: string, assetsDir: string): string[] {
   }
 
   // 8. The task pane: the base manifest and the ribbon button open taskpane.html.
-  const taskpane = `${ADDIN_ORIGIN}/taskpane.html`;
+  const taskpane = `${base}taskpane.html`;
   const defaultPage = child(child(root, "DefaultSettings"), "SourceLocation")?.attrs.DefaultValue;
   if (defaultPage !== taskpane)
     problems.push(`<DefaultSettings> SourceLocation must be ${taskpane}, found ${defaultPage ?? "nothing"}`);

@@ -1,6 +1,7 @@
 /* manifest.xml, checked offline (Microsoft's validator needs the network: `npm run
  * validate`). The checker is tested too: each mutation of the real manifest below must
- * produce the one problem it was made to cause. */
+ * produce the one problem it was made to cause. The production manifest (ADDIN_URL) is
+ * checked in test/deploy.test.ts. */
 import * as fs from "fs";
 import * as path from "path";
 import { checkManifest } from "./manifest-check";
@@ -30,6 +31,11 @@ describe("manifest.xml", () => {
     expect(manifest).toContain('<OfficeTab id="TabHome">');
   });
 
+  it("has the version of package.json (major.minor.patch.0)", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
+    expect(checkManifest(manifest, assets, { version: `${pkg.version}.0` })).toEqual([]);
+  });
+
   it("uses icons at every size the assets folder provides", () => {
     for (const size of [16, 32, 64, 80]) {
       expect(fs.existsSync(path.join(assets, `icon-${size}.png`))).toBe(true);
@@ -52,12 +58,12 @@ describe("checkManifest rejects", () => {
         '"https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>',
         '"https://example.com/taskpane.html"/>\n  </DefaultSettings>',
       ),
-      /example\.com\/taskpane\.html is not on https:\/\/localhost:3000/,
+      /example\.com\/taskpane\.html is not under https:\/\/localhost:3000\//,
     ],
     [
       "a URL on another port",
       mutate('SupportUrl DefaultValue="https://localhost:3000/', 'SupportUrl DefaultValue="https://localhost:3001/'),
-      /SupportUrl.*is not on https:\/\/localhost:3000/,
+      /SupportUrl.*is not under https:\/\/localhost:3000\//,
     ],
     [
       "a relative URL",
@@ -168,6 +174,45 @@ describe("checkManifest rejects", () => {
         "<Permissions>ReadWriteDocument</Permissions>\n  <Requirements>",
       ),
       /<Requirements> is out of order in <OfficeApp>: it must come before <Permissions>/,
+    ],
+    [
+      "a URL with a query",
+      mutate('"https://localhost:3000/functions.json"', '"https://localhost:3000/functions.json?v=2"'),
+      /functions\.json\?v=2 has a query or fragment/,
+    ],
+    [
+      "a URL with credentials",
+      mutate('"https://localhost:3000/functions.json"', '"https://me:pw@localhost:3000/functions.json"'),
+      /functions\.json has credentials in it/,
+    ],
+    [
+      "a Version that is not n.n.n.n",
+      mutate("<Version>0.1.0.0</Version>", "<Version>0.1-beta</Version>"),
+      /<Version> "0\.1-beta" is not/,
+    ],
+    ["a missing Version", mutate(/ *<Version>[^<]+<\/Version>\n/, ""), /<Version> is missing from <OfficeApp>/],
+    [
+      "a button's elements out of order",
+      mutate('<Label resid="TaskpaneButton.Label"/>\n                  <Supertip>', "<Supertip>").replace(
+        "</Supertip>",
+        '</Supertip>\n                  <Label resid="TaskpaneButton.Label"/>',
+      ),
+      /<Label> is out of order in <Control>: it must come before <Supertip>/,
+    ],
+    [
+      "a button without its action",
+      manifest.replace(/<Action xsi:type="ShowTaskpane">[\s\S]*?<\/Action>/, ""),
+      /<Action> is missing from <Control id="LoanTaskpaneButton">/,
+    ],
+    [
+      "resources out of order",
+      manifest.replace(/( *<bt:Images>[\s\S]*?<\/bt:Images>\n)( *<bt:Urls>[\s\S]*?<\/bt:Urls>\n)/, "$2$1"),
+      /<bt:Images> is out of order in <Resources>: it must come before <bt:Urls>/,
+    ],
+    [
+      "a Get Started without its title",
+      mutate('<Title resid="GetStarted.Title"/>', ""),
+      /<Title> is missing from <GetStarted>/,
     ],
     [
       "a task pane button that opens another page",
