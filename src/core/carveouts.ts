@@ -25,7 +25,7 @@ export interface CarveoutEntry {
 export interface TriggeredCarveout {
   readonly code: string;
   /** Omitted: no loss given (a loss-only act then owes nothing); ignored for full-recourse acts. */
-  readonly loss?: number;
+  readonly loss?: number | undefined;
 }
 
 export const CARVEOUT_CATALOGUE: readonly CarveoutEntry[] = [
@@ -118,34 +118,24 @@ function readSchedule(range: Grid): Map<string, Consequence> | Fault {
 }
 
 /**
- * The triggered range and the losses beside it → acts, cell by cell; blank codes are skipped.
- * A code is looked up as it is read (so the first bad cell is the one reported), and a loss
- * is read only beside a loss-only act: a full-recourse act ignores its loss cell.
+ * The triggered range and the losses beside it → acts, cell by cell; blank codes are skipped,
+ * and so are blank losses. Codes must be text and losses numbers; whether a code exists, and
+ * what its loss counts for, is the typed function's business.
  */
-function readTriggered(
-  codes: Grid,
-  losses: Grid | undefined,
-  classes: ReadonlyMap<string, Consequence>,
-): TriggeredCarveout[] | Fault {
+function readTriggered(codes: Grid, losses: Grid | undefined): TriggeredCarveout[] | Fault {
   if (losses !== undefined && (losses.length !== codes.length || losses[0].length !== codes[0].length)) {
     return MSG.shapeMismatch("losses", "triggered", losses, `${codes.length}×${codes[0].length}`);
   }
   const acts: TriggeredCarveout[] = [];
   for (let r = 0; r < codes.length; r++) {
     for (let c = 0; c < codes[r].length; c++) {
-      const cell = codes[r][c];
-      if (isBlankCell(cell)) continue;
-      if (typeof cell !== "string") return MSG.notText("triggered", cell);
-      const code = cell.trim().toUpperCase();
-      const consequence = classes.get(code);
-      if (consequence === undefined) return MSG.unknownCode("triggered", cell.trim(), [...classes.keys()]);
-      const loss = losses === undefined || consequence === "FULL" ? null : losses[r][c];
-      if (isBlankCell(loss)) {
-        acts.push({ code });
-        continue;
-      }
-      if (typeof loss !== "number" || !Number.isFinite(loss)) return MSG.notNumber("losses", loss);
-      acts.push({ code, loss });
+      const code = codes[r][c];
+      if (isBlankCell(code)) continue;
+      if (typeof code !== "string") return MSG.notText("triggered", code);
+      const loss = losses === undefined ? null : losses[r][c];
+      if (isBlankCell(loss)) acts.push({ code, loss: undefined });
+      else if (typeof loss !== "number" || !Number.isFinite(loss)) return MSG.notNumber("losses", loss);
+      else acts.push({ code, loss });
     }
   }
   return acts;
@@ -164,7 +154,7 @@ export const CARVEOUT_EXPOSURE = define(
   (debt, triggeredRange, losses, collateralValue, cap, scheduleRange) => {
     const schedule = scheduleRange === undefined ? undefined : readSchedule(scheduleRange);
     if (schedule instanceof Fault) return schedule;
-    const triggered = readTriggered(triggeredRange as Grid, losses, classification(schedule));
+    const triggered = readTriggered(triggeredRange as Grid, losses);
     if (triggered instanceof Fault) return triggered;
     return carveoutExposure({ debt, triggered, collateralValue, cap, schedule });
   },
