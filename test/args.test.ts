@@ -3,7 +3,7 @@
  * arguments, with a generic loop beyond), Excel's conventions for blanks, omitted values,
  * 1×1 ranges and booleans. Hand-written expectations.
  */
-import { define, Fault } from "../src/core";
+import { define, Fault, MSG } from "../src/core";
 import { amount, flag, grid } from "../src/core/args";
 
 describe("define reads every arity the same way", () => {
@@ -52,11 +52,9 @@ describe("Excel conventions", () => {
     const g = define("G", [grid("r", false), grid("o", true)], (r, o) => ({ r, o }));
     expect(g("A", null)).toEqual({ r: [["A"]], o: undefined });
     expect(g([["A", "B"]], [])).toEqual({ r: [["A", "B"]], o: undefined });
-    expect((g([[1], [2, 3]], null) as Fault).message).toBe(
-      "r must be a rectangular range (every row the same length).",
-    );
+    expect((g([[1], [2, 3]], null) as Fault).message).toBe(MSG.ragged("r").message);
   });
   test("an object that is not a cell value is #VALUE!", () => {
-    expect((f({}, null, null, null) as Fault).message).toBe("x must be a number; got a value of type object.");
+    expect((f({}, null, null, null) as Fault).message).toBe(MSG.notNumber("x", {}).message);
   });
 });

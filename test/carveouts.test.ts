@@ -5,8 +5,8 @@
  * Hand derivations in each test; amounts are exact.
  */
 import fc from "fast-check";
-import { CARVEOUT_CATALOGUE, CARVEOUT_EXPOSURE, CARVEOUTS } from "../src/core";
-import { fault, num } from "./helpers";
+import { CARVEOUT_CATALOGUE, CARVEOUT_EXPOSURE, CARVEOUTS, MSG } from "../src/core";
+import { cells, fault, num } from "./helpers";
 
 describe("LOAN.CARVEOUTS", () => {
   test("spills the reference's table: header and 11 acts, 5 FULL and 6 LOSS", () => {
@@ -89,26 +89,33 @@ describe("LOAN.CARVEOUT_EXPOSURE", () => {
     const f = fault(CARVEOUT_EXPOSURE(1, "ARSON"));
     expect(f.kind).toBe("#N/A");
     expect(f.message).toBe(
-      'triggered: unknown code "ARSON". Valid codes: FRAUD, BANKRUPTCY, TRANSFER, SUBORDINATE_DEBT, SPE, WASTE, ENVIRONMENTAL, INSURANCE, RENTS, TAXES, PROCEEDS.',
+      MSG.unknownCode("triggered", "ARSON", [
+        "FRAUD",
+        "BANKRUPTCY",
+        "TRANSFER",
+        "SUBORDINATE_DEBT",
+        "SPE",
+        "WASTE",
+        "ENVIRONMENTAL",
+        "INSURANCE",
+        "RENTS",
+        "TAXES",
+        "PROCEEDS",
+      ]).message,
     );
   });
   test.each([
-    [
-      [1, [["WASTE"], ["RENTS"]], [[1, 2]]],
-      "losses must have the same shape as triggered (2×1); got a range of 1×2 cells.",
-    ],
-    [[1, "WASTE", [[-5]]], "losses must not be negative; the loss for WASTE is -5."],
-    [[1, "WASTE", [["lots"]]], 'losses must be a number; got text "lots".'],
-    [[1, [[42]]], "triggered must be text; got 42."],
-    [
-      [1, "FRAUD", null, 0, null, [["FRAUD", "LOSS", "x"]]],
-      "schedule must be a range of 2 columns; got a range of 1×3 cells.",
-    ],
-    [[1, "FRAUD", null, 0, null, [["FRAUD", "SOME"]]], 'schedule must be one of FULL, LOSS; got "SOME".'],
-    [[1, "FRAUD", null, 0, null, [[7, "FULL"]]], "schedule must be text; got 7."],
-    [[-1, "FRAUD"], "debt must be at least 0; got -1."],
-    [[1, "FRAUD", null, 0, -1], "cap must be at least 0; got -1."],
-    [[1, [[1, 2], [3]]], "triggered must be a rectangular range (every row the same length)."],
+    [[1, [["WASTE"], ["RENTS"]], [[1, 2]]], MSG.shapeMismatch("losses", "triggered", cells(1, 2), "2×1").message],
+    [[1, "WASTE", [[-5]]], MSG.negativeLoss("losses", "WASTE", -5).message],
+    [[1, "WASTE", [["lots"]]], MSG.notNumber("losses", "lots").message],
+    [[1, "FRAUD", [["lots"]]], MSG.notNumber("losses", "lots").message],
+    [[1, [[42]]], MSG.notText("triggered", 42).message],
+    [[1, "FRAUD", null, 0, null, [["FRAUD", "LOSS", "x"]]], MSG.columns("schedule", 2, cells(1, 3)).message],
+    [[1, "FRAUD", null, 0, null, [["FRAUD", "SOME"]]], MSG.unknownChoice("schedule", "SOME", ["FULL", "LOSS"]).message],
+    [[1, "FRAUD", null, 0, null, [[7, "FULL"]]], MSG.notText("schedule", 7).message],
+    [[-1, "FRAUD"], MSG.belowMin("debt", -1, 0, true).message],
+    [[1, "FRAUD", null, 0, -1], MSG.belowMin("cap", -1, 0, true).message],
+    [[1, [[1, 2], [3]]], MSG.ragged("triggered").message],
   ])("#VALUE! %#: %s", (args, message) => {
     const f = fault(CARVEOUT_EXPOSURE(...(args as unknown[])));
     expect(f.kind).toBe("#VALUE!");

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import * as formulajs from "@formulajs/formulajs";
-import { DEBT_SERVICE, DEBT_YIELD, DSCR, LTV, MAX_LOAN, PAYMENT } from "../src/core";
+import { DEBT_SERVICE, DEBT_YIELD, DSCR, HINT, LTV, MAX_LOAN, MSG, PAYMENT } from "../src/core";
 import { fault, num } from "./helpers";
 
 describe("LOAN.DSCR", () => {
@@ -33,10 +33,10 @@ describe("LOAN.DSCR", () => {
     expect(fault(DSCR(100, null)).kind).toBe("#DIV/0!");
     const neg = fault(DSCR(100, -5));
     expect(neg.kind).toBe("#VALUE!");
-    expect(neg.message).toBe("annualDebtService must be at least 0; got -5.");
+    expect(neg.message).toBe(MSG.belowMin("annualDebtService", -5, 0, true).message);
   });
   test("text NOI is #VALUE! naming noi", () => {
-    expect(fault(DSCR("n/a", 100)).message).toBe('noi must be a number; got text "n/a".');
+    expect(fault(DSCR("n/a", 100)).message).toBe(MSG.notNumber("noi", "n/a").message);
   });
 });
 
@@ -50,9 +50,9 @@ describe("LOAN.DEBT_YIELD and LOAN.LTV", () => {
     expect(fault(LTV(1, 0)).kind).toBe("#DIV/0!");
   });
   test("negative amounts are #VALUE!", () => {
-    expect(fault(DEBT_YIELD(1, -1)).message).toBe("loanAmount must be at least 0; got -1.");
-    expect(fault(LTV(-1, 1)).message).toBe("loanAmount must be at least 0; got -1.");
-    expect(fault(LTV(1, -1)).message).toBe("propertyValue must be at least 0; got -1.");
+    expect(fault(DEBT_YIELD(1, -1)).message).toBe(MSG.belowMin("loanAmount", -1, 0, true).message);
+    expect(fault(LTV(-1, 1)).message).toBe(MSG.belowMin("loanAmount", -1, 0, true).message);
+    expect(fault(LTV(1, -1)).message).toBe(MSG.belowMin("propertyValue", -1, 0, true).message);
   });
 });
 
@@ -101,15 +101,12 @@ describe("LOAN.MAX_LOAN", () => {
     expect(MAX_LOAN(1, 8000000, 0, 30, 1.25, 0.75, null, true)).toBe(6000000);
   });
   test.each([
-    [[1, 1, 0.06, 30, 0, 0.75], "minDSCR must be more than 0; got 0."],
-    [[1, 1, 0.06, 30, 1.25, 75], "maxLTV must be at most 1; got 75. Percentages are decimals: 75% is 0.75."],
-    [[1, 1, 0.06, 30, 1.25, 0], "maxLTV must be more than 0; got 0."],
-    [[1, 1, 0.06, 30, 1.25, 0.75, -0.1], "minDebtYield must be more than 0; got -0.1."],
-    [[1, 1, 0.06, 30, 1.25, 0.75, null, "yes"], 'interestOnly must be TRUE or FALSE; got text "yes".'],
-    [
-      [1, 1, 0.06, 30.01, 1.25, 0.75],
-      "amortYears × paymentsPerYear must be a whole number of periods; 30.01 years × 12 = 360.12.",
-    ],
+    [[1, 1, 0.06, 30, 0, 0.75], MSG.belowMin("minDSCR", 0, 0, false).message],
+    [[1, 1, 0.06, 30, 1.25, 75], MSG.aboveMax("maxLTV", 75, 1, true, HINT.fractionDecimal).message],
+    [[1, 1, 0.06, 30, 1.25, 0], MSG.belowMin("maxLTV", 0, 0, false).message],
+    [[1, 1, 0.06, 30, 1.25, 0.75, -0.1], MSG.belowMin("minDebtYield", -0.1, 0, false).message],
+    [[1, 1, 0.06, 30, 1.25, 0.75, null, "yes"], MSG.notBoolean("interestOnly", "yes").message],
+    [[1, 1, 0.06, 30.01, 1.25, 0.75], MSG.notWholePeriods("amortYears", 30.01, 12).message],
   ])("#VALUE! %#: %s", (args, message) => {
     const f = fault(MAX_LOAN(...(args as unknown[])));
     expect(f.kind).toBe("#VALUE!");

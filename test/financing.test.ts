@@ -6,9 +6,9 @@
  */
 import fc from "fast-check";
 import * as formulajs from "@formulajs/formulajs";
-import { AMORTIZATION, BALANCE, DEBT_SERVICE, Fault, PAYMENT } from "../src/core";
+import { AMORTIZATION, BALANCE, DEBT_SERVICE, Fault, HINT, MSG, PAYMENT } from "../src/core";
 import { agrees, balanceRef, paymentRef } from "./reference";
-import { rateArb } from "./helpers";
+import { cells, rateArb } from "./helpers";
 
 const CENT = 0.005;
 
@@ -76,25 +76,17 @@ describe("LOAN.PAYMENT", () => {
   });
 
   test.each([
-    ["loanAmount", [-1, 0.05, 30], "loanAmount must be at least 0; got -1."],
-    ["loanAmount text", ["abc", 0.05, 30], 'loanAmount must be a number; got text "abc".'],
-    ["annualRate at −100 %", [1000, -1, 30], "annualRate must be more than -1; got -1."],
-    [
-      "annualRate as a percent",
-      [1000, 6.85, 30],
-      "annualRate must be at most 1; got 6.85. Rates are decimals: 6.85% is 0.0685.",
-    ],
-    ["annualRate TRUE", [1000, true, 30], "annualRate must be a number; got TRUE."],
-    ["zero years", [1000, 0.05, 0], "amortYears must be more than 0; got 0."],
-    [
-      "fractional periods",
-      [1000, 0.05, 10.01],
-      "amortYears × paymentsPerYear must be a whole number of periods; 10.01 years × 12 = 120.12.",
-    ],
-    ["paymentsPerYear 0", [1000, 0.05, 10, 0], "paymentsPerYear must be at least 1; got 0."],
-    ["paymentsPerYear 2.5", [1000, 0.05, 10, 2.5], "paymentsPerYear must be a whole number; got 2.5."],
-    ["a range", [[[1], [2]], 0.05, 10], "loanAmount must be a single value, not a range of 2×1 cells."],
-    ["NaN", [NaN, 0.05, 10], "loanAmount must be a finite number; got NaN."],
+    ["loanAmount", [-1, 0.05, 30], MSG.belowMin("loanAmount", -1, 0, true).message],
+    ["loanAmount text", ["abc", 0.05, 30], MSG.notNumber("loanAmount", "abc").message],
+    ["annualRate at −100 %", [1000, -1, 30], MSG.belowMin("annualRate", -1, -1, false).message],
+    ["annualRate as a percent", [1000, 6.85, 30], MSG.aboveMax("annualRate", 6.85, 1, true, HINT.rateDecimal).message],
+    ["annualRate TRUE", [1000, true, 30], MSG.notNumber("annualRate", true).message],
+    ["zero years", [1000, 0.05, 0], MSG.belowMin("amortYears", 0, 0, false).message],
+    ["fractional periods", [1000, 0.05, 10.01], MSG.notWholePeriods("amortYears", 10.01, 12).message],
+    ["paymentsPerYear 0", [1000, 0.05, 10, 0], MSG.belowMin("paymentsPerYear", 0, 1, true).message],
+    ["paymentsPerYear 2.5", [1000, 0.05, 10, 2.5], MSG.notWhole("paymentsPerYear", 2.5).message],
+    ["a range", [[[1], [2]], 0.05, 10], MSG.notSingle("loanAmount", cells(2, 1)).message],
+    ["NaN", [NaN, 0.05, 10], MSG.notFinite("loanAmount", NaN).message],
   ])("#VALUE! with a message: %s", (_label, args, message) => {
     const f = fault(PAYMENT(...(args as unknown[])));
     expect(f.kind).toBe("#VALUE!");
@@ -125,9 +117,7 @@ describe("LOAN.DEBT_SERVICE", () => {
     expect(num(DEBT_SERVICE(1e6, 0.06, 20, false, 4))).toBeCloseTo(4 * q, 6);
   });
   test("interestOnly that is not TRUE/FALSE is #VALUE!", () => {
-    expect(fault(DEBT_SERVICE(1, 0.05, 30, "maybe")).message).toBe(
-      'interestOnly must be TRUE or FALSE; got text "maybe".',
-    );
+    expect(fault(DEBT_SERVICE(1, 0.05, 30, "maybe")).message).toBe(MSG.notBoolean("interestOnly", "maybe").message);
   });
 });
 
@@ -170,11 +160,9 @@ describe("LOAN.BALANCE", () => {
     );
   });
   test("yearsElapsed that is not a whole number of periods is #VALUE!", () => {
-    expect(fault(BALANCE(1e6, 0.06, 30, 1.01)).message).toContain(
-      "yearsElapsed × paymentsPerYear must be a whole number",
-    );
-    expect(fault(BALANCE(1e6, 0.06, 30, 1, 0.3)).message).toContain("ioYears × paymentsPerYear must be a whole number");
-    expect(fault(BALANCE(1e6, 0.06, 30, -1)).message).toBe("yearsElapsed must be at least 0; got -1.");
+    expect(fault(BALANCE(1e6, 0.06, 30, 1.01)).message).toBe(MSG.notWholePeriods("yearsElapsed", 1.01, 12).message);
+    expect(fault(BALANCE(1e6, 0.06, 30, 1, 0.3)).message).toBe(MSG.notWholePeriods("ioYears", 0.3, 12).message);
+    expect(fault(BALANCE(1e6, 0.06, 30, -1)).message).toBe(MSG.belowMin("yearsElapsed", -1, 0, true).message);
   });
 });
 
@@ -304,12 +292,14 @@ describe("LOAN.AMORTIZATION", () => {
 
   test("termYears beyond ioYears + amortYears is #VALUE!", () => {
     expect(fault(AMORTIZATION(1e6, 0.06, 30, 31)).message).toBe(
-      "termYears must not exceed ioYears + amortYears (30); got 31.",
+      MSG.exceeds("termYears", "ioYears + amortYears", 31, 30).message,
     );
   });
 
   test("the largest schedule the rules allow (100 years daily) spills 36,500 rows, no more", () => {
-    expect(fault(AMORTIZATION(1e6, 0.06, 100, 101, 1, 365)).message).toBe("termYears must be at most 100; got 101.");
+    expect(fault(AMORTIZATION(1e6, 0.06, 100, 101, 1, 365)).message).toBe(
+      MSG.aboveMax("termYears", 101, 100, true).message,
+    );
     expect(grid(AMORTIZATION(1e6, 0.06, 100, null, null, 365))).toHaveLength(36501);
   });
 });

@@ -34,3 +34,8 @@ export function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stderr: string[] = [];
   return { stdout, stderr, out: (l) => stdout.push(l), err: (t) => stderr.push(t), errIsTty: false };
 }
+
+/** A rows × cols range of zeros: the value a message echoes as "a range of rows×cols cells". */
+export function cells(rows: number, cols: number): number[][] {
+  return Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+}

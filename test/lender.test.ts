@@ -6,8 +6,17 @@
  * derivations in each test; amounts are exact.
  */
 import fc from "fast-check";
-import { DEFAULT_THRESHOLDS, figure, GUARANTEE_EXPOSURE, LENDER_RECOVERY, MARKET_PREMIUM, QUALIFY } from "../src/core";
-import { fault, num } from "./helpers";
+import {
+  DEFAULT_THRESHOLDS,
+  figure,
+  GUARANTEE_EXPOSURE,
+  HINT,
+  LENDER_RECOVERY,
+  MARKET_PREMIUM,
+  MSG,
+  QUALIFY,
+} from "../src/core";
+import { cells, fault, num } from "./helpers";
 
 const cents = fc.integer({ min: 0, max: 1e11 }).map((c) => c / 100);
 
@@ -58,13 +67,13 @@ describe("LOAN.GUARANTEE_EXPOSURE", () => {
     );
   });
   test.each([
-    [[-1, 1], "deficiency must be at least 0; got -1."],
-    [[1, "big"], 'loanAmount must be a number; got text "big".'],
-    [[1, 1, 25], "guaranteePct must be at most 1; got 25. Percentages are decimals: 75% is 0.75."],
-    [[1, 1, 1, -1], "capAmount must be at least 0; got -1."],
-    [[1, 1, 1, null, [[0, 1, 2]]], "burnDown must be a range of 2 columns; got a range of 1×3 cells."],
-    [[1, 1, 1, null, [["year 1", 5]]], 'burnDown must be a number; got text "year 1".'],
-    [[1, 1, 1, null, [[0, -5]]], "burnDown must be at least 0; got -5."],
+    [[-1, 1], MSG.belowMin("deficiency", -1, 0, true).message],
+    [[1, "big"], MSG.notNumber("loanAmount", "big").message],
+    [[1, 1, 25], MSG.aboveMax("guaranteePct", 25, 1, true, HINT.fractionDecimal).message],
+    [[1, 1, 1, -1], MSG.belowMin("capAmount", -1, 0, true).message],
+    [[1, 1, 1, null, [[0, 1, 2]]], MSG.columns("burnDown", 2, cells(1, 3)).message],
+    [[1, 1, 1, null, [["year 1", 5]]], MSG.notNumber("burnDown", "year 1").message],
+    [[1, 1, 1, null, [[0, -5]]], MSG.belowMin("burnDown", -5, 0, true).message],
     [
       [
         1,
@@ -76,9 +85,9 @@ describe("LOAN.GUARANTEE_EXPOSURE", () => {
           [1, 2],
         ],
       ],
-      "burnDown from-years must increase; got 1 after 3.",
+      MSG.notAscending("burnDown", 1, 3).message,
     ],
-    [[1, 1, 1, null, null, -1], "yearsElapsed must be at least 0; got -1."],
+    [[1, 1, 1, null, null, -1], MSG.belowMin("yearsElapsed", -1, 0, true).message],
   ])("#VALUE! %#: %s", (args, message) => {
     const f = fault(GUARANTEE_EXPOSURE(...(args as unknown[])));
     expect(f.kind).toBe("#VALUE!");
@@ -115,11 +124,11 @@ describe("LOAN.LENDER_RECOVERY", () => {
     );
   });
   test.each([
-    [[-1, 0, true], "claim must be at least 0; got -1."],
-    [[1, -1, true], "netProceeds must be at least 0; got -1."],
-    [[1, 0, "maybe"], 'isRecourse must be TRUE or FALSE; got text "maybe".'],
-    [[1, 0, true, -1], "collectibleAssets must be at least 0; got -1."],
-    [[1, 0, true, null, "50k"], 'collectionCost must be a number; got text "50k".'],
+    [[-1, 0, true], MSG.belowMin("claim", -1, 0, true).message],
+    [[1, -1, true], MSG.belowMin("netProceeds", -1, 0, true).message],
+    [[1, 0, "maybe"], MSG.notBoolean("isRecourse", "maybe").message],
+    [[1, 0, true, -1], MSG.belowMin("collectibleAssets", -1, 0, true).message],
+    [[1, 0, true, null, "50k"], MSG.notNumber("collectionCost", "50k").message],
   ])("#VALUE! %#: %s", (args, message) => {
     const f = fault(LENDER_RECOVERY(...(args as unknown[])));
     expect(f.kind).toBe("#VALUE!");
@@ -173,14 +182,22 @@ describe("LOAN.MARKET_PREMIUM", () => {
   test("CMBS points: #N/A, the table has no recourse version to charge points over", () => {
     const f = fault(MARKET_PREMIUM("CMBS", "POINTS"));
     expect(f.kind).toBe("#N/A");
-    expect(f.message).toBe("CMBS has no recourse version to charge points over.");
+    expect(f.message).toBe(MSG.noRecourseOption("CMBS").message);
   });
   test.each([
-    [["HUD", "RATE"], "#N/A", 'loanType: unknown loan type "HUD". Valid loan types: CMBS, AGENCY, LIFE, BANK, BRIDGE.'],
-    [["BANK", "SPREAD"], "#N/A", 'measure: unknown measure "SPREAD". Valid measures: RATE, POINTS, LTV_CAP.'],
-    [["BANK", "RATE", "TOP"], "#VALUE!", 'bound must be one of LOW, MID, HIGH; got "TOP".'],
-    [[null, "RATE"], "#VALUE!", "loanType is required."],
-    [["BANK", 3], "#VALUE!", "measure must be text; got 3."],
+    [
+      ["HUD", "RATE"],
+      "#N/A",
+      MSG.unknownName("loanType", "loan type", "HUD", ["CMBS", "AGENCY", "LIFE", "BANK", "BRIDGE"]).message,
+    ],
+    [
+      ["BANK", "SPREAD"],
+      "#N/A",
+      MSG.unknownName("measure", "measure", "SPREAD", ["RATE", "POINTS", "LTV_CAP"]).message,
+    ],
+    [["BANK", "RATE", "TOP"], "#VALUE!", MSG.unknownChoice("bound", "TOP", ["LOW", "MID", "HIGH"]).message],
+    [[null, "RATE"], "#VALUE!", MSG.required("loanType").message],
+    [["BANK", 3], "#VALUE!", MSG.notText("measure", 3).message],
   ])("%s %#", (args, kind, message) => {
     const f = fault(MARKET_PREMIUM(...(args as unknown[])));
     expect(f.kind).toBe(kind);
@@ -228,40 +245,37 @@ describe("LOAN.QUALIFY", () => {
     expect(figure(-0.00001)).toBe("0");
   });
   test.each([
-    [["MEZZ", 1, 1], "#VALUE!", 'structure must be one of RECOURSE, NONRECOURSE; got "MEZZ".'],
-    [[null, 1, 1], "#VALUE!", "structure is required."],
-    [["RECOURSE", "1.2x", 1], "#VALUE!", 'dscr must be a number; got text "1.2x".'],
-    [["RECOURSE", 1.2, -0.1], "#VALUE!", "ltv must be at least 0; got -0.1."],
-    [
-      ["RECOURSE", 1.2, 0.7, 85],
-      "#VALUE!",
-      "occupancy must be at most 1; got 85. Percentages are decimals: 75% is 0.75.",
-    ],
-    [["RECOURSE", 1.2, 0.7, null, "rich"], "#VALUE!", 'netWorth must be a number; got text "rich".'],
-    [["RECOURSE", 1.2, 0.7, null, null, -1], "#VALUE!", "liquidity must be at least 0; got -1."],
-    [["RECOURSE", 1.2, 0.7, null, null, null, -1], "#VALUE!", "loanAmount must be at least 0; got -1."],
-    [["NONRECOURSE", 1.3, 0.6, null, 5000000], "#VALUE!", "loanAmount is required for the net worth test."],
-    [["NONRECOURSE", 1.3, 0.6, null, null, 1], "#VALUE!", "loanAmount is required for the liquidity test."],
+    [["MEZZ", 1, 1], "#VALUE!", MSG.unknownChoice("structure", "MEZZ", ["RECOURSE", "NONRECOURSE"]).message],
+    [[null, 1, 1], "#VALUE!", MSG.required("structure").message],
+    [["RECOURSE", "1.2x", 1], "#VALUE!", MSG.notNumber("dscr", "1.2x").message],
+    [["RECOURSE", 1.2, -0.1], "#VALUE!", MSG.belowMin("ltv", -0.1, 0, true).message],
+    [["RECOURSE", 1.2, 0.7, 85], "#VALUE!", MSG.aboveMax("occupancy", 85, 1, true, HINT.fractionDecimal).message],
+    [["RECOURSE", 1.2, 0.7, null, "rich"], "#VALUE!", MSG.notNumber("netWorth", "rich").message],
+    [["RECOURSE", 1.2, 0.7, null, null, -1], "#VALUE!", MSG.belowMin("liquidity", -1, 0, true).message],
+    [["RECOURSE", 1.2, 0.7, null, null, null, -1], "#VALUE!", MSG.belowMin("loanAmount", -1, 0, true).message],
+    [["NONRECOURSE", 1.3, 0.6, null, 5000000], "#VALUE!", MSG.needs("loanAmount", "net worth").message],
+    [["NONRECOURSE", 1.3, 0.6, null, null, 1], "#VALUE!", MSG.needs("loanAmount", "liquidity").message],
     [
       ["RECOURSE", 1.2, 0.7, null, null, null, null, [["DSCR"]]],
       "#VALUE!",
-      "thresholds must be a range of 2 columns; got a range of 1×1 cells.",
+      MSG.columns("thresholds", 2, cells(1, 1)).message,
     ],
     [
       ["RECOURSE", 1.2, 0.7, null, null, null, null, [["DSCR", "high"]]],
       "#VALUE!",
-      'thresholds must be a number; got text "high".',
+      MSG.notNumber("thresholds", "high").message,
     ],
     [
       ["RECOURSE", 1.2, 0.7, null, null, null, null, [["DSCR", -1]]],
       "#VALUE!",
-      "thresholds must be at least 0; got -1.",
+      MSG.belowMin("thresholds", -1, 0, true).message,
     ],
-    [["RECOURSE", 1.2, 0.7, null, null, null, null, [[1, 1]]], "#VALUE!", "thresholds must be text; got 1."],
+    [["RECOURSE", 1.2, 0.7, null, null, null, null, [[1, 1]]], "#VALUE!", MSG.notText("thresholds", 1).message],
     [
       ["RECOURSE", 1.2, 0.7, null, null, null, null, [["DEBT_YIELD", 0.1]]],
       "#N/A",
-      'thresholds: unknown test "DEBT_YIELD". Valid tests: DSCR, LTV, OCCUPANCY, NET_WORTH, LIQUIDITY.',
+      MSG.unknownName("thresholds", "test", "DEBT_YIELD", ["DSCR", "LTV", "OCCUPANCY", "NET_WORTH", "LIQUIDITY"])
+        .message,
     ],
   ])("%s %#", (args, kind, message) => {
     const f = fault(QUALIFY(...(args as unknown[])));

@@ -6,7 +6,7 @@
  * to the cent. Defeasance is checked against explicit monthly cash flows at 60 digits.
  */
 import fc from "fast-check";
-import { DEFEASANCE_COST, YIELD_MAINTENANCE } from "../src/core";
+import { DEFEASANCE_COST, HINT, MSG, YIELD_MAINTENANCE } from "../src/core";
 import { agrees, balanceRef, paymentRef, R } from "./reference";
 import { fault, num, toTheCent } from "./helpers";
 
@@ -52,12 +52,12 @@ describe("LOAN.YIELD_MAINTENANCE", () => {
     );
   });
   test.each([
-    [[-1, 0.05, 0.04, 5], "balance must be at least 0; got -1."],
-    [[1, 5, 0.04, 5], "noteRate must be at most 1; got 5. Rates are decimals: 6.85% is 0.0685."],
-    [[1, 0.05, "4%", 5], 'treasuryRate must be a number; got text "4%".'],
-    [[1, 0.05, 0.04, 0], "remainingYears must be more than 0; got 0."],
-    [[1, 0.05, 0.04, 5, 2], "floorPct must be at most 1; got 2. Percentages are decimals: 75% is 0.75."],
-    [[1, 0.05, 0.04, 5, null, "DAILY"], 'method must be one of ANNUAL, MONTHLY; got "DAILY".'],
+    [[-1, 0.05, 0.04, 5], MSG.belowMin("balance", -1, 0, true).message],
+    [[1, 5, 0.04, 5], MSG.aboveMax("noteRate", 5, 1, true, HINT.rateDecimal).message],
+    [[1, 0.05, "4%", 5], MSG.notNumber("treasuryRate", "4%").message],
+    [[1, 0.05, 0.04, 0], MSG.belowMin("remainingYears", 0, 0, false).message],
+    [[1, 0.05, 0.04, 5, 2], MSG.aboveMax("floorPct", 2, 1, true, HINT.fractionDecimal).message],
+    [[1, 0.05, 0.04, 5, null, "DAILY"], MSG.unknownChoice("method", "DAILY", ["ANNUAL", "MONTHLY"]).message],
   ])("#VALUE! %#: %s", (args, message) => {
     const f = fault(YIELD_MAINTENANCE(...(args as unknown[])));
     expect(f.kind).toBe("#VALUE!");
@@ -124,25 +124,16 @@ describe("LOAN.DEFEASANCE_COST", () => {
     );
   });
   test.each([
-    [[-1, 0.05, 25, 1, 10, 0.04], "loanAmount must be at least 0; got -1."],
-    [[1, "5%", 25, 1, 10, 0.04], 'noteRate must be a number; got text "5%".'],
-    [[1, 0.05, 0, 1, 10, 0.04], "amortYears must be more than 0; got 0."],
-    [
-      [1, 0.05, 25.01, 1, 10, 0.04],
-      "amortYears × paymentsPerYear must be a whole number of periods; 25.01 years × 12 = 300.12.",
-    ],
-    [[1, 0.05, 25, -1, 10, 0.04], "yearsElapsed must be at least 0; got -1."],
-    [
-      [1, 0.05, 25, 1.01, 10, 0.04],
-      "yearsElapsed × paymentsPerYear must be a whole number of periods; 1.01 years × 12 = 12.12.",
-    ],
-    [
-      [1, 0.05, 25, 1, 10.01, 0.04],
-      "maturityYears × paymentsPerYear must be a whole number of periods; 10.01 years × 12 = 120.12.",
-    ],
-    [[1, 0.05, 25, 11, 10, 0.04], "yearsElapsed must not exceed maturityYears (10); got 11."],
-    [[1, 0.05, 25, 1, 10, -1], "treasuryRate must be more than -1; got -1."],
-    [[1, 0.05, 25, 1, 10, 0.04, -5], "fees must be at least 0; got -5."],
+    [[-1, 0.05, 25, 1, 10, 0.04], MSG.belowMin("loanAmount", -1, 0, true).message],
+    [[1, "5%", 25, 1, 10, 0.04], MSG.notNumber("noteRate", "5%").message],
+    [[1, 0.05, 0, 1, 10, 0.04], MSG.belowMin("amortYears", 0, 0, false).message],
+    [[1, 0.05, 25.01, 1, 10, 0.04], MSG.notWholePeriods("amortYears", 25.01, 12).message],
+    [[1, 0.05, 25, -1, 10, 0.04], MSG.belowMin("yearsElapsed", -1, 0, true).message],
+    [[1, 0.05, 25, 1.01, 10, 0.04], MSG.notWholePeriods("yearsElapsed", 1.01, 12).message],
+    [[1, 0.05, 25, 1, 10.01, 0.04], MSG.notWholePeriods("maturityYears", 10.01, 12).message],
+    [[1, 0.05, 25, 11, 10, 0.04], MSG.exceeds("yearsElapsed", "maturityYears", 11, 10).message],
+    [[1, 0.05, 25, 1, 10, -1], MSG.belowMin("treasuryRate", -1, -1, false).message],
+    [[1, 0.05, 25, 1, 10, 0.04, -5], MSG.belowMin("fees", -5, 0, true).message],
   ])("#VALUE! %#: %s", (args, message) => {
     const f = fault(DEFEASANCE_COST(...(args as unknown[])));
     expect(f.kind).toBe("#VALUE!");

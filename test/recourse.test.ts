@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import Decimal from "decimal.js";
-import { BREAKEVEN_PROBABILITY, DEFICIENCY, NONRECOURSE_PREMIUM } from "../src/core";
+import { BREAKEVEN_PROBABILITY, DEFICIENCY, HINT, MSG, NONRECOURSE_PREMIUM } from "../src/core";
 import { agrees, premiumRef } from "./reference";
 import { fault, num, rateArb, toTheCent } from "./helpers";
 
@@ -55,12 +55,12 @@ describe("LOAN.DEFICIENCY", () => {
     );
   });
   test.each([
-    [[-1, 0], "unpaidPrincipal must be at least 0; got -1."],
-    [[1, -1], "salePrice must be at least 0; got -1."],
-    [[1, 1, "x"], 'accruedInterest must be a number; got text "x".'],
-    [[1, 1, 0, -3], "fees must be at least 0; got -3."],
-    [[1, 1, 0, 0, true], "foreclosureCosts must be a number; got TRUE."],
-    [[1, 1, 0, 0, 0, Infinity], "saleCosts must be a finite number; got infinity."],
+    [[-1, 0], MSG.belowMin("unpaidPrincipal", -1, 0, true).message],
+    [[1, -1], MSG.belowMin("salePrice", -1, 0, true).message],
+    [[1, 1, "x"], MSG.notNumber("accruedInterest", "x").message],
+    [[1, 1, 0, -3], MSG.belowMin("fees", -3, 0, true).message],
+    [[1, 1, 0, 0, true], MSG.notNumber("foreclosureCosts", true).message],
+    [[1, 1, 0, 0, 0, Infinity], MSG.notFinite("saleCosts", Infinity).message],
   ])("#VALUE! %#: %s", (args, message) => {
     const f = fault(DEFICIENCY(...(args as unknown[])));
     expect(f.kind).toBe("#VALUE!");
@@ -140,23 +140,17 @@ describe("LOAN.NONRECOURSE_PREMIUM", () => {
   test.each([
     [
       [4500000, 0.0685, 0.0735, 0.75, 0.0125, 7],
-      "recoursePoints must be at most 0.1; got 0.75. Points are decimals of the loan: 0.75 points is 0.0075.",
+      MSG.aboveMax("recoursePoints", 0.75, 0.1, true, HINT.pointsDecimal).message,
     ],
     [
       [4500000, 0.0685, 7.35, 0.0075, 0.0125, 7],
-      "nonRecourseRate must be at most 1; got 7.35. Rates are decimals: 6.85% is 0.0685.",
+      MSG.aboveMax("nonRecourseRate", 7.35, 1, true, HINT.rateDecimal).message,
     ],
-    [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 0], "holdYears must be more than 0; got 0."],
-    [
-      [4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7.01],
-      "holdYears × paymentsPerYear must be a whole number of periods; 7.01 years × 12 = 84.12.",
-    ],
-    [
-      [4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30.05],
-      "amortYears × paymentsPerYear must be a whole number of periods; 30.05 years × 12 = 360.6.",
-    ],
-    [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30, -1], "discountRate must be more than -1; got -1."],
-    [["4.5m", 0.0685, 0.0735, 0.0075, 0.0125, 7], 'loanAmount must be a number; got text "4.5m".'],
+    [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 0], MSG.belowMin("holdYears", 0, 0, false).message],
+    [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7.01], MSG.notWholePeriods("holdYears", 7.01, 12).message],
+    [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30.05], MSG.notWholePeriods("amortYears", 30.05, 12).message],
+    [[4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30, -1], MSG.belowMin("discountRate", -1, -1, false).message],
+    [["4.5m", 0.0685, 0.0735, 0.0075, 0.0125, 7], MSG.notNumber("loanAmount", "4.5m").message],
   ])("#VALUE! %#: %s", (args, message) => {
     const f = fault(NONRECOURSE_PREMIUM(...(args as unknown[])));
     expect(f.kind).toBe("#VALUE!");
@@ -174,6 +168,6 @@ describe("LOAN.BREAKEVEN_PROBABILITY", () => {
   });
   test("zero deficiency is #DIV/0!; a negative one is #VALUE!", () => {
     expect(fault(BREAKEVEN_PROBABILITY(1, 0)).kind).toBe("#DIV/0!");
-    expect(fault(BREAKEVEN_PROBABILITY(1, -1)).message).toBe("deficiency must be at least 0; got -1.");
+    expect(fault(BREAKEVEN_PROBABILITY(1, -1)).message).toBe(MSG.belowMin("deficiency", -1, 0, true).message);
   });
 });

@@ -6,7 +6,7 @@
  * of 80 → 70 excluded, 10 taxable. Amounts are exact.
  */
 import fc from "fast-check";
-import { FORECLOSURE_TAX, FORECLOSURE_TAX_HEADER } from "../src/core";
+import { FORECLOSURE_TAX, FORECLOSURE_TAX_HEADER, MSG } from "../src/core";
 import { fault } from "./helpers";
 
 describe("LOAN.FORECLOSURE_TAX", () => {
@@ -46,11 +46,11 @@ describe("LOAN.FORECLOSURE_TAX", () => {
     );
   });
   test.each([
-    [[-1, 1, 1, true], "debt must be at least 0; got -1."],
-    [[1, "x", 1, true], 'fairMarketValue must be a number; got text "x".'],
-    [[1, 1, -1, true], "adjustedBasis must be at least 0; got -1."],
-    [[1, 1, 1, "recourse"], 'isRecourse must be TRUE or FALSE; got text "recourse".'],
-    [[1, 1, 1, true, -70], "insolvency must be at least 0; got -70."],
+    [[-1, 1, 1, true], MSG.belowMin("debt", -1, 0, true).message],
+    [[1, "x", 1, true], MSG.notNumber("fairMarketValue", "x").message],
+    [[1, 1, -1, true], MSG.belowMin("adjustedBasis", -1, 0, true).message],
+    [[1, 1, 1, "recourse"], MSG.notBoolean("isRecourse", "recourse").message],
+    [[1, 1, 1, true, -70], MSG.belowMin("insolvency", -70, 0, true).message],
   ])("#VALUE! %#: %s", (args, message) => {
     const f = fault(FORECLOSURE_TAX(...(args as unknown[])));
     expect(f.kind).toBe("#VALUE!");

@@ -1,0 +1,115 @@
+/**
+ * The core's message catalogue, worded once. The family suites refer to the catalogue
+ * (MSG.belowMin(...).message) instead of repeating its sentences; this suite is where each
+ * sentence is written out, so a change of wording is one reviewed change here. Every entry
+ * of MSG is covered (the last test checks that none is left out).
+ */
+import { Fault, HINT, MSG } from "../src/core";
+import { cells } from "./helpers";
+
+const CASES: Record<keyof typeof MSG, [Fault, Fault["kind"], string]> = {
+  notNumber: [MSG.notNumber("noi", "n/a"), "#VALUE!", 'noi must be a number; got text "n/a".'],
+  notFinite: [
+    MSG.notFinite("saleCosts", -Infinity),
+    "#VALUE!",
+    "saleCosts must be a finite number; got minus infinity.",
+  ],
+  notSingle: [
+    MSG.notSingle("loanAmount", cells(2, 1)),
+    "#VALUE!",
+    "loanAmount must be a single value, not a range of 2×1 cells.",
+  ],
+  ragged: [MSG.ragged("triggered"), "#VALUE!", "triggered must be a rectangular range (every row the same length)."],
+  notBoolean: [MSG.notBoolean("interestOnly", ""), "#VALUE!", "interestOnly must be TRUE or FALSE; got empty text."],
+  notText: [MSG.notText("measure", true), "#VALUE!", "measure must be text; got TRUE."],
+  required: [MSG.required("structure"), "#VALUE!", "structure is required."],
+  belowMin: [MSG.belowMin("amortYears", 0, 0, false), "#VALUE!", "amortYears must be more than 0; got 0."],
+  aboveMax: [
+    MSG.aboveMax("annualRate", 6.85, 1, true, HINT.rateDecimal),
+    "#VALUE!",
+    "annualRate must be at most 1; got 6.85. Rates are decimals: 6.85% is 0.0685.",
+  ],
+  notWhole: [MSG.notWhole("paymentsPerYear", 2.5), "#VALUE!", "paymentsPerYear must be a whole number; got 2.5."],
+  notWholePeriods: [
+    MSG.notWholePeriods("amortYears", 10.01, 12),
+    "#VALUE!",
+    "amortYears × paymentsPerYear must be a whole number of periods; 10.01 years × 12 = 120.12.",
+  ],
+  exceeds: [
+    MSG.exceeds("yearsElapsed", "maturityYears", 11, 10),
+    "#VALUE!",
+    "yearsElapsed must not exceed maturityYears (10); got 11.",
+  ],
+  shapeMismatch: [
+    MSG.shapeMismatch("losses", "triggered", cells(1, 2), "2×1"),
+    "#VALUE!",
+    "losses must have the same shape as triggered (2×1); got a range of 1×2 cells.",
+  ],
+  columns: [
+    MSG.columns("schedule", 2, cells(1, 3)),
+    "#VALUE!",
+    "schedule must be a range of 2 columns; got a range of 1×3 cells.",
+  ],
+  negativeLoss: [
+    MSG.negativeLoss("losses", "WASTE", -5),
+    "#VALUE!",
+    "losses must not be negative; the loss for WASTE is -5.",
+  ],
+  unknownCode: [
+    MSG.unknownCode("triggered", "ARSON", ["FRAUD", "WASTE"]),
+    "#N/A",
+    'triggered: unknown code "ARSON". Valid codes: FRAUD, WASTE.',
+  ],
+  unknownChoice: [
+    MSG.unknownChoice("bound", "TOP", ["LOW", "MID", "HIGH"]),
+    "#VALUE!",
+    'bound must be one of LOW, MID, HIGH; got "TOP".',
+  ],
+  divByZero: [MSG.divByZero("annualDebtService"), "#DIV/0!", "annualDebtService is zero, and it divides."],
+  unknownName: [
+    MSG.unknownName("loanType", "loan type", "HUD", ["CMBS", "BANK"]),
+    "#N/A",
+    'loanType: unknown loan type "HUD". Valid loan types: CMBS, BANK.',
+  ],
+  stateUnknown: [
+    MSG.stateUnknown("AL", "FAIR_VALUE_LIMIT"),
+    "#N/A",
+    "AL FAIR_VALUE_LIMIT is UNKNOWN in the state table; pass it in overrides.",
+  ],
+  barUnsettled: [
+    MSG.barUnsettled("NC", "Certain primary residences."),
+    "#N/A",
+    "NC RESIDENTIAL_BAR may apply, the table cannot tell: Certain primary residences. Pass it in overrides.",
+  ],
+  noRecourseOption: [MSG.noRecourseOption("CMBS"), "#N/A", "CMBS has no recourse version to charge points over."],
+  overrideValue: [
+    MSG.overrideValue("overrides", "ONE_ACTION", "TRUE or FALSE", 3),
+    "#VALUE!",
+    "overrides ONE_ACTION must be TRUE or FALSE; got 3.",
+  ],
+  badRule: [
+    MSG.badRule("overrides", "sometimes"),
+    "#VALUE!",
+    'overrides cannot read the rule "sometimes" (see README: NONE, R+P+O; N:R?...).',
+  ],
+  notAscending: [MSG.notAscending("burnDown", 1, 3), "#VALUE!", "burnDown from-years must increase; got 1 after 3."],
+  needs: [MSG.needs("loanAmount", "net worth"), "#VALUE!", "loanAmount is required for the net worth test."],
+};
+
+describe("the message catalogue", () => {
+  test.each(Object.entries(CASES))("%s", (_name, [fault, kind, message]) => {
+    expect(fault).toBeInstanceOf(Fault);
+    expect(fault.kind).toBe(kind);
+    expect(fault.message).toBe(message);
+  });
+  test("echoes: empty, text cut at 30 characters, non-finite numbers, other objects", () => {
+    expect(MSG.notNumber("x", null).message).toBe("x must be a number; got an empty value.");
+    expect(MSG.notNumber("x", "a".repeat(40)).message).toBe(`x must be a number; got text "${"a".repeat(27)}...".`);
+    expect(MSG.notFinite("x", NaN).message).toBe("x must be a finite number; got NaN.");
+    expect(MSG.notFinite("x", Infinity).message).toBe("x must be a finite number; got infinity.");
+    expect(MSG.notNumber("x", {}).message).toBe("x must be a number; got a value of type object.");
+  });
+  test("every entry of MSG has a case here", () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(MSG).sort());
+  });
+});
