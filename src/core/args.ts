@@ -338,11 +338,14 @@ export function define<const P extends readonly Param<unknown>[], R>(
 type Reader = (raw: unknown) => unknown;
 
 /**
- * The reading loop, unrolled for up to six arguments: each scalar call through an adapter
- * then costs no argument arrays, which keeps the simple functions (six arguments at most)
- * within a few times the cost of a bare float payment (see docs/benchmarks.md); functions
- * with more arguments are composite and take the generic loop, which keeps the bundle small. Behaviour is the same for every arity: read each argument in order, stop at the
- * first Fault (test/args.test.ts checks every arity, including the generic loop).
+ * The reading loop, unrolled for up to six arguments. This is for speed, not size: each call
+ * through an adapter then allocates no argument arrays and spreads none. Measured with
+ * `npm run bench` (issue 9): with only the generic loop below, PAYMENT, DEBT_SERVICE and
+ * BALANCE went over the simple functions' 4× budget and QUALIFY over the composite 10×;
+ * unrolled, all are within budget (docs/benchmarks.md). Functions with more arguments are
+ * composite and take the generic loop. Behaviour is the same for every arity: read each
+ * argument in order, stop at the first Fault (test/args.test.ts checks every arity,
+ * including the generic loop).
  */
 function runner<R>(reads: Reader[], impl: (...a: unknown[]) => R | Fault): (...raw: unknown[]) => R | Fault {
   const [r0, r1, r2, r3, r4, r5] = reads;
