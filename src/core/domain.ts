@@ -72,7 +72,7 @@ export const TESTS = ["DSCR", "LTV", "OCCUPANCY", "NET_WORTH", "LIQUIDITY"] as c
 export type Test = (typeof TESTS)[number];
 
 /** A structure's thresholds: test → threshold; a test absent is not run. */
-export type Thresholds = Readonly<Partial<Record<Test, number>>>;
+export type TestThresholds = Readonly<Partial<Record<Test, number>>>;
 
 /**
  * LOAN.QUALIFY's default thresholds: the lenient end of the underwriting contrasts lender
@@ -81,7 +81,7 @@ export type Thresholds = Readonly<Partial<Record<Test, number>>>;
  * ≤ 0.65 (the general 55–65 %; agency lends up to 80 %: pass LTV 0.8), occupancy ≥ 0.85,
  * net worth ≥ 1 × the loan, liquidity ≥ 0.10 × the loan (10–15 %).
  */
-export const DEFAULT_THRESHOLDS: Readonly<Record<Structure, Thresholds>> = {
+export const DEFAULT_THRESHOLDS: Readonly<Record<Structure, TestThresholds>> = {
   RECOURSE: { DSCR: 1.15, LTV: 0.8 },
   NONRECOURSE: { DSCR: 1.2, LTV: 0.65, OCCUPANCY: 0.85, NET_WORTH: 1, LIQUIDITY: 0.1 },
 };

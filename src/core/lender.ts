@@ -35,7 +35,7 @@ import {
   type MarketMeasure,
   type Structure,
   type Test,
-  type Thresholds,
+  type TestThresholds,
 } from "./domain";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
@@ -234,7 +234,7 @@ export interface QualifyInput {
 }
 
 /** The structure's thresholds with the overrides applied. */
-export function thresholdsFor(structure: Structure, overrides?: ThresholdOverrides): Thresholds {
+export function thresholdsFor(structure: Structure, overrides?: ThresholdOverrides): TestThresholds {
   if (overrides === undefined) return DEFAULT_THRESHOLDS[structure];
   const out: Partial<Record<Test, number>> = { ...DEFAULT_THRESHOLDS[structure] };
   for (const test of TESTS) {
