@@ -10,12 +10,25 @@
  */
 import { HyperFormula, DetailedCellError, type RawCellContent, type SerializedNamedExpression } from "hyperformula";
 import type { Addin } from "./addin";
+import { EXCEL_CONFIG, EXCEL_NAMES, registerExcelCompat } from "./excel-compat";
 import { registerPlugin, type LoanPlugin } from "./plugin";
 
 export interface SheetInput {
   name: string;
-  /** Row-major cells: numbers, text, booleans, null for blank, "=…" for formulas. */
+  /**
+   * Row-major cells: numbers, text, booleans, null for blank, "=…" for formulas. Text that
+   * must stay text whatever it looks like (a file's text cells) goes through `textCell`.
+   */
   cells: RawCellContent[][];
+}
+
+/**
+ * Text as the engine stores it as text: HyperFormula reads "=1+1" as a formula and "1.5",
+ * "TRUE" or "12/31/2024" as a number, boolean or date; a leading apostrophe makes any of
+ * them text (the apostrophe is not part of the value).
+ */
+export function textCell(text: string): string {
+  return `'${text}`;
 }
 
 export interface NameInput {
@@ -50,25 +63,17 @@ export class EngineWorkbook {
   private readonly spillCells = new Map<string, FormulaCell>();
 
   constructor(addin: Addin, sheets: SheetInput[], names: NameInput[] = [], options: WorkbookOptions = {}) {
+    registerExcelCompat();
     this.plugin = registerPlugin(addin);
     const sheetMap = Object.fromEntries(sheets.map((s) => [s.name, s.cells]));
-    const serializedNames: SerializedNamedExpression[] = names.map((n) => ({
+    // Excel's TRUE and FALSE first; a workbook cannot define names of its own called so.
+    const own = names.filter((n) => !EXCEL_NAMES.some((x) => x.name === n.name.toUpperCase()));
+    const serializedNames: SerializedNamedExpression[] = [...EXCEL_NAMES, ...own].map((n: NameInput) => ({
       name: n.name,
       expression: n.expression,
       ...(n.sheet !== undefined ? { scope: sheets.findIndex((s) => s.name === n.sheet) } : {}),
     }));
-    this.hf = HyperFormula.buildFromSheets(
-      sheetMap,
-      {
-        licenseKey: "gpl-v3",
-        maxRows: 1048576,
-        maxColumns: 16384,
-        // Report what was computed, as Excel stores it; no display rounding.
-        smartRounding: false,
-        ...options.config,
-      },
-      serializedNames,
-    );
+    this.hf = HyperFormula.buildFromSheets(sheetMap, { ...EXCEL_CONFIG, ...options.config }, serializedNames);
     this.spilling = this.spillingCalls();
     sheets.forEach((s) => {
       const sheet = this.sheetId(s.name);

@@ -15,7 +15,7 @@ import type { RawCellContent } from "hyperformula";
 import { parseRange, sheetRef } from "../plan/plan";
 import type { Addin } from "./addin";
 import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
-import { EngineWorkbook, type NameInput } from "./workbook";
+import { EngineWorkbook, textCell, type NameInput } from "./workbook";
 
 export type { CellIssue } from "./cells";
 
@@ -71,13 +71,15 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 function engineContent(cell: ExcelJS.Cell, namespace: string): RawCellContent {
   const v = cell.value;
   if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  // Text is data whatever its first character ("=1+1", "'", "12/31/2024" stay text).
+  if (typeof v === "string") return textCell(v);
   if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH) / 86400000;
   if (cell.formula) return `=${normalizeFormula(cell.formula, namespace)}`;
   if (typeof v === "object") {
-    if ("richText" in v) return v.richText.map((t) => t.text).join("");
+    if ("richText" in v) return textCell(v.richText.map((t) => t.text).join(""));
     if ("error" in v) return v.error;
-    if ("text" in v && typeof v.text === "string") return v.text;
+    if ("text" in v && typeof v.text === "string") return textCell(v.text);
     if ("result" in v) return (v.result as RawCellContent) ?? null;
   }
   return null;
