@@ -159,3 +159,45 @@ describe("Excel semantics", () => {
     wb.destroy();
   });
 });
+
+describe("Excel's conventions the engine is configured for", () => {
+  test("TRUE and FALSE literals, in built-ins and LOAN.* (README: DEBT_SERVICE(…, TRUE) → 308,250)", () => {
+    expect(one("=IF(TRUE,1,2)")).toBe(1);
+    expect(one("=IF(FALSE,1,2)")).toBe(2);
+    expect(one("=LOAN.DEBT_SERVICE(4500000,0.0685,30,TRUE)")).toBe(308250);
+    expect(
+      one('=VLOOKUP("CA",B2:C3,2,FALSE)', [
+        ["TX", 5],
+        ["CA", 7],
+      ]),
+    ).toBe(7);
+  });
+
+  test("a blank cell read by a formula is 0; 1900 dates as Excel numbers them (DATE(2024,1,1) = 45292)", () => {
+    expect(one("=B2", [[null]])).toBe(0);
+    expect(one("=DATE(2024,1,1)")).toBe(45292);
+    expect(one("=DATE(1900,3,1)")).toBe(61);
+  });
+
+  test("Excel's INT, DATEDIF units in any case, SUMPRODUCT over comparisons, TEXT with percent", () => {
+    expect(one("=INT(-3.5)")).toBe(-4);
+    expect(one('=DATEDIF(DATE(2020,1,15),DATE(2024,3,1),"y")')).toBe(4);
+    expect(
+      one('=SUMPRODUCT((B2:B4="TX")*C2:C4)', [
+        ["TX", 5],
+        ["CA", 7],
+        ["TX", 11],
+      ]),
+    ).toBe(16);
+    // Excel: "non-numeric array entries are treated as if they were zeros"
+    expect(one('=SUMPRODUCT(B2:B4="TX")', [["TX"], ["CA"], ["TX"]])).toBe(0);
+    expect(one('=TEXT(0.0685,"0.00%")')).toBe("6.85%");
+  });
+
+  test("a TEXT format the engine does not implement says so (recalc keeps Excel's value)", () => {
+    expect(one('=TEXT(1234,"0.00E+00")')).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringContaining("Not computed by the engine"),
+    });
+  });
+});

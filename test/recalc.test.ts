@@ -193,6 +193,29 @@ describe("loan recalc", () => {
     expect(result(await read(copy), "Model", "B3")).toBe(180000);
   });
 
+  test("text stays text: a text cell starting with = (or looking like a number, date or TRUE) is data", async () => {
+    const file = path.join(dir, "text.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.getCell("A1").value = "=1+1";
+    ws.getCell("A2").value = "12/31/2024";
+    ws.getCell("A3").value = "TRUE";
+    ws.getCell("A4").value = "'quoted";
+    ws.getCell("B1").value = { formula: "A1", result: "=1+1" };
+    ws.getCell("B2").value = { formula: "ISTEXT(A1)+ISTEXT(A2)+ISTEXT(A3)", result: 3 };
+    ws.getCell("B3").value = { formula: 'A4&"!"', result: "'quoted!" };
+    ws.getCell("B4").value = { formula: "IF(TRUE,LEN(A1),0)", result: 4 };
+    await wb.xlsx.writeFile(file);
+    const out = path.join(dir, "text-out.xlsx");
+    expect(await main(["recalc", file, "-o", out], capture(), dist)).toBe(0);
+    const back = await read(out);
+    expect(result(back, "S", "B1")).toBe("=1+1");
+    expect(result(back, "S", "B2")).toBe(3);
+    expect(result(back, "S", "B3")).toBe("'quoted!");
+    expect(result(back, "S", "B4")).toBe(4);
+    expect(back.getWorksheet("S")!.getCell("A1").value).toBe("=1+1");
+  });
+
   test.each([
     ["a missing file", "missing.xlsx", null, "missing.xlsx: no such file"],
     ["a text file", "notes.xlsx", "just text", "notes.xlsx: is not an .xlsx workbook"],
