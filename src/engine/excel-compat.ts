@@ -15,6 +15,9 @@
  *   = 1.01; ROUNDUP(0.1+0.2,1) = 0.3).
  * - DATEDIF takes its unit in any case ("y" as "Y").
  * - SUMPRODUCT treats non-numeric entries (TRUE/FALSE, text) as zero, as Excel documents.
+ * - EDATE keeps the month's last day (EDATE(31 Jan 2024, 1) = 29 Feb 2024); ISOWEEKNUM
+ *   follows ISO 8601 (30 Dec 2024 is week 1 of 2025).
+ * - VLOOKUP, HLOOKUP, MATCH, XLOOKUP: the first wildcard match (see lookupPlugin).
  * - TEXT implements Excel's format codes (thousands, percent, literals, sections, dates);
  *   a code it does not implement is reported as not computed (see NOT_COMPUTED).
  */
@@ -123,6 +126,27 @@ class ExcelCompatPlugin extends FunctionPlugin {
     return this.rounding(ast, state, "ROUNDDOWN", "down");
   }
 
+  edate(ast: { args: unknown[] }, state: unknown) {
+    return this.run(ast, state, "EDATE", (start: number, months: number) => {
+      const p = serialToParts(Math.floor(start));
+      const m = p.month + Math.trunc(months);
+      const last = serialToParts(partsToSerial(p.year, m + 1, 0)).day;
+      const serial = partsToSerial(p.year, m, Math.min(p.day, last));
+      return serial < 0 ? new CellError(ErrorType.NUM, "EDATE: the date is before 1900.") : serial;
+    });
+  }
+
+  isoweeknum(ast: { args: unknown[] }, state: unknown) {
+    return this.run(ast, state, "ISOWEEKNUM", (date: number) => {
+      const d = Math.floor(date);
+      const p = serialToParts(d);
+      const weekday = (p.weekday + 6) % 7; // Monday 0
+      const thursday = d - weekday + 3; // the Thursday of this ISO week decides its year
+      const year = serialToParts(thursday).year;
+      return Math.floor((thursday - partsToSerial(year, 1, 1)) / 7) + 1;
+    });
+  }
+
   datedif(ast: { args: unknown[] }, state: unknown) {
     return this.run(ast, state, "DATEDIF", (start: number, end: number, unit: string) => datedif(start, end, unit));
   }
@@ -174,6 +198,8 @@ const NUMBER = { argumentType: FunctionArgumentType.NUMBER };
   ROUND: { method: "round", parameters: [NUMBER, { ...NUMBER, defaultValue: 0 }] },
   ROUNDUP: { method: "roundup", parameters: [NUMBER, { ...NUMBER, defaultValue: 0 }] },
   ROUNDDOWN: { method: "rounddown", parameters: [NUMBER, { ...NUMBER, defaultValue: 0 }] },
+  EDATE: { method: "edate", parameters: [{ ...NUMBER, minValue: 0 }, NUMBER] },
+  ISOWEEKNUM: { method: "isoweeknum", parameters: [{ ...NUMBER, minValue: 0 }] },
   DATEDIF: {
     method: "datedif",
     parameters: [{ ...NUMBER, minValue: 0 }, { ...NUMBER, minValue: 0 }, { argumentType: FunctionArgumentType.STRING }],
@@ -218,12 +244,99 @@ export function datedif(start: number, end: number, unit: string): number | Cell
   }
 }
 
+/** Excel's wildcards (* any run, ? one character, ~ escapes) as a whole-cell, case-insensitive test. */
+export function wildcardMatcher(pattern: string): ((v: unknown) => boolean) | undefined {
+  if (!/[*?]/.test(pattern)) return undefined;
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "~" && i + 1 < pattern.length) re += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    else if (ch === "*") re += "[\\s\\S]*";
+    else if (ch === "?") re += "[\\s\\S]";
+    else re += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  const regexp = new RegExp(`^${re}$`, "i");
+  return (v) => typeof v === "string" && regexp.test(v);
+}
+
+interface RangeLike {
+  valuesFromTopLeftCorner(): unknown[];
+}
+
+/**
+ * VLOOKUP, HLOOKUP, MATCH and XLOOKUP with Excel's wildcards: HyperFormula returns the last
+ * wildcard match instead of the first and ignores wildcards in MATCH. VLOOKUP and HLOOKUP
+ * over an array constant (not a range) are reported as not computed.
+ */
+function lookupPlugin(): FunctionPluginDefinition {
+  const Base = HyperFormula.getFunctionPlugin("VLOOKUP") as unknown as new (...args: never[]) => object;
+  const base = Base.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const firstMatch = (key: unknown, range: RangeLike, last = false): number | undefined => {
+    const test = typeof key === "string" ? wildcardMatcher(key) : undefined;
+    if (!test) return undefined;
+    const values = range.valuesFromTopLeftCorner();
+    if (last) {
+      for (let i = values.length - 1; i >= 0; i--) if (test(values[i])) return i;
+    } else for (let i = 0; i < values.length; i++) if (test(values[i])) return i;
+    return -1;
+  };
+  class ExcelLookupPlugin extends Base {}
+  const proto = ExcelLookupPlugin.prototype as unknown as Record<string, unknown>;
+  proto.searchInRange = function (
+    this: unknown,
+    key: unknown,
+    range: RangeLike,
+    wildcards: boolean,
+    options: { returnOccurrence?: string },
+    ...rest: unknown[]
+  ) {
+    const found = wildcards ? firstMatch(key, range, options.returnOccurrence === "last") : undefined;
+    return found ?? base.searchInRange.call(this, key, range, wildcards, options, ...rest);
+  };
+  proto.doMatch = function (
+    this: unknown,
+    key: unknown,
+    range: RangeLike & { width(): number; height(): number },
+    type: number,
+  ) {
+    if (type === 0 && (range.width() === 1 || range.height() === 1)) {
+      const found = firstMatch(key, range);
+      if (found !== undefined) return found < 0 ? new CellError(ErrorType.NA, "MATCH: value not found.") : found + 1;
+    }
+    return base.doMatch.call(this, key, range, type);
+  };
+  for (const [method, name] of [
+    ["vlookup", "VLOOKUP"],
+    ["hlookup", "HLOOKUP"],
+  ] as const) {
+    proto[method] = function (this: unknown, ...args: unknown[]) {
+      const out = base[method].apply(this, args);
+      if (out instanceof CellError && out.type === ErrorType.VALUE && /wrong type of argument/i.test(out.message ?? ""))
+        return new CellError(ErrorType.VALUE, `${NOT_COMPUTED} ${name} over an array constant is not implemented.`);
+      return out;
+    };
+  }
+  const own = (Base as unknown as { implementedFunctions: ImplementedFunctions }).implementedFunctions;
+  const names = ["VLOOKUP", "HLOOKUP", "MATCH", "XLOOKUP"].filter((n) => own[n]);
+  // HyperFormula looks for each function's method on the plugin's own prototype.
+  for (const n of names) {
+    const method = own[n].method;
+    if (!Object.prototype.hasOwnProperty.call(proto, method))
+      proto[method] = function (this: unknown, ...args: unknown[]) {
+        return base[method].apply(this, args);
+      };
+  }
+  (ExcelLookupPlugin as unknown as { implementedFunctions: ImplementedFunctions }).implementedFunctions =
+    Object.fromEntries(names.map((n) => [n, own[n]]));
+  return ExcelLookupPlugin as unknown as FunctionPluginDefinition;
+}
+
 let registered = false;
 
 /** Registers Excel's versions of the functions above in HyperFormula (once; the registry is global). */
 export function registerExcelCompat(): void {
   if (registered) return;
-  const plugin = ExcelCompatPlugin as unknown as FunctionPluginDefinition;
-  HyperFormula.registerFunctionPlugin(plugin);
+  HyperFormula.registerFunctionPlugin(lookupPlugin());
+  HyperFormula.registerFunctionPlugin(ExcelCompatPlugin as unknown as FunctionPluginDefinition);
   registered = true;
 }

@@ -250,8 +250,8 @@ function numberText(x: number, tokens: Token[], withSign: boolean): string | und
   const fracSlots = pointAt < 0 ? [] : digitsAt.filter((i) => i > pointAt);
   let value = x;
   for (const t of tokens) if (t.kind === "percent") value *= 100;
-  // Commas: between integer placeholders, grouping; right after the last integer
-  // placeholder, each divides by 1,000.
+  // Commas: between integer placeholders, grouping; after the last digit placeholder,
+  // each divides by 1,000.
   let grouping = false;
   const scaleCommas = new Set<number>();
   tokens.forEach((t, i) => {
@@ -259,13 +259,13 @@ function numberText(x: number, tokens: Token[], withSign: boolean): string | und
     const before = intSlots.some((s) => s < i);
     const after = intSlots.some((s) => s > i);
     if (before && after) grouping = true;
-    else if (before && !after && (pointAt < 0 || i < pointAt)) scaleCommas.add(i);
+    else if (digitsAt.some((s) => s < i) && !digitsAt.some((s) => s > i)) scaleCommas.add(i);
   });
   for (let k = 0; k < scaleCommas.size; k++) value /= 1000;
   const rounded = Math.abs(roundExcel(value, fracSlots.length, "half"));
   const fixed = rounded.toFixed(fracSlots.length);
-  let [intPart, fracPart = ""] = fixed.split(".");
-  if (intPart === "0") intPart = "";
+  const [whole, fracPart = ""] = fixed.split(".");
+  let intPart = whole === "0" ? "" : whole;
   const minInt = intSlots.filter((i) => (tokens[i] as { ch: string }).ch === "0").length;
   intPart = intPart.padStart(minInt, "0");
   if (grouping) intPart = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");

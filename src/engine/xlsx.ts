@@ -15,7 +15,8 @@ import type { RawCellContent } from "hyperformula";
 import { parseRange, sheetRef } from "../plan/plan";
 import type { Addin } from "./addin";
 import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
-import { EngineWorkbook, textCell, type NameInput } from "./workbook";
+import { NOT_COMPUTED } from "./excel-compat";
+import { EngineWorkbook, textCell, type CellResult, type NameInput } from "./workbook";
 
 export type { CellIssue } from "./cells";
 
@@ -36,10 +37,53 @@ export interface RecalcSummary {
   unsupported: { name: string; cells: number }[];
 }
 
-/** Rewrites a formula from a file into what the engine parses. */
+/**
+ * Why a computed error is the engine's limitation rather than the workbook's, or undefined
+ * for an error Excel would give too (#DIV/0!, #N/A from a lookup or a LOAN function…).
+ */
+export function keptReason(result: CellResult): string | undefined {
+  if (result === null || typeof result !== "object") return undefined;
+  const message = result.message ?? "";
+  if (message.startsWith(NOT_COMPUTED)) return message.slice(NOT_COMPUTED.length).trim();
+  const fn = /^Function name (.+) not recognized/i.exec(message);
+  if (fn) return `function ${fn[1]} is not implemented by the engine`;
+  const name = /^Named expression (.+) not recognized/i.exec(message);
+  if (name) return `name ${name[1]} is not defined as the engine reads names`;
+  if (result.error === "#ERROR!" || /^Parsing error/i.test(message)) return "formula syntax the engine does not parse";
+  return undefined;
+}
+
+/**
+ * Rewrites a formula from a file into what the engine parses: without the `_xlfn.` /
+ * `_xlws.` prefixes of newer built-ins, add-in functions under their typed names, and
+ * quotes inside text ("say ""hi""", which HyperFormula cannot parse) as CHAR(34).
+ */
 export function normalizeFormula(formula: string, namespace = "LOAN"): string {
   const udf = new RegExp(`_xldudf_${namespace}[._]`, "gi");
-  return formula.replace(/_xlfn\.|_xlws\.|_xlpm\./gi, "").replace(udf, `${namespace}.`);
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const quote = formula.indexOf('"', i);
+    const code = quote < 0 ? formula.slice(i) : formula.slice(i, quote);
+    out += code.replace(/_xlfn\.|_xlws\.|_xlpm\./gi, "").replace(udf, `${namespace}.`);
+    if (quote < 0) break;
+    // A text literal: up to the closing quote that is not doubled.
+    const parts: string[] = [];
+    let j = quote + 1;
+    let cur = "";
+    for (; j < formula.length; j++) {
+      if (formula[j] !== '"') cur += formula[j];
+      else if (formula[j + 1] === '"') {
+        parts.push(cur);
+        cur = "";
+        j++;
+      } else break;
+    }
+    parts.push(cur);
+    out += parts.length === 1 ? `"${cur}"` : `(${parts.map((p) => `"${p}"`).join("&CHAR(34)&")})`;
+    i = j + 1;
+  }
+  return out;
 }
 
 /** Reads the first bytes to tell an .xlsx from the files people mistake for one. */
