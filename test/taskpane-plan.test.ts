@@ -6,19 +6,18 @@
 import fc from "fast-check";
 import * as core from "../src/core";
 import { Fault } from "../src/core";
+import { buildExamplePlan, EXAMPLE_NOTES, WORKED_EXAMPLE } from "../src/plan/example";
 import {
-  buildExamplePlan,
+  absoluteRef,
   column,
-  EXAMPLE_NOTES,
   FORMULA_COLOR,
   INPUT_COLOR,
+  isValidSheetName,
   MAX_SHEET_NAME,
   type PlanCell,
   type SheetPlan,
   uniqueSheetName,
-  WORKED_EXAMPLE,
-} from "../src/taskpane/example-plan";
-import { absoluteRef, isValidSheetName } from "../src/plan/plan";
+} from "../src/plan/plan";
 
 /** Half a cent: "to the cent". */
 const CENT = 0.005;

@@ -5,9 +5,9 @@
  * and proxies that throw when an unloaded property is read.
  */
 import { buildDealPlan } from "../src/plan/deal";
-import { parseRange } from "../src/plan/plan";
+import { parseRange, type SheetPlan } from "../src/plan/plan";
 import { VALUE_ADD } from "../src/plan/templates";
-import { buildExamplePlan, type SheetPlan } from "../src/taskpane/example-plan";
+import { buildExamplePlan } from "../src/plan/example";
 import {
   type ChartLike,
   type ChartSeriesLike,

@@ -7,7 +7,7 @@
  * keeps the page within its Content-Security-Policy.
  */
 import { mountDealPane } from "./deal-pane";
-import { buildExamplePlan } from "./example-plan";
+import { buildExamplePlan } from "../plan/example";
 import { REQUIRED_EXCEL_API, WRITER_MESSAGES, writePlan } from "./excel-writer";
 import { GUIDE, type GuideEntry, type GuideGroup, signature, splitExample } from "./guide";
 

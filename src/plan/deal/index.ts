@@ -1,0 +1,78 @@
+/**
+ * A deal template → a side-by-side recourse / non-recourse sheet, as a plan (plain data).
+ * Pure: no Office, no engine. The writers (Excel, engine, .xlsx) apply the plan.
+ *
+ * The sheet is a sequence of sections, top to bottom under a frozen header (Recourse |
+ * Non-recourse | Difference | Source / note), each a function that writes its rows with the
+ * sheet builder and returns the cells later sections refer to:
+ *   - inputs.ts: title and header; inputs, the LOAN.QUALIFY thresholds beside them (G:J),
+ *     the carveouts stressed and the scenarios;
+ *   - side-by-side.ts: the terms under each structure and the premium; per scenario the
+ *     deficiency, what the state's law lets the lender pursue and the personal exposure;
+ *     the break-even default probability; LOAN.QUALIFY;
+ *   - reading.ts: the reference's "when each fits" heuristics as formulas with reasons;
+ *   - sensitivity.ts: personal exposure against sale price, feeding the chart;
+ *   - the assumptions and the disclaimer (below).
+ * A new section is a function of the same kind, called in its place in `buildDealPlan`.
+ *
+ * Every number outside the inputs is a formula over them, using LOAN.* and only built-ins
+ * the headless engine computes too (IF, AND, MAX, MIN, ROUND, ROUNDDOWN, &). Formulas avoid
+ * the TRUE/FALSE literals (the engine reads them as names); flags are input cells.
+ */
+import { DEAL_NOTES } from "../messages";
+import type { SheetPlan } from "../plan";
+import type { DealInputs, DealTemplate } from "../templates/types";
+import { carveoutsSection, inputsSection, scenarioInputsSection, thresholdsSection, titleSection } from "./inputs";
+import { type Deal, type DealOptions, type DealSheet, dealSheet, resolveDeal } from "./layout";
+import { readingSection } from "./reading";
+import { exposureChart, sensitivitySection } from "./sensitivity";
+import { breakevenSection, qualifySection, scenariosSection, termsSection } from "./side-by-side";
+
+export { DEAL_NOTES } from "../messages";
+export { DEAL_FORMATS, INPUT_LABELS, INPUT_NAMES, type DealOptions } from "./layout";
+
+/** Builds the deal sheet for a template with the analyst's inputs and options. */
+export function buildDealPlan(
+  template: DealTemplate,
+  inputs: Partial<DealInputs> = {},
+  options: DealOptions = {},
+): SheetPlan {
+  const deal = resolveDeal(template, inputs, options);
+  const s = dealSheet();
+  const header = titleSection(s, deal);
+  const inp = inputsSection(s, deal);
+  const thresholds = thresholdsSection(s, inp.top, template.thresholds, inp.loanType);
+  const carveouts = carveoutsSection(s, deal);
+  const scenarios = scenarioInputsSection(s, deal);
+  const terms = termsSection(s, inp, thresholds);
+  const outcomes = scenariosSection(s, inp, terms, scenarios, carveouts);
+  breakevenSection(s, terms, outcomes);
+  qualifySection(s, inp, terms, thresholds);
+  readingSection(s, inp, terms, outcomes);
+  const sensitivity = sensitivitySection(s, deal, inp, terms, outcomes, carveouts);
+  notesSection(s, deal);
+  return s.build({
+    sheetName: options.sheetName ?? template.sheetName,
+    columnWidths: [
+      { column: "A", points: 300 },
+      { column: "B", points: 110 },
+      { column: "C", points: 110 },
+      { column: "D", points: 100 },
+      { column: "E", points: 380 },
+      { column: "G", points: 80 },
+      { column: "H", points: 70 },
+      { column: "I", points: 80 },
+      { column: "J", points: 70 },
+    ],
+    freeze: { rows: header, columns: 1 },
+    chart: exposureChart(sensitivity),
+  });
+}
+
+/** The template's assumptions in words, the state-law note and the disclaimer. */
+function notesSection(s: DealSheet, deal: Deal): void {
+  s.heading("Assumptions and notes", 1);
+  for (const a of deal.template.assumptions) s.text("A", s.next(), a);
+  s.text("A", s.next(), DEAL_NOTES.stateLaw);
+  s.text("A", s.next(), DEAL_NOTES.disclaimer);
+}

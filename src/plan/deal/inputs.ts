@@ -1,0 +1,230 @@
+/**
+ * The top of the deal sheet: title and frozen header, then the inputs (blue constants, each
+ * a sheet-scoped name; market figures as black LOAN.MARKET_PREMIUM formulas), the
+ * LOAN.QUALIFY thresholds beside them (G:J), the carveouts stressed and the scenarios.
+ */
+import { CARVEOUT_CATALOGUE } from "../../core/carveouts";
+import { call, quote } from "../formula";
+import { DEAL_NOTES } from "../messages";
+import type { PlanValue } from "../plan";
+import type { DealTemplate, InputKey, Scenario, Thresholds } from "../templates/types";
+import { type Deal, type DealSheet, type Fmt, INPUT_LABELS, INPUT_NAMES, NOTE } from "./layout";
+
+/** The title, the legend and the frozen column header; returns the header's row. */
+export function titleSection(s: DealSheet, deal: Deal): number {
+  s.text("A", s.next(), deal.template.title, true);
+  s.text("A", s.next(), `${DEAL_NOTES.legend} ${DEAL_NOTES.disclaimer}`);
+  const header = s.next();
+  s.headings(header, ["Recourse", "Non-recourse", "Difference", "Source / note"], 1);
+  return header;
+}
+
+/** The deal's inputs, in the order the sheet lists them, with their number formats. */
+const DEAL_INPUTS: readonly (readonly [InputKey, Fmt?])[] = [
+  ["loanType"],
+  ["businessPlan"],
+  ["propertyValue", "money"],
+  ["noi", "money"],
+  ["occupancy", "share"],
+  ["netWorth", "money"],
+  ["liquidity", "money"],
+  ["trackRecord"],
+  ["assetProtection"],
+  ["loanAmount", "money"],
+  ["amortYears", "years"],
+  ["holdYears", "years"],
+  ["interestOnly"],
+  ["discountRate", "rate"],
+  ["accruedInterest", "money"],
+  ["foreclosureCosts", "money"],
+  ["state"],
+  ["foreclosure"],
+  ["residential1to4"],
+  ["purchaseMoney"],
+  ["ownerOccupied"],
+];
+
+/** The cells of the inputs: each input's name, the compared state's, the state-law flags. */
+export interface InputCells extends Readonly<Record<InputKey, string>> {
+  /** The row of the "Inputs" heading (the thresholds start there too). */
+  readonly top: number;
+  /** The second state's cell, when the sheet compares two. */
+  readonly compare?: string;
+  /** LOAN.STATE_DEFICIENCY's flags: foreclosure method, residential, purchase money, owner-occupied. */
+  readonly flags: readonly string[];
+}
+
+/** The inputs block: deal inputs, the state overlay, the structures' rates, points and guarantees, the market context. */
+export function inputsSection(s: DealSheet, deal: Deal): InputCells {
+  const { template, inputs: d } = deal;
+  const top = s.next(1);
+  s.text("A", top, "Inputs", true);
+  const cells: Partial<Record<InputKey, string>> = {};
+  /** One labelled input row: label in A, the input `write` places, its source in E. */
+  const inputRow = (key: InputKey, write: (r: number) => string): void => {
+    const r = s.label(INPUT_LABELS[key]);
+    const note = template.sources[key];
+    if (note) s.text(NOTE, r, note);
+    cells[key] = write(r);
+  };
+  for (const [key, fmt] of DEAL_INPUTS)
+    inputRow(key, (r) => s.input("B", r, d[key] as PlanValue, fmt, INPUT_NAMES[key]));
+  let compare: string | undefined;
+  if (deal.compareState) {
+    const r = s.label("Compare with the law of");
+    s.text(NOTE, r, "The state overlay: the same loan under a second state's law");
+    compare = s.input("B", r, deal.compareState, undefined, "CompareState");
+  }
+
+  // Structure inputs: recourse in B, non-recourse (over recourse) in C; "MARKET" reads the market table.
+  const loanType = cells.loanType!;
+  const structure = (key: InputKey, col: "B" | "C", market?: "RATE" | "POINTS"): void =>
+    inputRow(key, (r) => {
+      const v = d[key];
+      if (v === "MARKET" && market)
+        return s.formula(col, r, `=${call("MARKET_PREMIUM", loanType, quote(market))}`, "rate", INPUT_NAMES[key]);
+      return s.input(col, r, v as PlanValue, "rate", INPUT_NAMES[key]);
+    });
+  structure("recourseRate", "B");
+  structure("rateSpread", "C", "RATE");
+  structure("recoursePoints", "B");
+  structure("pointsSpread", "C", "POINTS");
+  const g = s.label(INPUT_LABELS.recourseGuarantee);
+  cells.recourseGuarantee = s.input("B", g, d.recourseGuarantee, "share", INPUT_NAMES.recourseGuarantee);
+  cells.nonRecourseGuarantee = s.input("C", g, d.nonRecourseGuarantee, "share", INPUT_NAMES.nonRecourseGuarantee);
+  const gNote = [template.sources.recourseGuarantee, template.sources.nonRecourseGuarantee].filter(Boolean).join("; ");
+  s.text(NOTE, g, gNote || "1: full recourse; 0: carveouts only; between: a limited guarantee (reference §1)");
+
+  // Market context (formulas): the table's range for this loan type.
+  const m = s.label("Market rate premium, low / high (reference §5)");
+  s.formula("B", m, `=${call("MARKET_PREMIUM", loanType, quote("RATE"), quote("LOW"))}`, "rate");
+  s.formula("C", m, `=${call("MARKET_PREMIUM", loanType, quote("RATE"), quote("HIGH"))}`, "rate");
+  s.text(NOTE, m, "LOAN.MARKET_PREMIUM: context for the premium above");
+
+  const all = cells as Record<InputKey, string>;
+  return {
+    ...all,
+    top,
+    ...(compare ? { compare } : {}),
+    flags: [all.foreclosure, all.residential1to4, all.purchaseMoney, all.ownerOccupied],
+  };
+}
+
+/** The LOAN.QUALIFY tests, in the order of the thresholds table. */
+const TESTS = ["DSCR", "LTV", "OCCUPANCY", "NET_WORTH", "LIQUIDITY"] as const;
+
+/** The names of the thresholds: each structure's range, and the DSCR and LTV cells LOAN.MAX_LOAN reads. */
+export interface ThresholdCells {
+  readonly recourse: string;
+  readonly nonRecourse: string;
+  readonly rMinDscr: string;
+  readonly rMaxLtv: string;
+  readonly nMinDscr: string;
+  readonly nMaxLtv: string;
+}
+
+/** Writes the LOAN.QUALIFY threshold pairs in G:H (recourse) and I:J (non-recourse), from row `top` down. */
+export function thresholdsSection(
+  s: DealSheet,
+  top: number,
+  t: DealTemplate["thresholds"],
+  loanType: string,
+): ThresholdCells {
+  s.text("G", top, "Test", true);
+  s.text("H", top, "Recourse", true);
+  s.text("I", top, "Test", true);
+  s.text("J", top, "Non-recourse", true);
+  const fmt = (test: string): Fmt => (test === "DSCR" ? "ratio" : test === "NET_WORTH" ? "ratio" : "share");
+  const names: Partial<Record<(typeof TESTS)[number], [string, string]>> = {
+    DSCR: ["RecourseMinDSCR", "NonRecourseMinDSCR"],
+    LTV: ["RecourseMaxLTV", "NonRecourseMaxLTV"],
+  };
+  const cell = (col: "H" | "J", r: number, test: (typeof TESTS)[number], th: Thresholds, name?: string): void => {
+    const v = th[test];
+    if (v === "MARKET")
+      s.formula(col, r, `=${call("MARKET_PREMIUM", loanType, quote("LTV_CAP"), quote("HIGH"))}`, "share", name);
+    else s.input(col, r, v ?? "", fmt(test), name);
+  };
+  TESTS.forEach((test, i) => {
+    const r = top + 1 + i;
+    s.text("G", r, test);
+    s.text("I", r, test);
+    cell("H", r, test, t.recourse, names[test]?.[0]);
+    cell("J", r, test, t.nonRecourse, names[test]?.[1]);
+  });
+  const bottom = top + TESTS.length;
+  s.text("G", bottom + 1, "LOAN.QUALIFY thresholds (reference §5); blank: test not run");
+  return {
+    recourse: s.name("RecourseThresholds", `G${top + 1}:H${bottom}`),
+    nonRecourse: s.name("NonRecourseThresholds", `I${top + 1}:J${bottom}`),
+    rMinDscr: "RecourseMinDSCR",
+    rMaxLtv: "RecourseMaxLTV",
+    nMinDscr: "NonRecourseMinDSCR",
+    nMaxLtv: "NonRecourseMaxLTV",
+  };
+}
+
+/** At least this many carveout rows, so the analyst can add more in Excel. */
+const CARVEOUT_ROWS = 3;
+
+/** The names of the carveout codes and losses (LOAN.CARVEOUT_EXPOSURE's arguments). */
+export interface CarveoutCells {
+  readonly codes: string;
+  readonly losses: string;
+}
+
+/** The carveouts stressed under non-recourse: code and loss per row, the act and its consequence beside. */
+export function carveoutsSection(s: DealSheet, deal: Deal): CarveoutCells {
+  const top = s.heading("Carveouts stressed (non-recourse)", 1, ["Code", "Loss caused"]);
+  const rows = Math.max(CARVEOUT_ROWS, deal.carveouts.length);
+  for (let i = 0; i < rows; i++) {
+    const c = deal.carveouts[i];
+    const r = s.label(`Carveout ${i + 1}`);
+    s.input("B", r, c ? c.code : "");
+    s.input("C", r, c ? c.loss : "", "money");
+    const known = c && CARVEOUT_CATALOGUE.find((x) => x.code === c.code.toUpperCase());
+    s.text(
+      NOTE,
+      r,
+      known
+        ? `${known.act}: ${known.consequence === "FULL" ? "full recourse" : "loss only"} (reference §4)`
+        : "Add a code from LOAN.CARVEOUTS()",
+    );
+  }
+  return {
+    codes: s.name("CarveoutCodes", `B${top + 1}:B${s.row}`),
+    losses: s.name("CarveoutLosses", `C${top + 1}:C${s.row}`),
+  };
+}
+
+/** A scenario's input cells: NOI share, and the sale price (a share of value or an amount), the unpaid principal if given. */
+export interface ScenarioCells {
+  readonly scenario: Scenario;
+  readonly noiFactor: string;
+  readonly saleFactor?: string;
+  readonly salePrice?: string;
+  readonly unpaid?: string;
+}
+
+/** The scenarios' inputs, each a named row. */
+export function scenarioInputsSection(s: DealSheet, deal: Deal): ScenarioCells[] {
+  s.heading("Scenarios", 1);
+  return deal.template.scenarios.map((sc, i) => {
+    const n = i + 1;
+    const line = (label: string, v: number, fmt: Fmt, name: string): string => {
+      const r = s.label(`${n}. ${sc.label}: ${label}`);
+      s.text(NOTE, r, sc.source);
+      return s.input("B", r, v, fmt, name);
+    };
+    const noiFactor = line("NOI (share of pro forma)", sc.noiFactor, "share", `Scenario${n}NOIShare`);
+    const sale =
+      sc.salePrice !== undefined
+        ? { salePrice: line("sale price", sc.salePrice, "money", `Scenario${n}SalePrice`) }
+        : { saleFactor: line("sale price (share of value)", sc.saleFactor ?? 1, "share", `Scenario${n}SaleShare`) };
+    const unpaid =
+      sc.unpaidPrincipal !== undefined
+        ? { unpaid: line("unpaid principal", sc.unpaidPrincipal, "money", `Scenario${n}Unpaid`) }
+        : {};
+    return { scenario: sc, noiFactor, ...sale, ...unpaid };
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * What the deal sheet's sections share: its number formats, the name and label of each
+ * input, the resolved deal (template, inputs, options) and the sheet builder they write with.
+ *
+ * Columns: A labels; B recourse; C non-recourse; D the difference; E the source or a note;
+ * G:J the LOAN.QUALIFY thresholds beside the inputs, and the chart beside the sensitivity table.
+ */
+import { FORMATS } from "../plan";
+import { SheetBuilder } from "../sheet";
+import type { Carveout, DealInputs, DealTemplate, InputKey } from "../templates/types";
+
+export const DEAL_FORMATS = {
+  ...FORMATS,
+  money: "#,##0",
+  ratio: '0.00"x"',
+  share: "0.0%",
+} as const;
+
+export type Fmt = keyof typeof DEAL_FORMATS;
+
+/** The deal sheet's builder. */
+export type DealSheet = SheetBuilder<typeof DEAL_FORMATS>;
+
+export function dealSheet(): DealSheet {
+  return new SheetBuilder(DEAL_FORMATS);
+}
+
+/** The column of sources and notes. */
+export const NOTE = "E";
+
+/** The sheet-scoped name of each input. */
+export const INPUT_NAMES: Readonly<Record<InputKey, string>> = {
+  loanType: "LoanType",
+  businessPlan: "BusinessPlan",
+  propertyValue: "PropertyValue",
+  noi: "ProFormaNOI",
+  occupancy: "Occupancy",
+  netWorth: "NetWorth",
+  liquidity: "Liquidity",
+  loanAmount: "LoanInput",
+  amortYears: "AmortYears",
+  holdYears: "HoldYears",
+  interestOnly: "InterestOnly",
+  discountRate: "DiscountRate",
+  recourseRate: "RecourseRate",
+  recoursePoints: "RecoursePoints",
+  rateSpread: "RatePremium",
+  pointsSpread: "PointsPremium",
+  recourseGuarantee: "RecourseGuarantee",
+  nonRecourseGuarantee: "NonRecourseGuarantee",
+  trackRecord: "TrackRecord",
+  assetProtection: "AssetProtection",
+  accruedInterest: "AccruedInterest",
+  foreclosureCosts: "ForeclosureCosts",
+  state: "DealState",
+  foreclosure: "ForeclosureMethod",
+  residential1to4: "Residential1to4",
+  purchaseMoney: "PurchaseMoney",
+  ownerOccupied: "OwnerOccupied",
+};
+
+/** Labels of the inputs, as the sheet and the task pane show them. */
+export const INPUT_LABELS: Readonly<Record<InputKey, string>> = {
+  loanType: "Market row (LOAN.MARKET_PREMIUM loan type)",
+  businessPlan: "Business plan",
+  propertyValue: "Property value",
+  noi: "NOI, pro forma (a year)",
+  occupancy: "Occupancy",
+  netWorth: "Sponsor net worth",
+  liquidity: "Sponsor liquidity",
+  loanAmount: "Loan amount (0: size with LOAN.MAX_LOAN)",
+  amortYears: "Amortization (years)",
+  holdYears: "Hold (years)",
+  interestOnly: "Interest-only",
+  discountRate: "Discount rate (PV of the premium)",
+  recourseRate: "Recourse rate",
+  recoursePoints: "Recourse points",
+  rateSpread: "Non-recourse rate premium",
+  pointsSpread: "Non-recourse points premium",
+  recourseGuarantee: "Guarantee (share of the loan)",
+  nonRecourseGuarantee: "Guarantee (share of the loan)",
+  trackRecord: "Long track record",
+  assetProtection: "Asset protection a priority",
+  accruedInterest: "Accrued interest and fees at a default",
+  foreclosureCosts: "Foreclosure and sale costs",
+  state: "State (deficiency law)",
+  foreclosure: "Foreclosure (NONJUDICIAL or JUDICIAL)",
+  residential1to4: "Residential, 1–4 units",
+  purchaseMoney: "Purchase-money loan",
+  ownerOccupied: "Owner-occupied",
+};
+
+export interface DealOptions {
+  /** Carveouts to stress under non-recourse; default: the template's. */
+  readonly carveouts?: readonly Carveout[];
+  /** The state whose law applies; default: the template's. */
+  readonly state?: string;
+  /** A second state to compare; default: the template's (null: none). */
+  readonly compareState?: string | null;
+  /** The sheet name wanted; default: the template's. */
+  readonly sheetName?: string;
+}
+
+/** A template with the analyst's inputs and options applied: what the sections write. */
+export interface Deal {
+  readonly template: DealTemplate;
+  readonly inputs: DealInputs;
+  readonly carveouts: readonly Carveout[];
+  readonly compareState?: string;
+}
+
+export function resolveDeal(template: DealTemplate, inputs: Partial<DealInputs>, options: DealOptions): Deal {
+  const compareState = options.compareState === null ? undefined : (options.compareState ?? template.compareState);
+  return {
+    template,
+    inputs: { ...template.inputs, ...inputs, ...(options.state ? { state: options.state } : {}) },
+    carveouts: options.carveouts ?? template.carveouts,
+    ...(compareState ? { compareState } : {}),
+  };
+}
+
+/** Two cells of one row of the side-by-side table: recourse (B) and non-recourse (C). */
+export interface Pair {
+  readonly r: string;
+  readonly n: string;
+}
+
+/**
+ * A row of the side-by-side table: the label, the recourse and non-recourse formulas, their
+ * difference in D (unless `diff` is false) and a note in E. Returns the cells and the row.
+ */
+export function pairRow(
+  s: DealSheet,
+  label: string,
+  recourse: string,
+  nonRecourse: string,
+  fmt: Fmt,
+  opts: { diff?: boolean; note?: string } = {},
+): Pair & { row: number } {
+  const r = s.label(label);
+  const cr = s.formula("B", r, recourse, fmt);
+  const cn = s.formula("C", r, nonRecourse, fmt);
+  if (opts.diff !== false) s.formula("D", r, `=${cn}-${cr}`, fmt);
+  if (opts.note) s.text(NOTE, r, opts.note);
+  return { r: cr, n: cn, row: r };
+}

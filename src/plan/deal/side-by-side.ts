@@ -1,0 +1,243 @@
+/**
+ * The side-by-side table: the loan's terms under each structure (rate, points, LOAN.MAX_LOAN
+ * and the loan, debt service, DSCR, debt yield, LTV, balance at the end of the hold, the
+ * premium: interest-only, amortizing, present value), then per scenario NOI, sale price,
+ * deficiency, what the state's law lets the lender pursue and the personal exposure under
+ * each structure; the break-even default probability and LOAN.QUALIFY.
+ */
+import { call, quote } from "../formula";
+import type { CarveoutCells, InputCells, ScenarioCells, ThresholdCells } from "./inputs";
+import { type DealSheet, NOTE, type Pair, pairRow } from "./layout";
+
+/** The cells of the terms: what the later sections read. */
+export interface TermCells {
+  readonly rate: Pair;
+  readonly points: Pair;
+  /** The loan: the same amount under both structures. */
+  readonly loan: string;
+  readonly debtService: Pair;
+  readonly dscr: Pair;
+  readonly ltv: Pair;
+  readonly balance: Pair;
+  /** The premium of non-recourse, interest-only view (D). */
+  readonly premium: string;
+}
+
+/** The terms of the loan under each structure, and the premium of non-recourse. */
+export function termsSection(s: DealSheet, inp: InputCells, th: ThresholdCells): TermCells {
+  const { noi, propertyValue: value, amortYears: amort, holdYears: hold, interestOnly: io } = inp;
+  s.heading("Side by side", 1);
+  const rate = pairRow(s, "Annual rate", `=${inp.recourseRate}`, `=${inp.recourseRate}+${inp.rateSpread}`, "rate");
+  const points = pairRow(s, "Points", `=${inp.recoursePoints}`, `=${inp.recoursePoints}+${inp.pointsSpread}`, "rate");
+  const maxLoan = pairRow(
+    s,
+    "Largest loan (LOAN.MAX_LOAN)",
+    `=${call("MAX_LOAN", noi, value, rate.r, amort, th.rMinDscr, th.rMaxLtv, undefined, io)}`,
+    `=${call("MAX_LOAN", noi, value, rate.n, amort, th.nMinDscr, th.nMaxLtv, undefined, io)}`,
+    "money",
+    { note: "Under each structure's DSCR and LTV thresholds (G:J)" },
+  );
+  const loanRow = s.label("Loan amount");
+  const loan = s.formula(
+    "B",
+    loanRow,
+    `=IF(${inp.loanAmount}>0,${inp.loanAmount},ROUNDDOWN(MIN(${maxLoan.r},${maxLoan.n}),-3))`,
+    "money",
+  );
+  s.formula("C", loanRow, `=${loan}`, "money");
+  s.text(
+    NOTE,
+    loanRow,
+    "The same loan under both structures: the input, or the smaller largest loan (to the thousand)",
+  );
+  const debtService = pairRow(
+    s,
+    "Annual debt service",
+    `=${call("DEBT_SERVICE", loan, rate.r, amort, io)}`,
+    `=${call("DEBT_SERVICE", loan, rate.n, amort, io)}`,
+    "money",
+  );
+  pairRow(s, "Monthly payment", `=${debtService.r}/12`, `=${debtService.n}/12`, "money");
+  const dscr = pairRow(
+    s,
+    "DSCR, pro forma",
+    `=${call("DSCR", noi, debtService.r)}`,
+    `=${call("DSCR", noi, debtService.n)}`,
+    "ratio",
+  );
+  const debtYield = `=${call("DEBT_YIELD", noi, loan)}`;
+  pairRow(s, "Debt yield", debtYield, debtYield, "rate", { diff: false });
+  const ltvF = `=${call("LTV", loan, value)}`;
+  const ltv = pairRow(s, "LTV", ltvF, ltvF, "rate", { diff: false });
+  const ioYears = `IF(${io},${hold},0)`;
+  const balance = pairRow(
+    s,
+    "Balance at the end of the hold",
+    `=${call("BALANCE", loan, rate.r, amort, hold, ioYears)}`,
+    `=${call("BALANCE", loan, rate.n, amort, hold, ioYears)}`,
+    "money",
+  );
+  const cost = pairRow(
+    s,
+    "Interest and points over the hold (interest-only view)",
+    `=${loan}*${rate.r}*${hold}+${loan}*${points.r}`,
+    `=${loan}*${rate.n}*${hold}+${loan}*${points.n}`,
+    "money",
+    { diff: false },
+  );
+  const premiumArgs = [loan, rate.r, rate.n, points.r, points.n, hold];
+  const premium = s.formula("D", cost.row, `=${call("NONRECOURSE_PREMIUM", ...premiumArgs)}`, "money");
+  s.text(NOTE, cost.row, "Difference: the premium of non-recourse, LOAN.NONRECOURSE_PREMIUM (reference §5)");
+  const amortRow = s.label("Premium, amortizing view (payments, balance at exit, points)");
+  s.formula("D", amortRow, `=${call("NONRECOURSE_PREMIUM", ...premiumArgs, amort)}`, "money");
+  const pvRow = s.label("Premium, present value at the discount rate");
+  s.formula(
+    "D",
+    pvRow,
+    `=IF(${io},${call("NONRECOURSE_PREMIUM", ...premiumArgs, undefined, inp.discountRate)},${call("NONRECOURSE_PREMIUM", ...premiumArgs, amort, inp.discountRate)})`,
+    "money",
+  );
+  s.text(NOTE, pvRow, "Interest-only loans: the interest-only view, discounted");
+  return { rate, points, loan, debtService, dscr, ltv, balance, premium };
+}
+
+/**
+ * Personal exposure under each structure: recourse, the guarantee of what the law lets the
+ * lender pursue; non-recourse, the larger of the carveouts sprung and the guarantee.
+ */
+export function exposureFormulas(
+  inp: InputCells,
+  terms: TermCells,
+  carve: CarveoutCells,
+  claim: Pair,
+  sale: Pair,
+  may: Pair,
+): Pair {
+  return {
+    r: `=${call("GUARANTEE_EXPOSURE", may.r, terms.loan, inp.recourseGuarantee)}`,
+    n: `=MAX(${call("CARVEOUT_EXPOSURE", claim.n, carve.codes, carve.losses, sale.n)},${call("GUARANTEE_EXPOSURE", may.n, terms.loan, inp.nonRecourseGuarantee)})`,
+  };
+}
+
+/** LOAN.STATE_DEFICIENCY of a claim at a sale price under a state's law, with the deal's flags. */
+export function mayPursue(inp: InputCells, state: string, claim: string, sale: string): string {
+  return call("STATE_DEFICIENCY", claim, sale, state, undefined, ...inp.flags);
+}
+
+/** What the scenarios produce: per scenario, per state's law, the exposures; the last scenario's claim. */
+export interface OutcomeCells {
+  /** The states whose law applies: the deal's, then the compared one. */
+  readonly laws: readonly string[];
+  /** exposures[scenario][law]. */
+  readonly exposures: readonly (readonly Pair[])[];
+  readonly lastClaim: Pair;
+}
+
+/** One block per scenario: NOI, DSCR, sale price, claim, deficiency, and per state's law what may be pursued and the exposure. */
+export function scenariosSection(
+  s: DealSheet,
+  inp: InputCells,
+  terms: TermCells,
+  scenarios: readonly ScenarioCells[],
+  carve: CarveoutCells,
+): OutcomeCells {
+  const laws = inp.compare ? [inp.state, inp.compare] : [inp.state];
+  const exposures: Pair[][] = [];
+  let lastClaim: Pair = { r: "", n: "" };
+  scenarios.forEach((sc, i) => {
+    const head = s.heading(`Scenario ${i + 1}: ${sc.scenario.label}`, 1);
+    s.text(NOTE, head, sc.scenario.source);
+    const noiF = `=${inp.noi}*${sc.noiFactor}`;
+    const noi = pairRow(s, "NOI", noiF, noiF, "money", { diff: false });
+    pairRow(
+      s,
+      "DSCR",
+      `=${call("DSCR", noi.r, terms.debtService.r)}`,
+      `=${call("DSCR", noi.n, terms.debtService.n)}`,
+      "ratio",
+    );
+    const saleF = sc.salePrice ? `=${sc.salePrice}` : `=${inp.propertyValue}*${sc.saleFactor}`;
+    const sale = pairRow(s, "Sale price", saleF, saleF, "money", { diff: false });
+    const unpaid = pairRow(
+      s,
+      "Unpaid principal",
+      sc.unpaid ? `=${sc.unpaid}` : `=${terms.balance.r}`,
+      sc.unpaid ? `=${sc.unpaid}` : `=${terms.balance.n}`,
+      "money",
+    );
+    const costs = `${inp.accruedInterest}+${inp.foreclosureCosts}`;
+    const claim = pairRow(
+      s,
+      "Claim (principal, interest, fees, costs)",
+      `=${unpaid.r}+${costs}`,
+      `=${unpaid.n}+${costs}`,
+      "money",
+    );
+    lastClaim = claim;
+    const deficiency = (u: string, sp: string) =>
+      `=${call("DEFICIENCY", u, sp, inp.accruedInterest, undefined, inp.foreclosureCosts)}`;
+    pairRow(s, "Deficiency (LOAN.DEFICIENCY)", deficiency(unpaid.r, sale.r), deficiency(unpaid.n, sale.n), "money", {
+      note: "Owed personally under recourse; the lender's loss under non-recourse, unless a carveout springs (reference §2)",
+    });
+    exposures.push(
+      laws.map((law, li) => {
+        const rr = s.next();
+        s.formula("A", rr, `="Lender may pursue under "&${law}&" law"`);
+        const may: Pair = {
+          r: s.formula("B", rr, `=${mayPursue(inp, law, claim.r, sale.r)}`, "money"),
+          n: s.formula("C", rr, `=${mayPursue(inp, law, claim.n, sale.n)}`, "money"),
+        };
+        s.formula("D", rr, `=${may.n}-${may.r}`, "money");
+        s.text(
+          NOTE,
+          rr,
+          li === 0
+            ? "LOAN.STATE_DEFICIENCY: 0 where the state bars it (reference §3)"
+            : "The same loan under the compared state's law",
+        );
+        const er = s.next();
+        s.formula("A", er, `="Personal exposure under "&${law}&" law"`);
+        const f = exposureFormulas(inp, terms, carve, claim, sale, may);
+        const exp: Pair = { r: s.formula("B", er, f.r, "money"), n: s.formula("C", er, f.n, "money") };
+        s.formula("D", er, `=${exp.n}-${exp.r}`, "money");
+        s.text(
+          NOTE,
+          er,
+          "Recourse: the guarantee of what the law allows; non-recourse: the larger of the carveouts sprung and the guarantee",
+        );
+        return exp;
+      }),
+    );
+  });
+  return { laws, exposures, lastClaim };
+}
+
+/** The break-even default probability under each state's law, on the last scenario's exposure avoided. */
+export function breakevenSection(s: DealSheet, terms: TermCells, out: OutcomeCells): void {
+  const last = out.exposures[out.exposures.length - 1];
+  out.laws.forEach((law, li) => {
+    const r = s.next(li === 0 ? 1 : 0);
+    s.formula("A", r, `="Break-even default probability ("&${law}&" law)"`);
+    const avoided = `(${last[li].r}-${last[li].n})`;
+    s.formula(
+      "D",
+      r,
+      `=IF(${avoided}>0,${call("BREAKEVEN_PROBABILITY", terms.premium, avoided)},"no personal exposure to insure")`,
+      "probability",
+    );
+    s.text(
+      NOTE,
+      r,
+      "Premium (interest-only view) ÷ personal exposure avoided in the last scenario; undiscounted (reference §5)",
+    );
+  });
+}
+
+/** LOAN.QUALIFY under each structure, against its thresholds. */
+export function qualifySection(s: DealSheet, inp: InputCells, terms: TermCells, th: ThresholdCells): void {
+  const r = s.label("Qualification (LOAN.QUALIFY)");
+  const sponsor = [inp.occupancy, inp.netWorth, inp.liquidity, terms.loan];
+  s.formula("B", r, `=${call("QUALIFY", quote("RECOURSE"), terms.dscr.r, terms.ltv.r, ...sponsor, th.recourse)}`);
+  s.formula("C", r, `=${call("QUALIFY", quote("NONRECOURSE"), terms.dscr.n, terms.ltv.n, ...sponsor, th.nonRecourse)}`);
+  s.text(NOTE, r, "Against the thresholds in G:J");
+}

@@ -1,0 +1,24 @@
+/**
+ * The plan layer's catalogue: the notes the sheets carry (legend, disclaimer, the reading's
+ * caveat, the state-law note) and the worked example's text. Tests refer to these rather
+ * than repeating the words.
+ */
+
+export const DEAL_NOTES = {
+  disclaimer:
+    "Figures are market conventions and mechanics from published lender and consumer-finance explainers (REFERENCE), not legal, tax or investment advice.",
+  legend: "Blue cells are inputs (each a named range); black cells are formulas (LOAN.* and Excel built-ins).",
+  heuristics:
+    'Reading: the reference\'s "when each fits" lender heuristics (§5) applied to this deal. Heuristics, not advice.',
+  stateLaw:
+    "State law: the add-in's state table (see LOAN.STATE_RULE for sources and confidence). Guarantors can stay liable where the borrower is protected (e.g. CA §580d(b)); not modelled.",
+} as const;
+
+export const EXAMPLE_NOTES = {
+  title: "Recourse vs non-recourse: worked example",
+  legend: "Value-add multifamily. Blue cells are inputs; black cells are LOAN.* formulas.",
+  downside:
+    "The deficiency is owed personally under recourse and is the lender's loss under non-recourse. " +
+    "Non-recourse pays for itself if the surrender is likelier than the break-even (undiscounted).",
+  disclaimer: "Figures are market conventions from published lender explainers, not law or advice.",
+} as const;

@@ -1,0 +1,104 @@
+/**
+ * The sheet builder every plan is written with: it places labelled rows top to bottom,
+ * constants (inputs, blue) and formulas (black) with their number formats, and names; then
+ * hands back the plan (plain data, see plan.ts). A template's sheet is a sequence of
+ * section builders, each a function that writes its rows with one of these and returns the
+ * cells (addresses or names) later sections refer to.
+ */
+import {
+  column,
+  FORMULA_COLOR,
+  INPUT_COLOR,
+  type PlanCell,
+  type PlanName,
+  type PlanValue,
+  type SheetPlan,
+} from "./plan";
+
+/** Number formats a sheet uses, by name: `{ money: "#,##0" }`. */
+export type Formats = Readonly<Record<string, string>>;
+
+/** What a plan has besides its cells and names. */
+export type SheetLayout = Omit<SheetPlan, "cells" | "names">;
+
+/** The sheet's grid as it is filled, row by row; `F` names its number formats. */
+export class SheetBuilder<F extends Formats> {
+  private readonly cells: PlanCell[] = [];
+  private readonly names: PlanName[] = [];
+  /** The last row used, 1-based (0 before the first). */
+  row = 0;
+
+  constructor(private readonly formats: F) {}
+
+  /** Moves to a new row, after `gap` blank ones; returns its number. */
+  next(gap = 0): number {
+    this.row += 1 + gap;
+    return this.row;
+  }
+
+  /** Text at a cell. */
+  text(col: string, row: number, value: string, bold = false): void {
+    this.cells.push(bold ? { address: `${col}${row}`, value, bold } : { address: `${col}${row}`, value });
+  }
+
+  /** An input: a constant in blue; named when `name` is given. Returns the name, or the address. */
+  input(col: string, row: number, value: PlanValue, fmt?: keyof F, name?: string): string {
+    const address = `${col}${row}`;
+    this.cells.push({ address, value, fontColor: INPUT_COLOR, ...this.format(fmt) });
+    return name ? this.name(name, address) : address;
+  }
+
+  /** A formula in black; named when `name` is given. Returns the name, or the address. */
+  formula(col: string, row: number, formula: string, fmt?: keyof F, name?: string, bold?: boolean): string {
+    const address = `${col}${row}`;
+    this.cells.push({ address, formula, fontColor: FORMULA_COLOR, ...this.format(fmt), ...(bold ? { bold } : {}) });
+    return name ? this.name(name, address) : address;
+  }
+
+  /** Names a cell or range of the sheet (scoped to it); returns the name. */
+  name(name: string, address: string): string {
+    this.names.push({ name, address });
+    return name;
+  }
+
+  /** A new row (after `gap` blank ones) with a bold title in A and bold column headings from B on; returns the row. */
+  heading(title: string, gap = 0, headings: readonly string[] = []): number {
+    const r = this.next(gap);
+    this.text("A", r, title, true);
+    this.headings(r, headings, 1);
+    return r;
+  }
+
+  /** Bold headings along a row, from column index `from` (0 = A). */
+  headings(row: number, headings: readonly string[], from = 0): void {
+    headings.forEach((h, i) => this.text(column(from + i), row, h, true));
+  }
+
+  /** A new row with its label in A; returns the row. */
+  label(label: string, gap = 0): number {
+    const r = this.next(gap);
+    this.text("A", r, label);
+    return r;
+  }
+
+  /** A labelled row of inputs in B, C, …; returns their addresses. */
+  inputRow(label: string, values: readonly PlanValue[], fmt?: keyof F): string[] {
+    const r = this.label(label);
+    return values.map((v, i) => this.input(column(i + 1), r, v, fmt));
+  }
+
+  /** A labelled row of formulas in B, C, …; returns their addresses. */
+  formulaRow(label: string, formulas: readonly string[], fmt?: keyof F): string[] {
+    const r = this.label(label);
+    return formulas.map((f, i) => this.formula(column(i + 1), r, f, fmt));
+  }
+
+  /** The plan: the cells and names written, with the layout given. */
+  build(layout: SheetLayout): SheetPlan {
+    return { ...layout, cells: this.cells, ...(this.names.length ? { names: this.names } : {}) };
+  }
+
+  private format(fmt: keyof F | undefined): { numberFormat?: string } {
+    return fmt === undefined ? {} : { numberFormat: this.formats[fmt] };
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The sheet builder every plan is written with: rows move down as they are placed, inputs
+ * are blue constants and formulas black, formats are looked up by name, names are kept in
+ * the order given, and a plan without names has none.
+ */
+import { call, quote } from "../src/plan/formula";
+import { FORMULA_COLOR, INPUT_COLOR } from "../src/plan/plan";
+import { SheetBuilder } from "../src/plan/sheet";
+
+const FORMATS = { money: "#,##0", rate: "0.00%" } as const;
+
+describe("SheetBuilder", () => {
+  test("labelled rows of inputs and formulas, with formats and names", () => {
+    const s = new SheetBuilder(FORMATS);
+    expect(s.heading("Inputs", 0, ["Recourse", "Non-recourse"])).toBe(1);
+    const [a, b] = s.inputRow("Rate", [0.05, 0.06], "rate");
+    expect([a, b]).toEqual(["B2", "C2"]);
+    const named = s.input("B", s.label("Loan", 1), 1000, "money", "Loan");
+    expect(named).toBe("Loan");
+    expect(s.row).toBe(4);
+    const [f] = s.formulaRow("Payment", [`=${call("PAYMENT", named, a, "30")}`]);
+    expect(f).toBe("B5");
+    const plan = s.build({ sheetName: "T", columnWidths: [] });
+    const at = (address: string) => plan.cells.find((c) => c.address === address);
+    expect(at("A1")).toEqual({ address: "A1", value: "Inputs", bold: true });
+    expect(at("C1")).toEqual({ address: "C1", value: "Non-recourse", bold: true });
+    expect(at("C2")).toEqual({ address: "C2", value: 0.06, fontColor: INPUT_COLOR, numberFormat: "0.00%" });
+    expect(at("A4")).toEqual({ address: "A4", value: "Loan" });
+    expect(at("B5")).toEqual({ address: "B5", formula: "=LOAN.PAYMENT(Loan,B2,30)", fontColor: FORMULA_COLOR });
+    expect(plan.names).toEqual([{ name: "Loan", address: "B4" }]);
+  });
+
+  test("a plan without names has no names list", () => {
+    const s = new SheetBuilder(FORMATS);
+    s.text("A", s.next(), "x");
+    expect(s.build({ sheetName: "T", columnWidths: [] })).not.toHaveProperty("names");
+  });
+});
+
+describe("formula text", () => {
+  test("call leaves omitted arguments empty, so the function takes its default", () => {
+    expect(call("DEFICIENCY", "B1", "B2", undefined, undefined, "B3")).toBe("LOAN.DEFICIENCY(B1,B2,,,B3)");
+    expect(call("CARVEOUTS")).toBe("LOAN.CARVEOUTS()");
+  });
+  test("quote doubles quotation marks", () => {
+    expect(quote('say "hi"')).toBe('"say ""hi"""');
+  });
+});
