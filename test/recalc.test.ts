@@ -13,7 +13,9 @@ import ExcelJS from "exceljs";
 import * as formulajs from "@formulajs/formulajs";
 import { AMORTIZATION, NONRECOURSE_PREMIUM, PAYMENT } from "../src/core";
 import { main, progressBar, type Io } from "../src/engine/cli";
-import { normalizeFormula } from "../src/engine/xlsx";
+import { loadAddin } from "../src/engine/load-node";
+import { zipUncompressedSize } from "../src/engine/safe-io";
+import { defaultLimits, normalizeFormula, recalcXlsx } from "../src/engine/xlsx";
 import { capture } from "./helpers";
 
 const dist = path.resolve(__dirname, "..", "dist");
@@ -113,7 +115,8 @@ describe("loan recalc", () => {
     expect(sha(input)).toBe(before);
     const text = io.stdout.join("\n");
     expect(text).toContain("Sheets: Deal inputs (0 formulas), Model (9 formulas), Notes (0 formulas)");
-    expect(text).toContain("Formulas computed: 9");
+    expect(text).toContain("Formulas computed: 9 of 9");
+    expect(text).toContain("Kept as cached, not recomputed: 0");
     expect(text).toContain("Cells in error: 1");
     expect(text).toContain('Model!B8  #VALUE!  noi must be a number; got text "n/a".');
     expect(text).toContain("Functions it could not compute: none");
@@ -240,7 +243,7 @@ describe("loan recalc", () => {
     expect(io.stderr.join("")).toContain(message as string);
   });
 
-  test("bad usage exits 2 with the usage", async () => {
+  test("bad usage exits 2 with one line pointing to --help", async () => {
     for (const argv of [
       [],
       ["frob"],
@@ -248,13 +251,177 @@ describe("loan recalc", () => {
       ["recalc", "a.xlsx", "b.xlsx"],
       ["recalc", "a.xlsx", "--bogus"],
       ["recalc", "a.xlsx", "-o"],
+      ["recalc", "a.xlsx", "-o", "out.csv"],
+      ["recalc", "a.xlsx", "--max-cells", "many"],
     ]) {
       const io = capture();
       expect(await main(argv, io, dist)).toBe(2);
-      expect(io.stdout.join("") + io.stderr.join("")).toContain("Usage:");
+      const text = io.stderr.join("");
+      expect(text.trim().split("\n")).toHaveLength(1);
+      expect(text).toMatch(/^loan: .*\(see loan --help\)\n$/);
     }
     const help = capture();
     expect(await main(["--help"], help, dist)).toBe(0);
+    expect(help.stdout.join("\n")).toContain("Exit status: 0 every formula recomputed");
+  });
+
+  test("--version prints the package's version", async () => {
+    const io = capture();
+    expect(await main(["--version"], io, dist)).toBe(0);
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "package.json"), "utf8")) as {
+      version: string;
+    };
+    expect(io.stdout).toEqual([`loan ${pkg.version}`]);
+  });
+
+  test("a folder as input, or as output, says so", async () => {
+    const io = capture();
+    expect(await main(["recalc", dir], io, dist)).toBe(2);
+    expect(io.stderr.join("")).toContain("is a folder, not an .xlsx file");
+    const sub = path.join(dir, "folder.xlsx");
+    fs.mkdirSync(sub, { recursive: true });
+    const io2 = capture();
+    expect(await main(["recalc", input, "-o", sub], io2, dist)).toBe(2);
+    expect(io2.stderr.join("")).toContain("is a folder");
+    expect(io2.stderr.join("")).not.toMatch(/\n\s+at /);
+  });
+
+  test("an existing output is replaced only when -o names it or with --force", async () => {
+    const copy = path.join(dir, "exists.xlsx");
+    fs.copyFileSync(input, copy);
+    const target = path.join(dir, "exists.recalc.xlsx");
+    fs.writeFileSync(target, "keep me");
+    const io = capture();
+    expect(await main(["recalc", copy], io, dist)).toBe(2);
+    expect(io.stderr.join("")).toContain("exists; name it with -o to replace it, or add --force");
+    expect(fs.readFileSync(target, "utf8")).toBe("keep me");
+    expect(await main(["recalc", copy, "--force"], capture(), dist)).toBe(0);
+    expect(result(await read(target), "Model", "B3")).toBe(180000);
+    fs.writeFileSync(target, "keep me");
+    expect(await main(["recalc", copy, "-o", target], capture(), dist)).toBe(0);
+    expect(result(await read(target), "Model", "B3")).toBe(180000);
+  });
+});
+
+describe("a failed write changes nothing", () => {
+  const input = path.join(dir, "atomic.xlsx");
+  let before: string;
+  beforeAll(async () => {
+    await fixture(input);
+    before = sha(input);
+  });
+  const tempFiles = () => fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"));
+
+  test("a write that fails midway (EFBIG) leaves the input byte-for-byte intact, no partial file, a plain message", async () => {
+    const addin = loadAddin(dist);
+    const failing = async (_book: ExcelJS.Workbook, file: string) => {
+      fs.writeFileSync(file, "PK partial");
+      throw Object.assign(new Error("EFBIG: file too large, write"), { code: "EFBIG" });
+    };
+    await expect(recalcXlsx(addin, input, input, { writeWorkbook: failing })).rejects.toThrow(
+      /atomic\.xlsx: cannot be written: the file is too large for the file system \(EFBIG\); nothing was changed/,
+    );
+    expect(sha(input)).toBe(before);
+    expect(tempFiles()).toEqual([]);
+  });
+
+  test("a rename that fails leaves the input intact (-o naming the input, through the CLI)", async () => {
+    const rename = jest.spyOn(fs, "renameSync").mockImplementationOnce(() => {
+      throw Object.assign(new Error("EXDEV: cross-device link not permitted"), { code: "ENOSPC" });
+    });
+    try {
+      const io = capture();
+      expect(await main(["recalc", input, "-o", input], io, dist)).toBe(2);
+      expect(io.stderr.join("")).toContain("cannot be written: the disk is full (ENOSPC); nothing was changed");
+      expect(io.stderr.join("")).not.toMatch(/\n\s+at /);
+    } finally {
+      rename.mockRestore();
+    }
+    expect(sha(input)).toBe(before);
+    expect(tempFiles()).toEqual([]);
+  });
+});
+
+describe("bounded input: limits checked before the engine is built", () => {
+  const input = path.join(dir, "bounded.xlsx");
+  beforeAll(() => fixture(input));
+
+  test("over --max-cells: refused, the message names the limit and the flag, nothing written", async () => {
+    const out = path.join(dir, "bounded-out.xlsx");
+    const io = capture();
+    expect(await main(["recalc", input, "-o", out, "--max-cells", "10"], io, dist)).toBe(2);
+    expect(io.stderr.join("")).toMatch(/has \d+ cells \(9 formulas\), over the limit of 10 \(--max-cells N\)/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("over --max-size (uncompressed): refused before the workbook is unpacked", async () => {
+    const io = capture();
+    expect(await main(["recalc", input, "-o", path.join(dir, "b2.xlsx"), "--max-size", "0.01"], io, dist)).toBe(2);
+    expect(io.stderr.join("")).toMatch(/expands to .* uncompressed, over the limit of .* \(--max-size MB\)/);
+  });
+
+  test("the uncompressed size is read from the zip directory", () => {
+    const size = zipUncompressedSize(input)!;
+    expect(size).toBeGreaterThan(fs.statSync(input).size);
+    expect(zipUncompressedSize(__filename)).toBeUndefined();
+  });
+
+  test("the default cell limit fits Node's heap (about 1.5 KB a cell, 60 % of the heap)", () => {
+    expect(defaultLimits(4 * 1024 ** 3).maxCells).toBe(1700000);
+    expect(defaultLimits(1024 ** 3).maxCells).toBe(400000);
+  });
+});
+
+describe("kept as cached, not recomputed", () => {
+  const input = path.join(dir, "kept.xlsx");
+  const output = path.join(dir, "kept-out.xlsx");
+  let io: ReturnType<typeof capture>;
+  let code: number;
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.getCell("A1").value = { formula: "FOOBAR(1)", result: 42 };
+    ws.getCell("A2").value = { formula: "A1*2+1", result: 0 };
+    ws.getCell("A3").value = { formula: 'TEXT(1234,"0.00E+00")', result: "1.23E+03" };
+    ws.getCell("A4").value = { formula: '"x"&(0.1+0.2)', result: "x0.3" };
+    ws.getCell("A5").value = { formula: "1/0", result: 0 };
+    ws.getCell("A6").value = { formula: "_xldudf_LOAN_DSCR(405000,0)", result: 0 };
+    ws.getCell("A7").value = { formula: "A3#", result: "spill ref" };
+    ws.getCell("A8").value = { formula: 'IF(TRUE,"say ""hi""","")', result: "" };
+    await wb.xlsx.writeFile(input);
+    io = capture();
+    code = await main(["recalc", input, "-o", output], io, dist);
+  });
+
+  test("exit 3; the summary lists each kept cell with its reason", () => {
+    expect(code).toBe(3);
+    const text = io.stdout.join("\n");
+    expect(text).toContain("Formulas computed: 4 of 8");
+    expect(text).toContain("Kept as cached, not recomputed: 4");
+    expect(text).toContain("S!A1  function FOOBAR is not implemented by the engine");
+    expect(text).toContain('S!A3  TEXT format "0.00E+00" is not implemented.');
+    expect(text).toContain("S!A4  a number joined to text");
+    expect(text).toContain("S!A7  formula syntax the engine does not parse");
+    expect(text).toContain("Functions it could not compute: FOOBAR (1 cell)");
+  });
+
+  test("Excel's cached values are kept; cells reading them are computed from them; real errors are written", async () => {
+    const wb = await read(output);
+    expect(result(wb, "S", "A1")).toBe(42);
+    expect(result(wb, "S", "A2")).toBe(85);
+    expect(result(wb, "S", "A3")).toBe("1.23E+03");
+    expect(result(wb, "S", "A4")).toBe("x0.3");
+    expect(result(wb, "S", "A5")).toEqual({ error: "#DIV/0!" });
+    expect(result(wb, "S", "A6")).toEqual({ error: "#DIV/0!" });
+    expect(result(wb, "S", "A7")).toBe("spill ref");
+    expect(result(wb, "S", "A8")).toBe('say "hi"');
+    expect((wb.getWorksheet("S")!.getCell("A1").value as ExcelJS.CellFormulaValue).formula).toBe("FOOBAR(1)");
+  });
+
+  test("--strict with cells in error exits 1 (errors come before kept cells)", async () => {
+    expect(await main(["recalc", input, "-o", path.join(dir, "kept-strict.xlsx"), "--strict"], capture(), dist)).toBe(
+      1,
+    );
   });
 });
 

@@ -2,31 +2,48 @@
  * The command-line tool (`npx loan …`): recalculates .xlsx workbooks outside Excel, and
  * writes a deal template as a workbook.
  *
- *   loan recalc IN.xlsx [-o OUT.xlsx] [--values] [--strict]
+ *   loan recalc IN.xlsx [-o OUT.xlsx] [--force] [--values] [--strict] [--max-size MB] [--max-cells N]
  *   loan template NAME [-o OUT.xlsx] [--state XX] [--values]
  *   loan template --list
+ *   loan --version
  *
- * Exit codes: 0 done; 1 with --strict when a cell is in error; 2 bad usage or a file that
- * cannot be read or written.
+ * Exit codes: 0 every formula recomputed; 1 with --strict when a cell is in error; 2 bad
+ * usage or a file that cannot be read, is too large or cannot be written (nothing written);
+ * 3 some formulas kept Excel's cached value (the summary lists them and why).
  */
+import fs from "fs";
 import path from "path";
 import { buildDealPlan } from "../plan/deal";
 import { findTemplate, TEMPLATES } from "../plan/templates";
+import { AddinError } from "./addin";
 import { loadAddin } from "./load-node";
 import { planToXlsx } from "./plan-writers";
-import { recalcXlsx, RecalcError, type RecalcSummary } from "./xlsx";
+import { sameFile } from "./safe-io";
+import { defaultLimits, recalcXlsx, RecalcError, type RecalcLimits, type RecalcSummary } from "./xlsx";
 
 export const USAGE = `Usage:
-  loan recalc IN.xlsx [-o OUT.xlsx] [--values] [--strict]
+  loan recalc IN.xlsx [-o OUT.xlsx] [--force] [--values] [--strict] [--max-size MB] [--max-cells N]
 
   Computes every formula of IN.xlsx (Excel's built-ins and LOAN.*) and writes the results
   as cached values next to the formulas, so the workbook shows numbers without the add-in.
+  A formula the engine cannot compute faithfully (a function it does not implement, syntax
+  it does not parse) keeps the value Excel cached; the summary lists it and why.
 
-  -o, --output OUT.xlsx  where to write (default: IN.recalc.xlsx beside IN; IN itself is
-                         only overwritten when -o names it)
+  -o, --output OUT.xlsx  where to write (default: IN.recalc.xlsx beside IN). The output is
+                         written to a temporary file and renamed, so a failed write changes
+                         nothing; -o may name IN itself
+  --force                replace an existing output that -o does not name
   --values               write values only, replacing formulas by their results
   --strict               exit with status 1 when any cell is in error
+  --max-size MB          refuse a workbook larger than MB uncompressed (default 256)
+  --max-cells N          refuse a workbook of more than N non-empty cells (default: what
+                         fits in Node's heap, ${defaultLimits().maxCells.toLocaleString("en-US")} here)
   -h, --help             this help
+  --version              the version
+
+  Exit status: 0 every formula recomputed; 1 with --strict, some cell is in error; 2 bad
+  usage, or a file that cannot be read, is over a limit or cannot be written (nothing is
+  written); 3 some formulas kept Excel's cached value (listed in the summary).
 
   loan template NAME [-o OUT.xlsx] [--state XX] [--values]
   loan template --list
@@ -54,8 +71,27 @@ const defaultIo: Io = {
 interface RecalcArgs {
   input: string;
   output: string;
+  /** Whether -o named the output. */
+  named: boolean;
+  force: boolean;
   values: boolean;
   strict: boolean;
+  limits: Partial<RecalcLimits>;
+}
+
+/** A positive number from a flag's value, or a usage error naming the flag. */
+function positive(flag: string, raw: string | undefined): number {
+  const n = Number(raw);
+  if (raw === undefined || raw.trim() === "" || !Number.isFinite(n) || n <= 0)
+    throw new UsageError(`${flag} needs a positive number; got ${raw === undefined ? "nothing" : JSON.stringify(raw)}`);
+  return n;
+}
+
+/** -o's file: an .xlsx name. */
+function xlsxName(flag: string, name: string | undefined): string {
+  if (!name) throw new UsageError(`${flag} needs a file name`);
+  if (!/\.xlsx$/i.test(name)) throw new UsageError(`${flag} ${name}: the output must be an .xlsx file name`);
+  return name;
 }
 
 class UsageError extends Error {}
@@ -65,21 +101,32 @@ function parseRecalc(args: string[]): RecalcArgs {
   let output: string | undefined;
   let values = false;
   let strict = false;
+  let force = false;
+  const limits: Partial<RecalcLimits> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === "-o" || a === "--output") {
-      output = args[++i];
-      if (!output) throw new UsageError(`${a} needs a file name`);
-    } else if (a.startsWith("--output=")) output = a.slice("--output=".length);
+    if (a === "-o" || a === "--output") output = xlsxName(a, args[++i]);
+    else if (a.startsWith("--output=")) output = xlsxName("--output", a.slice("--output=".length));
     else if (a === "--values") values = true;
     else if (a === "--strict") strict = true;
+    else if (a === "--force") force = true;
+    else if (a === "--max-size") limits.maxUncompressedBytes = positive(a, args[++i]) * 1024 * 1024;
+    else if (a === "--max-cells") limits.maxCells = Math.floor(positive(a, args[++i]));
     else if (a.startsWith("-")) throw new UsageError(`unknown option ${a}`);
     else if (input === undefined) input = a;
     else throw new UsageError(`one input file at a time; got ${input} and ${a}`);
   }
   if (!input) throw new UsageError("recalc needs an input .xlsx file");
   const parsed = path.parse(input);
-  return { input, output: output ?? path.join(parsed.dir, `${parsed.name}.recalc.xlsx`), values, strict };
+  return {
+    input,
+    output: output ?? path.join(parsed.dir, `${parsed.name}.recalc.xlsx`),
+    named: output !== undefined,
+    force,
+    values,
+    strict,
+    limits,
+  };
 }
 
 /** A progress bar on stderr, drawn only on a terminal and only once the work has taken a second. */
@@ -111,10 +158,13 @@ export function formatSummary(input: string, output: string, s: RecalcSummary, v
   lines.push(
     `  Sheets: ${s.sheets.map((x) => `${x.name} (${x.formulas} formula${x.formulas === 1 ? "" : "s"})`).join(", ")}`,
   );
-  lines.push(`  Formulas computed: ${s.formulas}`);
+  lines.push(`  Formulas computed: ${s.recomputed} of ${s.formulas}`);
   lines.push(`  Cells in error: ${s.errors.length}`);
   for (const e of s.errors.slice(0, 50)) lines.push(`    ${e.address}  ${e.error}${e.message ? `  ${e.message}` : ""}`);
   if (s.errors.length > 50) lines.push(`    … and ${s.errors.length - 50} more`);
+  lines.push(`  Kept as cached, not recomputed: ${s.kept.length}${s.kept.length ? " (Excel's value kept)" : ""}`);
+  for (const k of s.kept.slice(0, 50)) lines.push(`    ${k.address}  ${k.reason}`);
+  if (s.kept.length > 50) lines.push(`    … and ${s.kept.length - 50} more`);
   lines.push(
     `  Functions it could not compute: ${s.unsupported.length ? s.unsupported.map((u) => `${u.name} (${u.cells} cell${u.cells === 1 ? "" : "s"})`).join(", ") : "none"}`,
   );
@@ -133,10 +183,8 @@ function parseTemplate(args: string[]): TemplateArgs {
   const out: TemplateArgs = { values: false, list: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === "-o" || a === "--output") {
-      out.output = args[++i];
-      if (!out.output) throw new UsageError(`${a} needs a file name`);
-    } else if (a.startsWith("--output=")) out.output = a.slice("--output=".length);
+    if (a === "-o" || a === "--output") out.output = xlsxName(a, args[++i]);
+    else if (a.startsWith("--output=")) out.output = xlsxName("--output", a.slice("--output=".length));
     else if (a === "--state") {
       out.state = args[++i]?.trim().toUpperCase();
       if (!out.state) throw new UsageError("--state needs a two-letter state code");
@@ -161,8 +209,18 @@ async function template(rest: string[], io: Io, dist?: string): Promise<number> 
   const found = findTemplate(args.name as string);
   if (!found) throw new UsageError(`no template named ${args.name}; one of: ${TEMPLATES.map((t) => t.id).join(", ")}`);
   const output = args.output ?? `${found.id}.xlsx`;
+  const addin = loadAddin(dist);
+  if (args.state) {
+    // The state table decides which codes exist (its own message names them).
+    try {
+      addin.functions.get("STATE_RULE")?.(args.state, "SOURCE", null);
+    } catch (e) {
+      if (e instanceof AddinError) throw new UsageError(`--state ${args.state}: ${e.message}`);
+      throw e;
+    }
+  }
   const plan = buildDealPlan(found, {}, args.state ? { state: args.state } : {});
-  const result = await planToXlsx(loadAddin(dist), plan, output, { valuesOnly: args.values });
+  const result = await planToXlsx(addin, plan, output, { valuesOnly: args.values });
   const formulas = plan.cells.filter((c) => c.formula !== undefined).length;
   io.out(`Wrote ${found.title} → ${output}${args.values ? " (values only)" : ""}`);
   io.out(
@@ -174,14 +232,30 @@ async function template(rest: string[], io: Io, dist?: string): Promise<number> 
   return 0;
 }
 
+/** The project's version, from package.json (two folders up from src/engine and from dist/engine). */
+function version(): string {
+  try {
+    return (
+      JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }
+    ).version;
+  } catch {
+    return "unknown";
+  }
+}
+
 /** Runs the tool; returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo, dist?: string): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === "-h" || command === "--help" || command === "help") {
+  if (command === "-h" || command === "--help" || command === "help") {
     io.out(USAGE);
-    return command ? 0 : 2;
+    return 0;
+  }
+  if (command === "--version" || command === "-v") {
+    io.out(`loan ${version()}`);
+    return 0;
   }
   try {
+    if (!command) throw new UsageError("a command is needed: recalc or template");
     if (command !== "recalc" && command !== "template") throw new UsageError(`unknown command ${command}`);
     if (rest.includes("-h") || rest.includes("--help")) {
       io.out(USAGE);
@@ -189,28 +263,39 @@ export async function main(argv: string[], io: Io = defaultIo, dist?: string): P
     }
     if (command === "template") return await template(rest, io, dist);
     const args = parseRecalc(rest);
+    if (
+      fs.existsSync(args.output) &&
+      !fs.statSync(args.output).isDirectory() &&
+      !sameFile(args.output, args.input) &&
+      !args.named &&
+      !args.force
+    ) {
+      throw new RecalcError(
+        `${args.output} exists; name it with -o to replace it, or add --force (nothing was computed)`,
+      );
+    }
     const addin = loadAddin(dist);
     const bar = progressBar(io);
     let summary: RecalcSummary;
     try {
-      summary = await recalcXlsx(addin, args.input, args.output, { valuesOnly: args.values, onProgress: bar.update });
+      summary = await recalcXlsx(addin, args.input, args.output, {
+        valuesOnly: args.values,
+        onProgress: bar.update,
+        limits: args.limits,
+      });
     } finally {
       bar.finish();
     }
     for (const line of formatSummary(args.input, args.output, summary, args.values)) io.out(line);
-    return args.strict && summary.errors.length > 0 ? 1 : 0;
+    if (args.strict && summary.errors.length > 0) return 1;
+    return summary.kept.length > 0 ? 3 : 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`loan: ${e.message}\n\n${USAGE}\n`);
+      io.err(`loan: ${e.message} (see loan --help)\n`);
       return 2;
     }
     if (e instanceof RecalcError) {
       io.err(`loan: ${e.message}\n`);
-      return 2;
-    }
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "ENOENT" || code === "EISDIR" || code === "EROFS") {
-      io.err(`loan: cannot write the output: ${(e as Error).message}\n`);
       return 2;
     }
     io.err(`loan: ${e instanceof Error ? e.message : String(e)}\n`);

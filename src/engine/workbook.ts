@@ -130,6 +130,37 @@ export class EngineWorkbook {
     this.settleSpills();
   }
 
+  /**
+   * Replaces cells by constants in one recalculation (recalc keeps Excel's cached value
+   * where the engine cannot compute a formula): each entry is a sheet, a 0-based cell and
+   * its content.
+   */
+  setConstants(cells: { sheet: string; row: number; col: number; content: RawCellContent }[]): void {
+    if (cells.length === 0) return;
+    this.hf.batch(() => {
+      for (const c of cells) {
+        const id = this.sheetId(c.sheet);
+        this.hf.setCellContents({ sheet: id, row: c.row, col: c.col }, [[c.content]]);
+        this.track(id, c.row, c.col, c.content);
+      }
+    });
+    this.settleSpills();
+  }
+
+  /** Whether the error a cell shows arose in that cell (not in a cell it reads). */
+  errorArisesAt(sheet: string, row: number, col: number): boolean {
+    const id = this.sheetId(sheet);
+    const v = this.hf.getCellValue({ sheet: id, row, col });
+    if (!(v instanceof DetailedCellError)) return false;
+    if (v.address === undefined) {
+      // Parse errors carry no origin: the cell's own formula decides.
+      const formula = this.hf.getCellFormula({ sheet: id, row, col });
+      return formula === undefined || !this.hf.validateFormula(formula);
+    }
+    const origin = this.hf.simpleCellAddressFromString(v.address, id);
+    return origin !== undefined && origin.sheet === id && origin.row === row && origin.col === col;
+  }
+
   /** Names of the functions the engine computes for the add-in (LOAN.PAYMENT, …). */
   get addinFunctionNames(): string[] {
     return [...this.plugin.names];

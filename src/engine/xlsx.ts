@@ -10,12 +10,14 @@
  * The engine computes a normalized copy; the file keeps its own text.
  */
 import fs from "fs";
+import v8 from "v8";
 import ExcelJS from "exceljs";
 import type { RawCellContent } from "hyperformula";
 import { parseRange, sheetRef } from "../plan/plan";
 import type { Addin } from "./addin";
 import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
 import { NOT_COMPUTED } from "./excel-compat";
+import { FileProblem, writeAtomically, zipUncompressedSize } from "./safe-io";
 import { EngineWorkbook, textCell, type CellResult, type NameInput } from "./workbook";
 
 export type { CellIssue } from "./cells";
@@ -25,6 +27,10 @@ export class RecalcError extends Error {}
 export interface RecalcOptions {
   /** Write values only, replacing each formula by its result. */
   valuesOnly?: boolean;
+  /** Limits other than the defaults (see defaultLimits). */
+  limits?: Partial<RecalcLimits>;
+  /** Writes the workbook to a file (the temporary file beside the output); tests make it fail. */
+  writeWorkbook?: (book: ExcelJS.Workbook, file: string) => Promise<void>;
   /** Called as the work advances: a phase and a fraction done (0 to 1). */
   onProgress?: (phase: "read" | "compute" | "write", fraction: number) => void;
 }
@@ -32,7 +38,11 @@ export interface RecalcOptions {
 export interface RecalcSummary {
   sheets: { name: string; formulas: number }[];
   formulas: number;
+  /** Formulas computed by the engine (the others kept Excel's cached value). */
+  recomputed: number;
   errors: CellIssue[];
+  /** Formulas the engine cannot compute faithfully: Excel's cached value is kept, with why. */
+  kept: KeptCell[];
   /** Functions the engine does not know, with how many cells use them. */
   unsupported: { name: string; cells: number }[];
 }
@@ -88,6 +98,8 @@ export function normalizeFormula(formula: string, namespace = "LOAN"): string {
 
 /** Reads the first bytes to tell an .xlsx from the files people mistake for one. */
 function checkContainer(path: string): void {
+  if (fs.existsSync(path) && fs.statSync(path).isDirectory())
+    throw new RecalcError(`${path}: is a folder, not an .xlsx file`);
   let fd: number;
   try {
     fd = fs.openSync(path, "r");
@@ -179,6 +191,63 @@ function readBook(book: ExcelJS.Workbook, namespace: string, onProgress?: Recalc
   return { sheets, formulas, oldSpills, names };
 }
 
+/** Excel's cached result of a formula cell, as the engine takes it (text as text). */
+function cachedContent(cell: ExcelJS.Cell): RawCellContent {
+  const v = (cell.value as { result?: unknown } | null)?.result;
+  if (v === undefined || v === null) return null;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return textCell(v);
+  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH) / 86400000;
+  if (typeof v === "object" && "error" in v) return (v as { error: string }).error;
+  return null;
+}
+
+/** Significant digits of each number inside a text: more than 15 is a float Excel would have shown to 15. */
+function joinedNumberReason(formula: string, result: CellResult): string | undefined {
+  if (typeof result !== "string" || !/&|CONCAT/i.test(formula)) return undefined;
+  for (const m of result.matchAll(/\d+(?:\.\d+)?/g)) {
+    const digits = m[0].replace(".", "").replace(/^0+/, "");
+    if (digits.length > 15)
+      return "a number joined to text: the engine shows 17 significant digits where Excel shows 15";
+  }
+  return undefined;
+}
+
+/** The limits checked before the engine is built (sensible defaults; flags override them). */
+export interface RecalcLimits {
+  /** The workbook's uncompressed size (its XML parts together), in bytes. */
+  maxUncompressedBytes: number;
+  /** Non-empty cells in all sheets. */
+  maxCells: number;
+}
+
+/**
+ * Memory a workbook needs, measured (docs/benchmarks.md): about 1.5 KB a formula cell and
+ * 0.5 KB a value cell for ExcelJS's copy and the engine's together, plus Node itself.
+ */
+export const BYTES_PER_CELL = 1500;
+
+export function defaultLimits(heapBytes = heapLimit()): RecalcLimits {
+  return {
+    maxUncompressedBytes: 256 * 1024 * 1024,
+    // What fits in the heap with room to spare (the heap limit is Node's, see --max-old-space-size).
+    maxCells: Math.max(100_000, Math.floor((heapBytes * 0.6) / BYTES_PER_CELL / 100_000) * 100_000),
+  };
+}
+
+/** Node's heap limit (set with --max-old-space-size). */
+function heapLimit(): number {
+  return v8.getHeapStatistics().heap_size_limit;
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString("en-US")} MB`;
+
+/** A cell Excel's value was kept for, and why. */
+export interface KeptCell {
+  address: string;
+  reason: string;
+}
+
 /** Recalculates `input` and writes the result to `output` (which may equal input only if asked). */
 export async function recalcXlsx(
   addin: Addin,
@@ -187,6 +256,15 @@ export async function recalcXlsx(
   options: RecalcOptions = {},
 ): Promise<RecalcSummary> {
   checkContainer(input);
+  const limits = { ...defaultLimits(), ...options.limits };
+  const unpacked = zipUncompressedSize(input);
+  if (unpacked === undefined)
+    throw new RecalcError(`${input}: cannot be read as an .xlsx workbook; the file may be corrupt`);
+  if (unpacked > limits.maxUncompressedBytes) {
+    throw new RecalcError(
+      `${input}: expands to ${Number.isFinite(unpacked) ? mb(unpacked) : "more than 4 GB"} uncompressed, over the limit of ${mb(limits.maxUncompressedBytes)} (--max-size MB); nothing was computed`,
+    );
+  }
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.readFile(input);
@@ -197,15 +275,58 @@ export async function recalcXlsx(
   }
   const namespace = addin.namespace;
   const { sheets, formulas, oldSpills, names } = readBook(book, namespace, options.onProgress);
+  let cellCount = 0;
+  for (const s of sheets)
+    for (const row of s.cells) for (const c of row) if (c !== null && c !== undefined) cellCount++;
+  if (cellCount > limits.maxCells) {
+    throw new RecalcError(
+      `${input}: has ${cellCount.toLocaleString("en-US")} cells (${formulas.length.toLocaleString("en-US")} formulas), over the limit of ${limits.maxCells.toLocaleString("en-US")} (--max-cells N); it needs about ${mb(cellCount * BYTES_PER_CELL)} of memory (give Node more with NODE_OPTIONS=--max-old-space-size=MB); nothing was computed`,
+    );
+  }
 
   options.onProgress?.("compute", 0);
   const engine = new EngineWorkbook(addin, sheets, names);
+  options.onProgress?.("compute", 0.8);
+
+  // Cells the engine cannot compute faithfully keep Excel's cached value, in the engine
+  // too, so the cells that read them are computed from Excel's value (a few rounds: a
+  // kept cell can reveal another once the error it propagated is gone).
+  const kept = new Map<FormulaCellRef, string>();
+  for (let round = 0; round < 4; round++) {
+    const found: { f: FormulaCellRef; reason: string }[] = [];
+    for (const f of formulas) {
+      if (kept.has(f)) continue;
+      const row = Number(f.cell.row) - 1;
+      const col = Number(f.cell.col) - 1;
+      const result = engine.value(f.sheet, row, col);
+      const limitation = keptReason(result);
+      const reason =
+        limitation !== undefined
+          ? engine.errorArisesAt(f.sheet, row, col)
+            ? limitation
+            : undefined
+          : joinedNumberReason(f.cell.formula, result);
+      if (reason !== undefined) found.push({ f, reason });
+    }
+    if (found.length === 0) break;
+    for (const k of found) kept.set(k.f, k.reason);
+    engine.setConstants(
+      found.map(({ f }) => ({
+        sheet: f.sheet,
+        row: Number(f.cell.row) - 1,
+        col: Number(f.cell.col) - 1,
+        content: cachedContent(f.cell),
+      })),
+    );
+  }
   options.onProgress?.("compute", 1);
 
   const summary: RecalcSummary = {
     sheets: sheets.map((s) => ({ name: s.name, formulas: formulas.filter((f) => f.sheet === s.name).length })),
     formulas: formulas.length,
+    recomputed: formulas.length - kept.size,
     errors: [],
+    kept: [],
     unsupported: [],
   };
   const unsupported = new Map<string, number>();
@@ -215,15 +336,18 @@ export async function recalcXlsx(
     const ws = book.getWorksheet(f.sheet)!;
     const row = Number(f.cell.row) - 1;
     const col = Number(f.cell.col) - 1;
-    const result = engine.value(f.sheet, row, col);
     const where = `${sheetRef(f.sheet)}!${f.cell.address}`;
-    const issue = cellIssue(where, result);
-    if (issue) {
-      summary.errors.push(issue);
-      const unknown =
-        issue.error === "#NAME?" ? /Function name ([^ ]+) not recognized/i.exec(issue.message ?? "") : null;
-      if (unknown) unsupported.set(unknown[1], (unsupported.get(unknown[1]) ?? 0) + 1);
+    const reason = kept.get(f);
+    if (reason !== undefined) {
+      summary.kept.push({ address: where, reason });
+      const fn = /^function (\S+) is not implemented/.exec(reason);
+      if (fn) unsupported.set(fn[1], (unsupported.get(fn[1]) ?? 0) + 1);
+      if (options.valuesOnly) f.cell.value = (f.cell.value as { result?: ExcelJS.CellValue }).result ?? null;
+      return;
     }
+    const result = engine.value(f.sheet, row, col);
+    const issue = cellIssue(where, result);
+    if (issue) summary.errors.push(issue);
     const spill = engine.spillSize(f.sheet, row, col);
     const original = f.cell.value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
     if (options.valuesOnly) f.cell.value = fileValue(result);
@@ -245,7 +369,13 @@ export async function recalcXlsx(
   }
   summary.unsupported = [...unsupported].map(([name, cells]) => ({ name, cells }));
   engine.destroy();
-  await book.xlsx.writeFile(output);
+  const write = options.writeWorkbook ?? ((b: ExcelJS.Workbook, file: string) => b.xlsx.writeFile(file));
+  try {
+    await writeAtomically(output, (temp) => write(book, temp));
+  } catch (e) {
+    if (e instanceof FileProblem) throw new RecalcError(e.message);
+    throw e;
+  }
   options.onProgress?.("write", 1);
   return summary;
 }
