@@ -11,17 +11,11 @@ const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const { addinHost, packageVersion, productionManifest } = require("./scripts/addin-host.cjs");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { DefinePlugin } = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-
-/** The files whose JSDoc declares LOAN.* functions: one family a file. */
-const FUNCTION_FAMILIES = [
-  "./src/functions/financing.ts",
-  "./src/functions/coverage.ts",
-  "./src/functions/recourse.ts",
-  "./src/functions/lender.ts",
-];
+// The one list of functions: the JSDoc of src/functions (see the script).
+const { familyFiles, functionFamilies, FunctionsMetadataPlugin } = require("./scripts/functions-metadata.cjs");
 
 /** TypeScript through ts-loader; type-checking is `npm run lint`'s job. */
 const typescript = {
@@ -69,7 +63,7 @@ function addin(production, host) {
     devtool: production ? false : "source-map",
     target: ["web", "es2020"],
     entry: {
-      functions: FUNCTION_FAMILIES,
+      functions: familyFiles(),
       taskpane: "./src/taskpane/taskpane.ts",
       // The browser preview (npm run preview): not loaded by the manifest, the only web
       // bundle with HyperFormula in it, and not part of a production add-in.
@@ -88,7 +82,13 @@ function addin(production, host) {
     module: { rules: [typescript] },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FAMILIES }),
+      new FunctionsMetadataPlugin("functions.json"),
+      // The same metadata for the task pane's guide, inlined so that the pane works offline.
+      new DefinePlugin({
+        __LOAN_FUNCTION_FAMILIES__: DefinePlugin.runtimeValue(() => JSON.stringify(functionFamilies()), {
+          fileDependencies: familyFiles(),
+        }),
+      }),
       new HtmlWebpackPlugin({
         filename: "functions.html",
         template: "./src/functions/functions.html",

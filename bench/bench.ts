@@ -51,8 +51,12 @@ const SCHEDULE_WARMUP = 10;
 const SIMPLE_BUDGET = 4;
 const COMPOSITE_BUDGET = 10;
 const SCHEDULE_BUDGET_MS = 10;
-/** Budget for dist/functions.js, minified, before compression: 80 KB = 80 × 1024 bytes. */
+/**
+ * Budget for dist/functions.js, minified, before compression: 80 KB = 80 × 1024 bytes. It is the
+ * project's own code; Microsoft's runtime script is listed but not counted.
+ */
 const BUNDLE_BUDGET_BYTES = 80 * 1024;
+
 
 // ---------------------------------------------------------------------------------------
 // Inputs. Every loop varies the amount by the loop index k and picks a rate from a small

@@ -7,17 +7,10 @@
  */
 import fs from "fs";
 import path from "path";
-import * as coverage from "../src/functions/coverage";
-import * as financing from "../src/functions/financing";
-import * as lender from "../src/functions/lender";
-import * as recourse from "../src/functions/recourse";
 import { parseCall } from "./formula-args";
-import { ALL_IDS } from "./function-ids";
+import { adapterFor, FUNCTION_IDS, FUNCTIONS } from "./functions-metadata";
 
 const root = path.resolve(__dirname, "..");
-const files = ["financing", "coverage", "recourse", "lender"].map((f) =>
-  path.join(root, "src", "functions", `${f}.ts`),
-);
 
 interface Example {
   id: string;
@@ -25,42 +18,22 @@ interface Example {
   expected: string;
 }
 
-/** The examples, each with the id of the @customfunction block it sits in. */
+/** The examples, each with the id of the function whose description (JSDoc) carries it. */
 function examples(): Example[] {
-  const out: Example[] = [];
-  for (const file of files) {
-    const src = fs.readFileSync(file, "utf8");
-    for (const block of src.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
-      const id = /@customfunction\s+([A-Z_]+)/.exec(block)?.[1];
-      if (!id) continue;
-      for (const m of block.matchAll(/Example:\s*(=LOAN\.[^\n]*?)\s+→\s+([^\n]+)/g))
-        out.push({ id, formula: m[1], expected: m[2].trim() });
-    }
-  }
-  return out;
-}
-
-const adapters: Record<string, (...args: unknown[]) => unknown> = {};
-for (const mod of [financing, coverage, recourse, lender]) {
-  for (const fn of Object.values(mod)) adapters[fn.name] = fn as (...args: unknown[]) => unknown;
-}
-
-/** The adapter behind an id, found through the JSDoc: the function declared right after it. */
-function adapterFor(id: string): (...args: unknown[]) => unknown {
-  for (const file of files) {
-    const m = new RegExp(`@customfunction ${id}\\b[\\s\\S]*?\\*/\\s*export function (\\w+)`).exec(
-      fs.readFileSync(file, "utf8"),
-    );
-    if (m) return adapters[m[1]];
-  }
-  throw new Error(`no adapter for ${id}`);
+  return FUNCTIONS.flatMap((f) =>
+    [...(f.description ?? "").matchAll(/^Example:\s*(=LOAN\.[^\n]*?)\s+→\s+([^\n]+)$/gm)].map((m) => ({
+      id: f.id,
+      formula: m[1],
+      expected: m[2].trim(),
+    })),
+  );
 }
 
 const all = examples();
 
 test("every function documents at least one example", () => {
   const ids = new Set(all.map((e) => e.id));
-  expect([...ids].sort()).toEqual([...ALL_IDS].sort());
+  expect([...ids].sort()).toEqual([...FUNCTION_IDS].sort());
 });
 
 test.each(all.map((e) => [e.formula, e.expected, e] as const))("%s → %s", (_f, _e, example) => {

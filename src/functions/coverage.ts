@@ -42,7 +42,8 @@ export function ltv(loanAmount: any, propertyValue: any): number {
 }
 
 /**
- * Largest loan that meets every given constraint: value × max LTV, NOI / (min DSCR × annual debt constant), NOI / min debt yield. Monthly payments.
+ * Largest loan meeting the LTV, DSCR and debt-yield limits. The smallest of value × max LTV, NOI / (min DSCR × annual
+ * debt constant) and NOI / min debt yield, for every constraint given. Monthly payments.
  * Example: =LOAN.MAX_LOAN(500000, 10000000, 0.06, 30, 1.25, 0.75, , TRUE) → 6666666.6667
  * Example: =LOAN.MAX_LOAN(500000, 8000000, 0.06, 30, 1.25, 0.75, 0.09) → 5555555.5556
  * @customfunction MAX_LOAN

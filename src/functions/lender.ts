@@ -20,12 +20,14 @@ import {
 import { excel } from "./excel";
 
 /**
- * One fact about a US state's deficiency law from the add-in's state table (reviewed 2026-11-22), with its source and confidence; #N/A where the table does not know. Published summaries, not legal advice.
+ * One fact from the state table, with its source and confidence. About a US state's deficiency law, from the add-in's
+ * state table (reviewed 2026-11-22); #N/A where the table does not know. Published summaries, not legal advice.
  * Example: =LOAN.STATE_RULE("CA", "NONJUDICIAL_DEFICIENCY") → FALSE
  * Example: =LOAN.STATE_RULE("TX", "DEADLINE") → "2 years after the sale"
  * @customfunction STATE_RULE
  * @param state Two-letter state code (DC included).
- * @param field NONJUDICIAL_DEFICIENCY, JUDICIAL_DEFICIENCY, FAIR_VALUE_LIMIT, ONE_ACTION, RESIDENTIAL_BAR, DEADLINE, SOURCE, CONFIDENCE or REVIEWED; add .SOURCE or .CONFIDENCE to a field.
+ * @param field NONJUDICIAL_DEFICIENCY, JUDICIAL_DEFICIENCY, FAIR_VALUE_LIMIT, ONE_ACTION, RESIDENTIAL_BAR, DEADLINE,
+ *   SOURCE, CONFIDENCE or REVIEWED; add .SOURCE or .CONFIDENCE to a field.
  * @param [overrides] Two columns, field and value, replacing the table's row for this deal.
  * @returns The fact: TRUE/FALSE or text.
  */
@@ -34,7 +36,8 @@ export function stateRule(state: any, field: any, overrides?: any[][]): any {
 }
 
 /**
- * May the lender pursue a deficiency in this state, as the state table records it? TRUE or FALSE; #N/A naming the field the table does not know. Published summaries, not legal advice.
+ * May the lender pursue a deficiency in this state (as recorded)? TRUE or FALSE as the state table records it; #N/A
+ * naming the field the table does not know. Published summaries, not legal advice.
  * Example: =LOAN.DEFICIENCY_ALLOWED("CA") → FALSE
  * Example: =LOAN.DEFICIENCY_ALLOWED("TX", "NONJUDICIAL", TRUE) → TRUE
  * @customfunction DEFICIENCY_ALLOWED
@@ -58,7 +61,8 @@ export function deficiencyAllowed(
 }
 
 /**
- * The deficiency the lender may pursue under state law: 0 where barred; claim − max(sale price, fair market value) under a fair-value limit; else claim − sale price; never below 0. Published summaries, not legal advice.
+ * The deficiency the lender may pursue under the state's rules. 0 where barred; claim − max(sale price, fair market
+ * value) under a fair-value limit; else claim − sale price; never below 0. Published summaries, not legal advice.
  * Example: =LOAN.STATE_DEFICIENCY(4650000, 3600000, "NV", 3900000) → 750000
  * Example: =LOAN.STATE_DEFICIENCY(4650000, 3600000, "CA") → 0
  * @customfunction STATE_DEFICIENCY
@@ -100,7 +104,8 @@ export function stateDeficiency(
 }
 
 /**
- * What a partial or limited guarantor owes: the deficiency, at most guaranteePct × loan, at most capAmount, at most the burn-down cap in force. Mechanics, not legal advice.
+ * What a partial, capped or burning-down guarantor owes. The deficiency, at most guaranteePct × loan, at most
+ * capAmount, at most the burn-down cap in force. Mechanics, not legal advice.
  * Example: =LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.2) → 900000
  * Example: =LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.5, , {0,2250000;3,1125000;5,450000}, 5) → 450000
  * @customfunction GUARANTEE_EXPOSURE
@@ -124,7 +129,8 @@ export function guaranteeExposure(
 }
 
 /**
- * What the lender ends up with: the sale proceeds (at most the claim), plus on recourse min(deficiency, collectible assets) − collection cost when that is positive. Mechanics, not legal advice.
+ * What the lender recovers after weighing the cost of collecting. The sale proceeds (at most the claim), plus on
+ * recourse min(deficiency, collectible assets) − collection cost when that is positive. Mechanics, not legal advice.
  * Example: =LOAN.LENDER_RECOVERY(4650000, 3600000, TRUE, 200000, 50000) → 3750000
  * Example: =LOAN.LENDER_RECOVERY(4650000, 3600000, FALSE) → 3600000
  * @customfunction LENDER_RECOVERY
@@ -146,7 +152,8 @@ export function lenderRecovery(
 }
 
 /**
- * Yield-maintenance prepayment premium: max(balance × (note − Treasury) × annuity factor at the Treasury rate, floor × balance). MONTHLY discounts monthly. Mechanics, not legal advice.
+ * Yield-maintenance prepayment premium, with its floor. max(balance × (note − Treasury) × annuity factor at the
+ * Treasury rate, floor × balance); MONTHLY discounts monthly. Mechanics, not legal advice.
  * Example: =LOAN.YIELD_MAINTENANCE(6161329, 0.0875, 0.0418, 3.2521) → 839913.58
  * Example: =LOAN.YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5) → 690572.86
  * @customfunction YIELD_MAINTENANCE
@@ -170,7 +177,8 @@ export function yieldMaintenance(
 }
 
 /**
- * Defeasance cost, a flat-yield approximation: PV at one Treasury yield (monthly) of the remaining monthly payments and balloon, minus the balance, plus fees. Mechanics, not legal advice.
+ * Cost of defeasance over the balance (flat-yield approximation). PV at one Treasury yield (monthly) of the remaining
+ * monthly payments and balloon, minus the balance, plus fees. Mechanics, not legal advice.
  * Example: =LOAN.DEFEASANCE_COST(4500000, 0.0685, 30, 2, 7, 0.045, 50000) → 497954.59
  * @customfunction DEFEASANCE_COST
  * @param loanAmount The original loan amount (0 or more).
@@ -195,7 +203,8 @@ export function defeasanceCost(
 }
 
 /**
- * Tax on a foreclosure (IRS Pub. 4681), one row: gain or loss, cancellation-of-debt income, COD excluded by insolvency, COD taxable. Mechanics, not tax advice.
+ * Gain or loss and cancellation-of-debt income of a foreclosure (spills). One row, per IRS Publication 4681: gain or
+ * loss, cancellation-of-debt (COD) income, COD excluded by insolvency, COD taxable. Mechanics, not tax advice.
  * Example: =LOAN.FORECLOSURE_TAX(180000, 170000, 175000, FALSE) → 1×4
  * Example: =LOAN.FORECLOSURE_TAX(180000, 170000, 175000, TRUE) → 1×4
  * @customfunction FORECLOSURE_TAX
@@ -217,7 +226,8 @@ export function foreclosureTax(
 }
 
 /**
- * Typical market price of non-recourse over recourse from published explainers: RATE and POINTS premiums (decimals), LTV_CAP. Market conventions, not advice.
+ * Typical market price of non-recourse: rate, points, LTV cap. Over recourse, from published explainers: RATE and
+ * POINTS premiums (decimals), LTV_CAP. Market conventions, not advice.
  * Example: =LOAN.MARKET_PREMIUM("BANK", "RATE") → 0.00875
  * Example: =LOAN.MARKET_PREMIUM("AGENCY", "LTV_CAP", "HIGH") → 0.8
  * @customfunction MARKET_PREMIUM
@@ -231,7 +241,8 @@ export function marketPremium(loanType: any, measure: any, bound?: any): number 
 }
 
 /**
- * "OK", or one line naming every test the deal fails and by how much, against typical RECOURSE or NONRECOURSE thresholds (or your own). Market conventions, not advice.
+ * "OK", or the tests a deal fails for recourse or non-recourse. One line naming every failed test and by how much,
+ * against typical RECOURSE or NONRECOURSE thresholds (or your own). Market conventions, not advice.
  * Example: =LOAN.QUALIFY("NONRECOURSE", 1.25, 0.6, 0.9, 6000000, 600000, 5000000) → "OK"
  * Example: =LOAN.QUALIFY("NONRECOURSE", 1.1, 0.7) → "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)"
  * @customfunction QUALIFY
@@ -242,7 +253,8 @@ export function marketPremium(loanType: any, measure: any, bound?: any): number 
  * @param [netWorth] Sponsor net worth (omit to skip the test).
  * @param [liquidity] Sponsor liquidity (omit to skip the test).
  * @param [loanAmount] Loan amount, for the net-worth and liquidity tests.
- * @param [thresholds] Two columns, test (DSCR, LTV, OCCUPANCY, NET_WORTH, LIQUIDITY) and threshold; blank removes a test.
+ * @param [thresholds] Two columns, test (DSCR, LTV, OCCUPANCY, NET_WORTH, LIQUIDITY) and threshold; blank removes a
+ *   test.
  * @returns "OK" or the failed tests.
  */
 export function qualify(

@@ -7,7 +7,8 @@ import { BREAKEVEN_PROBABILITY, CARVEOUT_EXPOSURE, CARVEOUTS, DEFICIENCY, NONREC
 import { excel } from "./excel";
 
 /**
- * Deficiency after a foreclosure sale: max(0, principal + interest + fees + foreclosure costs − (sale price − sale costs)).
+ * What a recourse lender can still claim after the foreclosure sale. max(0, principal + interest + fees + foreclosure
+ * costs − (sale price − sale costs)).
  * Example: =LOAN.DEFICIENCY(485000, 420000, 32000, 0, 18000) → 115000
  * Example: =LOAN.DEFICIENCY(4400000, 3600000, , , 250000) → 1050000
  * @customfunction DEFICIENCY
@@ -31,7 +32,9 @@ export function deficiency(
 }
 
 /**
- * Extra cost of non-recourse over the hold: rate spread and points. Interest-only view when amortYears is omitted; amortizing view (monthly payments, balance at exit, points) when given; discounted monthly to closing when discountRate is given. Negative when non-recourse is cheaper.
+ * Extra cost of non-recourse over the hold: rate spread plus points. Interest-only view when amortYears is omitted;
+ * amortizing view (monthly payments, balance at exit, points) when given; discounted monthly to closing when
+ * discountRate is given. Negative when non-recourse is cheaper.
  * Example: =LOAN.NONRECOURSE_PREMIUM(4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7) → 180000
  * Example: =LOAN.NONRECOURSE_PREMIUM(4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30) → 181428.3476
  * @customfunction NONRECOURSE_PREMIUM
@@ -70,7 +73,8 @@ export function nonrecoursePremium(
 }
 
 /**
- * Break-even default probability: premium / deficiency. Above it, the non-recourse premium pays for itself (undiscounted); 0 when non-recourse costs nothing extra.
+ * Default probability above which the premium pays for itself. premium / deficiency, undiscounted; 0 when non-recourse
+ * costs nothing extra.
  * Example: =LOAN.BREAKEVEN_PROBABILITY(180000, 1050000) → 0.1714
  * @customfunction BREAKEVEN_PROBABILITY
  * @param premium The non-recourse premium over the hold.
@@ -82,7 +86,8 @@ export function breakevenProbability(premium: any, deficiency: any): number {
 }
 
 /**
- * Guarantor's personal exposure on a non-recourse loan after carveouts: any full-recourse act → debt − collateral value; otherwise the losses of loss-only acts, at most the debt; then at most the cap.
+ * Guarantor's personal exposure after carveout (bad-boy) acts. On a non-recourse loan: any full-recourse act → debt −
+ * collateral value; otherwise the losses of loss-only acts, at most the debt; then at most the cap.
  * Example: =LOAN.CARVEOUT_EXPOSURE(4400000, "FRAUD", , 3600000) → 800000
  * Example: =LOAN.CARVEOUT_EXPOSURE(4400000, {"WASTE","RENTS"}, {120000,80000}) → 200000
  * @customfunction CARVEOUT_EXPOSURE
@@ -106,7 +111,8 @@ export function carveoutExposure(
 }
 
 /**
- * The carveout catalogue (spills): code, the act, and its default consequence, FULL or LOSS. One common default, not a standard.
+ * The carveout catalogue with default consequences (spills). Code, the act, and its default consequence, FULL or LOSS:
+ * one common default, not a standard.
  * Example: =LOAN.CARVEOUTS() → 12×3
  * @customfunction CARVEOUTS
  * @returns A header row and one row per carveout.

@@ -1,0 +1,36 @@
+/**
+ * The function ids that have shipped: a compatibility promise, not a copy of the metadata.
+ *
+ * The list of functions is the JSDoc of src/functions (→ functions.json, src/functions/metadata.ts).
+ * This list is kept apart on purpose, by hand: Excel stores a function's id in every workbook
+ * that calls it, so an id that has shipped must never be removed or renamed. The tests check
+ * that every id here is still declared (test/shipped-function-ids.test.ts and the bundle test).
+ * Ids may be added (append a function here when it ships); none may ever be taken out.
+ */
+export const SHIPPED_IDS: readonly string[] = [
+  // The foundation (financing, coverage, recourse).
+  "PAYMENT",
+  "DEBT_SERVICE",
+  "BALANCE",
+  "AMORTIZATION",
+  "DSCR",
+  "DEBT_YIELD",
+  "LTV",
+  "MAX_LOAN",
+  "DEFICIENCY",
+  "NONRECOURSE_PREMIUM",
+  "BREAKEVEN_PROBABILITY",
+  "CARVEOUT_EXPOSURE",
+  "CARVEOUTS",
+  // State law and the lender's view.
+  "STATE_RULE",
+  "DEFICIENCY_ALLOWED",
+  "STATE_DEFICIENCY",
+  "GUARANTEE_EXPOSURE",
+  "LENDER_RECOVERY",
+  "YIELD_MAINTENANCE",
+  "DEFEASANCE_COST",
+  "FORECLOSURE_TAX",
+  "MARKET_PREMIUM",
+  "QUALIFY",
+];
