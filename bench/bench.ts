@@ -57,7 +57,6 @@ const SCHEDULE_BUDGET_MS = 10;
  */
 const BUNDLE_BUDGET_BYTES = 80 * 1024;
 
-
 // ---------------------------------------------------------------------------------------
 // Inputs. Every loop varies the amount by the loop index k and picks a rate from a small
 // table by k & 7, so no call can be constant-folded; tables are built once, outside the
