@@ -6,9 +6,23 @@ export default tseslint.config(
   {
     files: ["src/core/**/*.ts"],
     rules: {
-      // The core is pure: no Office, Excel or CustomFunctions, no imports from adapters or UI.
+      // The core is pure: no Office, Excel or CustomFunctions, and it imports nothing outside src/core.
       "no-restricted-globals": ["error", "Office", "Excel", "CustomFunctions", "document", "window"],
-      "no-restricted-imports": ["error", { patterns: ["../functions/*", "../taskpane/*", "@microsoft/office-js"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            "**/functions",
+            "**/functions/**",
+            "**/taskpane/**",
+            "**/plan",
+            "**/plan/**",
+            "**/engine/**",
+            "**/preview/**",
+            "@microsoft/office-js",
+          ],
+        },
+      ],
     },
   },
 );
