@@ -31,7 +31,7 @@ describe("checkField", () => {
 
   test("the message is the function's own, from the catalogue", () => {
     const typed = checkField(field("recourseRate"), "6.85");
-    const direct = PAYMENT.params[1].read(6.85);
+    const direct = PAYMENT.param.annualRate.read(6.85);
     expect(typed).toEqual({ error: (direct as { message: string }).message });
     expect((typed as { error: string }).error).toMatch(/Rates are decimals/);
     expect((checkField(field("loanAmount"), "-1") as { error: string }).error).toMatch(/loanAmount/);
