@@ -1,6 +1,6 @@
 /**
  * LOAN.CARVEOUT_EXPOSURE and LOAN.CARVEOUTS.
- * Source: REFERENCE.md §4 (the default classification table; full springing recourse =
+ * Source: methodology §7 (the default classification table; full springing recourse =
  * the whole debt less what the collateral recovers; loss recourse = the losses caused).
  * Hand derivations in each test; amounts are exact.
  */
@@ -9,7 +9,7 @@ import { CARVEOUT_CATALOGUE, CARVEOUT_EXPOSURE, CARVEOUTS, MSG } from "../src/co
 import { cells, fault, num } from "./helpers";
 
 describe("LOAN.CARVEOUTS", () => {
-  test("spills the reference's table: header and 11 acts, 5 FULL and 6 LOSS", () => {
+  test("spills the methodology's table (§7): header and 11 acts, 5 FULL and 6 LOSS", () => {
     const t = CARVEOUTS() as string[][];
     expect(t[0]).toEqual(["Code", "Act", "Consequence"]);
     expect(t).toHaveLength(12);

@@ -1,6 +1,6 @@
 /**
  * `npx loan template`: lists the deal templates and writes one as an .xlsx with the engine's
- * results cached (REFERENCE §5: the value-add premium 180,000 and break-even ≈ 17.1 %).
+ * results cached (methodology §6: the value-add premium 180,000 and break-even ≈ 17.1 %).
  */
 import fs from "fs";
 import os from "os";

@@ -1,6 +1,6 @@
 /**
  * LOAN.DSCR, DEBT_YIELD, LTV and MAX_LOAN.
- * Sources: REFERENCE.md §6 (definitions; "at 1.35x NOI exceeds debt service by 35 %");
+ * Sources: methodology §4 (definitions; "at 1.35x NOI exceeds debt service by 35 %");
  * hand derivations stated in each test. Tolerance: exact where the arithmetic is one
  * correctly rounded division, else 1e-9 relative.
  */
@@ -10,7 +10,7 @@ import { DEBT_SERVICE, DEBT_YIELD, DSCR, HINT, LTV, MAX_LOAN, MSG, PAYMENT } fro
 import { fault, num } from "./helpers";
 
 describe("LOAN.DSCR", () => {
-  test("reference §6: at 1.35x NOI exceeds debt service by 35 % (405,000 / 300,000)", () => {
+  test("methodology §4: at 1.35x NOI exceeds debt service by 35 % (405,000 / 300,000)", () => {
     expect(DSCR(405000, 300000)).toBe(1.35);
   });
   test("negative NOI gives a negative DSCR", () => {

@@ -2,7 +2,7 @@
  * The deal templates, built into plans and computed by the headless engine (the built
  * add-in in dist/, with Excel's built-ins from HyperFormula).
  *
- * Golden values and their sources (../shared/domain/REFERENCE.md):
+ * Golden values and their sources (docs/methodology.md):
  *   - §5 worked example: premium 180,000 (interest-only view) and 181,428.35 (amortizing);
  *     surrender (with §2 case C): deficiency 1,050,000, break-even 180,000 / 1,050,000 ≈ 17.1 %.
  *   - §3 and §2 case A: a purchase-money loan on a 1–4 unit building after a trustee sale:
@@ -158,7 +158,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s", (_id, tem
   });
 });
 
-describe("value-add worked example (REFERENCE §5, §2 case C)", () => {
+describe("value-add worked example (methodology §6, §5 case C)", () => {
   const c = compute(buildDealPlan(VALUE_ADD));
 
   test("rates, points, payments and balances", () => {
@@ -245,7 +245,7 @@ describe("value-add worked example (REFERENCE §5, §2 case C)", () => {
   });
 });
 
-describe("residential 1–4 units: California vs Texas (REFERENCE §3, §2 case A)", () => {
+describe("residential 1–4 units: California vs Texas (methodology §8, §5 case A)", () => {
   const c = compute(buildDealPlan(RESIDENTIAL_CA_TX));
   const at = scenarioStart(c, 3);
 

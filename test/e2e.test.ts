@@ -3,7 +3,7 @@
  * preview (the real task pane beside the engine-computed workbook) served by
  * scripts/start.mjs, and works it as an analyst would. Screenshots go to docs/ for the
  * README. Without Chromium the tests are skipped with the command that installs it.
- * Expected figures: REFERENCE.md §5 (premium 180,000; deficiency 1,050,000).
+ * Expected figures: methodology §6 (premium 180,000; deficiency 1,050,000).
  */
 import fs from "fs";
 import path from "path";
@@ -140,7 +140,7 @@ describeBrowser("the preview in Chromium", () => {
     await insert("value-add");
     await expect(cell(premiumIO).textContent()).resolves.toBe("180,000");
     await expect(cell(premiumAmortizing).textContent()).resolves.toBe("181,428");
-    // the last scenario (rents −35 % and surrender) is the reference's 1,050,000
+    // the last scenario (rents −35 % and surrender) is the worked example's 1,050,000
     await expect(cell(deficiencies[deficiencies.length - 1]).textContent()).resolves.toBe("1,050,000");
     await page.screenshot({ path: path.join(docs, "preview-model.png") });
     await page.locator("#charts").screenshot({ path: path.join(docs, "preview-chart.png") });

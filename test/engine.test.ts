@@ -78,7 +78,7 @@ describe("Excel semantics", () => {
     wb.destroy();
   });
 
-  test("skipped and trailing omitted arguments take their defaults (reference §2 case C: 1,050,000)", () => {
+  test("skipped and trailing omitted arguments take their defaults (methodology §5 case C: 1,050,000)", () => {
     expect(one("=LOAN.DEFICIENCY(4400000,3600000,,,250000)")).toBe(1050000);
     expect(one("=LOAN.DEFICIENCY(4400000,3600000)")).toBe(DEFICIENCY(4400000, 3600000));
   });

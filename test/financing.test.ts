@@ -1,6 +1,6 @@
 /**
  * LOAN.PAYMENT, DEBT_SERVICE, BALANCE and AMORTIZATION.
- * Sources: REFERENCE.md §5 worked example (payments and balances quoted to the cent);
+ * Sources: methodology §6 worked example (payments and balances quoted to the cent);
  * Microsoft's documented examples for Excel's PMT, IPMT, PPMT and CUMIPMT; hand derivations.
  * Tolerances: "to the cent" means |x − quoted| ≤ 0.005; accuracy means 1e-9 relative or half a cent.
  */
@@ -26,7 +26,7 @@ function fault(x: unknown): Fault {
 }
 
 describe("LOAN.PAYMENT", () => {
-  test("reference §5: 4,500,000 over 30 years at 6.85 % and 7.35 % → 29,486.66 and 31,003.75", () => {
+  test("methodology §6: 4,500,000 over 30 years at 6.85 % and 7.35 % → 29,486.66 and 31,003.75", () => {
     expect(Math.abs(num(PAYMENT(4500000, 0.0685, 30)) - 29486.66)).toBeLessThanOrEqual(CENT);
     expect(Math.abs(num(PAYMENT(4500000, 0.0735, 30)) - 31003.75)).toBeLessThanOrEqual(CENT);
   });
@@ -122,7 +122,7 @@ describe("LOAN.DEBT_SERVICE", () => {
 });
 
 describe("LOAN.BALANCE", () => {
-  test("reference §5: after 84 payments → 4,091,975.82 and 4,123,469.40", () => {
+  test("methodology §6: after 84 payments → 4,091,975.82 and 4,123,469.40", () => {
     expect(Math.abs(num(BALANCE(4500000, 0.0685, 30, 7)) - 4091975.82)).toBeLessThanOrEqual(CENT);
     expect(Math.abs(num(BALANCE(4500000, 0.0735, 30, 7)) - 4123469.4)).toBeLessThanOrEqual(CENT);
   });

@@ -1,6 +1,6 @@
 /**
  * LOAN.GUARANTEE_EXPOSURE, LENDER_RECOVERY, MARKET_PREMIUM and QUALIFY.
- * Sources: REFERENCE.md §1 (guarantees at 25 % or 50 % of the loan, fixed caps, burn-down),
+ * Sources: methodology §10 (guarantees at 25 % or 50 % of the loan, fixed caps, burn-down),
  * §2 (a lender weighs about 50,000 of legal cost against what it can collect; case C's
  * 1,050,000 deficiency), §5 (the premium table and the underwriting contrasts). Hand
  * derivations in each test; amounts are exact.
@@ -137,12 +137,12 @@ describe("LOAN.LENDER_RECOVERY", () => {
 });
 
 describe("LOAN.MARKET_PREMIUM", () => {
-  test("reference §5: bank rate premium 50-125 bps → LOW 0.005, HIGH 0.0125, MID the midpoint 0.00875", () => {
+  test("methodology §14: bank rate premium 50-125 bps → LOW 0.005, HIGH 0.0125, MID the midpoint 0.00875", () => {
     expect(MARKET_PREMIUM("BANK", "RATE", "LOW")).toBe(0.005);
     expect(MARKET_PREMIUM("BANK", "RATE", "HIGH")).toBe(0.0125);
     expect(MARKET_PREMIUM("BANK", "RATE")).toBe(0.00875);
   });
-  test("reference §5, every figure of the table (points as decimals of the loan, LTV as decimals)", () => {
+  test("methodology §14, every figure of the table (points as decimals of the loan, LTV as decimals)", () => {
     const expected: Record<string, [number[], number[] | null, number[]]> = {
       CMBS: [[0.0025, 0.005], null, [0.65, 0.75]],
       AGENCY: [
@@ -206,7 +206,7 @@ describe("LOAN.MARKET_PREMIUM", () => {
 });
 
 describe("LOAN.QUALIFY", () => {
-  test("defaults: the lenient end of the reference's ranges", () => {
+  test("defaults: the lenient end of the published ranges (methodology §15)", () => {
     expect(DEFAULT_THRESHOLDS).toEqual({
       RECOURSE: { DSCR: 1.15, LTV: 0.8 },
       NONRECOURSE: { DSCR: 1.2, LTV: 0.65, OCCUPANCY: 0.85, NET_WORTH: 1, LIQUIDITY: 0.1 },

@@ -1,6 +1,6 @@
 /**
  * LOAN.YIELD_MAINTENANCE and LOAN.DEFEASANCE_COST.
- * Sources: REFERENCE.md §5, prepayment: premium = max(b·(c − r)·f, 1 % · b) with
+ * Sources: methodology §12: premium = max(b·(c − r)·f, 1 % · b) with
  * f = (1 − (1 + r)^−n) / r; test vectors 839,913.58 (b 6,161,329, c 8.75 %, r 4.18 %,
  * n 3.2521; floor 61,613.29) and 690,572.86 (b 10,000,000, c 6.00 %, r 4.43 %, n 5), both
  * to the cent. Defeasance is checked against explicit monthly cash flows at 60 digits.
@@ -11,11 +11,11 @@ import { agrees, balanceRef, paymentRef, R } from "./reference";
 import { fault, num, toTheCent } from "./helpers";
 
 describe("LOAN.YIELD_MAINTENANCE", () => {
-  test("reference §5 vector 1: 839,913.58 to the cent (floor 61,613.29 does not bind)", () => {
+  test("methodology §12 vector 1: 839,913.58 to the cent (floor 61,613.29 does not bind)", () => {
     expect(toTheCent(YIELD_MAINTENANCE(6161329, 0.0875, 0.0418, 3.2521), 839913.58)).toBe(true);
     expect(toTheCent(YIELD_MAINTENANCE(6161329, 0.0875, 0.0875, 3.2521), 61613.29)).toBe(true);
   });
-  test("reference §5 vector 2: 690,572.86 to the cent", () => {
+  test("methodology §12 vector 2: 690,572.86 to the cent", () => {
     expect(toTheCent(YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5), 690572.86)).toBe(true);
   });
   test("the 60-digit formula agrees", () => {
@@ -92,7 +92,7 @@ describe("LOAN.DEFEASANCE_COST", () => {
     expect(agrees(got, defeasanceRef(4500000, 0.0685, 30, 2, 7, 0.045, 50000))).toBe(true);
     expect(toTheCent(got, 497954.59)).toBe(true);
   });
-  test("about 5-10 % of the balance at typical spreads (reference §5)", () => {
+  test("about 5-10 % of the balance at typical spreads (methodology §12)", () => {
     const cost = num(DEFEASANCE_COST(4500000, 0.0685, 30, 2, 7, 0.045));
     expect(cost / 4408000).toBeGreaterThan(0.05);
     expect(cost / 4408000).toBeLessThan(0.11);

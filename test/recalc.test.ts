@@ -122,7 +122,7 @@ describe("loan recalc", () => {
     expect(text).toContain("Functions it could not compute: none");
   });
 
-  test("cached values: the core's numbers, Excel's PMT, the reference's figures", async () => {
+  test("cached values: the core's numbers, Excel's PMT, the methodology's figures", async () => {
     const wb = await read(output);
     const pay = result(wb, "Model", "B1") as number;
     expect(pay).toBeCloseTo(PAYMENT(4500000, 0.0685, 30) as number, 9);

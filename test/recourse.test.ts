@@ -1,6 +1,6 @@
 /**
  * LOAN.DEFICIENCY, NONRECOURSE_PREMIUM and BREAKEVEN_PROBABILITY.
- * Sources: REFERENCE.md §2 (cases A, B, C) and §5 (worked example: 180,000 interest-only,
+ * Sources: methodology §5 (cases A, B, C) and §6 (worked example: 180,000 interest-only,
  * 181,428.35 amortizing, break-even 180,000 / 1,050,000 ≈ 17.1 %); explicit monthly cash
  * flows at 60 digits (test/reference.ts). Tolerances: exact for the reference's whole-dollar
  * figures; to the cent for 181,428.35; 1e-9 relative or half a cent for the property tests.
@@ -12,15 +12,15 @@ import { agrees, premiumRef } from "./reference";
 import { fault, num, rateArb, toTheCent } from "./helpers";
 
 describe("LOAN.DEFICIENCY", () => {
-  test("reference §2 case A: 485,000 + 32,000 + 18,000 − 420,000 = 115,000", () => {
+  test("methodology §5 case A: 485,000 + 32,000 + 18,000 − 420,000 = 115,000", () => {
     expect(DEFICIENCY(485000, 420000, 32000, 0, 18000)).toBe(115000);
   });
-  test("reference §2 case B: 300,000 owed, 255,000 after sale costs → 45,000", () => {
+  test("methodology §5 case B: 300,000 owed, 255,000 after sale costs → 45,000", () => {
     expect(DEFICIENCY(300000, 255000)).toBe(45000);
     // the same with the sale costs given separately: 270,000 − 15,000
     expect(DEFICIENCY(300000, 270000, null, null, null, 15000)).toBe(45000);
   });
-  test("reference §2 case C: 4,400,000 + 250,000 − 3,600,000 = 1,050,000", () => {
+  test("methodology §5 case C: 4,400,000 + 250,000 − 3,600,000 = 1,050,000", () => {
     expect(DEFICIENCY(4400000, 3600000, null, null, 250000)).toBe(1050000);
   });
   test("no deficiency when the sale covers the claim", () => {
@@ -71,10 +71,10 @@ describe("LOAN.DEFICIENCY", () => {
 describe("LOAN.NONRECOURSE_PREMIUM", () => {
   const deal = [4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7] as const;
 
-  test("reference §5: interest-only view is exactly 180,000 (157,500 + 22,500)", () => {
+  test("methodology §6: interest-only view is exactly 180,000 (157,500 + 22,500)", () => {
     expect(NONRECOURSE_PREMIUM(...deal)).toBe(180000);
   });
-  test("reference §5: amortizing view over 30 years is 181,428.35 to the cent", () => {
+  test("methodology §6: amortizing view over 30 years is 181,428.35 to the cent", () => {
     expect(toTheCent(NONRECOURSE_PREMIUM(...deal, 30), 181428.35)).toBe(true);
   });
   test("the amortizing view matches explicit monthly cash flows (60 digits)", () => {
@@ -159,7 +159,7 @@ describe("LOAN.NONRECOURSE_PREMIUM", () => {
 });
 
 describe("LOAN.BREAKEVEN_PROBABILITY", () => {
-  test("reference §5: 180,000 / 1,050,000 ≈ 17.1 %", () => {
+  test("methodology §6: 180,000 / 1,050,000 ≈ 17.1 %", () => {
     expect(BREAKEVEN_PROBABILITY(180000, 1050000)).toBe(180000 / 1050000);
     expect(num(BREAKEVEN_PROBABILITY(180000, 1050000))).toBeCloseTo(0.1714, 4);
   });

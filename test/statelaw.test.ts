@@ -1,6 +1,6 @@
 /**
  * LOAN.STATE_RULE, DEFICIENCY_ALLOWED and STATE_DEFICIENCY, and the state table itself.
- * Sources: REFERENCE.md §3 (the published list: CCP 580b/580d, ORS 86.797, RCW 61.24.100,
+ * Sources: methodology §8 (the published list: CCP 580b/580d, ORS 86.797, RCW 61.24.100,
  * NRS 40.455/40.459, RPAPL 1371, Tex. Prop. Code 51.003, the deadlines) and the statutes
  * cited in src/core/data/state-law.ts. Hand derivations in each test; amounts are exact.
  */
@@ -97,7 +97,7 @@ describe("the state table (data)", () => {
       if (deadline !== U) expect(typeof deadline[0]).toBe("string");
     }
   });
-  test("the reference's list is recorded as published (§3)", () => {
+  test("the published list is recorded as published (methodology §9)", () => {
     for (const s of ["CA", "OR", "WA", "AK", "MN", "MT"]) expect(STATE_RULE(s, "NONJUDICIAL_DEFICIENCY")).toBe(false);
     for (const s of ["AZ", "CA", "NV", "NY", "UT", "TX", "NJ", "ND", "PA"])
       expect(STATE_RULE(s, "FAIR_VALUE_LIMIT")).toBe(true);
@@ -207,9 +207,9 @@ describe("LOAN.DEFICIENCY_ALLOWED", () => {
   test("barred after a trustee sale where the table says so (CCP 580d, ORS 86.797, RCW 61.24.100, AS 34.20.100)", () => {
     for (const s of ["CA", "OR", "WA", "AK", "MN", "MT"]) expect(DEFICIENCY_ALLOWED(s)).toBe(false);
   });
-  test("reference §3: a 2-unit investment building is protected in California, not in Texas", () => {
+  test("methodology §8: a 2-unit investment building is protected in California, not in Texas", () => {
     // Purchase-money, not owner-occupied: CA's 580b reading is unsettled for investors → #N/A;
-    // as the reference's reading (investment included), pass the rule; TX allows it.
+    // as the published reading (investment included), pass the rule; TX allows it.
     expect(fault(DEFICIENCY_ALLOWED("CA", "JUDICIAL", true, true, false)).kind).toBe("#N/A");
     expect(DEFICIENCY_ALLOWED("CA", "JUDICIAL", true, true, false, [["RESIDENTIAL_BAR", "R+P"]])).toBe(false);
     expect(DEFICIENCY_ALLOWED("TX", "NONJUDICIAL", true, true, false)).toBe(true);

@@ -1,7 +1,7 @@
 /**
  * The worked-example plan: its shape (inputs blue, everything else formulas referring to
  * cells that exist) and its figures, found by evaluating the LOAN.* formulas against the
- * core. Golden values: domain REFERENCE §5 (worked example) and §2 (case C).
+ * core. Golden values: methodology §6 (worked example) and §5 (case C).
  */
 import fc from "fast-check";
 import * as core from "../src/core";
@@ -153,7 +153,7 @@ describe("worked-example plan: shape", () => {
   });
 });
 
-describe("worked-example plan: figures (REFERENCE §5, §2 case C)", () => {
+describe("worked-example plan: figures (methodology §6, §5 case C)", () => {
   test("monthly payments 29,486.66 and 31,003.75", () => {
     expect(Math.abs(figure(plan, "Monthly payment", 0) - 29486.66)).toBeLessThan(CENT);
     expect(Math.abs(figure(plan, "Monthly payment", 1) - 31003.75)).toBeLessThan(CENT);

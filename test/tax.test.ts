@@ -1,6 +1,6 @@
 /**
  * LOAN.FORECLOSURE_TAX.
- * Source: REFERENCE.md §7 (IRS Publication 4681): debt 180,000, FMV 170,000, basis 175,000
+ * Source: methodology §13 (IRS Publication 4681): debt 180,000, FMV 170,000, basis 175,000
  * → non-recourse gain 5,000 and no COD; recourse loss 5,000 plus COD 10,000. Recourse debt
  * 100,000, FMV 80,000, basis 90,000 → loss 10,000 plus COD 20,000. Insolvent by 70 with COD
  * of 80 → 70 excluded, 10 taxable. Amounts are exact.
@@ -13,7 +13,7 @@ describe("LOAN.FORECLOSURE_TAX", () => {
   test("spills one row: gain or loss, COD income, COD excluded, COD taxable", () => {
     expect(FORECLOSURE_TAX_HEADER).toEqual(["Gain or loss", "COD income", "COD excluded", "COD taxable"]);
   });
-  test("Pub. 4681 via the reference: non-recourse 180,000/170,000/175,000 → gain 5,000, no COD", () => {
+  test("Pub. 4681 (methodology §13): non-recourse 180,000/170,000/175,000 → gain 5,000, no COD", () => {
     expect(FORECLOSURE_TAX(180000, 170000, 175000, false)).toEqual([[5000, 0, 0, 0]]);
   });
   test("recourse 180,000/170,000/175,000 → loss −5,000 and COD 10,000", () => {

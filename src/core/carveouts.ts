@@ -1,5 +1,5 @@
 /**
- * Carveouts ("bad-boy" acts) and springing recourse (reference §4).
+ * Carveouts ("bad-boy" acts) and springing recourse (methodology §7).
  *
  * If any triggered act is full recourse, the guarantor owes max(0, debt − collateral value).
  * Otherwise the guarantor owes the sum of the losses the loss-only acts caused, at most the

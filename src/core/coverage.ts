@@ -1,5 +1,5 @@
 /**
- * Coverage and sizing (reference §6).
+ * Coverage and sizing (methodology §4).
  *   DSCR       = NOI / annual debt service
  *   debt yield = NOI / loan amount
  *   LTV        = loan amount / property value

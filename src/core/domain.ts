@@ -29,8 +29,8 @@ export type MarketBound = (typeof MARKET_BOUNDS)[number];
 export type Range = readonly [low: number, high: number];
 
 /**
- * The price of non-recourse by loan type, as lender explainers publish it (docs/methodology.md,
- * price of non-recourse): per row, the rate premium over a recourse equivalent in basis
+ * The price of non-recourse by loan type, as lender explainers publish it (docs/methodology.md
+ * §14): per row, the rate premium over a recourse equivalent in basis
  * points, the points premium in basis points of the loan (0.25 points = 25), and the typical
  * LTV cap in percent. CMBS has no points figure: the table says "none (no recourse option)",
  * there being no recourse version to charge points over, which is not the same as 0.
@@ -76,7 +76,7 @@ export type TestThresholds = Readonly<Partial<Record<Test, number>>>;
 
 /**
  * LOAN.QUALIFY's default thresholds: the lenient end of the underwriting contrasts lender
- * explainers publish (docs/methodology.md, price of non-recourse). Recourse: DSCR ≥ 1.15
+ * explainers publish (docs/methodology.md §15). Recourse: DSCR ≥ 1.15
  * (published 1.15–1.20), LTV ≤ 0.80 (70–80 %). Non-recourse: DSCR ≥ 1.20 (1.20–1.35), LTV
  * ≤ 0.65 (the general 55–65 %; agency lends up to 80 %: pass LTV 0.8), occupancy ≥ 0.85,
  * net worth ≥ 1 × the loan, liquidity ≥ 0.10 × the loan (10–15 %).
@@ -91,7 +91,7 @@ export const BUSINESS_PLANS = ["STABILIZED", "VALUE_ADD", "LEASE_UP", "REPOSITIO
 export type BusinessPlan = (typeof BUSINESS_PLANS)[number];
 
 /**
- * The lender heuristics of "when each fits" (docs/methodology.md, price of non-recourse), as
+ * The lender heuristics of "when each fits" (docs/methodology.md §17), as
  * the deal sheet's reading applies them. Published in words; the figures below are those
  * words made testable, and each says what it stands for.
  */

@@ -1,5 +1,5 @@
 /**
- * The lender's view (reference §1, §2 and §5): what a limited guarantor owes, what the
+ * The lender's view (methodology §10, §11, §14 and §15): what a limited guarantor owes, what the
  * lender actually recovers, the market's price of non-recourse, and whether a deal meets
  * typical thresholds. Market figures are conventions from published explainers, not advice.
  *

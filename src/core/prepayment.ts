@@ -1,5 +1,5 @@
 /**
- * Getting out early (reference §5, prepayment).
+ * Getting out early (methodology §12).
  *
  *   yield maintenance = max(b·(c − r)·f, floor·b),  f = (1 − (1 + r)^−n) / r   (ANNUAL)
  *                       MONTHLY: the monthly shortfall b·(c − r)/12 discounted at r/12 over 12n months

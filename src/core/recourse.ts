@@ -1,5 +1,5 @@
 /**
- * Deficiency, the price of non-recourse and its break-even (reference §2 and §5).
+ * Deficiency, the price of non-recourse and its break-even (methodology §5 and §6).
  *
  *   claim        = unpaid principal + accrued interest + fees + foreclosure costs
  *   net proceeds = sale price − costs of sale

@@ -1,5 +1,5 @@
 /**
- * The state-law overlay (reference §3): one fact from the state table, whether a
+ * The state-law overlay (methodology §8): one fact from the state table, whether a
  * deficiency may be pursued, and how large it may be.
  *
  *   allowed     = not barred by the foreclosure method (NONJUDICIAL_ or JUDICIAL_DEFICIENCY)

@@ -1,5 +1,5 @@
 /**
- * Tax on a foreclosure, US (reference §7, IRS Publication 4681). Mechanics, not tax advice.
+ * Tax on a foreclosure, US (methodology §13, IRS Publication 4681). Mechanics, not tax advice.
  *
  *   non-recourse: amount realized = the debt        gain = debt − basis;  no COD income
  *   recourse:     amount realized = min(debt, FMV)  gain = min(debt, FMV) − basis

@@ -6,7 +6,7 @@ import { DEBT_YIELD, DSCR, LTV, MAX_LOAN } from "../core";
 import { excel } from "./excel";
 
 /**
- * Debt service coverage ratio: NOI / annual debt service.
+ * Debt service coverage ratio: NOI / annual debt service. See docs/methodology.md §4.
  * Example: =LOAN.DSCR(405000, 300000) → 1.35
  * @customfunction DSCR
  * @param noi Net operating income for a year (may be negative).
@@ -18,7 +18,7 @@ export function dscr(noi: any, annualDebtService: any): number {
 }
 
 /**
- * Debt yield: NOI / loan amount.
+ * Debt yield: NOI / loan amount. See docs/methodology.md §4.
  * Example: =LOAN.DEBT_YIELD(450000, 4500000) → 0.1
  * @customfunction DEBT_YIELD
  * @param noi Net operating income for a year (may be negative).
@@ -30,7 +30,7 @@ export function debtYield(noi: any, loanAmount: any): number {
 }
 
 /**
- * Loan-to-value ratio: loan amount / property value.
+ * Loan-to-value ratio: loan amount / property value. See docs/methodology.md §4.
  * Example: =LOAN.LTV(4500000, 6000000) → 0.75
  * @customfunction LTV
  * @param loanAmount Loan amount (0 or more).
@@ -43,7 +43,7 @@ export function ltv(loanAmount: any, propertyValue: any): number {
 
 /**
  * Largest loan meeting the LTV, DSCR and debt-yield limits. The smallest of value × max LTV, NOI / (min DSCR × annual
- * debt constant) and NOI / min debt yield, for every constraint given. Monthly payments.
+ * debt constant) and NOI / min debt yield, for every constraint given. Monthly payments. See docs/methodology.md §4.
  * Example: =LOAN.MAX_LOAN(500000, 10000000, 0.06, 30, 1.25, 0.75, , TRUE) → 6666666.6667
  * Example: =LOAN.MAX_LOAN(500000, 8000000, 0.06, 30, 1.25, 0.75, 0.09) → 5555555.5556
  * @customfunction MAX_LOAN

@@ -8,7 +8,7 @@ import { AMORTIZATION, BALANCE, DEBT_SERVICE, PAYMENT } from "../core";
 import { excel } from "./excel";
 
 /**
- * Level payment per period of an amortizing loan. Straight-line when the rate is 0.
+ * Level payment per period of an amortizing loan. Straight-line when the rate is 0. See docs/methodology.md §3.
  * Example: =LOAN.PAYMENT(4500000, 0.0685, 30) → 29486.6646
  * @customfunction PAYMENT
  * @param loanAmount Loan amount (0 or more).
@@ -22,7 +22,8 @@ export function payment(loanAmount: any, annualRate: any, amortYears: any, payme
 }
 
 /**
- * Annual debt service, amortizing or interest-only. The payments of one year, or loan × rate when interest-only.
+ * Annual debt service, amortizing or interest-only. The payments of one year, or loan × rate when interest-only. See
+ * docs/methodology.md §3.
  * Example: =LOAN.DEBT_SERVICE(4500000, 0.0685, 30) → 353839.9752
  * Example: =LOAN.DEBT_SERVICE(4500000, 0.0685, 30, TRUE) → 308250
  * @customfunction DEBT_SERVICE
@@ -45,7 +46,7 @@ export function debtService(
 
 /**
  * Unpaid balance after a number of years (the balloon at exit). Interest-only for the first ioYears, then amortizing
- * over amortYears; 0 once repaid.
+ * over amortYears; 0 once repaid. See docs/methodology.md §3.
  * Example: =LOAN.BALANCE(4500000, 0.0685, 30, 7) → 4091975.8222
  * @customfunction BALANCE
  * @param loanAmount Loan amount (0 or more).
@@ -70,7 +71,7 @@ export function balance(
 /**
  * Amortization schedule, one row per period (spills). Columns Period, Payment, Interest, Principal, Balance, one row
  * per period to termYears. Payment and interest are rounded to the cent, half up; the last row's balance is the
- * balloon.
+ * balloon. See docs/methodology.md §3.
  * Example: =LOAN.AMORTIZATION(1000, 0.12, 1) → 13×5
  * @customfunction AMORTIZATION
  * @param loanAmount Loan amount (0 or more).

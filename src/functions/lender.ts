@@ -21,7 +21,8 @@ import { excel } from "./excel";
 
 /**
  * One fact from the state table, with its source and confidence. About a US state's deficiency law, from the add-in's
- * state table (reviewed 2026-11-22); #N/A where the table does not know. Published summaries, not legal advice.
+ * state table (reviewed 2026-11-22); #N/A where the table does not know. Published summaries, not legal advice. See
+ * docs/methodology.md §9.
  * Example: =LOAN.STATE_RULE("CA", "NONJUDICIAL_DEFICIENCY") → FALSE
  * Example: =LOAN.STATE_RULE("TX", "DEADLINE") → "2 years after the sale"
  * @customfunction STATE_RULE
@@ -37,7 +38,7 @@ export function stateRule(state: any, field: any, overrides?: any[][]): any {
 
 /**
  * May the lender pursue a deficiency in this state (as recorded)? TRUE or FALSE as the state table records it; #N/A
- * naming the field the table does not know. Published summaries, not legal advice.
+ * naming the field the table does not know. Published summaries, not legal advice. See docs/methodology.md §8.
  * Example: =LOAN.DEFICIENCY_ALLOWED("CA") → FALSE
  * Example: =LOAN.DEFICIENCY_ALLOWED("TX", "NONJUDICIAL", TRUE) → TRUE
  * @customfunction DEFICIENCY_ALLOWED
@@ -62,7 +63,8 @@ export function deficiencyAllowed(
 
 /**
  * The deficiency the lender may pursue under the state's rules. 0 where barred; claim − max(sale price, fair market
- * value) under a fair-value limit; else claim − sale price; never below 0. Published summaries, not legal advice.
+ * value) under a fair-value limit; else claim − sale price; never below 0. Published summaries, not legal advice. See
+ * docs/methodology.md §8.
  * Example: =LOAN.STATE_DEFICIENCY(4650000, 3600000, "NV", 3900000) → 750000
  * Example: =LOAN.STATE_DEFICIENCY(4650000, 3600000, "CA") → 0
  * @customfunction STATE_DEFICIENCY
@@ -105,7 +107,7 @@ export function stateDeficiency(
 
 /**
  * What a partial, capped or burning-down guarantor owes. The deficiency, at most guaranteePct × loan, at most
- * capAmount, at most the burn-down cap in force. Mechanics, not legal advice.
+ * capAmount, at most the burn-down cap in force. Mechanics, not legal advice. See docs/methodology.md §10.
  * Example: =LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.2) → 900000
  * Example: =LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.5, , {0,2250000;3,1125000;5,450000}, 5) → 450000
  * @customfunction GUARANTEE_EXPOSURE
@@ -131,6 +133,7 @@ export function guaranteeExposure(
 /**
  * What the lender recovers after weighing the cost of collecting. The sale proceeds (at most the claim), plus on
  * recourse min(deficiency, collectible assets) − collection cost when that is positive. Mechanics, not legal advice.
+ * See docs/methodology.md §11.
  * Example: =LOAN.LENDER_RECOVERY(4650000, 3600000, TRUE, 200000, 50000) → 3750000
  * Example: =LOAN.LENDER_RECOVERY(4650000, 3600000, FALSE) → 3600000
  * @customfunction LENDER_RECOVERY
@@ -153,7 +156,7 @@ export function lenderRecovery(
 
 /**
  * Yield-maintenance prepayment premium, with its floor. max(balance × (note − Treasury) × annuity factor at the
- * Treasury rate, floor × balance); MONTHLY discounts monthly. Mechanics, not legal advice.
+ * Treasury rate, floor × balance); MONTHLY discounts monthly. Mechanics, not legal advice. See docs/methodology.md §12.
  * Example: =LOAN.YIELD_MAINTENANCE(6161329, 0.0875, 0.0418, 3.2521) → 839913.58
  * Example: =LOAN.YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5) → 690572.86
  * @customfunction YIELD_MAINTENANCE
@@ -178,7 +181,7 @@ export function yieldMaintenance(
 
 /**
  * Cost of defeasance over the balance (flat-yield approximation). PV at one Treasury yield (monthly) of the remaining
- * monthly payments and balloon, minus the balance, plus fees. Mechanics, not legal advice.
+ * monthly payments and balloon, minus the balance, plus fees. Mechanics, not legal advice. See docs/methodology.md §12.
  * Example: =LOAN.DEFEASANCE_COST(4500000, 0.0685, 30, 2, 7, 0.045, 50000) → 497954.59
  * @customfunction DEFEASANCE_COST
  * @param loanAmount The original loan amount (0 or more).
@@ -204,7 +207,8 @@ export function defeasanceCost(
 
 /**
  * Gain or loss and cancellation-of-debt income of a foreclosure (spills). One row, per IRS Publication 4681: gain or
- * loss, cancellation-of-debt (COD) income, COD excluded by insolvency, COD taxable. Mechanics, not tax advice.
+ * loss, cancellation-of-debt (COD) income, COD excluded by insolvency, COD taxable. Mechanics, not tax advice. See
+ * docs/methodology.md §13.
  * Example: =LOAN.FORECLOSURE_TAX(180000, 170000, 175000, FALSE) → 1×4
  * Example: =LOAN.FORECLOSURE_TAX(180000, 170000, 175000, TRUE) → 1×4
  * @customfunction FORECLOSURE_TAX
@@ -227,7 +231,7 @@ export function foreclosureTax(
 
 /**
  * Typical market price of non-recourse: rate, points, LTV cap. Over recourse, from published explainers: RATE and
- * POINTS premiums (decimals), LTV_CAP. Market conventions, not advice.
+ * POINTS premiums (decimals), LTV_CAP. Market conventions, not advice. See docs/methodology.md §14.
  * Example: =LOAN.MARKET_PREMIUM("BANK", "RATE") → 0.00875
  * Example: =LOAN.MARKET_PREMIUM("AGENCY", "LTV_CAP", "HIGH") → 0.8
  * @customfunction MARKET_PREMIUM
@@ -242,7 +246,8 @@ export function marketPremium(loanType: any, measure: any, bound?: any): number 
 
 /**
  * "OK", or the tests a deal fails for recourse or non-recourse. One line naming every failed test and by how much,
- * against typical RECOURSE or NONRECOURSE thresholds (or your own). Market conventions, not advice.
+ * against typical RECOURSE or NONRECOURSE thresholds (or your own). Market conventions, not advice. See
+ * docs/methodology.md §15.
  * Example: =LOAN.QUALIFY("NONRECOURSE", 1.25, 0.6, 0.9, 6000000, 600000, 5000000) → "OK"
  * Example: =LOAN.QUALIFY("NONRECOURSE", 1.1, 0.7) → "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)"
  * @customfunction QUALIFY

@@ -8,7 +8,7 @@ import { excel } from "./excel";
 
 /**
  * What a recourse lender can still claim after the foreclosure sale. max(0, principal + interest + fees + foreclosure
- * costs − (sale price − sale costs)).
+ * costs − (sale price − sale costs)). See docs/methodology.md §5.
  * Example: =LOAN.DEFICIENCY(485000, 420000, 32000, 0, 18000) → 115000
  * Example: =LOAN.DEFICIENCY(4400000, 3600000, , , 250000) → 1050000
  * @customfunction DEFICIENCY
@@ -34,7 +34,7 @@ export function deficiency(
 /**
  * Extra cost of non-recourse over the hold: rate spread plus points. Interest-only view when amortYears is omitted;
  * amortizing view (monthly payments, balance at exit, points) when given; discounted monthly to closing when
- * discountRate is given. Negative when non-recourse is cheaper.
+ * discountRate is given. Negative when non-recourse is cheaper. See docs/methodology.md §6.
  * Example: =LOAN.NONRECOURSE_PREMIUM(4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7) → 180000
  * Example: =LOAN.NONRECOURSE_PREMIUM(4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30) → 181428.3476
  * @customfunction NONRECOURSE_PREMIUM
@@ -74,7 +74,7 @@ export function nonrecoursePremium(
 
 /**
  * Default probability above which the premium pays for itself. premium / deficiency, undiscounted; 0 when non-recourse
- * costs nothing extra.
+ * costs nothing extra. See docs/methodology.md §6.
  * Example: =LOAN.BREAKEVEN_PROBABILITY(180000, 1050000) → 0.1714
  * @customfunction BREAKEVEN_PROBABILITY
  * @param premium The non-recourse premium over the hold.
@@ -87,7 +87,8 @@ export function breakevenProbability(premium: any, deficiency: any): number {
 
 /**
  * Guarantor's personal exposure after carveout (bad-boy) acts. On a non-recourse loan: any full-recourse act → debt −
- * collateral value; otherwise the losses of loss-only acts, at most the debt; then at most the cap.
+ * collateral value; otherwise the losses of loss-only acts, at most the debt; then at most the cap. See
+ * docs/methodology.md §7.
  * Example: =LOAN.CARVEOUT_EXPOSURE(4400000, "FRAUD", , 3600000) → 800000
  * Example: =LOAN.CARVEOUT_EXPOSURE(4400000, {"WASTE","RENTS"}, {120000,80000}) → 200000
  * @customfunction CARVEOUT_EXPOSURE
@@ -112,7 +113,7 @@ export function carveoutExposure(
 
 /**
  * The carveout catalogue with default consequences (spills). Code, the act, and its default consequence, FULL or LOSS:
- * one common default, not a standard.
+ * one common default, not a standard. See docs/methodology.md §7.
  * Example: =LOAN.CARVEOUTS() → 12×3
  * @customfunction CARVEOUTS
  * @returns A header row and one row per carveout.

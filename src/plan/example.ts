@@ -1,7 +1,7 @@
 /**
  * The task pane's "insert worked example" as a plan, written with the same sheet builder
- * as the deal templates. The example is the reference's value-add multifamily deal (its
- * worked example and case C of the deficiency cases): inputs are constants in blue, every
+ * as the deal templates. The example is the value-add multifamily deal of
+ * docs/methodology.md (the worked example of §6 and case C of §5): inputs are constants in blue, every
  * other number is a LOAN.* formula in black that refers to the input cells, so the analyst
  * can change an input and watch it flow.
  */

@@ -6,10 +6,10 @@
 
 export const DEAL_NOTES = {
   disclaimer:
-    "Figures are market conventions and mechanics from published lender and consumer-finance explainers (REFERENCE), not legal, tax or investment advice.",
+    "Figures are market conventions and mechanics from published lender and consumer-finance explainers (docs/methodology.md), not legal, tax or investment advice.",
   legend: "Blue cells are inputs (each a named range); black cells are formulas (LOAN.* and Excel built-ins).",
   heuristics:
-    'Reading: the reference\'s "when each fits" lender heuristics (§5) applied to this deal. Heuristics, not advice.',
+    'Reading: the "when each fits" lender heuristics (methodology §17) applied to this deal. Heuristics, not advice.',
   stateLaw:
     "State law: the add-in's state table (see LOAN.STATE_RULE for sources and confidence). Guarantors can stay liable where the borrower is protected (e.g. CA §580d(b)); not modelled.",
 } as const;

@@ -24,8 +24,8 @@
  *
  * Confidence: H where the statute's text (official or reprinted), or a court opinion
  * applying it, was read; M where the value rests on a secondary summary of the statute or
- * holds only with conditions; L where only the reference's list backs it. The README names
- * the secondary sources.
+ * holds only with conditions; L where only a published list backs it. docs/methodology.md §9
+ * names the secondary sources.
  */
 
 export const STATE_TABLE_VERSION = "1.0.0";

@@ -10,7 +10,7 @@
  *   - side-by-side.ts: the terms under each structure and the premium; per scenario the
  *     deficiency, what the state's law lets the lender pursue and the personal exposure;
  *     the break-even default probability; LOAN.QUALIFY;
- *   - reading.ts: the reference's "when each fits" heuristics as formulas with reasons;
+ *   - reading.ts: the lenders' "when each fits" heuristics (methodology §17) as formulas with reasons;
  *   - sensitivity.ts: personal exposure against sale price, feeding the chart;
  *   - the assumptions and the disclaimer (below).
  * A new section is a function of the same kind, called in its place in `buildDealPlan`.

@@ -93,10 +93,10 @@ export function inputsSection(s: DealSheet, deal: Deal): InputCells {
   cells.recourseGuarantee = s.input("B", g, d.recourseGuarantee, "share", INPUT_NAMES.recourseGuarantee);
   cells.nonRecourseGuarantee = s.input("C", g, d.nonRecourseGuarantee, "share", INPUT_NAMES.nonRecourseGuarantee);
   const gNote = [template.sources.recourseGuarantee, template.sources.nonRecourseGuarantee].filter(Boolean).join("; ");
-  s.text(NOTE, g, gNote || "1: full recourse; 0: carveouts only; between: a limited guarantee (reference §1)");
+  s.text(NOTE, g, gNote || "1: full recourse; 0: carveouts only; between: a limited guarantee (methodology §10)");
 
   // Market context (formulas): the table's range for this loan type.
-  const m = s.label("Market rate premium, low / high (reference §5)");
+  const m = s.label("Market rate premium, low / high (methodology §14)");
   s.formula("B", m, `=${call("MARKET_PREMIUM", loanType, quote("RATE"), quote("LOW"))}`, "rate");
   s.formula("C", m, `=${call("MARKET_PREMIUM", loanType, quote("RATE"), quote("HIGH"))}`, "rate");
   s.text(NOTE, m, "LOAN.MARKET_PREMIUM: context for the premium above");
@@ -153,7 +153,7 @@ export function thresholdsSection(
     cell("J", r, test, t.nonRecourse, names[test]?.[1]);
   });
   const bottom = top + TESTS.length;
-  s.text("G", bottom + 1, "LOAN.QUALIFY thresholds (reference §5); blank: test not run");
+  s.text("G", bottom + 1, "LOAN.QUALIFY thresholds (methodology §15); blank: test not run");
   return {
     recourse: s.name("RecourseThresholds", `G${top + 1}:H${bottom}`),
     nonRecourse: s.name("NonRecourseThresholds", `I${top + 1}:J${bottom}`),
@@ -187,7 +187,7 @@ export function carveoutsSection(s: DealSheet, deal: Deal): CarveoutCells {
       NOTE,
       r,
       known
-        ? `${known.act}: ${known.consequence === "FULL" ? "full recourse" : "loss only"} (reference §4)`
+        ? `${known.act}: ${known.consequence === "FULL" ? "full recourse" : "loss only"} (methodology §7)`
         : "Add a code from LOAN.CARVEOUTS()",
     );
   }

@@ -1,5 +1,5 @@
 /**
- * The reading block: the reference's "when each fits" lender heuristics as formulas, each
+ * The reading block: the "when each fits" lender heuristics (methodology §17) as formulas, each
  * condition with whether it holds and why, the counts, and a one-line reading.
  */
 import { DEAL_NOTES } from "../messages";

@@ -87,7 +87,7 @@ export function termsSection(s: DealSheet, inp: InputCells, th: ThresholdCells):
   );
   const premiumArgs = [loan, rate.r, rate.n, points.r, points.n, hold];
   const premium = s.formula("D", cost.row, `=${call("NONRECOURSE_PREMIUM", ...premiumArgs)}`, "money");
-  s.text(NOTE, cost.row, "Difference: the premium of non-recourse, LOAN.NONRECOURSE_PREMIUM (reference §5)");
+  s.text(NOTE, cost.row, "Difference: the premium of non-recourse, LOAN.NONRECOURSE_PREMIUM (methodology §6)");
   const amortRow = s.label("Premium, amortizing view (payments, balance at exit, points)");
   s.formula("D", amortRow, `=${call("NONRECOURSE_PREMIUM", ...premiumArgs, amort)}`, "money");
   const pvRow = s.label("Premium, present value at the discount rate");
@@ -177,7 +177,7 @@ export function scenariosSection(
     const deficiency = (u: string, sp: string) =>
       `=${call("DEFICIENCY", u, sp, inp.accruedInterest, undefined, inp.foreclosureCosts)}`;
     pairRow(s, "Deficiency (LOAN.DEFICIENCY)", deficiency(unpaid.r, sale.r), deficiency(unpaid.n, sale.n), "money", {
-      note: "Owed personally under recourse; the lender's loss under non-recourse, unless a carveout springs (reference §2)",
+      note: "Owed personally under recourse; the lender's loss under non-recourse, unless a carveout springs (methodology §5)",
     });
     exposures.push(
       laws.map((law, li) => {
@@ -192,7 +192,7 @@ export function scenariosSection(
           NOTE,
           rr,
           li === 0
-            ? "LOAN.STATE_DEFICIENCY: 0 where the state bars it (reference §3)"
+            ? "LOAN.STATE_DEFICIENCY: 0 where the state bars it (methodology §8)"
             : "The same loan under the compared state's law",
         );
         const er = s.next();
@@ -228,7 +228,7 @@ export function breakevenSection(s: DealSheet, terms: TermCells, out: OutcomeCel
     s.text(
       NOTE,
       r,
-      "Premium (interest-only view) ÷ personal exposure avoided in the last scenario; undiscounted (reference §5)",
+      "Premium (interest-only view) ÷ personal exposure avoided in the last scenario; undiscounted (methodology §6)",
     );
   });
 }

@@ -5,7 +5,7 @@ export const AGENCY: DealTemplate = {
   id: "agency",
   title: "Agency multifamily vs bank recourse",
   summary:
-    "A stabilized apartment property: agency non-recourse (up to 80 % LTV in the reference's table) against a bank recourse loan, sized with LOAN.MAX_LOAN.",
+    "A stabilized apartment property: agency non-recourse (up to 80 % LTV in the market table, methodology §14) against a bank recourse loan, sized with LOAN.MAX_LOAN.",
   sheetName: "Agency multifamily",
   inputs: {
     loanType: "AGENCY",
@@ -33,7 +33,7 @@ export const AGENCY: DealTemplate = {
   },
   ...marketSetup(),
   sources: {
-    loanType: "Reference §5: agency multifamily",
+    loanType: "methodology §14: agency multifamily",
     rateSpread: SRC.market,
     pointsSpread: SRC.market,
     recourseRate: SRC.workedRate,
@@ -51,6 +51,6 @@ export const AGENCY: DealTemplate = {
     state: SRC.commercialState,
   },
   assumptions: [
-    "Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; premiums and the LTV cap are the reference's market table.",
+    "Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; premiums and the LTV cap are the market table's (methodology §14).",
   ],
 };

@@ -7,7 +7,7 @@ export const BLANK: DealTemplate = {
   id: "blank",
   title: "Blank deal",
   summary:
-    "Round placeholder inputs to overwrite; market figures from the reference's bank row; the loan sized with LOAN.MAX_LOAN.",
+    "Round placeholder inputs to overwrite; market figures from the market table's bank row (methodology §14); the loan sized with LOAN.MAX_LOAN.",
   sheetName: "Deal",
   inputs: {
     loanType: "BANK",

@@ -5,7 +5,7 @@ export const BRIDGE: DealTemplate = {
   id: "bridge",
   title: "Private non-recourse bridge vs recourse bridge",
   summary:
-    "A lease-up asset on a 3-year interest-only bridge loan: the private non-recourse bridge's premium (100–200 bps, 0.5–1.5 points in the reference's table) against a recourse bridge.",
+    "A lease-up asset on a 3-year interest-only bridge loan: the private non-recourse bridge's premium (100–200 bps, 0.5–1.5 points in the market table, methodology §14) against a recourse bridge.",
   sheetName: "Bridge loan",
   inputs: {
     loanType: "BRIDGE",
@@ -33,10 +33,10 @@ export const BRIDGE: DealTemplate = {
   },
   ...marketSetup(),
   sources: {
-    loanType: "Reference §5: private non-recourse bridge",
+    loanType: "methodology §14: private non-recourse bridge",
     rateSpread: SRC.market,
     pointsSpread: SRC.market,
-    recourseRate: "Assumption: a recourse bridge rate (the reference gives none)",
+    recourseRate: "Assumption: a recourse bridge rate (the methodology gives none)",
     recoursePoints: "Assumption: 1 point",
     loanAmount: "Assumption: 62.5 % of the value, under the bridge LTV cap",
     interestOnly: "Assumption: interest-only, as bridge loans usually are",
@@ -52,6 +52,6 @@ export const BRIDGE: DealTemplate = {
     state: SRC.commercialState,
   },
   assumptions: [
-    "The recourse bridge's rate and points, the deal and the sponsor are assumptions; the non-recourse premium and LTV cap are the reference's market table.",
+    "The recourse bridge's rate and points, the deal and the sponsor are assumptions; the non-recourse premium and LTV cap are the market table's (methodology §14).",
   ],
 };

@@ -1,7 +1,7 @@
 /**
  * (2) A stabilized asset financed by a CMBS conduit loan (non-recourse) against a bank
  * recourse loan. Market figures: LOAN.MARKET_PREMIUM("CMBS", …) for the rate premium and
- * the LTV cap (reference §5); the reference gives CMBS no points premium ("none (no
+ * the LTV cap (methodology §14); the table gives CMBS no points premium ("none (no
  * recourse option)"), so the points are the bank's (an assumption, labelled).
  */
 import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
@@ -10,7 +10,7 @@ export const CMBS: DealTemplate = {
   id: "cmbs",
   title: "Stabilized CMBS conduit vs bank recourse",
   summary:
-    "A stabilized, well-located asset: a 10-year CMBS conduit loan priced off the reference's table against a bank recourse loan; the loan is sized with LOAN.MAX_LOAN.",
+    "A stabilized, well-located asset: a 10-year CMBS conduit loan priced off the market table (methodology §14) against a bank recourse loan; the loan is sized with LOAN.MAX_LOAN.",
   sheetName: "CMBS vs bank",
   inputs: {
     loanType: "CMBS",
@@ -38,9 +38,10 @@ export const CMBS: DealTemplate = {
   },
   ...marketSetup(),
   sources: {
-    loanType: "Reference §5: CMBS conduit",
+    loanType: "methodology §14: CMBS conduit",
     rateSpread: SRC.market,
-    pointsSpread: 'Assumption: 0 — the reference\'s table gives CMBS no points premium ("none (no recourse option)")',
+    pointsSpread:
+      'Assumption: 0 — the market table (methodology §14) gives CMBS no points premium ("none (no recourse option)")',
     recourseRate: SRC.workedRate,
     recoursePoints: SRC.workedRate,
     loanAmount: "Sized: the smaller LOAN.MAX_LOAN of the two structures",
@@ -56,6 +57,6 @@ export const CMBS: DealTemplate = {
     state: SRC.commercialState,
   },
   assumptions: [
-    "Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; the non-recourse premium and LTV cap are the reference's market table.",
+    "Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; the non-recourse premium and LTV cap are the market table's (methodology §14).",
   ],
 };

@@ -5,7 +5,7 @@ export const LIFE_COMPANY: DealTemplate = {
   id: "life-company",
   title: "Life-company permanent vs bank recourse",
   summary:
-    "A stabilized, low-leverage asset: a life-company permanent loan (60–70 % LTV in the reference's table) against a bank recourse loan, 25-year amortization.",
+    "A stabilized, low-leverage asset: a life-company permanent loan (60–70 % LTV in the market table, methodology §14) against a bank recourse loan, 25-year amortization.",
   sheetName: "Life-company loan",
   inputs: {
     loanType: "LIFE",
@@ -33,7 +33,7 @@ export const LIFE_COMPANY: DealTemplate = {
   },
   ...marketSetup(),
   sources: {
-    loanType: "Reference §5: life-company permanent",
+    loanType: "methodology §14: life-company permanent",
     rateSpread: SRC.market,
     pointsSpread: SRC.market,
     recourseRate: SRC.workedRate,
@@ -53,6 +53,6 @@ export const LIFE_COMPANY: DealTemplate = {
     state: SRC.commercialState,
   },
   assumptions: [
-    "Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; premiums and the LTV cap are the reference's market table.",
+    "Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; premiums and the LTV cap are the market table's (methodology §14).",
   ],
 };

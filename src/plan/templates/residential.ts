@@ -1,8 +1,8 @@
 /**
- * (6) The state overlay (reference §3): a purchase-money loan on a 2-unit residential
+ * (6) The state overlay (methodology §8): a purchase-money loan on a 2-unit residential
  * investment building in California, with the same loan in Texas beside it. California bars
  * the deficiency (after a trustee sale, CCP §580d; purchase-money 1–4 unit, §580b); Texas
- * allows it. The downside is the reference's case A (§2): 485,000 principal, 32,000 interest
+ * allows it. The downside is case A of methodology §5: 485,000 principal, 32,000 interest
  * and fees, 18,000 foreclosure costs, a 420,000 trustee sale: a 115,000 deficiency.
  */
 import { DEFAULT_SENSITIVITY, SRC, type DealTemplate } from "./types";
@@ -11,7 +11,7 @@ export const RESIDENTIAL_CA_TX: DealTemplate = {
   id: "residential-ca-tx",
   title: "1–4 unit residential investment: California vs Texas",
   summary:
-    "A purchase-money loan on a 2-unit investment building: in California the lender may not pursue the deficiency, in Texas it may (the reference's §3 overlay, with case A's figures).",
+    "A purchase-money loan on a 2-unit investment building: in California the lender may not pursue the deficiency, in Texas it may (the methodology §8 overlay, with case A's figures).",
   sheetName: "Residential CA vs TX",
   inputs: {
     loanType: "BANK",
@@ -54,25 +54,25 @@ export const RESIDENTIAL_CA_TX: DealTemplate = {
       noiFactor: 0.65,
       salePrice: 420_000,
       unpaidPrincipal: 485_000,
-      source: "Reference §2 case A: 485,000 + 32,000 + 18,000 − 420,000 = 115,000",
+      source: "methodology §5 case A: 485,000 + 32,000 + 18,000 − 420,000 = 115,000",
     },
   ],
   carveouts: [],
   compareState: "TX",
   sensitivity: DEFAULT_SENSITIVITY,
   sources: {
-    loanType: "Assumption: bank pricing (the reference's table has no residential row)",
+    loanType: "Assumption: bank pricing (the market table, methodology §14, has no residential row)",
     rateSpread: SRC.market,
     pointsSpread: SRC.market,
     recourseRate: SRC.workedRate,
     recoursePoints: SRC.workedRate,
-    state: "Reference §3: California bars it (CCP §580d, §580b); Texas, compared, allows it",
-    foreclosure: "Reference §2 case A: trustee sale",
-    residential1to4: "Reference §3: a 2-unit investment building",
-    purchaseMoney: "Reference §3: purchase-money",
-    ownerOccupied: "Reference §3: investment property",
-    accruedInterest: "Reference §2 case A",
-    foreclosureCosts: "Reference §2 case A",
+    state: "methodology §8: California bars it (CCP §580d, §580b); Texas, compared, allows it",
+    foreclosure: "methodology §5 case A: trustee sale",
+    residential1to4: "methodology §8: a 2-unit investment building",
+    purchaseMoney: "methodology §8: purchase-money",
+    ownerOccupied: "methodology §8: investment property",
+    accruedInterest: "methodology §5 case A",
+    foreclosureCosts: "methodology §5 case A",
     loanAmount: "Assumption",
     propertyValue: "Assumption",
     noi: "Assumption: two units' rents less expenses",
@@ -83,7 +83,7 @@ export const RESIDENTIAL_CA_TX: DealTemplate = {
     discountRate: "Assumption: the recourse rate",
   },
   assumptions: [
-    "The deal (value, rents, loan, sponsor) is an assumption; the downside is the reference's case A (§2).",
-    "Thresholds: DSCR 1.00 for a small residential loan (assumption); bank pricing for the non-recourse premium (the reference's table has no residential row).",
+    "The deal (value, rents, loan, sponsor) is an assumption; the downside is case A of methodology §5.",
+    "Thresholds: DSCR 1.00 for a small residential loan (assumption); bank pricing for the non-recourse premium (the market table, methodology §14, has no residential row).",
   ],
 };

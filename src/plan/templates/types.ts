@@ -2,17 +2,17 @@
  * A deal template: the data a side-by-side recourse / non-recourse sheet is built from
  * (src/plan/deal.ts). Plain data, no formulas: the builder turns each figure into an input
  * cell (blue, named) or, where the template says "MARKET", into a LOAN.MARKET_PREMIUM
- * formula over the reference's §5 table.
+ * formula over the market table (methodology §14).
  *
- * Every figure carries its source: a reference section (../shared/domain/REFERENCE.md), the
- * market table through LOAN.MARKET_PREMIUM, or "Assumption" for a deal input the reference
- * does not give. The sources are written into the sheet beside the inputs.
+ * Every figure carries its source: a section of docs/methodology.md, the
+ * market table through LOAN.MARKET_PREMIUM, or "Assumption" for a deal input no source
+ * gives. The sources are written into the sheet beside the inputs.
  */
 
-/** The loan types of LOAN.MARKET_PREMIUM (reference §5). */
+/** The loan types of LOAN.MARKET_PREMIUM (methodology §14). */
 export type LoanType = "CMBS" | "AGENCY" | "LIFE" | "BANK" | "BRIDGE";
 
-/** What the sponsor plans for the asset; anything but STABILIZED is execution risk (reference §5, "when each fits"). */
+/** What the sponsor plans for the asset; anything but STABILIZED is execution risk (methodology §17, "when each fits"). */
 export type BusinessPlan = "STABILIZED" | "VALUE_ADD" | "LEASE_UP" | "REPOSITIONING";
 
 export const BUSINESS_PLANS: readonly BusinessPlan[] = ["STABILIZED", "VALUE_ADD", "LEASE_UP", "REPOSITIONING"];
@@ -103,7 +103,7 @@ export interface DealTemplate {
   readonly compareState?: string;
   /** Sale prices of the sensitivity table, as shares of the property value. */
   readonly sensitivity: readonly number[];
-  /** The source of each input (a reference section, the market table, or "Assumption: …"). */
+  /** The source of each input (a section of docs/methodology.md, the market table, or "Assumption: …"). */
   readonly sources: Readonly<Partial<Record<InputKey, string>>>;
   /** Assumptions in words, written under the inputs. */
   readonly assumptions: readonly string[];
@@ -111,15 +111,15 @@ export interface DealTemplate {
 
 /** Sources used by several templates. */
 export const SRC = {
-  market: "LOAN.MARKET_PREMIUM: the reference's §5 table (midpoint; LTV cap: the high end)",
-  qualify: "Reference §5 underwriting contrasts (the lenient end, as LOAN.QUALIFY's defaults)",
-  workedRate: "Assumption: the recourse rate and points of the reference's worked example (§5)",
-  sponsor: "Assumption (reference §4: net worth ≥ loan, liquidity 10–15 % of it)",
+  market: "LOAN.MARKET_PREMIUM: the market table of methodology §14 (midpoint; LTV cap: the high end)",
+  qualify: "methodology §15 underwriting contrasts (the lenient end, as LOAN.QUALIFY's defaults)",
+  workedRate: "Assumption: the recourse rate and points of the worked example (methodology §6)",
+  sponsor: "Assumption (methodology §7: net worth ≥ loan, liquidity 10–15 % of it)",
   scenarioGeneric: "Assumption: value moves with NOI (constant cap rate); the surrender adds cap-rate expansion",
   commercialState: "Assumption: a state that allows a deficiency after a trustee sale",
 } as const;
 
-/** The generic scenarios of the templates whose deal the reference does not stress. */
+/** The generic scenarios of the templates whose deal no source stresses. */
 export const GENERIC_SCENARIOS: readonly Scenario[] = [
   { label: "Pro forma", noiFactor: 1, saleFactor: 1, source: SRC.scenarioGeneric },
   { label: "NOI −15 %", noiFactor: 0.85, saleFactor: 0.85, source: SRC.scenarioGeneric },
@@ -153,7 +153,7 @@ export function marketSetup(): Pick<DealTemplate, "thresholds" | "scenarios" | "
   };
 }
 
-/** Thresholds of a market loan type: the reference's §5 DSCR minimums and the table's LTV cap. */
+/** Thresholds of a market loan type: the methodology §15 DSCR minimums and the §14 table's LTV cap. */
 export function marketThresholds(): DealTemplate["thresholds"] {
   return {
     recourse: { DSCR: 1.15, LTV: 0.8 },

@@ -1,22 +1,22 @@
 /**
- * (1) The reference's worked example (§5, with case C of §2): a value-add multifamily bank
+ * (1) The worked example of methodology §6, with case C of §5: a value-add multifamily bank
  * loan of 4,500,000, 30-year amortization, 7-year hold; recourse at 6.85 % and 0.75 points
  * against non-recourse with carveouts at 7.35 % and 1.25 points; three rent scenarios, the
  * last a surrender (sale 3,600,000 against 4,400,000 unpaid plus 250,000 of costs).
  *
- * The reference gives neither the NOI nor the value: they are assumptions chosen to match
+ * The worked example gives neither the NOI nor the value: they are assumptions chosen to match
  * its narrative (pro forma and rents −15 %: the debt is still covered and the sale repays
  * it; rents −35 %: the debt is not covered and the sponsor surrenders).
  */
 import { SRC, type DealTemplate } from "./types";
 
-const WORKED = "Reference §5, worked example";
+const WORKED = "methodology §6, worked example";
 
 export const VALUE_ADD: DealTemplate = {
   id: "value-add",
   title: "Value-add multifamily: bank recourse vs non-recourse",
   summary:
-    "The reference's worked example: 4.5 M at 6.85 % / 0.75 points recourse or 7.35 % / 1.25 points non-recourse, 7-year hold, three rent scenarios ending in a surrender.",
+    "The worked example of methodology §6: 4.5 M at 6.85 % / 0.75 points recourse or 7.35 % / 1.25 points non-recourse, 7-year hold, three rent scenarios ending in a surrender.",
   sheetName: "Value-add deal",
   inputs: {
     loanType: "BANK",
@@ -69,13 +69,13 @@ export const VALUE_ADD: DealTemplate = {
       noiFactor: 0.65,
       salePrice: 3_600_000,
       unpaidPrincipal: 4_400_000,
-      source: "Reference §5 and §2 case C: sale 3,600,000 against 4,400,000 unpaid plus 250,000 costs",
+      source: "methodology §6 and §5 case C: sale 3,600,000 against 4,400,000 unpaid plus 250,000 costs",
     },
   ],
   carveouts: [],
   sensitivity: [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
   sources: {
-    loanType: "Reference §5: bank commercial real estate (market ranges shown for context)",
+    loanType: "methodology §14: bank commercial real estate (market ranges shown for context)",
     businessPlan: WORKED,
     loanAmount: WORKED,
     amortYears: WORKED,
@@ -86,7 +86,7 @@ export const VALUE_ADD: DealTemplate = {
     pointsSpread: `${WORKED}: 1.25 − 0.75 points`,
     recourseGuarantee: `${WORKED}: A, full guarantee`,
     nonRecourseGuarantee: `${WORKED}: B, carveouts only`,
-    foreclosureCosts: "Reference §2 case C",
+    foreclosureCosts: "methodology §5 case C",
     propertyValue: "Assumption: LTV just under the bank non-recourse cap (70 %)",
     noi: "Assumption: covers both structures' debt service at pro forma and at rents −15 %, not at −35 %",
     occupancy: "Assumption",
@@ -94,13 +94,13 @@ export const VALUE_ADD: DealTemplate = {
     liquidity: SRC.sponsor,
     trackRecord: "Assumption",
     assetProtection: "Assumption",
-    accruedInterest: "Reference §2 case C: included in the 4,400,000",
+    accruedInterest: "methodology §5 case C: included in the 4,400,000",
     discountRate: "Assumption: the recourse rate",
-    state: "Assumption: a state that allows a deficiency after a trustee sale (the reference names none)",
+    state: "Assumption: a state that allows a deficiency after a trustee sale (the worked example names none)",
     foreclosure: "Assumption: trustee sale",
   },
   assumptions: [
-    "NOI 500,000 and value 6,450,000 are assumptions (the reference gives neither), chosen so that the pro forma and rents −15 % scenarios cover the debt and rents −35 % does not.",
-    "Texas law is assumed for the deficiency (the reference names no state); pick another state to see its rule.",
+    "NOI 500,000 and value 6,450,000 are assumptions (the worked example gives neither), chosen so that the pro forma and rents −15 % scenarios cover the debt and rents −35 % does not.",
+    "Texas law is assumed for the deficiency (the worked example names no state); pick another state to see its rule.",
   ],
 };
