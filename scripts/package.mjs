@@ -128,11 +128,17 @@ export function zip(entries) {
   return Buffer.concat([...chunks, directory, end]);
 }
 
+/** A path relative to the working directory when it is inside it, else absolute. */
+function shortPath(file) {
+  const relative = path.relative(process.cwd(), file);
+  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+}
+
 function main() {
   const options = parseArgs(process.argv.slice(2));
   const dir = path.resolve(ROOT, process.env.ADDIN_OUT || "dist");
   const manifestFile = path.join(dir, "manifest.xml");
-  const shown = path.relative(process.cwd(), dir) || ".";
+  const shown = shortPath(dir);
   if (!fs.existsSync(manifestFile)) {
     fail(
       `${shown}/ holds no production build (no manifest.xml). Build one first:\n` +
@@ -155,7 +161,7 @@ function main() {
   fs.writeFileSync(temp, archive);
   fs.renameSync(temp, out);
   process.stdout.write(
-    `Wrote ${path.relative(process.cwd(), out)}: ${files.length} files, ${archive.length.toLocaleString("en-US")} bytes,\n` +
+    `Wrote ${shortPath(out)}: ${files.length} files, ${archive.length.toLocaleString("en-US")} bytes,\n` +
       `version ${version} for ${base}. Upload its contents to that folder and deploy manifest.xml (docs/deploy.md).\n`,
   );
 }
