@@ -11,7 +11,7 @@ const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const { addinHost, packageVersion, productionManifest } = require("./scripts/addin-host.cjs");
-const { DefinePlugin } = require("webpack");
+const { BannerPlugin, DefinePlugin } = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 // The one list of functions: the JSDoc of src/functions (see the script).
@@ -108,6 +108,16 @@ function addin(production, host) {
         ...page,
       }),
       ...(host.production ? [new ProductionManifestPlugin(host.base)] : previewPages(page)),
+      // Kept by the minifier in preview.js.LICENSE.txt, with a pointer left in preview.js.
+      ...(host.production
+        ? []
+        : [
+            new BannerPlugin({
+              banner:
+                "preview.js contains HyperFormula (c) Handsoncode, used under the GNU GPL v3: see preview.js.HYPERFORMULA-LICENSE.txt and preview.js.GPL-3.0.txt. The rest of this project is MIT.",
+              include: /^preview\.js$/,
+            }),
+          ]),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "[path][name][ext]" },
@@ -116,6 +126,10 @@ function addin(production, host) {
             ? []
             : [
                 { from: "src/preview/preview.css", to: "preview.css" },
+                // preview.js bundles HyperFormula (GPL-3.0): its notice and the GPL's text
+                // travel with it (README, Licensing).
+                { from: "node_modules/hyperformula/LICENSE.txt", to: "preview.js.HYPERFORMULA-LICENSE.txt" },
+                { from: "licenses/GPL-3.0.txt", to: "preview.js.GPL-3.0.txt" },
                 // Office.js served from this origin, so the development add-in and the
                 // preview need no network.
                 {

@@ -69,6 +69,20 @@ describe("registration from functions.json", () => {
   });
 });
 
+describe("licences", () => {
+  test("preview.js (which bundles HyperFormula, GPL-3.0) ships its notice and the GPL's text beside it", () => {
+    const licence = fs.readFileSync(path.join(dist, "preview.js.LICENSE.txt"), "utf8");
+    expect(licence).toContain("preview.js contains HyperFormula");
+    expect(fs.readFileSync(path.join(dist, "preview.js"), "utf8")).toMatch(
+      /^\/\*! For license information please see preview\.js\.LICENSE\.txt \*\//,
+    );
+    expect(fs.readFileSync(path.join(dist, "preview.js.HYPERFORMULA-LICENSE.txt"), "utf8")).toContain(
+      "GNU General Public License version 3",
+    );
+    expect(fs.readFileSync(path.join(dist, "preview.js.GPL-3.0.txt"), "utf8")).toContain("GNU GENERAL PUBLIC LICENSE");
+  });
+});
+
 describe("Excel semantics", () => {
   test("LOAN.* and built-ins side by side: LOAN.PAYMENT equals −PMT (formulajs, Excel-compatible)", () => {
     const wb = book([[4500000, 0.0685, 30, "=LOAN.PAYMENT(A1,B1,C1)", "=-PMT(B1/12,C1*12,A1)", "=D1-E1"]]);
