@@ -366,9 +366,9 @@ describe("bounded input: limits checked before the engine is built", () => {
     expect(zipUncompressedSize(__filename)).toBeUndefined();
   });
 
-  test("the default cell limit fits Node's heap (about 1.5 KB a cell, 60 % of the heap)", () => {
-    expect(defaultLimits(4 * 1024 ** 3).maxCells).toBe(1700000);
-    expect(defaultLimits(1024 ** 3).maxCells).toBe(400000);
+  test("the default limits fit 60 % of Node's heap (2.5 KB a cell, 40 bytes per byte of XML)", () => {
+    expect(defaultLimits(4 * 1024 ** 3)).toEqual({ maxCells: 1000000, maxUncompressedBytes: 61 * 1024 * 1024 });
+    expect(defaultLimits(1024 ** 3)).toEqual({ maxCells: 200000, maxUncompressedBytes: 15 * 1024 * 1024 });
   });
 });
 

@@ -35,9 +35,11 @@ export const USAGE = `Usage:
   --force                replace an existing output that -o does not name
   --values               write values only, replacing formulas by their results
   --strict               exit with status 1 when any cell is in error
-  --max-size MB          refuse a workbook larger than MB uncompressed (default 256)
+  --max-size MB          refuse a workbook larger than MB uncompressed (default: what fits
+                         in Node's heap, ${(defaultLimits().maxUncompressedBytes / 1024 / 1024).toLocaleString("en-US")} MB here)
   --max-cells N          refuse a workbook of more than N non-empty cells (default: what
-                         fits in Node's heap, ${defaultLimits().maxCells.toLocaleString("en-US")} here)
+                         fits in Node's heap, ${defaultLimits().maxCells.toLocaleString("en-US")} here); more memory:
+                         NODE_OPTIONS=--max-old-space-size=MB
   -h, --help             this help
   --version              the version
 

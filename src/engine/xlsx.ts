@@ -222,16 +222,19 @@ export interface RecalcLimits {
 }
 
 /**
- * Memory a workbook needs, measured (docs/benchmarks.md): about 1.5 KB a formula cell and
- * 0.5 KB a value cell for ExcelJS's copy and the engine's together, plus Node itself.
+ * Memory a workbook needs, measured (docs/benchmarks.md, "recalc at scale": 160,008 cells,
+ * 10.0 MB of sheet XML, 501 MB peak): ExcelJS's copy and the engine's together take about
+ * 2.5 KB a cell, about 40 bytes per byte of the workbook's XML.
  */
-export const BYTES_PER_CELL = 1500;
+export const BYTES_PER_CELL = 2500;
+export const BYTES_PER_XML_BYTE = 40;
 
+/** Limits that fit in 60 % of Node's heap (its limit is set with --max-old-space-size). */
 export function defaultLimits(heapBytes = heapLimit()): RecalcLimits {
+  const budget = heapBytes * 0.6;
   return {
-    maxUncompressedBytes: 256 * 1024 * 1024,
-    // What fits in the heap with room to spare (the heap limit is Node's, see --max-old-space-size).
-    maxCells: Math.max(100_000, Math.floor((heapBytes * 0.6) / BYTES_PER_CELL / 100_000) * 100_000),
+    maxUncompressedBytes: Math.max(1, Math.floor(budget / BYTES_PER_XML_BYTE / 1024 / 1024)) * 1024 * 1024,
+    maxCells: Math.max(100_000, Math.floor(budget / BYTES_PER_CELL / 100_000) * 100_000),
   };
 }
 
@@ -262,7 +265,7 @@ export async function recalcXlsx(
     throw new RecalcError(`${input}: cannot be read as an .xlsx workbook; the file may be corrupt`);
   if (unpacked > limits.maxUncompressedBytes) {
     throw new RecalcError(
-      `${input}: expands to ${Number.isFinite(unpacked) ? mb(unpacked) : "more than 4 GB"} uncompressed, over the limit of ${mb(limits.maxUncompressedBytes)} (--max-size MB); nothing was computed`,
+      `${input}: expands to ${Number.isFinite(unpacked) ? mb(unpacked) : "more than 4 GB"} uncompressed, over the limit of ${mb(limits.maxUncompressedBytes)} (--max-size MB); it needs about ${mb(unpacked * BYTES_PER_XML_BYTE)} of memory (give Node more with NODE_OPTIONS=--max-old-space-size=MB); nothing was computed`,
     );
   }
   const book = new ExcelJS.Workbook();
