@@ -21,12 +21,15 @@ export function engineSection(text: string): string | undefined {
   return ENGINE_BLOCK.exec(text)?.[0];
 }
 
-/** Writes the whole file `md` (bench.ts), carrying over the engine section the file already has. */
+/** The section bench/recalc-scale.mjs's figures are kept in (recorded by hand from its output). */
+const SCALE_BLOCK = /<!-- recalc-scale:start -->[\s\S]*?<!-- recalc-scale:end -->/;
+
+/** Writes the whole file `md` (bench.ts), carrying over the engine and recalc-scale sections the file already has. */
 export function writeKeepingEngineSection(file: string, md: string): void {
   const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
-  const engine = engineSection(previous);
+  const kept = [engineSection(previous), SCALE_BLOCK.exec(previous)?.[0]].filter((x) => x !== undefined);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, engine ? `${md.trimEnd()}\n\n${engine}\n` : md);
+  fs.writeFileSync(file, kept.length ? `${md.trimEnd()}\n\n${kept.join("\n\n")}\n` : md);
 }
 
 /**

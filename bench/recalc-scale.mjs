@@ -17,7 +17,10 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const FORMULAS_PER_ROW = 5;
 
 async function workbook(file, formulaCells) {
@@ -53,7 +56,16 @@ for (const cells of sizes.length ? sizes : [10000, 100000, 1000000]) {
   const bytes = fs.statSync(input).size;
   const run = spawnSync(
     "/usr/bin/time",
-    ["-f", "TIME %e %M", process.execPath, path.join(root, "bin", "loan.mjs"), "recalc", input, "-o", path.join(dir, "out.xlsx")],
+    [
+      "-f",
+      "TIME %e %M",
+      process.execPath,
+      path.join(root, "bin", "loan.mjs"),
+      "recalc",
+      input,
+      "-o",
+      path.join(dir, "out.xlsx"),
+    ],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
   const m = /TIME ([\d.]+) (\d+)/.exec(run.stderr);
@@ -71,7 +83,9 @@ for (const cells of sizes.length ? sizes : [10000, 100000, 1000000]) {
   console.log(JSON.stringify(r));
   fs.rmSync(dir, { recursive: true, force: true });
 }
-console.log(`\n| Formula cells | All cells | File | Exit | Time | Peak memory (RSS) | Note |\n|---:|---:|---:|---:|---:|---:|:---|`);
+console.log(
+  `\n| Formula cells | All cells | File | Exit | Time | Peak memory (RSS) | Note |\n|---:|---:|---:|---:|---:|---:|:---|`,
+);
 for (const r of results)
   console.log(
     `| ${r.formulaCells.toLocaleString("en-US")} | ${r.cells.toLocaleString("en-US")} | ${r.fileMB.toFixed(1)} MB | ${r.status} | ${r.seconds.toFixed(1)} s | ${Math.round(r.peakMB).toLocaleString("en-US")} MB | ${r.message.replace(/\|/g, "/")} |`,
