@@ -88,7 +88,8 @@ function functionFamilies() {
 class FunctionsMetadataPlugin extends CustomFunctionsMetadataPlugin {
   /** @param {string} output the asset's name (functions.json) */
   constructor(output) {
-    super({ output, input: familyFiles() });
+    // The plugin takes a list of files, though its type names one.
+    super({ output, input: /** @type {string} */ (/** @type {unknown} */ (familyFiles())) });
     this.output = output;
   }
 

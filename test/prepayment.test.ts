@@ -65,7 +65,10 @@ describe("LOAN.YIELD_MAINTENANCE", () => {
   });
 });
 
-/** PV at t/12 a month of the scheduled payments from month m+1 to M and the balloon at M, less the balance at m (60 digits). */
+/**
+ * PV at t/12 a month of the scheduled payments from month m+1 to M and the balloon at M, less the balance at m (60
+ * digits).
+ */
 function defeasanceRef(
   loan: number,
   c: number,

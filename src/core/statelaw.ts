@@ -240,7 +240,10 @@ export const STATE_DEFICIENCY = define(
 // ---------------------------------------------------------------------------------------
 // STATE_RULE: one fact, its source or confidence, or a fact about the row.
 
-/** A row's distinct sources ("" if none) and its lowest table confidence (USER when only overrides are known, "" if none). */
+/**
+ * A row's distinct sources ("" if none) and its lowest table confidence (USER when only overrides are known, "" if
+ * none).
+ */
 function summarize(row: Row): readonly [string, string] {
   const sources: string[] = [];
   let lowest = "";

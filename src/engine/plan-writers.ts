@@ -62,7 +62,8 @@ export async function planToXlsx(
       plan.sheetName,
       plan.freeze ? { views: [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] } : {},
     );
-    for (const w of plan.columnWidths) ws.getColumn(w.column).width = Math.round((w.points / 7) * 100) / 100; // points → character widths (≈7 pt a character)
+    // Points → character widths (≈7 pt a character).
+    for (const w of plan.columnWidths) ws.getColumn(w.column).width = Math.round((w.points / 7) * 100) / 100;
     for (const cell of plan.cells) {
       const { row, col } = parseAddress(cell.address);
       const target = ws.getCell(row + 1, col + 1);

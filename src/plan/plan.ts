@@ -29,7 +29,10 @@ export interface ColumnWidth {
   readonly points: number;
 }
 
-/** A name for a cell or range of the plan's sheet, scoped to that sheet (so a second copy of the sheet can have its own). */
+/**
+ * A name for a cell or range of the plan's sheet, scoped to that sheet (so a second copy of the sheet can have its
+ * own).
+ */
 export interface PlanName {
   readonly name: string;
   /** A1 address on the plan's sheet: "B4" or "B4:B9". */

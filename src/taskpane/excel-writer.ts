@@ -126,7 +126,10 @@ export const WRITER_MESSAGES = {
     `Could not add the sheet: ${error} The partly written sheet "${sheet}" could not be removed; please delete it.`,
 } as const;
 
-/** Adds one sheet with a unique name, writes the plan into it (names, cells, widths, frozen header, chart) and activates it. */
+/**
+ * Adds one sheet with a unique name, writes the plan into it (names, cells, widths, frozen header, chart) and activates
+ * it.
+ */
 export async function writePlan(plan: SheetPlan, run: ExcelRunner = officeRun): Promise<WriteResult> {
   const result = await addSheet(run, () => (names) => ({
     name: uniqueSheetName(names, plan.sheetName),

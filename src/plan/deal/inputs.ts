@@ -54,7 +54,9 @@ export interface InputCells extends Readonly<Record<InputKey, string>> {
   readonly flags: readonly string[];
 }
 
-/** The inputs block: deal inputs, the state overlay, the structures' rates, points and guarantees, the market context. */
+/**
+ * The inputs block: deal inputs, the state overlay, the structures' rates, points and guarantees, the market context.
+ */
 export function inputsSection(s: DealSheet, deal: Deal): InputCells {
   const { template, inputs: d } = deal;
   const top = s.next(1);
@@ -197,7 +199,10 @@ export function carveoutsSection(s: DealSheet, deal: Deal): CarveoutCells {
   };
 }
 
-/** A scenario's input cells: NOI share, and the sale price (a share of value or an amount), the unpaid principal if given. */
+/**
+ * A scenario's input cells: NOI share, and the sale price (a share of value or an amount), the unpaid principal if
+ * given.
+ */
 export interface ScenarioCells {
   readonly scenario: Scenario;
   readonly noiFactor: string;

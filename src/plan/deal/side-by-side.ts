@@ -133,7 +133,10 @@ export interface OutcomeCells {
   readonly lastClaim: Pair;
 }
 
-/** One block per scenario: NOI, DSCR, sale price, claim, deficiency, and per state's law what may be pursued and the exposure. */
+/**
+ * One block per scenario: NOI, DSCR, sale price, claim, deficiency, and per state's law what may be pursued and the
+ * exposure.
+ */
 export function scenariosSection(
   s: DealSheet,
   inp: InputCells,

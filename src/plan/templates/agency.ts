@@ -1,4 +1,7 @@
-/** (3) Agency multifamily (Fannie/Freddie-style, non-recourse) against a bank recourse loan; market figures from LOAN.MARKET_PREMIUM("AGENCY", …). */
+/**
+ * (3) Agency multifamily (Fannie/Freddie-style, non-recourse) against a bank recourse loan; market figures from
+ * LOAN.MARKET_PREMIUM("AGENCY", …).
+ */
 import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
 
 export const AGENCY: DealTemplate = {

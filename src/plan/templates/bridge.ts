@@ -1,4 +1,7 @@
-/** (5) A private non-recourse bridge loan against a recourse bridge loan (interest-only, lease-up); market figures from LOAN.MARKET_PREMIUM("BRIDGE", …). */
+/**
+ * (5) A private non-recourse bridge loan against a recourse bridge loan (interest-only, lease-up); market figures from
+ * LOAN.MARKET_PREMIUM("BRIDGE", …).
+ */
 import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
 
 export const BRIDGE: DealTemplate = {

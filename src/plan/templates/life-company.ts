@@ -1,4 +1,7 @@
-/** (4) A life-company permanent loan (non-recourse, low leverage) against a bank recourse loan; market figures from LOAN.MARKET_PREMIUM("LIFE", …). */
+/**
+ * (4) A life-company permanent loan (non-recourse, low leverage) against a bank recourse loan; market figures from
+ * LOAN.MARKET_PREMIUM("LIFE", …).
+ */
 import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
 
 export const LIFE_COMPANY: DealTemplate = {

@@ -12,7 +12,9 @@
 /** The loan types of LOAN.MARKET_PREMIUM (methodology §14). */
 export type LoanType = "CMBS" | "AGENCY" | "LIFE" | "BANK" | "BRIDGE";
 
-/** What the sponsor plans for the asset; anything but STABILIZED is execution risk (methodology §17, "when each fits"). */
+/**
+ * What the sponsor plans for the asset; anything but STABILIZED is execution risk (methodology §17, "when each fits").
+ */
 export type BusinessPlan = "STABILIZED" | "VALUE_ADD" | "LEASE_UP" | "REPOSITIONING";
 
 export const BUSINESS_PLANS: readonly BusinessPlan[] = ["STABILIZED", "VALUE_ADD", "LEASE_UP", "REPOSITIONING"];
@@ -143,7 +145,10 @@ export const COMMERCIAL_LAW = {
   ownerOccupied: false,
 } as const;
 
-/** The rest of a template built on the market table: its thresholds, the generic scenarios, no carveouts ticked, the default sensitivity. */
+/**
+ * The rest of a template built on the market table: its thresholds, the generic scenarios, no carveouts ticked, the
+ * default sensitivity.
+ */
 export function marketSetup(): Pick<DealTemplate, "thresholds" | "scenarios" | "carveouts" | "sensitivity"> {
   return {
     thresholds: marketThresholds(),
