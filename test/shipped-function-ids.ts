@@ -33,4 +33,9 @@ export const SHIPPED_IDS: readonly string[] = [
   "FORECLOSURE_TAX",
   "MARKET_PREMIUM",
   "QUALIFY",
+  // Pricing the put (issue 12).
+  "PUT_VALUE",
+  "DEFAULT_PROBABILITY",
+  "FAIR_SPREAD",
+  "PUT_VALUE_PATH",
 ];

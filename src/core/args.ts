@@ -104,7 +104,8 @@ function describeRule(rule: NumberRule): string {
   return parts.length ? `number ${parts.join(", ")}` : "number";
 }
 
-function numberParam(rule: NumberRule) {
+/** Builds a number parameter kind from its rule (exported for families with rules of their own). */
+export function numberParam(rule: NumberRule) {
   const b = bounds(rule);
   function required<N extends string>(name: N): Param<number, N> {
     return { name, optional: false, rule: describeRule(rule), read: (raw) => readNumber(name, raw, b) };

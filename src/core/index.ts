@@ -38,6 +38,24 @@ export {
   type PremiumInput,
 } from "./recourse";
 export {
+  PUT_VALUE,
+  DEFAULT_PROBABILITY,
+  FAIR_SPREAD,
+  PUT_VALUE_PATH,
+  PATH_OUTPUTS,
+  PATH_DEFAULTS,
+  putValue,
+  defaultProbability,
+  fairSpread,
+  simulatePut,
+  putValuePath,
+  type PutInputs,
+  type PathInputs,
+  type PathResult,
+  type PathOutput,
+} from "./option";
+export { normalCdf } from "./normal";
+export {
   CARVEOUT_EXPOSURE,
   CARVEOUTS,
   CARVEOUT_CATALOGUE,

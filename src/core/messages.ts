@@ -82,6 +82,17 @@ export const MSG = {
   notAscending: (arg: string, got: number, previous: number) =>
     value(arg, `from-years must increase; got ${echo(got)} after ${echo(previous)}.`),
   needs: (arg: string, test: string) => value(arg, `is required for the ${test} test.`),
+  requiredWith: (arg: string, other: string, why: string) => value(arg, `is required when ${other} is given (${why}).`),
+  notEven: (arg: string, got: number, why: string) =>
+    value(arg, `must be an even number (${why}); got ${describe(got)}.`),
+  tooLarge: (what: string) =>
+    new Fault("#VALUE!", `The ${what} is too large for a number (above 1.8e308); check the amounts, years and rates.`),
+  noBreakeven: (premium: number, loss: number) =>
+    new Fault(
+      "#N/A",
+      `No break-even: the premium (${roundForMessage(premium)}) exceeds the loss it insures (${roundForMessage(loss)}), so non-recourse cannot pay for itself at any default probability.`,
+      "premium",
+    ),
 } as const;
 
 function roundForMessage(x: number): string {
@@ -92,4 +103,5 @@ export const HINT = {
   rateDecimal: "Rates are decimals: 6.85% is 0.0685.",
   pointsDecimal: "Points are decimals of the loan: 0.75 points is 0.0075.",
   fractionDecimal: "Percentages are decimals: 75% is 0.75.",
+  volatilityDecimal: "Volatility is a decimal: 15% a year is 0.15.",
 } as const;

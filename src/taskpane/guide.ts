@@ -41,6 +41,7 @@ const GROUP_TITLES: readonly (readonly [family: string, title: string])[] = [
   ["coverage", "Coverage & sizing"],
   ["recourse", "Recourse"],
   ["lender", "State law & lender's view"],
+  ["option", "Pricing the put"],
 ];
 
 /** The first sentence of a description: up to the first . ? or ! followed by a space or the end. */
