@@ -27,7 +27,10 @@ function erfcx(y) {
     let term = y;
     let sum = y;
     for (let n = 1; ; n++) {
-      term = term.mul(y2).mul(2).div(2 * n + 1);
+      term = term
+        .mul(y2)
+        .mul(2)
+        .div(2 * n + 1);
       sum = sum.add(term);
       if (term.lt(sum.mul("1e-210"))) break;
     }

@@ -94,6 +94,26 @@ const CASES: Record<keyof typeof MSG, [Fault, Fault["kind"], string]> = {
   ],
   notAscending: [MSG.notAscending("burnDown", 1, 3), "#VALUE!", "burnDown from-years must increase; got 1 after 3."],
   needs: [MSG.needs("loanAmount", "net worth"), "#VALUE!", "loanAmount is required for the net worth test."],
+  requiredWith: [
+    MSG.requiredWith("defaultYear", "discountRate", "the year the loss falls in"),
+    "#VALUE!",
+    "defaultYear is required when discountRate is given (the year the loss falls in).",
+  ],
+  notEven: [
+    MSG.notEven("paths", 1001, "paths are simulated in antithetic pairs"),
+    "#VALUE!",
+    "paths must be an even number (paths are simulated in antithetic pairs); got 1001.",
+  ],
+  tooLarge: [
+    MSG.tooLarge("put value"),
+    "#VALUE!",
+    "The put value is too large for a number (above 1.8e308); check the amounts, years and rates.",
+  ],
+  noBreakeven: [
+    MSG.noBreakeven(1200000, 1050000),
+    "#N/A",
+    "No break-even: the premium (1200000) exceeds the loss it insures (1050000), so non-recourse cannot pay for itself at any default probability.",
+  ],
 };
 
 describe("the message catalogue", () => {

@@ -83,8 +83,7 @@ export const MSG = {
     value(arg, `from-years must increase; got ${echo(got)} after ${echo(previous)}.`),
   needs: (arg: string, test: string) => value(arg, `is required for the ${test} test.`),
   requiredWith: (arg: string, other: string, why: string) => value(arg, `is required when ${other} is given (${why}).`),
-  notEven: (arg: string, got: number, why: string) =>
-    value(arg, `must be an even number (${why}); got ${describe(got)}.`),
+  notEven: (arg: string, got: number, why: string) => value(arg, `must be an even number (${why}); got ${echo(got)}.`),
   tooLarge: (what: string) =>
     new Fault("#VALUE!", `The ${what} is too large for a number (above 1.8e308); check the amounts, years and rates.`),
   noBreakeven: (premium: number, loss: number) =>
