@@ -17,12 +17,16 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 // The one list of functions: the JSDoc of src/functions (see the script).
 const { familyFiles, functionFamilies, FunctionsMetadataPlugin } = require("./scripts/functions-metadata.cjs");
 
+/** The state table, written for people, packed for the bundle (see scripts/pack-state-table.js). */
+const STATE_TABLE = path.resolve(__dirname, "src/core/data/state-law.ts");
+
 /** TypeScript through ts-loader; type-checking is `npm run lint`'s job. */
 const typescript = {
   test: /\.ts$/,
-  exclude: /node_modules/,
+  exclude: [/node_modules/, STATE_TABLE],
   use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } },
 };
+const stateTable = { test: STATE_TABLE, use: path.resolve(__dirname, "scripts/pack-state-table.js") };
 
 const officeJs = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
@@ -79,7 +83,7 @@ function addin(production, host) {
       clean: { keep: /^engine\// },
     },
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [typescript] },
+    module: { rules: [stateTable, typescript] },
     performance: { hints: false },
     plugins: [
       new FunctionsMetadataPlugin("functions.json"),
@@ -190,7 +194,7 @@ function engine(production, host) {
     node: { __dirname: false },
     externals: { hyperformula: "commonjs hyperformula", exceljs: "commonjs exceljs" },
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [typescript] },
+    module: { rules: [stateTable, typescript] },
     optimization: { minimize: false },
     performance: { hints: false },
   };

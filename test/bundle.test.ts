@@ -85,7 +85,7 @@ describe("dist/functions.js registers exactly the functions of dist/functions.js
     expect(dims("CARVEOUT_EXPOSURE")).toEqual(["scalar", "matrix", "matrix", "scalar", "scalar", "matrix"]);
     expect(byId.AMORTIZATION.result.dimensionality).toBe("matrix");
     expect(byId.CARVEOUTS.result.dimensionality).toBe("matrix");
-    expect(dims("STATE_DEFICIENCY")).toEqual([...Array(8).fill("scalar"), "matrix"]);
+    expect(dims("STATE_DEFICIENCY")).toEqual([...Array(8).fill("scalar"), "matrix", "scalar", "scalar"]);
     expect(dims("GUARANTEE_EXPOSURE")).toEqual(["scalar", "scalar", "scalar", "scalar", "matrix", "scalar"]);
     expect(dims("QUALIFY").slice(-1)).toEqual(["matrix"]);
     expect(byId.FORECLOSURE_TAX.result.dimensionality).toBe("matrix");
@@ -177,10 +177,17 @@ describe("calls through the bundle, with Excel-shaped arguments", () => {
   });
 
   test("where the state table does not know: #N/A naming the state and the field", () => {
-    expect(excelCall("DEFICIENCY_ALLOWED", "CO", null, null, null, null, null)).toEqual({
+    expect(excelCall("DEFICIENCY_ALLOWED", "WY", null, null, null, null, null)).toEqual({
       code: "#N/A",
-      message: "CO NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides.",
+      message: "WY NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides.",
     });
+    // The packed table answers as the readable one does (a citation and a caveat).
+    expect(excelCall("STATE_RULE", "CA", "GUARANTOR_BAR.CITATION", null)).toBe(
+      "Union Bank v. Gradsky, 265 Cal.App.2d 40 (1968)",
+    );
+    expect(excelCall("STATE_RULE", "TX", "GUARANTOR_WAIVER.CAVEAT", null)).toMatch(
+      /waived the 51.003 fair-market-value offset/,
+    );
     expect((excelCall("MARKET_PREMIUM", "CMBS", "POINTS", null) as { code: string }).code).toBe("#N/A");
   });
 

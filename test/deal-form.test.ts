@@ -103,6 +103,7 @@ describe("choices", () => {
     expect(states).toHaveLength(51);
     expect(states.find((s) => s.code === "TX")).toMatchObject({ known: true, label: "TX" });
     expect(states.find((s) => s.code === "CA")?.known).toBe(true);
-    expect(states.find((s) => s.code === "FL")?.label).toMatch(/not in the state table/);
+    expect(states.find((s) => s.code === "FL")).toMatchObject({ known: true, label: "FL (judicial foreclosure only)" });
+    expect(states.find((s) => s.code === "WY")?.label).toMatch(/not in the state table/);
   });
 });

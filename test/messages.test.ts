@@ -81,6 +81,17 @@ const CASES: Record<keyof typeof MSG, [Fault, Fault["kind"], string]> = {
     "#N/A",
     "NC RESIDENTIAL_BAR may apply, the table cannot tell: Certain primary residences. Pass it in overrides.",
   ],
+  mayApply: [
+    MSG.mayApply("PA", "FAIR_VALUE_LIMIT", "it applies only when the foreclosing lender bought the property."),
+    "#N/A",
+    "PA FAIR_VALUE_LIMIT may apply, the table cannot tell: it applies only when the foreclosing lender bought the property. Pass it in overrides.",
+  ],
+  noPowerOfSale: [
+    MSG.noPowerOfSale("FL"),
+    "#N/A",
+    "FL forecloses mortgages in court only (NONJUDICIAL_DEFICIENCY is NO_POWER_OF_SALE); pass foreclosure JUDICIAL.",
+  ],
+  waiverParty: [MSG.waiverParty(), "#VALUE!", "waived applies to a guarantor's waiver only; pass party GUARANTOR."],
   noRecourseOption: [MSG.noRecourseOption("CMBS"), "#N/A", "CMBS has no recourse version to charge points over."],
   overrideValue: [
     MSG.overrideValue("overrides", "ONE_ACTION", "TRUE or FALSE", 3),

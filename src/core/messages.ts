@@ -73,6 +73,15 @@ export const MSG = {
       `${state} RESIDENTIAL_BAR may apply, the table cannot tell: ${text} Pass it in overrides.`,
       "state",
     ),
+  mayApply: (state: string, field: string, text: string) =>
+    new Fault("#N/A", `${state} ${field} may apply, the table cannot tell: ${text} Pass it in overrides.`, "state"),
+  noPowerOfSale: (state: string) =>
+    new Fault(
+      "#N/A",
+      `${state} forecloses mortgages in court only (NONJUDICIAL_DEFICIENCY is NO_POWER_OF_SALE); pass foreclosure JUDICIAL.`,
+      "foreclosure",
+    ),
+  waiverParty: () => value("waived", "applies to a guarantor's waiver only; pass party GUARANTOR."),
   noRecourseOption: (loanType: string) =>
     new Fault("#N/A", `${loanType} has no recourse version to charge points over.`, "measure"),
   overrideValue: (arg: string, field: string, want: string, got: unknown) =>

@@ -20,16 +20,18 @@ import {
 import { excel } from "./excel";
 
 /**
- * One fact from the state table, with its source and confidence. About a US state's deficiency law, from the add-in's
- * state table (reviewed 2026-11-22); #N/A where the table does not know. Published summaries, not legal advice. See
- * docs/methodology.md §9.
+ * One fact from the state table, with its citation, confidence and caveat. About a US state's deficiency law, from the
+ * add-in's state table (version 2.0.0, reviewed 2026-11-30); confidence is HIGH, MEDIUM or UNKNOWN; fields named
+ * GUARANTOR_ are about a guarantor, the others about the borrower; #N/A where the table does not know. Published
+ * summaries, not legal advice. See docs/methodology.md §9.
  * Example: =LOAN.STATE_RULE("CA", "NONJUDICIAL_DEFICIENCY") → FALSE
  * Example: =LOAN.STATE_RULE("TX", "DEADLINE") → "2 years after the sale"
  * @customfunction STATE_RULE
  * @param state Two-letter state code (DC included).
  * @param field NONJUDICIAL_DEFICIENCY, JUDICIAL_DEFICIENCY, FAIR_VALUE_LIMIT, ONE_ACTION, RESIDENTIAL_BAR, DEADLINE,
- *   SOURCE, CONFIDENCE or REVIEWED; add .SOURCE or .CONFIDENCE to a field.
- * @param [overrides] Two columns, field and value, replacing the table's row for this deal.
+ *   GUARANTOR_BAR, GUARANTOR_FAIR_VALUE, GUARANTOR_WAIVER, SOURCE, CONFIDENCE or REVIEWED; add .CITATION (or .SOURCE),
+ *   .CONFIDENCE or .CAVEAT to a field.
+ * @param [overrides] Two columns, field and value, replacing the table's entry for this deal.
  * @returns The fact: TRUE/FALSE or text.
  */
 export function stateRule(state: any, field: any, overrides?: any[][]): any {
@@ -37,18 +39,22 @@ export function stateRule(state: any, field: any, overrides?: any[][]): any {
 }
 
 /**
- * May the lender pursue a deficiency in this state (as recorded)? TRUE or FALSE as the state table records it; #N/A
- * naming the field the table does not know. Published summaries, not legal advice. See docs/methodology.md §8.
+ * May the lender pursue the borrower (or a guarantor) for a deficiency here? TRUE or FALSE as the state table records
+ * it, about the borrower unless party is GUARANTOR; #N/A naming the field the table does not know. Published
+ * summaries, not legal advice. See docs/methodology.md §8.
  * Example: =LOAN.DEFICIENCY_ALLOWED("CA") → FALSE
- * Example: =LOAN.DEFICIENCY_ALLOWED("TX", "NONJUDICIAL", TRUE) → TRUE
+ * Example: =LOAN.DEFICIENCY_ALLOWED("WA", , , , , , "GUARANTOR") → TRUE
  * @customfunction DEFICIENCY_ALLOWED
  * @param state Two-letter state code (DC included).
  * @param [foreclosure] NONJUDICIAL (trustee sale, default) or JUDICIAL.
  * @param [residential1to4] TRUE for residential property of 1 to 4 units (default FALSE).
  * @param [purchaseMoney] TRUE if the loan financed the purchase (default FALSE).
  * @param [ownerOccupied] TRUE if the borrower lives there (default FALSE).
- * @param [overrides] Two columns, field and value, replacing the table's row for this deal.
- * @returns TRUE if a deficiency may be pursued.
+ * @param [overrides] Two columns, field and value, replacing the table's entry for this deal.
+ * @param [party] BORROWER (default) or GUARANTOR: whose liability the answer is about.
+ * @param [waived] TRUE if the guarantor waived the state's protections in the guaranty (GUARANTOR only; default
+ *   FALSE).
+ * @returns TRUE if a deficiency may be pursued against the party.
  */
 export function deficiencyAllowed(
   state: any,
@@ -57,27 +63,35 @@ export function deficiencyAllowed(
   purchaseMoney?: any,
   ownerOccupied?: any,
   overrides?: any[][],
+  party?: any,
+  waived?: any,
 ): boolean {
-  return excel(DEFICIENCY_ALLOWED(state, foreclosure, residential1to4, purchaseMoney, ownerOccupied, overrides));
+  return excel(
+    DEFICIENCY_ALLOWED(state, foreclosure, residential1to4, purchaseMoney, ownerOccupied, overrides, party, waived),
+  );
 }
 
 /**
- * The deficiency the lender may pursue under the state's rules. 0 where barred; claim − max(sale price, fair market
- * value) under a fair-value limit; else claim − sale price; never below 0. Published summaries, not legal advice. See
- * docs/methodology.md §8.
+ * The deficiency the lender may pursue against the borrower or a guarantor. About the borrower unless party is
+ * GUARANTOR: 0 where barred; claim − max(sale price, fair market value) under a fair-value limit; else claim − sale
+ * price; never below 0. Published summaries, not legal advice. See docs/methodology.md §8.
  * Example: =LOAN.STATE_DEFICIENCY(4650000, 3600000, "NV", 3900000) → 750000
  * Example: =LOAN.STATE_DEFICIENCY(4650000, 3600000, "CA") → 0
  * @customfunction STATE_DEFICIENCY
  * @param claim The lender's claim: principal, interest, fees and foreclosure costs.
- * @param salePrice Net proceeds of the foreclosure sale.
+ * @param salePrice The price the property brought at the foreclosure sale (the winning bid credited against the claim;
+ *   costs belong in claim).
  * @param state Two-letter state code (DC included).
  * @param [fairMarketValue] Fair market value at the sale (omitted: the sale price).
  * @param [foreclosure] NONJUDICIAL (trustee sale, default) or JUDICIAL.
  * @param [residential1to4] TRUE for residential property of 1 to 4 units (default FALSE).
  * @param [purchaseMoney] TRUE if the loan financed the purchase (default FALSE).
  * @param [ownerOccupied] TRUE if the borrower lives there (default FALSE).
- * @param [overrides] Two columns, field and value, replacing the table's row for this deal.
- * @returns The deficiency the lender may pursue.
+ * @param [overrides] Two columns, field and value, replacing the table's entry for this deal.
+ * @param [party] BORROWER (default) or GUARANTOR: whose liability the answer is about.
+ * @param [waived] TRUE if the guarantor waived the state's protections in the guaranty (GUARANTOR only; default
+ *   FALSE).
+ * @returns The deficiency the lender may pursue against the party.
  */
 export function stateDeficiency(
   claim: any,
@@ -89,6 +103,8 @@ export function stateDeficiency(
   purchaseMoney?: any,
   ownerOccupied?: any,
   overrides?: any[][],
+  party?: any,
+  waived?: any,
 ): number {
   return excel(
     STATE_DEFICIENCY(
@@ -101,6 +117,8 @@ export function stateDeficiency(
       purchaseMoney,
       ownerOccupied,
       overrides,
+      party,
+      waived,
     ),
   );
 }

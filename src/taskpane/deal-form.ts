@@ -10,7 +10,7 @@ import { Fault } from "../core/fault";
 import { PAYMENT } from "../core/financing";
 import { QUALIFY } from "../core/lender";
 import { DEFICIENCY, NONRECOURSE_PREMIUM } from "../core/recourse";
-import { DEFICIENCY_ALLOWED, STATE_CODES } from "../core/statelaw";
+import { DEFICIENCY_ALLOWED, STATE_CODES, STATE_RULE } from "../core/statelaw";
 import type { Param } from "../core/args";
 import { INPUT_LABELS } from "../plan/deal";
 import { findTemplate, TEMPLATES, type Carveout, type DealInputs, type DealTemplate } from "../plan/templates";
@@ -178,11 +178,19 @@ export function carveoutChoices(): readonly (CarveoutEntry & { readonly label: s
 
 /**
  * The states the pane offers: each with whether the state table knows if a deficiency may
- * follow a trustee sale (where it does not, the sheet shows #N/A naming the field).
+ * follow a trustee sale or a judicial foreclosure (where it knows neither, the sheet shows
+ * #N/A naming the field); states that foreclose in court only are marked so.
  */
 export function stateChoices(): readonly { readonly code: string; readonly known: boolean; readonly label: string }[] {
   return STATE_CODES.map((code) => {
-    const known = !(DEFICIENCY_ALLOWED(code) instanceof Fault);
-    return { code, known, label: known ? code : `${code} (not in the state table yet: #N/A)` };
+    const trusteeSale = !(DEFICIENCY_ALLOWED(code) instanceof Fault);
+    const known = trusteeSale || !(DEFICIENCY_ALLOWED(code, "JUDICIAL") instanceof Fault);
+    const courtOnly = STATE_RULE(code, "NONJUDICIAL_DEFICIENCY") === "NO_POWER_OF_SALE";
+    const label = !known
+      ? `${code} (not in the state table yet: #N/A)`
+      : courtOnly
+        ? `${code} (judicial foreclosure only)`
+        : code;
+    return { code, known, label };
   });
 }

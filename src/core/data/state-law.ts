@@ -1,35 +1,50 @@
 /**
- * The state table: what published statutes say about deficiency judgments, one row per
- * state and DC. Every field is a value with its source and a confidence, or UNKNOWN.
- * Nothing is guessed: a field stays UNKNOWN until a statute (or a named secondary source
- * quoting one) was read for it, because a wrong "deficiency allowed" is worse than none.
- * A deal can override any field (see statelaw.ts). Published summaries, not legal advice.
+ * The state table: what published statutes and court opinions say about deficiency
+ * judgments, one entry per state and DC, for a lawyer-analyst to review and extend.
+ * Published summaries, not legal advice. A deal can override any field (see statelaw.ts).
  *
- * Fields
- *   NONJUDICIAL_DEFICIENCY  TRUE if a deficiency may be pursued after a trustee (power-of-sale) sale
+ * Every field is an object { value, citation, confidence, caveat }:
+ *   value       the answer (its type is the field's, below); null when UNKNOWN
+ *   citation    the statute or opinion the value rests on; a secondary source that was read
+ *               instead of the statute is named in brackets after it; null when UNKNOWN
+ *   confidence  HIGH    the statute's text (official or reprinted), or a court opinion
+ *                       applying it, was read
+ *               MEDIUM  a named secondary source quoting or summarizing the statute was read
+ *                       (Nolo/AllLaw, Justia summaries, the ELFA compendium, bar publications,
+ *                       law-firm notes on a named case)
+ *               UNKNOWN no source could be read: the functions answer #N/A where it matters
+ *   caveat      conditions and limits on the value, in words ("" when none); for an UNKNOWN
+ *               field, what is missing
+ * Nothing is guessed: a wrong "deficiency allowed" is worse than #N/A.
+ *
+ * Fields (about the borrower unless named GUARANTOR_)
+ *   NONJUDICIAL_DEFICIENCY  TRUE if a deficiency may be pursued after a trustee (power-of-sale) sale;
+ *                           NO_POWER_OF_SALE where mortgages are foreclosed only in court
  *   JUDICIAL_DEFICIENCY     TRUE if a deficiency judgment may follow a judicial foreclosure
  *   FAIR_VALUE_LIMIT        TRUE if the deficiency is debt − max(sale price, fair market value);
- *                           NONJUDICIAL or JUDICIAL: only after that kind of sale (FALSE after the other);
- *                           CONFIRMATION: no deficiency unless a court finds the sale brought market value
+ *                           NONJUDICIAL or JUDICIAL: only after that kind of sale;
+ *                           CONFIRMATION: no deficiency unless a court finds the sale brought market value;
+ *                           CREDITOR_BUYS: only when the foreclosing creditor buys the property
+ *                           (NONJUDICIAL_CREDITOR_BUYS: and only after a trustee sale);
+ *                           OWNER_OCCUPIED: only for an owner-occupied 1-4 unit residence
  *   ONE_ACTION              TRUE if a one-action or election-of-remedies rule applies
- *   RESIDENTIAL_BAR         which residential or purchase-money loans are protected: a rule over the
- *                           flags R (residential 1-4 units), P (purchase-money), O (owner-occupied),
- *                           see parseBarRule in statelaw.ts, and a sentence for people
- *   DEADLINE                the time limit to seek a deficiency
+ *   RESIDENTIAL_BAR         { rule, text }: which residential or purchase-money loans are protected, a
+ *                           rule over the flags R (residential 1-4 units), P (purchase-money),
+ *                           O (owner-occupied) (see parseBarRule in statelaw.ts), and a sentence
+ *   DEADLINE                the time limit to seek a deficiency, in words
+ *   GUARANTOR_BAR           TRUE if the state's bar on a deficiency (method or residential) also
+ *                           protects a guarantor of the loan; FALSE if a guarantor may be pursued
+ *                           where the borrower may not
+ *   GUARANTOR_FAIR_VALUE    TRUE if the fair-value limit also protects a guarantor
+ *   GUARANTOR_WAIVER        TRUE if a guarantor may waive those protections in the guaranty;
+ *                           BAR or FAIR_VALUE if only that one; FALSE if neither
  *
- * Rows are packed to keep the bundle small: six cells in the order of FACT_FIELDS, each
- * U (UNKNOWN) or [value, source, confidence H/M/L]; a RESIDENTIAL_BAR value is [rule, text].
- * statelaw.ts unpacks them once at load. Caveats that limit a value are written into its
- * source, after the citation.
- *
- * Confidence: H where the statute's text (official or reprinted), or a court opinion
- * applying it, was read; M where the value rests on a secondary summary of the statute or
- * holds only with conditions; L where only a published list backs it. docs/methodology.md §9
- * names the secondary sources.
+ * The readable entries below are packed into a compact form when the add-in is bundled
+ * (scripts/pack-state-table.js); the functions see the same objects either way.
  */
 
-export const STATE_TABLE_VERSION = "1.0.0";
-export const REVIEWED = "2026-11-22";
+export const STATE_TABLE_VERSION = "2.0.0";
+export const REVIEWED = "2026-11-30";
 
 export const FACT_FIELDS = [
   "NONJUDICIAL_DEFICIENCY",
@@ -38,182 +53,1379 @@ export const FACT_FIELDS = [
   "ONE_ACTION",
   "RESIDENTIAL_BAR",
   "DEADLINE",
+  "GUARANTOR_BAR",
+  "GUARANTOR_FAIR_VALUE",
+  "GUARANTOR_WAIVER",
 ] as const;
+export type FactField = (typeof FACT_FIELDS)[number];
 
-export type FairValue = boolean | "NONJUDICIAL" | "JUDICIAL" | "CONFIRMATION";
-export type BarCell = readonly [rule: string, text: string];
+export type Confidence = "HIGH" | "MEDIUM" | "UNKNOWN";
+export type Method = boolean | "NO_POWER_OF_SALE";
+export type FairValue =
+  | boolean
+  | "NONJUDICIAL"
+  | "JUDICIAL"
+  | "CONFIRMATION"
+  | "CREDITOR_BUYS"
+  | "NONJUDICIAL_CREDITOR_BUYS"
+  | "OWNER_OCCUPIED";
+export type Waiver = boolean | "BAR" | "FAIR_VALUE";
+export interface BarRule {
+  readonly rule: string;
+  readonly text: string;
+}
 
-/** UNKNOWN: no reviewed source for this field. */
-export const U = 0;
-type Cell<T> = typeof U | readonly [value: T, source: string, confidence: "H" | "M" | "L"];
-export type PackedRow = readonly [
-  nonjudicialDeficiency: Cell<boolean>,
-  judicialDeficiency: Cell<boolean>,
-  fairValueLimit: Cell<FairValue>,
-  oneAction: Cell<boolean>,
-  residentialBar: Cell<BarCell>,
-  deadline: Cell<string>,
-];
+export interface Known<T> {
+  readonly value: T;
+  readonly citation: string;
+  readonly confidence: "HIGH" | "MEDIUM";
+  readonly caveat: string;
+}
+export interface Unknown {
+  readonly value: null;
+  readonly citation: null;
+  readonly confidence: "UNKNOWN";
+  readonly caveat: string;
+}
+export type Fact<T> = Known<T> | Unknown;
 
-/** Citations used by more than one field, written once. */
-const AZ_814A = "A.R.S. 33-814(A)";
-const CA_726B = "CCP 726(b)";
-const ID_1512 = "Idaho Code 45-1512";
-const ND_1903 = "N.D.C.C. 32-19-03";
-const NJ_502 = "N.J.S.A. 2A:50-2";
-const NV_455 = "NRS 40.455(1)";
-const NY_1371 = "RPAPL 1371(2)";
-const PA_8103 = "42 Pa.C.S. 8103";
-const UT_132 = "Utah Code 57-1-32";
+export interface StateEntry {
+  readonly NONJUDICIAL_DEFICIENCY: Fact<Method>;
+  readonly JUDICIAL_DEFICIENCY: Fact<boolean>;
+  readonly FAIR_VALUE_LIMIT: Fact<FairValue>;
+  readonly ONE_ACTION: Fact<boolean>;
+  readonly RESIDENTIAL_BAR: Fact<BarRule>;
+  readonly DEADLINE: Fact<string>;
+  readonly GUARANTOR_BAR: Fact<boolean>;
+  readonly GUARANTOR_FAIR_VALUE: Fact<boolean>;
+  readonly GUARANTOR_WAIVER: Fact<Waiver>;
+}
 
-/** A state no field of which has a reviewed source yet: every field explicitly UNKNOWN. */
-const NOT_REVIEWED: PackedRow = [U, U, U, U, U, U];
+/** The field no statute or secondary source could be read for (the README lists them). */
+const NO_SOURCE: Unknown = {
+  value: null,
+  citation: null,
+  confidence: "UNKNOWN",
+  caveat: "No statute or named secondary source was read for this field.",
+};
 
-export const STATES: Readonly<Record<string, PackedRow>> = {
-  AK: [[false, "AS 34.20.100; guarantors too", "H"], U, U, U, U, U],
-  AL: NOT_REVIEWED,
-  AR: NOT_REVIEWED,
-  AZ: [
-    [true, AZ_814A, "H"],
-    [true, "A.R.S. 12-1566", "M"],
-    [true, "A.R.S. 33-814(A); 12-1566(C)", "M"],
-    U,
-    [
-      ["N:R?; J:R+P?", "1-2 family home on 2.5 acres or less; judicial only if purchase-money."],
-      "A.R.S. 33-814(G); 33-729(A)",
-      "M",
-    ],
-    ["90 days after the trustee sale", AZ_814A, "H"],
-  ],
-  CA: [
-    [false, "CCP 580d; guarantors may stay liable", "M"],
-    [true, CA_726B, "H"],
-    [true, "CCP 580a; 726(b)", "M"],
-    [true, "CCP 726(a)", "H"],
-    [["R+P+O; P?", "Purchase-money on a 1-4 unit home the buyer lives in; seller carrybacks."], "CCP 580b", "M"],
-    ["3 months after the sale", CA_726B, "H"],
-  ],
-  CO: NOT_REVIEWED,
-  CT: NOT_REVIEWED,
-  DC: NOT_REVIEWED,
-  DE: NOT_REVIEWED,
-  FL: NOT_REVIEWED,
-  GA: [
-    [true, "O.C.G.A. 44-14-161; once confirmed", "H"],
-    U,
-    ["CONFIRMATION", "O.C.G.A. 44-14-161(b)", "H"],
-    U,
-    U,
-    ["30 days after the sale, for confirmation", "O.C.G.A. 44-14-161(a)", "H"],
-  ],
-  HI: NOT_REVIEWED,
-  IA: NOT_REVIEWED,
-  ID: [
-    [true, ID_1512, "M"],
-    [true, "Idaho Code 6-101; 6-108", "M"],
-    [true, "Idaho Code 45-1512; 6-108", "M"],
-    [true, "Idaho Code 6-101; 45-1503", "H"],
-    U,
-    ["3 months after the trustee sale", ID_1512, "M"],
-  ],
-  IL: NOT_REVIEWED,
-  IN: NOT_REVIEWED,
-  KS: NOT_REVIEWED,
-  KY: NOT_REVIEWED,
-  LA: NOT_REVIEWED,
-  MA: NOT_REVIEWED,
-  MD: NOT_REVIEWED,
-  ME: NOT_REVIEWED,
-  MI: NOT_REVIEWED,
-  MN: [
-    [false, "Minn. Stat. 582.30(2); 6-month or 5-week redemption", "M"],
-    [true, "Minn. Stat. 582.30(1)", "H"],
-    U,
-    U,
-    U,
-    U,
-  ],
-  MO: NOT_REVIEWED,
-  MS: NOT_REVIEWED,
-  MT: [[false, "MCA 71-1-317; trust indentures", "H"], U, U, [true, "MCA 71-1-222", "L"], U, U],
-  NC: [
-    [true, "N.C.G.S. 45-21.36", "M"],
-    U,
-    ["NONJUDICIAL", "N.C.G.S. 45-21.36; lender buys", "M"],
-    U,
-    [["P?", "Seller-financed purchase-money."], "N.C.G.S. 45-21.38", "H"],
-    U,
-  ],
-  ND: [
-    U,
-    [true, ND_1903, "H"],
-    [true, "N.D.C.C. 32-19-03; 32-19-06.1", "H"],
-    U,
-    [["J:R+O", "Owner-occupied homestead, 1-4 units, up to 40 acres."], ND_1903, "H"],
-    U,
-  ],
-  NE: NOT_REVIEWED,
-  NH: NOT_REVIEWED,
-  NJ: [U, [true, NJ_502, "M"], [true, "N.J.S.A. 2A:50-3", "H"], U, U, ["3 months after the sale", NJ_502, "M"]],
-  NM: NOT_REVIEWED,
-  NV: [
-    [true, NV_455, "H"],
-    [true, NV_455, "H"],
-    [true, "NRS 40.459", "H"],
-    [true, "NRS 40.430", "M"],
-    [["R+P+O?", "Owner-occupied single-family purchase-money from a bank, not refinanced."], "NRS 40.455(3)", "H"],
-    ["6 months after the sale", NV_455, "H"],
-  ],
-  NY: [
-    U,
-    [true, "RPAPL 1371", "H"],
-    [true, NY_1371, "H"],
-    [true, "RPAPL 1301; election of remedies", "M"],
-    U,
-    ["90 days after the deed, by motion", NY_1371, "H"],
-  ],
-  OH: NOT_REVIEWED,
-  OK: NOT_REVIEWED,
-  OR: [
-    [false, "ORS 86.797(2)", "H"],
-    [true, "ORS 86.797(3); non-residential", "M"],
-    U,
-    U,
-    [["J:R+O", "Residential trust deed (1-4 units, grantor-occupied), judicial."], "ORS 86.797(2); 86.705", "M"],
-    U,
-  ],
-  PA: [
-    U,
-    [true, PA_8103, "H"],
-    [true, PA_8103, "H"],
-    U,
-    U,
-    ["6 months after the sheriff's deed", "42 Pa.C.S. 5522(b)(2)", "H"],
-  ],
-  RI: NOT_REVIEWED,
-  SC: NOT_REVIEWED,
-  SD: NOT_REVIEWED,
-  TN: NOT_REVIEWED,
-  TX: [
-    [true, "Tex. Prop. Code 51.003", "H"],
-    [true, "Tex. Prop. Code 51.004", "M"],
-    [true, "Tex. Prop. Code 51.003(c); 51.004; on request", "H"],
-    U,
-    [["R+O+!P?", "Home-equity and reverse mortgages on a homestead."], "Tex. Const. XVI 50(a)(6)(C), 50(k)", "M"],
-    ["2 years after the sale", "Tex. Prop. Code 51.003(a)", "H"],
-  ],
-  UT: [
-    [true, UT_132, "H"],
-    U,
-    [true, UT_132, "H"],
-    [true, "Utah Code 78B-6-901", "M"],
-    U,
-    ["3 months after the trustee sale", UT_132, "H"],
-  ],
-  VA: NOT_REVIEWED,
-  VT: NOT_REVIEWED,
-  WA: [[false, "RCW 61.24.100(1); commercial exceptions in (3)", "M"], U, U, U, U, U],
-  WI: NOT_REVIEWED,
-  WV: NOT_REVIEWED,
-  WY: NOT_REVIEWED,
+/** A field that does not arise because the borrower has no protection for it to extend. */
+const GUARANTOR_NOTHING_TO_EXTEND: Unknown = {
+  value: null,
+  citation: null,
+  confidence: "UNKNOWN",
+  caveat: "No source read on guarantors; it matters only where the borrower is protected.",
+};
+
+export const STATES: Readonly<Record<string, StateEntry>> = {
+  AK: {
+    NONJUDICIAL_DEFICIENCY: { value: false, citation: "AS 34.20.100", confidence: "HIGH", caveat: "" },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "AS 34.20.100 [lawyers.com (Nolo author); ELFA compendium]",
+      confidence: "MEDIUM",
+      caveat: "A deficiency is available only if the lender forecloses judicially.",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: {
+      value: true,
+      citation: "AS 34.20.100 [text quoted in the ELFA compendium]",
+      confidence: "HIGH",
+      caveat:
+        "After a trustee sale no action or judgment may be taken 'against the maker or the surety or guarantor of the maker'.",
+    },
+    GUARANTOR_FAIR_VALUE: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  AL: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Ala. Code 35-10-1 et seq. [Nolo; AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "By a separate lawsuit after the sale.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Ala. Code 6-5-247 et seq. [Nolo]",
+      confidence: "MEDIUM",
+      caveat: "Nolo: Alabama law has no significant restrictions on deficiency judgments.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: false,
+      citation: "Ala. Code 35-10-1 et seq. [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "No statutory fair-value credit; the lender owes a duty of good faith in its bid.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  AR: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Ark. Code 18-50-112 [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "Statutory (nonjudicial) foreclosure; suit within 12 months.",
+    },
+    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    FAIR_VALUE_LIMIT: {
+      value: "NONJUDICIAL",
+      citation: "Ark. Code 18-50-112(b) [AllLaw; myforeclosureoptions.net]",
+      confidence: "MEDIUM",
+      caveat: "Limited to the debt less the higher of the fair market value and the sale price.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "12 months after the nonjudicial sale",
+      citation: "Ark. Code 18-50-112(a) [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  AZ: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "A.R.S. 33-814(A)",
+      confidence: "HIGH",
+      caveat: "Within 90 days; subject to the residential bar of 33-814(G).",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "A.R.S. 12-1566 [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat: "Barred for a purchase-money mortgage on a qualifying dwelling (33-729(A)).",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: true,
+      citation: "A.R.S. 33-814(A); 12-1566(C) [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat: "The court credits the higher of the sale price and the fair market value it determines.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: {
+      value: { rule: "N:R?; J:R+P?", text: "1-2 family home on 2.5 acres or less; judicial only if purchase-money." },
+      citation: "A.R.S. 33-814(G); 33-729(A) [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat:
+        "A single one- or two-family dwelling on 2.5 acres or less (R is 1-4 units), occupied at least occasionally, not necessarily by the owner.",
+    },
+    DEADLINE: { value: "90 days after the trustee sale", citation: "A.R.S. 33-814(A)", confidence: "HIGH", caveat: "" },
+    GUARANTOR_BAR: {
+      value: true,
+      citation:
+        "A.R.S. 33-814(G); Arizona Bank & Trust v. James R. Barrons Trust, 237 Ariz. 401 (App. 2015) [State Bar of Arizona deskbook; Stein Law]",
+      confidence: "MEDIUM",
+      caveat:
+        "The court held a guarantor may waive 33-814(G), which presupposes that the bar reaches the guarantor unless waived.",
+    },
+    GUARANTOR_FAIR_VALUE: {
+      value: true,
+      citation: "A.R.S. 33-814(A)",
+      confidence: "HIGH",
+      caveat:
+        "The action lies against 'any person directly, indirectly or contingently liable ... including any guarantor'.",
+    },
+    GUARANTOR_WAIVER: {
+      value: "BAR",
+      citation:
+        "CSA 13-101 Loop, LLC v. Loop 101, LLC, 236 Ariz. 410 (2014); Arizona Bank & Trust v. James R. Barrons Trust, 237 Ariz. 401 (App. 2015) [State Bar of Arizona deskbook; Snell & Wilmer]",
+      confidence: "MEDIUM",
+      caveat:
+        "A guarantor may waive 33-814(G) but not the fair-market-value determination of 33-814(A); a borrower may waive neither in advance (Parkway Bank & Trust v. Zivkovic, App. 2013).",
+    },
+  },
+  CA: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: false,
+      citation: "CCP 580d",
+      confidence: "HIGH",
+      caveat: "Protects the borrower; a guarantor's protection is Gradsky's estoppel (GUARANTOR_BAR).",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "CCP 726(b)",
+      confidence: "HIGH",
+      caveat:
+        "The lender may choose judicial foreclosure (e.g. of a non-owner-occupied loan) and seek a deficiency limited by fair value; not for the purchase-money loans of 580b.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: true,
+      citation: "CCP 580a; 726(b) [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat:
+        "580a after a trustee sale (where a deficiency survives, e.g. against a guarantor); 726(b) after a judicial sale.",
+    },
+    ONE_ACTION: { value: true, citation: "CCP 726(a)", confidence: "HIGH", caveat: "" },
+    RESIDENTIAL_BAR: {
+      value: { rule: "R+P+O; P?", text: "Purchase-money on a 1-4 unit home the buyer lives in; seller carrybacks." },
+      citation: "CCP 580b [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat:
+        "A third party's purchase-money loan is protected only on a 1-4 unit dwelling occupied by the purchaser; a seller carryback on any property. The flags cannot tell a bank loan from a carryback: for a bank loan pass R+P+O in overrides.",
+    },
+    DEADLINE: {
+      value: "3 months after the sale",
+      citation: "CCP 726(b)",
+      confidence: "HIGH",
+      caveat: "Judicial foreclosure; 580a sets the same 3 months after a trustee sale.",
+    },
+    GUARANTOR_BAR: {
+      value: true,
+      citation: "Union Bank v. Gradsky, 265 Cal.App.2d 40 (1968)",
+      confidence: "HIGH",
+      caveat:
+        "After a trustee sale the lender is estopped from recovering from a guarantor whose subrogation rights the sale destroyed (not 580d itself). A 'sham' guaranty by the borrower's alter ego counts as the borrower's obligation.",
+    },
+    GUARANTOR_FAIR_VALUE: {
+      value: true,
+      citation: "Bank of Southern California v. Dombrow, 39 Cal.App.4th 1457 (1995); CCP 580a",
+      confidence: "HIGH",
+      caveat: "580a's fair-market-value limit applied to guarantors after a trustee sale, absent an effective waiver.",
+    },
+    GUARANTOR_WAIVER: {
+      value: true,
+      citation: "Civ. Code 2856(a)(3) [Allen Matkins on globest.com]",
+      confidence: "MEDIUM",
+      caveat:
+        "Express waivers of the antideficiency and one-action defenses (580a, 580b, 580d, 726) are enforceable; a guaranty secured by the guarantor's own California real property is itself protected.",
+    },
+  },
+  CO: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "C.R.S. 38-38-106 [Nolo; AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "Public-trustee foreclosure with a Rule 120 order; the deficiency needs a separate suit on the note.",
+    },
+    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    FAIR_VALUE_LIMIT: {
+      value: "NONJUDICIAL",
+      citation: "C.R.S. 38-38-106(6) [Nolo; myforeclosureoptions.net]",
+      confidence: "MEDIUM",
+      caveat:
+        "The holder must bid at least its good-faith estimate of fair market value less costs and senior liens; a lower bid is a defence to the deficiency.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "6 years (suit on the note)",
+      citation: "C.R.S. 13-80-103.5 [Nolo]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  CT: {
+    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Conn. Gen. Stat. 49-14(a)",
+      confidence: "HIGH",
+      caveat: "By motion after strict foreclosure or sale; the court values the property.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: "JUDICIAL",
+      citation: "Conn. Gen. Stat. 49-14(a)",
+      confidence: "HIGH",
+      caveat:
+        "Judgment for the difference between the court's valuation and the claim; a further action on the note recovers only that.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "30 days after the redemption period (motion)",
+      citation: "Conn. Gen. Stat. 49-14(a)",
+      confidence: "HIGH",
+      caveat: "",
+    },
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  DC: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "D.C. Code 42-815 [Nolo]",
+      confidence: "MEDIUM",
+      caveat: "By a lawsuit after the trustee sale.",
+    },
+    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  DE: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "10 Del. C. 5061 [Legal Services Corporation of Delaware]",
+      confidence: "MEDIUM",
+      caveat: "A lawsuit (scire facias sur mortgage) is required to foreclose.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: null,
+      citation: null,
+      confidence: "UNKNOWN",
+      caveat:
+        "Scire facias is in rem; listings disagree on whether a separate suit on the note may follow. No authoritative source read.",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: NO_SOURCE,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  FL: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "Fla. Stat. ch. 702 [Alper Law; Nolo]",
+      confidence: "MEDIUM",
+      caveat: "Florida forecloses mortgages in court.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Fla. Stat. 702.06",
+      confidence: "HIGH",
+      caveat:
+        "In the court's sound discretion; the lender may instead sue at common law unless the foreclosure court granted or denied a deficiency.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: "OWNER_OCCUPIED",
+      citation: "Fla. Stat. 702.06",
+      confidence: "HIGH",
+      caveat:
+        "Owner-occupied residential property: at most the judgment less the fair market value on the date of sale (a homestead exemption presumes owner occupancy).",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  GA: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "O.C.G.A. 44-14-161",
+      confidence: "HIGH",
+      caveat: "Only once the sale is reported to and confirmed by the court.",
+    },
+    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    FAIR_VALUE_LIMIT: { value: "CONFIRMATION", citation: "O.C.G.A. 44-14-161(b)", confidence: "HIGH", caveat: "" },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "30 days after the sale, for confirmation",
+      citation: "O.C.G.A. 44-14-161(a)",
+      confidence: "HIGH",
+      caveat: "",
+    },
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: {
+      value: true,
+      citation: "PNC Bank, N.A. v. Smith, 298 Ga. 818 (2016)",
+      confidence: "HIGH",
+      caveat:
+        "Confirmation is a condition precedent to suing a guarantor for the deficiency (following First Nat. Bank & Trust Co. v. Kunes, 1973).",
+    },
+    GUARANTOR_WAIVER: {
+      value: true,
+      citation: "PNC Bank, N.A. v. Smith, 298 Ga. 818 (2016)",
+      confidence: "HIGH",
+      caveat: "A guarantor may waive the confirmation requirement by clear language in the guaranty.",
+    },
+  },
+  HI: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Haw. Rev. Stat. 667-38 [Nolo; AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "Barred against an owner-occupant of residential property (RESIDENTIAL_BAR).",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Haw. Rev. Stat. 667-1.5 to 667-20.1 [Nolo; AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: {
+      value: { rule: "N:R+O", text: "Owner-occupant's residential property after a nonjudicial foreclosure." },
+      citation: "Haw. Rev. Stat. 667-38",
+      confidence: "HIGH",
+      caveat:
+        "Unless the debt is secured by other collateral; an owner-occupant has lived there at least 200 days before the notice (667-1).",
+    },
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: {
+      value: null,
+      citation: null,
+      confidence: "UNKNOWN",
+      caveat: "667-38 names the owner-occupant; no source read on guarantors.",
+    },
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  IA: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: false,
+      citation: "Iowa Code 654.18; Iowa Code ch. 655A [NCLC]",
+      confidence: "MEDIUM",
+      caveat:
+        "Power of sale is not permitted (654.1) except the voluntary procedure of 654.18 and the nonjudicial foreclosure of nonagricultural mortgages (655A); the mortgagee waives the deficiency if either is used.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Iowa Code 654.6 [AllLaw]",
+      confidence: "MEDIUM",
+      caveat:
+        "Not where the lender elected the six-month redemption and waived the deficiency (628.26), among other restrictions.",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  ID: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Idaho Code 45-1512 [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Idaho Code 6-101; 6-108 [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: true,
+      citation: "Idaho Code 45-1512; 6-108 [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    ONE_ACTION: { value: true, citation: "Idaho Code 6-101; 45-1503", confidence: "HIGH", caveat: "" },
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "3 months after the trustee sale",
+      citation: "Idaho Code 45-1512 [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  IL: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "735 ILCS 5/15-1405 [NCLC; Nolo]",
+      confidence: "MEDIUM",
+      caveat: "Foreclosure by power of sale is not permitted.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "735 ILCS 5/15-1508(e) [ISBA; AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "Entered in the order confirming the sale, against a party personally served or who appeared.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: false,
+      citation: "735 ILCS 5/15-1508 [ISBA]",
+      confidence: "MEDIUM",
+      caveat: "No statutory fair-value credit; the court may refuse to confirm an unconscionable sale.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  IN: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "Ind. Code 32-29-1-3 [NCLC; AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "All foreclosures go through a judicial proceeding.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Ind. Code 32-29-7-5 [Nolo; AllLaw]",
+      confidence: "MEDIUM",
+      caveat:
+        "Not if the borrower waived the waiting period with the lender's consent; the personal judgment is entered with the foreclosure judgment.",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  KS: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "K.S.A. 60-2410 [NCLC; Nolo]",
+      confidence: "MEDIUM",
+      caveat: "Foreclosure by power of sale is not permitted.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "K.S.A. 60-2415(b) [AllLaw; Nolo]",
+      confidence: "MEDIUM",
+      caveat:
+        "Not against a borrower served by publication only; the court may refuse to confirm a substantially inadequate bid.",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  KY: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "KRS 426.005 [Nolo]",
+      confidence: "MEDIUM",
+      caveat: "Nolo: foreclosures in Kentucky are judicial.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "KRS 426.005 [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "Not against a borrower constructively summoned who did not appear (KRS 454.165).",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  LA: {
+    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "La. R.S. 13:4106",
+      confidence: "HIGH",
+      caveat:
+        "Only after a sale with appraisement: a judicial sale without appraisement discharges the debtor's personal obligation, which the debtor cannot waive (13:4107).",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: {
+      value: null,
+      citation: null,
+      confidence: "UNKNOWN",
+      caveat:
+        "13:4108 lets listed kinds of sale leave a deficiency 'against any debtor, guarantor, or surety'; the general rule for guarantors was not read.",
+    },
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  MA: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Mass. Gen. Laws c. 244, 17A, 17B [AllLaw]",
+      confidence: "MEDIUM",
+      caveat:
+        "Notice of intent to seek a deficiency mailed at least 21 days before the sale, and an affidavit within 30 days after (17B).",
+    },
+    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "2 years after the foreclosure sale",
+      citation: "Mass. Gen. Laws c. 244, 17A [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  MD: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Md. Rule 14-216(b)",
+      confidence: "HIGH",
+      caveat:
+        "Sales under a power of sale or assent to a decree are ratified by the court; the deficiency is sought by motion.",
+    },
+    JUDICIAL_DEFICIENCY: { value: true, citation: "Md. Rule 14-216(b)", confidence: "HIGH", caveat: "" },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "3 years after final ratification of the auditor's report (motion)",
+      citation: "Md. Rule 14-216(b); Md. Code, Real Prop. 7-105.17(d)",
+      confidence: "HIGH",
+      caveat: "",
+    },
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  ME: {
+    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "14 M.R.S. 6323(1) [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "In the foreclosure action itself.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: "CREDITOR_BUYS",
+      citation: "14 M.R.S. 6324 [AllLaw]",
+      confidence: "MEDIUM",
+      caveat:
+        "When the lender buys at the public sale: limited to the debt less the fair market value established by an independent appraisal.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  MI: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "MCL 600.3280 [Nolo; Kershaw, Vititoe & Jedinak]",
+      confidence: "MEDIUM",
+      caveat: "Foreclosure by advertisement; the deficiency needs a separate suit.",
+    },
+    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    FAIR_VALUE_LIMIT: {
+      value: "NONJUDICIAL_CREDITOR_BUYS",
+      citation: "MCL 600.3280 [Kershaw, Vititoe & Jedinak]",
+      confidence: "MEDIUM",
+      caveat:
+        "When the mortgagee bought at a foreclosure by advertisement, the borrower may show the property was worth the debt or the bid substantially below value.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  MN: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: false,
+      citation: "Minn. Stat. 582.30(2) [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat: "Foreclosure by advertisement with a six-month or five-week redemption period.",
+    },
+    JUDICIAL_DEFICIENCY: { value: true, citation: "Minn. Stat. 582.30(1)", confidence: "HIGH", caveat: "" },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: NO_SOURCE,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  MO: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Mo. Rev. Stat. 443.290 to 443.453 [Nolo]",
+      confidence: "MEDIUM",
+      caveat: "By a separate lawsuit.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Mo. Rev. Stat. 443.290 to 443.453 [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "AllLaw: no Missouri statute prohibits deficiency judgments.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: false,
+      citation: "First Bank v. Fischer & Frichtel, Inc., 364 S.W.3d 216 (Mo. 2012) [National Law Review]",
+      confidence: "MEDIUM",
+      caveat: "The deficiency is the balance less the foreclosure bid, not the fair market value.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  MS: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Miss. Code 11-5-111; 15-1-23 [AllLaw; Nolo]",
+      confidence: "MEDIUM",
+      caveat:
+        "By a lawsuit within one year; the winning bid must be reasonable against the fair market value, particularly when the lender buys.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Miss. Code 11-5-111; 15-1-23 [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: null,
+      citation: null,
+      confidence: "UNKNOWN",
+      caveat:
+        "No statutory fair-value credit; courts test the bid for reasonableness against fair value, which the table cannot compute.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "1 year after the sale",
+      citation: "Miss. Code 15-1-23 [AllLaw; Nolo]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  MT: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: false,
+      citation: "MCA 71-1-317",
+      confidence: "HIGH",
+      caveat: "Trust indentures under the Small Tract Financing Act.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: false,
+      citation: "First State Bank of Forsyth v. Chunkapura, 226 Mont. 54 (1987)",
+      confidence: "HIGH",
+      caveat:
+        "A trust indenture under the Small Tract Financing Act foreclosed judicially: no deficiency. A later case summarized the holding as covering a single-family residence (First Security Bank v. Abel); a conventional mortgage is not covered.",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: {
+      value: null,
+      citation: null,
+      confidence: "UNKNOWN",
+      caveat: "MCA 71-1-222 is listed as a one-action rule in published summaries; its text was not read.",
+    },
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: NO_SOURCE,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  NC: {
+    NONJUDICIAL_DEFICIENCY: { value: true, citation: "N.C.G.S. 45-21.36 [AllLaw]", confidence: "MEDIUM", caveat: "" },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "N.C.G.S. 45-21.36; 45-21.38A [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "Subject to 45-21.38A (RESIDENTIAL_BAR).",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: "NONJUDICIAL_CREDITOR_BUYS",
+      citation: "N.C.G.S. 45-21.36 [AllLaw; myforeclosureoptions.net]",
+      confidence: "MEDIUM",
+      caveat:
+        "When the mortgagee or holder buys at a power-of-sale sale, the debtor may show the property was worth the debt or the bid substantially below its value.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: {
+      value: {
+        rule: "N:P?; R+O?",
+        text: "Seller-financed purchase-money after a power-of-sale sale; certain home loans on the borrower's principal dwelling.",
+      },
+      citation: "N.C.G.S. 45-21.38; 45-21.38A",
+      confidence: "HIGH",
+      caveat:
+        "45-21.38: a note to the seller for the balance of the purchase price. 45-21.38A: nontraditional and rate-spread home loans (natural person, household purpose, 1-4 units, principal dwelling). The flags cannot tell either.",
+    },
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: NO_SOURCE,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  ND: {
+    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: { value: true, citation: "N.D.C.C. 32-19-03", confidence: "HIGH", caveat: "" },
+    FAIR_VALUE_LIMIT: { value: true, citation: "N.D.C.C. 32-19-03; 32-19-06.1", confidence: "HIGH", caveat: "" },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: {
+      value: { rule: "J:R+O", text: "Owner-occupied homestead, 1-4 units, up to 40 acres." },
+      citation: "N.D.C.C. 32-19-03",
+      confidence: "HIGH",
+      caveat: "",
+    },
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: NO_SOURCE,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  NE: {
+    NONJUDICIAL_DEFICIENCY: { value: true, citation: "Neb. Rev. Stat. 76-1013", confidence: "HIGH", caveat: "" },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "First Nat. Bank of Omaha v. Davey, 285 Neb. 835 (2013) [statute annotations]",
+      confidence: "MEDIUM",
+      caveat: "A deficiency action after judicial foreclosure of a trust deed is not bound by 76-1013's three months.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: "NONJUDICIAL",
+      citation: "Neb. Rev. Stat. 76-1013",
+      confidence: "HIGH",
+      caveat:
+        "The court finds the fair market value and gives judgment for at most the debt, interest and costs less that value.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "3 months after the trustee sale",
+      citation: "Neb. Rev. Stat. 76-1013",
+      confidence: "HIGH",
+      caveat: "",
+    },
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: {
+      value: false,
+      citation: "Mutual of Omaha Bank v. Murante, 285 Neb. 747 (2013) [statute annotations]",
+      confidence: "MEDIUM",
+      caveat: "76-1013 applied to the note, not to a guaranty (an independent contract the trust deed did not secure).",
+    },
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  NH: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "N.H. Rev. Stat. 479:25 [Nolo; AllLaw]",
+      confidence: "MEDIUM",
+      caveat:
+        "By a separate lawsuit; the lender must show the sale price was fair and reasonable (not necessarily fair market value).",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "N.H. Rev. Stat. 479:25 [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "AllLaw: no significant restrictions on deficiency judgments.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: false,
+      citation: "N.H. Rev. Stat. 479:25 [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "No fair-value credit; a good-faith, fair and reasonable price is required.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  NJ: {
+    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "N.J.S.A. 2A:50-2 [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    FAIR_VALUE_LIMIT: { value: true, citation: "N.J.S.A. 2A:50-3", confidence: "HIGH", caveat: "" },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "3 months after the sale",
+      citation: "N.J.S.A. 2A:50-2 [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    GUARANTOR_BAR: NO_SOURCE,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  NM: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "N.M. Stat. 48-10-1 et seq. [AllLaw; Nolo]",
+      confidence: "MEDIUM",
+      caveat: "Deed of Trust Act; not against a low-income household, which the flags cannot tell.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "N.M. Stat. 39-5-1 et seq.; 48-7-1 et seq. [AllLaw; Nolo]",
+      confidence: "MEDIUM",
+      caveat: "Included in the foreclosure judgment.",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  NV: {
+    NONJUDICIAL_DEFICIENCY: { value: true, citation: "NRS 40.455(1)", confidence: "HIGH", caveat: "" },
+    JUDICIAL_DEFICIENCY: { value: true, citation: "NRS 40.455(1)", confidence: "HIGH", caveat: "" },
+    FAIR_VALUE_LIMIT: { value: true, citation: "NRS 40.459", confidence: "HIGH", caveat: "" },
+    ONE_ACTION: {
+      value: true,
+      citation: "NRS 40.430 [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    RESIDENTIAL_BAR: {
+      value: { rule: "R+P+O?", text: "Owner-occupied single-family purchase-money from a bank, not refinanced." },
+      citation: "NRS 40.455(3)",
+      confidence: "HIGH",
+      caveat: "",
+    },
+    DEADLINE: { value: "6 months after the sale", citation: "NRS 40.455(1)", confidence: "HIGH", caveat: "" },
+    GUARANTOR_BAR: NO_SOURCE,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  NY: {
+    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: { value: true, citation: "RPAPL 1371", confidence: "HIGH", caveat: "" },
+    FAIR_VALUE_LIMIT: { value: true, citation: "RPAPL 1371(2)", confidence: "HIGH", caveat: "" },
+    ONE_ACTION: {
+      value: true,
+      citation: "RPAPL 1301 [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat: "Election of remedies.",
+    },
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: { value: "90 days after the deed, by motion", citation: "RPAPL 1371(2)", confidence: "HIGH", caveat: "" },
+    GUARANTOR_BAR: NO_SOURCE,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  OH: {
+    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Ohio Rev. Code 2329.08",
+      confidence: "HIGH",
+      caveat:
+        "For a 1-2 family home, farm dwelling or homestead the deficiency is unenforceable two years after the sale is confirmed (waivable in writing within that time).",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "2 years after confirmation of the sale (1-2 family homes; enforcement)",
+      citation: "Ohio Rev. Code 2329.08",
+      confidence: "HIGH",
+      caveat: "",
+    },
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  OK: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "46 O.S. 43 [Nolo; AllLaw]",
+      confidence: "MEDIUM",
+      caveat:
+        "Not if the borrower notified the lender at least ten days before the sale that the property is the homestead and elected against a deficiency (RESIDENTIAL_BAR).",
+    },
+    JUDICIAL_DEFICIENCY: { value: true, citation: "12 O.S. 686 [AllLaw]", confidence: "MEDIUM", caveat: "" },
+    FAIR_VALUE_LIMIT: { value: true, citation: "12 O.S. 686; 46 O.S. 43 [AllLaw]", confidence: "MEDIUM", caveat: "" },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: {
+      value: {
+        rule: "N:O?",
+        text: "Homestead after a power-of-sale foreclosure, if the owner elected against a deficiency.",
+      },
+      citation: "46 O.S. 43(A)(2)(c) [Nolo; AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "Depends on the homeowner's notice ten days before the sale, which the flags cannot tell.",
+    },
+    DEADLINE: {
+      value: "90 days after the sale",
+      citation: "12 O.S. 686; 46 O.S. 43 [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "Judicial: with the motion to confirm the sale or within 90 days after it.",
+    },
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  OR: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: false,
+      citation: "ORS 86.797(2) (formerly 86.770(2))",
+      confidence: "HIGH",
+      caveat: "",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "ORS 88.010(1)(b); 86.797(2)",
+      confidence: "HIGH",
+      caveat: "Not for a residential trust deed or a mortgage covered by ORS 88.103 (RESIDENTIAL_BAR).",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: {
+      value: {
+        rule: "J:R+O; J:P?",
+        text: "Residential trust deed judicially foreclosed; seller's and small purchase-money mortgages.",
+      },
+      citation: "ORS 86.797(2); 88.103 (formerly 88.070)",
+      confidence: "HIGH",
+      caveat:
+        "88.103: a mortgage to the seller for the purchase price, or to another lender for at most $50,000 of the price of the buyer's single-family residence. The flags cannot tell these apart.",
+    },
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: NO_SOURCE,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  PA: {
+    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "42 Pa.C.S. 8103",
+      confidence: "HIGH",
+      caveat: "By petition to fix the fair market value when the judgment creditor bought the property.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: "CREDITOR_BUYS",
+      citation: "42 Pa.C.S. 8103(a)",
+      confidence: "HIGH",
+      caveat:
+        "Only when the property is sold, directly or indirectly, to the judgment creditor; then the fair market value the court fixes is credited.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "6 months after the sheriff's deed",
+      citation: "42 Pa.C.S. 5522(b)(2)",
+      confidence: "HIGH",
+      caveat: "Without a timely petition the judgment is deemed satisfied.",
+    },
+    GUARANTOR_BAR: NO_SOURCE,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  RI: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "R.I. Gen. Laws 34-27-1; 34-11-22 [AllLaw; Nolo]",
+      confidence: "MEDIUM",
+      caveat: "By a lawsuit after the sale.",
+    },
+    JUDICIAL_DEFICIENCY: { value: true, citation: "R.I. Gen. Laws 34-27-1 [AllLaw]", confidence: "MEDIUM", caveat: "" },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  SC: {
+    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "S.C. Code 29-3-680 [Nolo]",
+      confidence: "MEDIUM",
+      caveat: "Must be demanded in the complaint.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: "JUDICIAL",
+      citation: "S.C. Code 29-3-680; 29-3-740",
+      confidence: "HIGH",
+      caveat:
+        "On the debtor's application within 30 days after the sale, appraised value above the sale price abates the deficiency.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  SD: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "S.D. Codified Laws 21-48-14 [Nolo; AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "Not after a voluntary foreclosure.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "S.D. Codified Laws 21-47 [Nolo; Davenport Evans]",
+      confidence: "MEDIUM",
+      caveat: "The lender must prove the property's value at trial, or the sale satisfies the debt.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: "NONJUDICIAL_CREDITOR_BUYS",
+      citation: "S.D. Codified Laws 21-48-14",
+      confidence: "HIGH",
+      caveat:
+        "When the mortgagee buys at a foreclosure by advertisement, the shortfall of the price below true market value is deducted; judicial sales are excluded (but see JUDICIAL_DEFICIENCY).",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  TN: {
+    NONJUDICIAL_DEFICIENCY: { value: true, citation: "Tenn. Code 35-5-118(a)", confidence: "HIGH", caveat: "" },
+    JUDICIAL_DEFICIENCY: { value: true, citation: "Tenn. Code 35-5-118(a)", confidence: "HIGH", caveat: "" },
+    FAIR_VALUE_LIMIT: {
+      value: true,
+      citation: "Tenn. Code 35-5-118(b), (c)",
+      confidence: "HIGH",
+      caveat:
+        "The sale price is presumed to be the fair market value; the debtor must prove the property sold for materially less.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "2 years after the sale",
+      citation: "Tenn. Code 35-5-118(d)",
+      confidence: "HIGH",
+      caveat: "Or the note's own limitation period, if that ends first.",
+    },
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  TX: {
+    NONJUDICIAL_DEFICIENCY: { value: true, citation: "Tex. Prop. Code 51.003", confidence: "HIGH", caveat: "" },
+    JUDICIAL_DEFICIENCY: { value: true, citation: "Tex. Prop. Code 51.004", confidence: "HIGH", caveat: "" },
+    FAIR_VALUE_LIMIT: {
+      value: true,
+      citation: "Tex. Prop. Code 51.003(c); 51.004(c)",
+      confidence: "HIGH",
+      caveat: "On request: without a request and competent evidence the sale price is used.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: {
+      value: { rule: "R+O+!P?", text: "Home-equity and reverse mortgages on a homestead." },
+      citation: "Tex. Const. XVI 50(a)(6)(C), 50(k) [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    DEADLINE: {
+      value: "2 years after the sale",
+      citation: "Tex. Prop. Code 51.003(a)",
+      confidence: "HIGH",
+      caveat: "After a judicial sale the fair-value suit is due within 90 days (51.004(b)).",
+    },
+    GUARANTOR_BAR: {
+      value: null,
+      citation: null,
+      confidence: "UNKNOWN",
+      caveat: "Texas has no general bar; no source read on whether the home-equity bar reaches a guarantor.",
+    },
+    GUARANTOR_FAIR_VALUE: {
+      value: true,
+      citation: "Tex. Prop. Code 51.003(c); 51.004(b); 51.005",
+      confidence: "HIGH",
+      caveat: "'The persons against whom recovery of the deficiency is sought'; 51.004 and 51.005 name guarantors.",
+    },
+    GUARANTOR_WAIVER: {
+      value: true,
+      citation: "Moayedi v. Interstate 35/Chisam Road, L.P., 438 S.W.3d 1 (Tex. 2014)",
+      confidence: "HIGH",
+      caveat:
+        "A guaranty's general waiver of 'any defense' waived the 51.003 fair-market-value offset; guaranties routinely include it.",
+    },
+  },
+  UT: {
+    NONJUDICIAL_DEFICIENCY: { value: true, citation: "Utah Code 57-1-32", confidence: "HIGH", caveat: "" },
+    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    FAIR_VALUE_LIMIT: { value: true, citation: "Utah Code 57-1-32", confidence: "HIGH", caveat: "" },
+    ONE_ACTION: {
+      value: true,
+      citation: "Utah Code 78B-6-901 [first review 1.0.0; secondary source not recorded]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "3 months after the trustee sale",
+      citation: "Utah Code 57-1-32",
+      confidence: "HIGH",
+      caveat: "",
+    },
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: {
+      value: true,
+      citation: "Machock v. Fink, 137 P.3d 779 (Utah 2006)",
+      confidence: "HIGH",
+      caveat:
+        "The creditor's recovery on the guaranty was limited by the Trust Deed Act's fair-market-value offset; the one-action rule was not applied to guarantors.",
+    },
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  VA: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Va. Code 8.01-241 [Nolo]",
+      confidence: "MEDIUM",
+      caveat: "By a separate lawsuit.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Va. Code 8.01-241 [Nolo; AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: false,
+      citation: "Va. Code 8.01-241 [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "AllLaw: no Virginia law restricts a lender's right to sue for a deficiency.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  VT: {
+    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "12 V.S.A. 4941 to 4954 [Nolo]",
+      confidence: "MEDIUM",
+      caveat: "Must be requested in the foreclosure complaint.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: "CREDITOR_BUYS",
+      citation: "12 V.S.A. 4954 [Nolo]",
+      confidence: "MEDIUM",
+      caveat:
+        "If the mortgage holder buys the property, the deficiency is limited by the property's fair market value.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  WA: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: false,
+      citation: "RCW 61.24.100(1)",
+      confidence: "HIGH",
+      caveat:
+        "Commercial loans: a deficiency for waste and wrongfully retained rents, insurance or condemnation proceeds, unless the property is the borrower's principal residence (61.24.100(3)(a)).",
+    },
+    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    FAIR_VALUE_LIMIT: {
+      value: "NONJUDICIAL",
+      citation: "RCW 61.24.100(3)(a), (5) [Lane Powell on Lexology]",
+      confidence: "MEDIUM",
+      caveat:
+        "After a trustee sale the commercial exceptions, and a guarantor's liability, are measured against the property's fair value.",
+    },
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: {
+      value: "1 year after the trustee sale",
+      citation: "RCW 61.24.100(4) [Washington Real Property Deskbook]",
+      confidence: "MEDIUM",
+      caveat: "",
+    },
+    GUARANTOR_BAR: {
+      value: false,
+      citation: "RCW 61.24.100(1), (3)(c)",
+      confidence: "HIGH",
+      caveat:
+        "Commercial loans only, and only if the guarantor was given the notices of 61.24.042; a guarantor of a non-commercial loan is protected by (1). The courts divided on a guaranty secured by the foreclosed deed of trust (Washington Federal v. Gentry, App. 2014).",
+    },
+    GUARANTOR_FAIR_VALUE: {
+      value: true,
+      citation: "RCW 61.24.100(5) [Lane Powell on Lexology]",
+      confidence: "MEDIUM",
+      caveat: "The guarantor may challenge the fair value of the property sold at the trustee sale.",
+    },
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  WI: {
+    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Wis. Stat. 846.04 [Nolo]",
+      confidence: "MEDIUM",
+      caveat:
+        "Unless the lender elected to waive it for a shorter wait before the sale (846.101 for owner-occupied 1-4 unit homes and farms of 20 acres or less; 846.103 for commercial property).",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  WV: {
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "W. Va. Code 38-1-3 to 38-1-15 [Nolo; AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "By a separate lawsuit.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "W. Va. Code 38-1-3 to 38-1-15 [AllLaw]",
+      confidence: "MEDIUM",
+      caveat: "Sought in the foreclosure lawsuit itself.",
+    },
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
+  WY: {
+    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    FAIR_VALUE_LIMIT: NO_SOURCE,
+    ONE_ACTION: NO_SOURCE,
+    RESIDENTIAL_BAR: NO_SOURCE,
+    DEADLINE: NO_SOURCE,
+    GUARANTOR_BAR: NO_SOURCE,
+    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_WAIVER: NO_SOURCE,
+  },
 };

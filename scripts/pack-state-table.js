@@ -1,0 +1,126 @@
+/**
+ * Build-time packing of the state table (src/core/data/state-law.ts), a webpack loader.
+ *
+ * The table is written for people: one entry per state, every field an object
+ * { value, citation, confidence, caveat }. Written out like that in the bundle it would
+ * cost tens of kilobytes of repeated property names and repeated citations. This loader
+ * compiles the table module, evaluates it, and emits an equivalent module in which every
+ * distinct value, citation and caveat appears once and each state is a list of indexes;
+ * a few lines of code rebuild the same objects when the bundle loads. The functions see
+ * identical data either way (test/state-table-pack.test.ts compares them).
+ */
+"use strict";
+const ts = require("typescript");
+
+/** The table module's exports, by compiling and running its source (it imports nothing). */
+function evaluate(source) {
+  const js = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText;
+  const exports = {};
+  new Function("exports", "module", js)(exports, { exports });
+  return exports;
+}
+
+/**
+ * Text compression for the packed lists: a repeat of 5 to 99 characters seen up to 9,024
+ * characters earlier is written as a marker and three printable characters (distance in
+ * two base-95 digits, length in one). Legal citations and caveats repeat a lot.
+ */
+const MARK = "`";
+const MIN = 5;
+function compress(text) {
+  if (text.includes(MARK)) throw new Error(`the state table's text may not contain ${MARK}`);
+  const window = 95 * 95 - 1;
+  const longest = 94 + MIN;
+  const heads = new Map();
+  let out = "";
+  for (let i = 0; i < text.length;) {
+    let best = 0;
+    let distance = 0;
+    const seen = heads.get(text.substr(i, MIN)) ?? [];
+    for (let k = seen.length - 1; k >= 0 && i - seen[k] <= window; k--) {
+      let n = 0;
+      while (n < longest && i + n < text.length && text[seen[k] + n] === text[i + n]) n++;
+      if (n > best) [best, distance] = [n, i - seen[k]];
+    }
+    const step = best >= MIN ? best : 1;
+    out +=
+      best >= MIN
+        ? MARK + String.fromCharCode(32 + Math.floor(distance / 95), 32 + (distance % 95), 32 + best - MIN)
+        : text[i];
+    for (let t = i; t < i + step; t++) {
+      const key = text.substr(t, MIN);
+      if (!heads.has(key)) heads.set(key, []);
+      heads.get(key).push(t);
+    }
+    i += step;
+  }
+  return out;
+}
+
+/** Rebuilds STATES from the compressed lists; its source is copied into the bundle. */
+function unpack(packed, fields) {
+  let text = "";
+  for (let i = 0; i < packed.length;) {
+    const c = packed[i++];
+    if (c !== "`") {
+      text += c;
+      continue;
+    }
+    const d = (packed.charCodeAt(i++) - 32) * 95 + packed.charCodeAt(i++) - 32;
+    for (let n = packed.charCodeAt(i++) - 27; n > 0; n--) text += text[text.length - d];
+  }
+  const [atoms, facts, rows] = JSON.parse(text);
+  const built = facts.map(([v, c, k, w]) => ({
+    value: atoms[v],
+    citation: atoms[c],
+    confidence: atoms[k],
+    caveat: atoms[w],
+  }));
+  const states = {};
+  for (const [code, ix] of rows) {
+    const entry = {};
+    fields.forEach((field, i) => (entry[field] = built[ix[i]]));
+    states[code] = entry;
+  }
+  return states;
+}
+
+/** The packed module's source for the table module's exports. */
+function pack(mod) {
+  const fields = mod.FACT_FIELDS;
+  const atoms = [];
+  const atomIndex = new Map();
+  const atom = (x) => {
+    const key = JSON.stringify(x);
+    if (!atomIndex.has(key)) atomIndex.set(key, atoms.push(x) - 1);
+    return atomIndex.get(key);
+  };
+  const facts = [];
+  const factIndex = new Map();
+  const fact = (f) => {
+    const row = [atom(f.value), atom(f.citation), atom(f.confidence), atom(f.caveat)];
+    const key = row.join(",");
+    if (!factIndex.has(key)) factIndex.set(key, facts.push(row) - 1);
+    return factIndex.get(key);
+  };
+  const rows = Object.entries(mod.STATES).map(([code, entry]) => [code, fields.map((f) => fact(entry[f]))]);
+  const lines = [`const unpack = ${unpack.toString()};`];
+  for (const [name, value] of Object.entries(mod)) {
+    if (name === "STATES") continue;
+    lines.push(`export const ${name} = ${JSON.stringify(value)};`);
+  }
+  const packed = compress(JSON.stringify([atoms, facts, rows]));
+  lines.push(`export const STATES = unpack(${JSON.stringify(packed)}, FACT_FIELDS);`);
+  return lines.join("\n");
+}
+
+/** The webpack loader: the table's TypeScript source in, the packed module out. */
+module.exports = function packStateTable(source) {
+  return pack(evaluate(source));
+};
+module.exports.pack = pack;
+module.exports.evaluate = evaluate;
+module.exports.compress = compress;
+module.exports.unpack = unpack;

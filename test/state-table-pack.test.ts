@@ -1,0 +1,51 @@
+/**
+ * The bundle's packed state table (scripts/pack-state-table.js) against the readable one:
+ * the webpack loader's output, run, gives back exactly the module's exports, and the text
+ * compression it uses round-trips any text without its marker.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import * as table from "../src/core/data/state-law";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS webpack loader
+const loader = require("../scripts/pack-state-table.js") as {
+  (source: string): string;
+  compress(text: string): string;
+  unpack(packed: string, fields: readonly string[]): Record<string, unknown>;
+};
+
+const SOURCE = readFileSync(join(__dirname, "..", "src", "core", "data", "state-law.ts"), "utf8");
+
+/** The packed module's exports, by running its code. */
+function runPacked(code: string): Record<string, unknown> {
+  const names = [...code.matchAll(/^export const (\w+) =/gm)].map((m) => m[1]);
+  const body = code.replace(/^export const /gm, "const ");
+  return new Function(`${body}\nreturn { ${names.join(", ")} };`)() as Record<string, unknown>;
+}
+
+test("the packed module exports what the readable table exports, field for field", () => {
+  const packed = runPacked(loader(SOURCE));
+  expect(packed.STATE_TABLE_VERSION).toBe(table.STATE_TABLE_VERSION);
+  expect(packed.REVIEWED).toBe(table.REVIEWED);
+  expect(packed.FACT_FIELDS).toEqual([...table.FACT_FIELDS]);
+  expect(packed.STATES).toEqual(table.STATES);
+});
+
+test("the packed table is smaller than the readable one", () => {
+  expect(loader(SOURCE).length).toBeLessThan(SOURCE.length / 2);
+});
+
+test("property: compression round-trips text without the marker", () => {
+  fc.assert(
+    fc.property(fc.string({ unit: "grapheme", maxLength: 400 }), fc.nat({ max: 30 }), (s, times) => {
+      const text = (s + " caveat, citation; ".repeat(times) + s).replace(/`/g, "'");
+      const unpacked = loader.unpack(loader.compress(JSON.stringify([[text], [[0, 0, 0, 0]], [["XX", [0]]]])), ["F"]);
+      return (unpacked.XX as { F: { value: string } }).F.value === text;
+    }),
+  );
+});
+
+test("a marker in the table's text is refused at build time", () => {
+  expect(() => loader.compress("a ` b")).toThrow(/may not contain `/);
+});
