@@ -9,6 +9,7 @@ import fc from "fast-check";
 import {
   DEFAULT_THRESHOLDS,
   figure,
+  gapFigure,
   GUARANTEE_EXPOSURE,
   HINT,
   LENDER_RECOVERY,
@@ -243,6 +244,25 @@ describe("LOAN.QUALIFY", () => {
     expect(figure(0.123456)).toBe("0.1235");
     expect(figure(-1500)).toBe("-1,500");
     expect(figure(-0.00001)).toBe("0");
+  });
+  test("issue 11: a failed test is never 'short by 0'; a tiny gap shows two significant digits", () => {
+    // Hand derivation: 1.2 − 1.19999999 = 0.00000001 (float64: 1.00000008e-8, two digits 1.0e-8).
+    expect(QUALIFY("NONRECOURSE", 1.19999999, 0.6)).toBe("Fails: DSCR short by 0.00000001 (min 1.2)");
+    // 0.65 + 0.0000123 − 0.65 = 0.0000123 → two significant digits 0.000012.
+    expect(QUALIFY("NONRECOURSE", 1.3, 0.6500123)).toBe("Fails: LTV over by 0.000012 (max 0.65)");
+    expect(gapFigure(0.00012345)).toBe("0.0001");
+    expect(gapFigure(-0.0000456)).toBe("-0.000046");
+    expect(gapFigure(0)).toBe("0");
+  });
+  test("property: whenever a test fails, its gap reads as a positive number", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1.2, noNaN: true, maxExcluded: true }), (dscr) => {
+        const verdict = QUALIFY("NONRECOURSE", dscr, 0.6) as string;
+        const by = /DSCR short by ([0-9.,]+)/.exec(verdict);
+        expect(by).not.toBeNull();
+        expect(Number((by as RegExpExecArray)[1].replace(/,/g, ""))).toBeGreaterThan(0);
+      }),
+    );
   });
   test.each([
     [["MEZZ", 1, 1], "#VALUE!", MSG.unknownChoice("structure", "MEZZ", ["RECOURSE", "NONRECOURSE"]).message],

@@ -89,6 +89,7 @@ export {
   qualify,
   thresholdsFor,
   figure,
+  gapFigure,
   type BurnDownStep,
   type GuaranteeInput,
   type RecoveryInput,

@@ -275,6 +275,23 @@ export function figure(x: number): string {
   return x < 0 && rounded ? `-${text}` : text;
 }
 
+/**
+ * A gap for the verdict: as figure(), but a gap too small to survive its rounding shows two
+ * significant digits instead of "0" (1.2 − 1.19999999 → "0.00000001"): a failed test is never
+ * "short by 0".
+ */
+export function gapFigure(x: number): string {
+  const text = figure(x);
+  if (text !== "0" || x === 0) return text;
+  const decimals = Math.min(20, 1 - Math.floor(Math.log10(Math.abs(x))));
+  return (
+    (x < 0 ? "-" : "") +
+    Math.abs(x)
+      .toFixed(decimals)
+      .replace(/\.?0+$/, "")
+  );
+}
+
 /** "OK", or "Fails: " and every failed test, by how much, and its threshold. */
 export function qualify({
   structure,
@@ -289,10 +306,11 @@ export function qualify({
   const t = thresholdsFor(structure, thresholds);
   let fails = "";
   const fail = (label: string, by: number, limit: number, max?: boolean) => {
-    const line = `${label} ${max ? "over" : "short"} by ${figure(by)} (${max ? "max" : "min"} ${figure(limit)})`;
+    const line = `${label} ${max ? "over" : "short"} by ${gapFigure(by)} (${max ? "max" : "min"} ${figure(limit)})`;
     fails = fails ? `${fails}; ${line}` : `Fails: ${line}`;
   };
-  // Gaps are shown rounded (4 decimals, or cents from 1,000 up), so float64 is exact enough.
+  // Gaps are shown rounded (4 decimals, or cents from 1,000 up; two significant digits below
+  // that), so float64 is exact enough.
   if (t.DSCR !== undefined && dscr < t.DSCR) fail("DSCR", t.DSCR - dscr, t.DSCR);
   if (t.LTV !== undefined && ltv > t.LTV) fail("LTV", ltv - t.LTV, t.LTV, true);
   if (t.OCCUPANCY !== undefined && occupancy !== undefined && occupancy < t.OCCUPANCY)
