@@ -216,6 +216,8 @@ describe("LOAN.AMORTIZATION", () => {
     const expected = num(BALANCE(4500000, 0.0685, 30, 7)) + (delta * ((1 + i) ** 84 - 1)) / i;
     expect(Math.abs((s[84][4] as number) - expected)).toBeLessThanOrEqual(0.05);
     expect(Math.abs((s[84][4] as number) - 4091975.82)).toBeLessThan(1);
+    // The README's figure: the schedule's balance (4,091,976.34) − LOAN.BALANCE (4,091,975.82) = 0.52.
+    expect((s[84][4] as number) - num(BALANCE(4500000, 0.0685, 30, 7))).toBeCloseTo(0.52, 2);
   });
 
   test("Excel IPMT doc example: 8,000 at 10 % yearly over 3 years, interest in year 3 → 292.45", () => {
