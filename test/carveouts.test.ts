@@ -1,7 +1,8 @@
 /**
  * LOAN.CARVEOUT_EXPOSURE and LOAN.CARVEOUTS.
  * Source: methodology §7 (the default classification table; full springing recourse =
- * the whole debt less what the collateral recovers; loss recourse = the losses caused).
+ * the whole debt less what the collateral recovers; loss recourse = the losses caused, at most
+ * the lender's actual shortfall, debt − collateral, floored at 0: issue 11's correction).
  * Hand derivations in each test; amounts are exact.
  */
 import fc from "fast-check";
@@ -52,6 +53,44 @@ describe("LOAN.CARVEOUT_EXPOSURE", () => {
     expect(CARVEOUT_EXPOSURE(4400000, [[" waste "], [null], [""]], [[5], [999], [999]])).toBe(5);
     expect(CARVEOUT_EXPOSURE(4400000, [[null], [""]])).toBe(0);
     expect(CARVEOUT_EXPOSURE(4400000, null)).toBe(0);
+  });
+  test("issue 11: a loss-only exposure is at most the lender's shortfall, max(0, debt − collateral)", () => {
+    // 4,400,000 − 4,500,000 < 0: the collateral makes the lender whole, so the 120,000 waste costs it nothing.
+    expect(CARVEOUT_EXPOSURE(4400000, "WASTE", 120000, 4500000)).toBe(0);
+    // 4,400,000 − 4,200,000 = 200,000 shortfall < the 500,000 loss.
+    expect(CARVEOUT_EXPOSURE(4400000, "WASTE", 500000, 4200000)).toBe(200000);
+    // A loss below the shortfall is owed in full: min(80,000, 200,000).
+    expect(CARVEOUT_EXPOSURE(4400000, "RENTS", 80000, 4200000)).toBe(80000);
+  });
+  test("capAtShortfall FALSE keeps the earlier reading: the losses, at most the debt, whatever the collateral", () => {
+    expect(CARVEOUT_EXPOSURE(4400000, "WASTE", 120000, 4500000, null, null, false)).toBe(120000);
+    expect(CARVEOUT_EXPOSURE(4400000, "WASTE", 500000, 4200000, null, null, false)).toBe(500000);
+    expect(CARVEOUT_EXPOSURE(100000, [["WASTE"], ["TAXES"]], [[90000], [50000]], 0, null, null, false)).toBe(100000);
+  });
+  test("property: a loss-only exposure is min(shortfall, the losses), so never more than the shortfall", () => {
+    const lossCodes = CARVEOUT_CATALOGUE.filter((c) => c.consequence === "LOSS").map((c) => c.code);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.array(fc.tuple(fc.constantFrom(...lossCodes), fc.integer({ min: 0, max: 1e8 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.integer({ min: 0, max: 1e9 }),
+        (debt, acts, collateral) => {
+          const x = num(
+            CARVEOUT_EXPOSURE(
+              debt,
+              acts.map(([c]) => [c]),
+              acts.map(([, l]) => [l]),
+              collateral,
+            ),
+          );
+          const losses = acts.reduce((t, [, l]) => t + l, 0);
+          return x === Math.min(Math.max(0, debt - collateral), losses);
+        },
+      ),
+    );
   });
   test("a loss-only act with no loss given owes nothing", () => {
     expect(CARVEOUT_EXPOSURE(4400000, "INSURANCE")).toBe(0);
@@ -116,6 +155,7 @@ describe("LOAN.CARVEOUT_EXPOSURE", () => {
     [[-1, "FRAUD"], MSG.belowMin("debt", -1, 0, true).message],
     [[1, "FRAUD", null, 0, -1], MSG.belowMin("cap", -1, 0, true).message],
     [[1, [[1, 2], [3]]], MSG.ragged("triggered").message],
+    [[1, "WASTE", 1, 0, null, null, "yes"], MSG.notBoolean("capAtShortfall", "yes").message],
   ])("#VALUE! %#: %s", (args, message) => {
     const f = fault(CARVEOUT_EXPOSURE(...(args as unknown[])));
     expect(f.kind).toBe("#VALUE!");

@@ -3,11 +3,13 @@
  *
  * If any triggered act is full recourse, the guarantor owes max(0, debt − collateral value).
  * Otherwise the guarantor owes the sum of the losses the loss-only acts caused, at most the
- * debt. Either way at most the cap, when one is given. The classification below is one
+ * lender's actual shortfall, max(0, debt − collateral value): a lender the collateral makes
+ * whole has lost nothing to recover (capAtShortfall FALSE: at most the debt, the reading
+ * before issue 11). Either way at most the cap, when one is given. The classification below is one
  * common default (the one lender explainers give), not a standard: a deal's own schedule
  * overrides or extends it.
  */
-import { amount, define, grid, isBlankCell, type Grid } from "./args";
+import { amount, define, flag, grid, isBlankCell, type Grid } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { sumMoney } from "./money";
@@ -64,17 +66,23 @@ function classification(schedule: ReadonlyMap<string, Consequence> | undefined):
 export interface CarveoutExposureInput {
   readonly debt: number;
   readonly triggered: readonly TriggeredCarveout[];
-  /** What the collateral recovers, deducted under full recourse; default 0. */
+  /** What the collateral recovers: deducted under full recourse, and bounds a loss-only exposure; default 0. */
   readonly collateralValue?: number;
   /** Omitted: no cap. */
   readonly cap?: number;
   /** The deal's schedule: code → FULL or LOSS, overriding or extending the catalogue. */
   readonly schedule?: ReadonlyMap<string, Consequence>;
+  /**
+   * Default TRUE: loss-only exposure is at most the lender's shortfall, max(0, debt − collateral).
+   * FALSE: at most the debt, whatever the collateral recovers (the guaranty indemnifies the loss itself).
+   */
+  readonly capAtShortfall?: boolean;
 }
 
 /**
  * The guarantor's exposure after carveouts: any full-recourse act → max(0, debt − collateral);
- * else the losses of the loss-only acts, at most the debt; then at most the cap. #N/A for a
+ * else the losses of the loss-only acts, at most the shortfall max(0, debt − collateral) (at most
+ * the debt when capAtShortfall is FALSE); then at most the cap. #N/A for a
  * code neither the catalogue nor the schedule knows; #VALUE! for a negative loss.
  */
 export function carveoutExposure({
@@ -83,6 +91,7 @@ export function carveoutExposure({
   collateralValue = CARVEOUT_EXPOSURE.param.collateralValue.fallback,
   cap,
   schedule,
+  capAtShortfall = CARVEOUT_EXPOSURE.param.capAtShortfall.fallback,
 }: CarveoutExposureInput): number | Fault {
   const classes = classification(schedule);
   let full = false;
@@ -97,7 +106,8 @@ export function carveoutExposure({
       lossTerms.push(act.loss);
     }
   }
-  const exposure = full ? Math.max(0, sumMoney([debt, -collateralValue])) : Math.min(debt, sumMoney(lossTerms));
+  const shortfall = Math.max(0, sumMoney([debt, -collateralValue]));
+  const exposure = full ? shortfall : Math.min(capAtShortfall ? shortfall : debt, sumMoney(lossTerms));
   return cap === undefined ? exposure : Math.min(exposure, cap);
 }
 
@@ -150,13 +160,14 @@ export const CARVEOUT_EXPOSURE = define(
     amount.withDefault("collateralValue", 0),
     amount.optional("cap"),
     grid("schedule", true),
+    flag("capAtShortfall", true),
   ],
-  (debt, triggeredRange, losses, collateralValue, cap, scheduleRange) => {
+  (debt, triggeredRange, losses, collateralValue, cap, scheduleRange, capAtShortfall) => {
     const schedule = scheduleRange === undefined ? undefined : readSchedule(scheduleRange);
     if (schedule instanceof Fault) return schedule;
     const triggered = readTriggered(triggeredRange as Grid, losses);
     if (triggered instanceof Fault) return triggered;
-    return carveoutExposure({ debt, triggered, collateralValue, cap, schedule });
+    return carveoutExposure({ debt, triggered, collateralValue, cap, schedule, capAtShortfall });
   },
 );
 

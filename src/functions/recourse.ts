@@ -87,17 +87,22 @@ export function breakevenProbability(premium: any, deficiency: any): number {
 
 /**
  * Guarantor's personal exposure after carveout (bad-boy) acts. On a non-recourse loan: any full-recourse act → debt −
- * collateral value; otherwise the losses of loss-only acts, at most the debt; then at most the cap. See
+ * collateral value; otherwise the losses of loss-only acts, at most the lender's actual shortfall (debt − collateral
+ * value, not below 0: a lender the collateral makes whole has no loss to recover); then at most the cap. See
  * docs/methodology.md §7.
  * Example: =LOAN.CARVEOUT_EXPOSURE(4400000, "FRAUD", , 3600000) → 800000
  * Example: =LOAN.CARVEOUT_EXPOSURE(4400000, {"WASTE","RENTS"}, {120000,80000}) → 200000
+ * Example: =LOAN.CARVEOUT_EXPOSURE(4400000, "WASTE", 500000, 4200000) → 200000
  * @customfunction CARVEOUT_EXPOSURE
  * @param debt The debt outstanding (0 or more).
  * @param triggered A carveout code or a range of codes (see LOAN.CARVEOUTS); blanks are ignored.
  * @param [losses] The loss each act caused, same shape as triggered.
- * @param [collateralValue] What the collateral recovers, for full recourse (default 0).
+ * @param [collateralValue] What the collateral recovers (default 0): deducted under full recourse, and it bounds a
+ *   loss-only exposure.
  * @param [cap] A cap on the guarantor's exposure (omit for none).
  * @param [schedule] Two columns, code and FULL or LOSS, overriding or extending the default classification.
+ * @param [capAtShortfall] TRUE (default): a loss-only exposure is at most debt − collateral value; FALSE: at most the
+ *   debt, whatever the collateral recovers (the reading before version 11's correction).
  * @returns The personal exposure.
  */
 export function carveoutExposure(
@@ -107,8 +112,9 @@ export function carveoutExposure(
   collateralValue?: any,
   cap?: any,
   schedule?: any[][],
+  capAtShortfall?: any,
 ): number {
-  return excel(CARVEOUT_EXPOSURE(debt, triggered, losses, collateralValue, cap, schedule));
+  return excel(CARVEOUT_EXPOSURE(debt, triggered, losses, collateralValue, cap, schedule, capAtShortfall));
 }
 
 /**
