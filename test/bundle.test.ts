@@ -82,7 +82,7 @@ describe("dist/functions.js registers exactly the functions of dist/functions.js
   test("ranges are declared as matrices; spilling functions return matrices", () => {
     const byId = Object.fromEntries(metadata.functions.map((f) => [f.id, f]));
     const dims = (id: string) => byId[id].parameters.map((p) => p.dimensionality ?? "scalar");
-    expect(dims("CARVEOUT_EXPOSURE")).toEqual(["scalar", "matrix", "matrix", "scalar", "scalar", "matrix"]);
+    expect(dims("CARVEOUT_EXPOSURE")).toEqual(["scalar", "matrix", "matrix", "scalar", "scalar", "matrix", "scalar"]);
     expect(byId.AMORTIZATION.result.dimensionality).toBe("matrix");
     expect(byId.CARVEOUTS.result.dimensionality).toBe("matrix");
     expect(dims("STATE_DEFICIENCY")).toEqual([...Array(8).fill("scalar"), "matrix", "scalar", "scalar"]);
