@@ -14,6 +14,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
+import { HEURISTICS } from "../src/core/domain";
 import { loadAddin } from "../src/engine/load-node";
 import { evaluatePlan, planToXlsx } from "../src/engine/plan-writers";
 import type { EngineWorkbook, CellResult } from "../src/engine/workbook";
@@ -242,6 +243,48 @@ describe("value-add worked example (methodology §6, §5 case C)", () => {
     const sized = compute(buildDealPlan(VALUE_ADD, { loanAmount: 0 }));
     const max = sized.row("Largest loan (LOAN.MAX_LOAN)");
     expect(sized.row("Loan amount").B).toBe(Math.floor(Math.min(max.B as number, max.C as number) / 1000) * 1000);
+  });
+});
+
+describe("the reading's criteria: the core's heuristics, on the sheet as named inputs", () => {
+  const plan = buildDealPlan(VALUE_ADD);
+  const named = new Map((plan.names ?? []).map((n) => [n.name, n.address]));
+  const valueOf = (name: string) => plan.cells.find((cell) => cell.address === named.get(name))?.value;
+
+  test("each criterion is a blue input holding HEURISTICS' figure", () => {
+    expect(valueOf("ReadingRecourseMaxLTV")).toBe(HEURISTICS.recourseMaxLtv);
+    expect(valueOf("ReadingMinNetWorth")).toBe(HEURISTICS.minNetWorthMultiple);
+    expect(valueOf("ReadingMinLiquidity")).toBe(HEURISTICS.minLiquidityShare);
+    expect(valueOf("ReadingPremiumRate")).toBe(HEURISTICS.premiumRateSpread);
+    expect(valueOf("ReadingPremiumPoints")).toBe(HEURISTICS.premiumPoints);
+    expect(valueOf("ReadingNonRecourseMinLTV")).toBe(HEURISTICS.nonRecourseMinLtv);
+    expect(valueOf("ReadingRecourseMinConditions")).toBe(HEURISTICS.recourseMinConditions);
+  });
+
+  test("no heuristic figure is typed into a formula", () => {
+    for (const cell of plan.cells.filter((x) => x.formula !== undefined))
+      expect([cell.address, cell.formula]).not.toEqual([
+        cell.address,
+        expect.stringMatching(/(?<![0-9.])0\.(65|7|0075|01|1)(?![0-9])|>=3\b/),
+      ]);
+  });
+
+  test("the labels quote the criteria; changing one changes the reading", () => {
+    const c = compute(plan);
+    // LTV 4,500,000 / 6,450,000 ≈ 69.8 %: neither at most 65 % nor at least 70 %.
+    expect(c.row("LTV ≤ 65 %").B).toBe(false);
+    expect(c.row("LTV ≥ 70 %").B).toBe(false);
+    // Premium 180,000 against 4,500,000 × (0.0075 × 7 + 0.01) = 281,250.
+    expect(c.row("non-recourse costs more than 75 bps a year + 1 point").B).toBe(false);
+    const { row, col } = parseAddress(named.get("ReadingNonRecourseMinLTV")!);
+    /** Whether the condition labelled `label` holds, as the sheet computes it now. */
+    const holds = (label: string) => c.engine.sheetValues(plan.sheetName).find((line) => line[0] === label)?.[1];
+    c.engine.setCells(plan.sheetName, row, col, [[0.6]]);
+    expect(holds("LTV ≥ 60 %")).toBe(true);
+    const p = parseAddress(named.get("ReadingPremiumRate")!);
+    c.engine.setCells(plan.sheetName, p.row, p.col, [[0.0001]]);
+    // 4,500,000 × (0.0001 × 7 + 0.01) = 48,150 < 180,000.
+    expect(holds("non-recourse costs more than 1 bps a year + 1 point")).toBe(true);
   });
 });
 

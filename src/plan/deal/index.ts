@@ -5,12 +5,14 @@
  * The sheet is a sequence of sections, top to bottom under a frozen header (Recourse |
  * Non-recourse | Difference | Source / note), each a function that writes its rows with the
  * sheet builder and returns the cells later sections refer to:
- *   - inputs.ts: title and header; inputs, the LOAN.QUALIFY thresholds beside them (G:J),
- *     the carveouts stressed and the scenarios;
+ *   - inputs.ts: title and header; inputs, the LOAN.QUALIFY thresholds beside them (G:J)
+ *     and under those the reading's criteria (the core's HEURISTICS, as named inputs), the
+ *     carveouts stressed and the scenarios;
  *   - side-by-side.ts: the terms under each structure and the premium; per scenario the
  *     deficiency, what the state's law lets the lender pursue and the personal exposure;
  *     the break-even default probability; LOAN.QUALIFY;
- *   - reading.ts: the lenders' "when each fits" heuristics (methodology §17) as formulas with reasons;
+ *   - reading.ts: the lenders' "when each fits" heuristics (methodology §17) as formulas with
+ *     reasons, against the criteria's cells;
  *   - sensitivity.ts: personal exposure against sale price, feeding the chart;
  *   - the assumptions and the disclaimer (below).
  * A new section is a function of the same kind, called in its place in `buildDealPlan`.
@@ -22,7 +24,14 @@
 import { DEAL_NOTES } from "../messages";
 import type { SheetPlan } from "../plan";
 import type { DealInputs, DealTemplate } from "../templates/types";
-import { carveoutsSection, inputsSection, scenarioInputsSection, thresholdsSection, titleSection } from "./inputs";
+import {
+  carveoutsSection,
+  criteriaSection,
+  inputsSection,
+  scenarioInputsSection,
+  thresholdsSection,
+  titleSection,
+} from "./inputs";
 import { type Deal, type DealOptions, type DealSheet, dealSheet, resolveDeal } from "./layout";
 import { readingSection } from "./reading";
 import { exposureChart, sensitivitySection } from "./sensitivity";
@@ -30,6 +39,9 @@ import { breakevenSection, qualifySection, scenariosSection, termsSection } from
 
 export { DEAL_NOTES } from "../messages";
 export { DEAL_FORMATS, INPUT_LABELS, INPUT_NAMES, type DealOptions } from "./layout";
+
+/** The reading's criteria start this many rows below the inputs' heading (after the thresholds and a blank row). */
+const CRITERIA_OFFSET = 8;
 
 /** Builds the deal sheet for a template with the analyst's inputs and options. */
 export function buildDealPlan(
@@ -42,13 +54,14 @@ export function buildDealPlan(
   const header = titleSection(s, deal);
   const inp = inputsSection(s, deal);
   const thresholds = thresholdsSection(s, inp.top, template.thresholds, inp.loanType);
+  const criteria = criteriaSection(s, inp.top + CRITERIA_OFFSET);
   const carveouts = carveoutsSection(s, deal);
   const scenarios = scenarioInputsSection(s, deal);
   const terms = termsSection(s, inp, thresholds);
   const outcomes = scenariosSection(s, inp, terms, scenarios, carveouts);
   breakevenSection(s, terms, outcomes);
   qualifySection(s, inp, terms, thresholds);
-  readingSection(s, inp, terms, outcomes);
+  readingSection(s, inp, terms, outcomes, criteria);
   const sensitivity = sensitivitySection(s, deal, inp, terms, outcomes, carveouts);
   notesSection(s, deal);
   return s.build({

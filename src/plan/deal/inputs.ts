@@ -4,6 +4,7 @@
  * LOAN.QUALIFY thresholds beside them (G:J), the carveouts stressed and the scenarios.
  */
 import { CARVEOUT_CATALOGUE } from "../../core/carveouts";
+import { HEURISTICS, TESTS, type Test } from "../../core/domain";
 import { call, quote } from "../formula";
 import { DEAL_NOTES } from "../messages";
 import type { PlanValue } from "../plan";
@@ -112,9 +113,6 @@ export function inputsSection(s: DealSheet, deal: Deal): InputCells {
   };
 }
 
-/** The LOAN.QUALIFY tests, in the order of the thresholds table. */
-const TESTS = ["DSCR", "LTV", "OCCUPANCY", "NET_WORTH", "LIQUIDITY"] as const;
-
 /** The names of the thresholds: each structure's range, and the DSCR and LTV cells LOAN.MAX_LOAN reads. */
 export interface ThresholdCells {
   readonly recourse: string;
@@ -137,11 +135,11 @@ export function thresholdsSection(
   s.text("I", top, "Test", true);
   s.text("J", top, "Non-recourse", true);
   const fmt = (test: string): Fmt => (test === "DSCR" ? "ratio" : test === "NET_WORTH" ? "ratio" : "share");
-  const names: Partial<Record<(typeof TESTS)[number], [string, string]>> = {
+  const names: Partial<Record<Test, [string, string]>> = {
     DSCR: ["RecourseMinDSCR", "NonRecourseMinDSCR"],
     LTV: ["RecourseMaxLTV", "NonRecourseMaxLTV"],
   };
-  const cell = (col: "H" | "J", r: number, test: (typeof TESTS)[number], th: Thresholds, name?: string): void => {
+  const cell = (col: "H" | "J", r: number, test: Test, th: Thresholds, name?: string): void => {
     const v = th[test];
     if (v === "MARKET")
       s.formula(col, r, `=${call("MARKET_PREMIUM", loanType, quote("LTV_CAP"), quote("HIGH"))}`, "share", name);
@@ -164,6 +162,47 @@ export function thresholdsSection(
     nMinDscr: "NonRecourseMinDSCR",
     nMaxLtv: "NonRecourseMaxLTV",
   };
+}
+
+/** The names of the reading's criteria (HEURISTICS), each a blue input beside the inputs. */
+export interface CriteriaCells {
+  readonly recourseMaxLtv: string;
+  readonly minNetWorthMultiple: string;
+  readonly minLiquidityShare: string;
+  readonly premiumRateSpread: string;
+  readonly premiumPoints: string;
+  readonly nonRecourseMinLtv: string;
+  readonly recourseMinConditions: string;
+}
+
+/** Each criterion of the reading: its name on the sheet, its label and its number format. */
+const CRITERIA: readonly (readonly [keyof CriteriaCells, string, string, Fmt])[] = [
+  ["recourseMaxLtv", "ReadingRecourseMaxLTV", "Recourse fits: LTV at most", "share"],
+  ["minNetWorthMultiple", "ReadingMinNetWorth", "Net worth at least (× loan)", "ratio"],
+  ["minLiquidityShare", "ReadingMinLiquidity", "Liquidity at least (share of loan)", "share"],
+  ["premiumRateSpread", "ReadingPremiumRate", "Costly premium: rate a year over", "rate"],
+  ["premiumPoints", "ReadingPremiumPoints", "… plus points over", "rate"],
+  ["nonRecourseMinLtv", "ReadingNonRecourseMinLTV", "Non-recourse fits: LTV at least", "share"],
+  ["recourseMinConditions", "ReadingRecourseMinConditions", "Recourse by default: conditions needed", "years"],
+];
+
+/**
+ * The reading's criteria in G (label) and J (value), from row `top` down: the lender
+ * heuristics' figures (the core's HEURISTICS), as inputs the analyst sees and can change.
+ */
+export function criteriaSection(s: DealSheet, top: number): CriteriaCells {
+  s.text("G", top, "Reading criteria (heuristics)", true);
+  const cells: Partial<Record<keyof CriteriaCells, string>> = {};
+  CRITERIA.forEach(([key, name, label, fmt], i) => {
+    s.text("G", top + 1 + i, label);
+    cells[key] = s.input("J", top + 1 + i, HEURISTICS[key], fmt, name);
+  });
+  s.text(
+    "G",
+    top + 1 + CRITERIA.length,
+    'The lenders\' "when each fits" figures (methodology §17); change one to test it',
+  );
+  return cells as CriteriaCells;
 }
 
 /** At least this many carveout rows, so the analyst can add more in Excel. */

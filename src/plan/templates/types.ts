@@ -9,15 +9,10 @@
  * gives. The sources are written into the sheet beside the inputs.
  */
 
-/** The loan types of LOAN.MARKET_PREMIUM (methodology §14). */
-export type LoanType = "CMBS" | "AGENCY" | "LIFE" | "BANK" | "BRIDGE";
+import { DEFAULT_THRESHOLDS, type BusinessPlan, type LoanType } from "../../core/domain";
 
-/**
- * What the sponsor plans for the asset; anything but STABILIZED is execution risk (methodology §17, "when each fits").
- */
-export type BusinessPlan = "STABILIZED" | "VALUE_ADD" | "LEASE_UP" | "REPOSITIONING";
-
-export const BUSINESS_PLANS: readonly BusinessPlan[] = ["STABILIZED", "VALUE_ADD", "LEASE_UP", "REPOSITIONING"];
+/** The loan types of LOAN.MARKET_PREMIUM and the business plans (methodology §14, §17): the core's. */
+export { BUSINESS_PLANS, LOAN_TYPES, type BusinessPlan, type LoanType } from "../../core/domain";
 
 /** A figure written as a LOAN.MARKET_PREMIUM formula instead of a constant. */
 export type Market = "MARKET";
@@ -158,10 +153,15 @@ export function marketSetup(): Pick<DealTemplate, "thresholds" | "scenarios" | "
   };
 }
 
-/** Thresholds of a market loan type: the methodology §15 DSCR minimums and the §14 table's LTV cap. */
+/**
+ * Thresholds of a market loan type: LOAN.QUALIFY's defaults (the core's DEFAULT_THRESHOLDS),
+ * except the non-recourse LTV, which is the market table's cap for the loan type.
+ */
 export function marketThresholds(): DealTemplate["thresholds"] {
+  const { DSCR: rDscr, LTV: rLtv } = DEFAULT_THRESHOLDS.RECOURSE;
+  const { DSCR: nDscr, OCCUPANCY, NET_WORTH, LIQUIDITY } = DEFAULT_THRESHOLDS.NONRECOURSE;
   return {
-    recourse: { DSCR: 1.15, LTV: 0.8 },
-    nonRecourse: { DSCR: 1.2, LTV: "MARKET", OCCUPANCY: 0.85, NET_WORTH: 1, LIQUIDITY: 0.1 },
+    recourse: { DSCR: rDscr!, LTV: rLtv! },
+    nonRecourse: { DSCR: nDscr!, LTV: "MARKET", OCCUPANCY, NET_WORTH, LIQUIDITY },
   };
 }

@@ -8,7 +8,7 @@
  * its narrative (pro forma and rents −15 %: the debt is still covered and the sale repays
  * it; rents −35 %: the debt is not covered and the sponsor surrenders).
  */
-import { SRC, type DealTemplate } from "./types";
+import { marketThresholds, SRC, type DealTemplate } from "./types";
 
 const WORKED = "methodology §6, worked example";
 
@@ -47,10 +47,7 @@ export const VALUE_ADD: DealTemplate = {
     purchaseMoney: false,
     ownerOccupied: false,
   },
-  thresholds: {
-    recourse: { DSCR: 1.15, LTV: 0.8 },
-    nonRecourse: { DSCR: 1.2, LTV: "MARKET", OCCUPANCY: 0.85, NET_WORTH: 1, LIQUIDITY: 0.1 },
-  },
+  thresholds: marketThresholds(),
   scenarios: [
     {
       label: "Pro forma",
