@@ -24,7 +24,10 @@ export function readingSection(
   const { loan, premium, ltv } = terms;
   const top = s.heading("Reading (heuristics, not advice)", 1, ["Holds?", "Why"]);
   s.text(NOTE, top, DEAL_NOTES.heuristics);
-  /** A condition: its label (text, or a formula when it starts with "="), whether it holds (B) and why (C); returns the B cell. */
+  /**
+   * A condition: its label (text, or a formula when it starts with "="), whether it holds (B)
+   * and why (C); returns the B cell.
+   */
   const cond = (label: string, test: string, why: string): string => {
     const r = s.next();
     if (label.startsWith("=")) s.formula("A", r, label);
