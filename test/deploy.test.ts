@@ -99,6 +99,23 @@ describe("ADDIN_URL=https://loans.example.com/addin/ npm run build", () => {
     expect(all.filter((f) => /office-js|preview|\.map$/.test(f))).toEqual([]);
   });
 
+  it("runs the very code the bundle and engine tests check: functions.js, functions.json and the pane's script as in dist/", () => {
+    // The shared dist/ is the development add-in built from the same sources (global setup).
+    const dist = path.join(root, "dist");
+    for (const file of ["functions.js", "functions.json"]) {
+      expect([file, fs.readFileSync(path.join(out, file)).equals(fs.readFileSync(path.join(dist, file)))]).toEqual([
+        file,
+        true,
+      ]);
+    }
+    // The task pane's script differs only in the name of its licence file, on the first line.
+    const pane = files(out).find((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f)) ?? "";
+    const body = (file: string): string =>
+      fs.readFileSync(file, "utf8").replace(/^\/\*! For license information.*\n/, "");
+    expect(body(path.join(out, pane))).toBe(body(path.join(dist, "taskpane.js")));
+    expect(body(path.join(out, pane)).length).toBeGreaterThan(10000);
+  });
+
   it("never contains localhost, in any file", () => {
     for (const file of files(out)) {
       expect([file, /localhost|127\.0\.0\.1/i.test(fs.readFileSync(path.join(out, file), "latin1"))]).toEqual([
