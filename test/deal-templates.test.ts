@@ -239,6 +239,18 @@ describe("value-add worked example (methodology §6, §5 case C)", () => {
     expect(ca.row("Personal exposure under CA law", at).B).toBe(0);
   });
 
+  test("in Washington (trustee sale) the borrower owes nothing but a commercial loan's guarantor does (RCW 61.24.100(3)(c))", () => {
+    const wa = compute(buildDealPlan(VALUE_ADD, {}, { state: "WA" }));
+    const at = scenarioStart(wa, 3);
+    expect(wa.row("Lender may pursue under WA law", at).B).toBe(0);
+    // The guarantee covers what the lender may pursue from the guarantor: the shortfall, no
+    // fair market value being given (methodology §8).
+    const exposure = wa.row("Personal exposure under WA law", at).B as number;
+    const tx = compute(buildDealPlan(VALUE_ADD, {}, { state: "TX" }));
+    expect(exposure).toBeGreaterThan(0);
+    expect(exposure).toBe(tx.row("Personal exposure under TX law", scenarioStart(tx, 3)).B);
+  });
+
   test("a loan amount of 0 is sized with LOAN.MAX_LOAN", () => {
     const sized = compute(buildDealPlan(VALUE_ADD, { loanAmount: 0 }));
     const max = sized.row("Largest loan (LOAN.MAX_LOAN)");

@@ -5,7 +5,7 @@
 import type { PlanChart } from "../plan";
 import type { CarveoutCells, InputCells } from "./inputs";
 import { type Deal, type DealSheet } from "./layout";
-import { exposureFormulas, mayPursue, type OutcomeCells, type TermCells } from "./side-by-side";
+import { exposureFormulas, type OutcomeCells, type TermCells } from "./side-by-side";
 
 /** Where the table is: its heading's row and its first and last data rows. */
 export interface SensitivityRows {
@@ -36,8 +36,7 @@ export function sensitivitySection(
     const r = s.next();
     const f = s.input("A", r, share, "share");
     const sale = s.formula("E", r, `=${inp.propertyValue}*${f}`, "money");
-    const may = { r: mayPursue(inp, inp.state, claim.r, sale), n: mayPursue(inp, inp.state, claim.n, sale) };
-    const exp = exposureFormulas(inp, terms, carve, claim, { r: sale, n: sale }, may);
+    const exp = exposureFormulas(inp, terms, carve, claim, { r: sale, n: sale }, inp.state);
     const er = s.formula("B", r, exp.r, "money");
     const en = s.formula("C", r, exp.n, "money");
     s.formula("D", r, `=${en}-${er}`, "money");

@@ -103,7 +103,10 @@ export function termsSection(s: DealSheet, inp: InputCells, th: ThresholdCells):
 
 /**
  * Personal exposure under each structure: recourse, the guarantee of what the law lets the
- * lender pursue; non-recourse, the larger of the carveouts sprung and the guarantee.
+ * lender pursue from a guarantor; non-recourse, the larger of the carveouts sprung and that
+ * guarantee. The guarantor's answer is LOAN.STATE_DEFICIENCY's with party GUARANTOR (a
+ * guarantor can be pursued where the borrower cannot, e.g. after a Washington trustee sale of
+ * a commercial loan); no waiver is assumed (methodology §8).
  */
 export function exposureFormulas(
   inp: InputCells,
@@ -111,17 +114,24 @@ export function exposureFormulas(
   carve: CarveoutCells,
   claim: Pair,
   sale: Pair,
-  may: Pair,
+  state: string,
 ): Pair {
+  const r = guarantorMay(inp, state, claim.r, sale.r);
+  const n = guarantorMay(inp, state, claim.n, sale.n);
   return {
-    r: `=${call("GUARANTEE_EXPOSURE", may.r, terms.loan, inp.recourseGuarantee)}`,
-    n: `=MAX(${call("CARVEOUT_EXPOSURE", claim.n, carve.codes, carve.losses, sale.n)},${call("GUARANTEE_EXPOSURE", may.n, terms.loan, inp.nonRecourseGuarantee)})`,
+    r: `=${call("GUARANTEE_EXPOSURE", r, terms.loan, inp.recourseGuarantee)}`,
+    n: `=MAX(${call("CARVEOUT_EXPOSURE", claim.n, carve.codes, carve.losses, sale.n)},${call("GUARANTEE_EXPOSURE", n, terms.loan, inp.nonRecourseGuarantee)})`,
   };
 }
 
 /** LOAN.STATE_DEFICIENCY of a claim at a sale price under a state's law, with the deal's flags. */
 export function mayPursue(inp: InputCells, state: string, claim: string, sale: string): string {
   return call("STATE_DEFICIENCY", claim, sale, state, undefined, ...inp.flags);
+}
+
+/** The same, from a guarantor (party GUARANTOR, no waiver). */
+function guarantorMay(inp: InputCells, state: string, claim: string, sale: string): string {
+  return call("STATE_DEFICIENCY", claim, sale, state, undefined, ...inp.flags, undefined, quote("GUARANTOR"));
 }
 
 /** What the scenarios produce: per scenario, per state's law, the exposures; the last scenario's claim. */
@@ -200,13 +210,13 @@ export function scenariosSection(
         );
         const er = s.next();
         s.formula("A", er, `="Personal exposure under "&${law}&" law"`);
-        const f = exposureFormulas(inp, terms, carve, claim, sale, may);
+        const f = exposureFormulas(inp, terms, carve, claim, sale, law);
         const exp: Pair = { r: s.formula("B", er, f.r, "money"), n: s.formula("C", er, f.n, "money") };
         s.formula("D", er, `=${exp.n}-${exp.r}`, "money");
         s.text(
           NOTE,
           er,
-          "Recourse: the guarantee of what the law allows; non-recourse: the larger of the carveouts sprung and the guarantee",
+          "Recourse: the guarantee of what the law lets the lender pursue from a guarantor; non-recourse: the larger of the carveouts sprung and that guarantee",
         );
         return exp;
       }),
