@@ -5,9 +5,11 @@
  * { value, citation, confidence, caveat }. Written out like that in the bundle it would
  * cost tens of kilobytes of repeated property names and repeated citations. This loader
  * compiles the table module, evaluates it, and emits an equivalent module in which every
- * distinct value, citation and caveat appears once and each state is a list of indexes;
- * a few lines of code rebuild the same objects when the bundle loads. The functions see
- * identical data either way (test/state-table-pack.test.ts compares them).
+ * distinct value and citation appears once and each state is a list of indexes; a few lines
+ * of code rebuild the objects when the bundle loads. Caveats are for the people reviewing
+ * the table and stay in the source, the README and docs/methodology.md: the functions never
+ * read them, and the bundle's 80 KB budget cannot carry them, so the packed facts have an
+ * empty caveat. Everything else is identical (test/state-table-pack.test.ts compares them).
  */
 "use strict";
 const ts = require("typescript");
@@ -72,11 +74,11 @@ function unpack(packed, fields) {
     for (let n = packed.charCodeAt(i++) - 27; n > 0; n--) text += text[text.length - d];
   }
   const [atoms, facts, rows] = JSON.parse(text);
-  const built = facts.map(([v, c, k, w]) => ({
+  const built = facts.map(([v, c, k]) => ({
     value: atoms[v],
     citation: atoms[c],
     confidence: atoms[k],
-    caveat: atoms[w],
+    caveat: "",
   }));
   const states = {};
   for (const [code, ix] of rows) {
@@ -100,7 +102,7 @@ function pack(mod) {
   const facts = [];
   const factIndex = new Map();
   const fact = (f) => {
-    const row = [atom(f.value), atom(f.citation), atom(f.confidence), atom(f.caveat)];
+    const row = [atom(f.value), atom(f.citation), atom(f.confidence)];
     const key = row.join(",");
     if (!factIndex.has(key)) factIndex.set(key, facts.push(row) - 1);
     return factIndex.get(key);

@@ -181,13 +181,11 @@ describe("calls through the bundle, with Excel-shaped arguments", () => {
       code: "#N/A",
       message: "WY NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides.",
     });
-    // The packed table answers as the readable one does (a citation and a caveat).
+    // The packed table answers as the readable one does (a citation, a confidence).
     expect(excelCall("STATE_RULE", "CA", "GUARANTOR_BAR.CITATION", null)).toBe(
       "Union Bank v. Gradsky, 265 Cal.App.2d 40 (1968)",
     );
-    expect(excelCall("STATE_RULE", "TX", "GUARANTOR_WAIVER.CAVEAT", null)).toMatch(
-      /waived the 51.003 fair-market-value offset/,
-    );
+    expect(excelCall("STATE_RULE", "TX", "GUARANTOR_WAIVER.CONFIDENCE", null)).toBe("HIGH");
     expect((excelCall("MARKET_PREMIUM", "CMBS", "POINTS", null) as { code: string }).code).toBe("#N/A");
   });
 

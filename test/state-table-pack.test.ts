@@ -29,7 +29,9 @@ test("the packed module exports what the readable table exports, field for field
   expect(packed.STATE_TABLE_VERSION).toBe(table.STATE_TABLE_VERSION);
   expect(packed.REVIEWED).toBe(table.REVIEWED);
   expect(packed.FACT_FIELDS).toEqual([...table.FACT_FIELDS]);
-  expect(packed.STATES).toEqual(table.STATES);
+  // Caveats are left out of the bundle (the functions never read them); all else is equal.
+  const noCaveats = JSON.parse(JSON.stringify(table.STATES, (k, v) => (k === "caveat" ? "" : v)));
+  expect(packed.STATES).toEqual(noCaveats);
 });
 
 test("the packed table is smaller than the readable one", () => {
@@ -40,7 +42,7 @@ test("property: compression round-trips text without the marker", () => {
   fc.assert(
     fc.property(fc.string({ unit: "grapheme", maxLength: 400 }), fc.nat({ max: 30 }), (s, times) => {
       const text = (s + " caveat, citation; ".repeat(times) + s).replace(/`/g, "'");
-      const unpacked = loader.unpack(loader.compress(JSON.stringify([[text], [[0, 0, 0, 0]], [["XX", [0]]]])), ["F"]);
+      const unpacked = loader.unpack(loader.compress(JSON.stringify([[text], [[0, 0, 0]], [["XX", [0]]]])), ["F"]);
       return (unpacked.XX as { F: { value: string } }).F.value === text;
     }),
   );

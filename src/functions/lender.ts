@@ -20,7 +20,7 @@ import {
 import { excel } from "./excel";
 
 /**
- * One fact from the state table, with its citation, confidence and caveat. About a US state's deficiency law, from the
+ * One fact from the state table, with its citation and confidence. About a US state's deficiency law, from the
  * add-in's state table (version 2.0.0, reviewed 2026-11-30); confidence is HIGH, MEDIUM or UNKNOWN; fields named
  * GUARANTOR_ are about a guarantor, the others about the borrower; #N/A where the table does not know. Published
  * summaries, not legal advice. See docs/methodology.md §9.
@@ -30,7 +30,7 @@ import { excel } from "./excel";
  * @param state Two-letter state code (DC included).
  * @param field NONJUDICIAL_DEFICIENCY, JUDICIAL_DEFICIENCY, FAIR_VALUE_LIMIT, ONE_ACTION, RESIDENTIAL_BAR, DEADLINE,
  *   GUARANTOR_BAR, GUARANTOR_FAIR_VALUE, GUARANTOR_WAIVER, SOURCE, CONFIDENCE or REVIEWED; add .CITATION (or .SOURCE),
- *   .CONFIDENCE or .CAVEAT to a field.
+ *   .CONFIDENCE to a field (caveats: the table's source).
  * @param [overrides] Two columns, field and value, replacing the table's entry for this deal.
  * @returns The fact: TRUE/FALSE or text.
  */
