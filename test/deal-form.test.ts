@@ -4,6 +4,7 @@
  * into buildDealPlan's arguments.
  */
 import { PAYMENT } from "../src/core";
+import { Fault } from "../src/core/fault";
 import { buildDealPlan } from "../src/plan/deal";
 import { TEMPLATES, VALUE_ADD, RESIDENTIAL_CA_TX } from "../src/plan/templates";
 import {
@@ -12,6 +13,7 @@ import {
   FIELDS,
   FORM_MESSAGES,
   initialState,
+  inWords,
   readForm,
   stateChoices,
 } from "../src/taskpane/deal-form";
@@ -29,20 +31,32 @@ describe("checkField", () => {
     expect(checkField(field("noi"), "-25000")).toEqual({ value: -25000 });
   });
 
-  test("the message is the function's own, from the catalogue", () => {
+  test("the message is the function's own, from the catalogue, naming the field by its label", () => {
     const typed = checkField(field("recourseRate"), "6.85");
-    const direct = PAYMENT.param.annualRate.read(6.85);
-    expect(typed).toEqual({ error: (direct as { message: string }).message });
+    const direct = PAYMENT.param.annualRate.read(6.85) as { message: string; arg: string };
+    // the catalogue's message with the parameter's name (annualRate) replaced by the field's label
+    expect(direct.message.startsWith(`${direct.arg} `)).toBe(true);
+    expect(typed).toEqual({ error: `Recourse rate${direct.message.slice(direct.arg.length)}` });
     expect((typed as { error: string }).error).toMatch(/Rates are decimals/);
-    expect((checkField(field("loanAmount"), "-1") as { error: string }).error).toMatch(/loanAmount/);
-    expect((checkField(field("propertyValue"), "lots") as { error: string }).error).toMatch(/propertyValue/);
+    const loan = (checkField(field("loanAmount"), "-1") as { error: string }).error;
+    expect(loan).toMatch(/^Loan amount must be at least 0/);
+    expect(loan).not.toMatch(/loanAmount/);
+    expect((checkField(field("propertyValue"), "lots") as { error: string }).error).toMatch(
+      /^Property value must be a number; got text "lots"/,
+    );
+  });
+
+  test("a message not about the parameter (no name at its start) is kept as it is", () => {
+    const fault = new Fault("#VALUE!", "something else", "x");
+    expect(inWords(fault, "Label")).toBe("something else");
+    expect(inWords(new Fault("#VALUE!", "x is bad", "x"), "Label (note)")).toBe("Label is bad");
   });
 
   test("blank is an error; years must be whole months", () => {
     expect(checkField(field("holdYears"), "")).toEqual({ error: FORM_MESSAGES.required });
     expect(checkField(field("holdYears"), "7.5")).toEqual({ value: 7.5 });
     expect((checkField(field("holdYears"), "7.01") as { error: string }).error).toMatch(/whole months/);
-    expect((checkField(field("amortYears"), "0") as { error: string }).error).toMatch(/amortYears/);
+    expect((checkField(field("amortYears"), "0") as { error: string }).error).toMatch(/^Amortization must be/);
   });
 });
 

@@ -85,11 +85,12 @@ function sendText(res, status, extra = {}) {
 /** @param {number} port */
 function indexPage(port) {
   const base = `https://localhost:${port}`;
-  const links = ["taskpane.html", "functions.json", "functions.js", "functions.html", "manifest.xml"]
+  const links = ["preview.html", "taskpane.html", "functions.json", "functions.js", "functions.html", "manifest.xml"]
     .map((name) => `<li><a href="${base}/${name}">${name}</a></li>`)
     .join("");
   return (
     `<!doctype html><meta charset="utf-8"><title>LOAN add-in dev server</title>` +
+    `<link rel="icon" type="image/png" href="/assets/icon-32.png">` +
     `<h1>LOAN add-in dev server</h1><ul>${links}</ul>`
   );
 }

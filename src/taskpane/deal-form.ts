@@ -125,10 +125,20 @@ export function checkField(field: Field, text: string): { value: number } | { er
   const cleaned = trimmed.replace(/[,\s]/g, "");
   const raw: unknown = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned) ? Number(cleaned) : trimmed;
   const read = field.param.read(raw);
-  if (read instanceof Fault) return { error: read.message };
+  if (read instanceof Fault) return { error: inWords(read, field.label) };
   const value = read as number;
   const extra = field.check?.(value);
   return extra ? { error: extra } : { value };
+}
+
+/**
+ * A parameter's message as the form shows it: naming the field by its label (without the
+ * label's parenthetical note), not by the parameter: "Loan amount must be at least 0; …".
+ */
+export function inWords(fault: Fault, label: string): string {
+  const arg = fault.arg;
+  if (arg === undefined || !fault.message.startsWith(`${arg} `)) return fault.message;
+  return `${label.replace(/\s*\([^)]*\)$/, "")}${fault.message.slice(arg.length)}`;
 }
 
 export type FormResult =

@@ -62,10 +62,11 @@ export function mountDealPane(root: HTMLElement): DealPane {
     return node;
   };
   const form = q("#deal-form", HTMLFormElement);
-  const templateSelect = q("#deal-template", HTMLSelectElement);
+  const templateBox = q("#deal-template", HTMLFieldSetElement);
   const summary = q("#deal-summary", HTMLElement);
   const fieldsBox = q("#deal-fields", HTMLElement);
   const carveBox = q("#deal-carveouts", HTMLFieldSetElement);
+  const carveCount = q("#deal-carveouts-count", HTMLElement);
   const stateSelect = q("#deal-state", HTMLSelectElement);
   const insert = q("#insert-deal", HTMLButtonElement);
   const progress = q("#deal-progress", HTMLProgressElement);
@@ -77,7 +78,24 @@ export function mountDealPane(root: HTMLElement): DealPane {
   let enabled = false;
   let busy = false;
 
-  for (const t of TEMPLATES) templateSelect.append(new Option(t.title, t.id));
+  // Radio buttons, not a select: a template's full name wraps at a narrow pane width.
+  const templateRadios = TEMPLATES.map((t) => {
+    const id = `deal-template-${t.id}`;
+    const radio = el("input");
+    radio.type = "radio";
+    radio.name = "deal-template";
+    radio.id = id;
+    radio.value = t.id;
+    radio.setAttribute("aria-describedby", "deal-summary");
+    radio.addEventListener("change", () => {
+      if (radio.checked) load(t.id);
+    });
+    const label = el("label", "check");
+    label.htmlFor = id;
+    label.append(radio, document.createTextNode(` ${t.title}`));
+    templateBox.append(label);
+    return radio;
+  });
   for (const s of stateChoices()) stateSelect.append(new Option(s.label, s.code));
 
   // One labelled input per field, its hint and its message tied to it with aria-describedby.
@@ -114,6 +132,7 @@ export function mountDealPane(root: HTMLElement): DealPane {
     box.value = c.code;
     box.addEventListener("change", () => {
       state = { ...state, carveouts: boxes.filter((b) => b.checked).map((b) => b.value) };
+      showCarveoutCount();
     });
     const label = el("label", "check", undefined);
     label.htmlFor = id;
@@ -121,6 +140,11 @@ export function mountDealPane(root: HTMLElement): DealPane {
     carveBox.append(label);
     return box;
   });
+
+  function showCarveoutCount(): void {
+    const n = boxes.filter((b) => b.checked).length;
+    carveCount.textContent = `(${n} of ${boxes.length} to stress)`;
+  }
 
   function showField(key: FieldKey): boolean {
     const field = FIELDS.find((f) => f.key === key);
@@ -136,7 +160,7 @@ export function mountDealPane(root: HTMLElement): DealPane {
   function load(templateId: string): void {
     const template = findTemplate(templateId) ?? TEMPLATES[0];
     state = initialState(template);
-    templateSelect.value = template.id;
+    for (const r of templateRadios) r.checked = r.value === template.id;
     summary.textContent = template.summary;
     for (const [key, { input, message }] of inputs) {
       input.value = state.values[key];
@@ -144,10 +168,10 @@ export function mountDealPane(root: HTMLElement): DealPane {
       input.setAttribute("aria-invalid", "false");
     }
     for (const b of boxes) b.checked = state.carveouts.includes(b.value);
+    showCarveoutCount();
     stateSelect.value = state.state;
   }
 
-  templateSelect.addEventListener("change", () => load(templateSelect.value));
   stateSelect.addEventListener("change", () => {
     state = { ...state, state: stateSelect.value };
   });
@@ -189,7 +213,12 @@ export function mountDealPane(root: HTMLElement): DealPane {
     if (!allValid || !result.ok) {
       status(dealStatus, "error", result.ok ? "" : result.summary);
       const first = FIELDS.find((f) => inputs.get(f.key)?.input.getAttribute("aria-invalid") === "true");
-      if (first) inputs.get(first.key)?.input.focus();
+      const firstInput = first ? inputs.get(first.key)?.input : undefined;
+      if (firstInput) {
+        const details = firstInput.closest("details");
+        if (details) details.open = true;
+        firstInput.focus();
+      }
       return;
     }
     void busyWhile(insert, TEXT.insert, TEXT.inserting, dealStatus, TEXT.insertProgress, async () => {

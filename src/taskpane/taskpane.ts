@@ -198,6 +198,7 @@ function whenExcel(inExcel: () => void, elsewhere: (reason: string) => void): vo
   const timer = window.setTimeout(() => elsewhere(UI_TEXT.outside), OFFICE_TIMEOUT_MS);
   Office.onReady().then(
     (info) => {
+      skipOfficeTelemetryFrame();
       if (settled) return;
       settled = true;
       window.clearTimeout(timer);
@@ -213,7 +214,23 @@ function whenExcel(inExcel: () => void, elsewhere: (reason: string) => void): vo
   );
 }
 
+/**
+ * Office.js loads a hidden telemetry frame from a Microsoft host three seconds after it
+ * starts, inside Excel and out. This page's content security policy blocks it anyway (no
+ * network beyond this origin; its inline style and the framing would each log a violation),
+ * so it is not asked for: the logger's frame loader becomes a no-op. Called at start and
+ * again once Office.js is ready (its main part loads after office.js itself, and the
+ * logger with it). Office.js keeps working; only that logger is affected, and nothing
+ * changes if its shape differs.
+ */
+function skipOfficeTelemetryFrame(): void {
+  const osf = (window as unknown as { OSF?: { Logger?: { ulsEndpoint?: { loadProxyFrame?: unknown } | null } } }).OSF;
+  const endpoint = osf?.Logger?.ulsEndpoint;
+  if (endpoint && typeof endpoint.loadProxyFrame === "function") endpoint.loadProxyFrame = () => undefined;
+}
+
 function start(): void {
+  skipOfficeTelemetryFrame();
   const button = byId("insert-example", HTMLButtonElement);
   const status = byId("insert-status", HTMLElement);
   renderGuide(byId("guide", HTMLElement), GUIDE, byId("copy-status", HTMLElement));
