@@ -1,8 +1,10 @@
 /**
  * End to end, in a real browser: Debian's Chromium driven by playwright-core opens the
  * preview (the real task pane beside the engine-computed workbook) served by
- * scripts/start.mjs, and works it as an analyst would. Screenshots go to docs/ for the
- * README. Without Chromium the tests are skipped with the command that installs it.
+ * scripts/start.mjs, and works it as an analyst would, one test for each way the preview
+ * must behave like Excel and the pane like a finished add-in (issue 14). Screenshots go to
+ * build/screenshots/ (never into tracked files); `npm run screenshots` copies them to docs/
+ * for the README. Without Chromium the tests are skipped with the command that installs it.
  * Expected figures: methodology §6 (premium 180,000; deficiency 1,050,000).
  */
 import fs from "fs";
@@ -11,7 +13,8 @@ import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import { buildDealPlan } from "../src/plan/deal";
 import { findTemplate } from "../src/plan/templates";
 import { parseAddress, type SheetPlan } from "../src/plan/plan";
-import { initialState, readForm } from "../src/taskpane/deal-form";
+import { initialState, readForm, stateChoices } from "../src/taskpane/deal-form";
+import { TEMPLATES } from "../src/plan/templates";
 import { freePort, startServer, stopServer, waitFor, type Started } from "./dev-server";
 
 /** The plan the pane inserts for a template with its default inputs: where each figure belongs. */
@@ -37,7 +40,9 @@ function nameOf(plan: SheetPlan, name: string): string {
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const available = fs.existsSync(CHROMIUM);
-const docs = path.resolve(__dirname, "..", "docs");
+const shots = path.resolve(__dirname, "..", "build", "screenshots");
+fs.mkdirSync(shots, { recursive: true });
+const shot = (name: string) => path.join(shots, name);
 const describeBrowser = available ? describe : describe.skip;
 if (!available) {
   console.warn(
@@ -76,14 +81,32 @@ describeBrowser("the preview in Chromium", () => {
     await stopServer(server);
   });
 
-  beforeEach(async () => {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1320, height: 900 } });
-    page = await context.newPage();
-    const outside: string[] = [];
-    page.on("request", (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith("data:")) outside.push(r.url());
+  /** What a page did that a finished product must not: requests off this origin, failed responses, console errors. */
+  interface Watched {
+    outside: string[];
+    failed: string[];
+    errors: string[];
+  }
+  function watch(p: Page): Watched {
+    const w: Watched = { outside: [], failed: [], errors: [] };
+    p.on("request", (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith("data:")) w.outside.push(r.url());
     });
-    (page as unknown as { outside: string[] }).outside = outside;
+    p.on("response", (r) => {
+      if (r.status() >= 400) w.failed.push(`${r.status()} ${r.url()}`);
+    });
+    p.on("console", (m) => {
+      if (m.type() === "error") w.errors.push(m.text());
+    });
+    p.on("pageerror", (e) => w.errors.push(`uncaught: ${e.message}`));
+    return w;
+  }
+  let watched: Watched;
+
+  async function openPreview(viewport = { width: 1320, height: 900 }): Promise<void> {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport });
+    page = await context.newPage();
+    watched = watch(page);
     await page.goto(`${base}/preview.html`);
     await page.waitForSelector("body[data-ready='true']", { timeout: 30_000 });
     // The page sets the pane's frame going once the engine is ready: wait until it has loaded.
@@ -92,10 +115,13 @@ describeBrowser("the preview in Chromium", () => {
     await frame.waitForURL(/\/preview-pane\.html$/);
     await frame.waitForLoadState();
     paneFrame = frame;
-  });
+  }
+
+  beforeEach(async () => openPreview());
 
   afterEach(async () => {
-    expect((page as unknown as { outside: string[] }).outside).toEqual([]);
+    // Offline, nothing missing (no favicon.ico 404), a clean console (no CSP violation, no uncaught error).
+    expect(watched).toEqual({ outside: [], failed: [], errors: [] });
     await page.context().close();
   });
 
@@ -107,7 +133,7 @@ describeBrowser("the preview in Chromium", () => {
   async function insert(template = "value-add"): Promise<void> {
     const frame = pane();
     await frame.waitForSelector("#insert-deal:not([disabled])");
-    await frame.selectOption("#deal-template", template);
+    await frame.check(`#deal-template-${template}`);
     const before = await page.locator("#sheet-tabs button").count();
     await frame.click("#insert-deal");
     await page.waitForFunction((n) => document.querySelectorAll("#sheet-tabs button").length === n + 1, before);
@@ -136,14 +162,14 @@ describeBrowser("the preview in Chromium", () => {
 
   test("insert the value-add template: the premium (180,000) and the surrender deficiency (1,050,000) where they belong", async () => {
     await pane().waitForSelector("#insert-deal:not([disabled])");
-    await page.locator("#pane").screenshot({ path: path.join(docs, "preview-pane.png") });
+    await page.locator("#pane").screenshot({ path: shot("preview-pane.png") });
     await insert("value-add");
     await expect(cell(premiumIO).textContent()).resolves.toBe("180,000");
     await expect(cell(premiumAmortizing).textContent()).resolves.toBe("181,428");
     // the last scenario (rents −35 % and surrender) is the worked example's 1,050,000
     await expect(cell(deficiencies[deficiencies.length - 1]).textContent()).resolves.toBe("1,050,000");
-    await page.screenshot({ path: path.join(docs, "preview-model.png") });
-    await page.locator("#charts").screenshot({ path: path.join(docs, "preview-chart.png") });
+    await page.screenshot({ path: shot("preview-model.png") });
+    await page.locator("#charts").screenshot({ path: shot("preview-chart.png") });
     // formulas are visible on selection
     await cell(premiumIO).click();
     expect(await page.inputValue("#formula-bar")).toMatch(/^=LOAN\.NONRECOURSE_PREMIUM\(/);
@@ -165,13 +191,16 @@ describeBrowser("the preview in Chromium", () => {
     await frame.click("details.inputs > summary");
     await frame.fill("#deal-loanAmount", "abc");
     await frame.press("#deal-loanAmount", "Tab");
-    await expect(frame.textContent("#deal-loanAmount-error")).resolves.toContain("must be a number");
+    // the field's label, not the parameter's name
+    await expect(frame.textContent("#deal-loanAmount-error")).resolves.toBe(
+      'Loan amount must be a number; got text "abc".',
+    );
     const before = await page.locator("#sheet-tabs button").allTextContents();
     await frame.click("#insert-deal");
-    await page.waitForTimeout(300);
+    await frame.waitForSelector('#deal-status[data-kind="error"]');
     expect(await page.locator("#sheet-tabs button").allTextContents()).toEqual(before);
     await expect(frame.getAttribute("#deal-loanAmount", "aria-invalid")).resolves.toBe("true");
-    await page.locator("#pane").screenshot({ path: path.join(docs, "preview-bad-input.png") });
+    await page.locator("#pane").screenshot({ path: shot("preview-bad-input.png") });
   });
 
   test("insert twice: two sheets, the first untouched", async () => {
@@ -210,8 +239,8 @@ describeBrowser("the preview in Chromium", () => {
     );
     await page.fill("#playground-input", "=LOAN.NONRECOURSE_PREMIUM(4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7)");
     await page.press("#playground-input", "Enter");
-    await expect(page.locator("#playground-result").textContent()).resolves.toBe("180000");
-    await page.locator(".playground").screenshot({ path: path.join(docs, "preview-playground.png") });
+    await expect(page.locator("#playground-result").textContent()).resolves.toBe("180,000");
+    await page.locator(".playground").screenshot({ path: shot("preview-playground.png") });
   });
 
   test("errors show as Excel shows them, with the message on selection", async () => {
@@ -232,5 +261,334 @@ describeBrowser("the preview in Chromium", () => {
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     expect(csp).not.toMatch(/https?:|\*/);
     expect(csp).toContain("default-src 'self'");
+  });
+
+  // ---- the grid behaves as Excel (issue 14) -------------------------------------------
+
+  /** Where an element is relative to the visible part of the grid. */
+  async function inGridView(a1: string): Promise<boolean> {
+    return page.evaluate(
+      (sel) => {
+        const grid = document.getElementById("grid") as HTMLElement;
+        const td = document.querySelector(sel) as HTMLElement;
+        const g = grid.getBoundingClientRect();
+        const r = td.getBoundingClientRect();
+        return (
+          r.top >= g.top - 1 &&
+          r.bottom <= g.top + grid.clientHeight + 1 &&
+          r.left >= g.left - 1 &&
+          r.right <= g.left + grid.clientWidth + 1
+        );
+      },
+      `#grid td[data-cell="${parseAddress(a1).row}:${parseAddress(a1).col}"]`,
+    );
+  }
+
+  test("frozen panes: scrolled down past Side by side, the column labels and the row labels stay in view", async () => {
+    await insert("value-add");
+    const header = valueAdd.freeze ?? { rows: 0, columns: 0 };
+    expect(header.rows).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      const grid = document.getElementById("grid") as HTMLElement;
+      grid.scrollTop = grid.scrollHeight;
+      grid.scrollLeft = grid.scrollWidth;
+    });
+    await page.waitForFunction(() => (document.getElementById("grid") as HTMLElement).scrollTop > 0);
+    // The plan's labels in the frozen rows: Recourse, Non-recourse (B3, C3) are still in view, and column A's labels.
+    const labels = valueAdd.cells.filter(
+      (c) => parseAddress(c.address).row === header.rows - 1 && c.value !== undefined,
+    );
+    expect(labels.map((c) => c.value)).toEqual(expect.arrayContaining(["Recourse", "Non-recourse"]));
+    for (const c of labels.filter((l) => ["Recourse", "Non-recourse"].includes(String(l.value)))) {
+      await page.evaluate(() => {
+        const grid = document.getElementById("grid") as HTMLElement;
+        grid.scrollLeft = 0;
+      });
+      expect({ at: c.address, inView: await inGridView(c.address) }).toEqual({ at: c.address, inView: true });
+    }
+    // the rows under the frozen ones scrolled away; the frozen ones (A1) did not
+    expect(await inGridView(`A${header.rows + 1}`)).toBe(false);
+    expect(await inGridView("A1")).toBe(true);
+    await expect(page.getAttribute("#grid", "data-frozen")).resolves.toBe(`${header.rows}:${header.columns}`);
+  });
+
+  test("at 1024×768 the frozen labels and both structures' columns are in view (zoom to fit)", async () => {
+    await page.context().close();
+    await openPreview({ width: 1024, height: 768 });
+    await insert("value-add");
+    for (const a1 of ["A3", "B3", "C3"]) expect({ a1, inView: await inGridView(a1) }).toEqual({ a1, inView: true });
+    await page.screenshot({ path: shot("preview-1024.png") });
+  });
+
+  test("text overflows into empty neighbours and is clipped only by a filled one", async () => {
+    await insert("value-add");
+    // Text may be cut only where a filled cell (or the sheet's last column) stops it.
+    const clipped = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const td of Array.from(document.querySelectorAll<HTMLElement>("#grid td[data-cell]"))) {
+        const text = td.querySelector<HTMLElement>(".text");
+        if (!text || text.scrollWidth <= text.clientWidth + 1) continue;
+        let room = td.getBoundingClientRect().width;
+        for (
+          let n = td.nextElementSibling as HTMLElement | null;
+          n && n.textContent === "";
+          n = n.nextElementSibling as HTMLElement | null
+        )
+          room += n.getBoundingClientRect().width;
+        if (text.getBoundingClientRect().width < room - 10) out.push(`${td.dataset.cell} ${td.textContent}`);
+      }
+      return out;
+    });
+    expect(clipped).toEqual([]);
+    // the title (A1) runs on past column A, unclipped
+    const title = await page.evaluate(() => {
+      const td = document.querySelector<HTMLElement>('#grid td[data-cell="0:0"]') as HTMLElement;
+      const text = td.querySelector<HTMLElement>(".text") as HTMLElement;
+      return { cell: td.clientWidth, text: text.clientWidth, clipped: text.scrollWidth > text.clientWidth + 1 };
+    });
+    expect(title.text).toBeGreaterThan(title.cell);
+    expect(title.clipped).toBe(false);
+  });
+
+  test("column widths come from the plan (points × 4/3 pixels at 100 %)", async () => {
+    await insert("value-add");
+    await page.selectOption("#zoom", "100");
+    const widths = await page.$$eval("#grid col", (cols) => cols.slice(1).map((c) => (c as HTMLElement).style.width));
+    for (const w of valueAdd.columnWidths) {
+      expect({ column: w.column, width: widths[parseAddress(`${w.column}1`).col] }).toEqual({
+        column: w.column,
+        width: `${Math.round((w.points * 4) / 3)}px`,
+      });
+    }
+  });
+
+  /** Selects a cell, types as into Excel (the keys go to the grid) and presses Enter. */
+  async function typeInto(a1: string, text: string): Promise<void> {
+    await selectCell(a1);
+    await page.keyboard.type(text);
+    await page.keyboard.press("Enter");
+  }
+
+  test("entries read as Excel reads them: thousands separators, percentages, dates, decimals kept", async () => {
+    await typeInto("A1", "4,000,000");
+    await typeInto("B1", "=A1/2");
+    await typeInto("A2", "90%");
+    await typeInto("B2", "=A2*100");
+    await typeInto("A3", "1/15/2025");
+    await typeInto("B3", "=A3-DATE(2025,1,15)");
+    await typeInto("A4", "7.3");
+    await typeInto("B4", "=A4*10");
+    await typeInto("A5", "abc");
+    await expect(cell("A1").textContent()).resolves.toBe("4,000,000");
+    await expect(cell("B1").textContent()).resolves.toBe("2000000");
+    await expect(cell("A2").textContent()).resolves.toBe("90%");
+    await expect(cell("B2").textContent()).resolves.toBe("90");
+    await expect(cell("A3").textContent()).resolves.toBe("1/15/2025");
+    await expect(cell("B3").textContent()).resolves.toBe("0");
+    await expect(cell("A4").textContent()).resolves.toBe("7.3");
+    await expect(cell("B4").textContent()).resolves.toBe("73");
+    await expect(cell("A5").textContent()).resolves.toBe("abc");
+    await selectCell("A2");
+    expect(await page.inputValue("#formula-bar")).toBe("0.9");
+  });
+
+  test("a decimal in a whole-number cell is kept and shown by the cell's format", async () => {
+    await insert("value-add");
+    const hold = nameOf(valueAdd, "HoldYears");
+    const format = valueAdd.cells.find((c) => c.address === hold)?.numberFormat;
+    expect(format).toBe("0");
+    await typeInto(hold, "7.5");
+    await selectCell(hold);
+    expect(await page.inputValue("#formula-bar")).toBe("7.5");
+    await expect(cell(hold).textContent()).resolves.toBe("8"); // "0" rounds 7.5 half away from zero, as Excel shows it
+  });
+
+  test("arrow keys, Tab and Enter move the selection; typing replaces the cell", async () => {
+    await selectCell("A1");
+    const at = () => page.textContent("#name-box");
+    await page.keyboard.press("ArrowRight");
+    await expect(at()).resolves.toBe("B1");
+    await page.keyboard.press("ArrowDown");
+    await expect(at()).resolves.toBe("B2");
+    await page.keyboard.press("Tab");
+    await expect(at()).resolves.toBe("C2");
+    await page.keyboard.press("Enter");
+    await expect(at()).resolves.toBe("C3");
+    await page.keyboard.press("Shift+Tab");
+    await expect(at()).resolves.toBe("B3");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await expect(at()).resolves.toBe("A2");
+    await page.keyboard.type("42");
+    await page.keyboard.press("Tab");
+    await expect(at()).resolves.toBe("B2");
+    await expect(cell("A2").textContent()).resolves.toBe("42");
+  });
+
+  test("number formats of the plan: every input shows as its format says", async () => {
+    await insert("value-add");
+    await expect(cell(nameOf(valueAdd, "RecourseRate")).textContent()).resolves.toBe("6.85%");
+    await expect(cell(loanInput).textContent()).resolves.toBe("4,500,000");
+  });
+
+  test("text typed where a LOAN function needs a number: the add-in's message, traced to the cell", async () => {
+    await insert("value-add");
+    const rate = nameOf(valueAdd, "RecourseRate");
+    await typeInto(rate, "abc");
+    const errors = await page.$$eval("#grid td.error", (tds) => tds.map((t) => (t as HTMLElement).title));
+    expect(errors.length).toBeGreaterThan(0);
+    // every error names the add-in's reason or the cell holding the text, never only the engine's generic words
+    for (const title of errors) expect(title).toMatch(/must be a number; got text "abc"|holds the text "abc"/);
+  });
+
+  // ---- the playground ------------------------------------------------------------------
+
+  test("the playground computes the pre-filled formula on load, formatted", async () => {
+    // =LOAN.DEFICIENCY(485000, 420000, 32000, 0, 18000): 485,000 + 32,000 + 0 + 18,000 − 420,000 = 115,000 by hand
+    await expect(page.inputValue("#playground-input")).resolves.toBe(
+      "=LOAN.DEFICIENCY(485000, 420000, 32000, 0, 18000)",
+    );
+    await expect(page.textContent("#playground-result")).resolves.toBe("115,000");
+  });
+
+  test("a malformed formula: its error in place, no stale value, no uncaught error", async () => {
+    await expect(page.textContent("#playground-result")).resolves.toBe("115,000");
+    await page.fill("#playground-input", "=LOAN.PAYMENT(1,2");
+    // editing clears the old result until Enter
+    await expect(page.textContent("#playground-result")).resolves.toBe("");
+    await page.press("#playground-input", "Enter");
+    await expect(page.textContent("#playground-result")).resolves.toMatch(/^#ERROR!/);
+    await expect(page.getAttribute("#playground-result", "class")).resolves.toContain("error");
+  });
+
+  test("a spilled result is a small grid; the help lists examples one by one, spills rendered", async () => {
+    await page.fill("#playground-input", "=LOAN.AMORTIZATION(1000, 0.12, 1)");
+    await page.press("#playground-input", "Enter");
+    // 12 monthly periods and a header row (the function's documented example: 13×5)
+    await expect(page.locator("#playground-result .spill table tr").count()).resolves.toBe(12);
+    await expect(page.textContent("#playground-result .spill-size")).resolves.toContain("13 × 5");
+    await expect(
+      page.locator("#playground-result .spill table tr").first().locator("td").allTextContents(),
+    ).resolves.toEqual(["Period", "Payment", "Interest", "Principal", "Balance"]);
+    await expect(page.locator("#playground-help li.example .spill table").count()).resolves.toBe(1);
+    await page.fill("#playground-input", "=LOAN.DEBT_SERVICE(4500000, 0.0685, 30)");
+    await expect(page.locator("#playground-help li.example code").allTextContents()).resolves.toEqual([
+      "=LOAN.DEBT_SERVICE(4500000, 0.0685, 30)",
+      "=LOAN.DEBT_SERVICE(4500000, 0.0685, 30, TRUE)",
+    ]);
+    // each example computed on its own line: the first is the documented 353,839.9752 (the JSDoc example,
+    // checked against Excel's PMT by the docs-examples test), shown to the cent
+    await expect(page.locator("#playground-help li.example .example-result").first().textContent()).resolves.toBe(
+      "353,839.98",
+    );
+  });
+
+  // ---- the chart -----------------------------------------------------------------------
+
+  test("the chart: round ticks with gridlines, labels inside the drawing, the all-zero line visible", async () => {
+    await insert("value-add");
+    const chart = await page.evaluate(() => {
+      const svg = document.querySelector("#charts svg") as SVGSVGElement;
+      svg.scrollIntoView({ block: "center" });
+      const ticks = Array.from(svg.querySelectorAll<SVGTextElement>("text.tick"));
+      const frame = svg.getBoundingClientRect();
+      const outside = Array.from(svg.querySelectorAll<SVGTextElement>("text"))
+        .map((t) => ({ text: t.textContent, b: t.getBoundingClientRect() }))
+        .filter(
+          ({ b }) =>
+            b.left < frame.left - 0.5 ||
+            b.right > frame.right + 0.5 ||
+            b.top < frame.top - 0.5 ||
+            b.bottom > frame.bottom + 0.5,
+        )
+        .map(({ text }) => text);
+      const lines = Array.from(svg.querySelectorAll<SVGPolylineElement>("polyline.series")).map((p) => {
+        const pts = Array.from(p.points);
+        const mid = pts[Math.floor(pts.length / 2)];
+        const m = p.getScreenCTM() as DOMMatrix;
+        const at = document.elementFromPoint(mid.x * m.a + m.e, mid.y * m.d + m.f);
+        return {
+          name: p.dataset.series,
+          allOnAxis: new Set(pts.map((q) => q.y)).size === 1,
+          topmost: at?.getAttribute("data-series"),
+        };
+      });
+      return { ticks: ticks.length, grid: svg.querySelectorAll(".gridline").length, outside, lines };
+    });
+    expect(chart.ticks).toBeGreaterThanOrEqual(8);
+    expect(chart.grid).toBeGreaterThanOrEqual(4);
+    expect(chart.outside).toEqual([]);
+    // Non-recourse exposure is zero in every scenario: its line lies on the axis and is still what shows there.
+    const zero = chart.lines.find((l) => l.name === "Non-recourse");
+    expect(zero).toEqual({ name: "Non-recourse", allOnAxis: true, topmost: "Non-recourse" });
+  });
+
+  // ---- the task pane at task-pane widths ---------------------------------------------------
+
+  for (const width of [320, 450]) {
+    test(`the pane at ${width} px: Insert reachable without scrolling, full template names, labelled controls`, async () => {
+      const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width, height: 640 } });
+      const alone = await context.newPage();
+      const w = watch(alone);
+      await alone.goto(`${base}/taskpane.html`);
+      await alone.waitForSelector("#deal-template input[type=radio]");
+      const button = await alone.locator("#insert-deal").boundingBox();
+      expect(button).not.toBeNull();
+      expect((button?.y ?? 0) + (button?.height ?? 0)).toBeLessThanOrEqual(640);
+      // carveouts collapsed
+      await expect(alone.locator("#deal-carveouts-box").getAttribute("open")).resolves.toBeNull();
+      // every template's full name, none cut
+      const names = await alone.$$eval("#deal-template label", (ls) =>
+        ls.map((l) => ({ text: (l.textContent ?? "").trim(), cut: l.scrollWidth > l.clientWidth + 1 })),
+      );
+      expect(names).toEqual(TEMPLATES.map((t) => ({ text: t.title, cut: false })));
+      // every control has a label; results are announced
+      const unlabelled = await alone.$$eval("input, select", (els) =>
+        els
+          .filter((e) => (e as HTMLInputElement).labels?.length === 0 && !e.getAttribute("aria-label"))
+          .map((e) => e.id),
+      );
+      expect(unlabelled).toEqual([]);
+      await expect(alone.getAttribute("#deal-status", "aria-live")).resolves.toBe("polite");
+      // Fluent: Segoe UI first, system fonts only
+      const font = await alone.evaluate(() => getComputedStyle(document.body).fontFamily);
+      expect(font).toMatch(/^"Segoe UI"/);
+      // the keyboard reaches a template choice, then the state, then the button
+      await alone.focus(`#deal-template-${TEMPLATES[0].id}`);
+      await alone.keyboard.press("ArrowDown");
+      await expect(alone.isChecked(`#deal-template-${TEMPLATES[1].id}`)).resolves.toBe(true);
+      await alone.screenshot({ path: shot(`pane-${width}.png`) });
+      // opened alone (no Office): once Office.js has answered, its telemetry frame is not loaded, so no CSP violation
+      await alone.waitForSelector('#insert-status[data-kind="info"]');
+      await alone.evaluate(() =>
+        (
+          window as unknown as { OSF?: { Logger?: { ulsEndpoint?: { loadProxyFrame(): void } } } }
+        ).OSF?.Logger?.ulsEndpoint?.loadProxyFrame(),
+      );
+      await expect(alone.locator("iframe").count()).resolves.toBe(0);
+      await context.close();
+      expect(w).toEqual({ outside: [], failed: [], errors: [] });
+    });
+  }
+
+  test("the states marked 'not in the state table yet' are exactly those the table lacks", async () => {
+    const frame = pane();
+    const marked = await frame.$$eval("#deal-state option", (os) =>
+      os.filter((o) => /not in the state table/.test(o.textContent ?? "")).map((o) => (o as HTMLOptionElement).value),
+    );
+    expect(marked).toEqual(
+      stateChoices()
+        .filter((s) => !s.known)
+        .map((s) => s.code),
+    );
+  });
+
+  test("the dev server's index page links the preview and gives an icon", async () => {
+    await page.goto(`${base}/`);
+    await expect(page.locator('a[href$="/preview.html"]').count()).resolves.toBe(1);
+    const icon = await page.getAttribute('link[rel="icon"]', "href");
+    const response = await page.request.get(new URL(icon ?? "", `${base}/`).toString());
+    expect(response.status()).toBe(200);
   });
 });

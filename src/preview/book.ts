@@ -1,6 +1,6 @@
 /**
  * The preview's workbook: the headless engine (HyperFormula with the add-in's functions)
- * plus what Excel keeps beside values (number formats, fonts, column widths, frozen rows,
+ * plus what Excel keeps beside values (number formats, fonts, column widths, frozen panes,
  * charts), and an emulation of the slice of Excel's JavaScript API the task pane uses.
  *
  * The task pane runs unchanged against `book.excel` and `book.office`: its writer queues
@@ -8,7 +8,7 @@
  * Excel's batches do, without undoing the earlier ones), and loaded properties are filled
  * in at the sync. So the preview shows what the pane's own code writes into Excel.
  */
-import { address as a1, isValidSheetName, parseAddress, parseRange } from "../plan/plan";
+import { address as a1, isValidSheetName, parseAddress, parseRange, sheetRef } from "../plan/plan";
 import type { Addin } from "../engine/addin";
 import { EngineWorkbook, type CellResult } from "../engine/workbook";
 
@@ -47,7 +47,8 @@ export class PreviewBook {
   readonly engine: EngineWorkbook;
   readonly styles = new Map<string, Map<string, CellStyle>>();
   readonly widths = new Map<string, Map<number, number>>();
-  readonly frozenRows = new Map<string, number>();
+  /** Frozen panes: rows at the top and columns at the left kept in view. */
+  readonly frozen = new Map<string, { rows: number; cols: number }>();
   readonly charts: PreviewChart[] = [];
   active: string;
   private readonly listeners: (() => void)[] = [];
@@ -107,7 +108,7 @@ export class PreviewBook {
     this.engine.removeSheet(name);
     this.styles.delete(name);
     this.widths.delete(name);
-    this.frozenRows.delete(name);
+    this.frozen.delete(name);
     for (let i = this.charts.length - 1; i >= 0; i--) if (this.charts[i].sheet === name) this.charts.splice(i, 1);
     if (this.active === name) this.active = this.sheetNames[0];
   }
@@ -187,6 +188,74 @@ export class PreviewBook {
     return this.readGrid(range, (row, col) => this.style(sheet, row, col)?.numberFormat ?? "General");
   }
 
+  /**
+   * An error's message as the preview shows it. The add-in's own messages say what is wrong;
+   * an error that only passed through the spreadsheet's arithmetic carries the engine's
+   * generic words, so its source is looked for: the first cell up the chain of errors whose
+   * message is the add-in's ("from B50: annualRate must be a number; got text "abc"."), or
+   * the cell holding text where a number was wanted ("B27 holds the text "abc", not a number.").
+   */
+  explain(sheet: string, row: number, col: number): string | undefined {
+    const v = this.engine.value(sheet, row, col);
+    if (v === null || typeof v !== "object") return undefined;
+    if (v.message && !isEngineMessage(v.message)) return v.message;
+    const seen = new Set<string>();
+    const trace = (s: string, r: number, c: number, depth: number): string | undefined => {
+      const key = `${s}!${r}:${c}`;
+      if (seen.has(key) || depth > 40) return undefined;
+      seen.add(key);
+      const refs = this.references(s, r, c).map((p) => ({
+        ...p,
+        value: this.engine.value(p.sheet, p.row, p.col),
+        at: p.sheet === sheet ? a1(p.row, p.col) : `${sheetRef(p.sheet)}!${a1(p.row, p.col)}`,
+      }));
+      // Errors first: the chain they came along; then text where the arithmetic wanted a number.
+      for (const p of refs) {
+        if (p.value === null || typeof p.value !== "object") continue;
+        if (p.value.message && !isEngineMessage(p.value.message)) return `from ${p.at}: ${p.value.message}`;
+        const deeper = trace(p.sheet, p.row, p.col, depth + 1);
+        if (deeper) return deeper;
+      }
+      for (const p of refs) {
+        if (typeof p.value !== "string") continue;
+        if (this.engine.formula(p.sheet, p.row, p.col) === undefined)
+          return `${p.at} holds the text "${p.value}", not a number.`;
+        const deeper = trace(p.sheet, p.row, p.col, depth + 1);
+        return deeper ?? `${p.at} is the text "${p.value}", not a number.`;
+      }
+      return undefined;
+    };
+    const source = trace(sheet, row, col, 0);
+    return source ? `${v.message ? `${v.message} ` : ""}${source}` : v.message;
+  }
+
+  /** The single cells a cell's formula refers to, directly or through a name. */
+  private references(sheet: string, row: number, col: number): { sheet: string; row: number; col: number }[] {
+    const formula = this.engine.formula(sheet, row, col);
+    if (!formula) return [];
+    const hf = this.engine.hf;
+    const id = this.engine.sheetId(sheet);
+    const out: { sheet: string; row: number; col: number }[] = [];
+    const add = (ref: string) => {
+      const address = hf.simpleCellAddressFromString(ref.replace(/\$/g, ""), id);
+      const name = address ? hf.getSheetName(address.sheet) : undefined;
+      if (address && name !== undefined) out.push({ sheet: name, row: address.row, col: address.col });
+    };
+    const tokens = formula
+      .slice(1)
+      .replace(/"[^"]*"/g, "")
+      .match(/(?:'[^']+'|[A-Za-z_][\w.]*)!\$?[A-Z]{1,3}\$?\d+|\$?[A-Z]{1,3}\$?\d+|[A-Za-z_][\w.]*/g);
+    for (const t of tokens ?? []) {
+      if (/^(?:(?:'[^']+'|[A-Za-z_][\w.]*)!)?\$?[A-Z]{1,3}\$?\d+$/.test(t)) add(t);
+      else {
+        const target = hf.getNamedExpressionFormula(t, id) ?? hf.getNamedExpressionFormula(t);
+        const single = target === undefined ? undefined : /^=((?:'[^']+'|[^!]+)!)?\$?[A-Z]{1,3}\$?\d+$/.exec(target);
+        if (single) add(target!.slice(1));
+      }
+    }
+    return out;
+  }
+
   usedRangeAddress(sheet: string): string {
     const { rows, cols } = this.usedSize(sheet);
     return rows === 0 || cols === 0 ? "A1" : `A1:${a1(rows - 1, cols - 1)}`;
@@ -205,4 +274,11 @@ export function excelValue(v: CellResult): unknown {
   if (v === null) return "";
   if (typeof v === "object") return v.error;
   return v;
+}
+
+/** The spreadsheet engine's own generic messages for an error that passed through arithmetic or a built-in. */
+const ENGINE_MESSAGE = /^(Value cannot be coerced to number|Wrong type of argument|Division by zero|Error propagated)/i;
+
+function isEngineMessage(message: string): boolean {
+  return ENGINE_MESSAGE.test(message);
 }

@@ -1,6 +1,7 @@
 /**
  * Draws the active sheet's charts as SVG line charts from the sheet's current values: the
- * categories as x, one line per series, with the axis titles the pane gave.
+ * categories as x, one line per series, round ticks with gridlines, labels kept inside the
+ * drawing, a legend, and the axis titles the pane gave.
  */
 import { parseRange } from "../plan/plan";
 import type { PreviewBook, PreviewChart } from "./book";
@@ -45,54 +46,69 @@ function drawChart(book: PreviewBook, chart: PreviewChart): HTMLElement {
   };
   const series = chart.series.map((s) => ({ name: s.name, ys: column(s.values) }));
   const xs = chart.categories ? column(chart.categories) : (series[0]?.ys.map((_, i) => i + 1) ?? []);
-  const W = 460;
-  const H = 240;
-  const pad = { l: 70, r: 12, t: 10, b: 34 };
   const finite = (a: number[]) => a.filter(Number.isFinite);
   const allY = series.flatMap((s) => finite(s.ys));
-  const xMin = Math.min(...finite(xs));
-  const xMax = Math.max(...finite(xs));
-  const yMin = Math.min(0, ...allY);
-  const yMax = Math.max(1, ...allY);
+  const xTicks = niceTicks(Math.min(...finite(xs)), Math.max(...finite(xs)), 6);
+  const yTicks = niceTicks(Math.min(0, ...allY), Math.max(0, ...allY), 6);
+  const xMin = xTicks[0];
+  const xMax = xTicks[xTicks.length - 1];
+  const yMin = yTicks[0];
+  const yMax = yTicks[yTicks.length - 1];
+  const label = (v: number) => formatValue(v, "#,##0");
+  // Room for the longest value label at the left and half an x label at the right, so none is clipped.
+  const charW = 6.2;
+  const W = 520;
+  const H = 260;
+  const pad = {
+    l: 26 + Math.max(...yTicks.map((v) => label(v).length)) * charW,
+    r: 6 + (label(xMax).length * charW) / 2,
+    t: 12,
+    b: 44,
+  };
   const sx = (x: number) => pad.l + ((x - xMin) / (xMax - xMin || 1)) * (W - pad.l - pad.r);
   const sy = (y: number) => H - pad.b - ((y - yMin) / (yMax - yMin || 1)) * (H - pad.t - pad.b);
   const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": chart.title || "chart" });
-  svg.appendChild(el("line", { x1: pad.l, y1: H - pad.b, x2: W - pad.r, y2: H - pad.b, stroke: "#888" }));
-  svg.appendChild(el("line", { x1: pad.l, y1: pad.t, x2: pad.l, y2: H - pad.b, stroke: "#888" }));
-  for (const [y, anchor] of [
-    [yMin, "end"],
-    [yMax, "end"],
-  ] as const) {
-    const t = el("text", { x: pad.l - 4, y: sy(y) + 4, "text-anchor": anchor, "font-size": 10 });
-    t.textContent = formatValue(y, "#,##0");
-    svg.appendChild(t);
-  }
-  for (const x of [xMin, xMax]) {
-    const t = el("text", { x: sx(x), y: H - pad.b + 14, "text-anchor": "middle", "font-size": 10 });
-    t.textContent = formatValue(x, "#,##0");
-    svg.appendChild(t);
-  }
-  series.forEach((s, i) => {
-    const points = xs
-      .map((x, k) =>
-        Number.isFinite(x) && Number.isFinite(s.ys[k]) ? `${sx(x).toFixed(1)},${sy(s.ys[k]).toFixed(1)}` : "",
-      )
-      .filter(Boolean);
+  // Gridlines and tick labels first, so the lines are drawn over them.
+  for (const y of yTicks) {
     svg.appendChild(
-      el("polyline", { points: points.join(" "), fill: "none", stroke: COLORS[i % COLORS.length], "stroke-width": 2 }),
+      el("line", { x1: pad.l, y1: sy(y), x2: W - pad.r, y2: sy(y), stroke: "#e1e1e1", class: "gridline" }),
     );
-    const label = el("text", {
-      x: W - pad.r - 4,
-      y: pad.t + 12 + i * 13,
-      "text-anchor": "end",
-      "font-size": 11,
-      fill: COLORS[i % COLORS.length],
-    });
-    label.textContent = s.name;
-    svg.appendChild(label);
+    const t = el("text", { x: pad.l - 6, y: sy(y) + 3.5, "text-anchor": "end", "font-size": 10, class: "tick" });
+    t.textContent = label(y);
+    svg.appendChild(t);
+  }
+  for (const x of xTicks) {
+    svg.appendChild(el("line", { x1: sx(x), y1: H - pad.b, x2: sx(x), y2: H - pad.b + 4, stroke: "#8a8a8a" }));
+    const t = el("text", { x: sx(x), y: H - pad.b + 15, "text-anchor": "middle", "font-size": 10, class: "tick" });
+    t.textContent = label(x);
+    svg.appendChild(t);
+  }
+  svg.appendChild(el("line", { x1: pad.l, y1: sy(0), x2: W - pad.r, y2: sy(0), stroke: "#8a8a8a" }));
+  svg.appendChild(el("line", { x1: pad.l, y1: pad.t, x2: pad.l, y2: H - pad.b, stroke: "#8a8a8a" }));
+  // Later series are drawn thinner on top of earlier ones, with markers, so a line that lies on
+  // another (or on the axis, all zero) still shows.
+  series.forEach((s, i) => {
+    const colour = COLORS[i % COLORS.length];
+    const pts = xs
+      .map((x, k) => (Number.isFinite(x) && Number.isFinite(s.ys[k]) ? [sx(x), sy(s.ys[k])] : undefined))
+      .filter((p): p is number[] => p !== undefined);
+    const width = Math.max(1.5, 3 - i);
+    svg.appendChild(
+      el("polyline", {
+        points: pts.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" "),
+        fill: "none",
+        stroke: colour,
+        "stroke-width": width,
+        "stroke-dasharray": i === 0 ? "none" : "6 3",
+        class: "series",
+        "data-series": s.name,
+      }),
+    );
+    for (const [x, y] of pts)
+      svg.appendChild(el("circle", { cx: x, cy: y, r: 2.5, fill: colour, "data-series": s.name }));
   });
   if (chart.xTitle) {
-    const t = el("text", { x: (pad.l + W - pad.r) / 2, y: H - 4, "text-anchor": "middle", "font-size": 11 });
+    const t = el("text", { x: (pad.l + W - pad.r) / 2, y: H - 8, "text-anchor": "middle", "font-size": 11 });
     t.textContent = chart.xTitle;
     svg.appendChild(t);
   }
@@ -108,5 +124,32 @@ function drawChart(book: PreviewBook, chart: PreviewChart): HTMLElement {
     svg.appendChild(t);
   }
   figure.appendChild(svg);
+  const legend = document.createElement("ul");
+  legend.className = "legend";
+  series.forEach((s, i) => {
+    const li = document.createElement("li");
+    const swatch = document.createElement("span");
+    swatch.className = `swatch series-${i % COLORS.length}`;
+    li.append(swatch, document.createTextNode(s.name));
+    legend.appendChild(li);
+  });
+  figure.appendChild(legend);
   return figure;
+}
+
+/** Round tick values (steps of 1, 2 or 5 × 10ⁿ) covering lo..hi, about `count` of them. */
+export function niceTicks(lo: number, hi: number, count: number): number[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+  if (hi === lo) {
+    hi = lo === 0 ? 1 : lo + Math.abs(lo) * 0.1;
+    lo = lo === 0 ? 0 : lo - Math.abs(lo) * 0.1;
+  }
+  const raw = (hi - lo) / Math.max(1, count - 1);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const first = Math.floor(lo / step) * step;
+  const ticks: number[] = [];
+  for (let v = first; v < hi + step * 0.5; v += step) ticks.push(Number(v.toPrecision(12)));
+  if (ticks[ticks.length - 1] < hi) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
+  return ticks;
 }

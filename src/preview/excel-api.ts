@@ -87,8 +87,12 @@ class Worksheet {
       },
     };
     this.freezePanes = {
-      freezeRows: (count) => this.ctx.queue(() => this.ctx.book.frozenRows.set(this.name, count)),
-      freezeAt: (range) => this.ctx.queue(() => this.ctx.book.frozenRows.set(this.name, parseRange(range).bottom + 1)),
+      freezeRows: (count) => this.ctx.queue(() => this.ctx.book.frozen.set(this.name, { rows: count, cols: 0 })),
+      freezeAt: (range) =>
+        this.ctx.queue(() => {
+          const r = parseRange(range);
+          this.ctx.book.frozen.set(this.name, { rows: r.bottom + 1, cols: r.right + 1 });
+        }),
     };
     this.charts = {
       add: (type, source) => {

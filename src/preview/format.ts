@@ -1,7 +1,8 @@
 /**
  * Shows a value the way Excel shows it under a number format, for the formats the
  * templates use: thousands separators, fixed decimals, percentages, a quoted suffix
- * ("0.00\"x\""), a currency prefix. Anything else falls back to Excel's General format.
+ * ("0.00\"x\""), a currency prefix, dates (d, m, y codes). Anything else falls back to
+ * Excel's General format.
  */
 export function formatValue(value: unknown, numberFormat?: string): string {
   if (value === null || value === undefined) return "";
@@ -9,6 +10,7 @@ export function formatValue(value: unknown, numberFormat?: string): string {
   if (typeof value === "string") return value;
   if (typeof value !== "number") return String(value);
   if (!numberFormat || numberFormat === "General") return general(value);
+  if (isDateFormat(numberFormat)) return formatDate(value, numberFormat);
   const section = numberFormat.split(";")[value < 0 && numberFormat.includes(";") ? 1 : 0] ?? numberFormat;
   const suffix = /"([^"]*)"\s*$/.exec(section)?.[1] ?? "";
   const core = section.replace(/"[^"]*"/g, "");
@@ -31,4 +33,55 @@ function general(x: number): string {
   if (Number.isInteger(x) && Math.abs(x) < 1e11) return String(x);
   const s = String(Number(x.toPrecision(10)));
   return s.length > 12 ? x.toExponential(4).replace("e+", "E+").replace("e-", "E-") : s;
+}
+
+/** Does a format show a date (day, month or year codes outside quoted text)? */
+function isDateFormat(format: string): boolean {
+  return /[dy]|m{3}/i.test(format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, ""));
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** An Excel date serial under a date format (yyyy, yy, mmmm, mmm, mm, m, dd, d). */
+function formatDate(serial: number, format: string): string {
+  if (serial < 0 || serial >= 2958466) return "#".repeat(10);
+  const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth();
+  const d = date.getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return format.replace(/"([^"]*)"|yyyy|yy|mmmm|mmm|mm|m|dd|d/gi, (token, quoted: string | undefined) => {
+    if (quoted !== undefined) return quoted;
+    switch (token.toLowerCase()) {
+      case "yyyy":
+        return String(y);
+      case "yy":
+        return pad(y % 100);
+      case "mmmm":
+        return MONTH_NAMES[m];
+      case "mmm":
+        return MONTH_NAMES[m].slice(0, 3);
+      case "mm":
+        return pad(m + 1);
+      case "m":
+        return String(m + 1);
+      case "dd":
+        return pad(d);
+      default:
+        return String(d);
+    }
+  });
 }

@@ -1,8 +1,12 @@
 /**
- * The function playground: type a =LOAN.* formula (or any formula the engine knows), see
- * its result or its error message, with the function's help from functions.json.
+ * The function playground: type a =LOAN.* formula (or any formula the engine knows) and see
+ * its result formatted, a spilled result as a small grid, or the error with its message in
+ * place of the result; with the function's help from functions.json and its documented
+ * examples, each computed. The pre-filled formula is computed on load; editing clears the
+ * result (never a stale value) until Enter computes the new one.
  */
 import type { FunctionEntry } from "../engine/addin";
+import type { CellResult } from "../engine/workbook";
 import type { PreviewBook } from "./book";
 import { formatValue } from "./format";
 
@@ -19,27 +23,96 @@ export function helpFor(formula: string, functions: readonly FunctionEntry[]): F
   return last ? functions.find((f) => f.name === last) : undefined;
 }
 
-/** What the playground shows for a formula: its value, or the error and message. */
-export function evaluate(book: PreviewBook, formula: string): { text: string; error: boolean } {
+/** A function's description without its examples, and the examples' formulas ("Example: =F → result" lines). */
+export function splitDescription(description: string | undefined): { text: string; examples: string[] } {
+  const lines = (description ?? "").split("\n");
+  const examples = lines
+    .map((l) => /^Example:\s*(=.*?)(?:\s+→.*)?$/.exec(l.trim())?.[1])
+    .filter((f): f is string => f !== undefined);
+  const text = lines
+    .filter((l) => !/^Example:/.test(l.trim()))
+    .join(" ")
+    .trim();
+  return { text, examples };
+}
+
+/** A number as the playground shows it: grouped, two decimals unless whole or a small ratio. */
+export function showNumber(v: number): string {
+  if (Number.isInteger(v)) return formatValue(v, "#,##0");
+  if (Math.abs(v) >= 100) return formatValue(v, "#,##0.00");
+  return formatValue(v);
+}
+
+function show(v: CellResult): string {
+  if (v !== null && typeof v === "object") return v.error;
+  return typeof v === "number" ? showNumber(v) : formatValue(v);
+}
+
+export type Outcome =
+  | { kind: "empty" }
+  | { kind: "value"; text: string; raw: CellResult }
+  | { kind: "spill"; rows: CellResult[][] }
+  | { kind: "error"; text: string };
+
+/** What the playground shows for a formula: its value, a spill, or the error and its message. Never throws. */
+export function evaluate(book: PreviewBook, formula: string): Outcome {
   const f = formula.trim();
-  if (!f) return { text: "", error: false };
+  if (!f) return { kind: "empty" };
   const source = f.startsWith("=") ? f : `=${f}`;
-  const result = book.engine.calculate(source, book.active);
-  const show = (v: unknown): string =>
-    v !== null && typeof v === "object" ? (v as { error: string }).error : formatValue(v);
-  if (Array.isArray(result)) {
-    const rows = result.slice(0, 12).map((row) => row.map(show).join("\t"));
+  let result: CellResult | CellResult[][];
+  try {
+    result = book.engine.calculate(source, book.active);
+  } catch (e) {
     return {
-      text: `${result.length}×${result[0]?.length ?? 0} spill\n${rows.join("\n")}${result.length > 12 ? "\n…" : ""}`,
-      error: false,
+      kind: "error",
+      text: `#ERROR!  The formula could not be read: ${e instanceof Error ? e.message : String(e)}`,
     };
   }
+  if (Array.isArray(result)) return { kind: "spill", rows: result };
   if (result !== null && typeof result === "object")
-    return { text: `${result.error}${result.message ? `  ${result.message}` : ""}`, error: true };
-  return { text: show(result), error: false };
+    return { kind: "error", text: `${result.error}${result.message ? `  ${result.message}` : ""}` };
+  return { kind: "value", text: show(result), raw: result };
+}
+
+const SPILL_ROWS = 12;
+
+/** A spilled result as a small grid: its first rows, and how many there are. */
+function spillTable(rows: CellResult[][]): HTMLElement {
+  const wrap = document.createElement("div");
+  wrap.className = "spill";
+  const caption = document.createElement("p");
+  caption.className = "spill-size";
+  caption.textContent = `Spills ${rows.length} × ${rows[0]?.length ?? 0}${rows.length > SPILL_ROWS ? ` (first ${SPILL_ROWS} rows shown)` : ""}`;
+  const table = document.createElement("table");
+  for (const row of rows.slice(0, SPILL_ROWS)) {
+    const tr = table.insertRow();
+    for (const v of row) {
+      const td = tr.insertCell();
+      td.textContent = show(v);
+      if (typeof v === "number") td.className = "num";
+      else if (v !== null && typeof v === "object") td.className = "error";
+    }
+  }
+  wrap.append(caption, table);
+  return wrap;
+}
+
+/** Puts an outcome into an element: text, a grid, or an error. */
+function render(target: HTMLElement, outcome: Outcome): void {
+  target.classList.toggle("error", outcome.kind === "error");
+  target.dataset.kind = outcome.kind;
+  if (outcome.kind === "spill") target.replaceChildren(spillTable(outcome.rows));
+  else if (outcome.kind === "empty") target.replaceChildren();
+  else {
+    target.textContent = outcome.text;
+    if (outcome.kind === "value" && typeof outcome.raw === "number") target.title = String(outcome.raw);
+    else target.removeAttribute("title");
+  }
 }
 
 export function mountPlayground(book: PreviewBook, functions: readonly FunctionEntry[], el: PlaygroundElements): void {
+  const run = () => render(el.result, evaluate(book, el.input.value));
+
   const showHelp = () => {
     const entry = helpFor(el.input.value, functions);
     if (!entry) {
@@ -47,25 +120,57 @@ export function mountPlayground(book: PreviewBook, functions: readonly FunctionE
       return;
     }
     const params = entry.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
+    const head = document.createElement("p");
+    head.className = "signature";
+    head.textContent = `LOAN.${entry.name}(${params})`;
+    const { text, examples } = splitDescription(entry.description);
+    const desc = document.createElement("p");
+    desc.textContent = text;
     const list = document.createElement("ul");
     for (const p of entry.parameters) {
       const li = document.createElement("li");
       li.textContent = `${p.name}${p.optional ? " (optional)" : ""}: ${p.description ?? ""}`;
       list.appendChild(li);
     }
-    const head = document.createElement("p");
-    head.className = "signature";
-    head.textContent = `LOAN.${entry.name}(${params})`;
-    const desc = document.createElement("p");
-    desc.textContent = entry.description ?? "";
-    el.help.replaceChildren(head, desc, list);
+    const parts: HTMLElement[] = [head, desc, list];
+    if (examples.length > 0) {
+      const title = document.createElement("p");
+      title.className = "examples-title";
+      title.textContent = examples.length === 1 ? "Example" : "Examples";
+      const ol = document.createElement("ul");
+      ol.className = "examples";
+      for (const formula of examples) {
+        const li = document.createElement("li");
+        li.className = "example";
+        const code = document.createElement("code");
+        code.textContent = formula;
+        const use = document.createElement("button");
+        use.type = "button";
+        use.textContent = "Try";
+        use.setAttribute("aria-label", `Try ${formula}`);
+        use.addEventListener("click", () => {
+          el.input.value = formula;
+          showHelp();
+          run();
+          el.input.focus();
+        });
+        const result = document.createElement("div");
+        result.className = "example-result";
+        render(result, evaluate(book, formula));
+        li.append(code, use, result);
+        ol.appendChild(li);
+      }
+      parts.push(title, ol);
+    }
+    el.help.replaceChildren(...parts);
   };
-  const run = () => {
-    const { text, error } = evaluate(book, el.input.value);
-    el.result.textContent = text;
-    el.result.classList.toggle("error", error);
-  };
-  el.input.addEventListener("input", showHelp);
+
+  el.input.addEventListener("input", () => {
+    showHelp();
+    // The result belongs to the formula as it was: clear it until the new one is computed.
+    render(el.result, { kind: "empty" });
+    el.result.dataset.kind = "stale";
+  });
   el.input.addEventListener("keydown", (e) => {
     if (e.key === "Enter") {
       e.preventDefault();
@@ -77,7 +182,8 @@ export function mountPlayground(book: PreviewBook, functions: readonly FunctionE
     run();
   });
   book.onChange(() => {
-    if (el.result.textContent) run();
+    if (el.result.dataset.kind !== "stale") run();
   });
   showHelp();
+  run();
 }

@@ -27,6 +27,7 @@ async function start(): Promise<void> {
       nameBox: byId("name-box"),
       formulaBar: byId<HTMLInputElement>("formula-bar"),
       message: byId("cell-message"),
+      zoom: byId<HTMLSelectElement>("zoom"),
     });
     const charts = byId("charts");
     book.onChange(() => renderCharts(book, charts));
