@@ -147,7 +147,8 @@ export function niceTicks(lo: number, hi: number, count: number): number[] {
   const raw = (hi - lo) / Math.max(1, count - 1);
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
-  const first = Math.floor(lo / step) * step;
+  let first = Math.floor(lo / step) * step;
+  if (first > lo) first -= step;
   const ticks: number[] = [];
   for (let v = first; v < hi + step * 0.5; v += step) ticks.push(Number(v.toPrecision(12)));
   if (ticks[ticks.length - 1] < hi) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
