@@ -29,7 +29,8 @@ describe("niceTicks", () => {
           expect(ticks.length).toBeGreaterThanOrEqual(2);
           expect(ticks.length).toBeLessThanOrEqual(12);
           const step = ticks[1] - ticks[0];
-          const mantissa = Number((step / 10 ** Math.floor(Math.log10(step))).toPrecision(3)); // the values carry ~15 digits
+          // the values carry ~15 digits, so the step is compared to 3
+          const mantissa = Number((step / 10 ** Math.floor(Math.log10(step))).toPrecision(3));
           expect([1, 2, 2.5, 5, 10]).toContain(mantissa); // 10: a step of 1 × 10ⁿ⁺¹ measured just under it
         },
       ),

@@ -73,7 +73,7 @@ export class GridView {
     });
   }
 
-  /** Writes an entry into the selected cell, as typing it into Excel would: "=…" a formula, a number, a date, or text. */
+  /** Writes an entry into the selected cell as typing it into Excel would: a formula, number, date or text. */
   commit(typed: string): void {
     const { row, col } = this.selected;
     const sheet = this.book.active;
