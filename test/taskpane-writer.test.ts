@@ -8,6 +8,7 @@ import { buildDealPlan } from "../src/plan/deal";
 import { parseRange, type SheetPlan } from "../src/plan/plan";
 import { VALUE_ADD } from "../src/plan/templates";
 import { buildExamplePlan } from "../src/plan/example";
+import { WRITER_MESSAGES } from "../src/taskpane/messages";
 import {
   type ChartLike,
   type ChartSeriesLike,
@@ -463,7 +464,7 @@ describe("writePlan", () => {
     expect(result.cleanup).toBe("removed");
     expect(result.sheetName).toBe("Loan example (2)");
     expect(result.error).toMatch(/invalid/);
-    expect(result.message).toMatch(/was removed/);
+    expect(result.message).toBe(WRITER_MESSAGES.failedRemoved(result.error, "Loan example (2)"));
     expect(book.runs).toBe(2);
     expect(book.deleted).toEqual(["Loan example (2)"]);
     expect(book.snapshot()).toEqual(before);
@@ -480,7 +481,7 @@ describe("writePlan", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.cleanup).toBe("none");
-    expect(result.message).toMatch(/No sheet was added/);
+    expect(result.message).toBe(WRITER_MESSAGES.failedNothingAdded(result.error));
     expect(book.deleted).toEqual([]);
     expect(book.snapshot()).toEqual(before);
   });
@@ -511,7 +512,7 @@ describe("writePlan", () => {
     const result = await writePlan(plan, book.run);
     expect(result).toMatchObject({ ok: false, cleanup: "kept", sheetName: "Loan example (2)" });
     if (result.ok) return;
-    expect(result.message).toMatch(/could not be removed/);
+    expect(result.message).toBe(WRITER_MESSAGES.failedKept(result.error, "Loan example (2)"));
     expect(book.sheets.map((s) => s.name)).toEqual([...EXISTING, "Loan example (2)"]);
     expect(book.deleted).toEqual([]);
   });
@@ -604,7 +605,7 @@ describe("copyAsValues", () => {
     const result = await copyAsValues(book.run);
     expect(result).toMatchObject({ ok: true, sheetName: "Model values" });
     if (!result.ok) return;
-    expect(result.message).toMatch(/"Model" was not changed/);
+    expect(result.message).toBe(WRITER_MESSAGES.copied("Model", "Model values"));
     expect((book.snapshot() as unknown[]).slice(0, 3)).toEqual(before);
     expect(book.reads).toEqual(["Model"]);
     for (const w of book.writes) expect(w.sheet).toBe("Model values");
@@ -635,7 +636,7 @@ describe("copyAsValues", () => {
     const result = await copyAsValues(book.run);
     expect(result).toMatchObject({ ok: false, cleanup: "none" });
     if (result.ok) return;
-    expect(result.message).toMatch(/nothing to copy/);
+    expect(result.message).toBe(WRITER_MESSAGES.emptySource("Empty"));
     expect(book.sheets.map((s) => s.name)).toEqual(["Model", "Other", "Empty"]);
   });
 
@@ -654,7 +655,7 @@ describe("describeError", () => {
     expect(describeError(officeError("InvalidArgument", "Bad argument"))).toBe("Bad argument (InvalidArgument).");
     expect(describeError(new Error("Done."))).toBe("Done.");
     expect(describeError("plain text")).toBe("plain text.");
-    expect(describeError({ code: "AccessDenied" })).toBe("Excel reported an error (AccessDenied).");
-    expect(describeError(undefined)).toBe("Excel reported an unknown error.");
+    expect(describeError({ code: "AccessDenied" })).toBe(`${WRITER_MESSAGES.excelError} (AccessDenied).`);
+    expect(describeError(undefined)).toBe(WRITER_MESSAGES.unknownError);
   });
 });

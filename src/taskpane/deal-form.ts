@@ -12,6 +12,7 @@ import { QUALIFY } from "../core/lender";
 import { DEFICIENCY, NONRECOURSE_PREMIUM } from "../core/recourse";
 import { DEFICIENCY_ALLOWED, STATE_CODES, STATE_RULE } from "../core/statelaw";
 import type { Param } from "../core/args";
+import { FORM_MESSAGES } from "./messages";
 import { INPUT_LABELS } from "../plan/deal";
 import { findTemplate, TEMPLATES, type Carveout, type DealInputs, type DealTemplate } from "../plan/templates";
 
@@ -41,7 +42,7 @@ export interface Field {
 }
 
 const wholeMonths = (v: number): string | undefined =>
-  Number.isInteger(v * 12) ? undefined : "Use whole months: years × 12 must be a whole number.";
+  Number.isInteger(v * 12) ? undefined : FORM_MESSAGES.wholeMonths;
 
 export const FIELDS: readonly Field[] = [
   { key: "propertyValue", label: INPUT_LABELS.propertyValue, hint: "Amount", param: LTV.param.propertyValue },
@@ -89,11 +90,7 @@ export const FIELDS: readonly Field[] = [
   },
 ];
 
-export const FORM_MESSAGES = {
-  required: "Enter a number.",
-  unknownTemplate: (id: string) => `No template named ${id}.`,
-  invalid: (n: number) => `${n} field${n === 1 ? " needs" : "s need"} attention before inserting.`,
-} as const;
+export { FORM_MESSAGES } from "./messages";
 
 /** What the analyst has typed and chosen. */
 export interface FormState {

@@ -19,15 +19,7 @@ import {
   stateChoices,
 } from "./deal-form";
 import { copyAsValues, writePlan } from "./excel-writer";
-
-const TEXT = {
-  insert: "Insert deal model",
-  inserting: "Inserting…",
-  insertProgress: "Adding a new sheet with the deal model…",
-  copy: "Copy model as values",
-  copying: "Copying…",
-  copyProgress: "Copying the active sheet as values to a new sheet…",
-} as const;
+import { DEAL_PANE_TEXT as TEXT, WRITER_MESSAGES } from "./messages";
 
 type Kind = "info" | "progress" | "success" | "error";
 
@@ -227,7 +219,7 @@ export function mountDealPane(root: HTMLElement): DealPane {
       return written.ok
         ? {
             ok: true,
-            message: `Added the sheet "${written.sheetName}". Blue cells are inputs: change one and the model recalculates.`,
+            message: WRITER_MESSAGES.inserted(written.sheetName),
           }
         : written;
     });

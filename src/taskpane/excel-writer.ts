@@ -22,6 +22,9 @@
  * any host with their runtime); the task pane checks 1.7 at run time.
  */
 import { column, type PlanChart, type SheetPlan, uniqueSheetName } from "../plan/plan";
+import { WRITER_MESSAGES } from "./messages";
+
+export { WRITER_MESSAGES } from "./messages";
 
 /** The requirement set the writer needs (see above). */
 export const REQUIRED_EXCEL_API = "1.7";
@@ -112,19 +115,6 @@ export type WriteResult =
       readonly cleanup: "none" | "removed" | "kept";
       readonly message: string;
     };
-
-export const WRITER_MESSAGES = {
-  inserted: (sheet: string) =>
-    `Added the sheet "${sheet}". Blue cells are inputs: change one and the formulas recalculate.`,
-  copied: (source: string, sheet: string) =>
-    `Copied "${source}" as values to the new sheet "${sheet}"; "${source}" was not changed.`,
-  emptySource: (source: string) => `"${source}" is empty: there is nothing to copy. No sheet was added.`,
-  failedNothingAdded: (error: string) => `Could not add the sheet: ${error} No sheet was added.`,
-  failedRemoved: (error: string, sheet: string) =>
-    `Could not add the sheet: ${error} The partly written sheet "${sheet}" was removed; your other sheets were not touched.`,
-  failedKept: (error: string, sheet: string) =>
-    `Could not add the sheet: ${error} The partly written sheet "${sheet}" could not be removed; please delete it.`,
-} as const;
 
 /**
  * Adds one sheet with a unique name, writes the plan into it (names, cells, widths, frozen header, chart) and activates
@@ -299,10 +289,10 @@ export function describeError(failure: unknown): string {
     const { message, code } = failure as { message?: unknown; code?: unknown };
     const text = typeof message === "string" && message.trim() ? message.trim() : "";
     const tag = typeof code === "string" && code && !text.includes(code) ? ` (${code})` : "";
-    if (text || tag) return ensurePeriod(`${text || "Excel reported an error"}${tag}`);
+    if (text || tag) return ensurePeriod(`${text || WRITER_MESSAGES.excelError}${tag}`);
   }
   if (typeof failure === "string" && failure.trim()) return ensurePeriod(failure.trim());
-  return "Excel reported an unknown error.";
+  return WRITER_MESSAGES.unknownError;
 }
 
 function ensurePeriod(s: string): string {

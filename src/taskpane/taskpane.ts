@@ -9,22 +9,8 @@
 import { mountDealPane } from "./deal-pane";
 import { buildExamplePlan } from "../plan/example";
 import { REQUIRED_EXCEL_API, WRITER_MESSAGES, writePlan } from "./excel-writer";
+import { PANE_TEXT as UI_TEXT } from "./messages";
 import { GUIDE, type GuideEntry, type GuideGroup, signature, splitExample } from "./guide";
-
-const UI_TEXT = {
-  connecting: "Connecting to Excel…",
-  outside: "Inserting needs Excel: open this add-in from Excel. The deal form and the function guide work anywhere.",
-  otherHost: "Inserting needs Excel; this Office application is not Excel.",
-  unsupported: `Inserting needs Excel API ${REQUIRED_EXCEL_API} or later, which this version of Excel lacks.`,
-  inserting: "Adding a new sheet with the worked example…",
-  insertLabel: "Insert worked example",
-  insertBusyLabel: "Inserting…",
-  copyLabel: "Copy",
-  copiedLabel: "Copied",
-  selectedLabel: "Press Ctrl+C",
-  copied: (formula: string) => `Copied ${formula} to the clipboard.`,
-  selected: "Copying is blocked here. The formula is selected: press Ctrl+C (⌘C on a Mac).",
-} as const;
 
 /** How long Office.onReady may take before the pane assumes it is not in Office. */
 const OFFICE_TIMEOUT_MS = 5000;
@@ -204,7 +190,7 @@ function whenExcel(inExcel: () => void, elsewhere: (reason: string) => void): vo
       window.clearTimeout(timer);
       if (info.host !== Office.HostType.Excel) elsewhere(info.host ? UI_TEXT.otherHost : UI_TEXT.outside);
       else if (!Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API))
-        elsewhere(UI_TEXT.unsupported);
+        elsewhere(UI_TEXT.unsupported(REQUIRED_EXCEL_API));
       else inExcel();
     },
     () => {
