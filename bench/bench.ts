@@ -302,7 +302,8 @@ const CASES: Case[] = [
     kind: "simple",
     run(calls, from) {
       let s = 0;
-      for (let k = from; k < from + calls; k++) s += foreclosureTax(180_000 + k, 170_000, 175_000, true, null)[0][1];
+      for (let k = from; k < from + calls; k++)
+        s += foreclosureTax(180_000 + k, 170_000, 175_000, true, null)[0][1] as number;
       return s;
     },
   },

@@ -105,6 +105,16 @@ const CASES: Record<keyof typeof MSG, [Fault, Fault["kind"], string]> = {
   ],
   notAscending: [MSG.notAscending("burnDown", 1, 3), "#VALUE!", "burnDown from-years must increase; got 1 after 3."],
   needs: [MSG.needs("loanAmount", "net worth"), "#VALUE!", "loanAmount is required for the net worth test."],
+  notForCCorporation: [
+    MSG.notForCCorporation("depreciableBasis"),
+    "#VALUE!",
+    "depreciableBasis elects the §108(c) exclusion, which a C corporation may not; omit it or set cCorporation FALSE.",
+  ],
+  badCurve: [
+    MSG.badCurve("curve", "years must increase; got 2 after 5"),
+    "#VALUE!",
+    "curve is not a usable Treasury curve: years must increase; got 2 after 5.",
+  ],
   requiredWith: [
     MSG.requiredWith("defaultYear", "discountRate", "the year the loss falls in"),
     "#VALUE!",

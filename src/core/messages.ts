@@ -91,6 +91,9 @@ export const MSG = {
   notAscending: (arg: string, got: number, previous: number) =>
     value(arg, `from-years must increase; got ${echo(got)} after ${echo(previous)}.`),
   needs: (arg: string, test: string) => value(arg, `is required for the ${test} test.`),
+  notForCCorporation: (arg: string) =>
+    value(arg, "elects the §108(c) exclusion, which a C corporation may not; omit it or set cCorporation FALSE."),
+  badCurve: (arg: string, text: string) => value(arg, `is not a usable Treasury curve: ${text}.`),
   requiredWith: (arg: string, other: string, why: string) => value(arg, `is required when ${other} is given (${why}).`),
   notEven: (arg: string, got: number, why: string) => value(arg, `must be an even number (${why}); got ${echo(got)}.`),
   tooLarge: (what: string) =>

@@ -225,17 +225,24 @@ export function defeasanceCost(
 
 /**
  * Gain or loss and cancellation-of-debt income of a foreclosure (spills). One row, per IRS Publication 4681: gain or
- * loss, cancellation-of-debt (COD) income, COD excluded by insolvency, COD taxable. Mechanics, not tax advice. See
- * docs/methodology.md §13.
+ * loss (negative = a loss), cancellation-of-debt (COD) income, COD excluded (insolvency, then §108(c)), COD taxable.
+ * Proceeds paid to the borrower count in the amount realized. Mechanics, not tax advice. See docs/methodology.md §13.
  * Example: =LOAN.FORECLOSURE_TAX(180000, 170000, 175000, FALSE) → 1×4
  * Example: =LOAN.FORECLOSURE_TAX(180000, 170000, 175000, TRUE) → 1×4
+ * Example: =LOAN.FORECLOSURE_TAX(100000, 80000, 90000, TRUE, 0, , 15000, , TRUE) → 2×4
  * @customfunction FORECLOSURE_TAX
  * @param debt The debt outstanding (0 or more).
  * @param fairMarketValue Fair market value of the property (0 or more).
  * @param adjustedBasis Adjusted basis of the property (0 or more).
  * @param isRecourse TRUE for recourse debt (sale at FMV plus COD income), FALSE for non-recourse.
  * @param [insolvency] How far the borrower was insolvent just before (default 0).
- * @returns One row of four figures.
+ * @param [proceedsToBorrower] Sale proceeds paid to the borrower (omitted: FMV − debt when positive; 0: the amount
+ *   realized is the debt, as before).
+ * @param [depreciableBasis] Elects the §108(c) qualified real property business debt exclusion: the adjusted basis of
+ *   depreciable real property, which caps it (omit for no election).
+ * @param [cCorporation] TRUE for a C corporation, which may not elect §108(c) (default FALSE).
+ * @param [header] TRUE to spill a header row above the figures (default FALSE).
+ * @returns One row of four figures (two with the header).
  */
 export function foreclosureTax(
   debt: any,
@@ -243,8 +250,24 @@ export function foreclosureTax(
   adjustedBasis: any,
   isRecourse: any,
   insolvency?: any,
-): number[][] {
-  return excel(FORECLOSURE_TAX(debt, fairMarketValue, adjustedBasis, isRecourse, insolvency));
+  proceedsToBorrower?: any,
+  depreciableBasis?: any,
+  cCorporation?: any,
+  header?: any,
+): any[][] {
+  return excel(
+    FORECLOSURE_TAX(
+      debt,
+      fairMarketValue,
+      adjustedBasis,
+      isRecourse,
+      insolvency,
+      proceedsToBorrower,
+      depreciableBasis,
+      cCorporation,
+      header,
+    ),
+  );
 }
 
 /**
