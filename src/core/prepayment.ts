@@ -1,38 +1,62 @@
 /**
  * Getting out early (methodology §12).
  *
- *   yield maintenance = max(b·(c − r)·f, floor·b),  f = (1 − (1 + r)^−n) / r   (ANNUAL)
- *                       MONTHLY: the monthly shortfall b·(c − r)/12 discounted at r/12 over 12n months
- *   defeasance        ≈ PV at the Treasury yield of the remaining scheduled payments and the
- *                       balloon − the balance + fees
+ *   yield maintenance = max(PV, floor·b)
+ *     constant balance, ANNUAL:  PV = b·(c − r)·(1 − (1 + d)^−T)/d, d = r + spread
+ *     constant balance, monthly: PV = b·(c − r)/12 × the annuity factor at j over 12T months
+ *     amortizing (amortYearsLeft given): PV = the scheduled monthly payments to T and the
+ *                       balance at T, discounted at j, − b
+ *   where j is the monthly discount rate:
+ *     MONTHLY          (1 + d/2)^(1/6) − 1   (equals d compounded semi-annually: the CMBS wording)
+ *     MONTHLY_NOMINAL  d/12                  (the convention before issue 11)
+ *     ANNUAL           (1 + d)^(1/12) − 1    (amortizing only; equals d compounded annually)
+ *   and T the yield-maintenance years left (ymYears; omitted: remainingYears). After the
+ *   yield-maintenance period (ymYears 0) the premium is the floor: DUS's 1 %.
+ *
+ *   defeasance ≈ PV at Treasury yields of the remaining scheduled payments and the balloon
+ *                − the balance + fees
+ *     MONTHLY flat (default): discount factor (1 + r/12)^−k at month k
+ *     SEMIANNUAL flat:        (1 + r/2)^−(k/6)
+ *     curve (years, par yield, semi-annual bond-equivalent): par yields interpolated linearly
+ *       at each half-year (flat beyond the ends), bootstrapped to discount factors
+ *       P(h) = (1 − y_h/2 · Σ_{g<h} P(g)) / (1 + y_h/2), log-linear between half-years.
  *
  * b the balance, c the note rate, r the matching Treasury yield, n the remaining years.
- * Defeasance is a flat-yield approximation: one yield for every date (discounted monthly at
- * r/12), where a real defeasance buys a portfolio of Treasuries priced off the curve.
- * Variants at Treasury plus a spread: pass the Treasury yield plus the spread as r.
  */
-import { amount, choice, define, rate, share, years, yearsFromZero } from "./args";
+import { amount, choice, define, grid, isBlankCell, rate, share, years, yearsFromZero, type Grid } from "./args";
 import { Fault } from "./fault";
-import { MSG } from "./messages";
+import { HINT, MSG } from "./messages";
 import { amortizedBalance, annuityFactor, discountFactor, levelPayment, wholePeriods } from "./periods";
 
-export const YM_METHODS = ["ANNUAL", "MONTHLY"] as const;
+export const YM_METHODS = ["ANNUAL", "MONTHLY", "MONTHLY_NOMINAL"] as const;
 
 export type YieldMaintenanceMethod = (typeof YM_METHODS)[number];
+
+/** The monthly rate equivalent to the annual rate d under a method's compounding. */
+function monthlyRate(method: YieldMaintenanceMethod, d: number): number {
+  if (method === "MONTHLY_NOMINAL") return d / 12;
+  return Math.expm1(method === "MONTHLY" ? Math.log1p(d / 2) / 6 : Math.log1p(d) / 12);
+}
 
 export interface YieldMaintenanceInput {
   readonly balance: number;
   readonly noteRate: number;
-  /** The matching Treasury yield (plus any spread the documents add). */
+  /** The matching Treasury yield: sets the shortfall c − r and, plus the spread, the discount rate. */
   readonly treasuryRate: number;
   readonly remainingYears: number;
   /** The minimum charge as a share of the balance; default 0.01. */
   readonly floorPct?: number;
-  /** ANNUAL (default) or MONTHLY discounting. */
+  /** ANNUAL (default), MONTHLY (semi-annual equivalent) or MONTHLY_NOMINAL (r/12). */
   readonly method?: YieldMaintenanceMethod;
+  /** Added to the discount rate only (the shortfall stays c − r); default 0. */
+  readonly spread?: number;
+  /** Years left in the yield-maintenance period (at most remainingYears); omitted: to maturity. */
+  readonly ymYears?: number | undefined;
+  /** Years of amortization left: the amortizing variant (monthly payments); omitted: constant balance. */
+  readonly amortYearsLeft?: number | undefined;
 }
 
-/** max(b·(c − r)·(1 − (1 + r)^−n)/r, floor·b); MONTHLY discounts b·(c − r)/12 monthly at r/12. */
+/** max(PV of the note's excess over the Treasury to the end of the YM period, floor·b); see the module comment. */
 export function yieldMaintenance({
   balance,
   noteRate,
@@ -40,12 +64,33 @@ export function yieldMaintenance({
   remainingYears,
   floorPct = YIELD_MAINTENANCE.param.floorPct.fallback,
   method = YIELD_MAINTENANCE.param.method.fallback,
-}: YieldMaintenanceInput): number {
-  const spread = noteRate - treasuryRate;
-  const pv =
-    method === "MONTHLY"
-      ? ((balance * spread) / 12) * annuityFactor(treasuryRate / 12, remainingYears * 12)
-      : balance * spread * annuityFactor(treasuryRate, remainingYears);
+  spread = YIELD_MAINTENANCE.param.spread.fallback,
+  ymYears,
+  amortYearsLeft,
+}: YieldMaintenanceInput): number | Fault {
+  if (ymYears !== undefined && ymYears > remainingYears)
+    return MSG.exceeds("ymYears", "remainingYears", ymYears, remainingYears);
+  const term = ymYears ?? remainingYears;
+  const d = treasuryRate + spread;
+  let pv: number;
+  if (amortYearsLeft === undefined) {
+    const shortfall = balance * (noteRate - treasuryRate);
+    pv =
+      method === "ANNUAL"
+        ? shortfall * annuityFactor(d, term)
+        : (shortfall / 12) * annuityFactor(monthlyRate(method, d), term * 12);
+  } else {
+    const months = wholePeriods(ymYears === undefined ? "remainingYears" : "ymYears", term, 12);
+    if (months instanceof Fault) return months;
+    const n = wholePeriods("amortYearsLeft", amortYearsLeft, 12);
+    if (n instanceof Fault) return n;
+    const i = noteRate / 12;
+    const j = monthlyRate(method, d);
+    pv =
+      levelPayment(balance, i, n) * annuityFactor(j, Math.min(months, n)) +
+      amortizedBalance(balance, i, n, months) * discountFactor(j, months) -
+      balance;
+  }
   return Math.max(pv, balance * floorPct);
 }
 
@@ -58,10 +103,30 @@ export const YIELD_MAINTENANCE = define(
     years.required("remainingYears"),
     share.withDefault("floorPct", 0.01),
     choice("method", YM_METHODS, "ANNUAL"),
+    rate.withDefault("spread", 0),
+    yearsFromZero.optional("ymYears"),
+    years.optional("amortYearsLeft"),
   ],
-  (balance, noteRate, treasuryRate, remainingYears, floorPct, method) =>
-    yieldMaintenance({ balance, noteRate, treasuryRate, remainingYears, floorPct, method }),
+  (balance, noteRate, treasuryRate, remainingYears, floorPct, method, spread, ymYears, amortYearsLeft) =>
+    yieldMaintenance({
+      balance,
+      noteRate,
+      treasuryRate,
+      remainingYears,
+      floorPct,
+      method,
+      spread,
+      ymYears,
+      amortYearsLeft,
+    }),
 );
+
+export const DEFEASANCE_CONVENTIONS = ["MONTHLY", "SEMIANNUAL"] as const;
+
+export type DefeasanceConvention = (typeof DEFEASANCE_CONVENTIONS)[number];
+
+/** One point of a Treasury curve: years to maturity and the par yield (semi-annual bond-equivalent). */
+export type CurvePoint = readonly [years: number, parYield: number];
 
 export interface DefeasanceInput {
   readonly loanAmount: number;
@@ -69,14 +134,58 @@ export interface DefeasanceInput {
   readonly amortYears: number;
   readonly yearsElapsed: number;
   readonly maturityYears: number;
+  /** The flat Treasury yield; ignored when a curve is given. */
   readonly treasuryRate: number;
   /** Default 0. */
   readonly fees?: number;
+  /** How the flat yield discounts: MONTHLY (r/12, default) or SEMIANNUAL. */
+  readonly convention?: DefeasanceConvention;
+  /** A Treasury par-yield curve, tenors increasing; given, it prices each payment. */
+  readonly curve?: readonly CurvePoint[] | undefined;
+}
+
+/** The par yield at t years: linear between the curve's points, flat beyond its ends. */
+function parYield(curve: readonly CurvePoint[], t: number): number {
+  if (t <= curve[0][0]) return curve[0][1];
+  for (let k = 1; k < curve.length; k++) {
+    const [t1, y1] = curve[k];
+    if (t <= t1) {
+      const [t0, y0] = curve[k - 1];
+      return y0 + ((y1 - y0) * (t - t0)) / (t1 - t0);
+    }
+  }
+  return curve[curve.length - 1][1];
 }
 
 /**
- * PV at one Treasury yield (monthly, r/12) of the remaining monthly payments and the balloon
- * at maturity, − the balance, + fees; negative when Treasuries yield more than the note.
+ * Discount factors at each month 0..months from a par curve: bootstrapped at the half-years,
+ * log-linear between them (a constant forward rate). #VALUE! if the curve implies a discount
+ * factor that is not positive.
+ */
+function curveDiscounts(curve: readonly CurvePoint[], months: number): number[] | Fault {
+  const halves = Math.ceil(months / 6);
+  const logP = [0];
+  let annuity = 0;
+  for (let h = 1; h <= halves; h++) {
+    const c = parYield(curve, h / 2) / 2;
+    const p = (1 - c * annuity) / (1 + c);
+    if (!(p > 0)) return MSG.badCurve("curve", `implies a discount factor of ${p} at ${h / 2} years`);
+    annuity += p;
+    logP.push(Math.log(p));
+  }
+  const out: number[] = [];
+  for (let k = 0; k <= months; k++) {
+    const h = Math.floor(k / 6);
+    const f = (k - 6 * h) / 6;
+    out.push(f === 0 ? Math.exp(logP[h]) : Math.exp(logP[h] + f * (logP[h + 1] - logP[h])));
+  }
+  return out;
+}
+
+/**
+ * PV at Treasury yields of the remaining monthly payments and the balloon at maturity, − the
+ * balance, + fees; negative when Treasuries yield more than the note. One flat yield
+ * (MONTHLY r/12 or SEMIANNUAL), or a par curve bootstrapped to price each payment.
  */
 export function defeasanceCost({
   loanAmount: loan,
@@ -86,6 +195,8 @@ export function defeasanceCost({
   maturityYears,
   treasuryRate,
   fees = DEFEASANCE_COST.param.fees.fallback,
+  convention = DEFEASANCE_COST.param.convention.fallback,
+  curve,
 }: DefeasanceInput): number | Fault {
   const n = wholePeriods("amortYears", amortYears, 12);
   if (n instanceof Fault) return n;
@@ -95,11 +206,39 @@ export function defeasanceCost({
   if (maturity instanceof Fault) return maturity;
   if (m > maturity) return MSG.exceeds("yearsElapsed", "maturityYears", yearsElapsed, maturityYears);
   const i = noteRate / 12;
-  const d = treasuryRate / 12;
   const payments = Math.max(0, Math.min(maturity, n) - m);
   const balloon = amortizedBalance(loan, i, n, maturity);
-  const pv = levelPayment(loan, i, n) * annuityFactor(d, payments) + balloon * discountFactor(d, maturity - m);
+  const pmt = levelPayment(loan, i, n);
+  let pv: number;
+  if (curve === undefined || curve.length === 0) {
+    const d = convention === "SEMIANNUAL" ? Math.expm1(Math.log1p(treasuryRate / 2) / 6) : treasuryRate / 12;
+    pv = pmt * annuityFactor(d, payments) + balloon * discountFactor(d, maturity - m);
+  } else {
+    const df = curveDiscounts(curve, maturity - m);
+    if (df instanceof Fault) return df;
+    pv = balloon * df[maturity - m];
+    for (let k = 1; k <= payments; k++) pv += pmt * df[k];
+  }
   return pv - amortizedBalance(loan, i, n, m) + fees;
+}
+
+/** The curve range (years, par yield) → points; wholly blank rows are skipped; tenors must increase. */
+function readCurve(range: Grid): CurvePoint[] | Fault {
+  if (range[0].length !== 2) return MSG.columns("curve", 2, range);
+  const points: CurvePoint[] = [];
+  for (const [t, y] of range) {
+    if (isBlankCell(t) && isBlankCell(y)) continue;
+    if (typeof t !== "number" || !Number.isFinite(t)) return MSG.notNumber("curve", t);
+    if (typeof y !== "number" || !Number.isFinite(y)) return MSG.notNumber("curve", y);
+    if (t <= 0) return MSG.belowMin("curve", t, 0, false);
+    if (y <= -1) return MSG.belowMin("curve", y, -1, false);
+    if (y > 1) return MSG.aboveMax("curve", y, 1, true, HINT.rateDecimal);
+    const previous = points.length ? points[points.length - 1][0] : undefined;
+    if (previous !== undefined && t <= previous)
+      return MSG.badCurve("curve", `years must increase; got ${t} after ${previous}`);
+    points.push([t, y]);
+  }
+  return points;
 }
 
 export const DEFEASANCE_COST = define(
@@ -112,7 +251,22 @@ export const DEFEASANCE_COST = define(
     years.required("maturityYears"),
     rate.required("treasuryRate"),
     amount.withDefault("fees", 0),
+    choice("convention", DEFEASANCE_CONVENTIONS, "MONTHLY"),
+    grid("curve", true),
   ],
-  (loanAmount, noteRate, amortYears, yearsElapsed, maturityYears, treasuryRate, fees) =>
-    defeasanceCost({ loanAmount, noteRate, amortYears, yearsElapsed, maturityYears, treasuryRate, fees }),
+  (loanAmount, noteRate, amortYears, yearsElapsed, maturityYears, treasuryRate, fees, convention, range) => {
+    const curve = range === undefined ? undefined : readCurve(range);
+    if (curve instanceof Fault) return curve;
+    return defeasanceCost({
+      loanAmount,
+      noteRate,
+      amortYears,
+      yearsElapsed,
+      maturityYears,
+      treasuryRate,
+      fees,
+      convention,
+      curve,
+    });
+  },
 );

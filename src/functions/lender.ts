@@ -173,17 +173,26 @@ export function lenderRecovery(
 }
 
 /**
- * Yield-maintenance prepayment premium, with its floor. max(balance × (note − Treasury) × annuity factor at the
- * Treasury rate, floor × balance); MONTHLY discounts monthly. Mechanics, not legal advice. See docs/methodology.md §12.
+ * Yield-maintenance prepayment premium, with its floor. max(PV at the Treasury rate (+ spread) of the note's excess
+ * over the Treasury to the end of the yield-maintenance period, floor × balance); MONTHLY discounts at the Treasury
+ * yield compounded semi-annually. Mechanics, not legal advice. See docs/methodology.md §12.
  * Example: =LOAN.YIELD_MAINTENANCE(6161329, 0.0875, 0.0418, 3.2521) → 839913.58
  * Example: =LOAN.YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5) → 690572.86
+ * Example: =LOAN.YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5, , "MONTHLY") → 703674.08
+ * Example: =LOAN.YIELD_MAINTENANCE(9305435.68, 0.06, 0.0443, 5, , "MONTHLY_NOMINAL", , , 25) → 624619
  * @customfunction YIELD_MAINTENANCE
  * @param balance The balance prepaid (0 or more).
  * @param noteRate The note rate as a decimal.
- * @param treasuryRate The matching Treasury yield as a decimal (add any spread the note names).
+ * @param treasuryRate The matching Treasury yield as a decimal.
  * @param remainingYears Years to maturity.
- * @param [floorPct] Minimum premium as a share of the balance (default 0.01).
- * @param [method] ANNUAL (default) or MONTHLY discounting.
+ * @param [floorPct] Minimum premium as a share of the balance (default 0.01); the fee once the period is over.
+ * @param [method] ANNUAL (default); MONTHLY (monthly rate equal to the Treasury yield compounded semi-annually);
+ *   MONTHLY_NOMINAL (Treasury/12, MONTHLY before version 11's correction).
+ * @param [spread] Added to the discount rate only (default 0).
+ * @param [ymYears] Years left in the yield-maintenance period, at most remainingYears (default: to maturity; 0: the
+ *   period is over, the floor applies).
+ * @param [amortYearsLeft] Years of amortization left: PV of the scheduled monthly payments and the balance at the end
+ *   of the period, minus the balance (omit for a constant balance).
  * @returns The premium.
  */
 export function yieldMaintenance(
@@ -193,22 +202,41 @@ export function yieldMaintenance(
   remainingYears: any,
   floorPct?: any,
   method?: any,
+  spread?: any,
+  ymYears?: any,
+  amortYearsLeft?: any,
 ): number {
-  return excel(YIELD_MAINTENANCE(balance, noteRate, treasuryRate, remainingYears, floorPct, method));
+  return excel(
+    YIELD_MAINTENANCE(
+      balance,
+      noteRate,
+      treasuryRate,
+      remainingYears,
+      floorPct,
+      method,
+      spread,
+      ymYears,
+      amortYearsLeft,
+    ),
+  );
 }
 
 /**
- * Cost of defeasance over the balance (flat-yield approximation). PV at one Treasury yield (monthly) of the remaining
- * monthly payments and balloon, minus the balance, plus fees. Mechanics, not legal advice. See docs/methodology.md §12.
+ * Cost of defeasance over the balance. PV at Treasury yields of the remaining monthly payments and balloon, minus the
+ * balance, plus fees: one flat yield (monthly r/12 by default, or SEMIANNUAL), or a Treasury par curve bootstrapped
+ * to price each payment. Mechanics, not legal advice. See docs/methodology.md §12.
  * Example: =LOAN.DEFEASANCE_COST(4500000, 0.0685, 30, 2, 7, 0.045, 50000) → 497954.59
+ * Example: =LOAN.DEFEASANCE_COST(4500000, 0.0685, 30, 2, 7, 0.045, 50000, "SEMIANNUAL") → 506344.88
  * @customfunction DEFEASANCE_COST
  * @param loanAmount The original loan amount (0 or more).
  * @param noteRate The note rate as a decimal.
  * @param amortYears Amortization in years (monthly payments).
  * @param yearsElapsed Years since closing (the defeasance date).
  * @param maturityYears Years from closing to maturity (the balloon).
- * @param treasuryRate Treasury yield as a decimal, one rate for every date.
+ * @param treasuryRate Treasury yield as a decimal, one rate for every date (ignored with a curve).
  * @param [fees] Defeasance fees (default 0).
+ * @param [convention] MONTHLY (the flat yield at r/12 a month, default) or SEMIANNUAL (compounded semi-annually).
+ * @param [curve] Two columns, years from the defeasance date and Treasury par yield (semi-annual), years increasing.
  * @returns The cost over the balance.
  */
 export function defeasanceCost(
@@ -219,8 +247,22 @@ export function defeasanceCost(
   maturityYears: any,
   treasuryRate: any,
   fees?: any,
+  convention?: any,
+  curve?: any[][],
 ): number {
-  return excel(DEFEASANCE_COST(loanAmount, noteRate, amortYears, yearsElapsed, maturityYears, treasuryRate, fees));
+  return excel(
+    DEFEASANCE_COST(
+      loanAmount,
+      noteRate,
+      amortYears,
+      yearsElapsed,
+      maturityYears,
+      treasuryRate,
+      fees,
+      convention,
+      curve,
+    ),
+  );
 }
 
 /**
