@@ -15,6 +15,8 @@ import { PV } from "@formulajs/formulajs";
 import fc from "fast-check";
 import { DEFEASANCE_COST, HINT, MSG, YIELD_MAINTENANCE } from "../src/core";
 import { agrees, balanceRef, paymentRef, R } from "./reference";
+
+type R = InstanceType<typeof R>;
 import { cells, fault, num, toTheCent } from "./helpers";
 
 describe("LOAN.YIELD_MAINTENANCE", () => {
