@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import Decimal from "decimal.js";
-import { BREAKEVEN_PROBABILITY, DEFICIENCY, HINT, MSG, NONRECOURSE_PREMIUM } from "../src/core";
+import { BREAKEVEN_PROBABILITY, DEFICIENCY, Fault, HINT, MSG, NONRECOURSE_PREMIUM } from "../src/core";
 import { agrees, premiumRef } from "./reference";
 import { fault, num, rateArb, toTheCent } from "./helpers";
 
@@ -169,5 +169,49 @@ describe("LOAN.BREAKEVEN_PROBABILITY", () => {
   test("zero deficiency is #DIV/0!; a negative one is #VALUE!", () => {
     expect(fault(BREAKEVEN_PROBABILITY(1, 0)).kind).toBe("#DIV/0!");
     expect(fault(BREAKEVEN_PROBABILITY(1, -1)).message).toBe(MSG.belowMin("deficiency", -1, 0, true).message);
+  });
+  test("above 1 there is no break-even: BREAKEVEN_PROBABILITY(1200000, 1050000) is #N/A saying so (was 1.143)", () => {
+    const f = fault(BREAKEVEN_PROBABILITY(1200000, 1050000));
+    expect(f.kind).toBe("#N/A");
+    expect(f.message).toBe(MSG.noBreakeven(1200000, 1050000).message);
+    expect(BREAKEVEN_PROBABILITY(1050000, 1050000)).toBe(1); // exactly 1 is a break-even
+  });
+  test("present-value basis, the value-add deal (methodology §6): the premium discounted at 6.85 % against the loss discounted from year 7 → about 22 %", () => {
+    // The loss discounted month by month in 60 digits (test/reference.ts's arithmetic), independently of the core.
+    const pvPremium = num(NONRECOURSE_PREMIUM(4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30, 0.0685));
+    const pvLoss = new Decimal(1050000).div(new Decimal(1).add(new Decimal(0.0685).div(12)).pow(84));
+    const expected = new Decimal(pvPremium).div(pvLoss).toNumber();
+    expect(Math.abs(num(BREAKEVEN_PROBABILITY(pvPremium, 1050000, 0.0685, 7)) - expected)).toBeLessThan(1e-12);
+    expect(num(BREAKEVEN_PROBABILITY(pvPremium, 1050000, 0.0685, 7))).toBeCloseTo(0.2197, 4);
+  });
+  test("property: discounting the loss never lowers the break-even (d ≥ 0), and d = 0 gives the undiscounted one", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.integer({ min: 1e6, max: 1e8 }),
+        rateArb(0, 0.2),
+        fc.double({ min: 0, max: 30, noNaN: true }),
+        (premium, loss, d, year) => {
+          const plain = num(BREAKEVEN_PROBABILITY(premium, loss));
+          const pv = BREAKEVEN_PROBABILITY(premium, loss, d, year);
+          if (pv instanceof Fault) return pv.kind === "#N/A";
+          return pv >= plain - 1e-15 && BREAKEVEN_PROBABILITY(premium, loss, 0, year) === plain;
+        },
+      ),
+    );
+  });
+  test("discountRate without defaultYear is #VALUE! naming defaultYear; defaultYear alone changes nothing", () => {
+    const f = fault(BREAKEVEN_PROBABILITY(180000, 1050000, 0.0685));
+    expect(f.kind).toBe("#VALUE!");
+    expect(f.message).toBe(
+      MSG.requiredWith("defaultYear", "discountRate", "the year the loss falls in, to discount it").message,
+    );
+    expect(BREAKEVEN_PROBABILITY(180000, 1050000, null, 7)).toBe(180000 / 1050000);
+    expect(fault(BREAKEVEN_PROBABILITY(180000, 1050000, 0.0685, -1)).message).toBe(
+      MSG.belowMin("defaultYear", -1, 0, true).message,
+    );
+    expect(fault(BREAKEVEN_PROBABILITY(180000, 1050000, 2, 7)).message).toBe(
+      MSG.aboveMax("discountRate", 2, 1, true, HINT.rateDecimal).message,
+    );
   });
 });

@@ -10,9 +10,10 @@
  *   discounted: each monthly flow k and the balances at n discounted by (1 + d/12)^k;
  *   points are paid at closing and are not discounted.
  *
- *   break-even default probability = premium / deficiency
+ *   break-even default probability = premium / deficiency (#N/A above 1: no break-even);
+ *   with a discount rate, premium / (deficiency / (1 + d/12)^(12 × defaultYear))
  */
-import { amount, define, points, rate, signed, years } from "./args";
+import { amount, define, points, rate, signed, years, yearsFromZero } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { diffExact, sumMoney, toCents } from "./money";
@@ -154,19 +155,45 @@ function interestOnlyPremium(
   return numerator / denominator;
 }
 
-/** premium / deficiency, never below 0: the default probability above which non-recourse pays for itself. */
+/**
+ * premium / deficiency, never below 0: the default probability above which non-recourse pays
+ * for itself. With a discount rate, the loss is first discounted from the default year at
+ * (1 + d/12)^(12 × year), the convention of NONRECOURSE_PREMIUM's discounted premium, so both
+ * are present values. Above 1 there is no break-even: #N/A saying so.
+ */
 export function breakevenProbability({
   premium,
   deficiency,
+  discountRate,
+  defaultYear,
 }: {
   readonly premium: number;
   readonly deficiency: number;
+  /** Annual rate, monthly compounding, as in NONRECOURSE_PREMIUM; omitted: undiscounted. */
+  readonly discountRate?: number;
+  /** Years from closing to the default and the loss; required with discountRate. */
+  readonly defaultYear?: number;
 }): number | Fault {
-  return deficiency === 0 ? MSG.divByZero("deficiency") : Math.max(0, premium / deficiency);
+  if (deficiency === 0) return MSG.divByZero("deficiency");
+  let loss = deficiency;
+  if (discountRate !== undefined) {
+    if (defaultYear === undefined)
+      return MSG.requiredWith("defaultYear", "discountRate", "the year the loss falls in, to discount it");
+    loss = deficiency * discountFactor(discountRate / 12, 12 * defaultYear);
+  }
+  const p = premium / loss;
+  if (p > 1) return MSG.noBreakeven(premium, loss);
+  return Math.max(0, p);
 }
 
 export const BREAKEVEN_PROBABILITY = define(
   "BREAKEVEN_PROBABILITY",
-  [signed.required("premium"), amount.required("deficiency")],
-  (premium, deficiency) => breakevenProbability({ premium, deficiency }),
+  [
+    signed.required("premium"),
+    amount.required("deficiency"),
+    rate.optional("discountRate"),
+    yearsFromZero.optional("defaultYear"),
+  ],
+  (premium, deficiency, discountRate, defaultYear) =>
+    breakevenProbability({ premium, deficiency, discountRate, defaultYear }),
 );

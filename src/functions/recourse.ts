@@ -73,16 +73,22 @@ export function nonrecoursePremium(
 }
 
 /**
- * Default probability above which the premium pays for itself. premium / deficiency, undiscounted; 0 when non-recourse
- * costs nothing extra. See docs/methodology.md §6.
+ * Default probability above which the premium pays for itself. premium / deficiency; 0 when non-recourse costs
+ * nothing extra; #N/A when the premium exceeds the loss (non-recourse cannot pay for itself). With discountRate and
+ * defaultYear, the loss is discounted from the default year at (1 + d/12)^(12 × year), so that a premium discounted the
+ * same way (LOAN.NONRECOURSE_PREMIUM with discountRate) is set against it on one present-value basis. See
+ * docs/methodology.md §6.
  * Example: =LOAN.BREAKEVEN_PROBABILITY(180000, 1050000) → 0.1714
+ * Example: =LOAN.BREAKEVEN_PROBABILITY(143031.72, 1050000, 0.0685, 7) → 0.2197
  * @customfunction BREAKEVEN_PROBABILITY
- * @param premium The non-recourse premium over the hold.
+ * @param premium The non-recourse premium over the hold (its present value when discountRate is given).
  * @param deficiency The deficiency in the downside scenario (more than 0).
+ * @param [discountRate] Annual discount rate as a decimal (monthly compounding); omit for undiscounted.
+ * @param [defaultYear] Years from closing to the default and the loss; required with discountRate.
  * @returns The probability as a decimal.
  */
-export function breakevenProbability(premium: any, deficiency: any): number {
-  return excel(BREAKEVEN_PROBABILITY(premium, deficiency));
+export function breakevenProbability(premium: any, deficiency: any, discountRate?: any, defaultYear?: any): number {
+  return excel(BREAKEVEN_PROBABILITY(premium, deficiency, discountRate, defaultYear));
 }
 
 /**
