@@ -7,6 +7,7 @@
  *                     (assumes the lender cancels the rest: Form 1099-C)
  *   insolvency:       excluded₁ = min(COD, insolvency)                           (§108(a)(1)(B))
  *   §108(c) QRPBI:    excluded₂ = min(COD − excluded₁, max(0, debt − FMV), depreciable basis)
+ *                     (max(0, debt − FMV) is the recourse COD itself, so that cap never binds)
  *                     (elective; not for C corporations; insolvency applies first, §108(a)(2)(B))
  *   COD taxable     = COD − excluded₁ − excluded₂
  *
@@ -57,16 +58,17 @@ export function foreclosureTax({
   header = FORECLOSURE_TAX.param.header.fallback,
 }: ForeclosureTaxInput): (string | number)[][] | Fault {
   if (cCorporation && depreciableBasis !== undefined) return MSG.notForCCorporation("depreciableBasis");
-  const shortfall = Math.max(0, sumMoney([debt, -fairMarketValue]));
-  const proceeds = proceedsToBorrower ?? Math.max(0, sumMoney([fairMarketValue, -debt]));
-  const realized = isRecourse ? Math.min(debt, fairMarketValue) : debt;
-  const gain = sumMoney([realized, proceeds, -adjustedBasis]);
-  const cod = isRecourse ? shortfall : 0;
+  const over = fairMarketValue > debt;
+  const proceeds = proceedsToBorrower ?? (over ? sumMoney([fairMarketValue, -debt]) : 0);
+  const realized = isRecourse && !over ? fairMarketValue : debt;
+  const gain = sumMoney(proceeds ? [realized, proceeds, -adjustedBasis] : [realized, -adjustedBasis]);
+  // Recourse COD is debt − FMV, so §108(c)'s first cap (principal − FMV) never binds below it.
+  const cod = isRecourse && !over ? sumMoney([debt, -fairMarketValue]) : 0;
   const byInsolvency = Math.min(cod, insolvency);
   const byQrpbd =
-    depreciableBasis === undefined ? 0 : Math.min(sumMoney([cod, -byInsolvency]), shortfall, depreciableBasis);
-  const excluded = sumMoney([byInsolvency, byQrpbd]);
-  const row = [gain, cod, excluded, sumMoney([cod, -excluded])];
+    depreciableBasis === undefined || cod === 0 ? 0 : Math.min(sumMoney([cod, -byInsolvency]), depreciableBasis);
+  const excluded = byQrpbd ? sumMoney([byInsolvency, byQrpbd]) : byInsolvency;
+  const row = [gain, cod, excluded, excluded ? sumMoney([cod, -excluded]) : cod];
   return header ? [[...FORECLOSURE_TAX_HEADER], row] : [row];
 }
 
