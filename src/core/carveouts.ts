@@ -106,8 +106,10 @@ export function carveoutExposure({
       lossTerms.push(act.loss);
     }
   }
-  const shortfall = Math.max(0, sumMoney([debt, -collateralValue]));
-  const exposure = full ? shortfall : Math.min(capAtShortfall ? shortfall : debt, sumMoney(lossTerms));
+  // The shortfall is an exact sum, taken only when the collateral can bound the exposure.
+  const bound =
+    (full || capAtShortfall) && collateralValue > 0 ? Math.max(0, sumMoney([debt, -collateralValue])) : debt;
+  const exposure = full ? bound : Math.min(bound, sumMoney(lossTerms));
   return cap === undefined ? exposure : Math.min(exposure, cap);
 }
 
