@@ -353,3 +353,72 @@ describe("exported .xlsx (planToXlsx)", () => {
     expect(book.definedNames.getRanges("ProFormaNOI").ranges.length).toBeGreaterThan(0);
   });
 });
+
+/** Balance after `years` of monthly payments (closed form, methodology §3), `ioYears` of them interest-only first. */
+function handBalance(loan: number, rate: number, amort: number, years: number, ioYears: number): number {
+  const i = rate / 12;
+  const k = (years - ioYears) * 12;
+  if (k <= 0) return loan;
+  const pay = (loan * i) / (1 - (1 + i) ** -(amort * 12));
+  return loan * (1 + i) ** k - (pay * ((1 + i) ** k - 1)) / i;
+}
+
+describe("time-aware downside (issue 13, item 4)", () => {
+  test("value-add: unpaid at the year-3 default is the hand-derived balance plus six months' interest", () => {
+    const c = compute(buildDealPlan(VALUE_ADD));
+    const u = c.row("Unpaid principal at the default (LOAN.BALANCE)");
+    const br = handBalance(4_500_000, 0.0685, 30, 3, 0);
+    const bn = handBalance(4_500_000, 0.0735, 30, 3, 0);
+    expect(Math.abs((u.B as number) - br)).toBeLessThan(CENT);
+    expect(Math.abs((u.C as number) - bn)).toBeLessThan(CENT);
+    expect(Math.abs((c.row("Interest accrued to the sale").B as number) - (br * 0.0685 * 6) / 12)).toBeLessThan(CENT);
+    // Sale: 65 % of the 500,000 NOI at the going-in cap 500,000 / 6,450,000 plus 1 %.
+    const sale = (0.65 * 500_000) / (500_000 / 6_450_000 + 0.01);
+    expect(Math.abs((c.row("Sale price at the default").B as number) - sale)).toBeLessThan(CENT);
+    const def = br + (br * 0.0685 * 6) / 12 + 250_000 - sale;
+    expect(Math.abs((c.row("Deficiency at the default (LOAN.DEFICIENCY)").B as number) - def)).toBeLessThan(CENT);
+    expect(Math.abs((c.row("Personal exposure at the default under TX law").B as number) - def)).toBeLessThan(CENT);
+    expect(c.row("Personal exposure at the default under TX law").C).toBe(0);
+    // The worked surrender case stays beside it (4.4 M unpaid, 3.6 M sale, 1,050,000).
+    expect(c.row("Deficiency (LOAN.DEFICIENCY)", scenarioStart(c, 3)).B).toBe(1_050_000);
+  });
+
+  test("a later default year leaves a smaller unpaid principal (amortization)", () => {
+    const c = compute(buildDealPlan({ ...VALUE_ADD, downside: { defaultYear: 6 } }));
+    const u = c.row("Unpaid principal at the default (LOAN.BALANCE)").B as number;
+    expect(Math.abs(u - handBalance(4_500_000, 0.0685, 30, 6, 0))).toBeLessThan(CENT);
+  });
+
+  test.each(TEMPLATES.map((t) => [t.id, t] as const))(
+    "%s: a 10 %% smaller loan scales UnpaidAtDefault and the premium PV by 0.9 (both linear in the loan)",
+    (_id, template) => {
+      const base = compute(buildDealPlan(template));
+      const loan = base.row("Loan amount").B as number;
+      const small = compute(buildDealPlan(template, { loanAmount: loan * 0.9 }));
+      const named = (c: Computed, name: string): number[] => {
+        const n = (c.plan.names ?? []).find((x) => x.name === name);
+        if (!n) throw new Error(`no name ${name}`);
+        const r = parseRange(n.address);
+        const out: number[] = [];
+        for (let col = r.left; col <= r.right; col++) out.push(c.engine.value(c.plan.sheetName, r.top, col) as number);
+        return out;
+      };
+      const [ur, un] = named(base, "UnpaidAtDefault");
+      const [sr, sn] = named(small, "UnpaidAtDefault");
+      const io = template.inputs.interestOnly;
+      expect(
+        Math.abs(
+          ur - handBalance(loan, base.row("Annual rate").B as number, template.inputs.amortYears, 3, io ? 3 : 0),
+        ),
+      ).toBeLessThan(CENT);
+      expect(sr).not.toBeCloseTo(ur, 0);
+      expect(Math.abs(sr - 0.9 * ur)).toBeLessThan(CENT);
+      expect(Math.abs(sn - 0.9 * un)).toBeLessThan(CENT);
+      const [pv] = named(base, "PremiumPV");
+      const [spv] = named(small, "PremiumPV");
+      expect(pv).toBeGreaterThan(0);
+      expect(Math.abs(spv - 0.9 * pv)).toBeLessThan(CENT);
+      for (const name of ["LoanInput", "DefaultYear", "PutValue"]) expect(typeof named(base, name)[0]).toBe("number");
+    },
+  );
+});

@@ -157,7 +157,13 @@ describeBrowser("the preview in Chromium", () => {
   const valueAdd = defaultPlan("value-add");
   const premiumIO = addressOf(valueAdd, /^=LOAN\.NONRECOURSE_PREMIUM\((?:[^,()]*,){5}[^,()]*\)$/);
   const premiumAmortizing = addressOf(valueAdd, /^=LOAN\.NONRECOURSE_PREMIUM\((?:[^,()]*,){6}[^,()]*\)$/);
-  const deficiencies = valueAdd.cells.filter((c) => c.formula?.startsWith("=LOAN.DEFICIENCY(")).map((c) => c.address);
+  // The scenarios' deficiency rows (the time-aware downside below them has its own).
+  const scenarioRows = new Set(
+    valueAdd.cells.filter((c) => c.value === "Deficiency (LOAN.DEFICIENCY)").map((c) => c.address.slice(1)),
+  );
+  const deficiencies = valueAdd.cells
+    .filter((c) => c.formula?.startsWith("=LOAN.DEFICIENCY(") && scenarioRows.has(c.address.replace(/^[A-Z]+/, "")))
+    .map((c) => c.address);
   const loanInput = nameOf(valueAdd, "LoanInput");
 
   test("insert the value-add template: the premium (180,000) and the surrender deficiency (1,050,000) where they belong", async () => {

@@ -11,6 +11,7 @@
  *   - side-by-side.ts: the terms under each structure and the premium; per scenario the
  *     deficiency, what the state's law lets the lender pursue and the personal exposure;
  *     the break-even default probability; LOAN.QUALIFY;
+ *   - downside.ts: the time-aware downside (a default in DefaultYear, each structure's balance then), the put value;
  *   - reading.ts: the lenders' "when each fits" heuristics (methodology §17) as formulas with
  *     reasons, against the criteria's cells;
  *   - sensitivity.ts: personal exposure against sale price, feeding the chart;
@@ -33,6 +34,7 @@ import {
   titleSection,
 } from "./inputs";
 import { type Deal, type DealOptions, type DealSheet, dealSheet, resolveDeal } from "./layout";
+import { downsideSection } from "./downside";
 import { readingSection } from "./reading";
 import { exposureChart, sensitivitySection } from "./sensitivity";
 import { breakevenSection, qualifySection, scenariosSection, termsSection } from "./side-by-side";
@@ -59,6 +61,7 @@ export function buildDealPlan(
   const scenarios = scenarioInputsSection(s, deal);
   const terms = termsSection(s, inp, thresholds);
   const outcomes = scenariosSection(s, inp, terms, scenarios, carveouts);
+  downsideSection(s, inp, terms, scenarios, carveouts, outcomes.laws, template.downside);
   breakevenSection(s, terms, outcomes);
   qualifySection(s, inp, terms, thresholds);
   readingSection(s, inp, terms, outcomes, criteria);

@@ -96,6 +96,7 @@ export function termsSection(s: DealSheet, inp: InputCells, th: ThresholdCells):
     pvRow,
     `=IF(${io},${call("NONRECOURSE_PREMIUM", ...premiumArgs, undefined, inp.discountRate)},${call("NONRECOURSE_PREMIUM", ...premiumArgs, amort, inp.discountRate)})`,
     "money",
+    "PremiumPV",
   );
   s.text(NOTE, pvRow, "Interest-only loans: the interest-only view, discounted");
   return { rate, points, loan, debtService, dscr, ltv, balance, premium };

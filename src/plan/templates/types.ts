@@ -98,6 +98,14 @@ export interface DealTemplate {
   readonly carveouts: readonly Carveout[];
   /** A second state whose law the sheet also applies to each scenario (the state overlay). */
   readonly compareState?: string;
+  /** The time-aware downside's assumptions where the template departs from the defaults (deal/downside.ts). */
+  readonly downside?: {
+    readonly defaultYear?: number;
+    readonly accruedMonths?: number;
+    readonly capExpansion?: number;
+    readonly volatility?: number;
+    readonly riskFree?: number;
+  };
   /** Sale prices of the sensitivity table, as shares of the property value. */
   readonly sensitivity: readonly number[];
   /** The source of each input (a section of docs/methodology.md, the market table, or "Assumption: …"). */

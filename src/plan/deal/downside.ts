@@ -1,0 +1,155 @@
+/**
+ * The time-aware downside: a default in year `DefaultYear`. The unpaid principal is each
+ * structure's LOAN.BALANCE then (so the loan, rate, amortization and interest-only inputs all
+ * flow through) plus the interest accrued over the months to the sale; the sale price is the
+ * last scenario's NOI capitalized at the going-in cap rate plus an expansion, less nothing
+ * (foreclosure costs are in the claim); the deficiency, what the state's law lets the lender
+ * pursue and the personal exposure per structure (methodology §3, §5, §8). Beside it, the
+ * premium in present value and the put's value (methodology §6, §16).
+ */
+import { call } from "../formula";
+import type { CarveoutCells, InputCells, ScenarioCells } from "./inputs";
+import { type DealSheet, NOTE, type Pair, pairRow } from "./layout";
+import { exposureFormulas, mayPursue, type TermCells } from "./side-by-side";
+
+/** What the downside section writes that later sections read. */
+export interface DownsideCells {
+  readonly unpaid: Pair;
+  readonly deficiency: Pair;
+  /** Personal exposure per state's law. */
+  readonly exposures: readonly Pair[];
+  readonly putValue: string;
+}
+
+export type DownsideKey = "defaultYear" | "accruedMonths" | "capExpansion" | "volatility" | "riskFree";
+
+/** Defaults of the downside's own inputs (assumptions, stated beside them). */
+export const DOWNSIDE_DEFAULTS: Readonly<Record<DownsideKey, number>> = {
+  defaultYear: 3,
+  accruedMonths: 6,
+  capExpansion: 0.01,
+  volatility: 0.15,
+  riskFree: 0.04,
+};
+
+export function downsideSection(
+  s: DealSheet,
+  inp: InputCells,
+  terms: TermCells,
+  scenarios: readonly ScenarioCells[],
+  carve: CarveoutCells,
+  laws: readonly string[],
+  defaults: Partial<Record<DownsideKey, number>> = {},
+): DownsideCells {
+  const d = { ...DOWNSIDE_DEFAULTS, ...defaults };
+  const { noi, propertyValue: value, amortYears: amort, interestOnly: io } = inp;
+  const top = s.heading("Downside at a default (time-aware)", 1);
+  s.text(NOTE, top, "Every loan input flows through: the balance at the default year under each structure");
+  const input = (label: string, v: number, fmt: "years" | "rate" | "share", name: string, note: string): string => {
+    const r = s.label(label);
+    s.text(NOTE, r, note);
+    return s.input("B", r, v, fmt, name);
+  };
+  const year = input(
+    "Default year",
+    d.defaultYear,
+    "years",
+    "DefaultYear",
+    "Assumption: the year the sponsor stops paying (1 to the hold)",
+  );
+  const months = input(
+    "Months of interest accrued to the sale",
+    d.accruedMonths,
+    "years",
+    "AccruedMonths",
+    "Assumption: unpaid interest from the default to the foreclosure sale (methodology §5 claim)",
+  );
+  const expansion = input(
+    "Exit cap rate over the going-in cap rate",
+    d.capExpansion,
+    "rate",
+    "CapExpansion",
+    "Assumption: cap-rate expansion in the downside",
+  );
+  const last = scenarios[scenarios.length - 1];
+  const capRow = s.label("Exit cap rate");
+  const exitCap = s.formula("B", capRow, `=${noi}/${value}+${expansion}`, "rate", "ExitCap");
+  s.text(NOTE, capRow, "Going-in cap rate (NOI ÷ value) plus the expansion");
+  const saleF = `=${noi}*${last.noiFactor}/${exitCap}`;
+  const sale = pairRow(s, "Sale price at the default", saleF, saleF, "money", {
+    diff: false,
+    note: "The last scenario's NOI ÷ the exit cap rate",
+  });
+  const ioYears = `IF(${io},${year},0)`;
+  const unpaid = pairRow(
+    s,
+    "Unpaid principal at the default (LOAN.BALANCE)",
+    `=${call("BALANCE", terms.loan, terms.rate.r, amort, year, ioYears)}`,
+    `=${call("BALANCE", terms.loan, terms.rate.n, amort, year, ioYears)}`,
+    "money",
+    { note: "Each structure's balance at the default year (methodology §3)" },
+  );
+  s.name("UnpaidAtDefault", `${unpaid.r}:${unpaid.n}`);
+  const accrued = pairRow(
+    s,
+    "Interest accrued to the sale",
+    `=${unpaid.r}*${terms.rate.r}*${months}/12`,
+    `=${unpaid.n}*${terms.rate.n}*${months}/12`,
+    "money",
+  );
+  const claim = pairRow(
+    s,
+    "Claim (principal, interest, costs)",
+    `=${unpaid.r}+${accrued.r}+${inp.foreclosureCosts}`,
+    `=${unpaid.n}+${accrued.n}+${inp.foreclosureCosts}`,
+    "money",
+  );
+  const deficiencyF = (u: string, a: string) => `=${call("DEFICIENCY", u, sale.r, a, undefined, inp.foreclosureCosts)}`;
+  const deficiency = pairRow(
+    s,
+    "Deficiency at the default (LOAN.DEFICIENCY)",
+    deficiencyF(unpaid.r, accrued.r),
+    deficiencyF(unpaid.n, accrued.n),
+    "money",
+    { note: "methodology §5" },
+  );
+  const exposures = laws.map((law) => {
+    const rr = s.next();
+    s.formula("A", rr, `="Lender may pursue at the default under "&${law}&" law"`);
+    s.formula("B", rr, `=${mayPursue(inp, law, claim.r, sale.r)}`, "money");
+    s.formula("C", rr, `=${mayPursue(inp, law, claim.n, sale.n)}`, "money");
+    s.text(NOTE, rr, "LOAN.STATE_DEFICIENCY (methodology §8)");
+    const er = s.next();
+    s.formula("A", er, `="Personal exposure at the default under "&${law}&" law"`);
+    const f = exposureFormulas(inp, terms, carve, claim, sale, law);
+    const exp: Pair = { r: s.formula("B", er, f.r, "money"), n: s.formula("C", er, f.n, "money") };
+    s.formula("D", er, `=${exp.n}-${exp.r}`, "money");
+    return exp;
+  });
+
+  // The protection's price against what it is worth (methodology §6, §16).
+  const vol = input(
+    "Volatility of the property's value",
+    d.volatility,
+    "rate",
+    "Volatility",
+    "Assumption: annual, transaction-based (methodology §16)",
+  );
+  const rf = input(
+    "Risk-free rate (continuous)",
+    d.riskFree,
+    "rate",
+    "RiskFreeRate",
+    "Assumption: about the 10-year Treasury (methodology §16)",
+  );
+  const putRow = s.label("Put value of non-recourse (LOAN.PUT_VALUE)");
+  const putValue = s.formula(
+    "D",
+    putRow,
+    `=${call("PUT_VALUE", value, `${terms.balance.n}+${inp.foreclosureCosts}`, inp.holdYears, vol, rf, `${noi}/${value}`)}`,
+    "money",
+    "PutValue",
+  );
+  s.text(NOTE, putRow, "Struck at the non-recourse balance at the end of the hold plus costs (methodology §16)");
+  return { unpaid, deficiency, exposures, putValue };
+}
