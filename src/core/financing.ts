@@ -172,9 +172,20 @@ function schedule(
   const i = new Dec(annualRate).div(perYear);
   const zero = new Dec(0);
   let balance = roundCents(new Dec(loanAmount));
+  // Below |i·n| = 1e-20, 1 − (1 + i)^−n loses its digits even in 40-digit decimals: the
+  // payment is then B/n · (1 + (n + 1)·i/2), its expansion, exact far beyond the cent.
   const level = i.isZero()
     ? roundCents(balance.div(n))
-    : roundCents(balance.mul(i).div(new Dec(1).sub(i.add(1).pow(-n))));
+    : i.abs().mul(n).lt("1e-20")
+      ? roundCents(
+          balance.div(n).mul(
+            i
+              .mul(n + 1)
+              .div(2)
+              .add(1),
+          ),
+        )
+      : roundCents(balance.mul(i).div(new Dec(1).sub(i.add(1).pow(-n))));
   for (let p = 1; p <= term; p++) {
     let interest = zero;
     let principal = zero;

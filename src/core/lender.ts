@@ -264,9 +264,15 @@ function readThresholds(range: Grid): ThresholdOverrides | Fault {
 
 /**
  * A figure for the one-line verdict: rounded to 4 decimals (2 from 1,000 up), shortest form,
- * thousands grouped. The rounded value k/10^d prints as at most d decimals.
+ * thousands grouped. The rounded value k/10^d prints as at most d decimals. From 1e15 up,
+ * where float64 has no decimals left to show, six significant digits in Excel's
+ * scientific form (1E+300).
  */
 export function figure(x: number): string {
+  if (Math.abs(x) >= 1e15) {
+    const [mantissa, exp] = Number(Math.abs(x).toPrecision(6)).toExponential().split("e");
+    return `${x < 0 ? "-" : ""}${mantissa}E${exp}`;
+  }
   const scale = Math.abs(x) >= 1000 ? 100 : 10000;
   const rounded = Math.round(Math.abs(x) * scale) / scale;
   let text = String(rounded);

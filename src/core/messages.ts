@@ -32,6 +32,11 @@ function value(arg: string, text: string): Fault {
 }
 
 export const MSG = {
+  /** A result float64 cannot hold (overflow, or an undefined 0/0): Excel's #NUM!. */
+  notRepresentable: new Fault(
+    "#NUM!",
+    "The result is beyond the numbers Excel can hold (about ±1.8e308) or undefined for these inputs.",
+  ),
   notNumber: (arg: string, got: unknown) => value(arg, `must be a number; got ${echo(got)}.`),
   notFinite: (arg: string, got: unknown) => value(arg, `must be a finite number; got ${echo(got)}.`),
   notSingle: (arg: string, got: unknown) => value(arg, `must be a single value, not ${echo(got)}.`),

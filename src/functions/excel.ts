@@ -8,6 +8,24 @@
  * ordinary Error.
  */
 import { Fault } from "../core/fault";
+import { MSG } from "../core/messages";
+
+/** Messages Excel shows are kept short: a long echo (a huge range's codes) is cut here. */
+export const MAX_MESSAGE = 255;
+
+function short(message: string): string {
+  return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
+}
+
+/** Whether a result holds only finite numbers (scalar, or a spilled 2-D array). */
+function finite(result: unknown): boolean {
+  if (typeof result === "number") return Number.isFinite(result);
+  if (Array.isArray(result))
+    return result.every((row) =>
+      Array.isArray(row) ? row.every((v) => typeof v !== "number" || Number.isFinite(v)) : finite(row),
+    );
+  return true;
+}
 
 interface ErrorConstructorLike {
   new (code: CustomFunctions.ErrorCode, message?: string): CustomFunctions.Error;
@@ -22,12 +40,18 @@ export function toExcelError(fault: Fault): CustomFunctions.Error | Error {
   const ExcelError = errorClass();
   const code = fault.kind as CustomFunctions.ErrorCode;
   const withMessage = fault.kind === "#VALUE!" || fault.kind === "#N/A";
-  if (ExcelError) return withMessage ? new ExcelError(code, fault.message) : new ExcelError(code);
-  return new Error(`${fault.kind} ${fault.message}`);
+  const message = short(fault.message);
+  if (ExcelError) return withMessage ? new ExcelError(code, message) : new ExcelError(code);
+  return new Error(`${fault.kind} ${message}`);
 }
 
-/** Returns the core's result, or raises it as an Excel error. */
+/**
+ * Returns the core's result, or raises it as an Excel error: a fault as its error, and a
+ * result that is not a finite number (an overflow, 0/0) as #NUM!, so no function ever
+ * returns NaN or ±Infinity to Excel.
+ */
 export function excel<T>(result: T | Fault): T {
   if (result instanceof Fault) throw toExcelError(result);
+  if (!finite(result)) throw toExcelError(MSG.notRepresentable);
   return result;
 }
