@@ -6,6 +6,7 @@
  * with a short message. Never NaN, ±Infinity, "NaN"/"Infinity" in text, or an exception
  * that is not an Excel error.
  */
+import fs from "fs";
 import path from "path";
 import fc from "fast-check";
 import { AddinError, type Addin } from "../src/engine/addin";
@@ -118,9 +119,10 @@ describe("every function, Excel-shaped junk: finite results or Excel errors with
   test("the bundle is loaded", () => expect(addin.metadata.functions.length).toBeGreaterThan(20));
 
   test.each(
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     (
-      require(path.join(dist, "functions.json")) as { functions: { id: string; parameters: unknown[] }[] }
+      JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as {
+        functions: { id: string; parameters: unknown[] }[];
+      }
     ).functions.map((f) => [f.id, f.parameters.length] as const),
   )("%s", (id, arity) => {
     const fn = addin.functions.get(id)!;
