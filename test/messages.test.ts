@@ -8,11 +8,6 @@ import { Fault, HINT, MSG } from "../src/core";
 import { cells } from "./helpers";
 
 const CASES: Record<keyof typeof MSG, [Fault, Fault["kind"], string]> = {
-  notRepresentable: [
-    MSG.notRepresentable,
-    "#NUM!",
-    "The result is beyond the numbers Excel can hold (about ±1.8e308) or undefined for these inputs.",
-  ],
   notNumber: [MSG.notNumber("noi", "n/a"), "#VALUE!", 'noi must be a number; got text "n/a".'],
   notFinite: [
     MSG.notFinite("saleCosts", -Infinity),

@@ -20,3 +20,13 @@ export class Fault {
 export function isFault(x: unknown): x is Fault {
   return x instanceof Fault;
 }
+
+/**
+ * A result float64 cannot hold (an overflow, an undefined 0/0): Excel's #NUM!, raised at the
+ * Excel boundary (src/functions/excel.ts) for any function. Kept here rather than in MSG so
+ * the boundary imports nothing else from the core (the bundle then inlines MSG's entries).
+ */
+export const NOT_REPRESENTABLE = new Fault(
+  "#NUM!",
+  "The result is beyond the numbers Excel can hold (about ±1.8e308) or undefined for these inputs.",
+);

@@ -31,12 +31,10 @@ function value(arg: string, text: string): Fault {
   return new Fault("#VALUE!", `${arg} ${text}`, arg);
 }
 
+/** The Excel boundary's #NUM! for a non-finite result (defined beside Fault: see fault.ts). */
+export { NOT_REPRESENTABLE } from "./fault";
+
 export const MSG = {
-  /** A result float64 cannot hold (overflow, or an undefined 0/0): Excel's #NUM!. */
-  notRepresentable: new Fault(
-    "#NUM!",
-    "The result is beyond the numbers Excel can hold (about ±1.8e308) or undefined for these inputs.",
-  ),
   notNumber: (arg: string, got: unknown) => value(arg, `must be a number; got ${echo(got)}.`),
   notFinite: (arg: string, got: unknown) => value(arg, `must be a finite number; got ${echo(got)}.`),
   notSingle: (arg: string, got: unknown) => value(arg, `must be a single value, not ${echo(got)}.`),

@@ -7,8 +7,7 @@
  * passes it to the bundle) receives the same errors, and plain Node (unit tests) gets an
  * ordinary Error.
  */
-import { Fault } from "../core/fault";
-import { MSG } from "../core/messages";
+import { Fault, NOT_REPRESENTABLE } from "../core/fault";
 
 /** Messages Excel shows are kept short: a long echo (a huge range's codes) is cut here. */
 export const MAX_MESSAGE = 255;
@@ -19,12 +18,7 @@ function short(message: string): string {
 
 /** Whether a result holds only finite numbers (scalar, or a spilled 2-D array). */
 function finite(result: unknown): boolean {
-  if (typeof result === "number") return Number.isFinite(result);
-  if (Array.isArray(result))
-    return result.every((row) =>
-      Array.isArray(row) ? row.every((v) => typeof v !== "number" || Number.isFinite(v)) : finite(row),
-    );
-  return true;
+  return Array.isArray(result) ? result.every(finite) : typeof result !== "number" || Number.isFinite(result);
 }
 
 interface ErrorConstructorLike {
@@ -51,7 +45,11 @@ export function toExcelError(fault: Fault): CustomFunctions.Error | Error {
  * returns NaN or ±Infinity to Excel.
  */
 export function excel<T>(result: T | Fault): T {
-  if (result instanceof Fault) throw toExcelError(result);
-  if (!finite(result)) throw toExcelError(MSG.notRepresentable);
-  return result;
+  if (result instanceof Fault || !finite(result)) raise(result);
+  return result as T;
+}
+
+/** Throws the Excel error for a fault or a non-finite result (kept apart so excel() stays small where it is inlined). */
+function raise(result: unknown): never {
+  throw toExcelError(result instanceof Fault ? result : NOT_REPRESENTABLE);
 }
