@@ -49,7 +49,7 @@ export function excel<T>(result: T | Fault): T {
   return result as T;
 }
 
-/** Throws the Excel error for a fault or a non-finite result (kept apart so excel() stays small where it is inlined). */
+/** Throws the Excel error for a fault or a non-finite result (apart, so excel() stays small where inlined). */
 function raise(result: unknown): never {
   throw toExcelError(result instanceof Fault ? result : NOT_REPRESENTABLE);
 }
