@@ -54,6 +54,25 @@ describe("Excel conventions", () => {
     expect(g([["A", "B"]], [])).toEqual({ r: [["A", "B"]], o: undefined });
     expect((g([[1], [2, 3]], null) as Fault).message).toBe(MSG.ragged("r").message);
   });
+  test("a range cell a worksheet cannot hold (an object, text over 32,767 characters) is #VALUE! naming the cell", () => {
+    // Source: Excel's specifications and limits, "Total number of characters that a cell can contain: 32,767".
+    const g = define("G", [grid("overrides", true)], (o) => o);
+    expect(g([["DEADLINE", "x".repeat(32767)]])).toEqual([["DEADLINE", "x".repeat(32767)]]);
+    expect((g([["DEADLINE", "x".repeat(32768)]]) as Fault).message).toBe(
+      MSG.textTooLong("overrides", 1, 2, 32768).message,
+    );
+    expect(
+      (
+        g([
+          ["A", 1],
+          [{ value: 1 }, 2],
+        ]) as Fault
+      ).message,
+    ).toBe(MSG.notCellValue("overrides", 2, 1).message);
+    expect((g([[["nested"]]]) as Fault).message).toBe(MSG.notCellValue("overrides", 1, 1).message);
+    expect((g({ type: "Entity" }) as Fault).message).toBe(MSG.notCellValue("overrides", 1, 1).message);
+    expect(g([[1, true, null, ""]])).toEqual([[1, true, null, ""]]);
+  });
   test("an object that is not a cell value is #VALUE!", () => {
     expect((f({}, null, null, null) as Fault).message).toBe(MSG.notNumber("x", {}).message);
   });

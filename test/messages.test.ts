@@ -20,6 +20,16 @@ const CASES: Record<keyof typeof MSG, [Fault, Fault["kind"], string]> = {
     "loanAmount must be a single value, not a range of 2×1 cells.",
   ],
   ragged: [MSG.ragged("triggered"), "#VALUE!", "triggered must be a rectangular range (every row the same length)."],
+  notCellValue: [
+    MSG.notCellValue("overrides", 2, 1),
+    "#VALUE!",
+    "overrides holds something that is not a number, text or TRUE/FALSE at row 2, column 1.",
+  ],
+  textTooLong: [
+    MSG.textTooLong("overrides", 1, 2, 40000),
+    "#VALUE!",
+    "overrides holds 40000 characters at row 1, column 2; a cell holds at most 32767.",
+  ],
   notBoolean: [MSG.notBoolean("interestOnly", ""), "#VALUE!", "interestOnly must be TRUE or FALSE; got empty text."],
   notText: [MSG.notText("measure", true), "#VALUE!", "measure must be text; got TRUE."],
   required: [MSG.required("structure"), "#VALUE!", "structure is required."],

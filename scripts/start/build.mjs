@@ -10,8 +10,9 @@ const require = createRequire(import.meta.url);
 /** @typedef {{ ready: boolean, port: number }} ServerState  ready: false while dist/ is being (re)built */
 
 /**
- * One development build of dist/, exactly what `webpack --mode development` does. Resolves to
- * true if it succeeded.
+ * One development build of dist/, exactly what `webpack --mode development` does, for localhost
+ * whatever ADDIN_URL or ADDIN_OUT say in the shell (a production build is `npm run build`).
+ * Resolves to true if it succeeded.
  * @param {string} label "Built", "Rebuilt (time)"
  * @returns {Promise<boolean>}
  */
@@ -20,7 +21,9 @@ export function buildOnce(label) {
   const webpack = require("webpack");
   /** @type {(env: Record<string, unknown>, argv: { mode: string }) => import("webpack").Configuration[]} */
   const makeConfig = require(path.join(ROOT, "webpack.config.js"));
-  const compiler = webpack(makeConfig({ WEBPACK_BUNDLE: true, WEBPACK_BUILD: true }, { mode: "development" }));
+  const compiler = webpack(
+    makeConfig({ WEBPACK_BUNDLE: true, WEBPACK_BUILD: true, addinUrl: "", out: "" }, { mode: "development" }),
+  );
   const started = Date.now();
   return new Promise((resolve) => {
     compiler.run((error, stats) => {

@@ -10,7 +10,7 @@
  * single value; text or TRUE/FALSE where a number is required is an error, never coerced.
  */
 import { Fault } from "./fault";
-import { HINT, MSG } from "./messages";
+import { HINT, MAX_CELL_TEXT, MSG } from "./messages";
 
 export type Cell = number | string | boolean | null;
 export type Grid = Cell[][];
@@ -277,7 +277,27 @@ export function pairName(name: string, cell: Cell): string | Fault {
   return typeof cell === "string" && cell.trim() !== "" ? cell.trim().toUpperCase() : MSG.notText(name, cell);
 }
 
-/** A rectangular range, or a single value seen as a 1×1 range; optional ranges may be omitted. */
+/** The rectangular range itself, or #VALUE! naming the first cell a worksheet cell cannot hold. */
+function cellCheck(name: string, rows: unknown[][]): Grid | Fault {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
+      if (typeof cell === "string") {
+        if (cell.length > MAX_CELL_TEXT) return MSG.textTooLong(name, i + 1, j + 1, cell.length);
+      } else if (cell !== null && cell !== undefined && typeof cell !== "number" && typeof cell !== "boolean") {
+        return MSG.notCellValue(name, i + 1, j + 1);
+      }
+    }
+  }
+  return rows as Grid;
+}
+
+/**
+ * A rectangular range, or a single value seen as a 1×1 range; optional ranges may be omitted.
+ * Every cell must be what a worksheet cell can hold: a number, text of at most 32,767
+ * characters (Excel's limit), TRUE/FALSE or blank; anything else is #VALUE! naming the cell.
+ */
 export function grid<N extends string>(name: N, optional: boolean): Param<Grid | undefined, N> {
   return {
     name,
@@ -285,14 +305,14 @@ export function grid<N extends string>(name: N, optional: boolean): Param<Grid |
     rule: optional ? "range, optional" : "value or range",
     read: (raw) => {
       if (raw === null || raw === undefined) return optional ? undefined : [[null]];
-      if (!Array.isArray(raw)) return [[raw as Cell]];
+      if (!Array.isArray(raw)) return cellCheck(name, [[raw]]);
       const rows = raw as unknown[];
       if (rows.length === 0) return optional ? undefined : [[null]];
       const width = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : -1;
       for (const row of rows) {
         if (!Array.isArray(row) || row.length !== width) return MSG.ragged(name);
       }
-      return rows as Grid;
+      return cellCheck(name, rows as unknown[][]);
     },
   };
 }

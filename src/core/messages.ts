@@ -27,6 +27,9 @@ function truncate(s: string): string {
   return s.length > 30 ? `${s.slice(0, 27)}...` : s;
 }
 
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_TEXT = 32767;
+
 function value(arg: string, text: string): Fault {
   return new Fault("#VALUE!", `${arg} ${text}`, arg);
 }
@@ -39,6 +42,10 @@ export const MSG = {
   notFinite: (arg: string, got: unknown) => value(arg, `must be a finite number; got ${echo(got)}.`),
   notSingle: (arg: string, got: unknown) => value(arg, `must be a single value, not ${echo(got)}.`),
   ragged: (arg: string) => value(arg, "must be a rectangular range (every row the same length)."),
+  notCellValue: (arg: string, row: number, col: number) =>
+    value(arg, `holds something that is not a number, text or TRUE/FALSE at row ${row}, column ${col}.`),
+  textTooLong: (arg: string, row: number, col: number, length: number) =>
+    value(arg, `holds ${length} characters at row ${row}, column ${col}; a cell holds at most ${MAX_CELL_TEXT}.`),
   notBoolean: (arg: string, got: unknown) => value(arg, `must be TRUE or FALSE; got ${echo(got)}.`),
   notText: (arg: string, got: unknown) => value(arg, `must be text; got ${echo(got)}.`),
   required: (arg: string) => value(arg, "is required."),
