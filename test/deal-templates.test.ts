@@ -7,6 +7,8 @@
  *     surrender (with §2 case C): deficiency 1,050,000, break-even 180,000 / 1,050,000 ≈ 17.1 %.
  *   - §3 and §2 case A: a purchase-money loan on a 1–4 unit building after a trustee sale:
  *     California bars the deficiency (CCP §580d, §580b), Texas allows it: 115,000.
+ *   - §8: California's lender foreclosing judicially on a bank's loan (outside §580b for a
+ *     non-owner-occupied building): claim − max(sale, fair value), derived by hand in the test.
  * Shape: no cell of any template is an error; formulas refer only to cells and names that
  * exist; every constant number is a blue input; every formula is black.
  */
@@ -315,6 +317,42 @@ describe("residential 1–4 units: California vs Texas (methodology §8, §5 cas
     expect(c.row("Personal exposure under TX law", at).B).toBe(115_000);
     expect(c.row("Break-even default probability (CA law)").D).toBe("no personal exposure to insure");
     expect(c.row("Break-even default probability (TX law)").D as number).toBeGreaterThan(0);
+  });
+
+  test("California's lender foreclosing judicially instead: claim − max(sale, fair value), §580a/§726", () => {
+    // Hand value from the template's downside (methodology §5 case A) and its fair-value assumption.
+    const downside = RESIDENTIAL_CA_TX.scenarios[2];
+    const remedy = RESIDENTIAL_CA_TX.alternativeRemedy!;
+    const { accruedInterest, foreclosureCosts } = RESIDENTIAL_CA_TX.inputs;
+    const claim = downside.unpaidPrincipal! + accruedInterest + foreclosureCosts;
+    expect(claim).toBe(535_000);
+    expect(downside.salePrice).toBe(420_000);
+    const hand = Math.max(0, claim - Math.max(downside.salePrice!, remedy.fairMarketValue));
+    expect(hand).toBeGreaterThan(0);
+    const row = c.row(remedy.label);
+    expect(row.B).toBe(hand);
+    expect(row.C).toBe(hand);
+    expect(row.D).toBe(0);
+    // The trustee sale and Texas rows are unchanged.
+    expect(c.row("Lender may pursue under CA law", at).B).toBe(0);
+    expect(c.row("Lender may pursue under TX law", at).B).toBe(115_000);
+  });
+
+  test("without the override the table cannot tell a bank loan from a carryback: #N/A", () => {
+    const remedy = RESIDENTIAL_CA_TX.alternativeRemedy!;
+    const plain = compute(buildDealPlan({ ...RESIDENTIAL_CA_TX, alternativeRemedy: { ...remedy, overrides: [] } }));
+    const v = plain.row(remedy.label).B as { error: string; message?: string };
+    expect(v.error).toBe("#N/A");
+    expect(v.message).toMatch(/RESIDENTIAL_BAR/);
+  });
+
+  test("with the fair value at or below the sale price, the limit leaves claim − sale", () => {
+    const remedy = RESIDENTIAL_CA_TX.alternativeRemedy!;
+    const low = compute(
+      buildDealPlan({ ...RESIDENTIAL_CA_TX, alternativeRemedy: { ...remedy, fairMarketValue: 400_000 } }),
+    );
+    // 535,000 − max(420,000, 400,000) = 115,000 (methodology §5 case A).
+    expect(low.row(remedy.label).B).toBe(115_000);
   });
 });
 

@@ -10,7 +10,8 @@
  *     carveouts stressed and the scenarios;
  *   - side-by-side.ts: the terms under each structure and the premium; per scenario the
  *     deficiency, what the state's law lets the lender pursue and the personal exposure;
- *     the break-even default probability; LOAN.QUALIFY;
+ *     a remedy the lender may choose instead (the template's alternativeRemedy, on the last
+ *     scenario); the break-even default probability; LOAN.QUALIFY;
  *   - downside.ts: the time-aware downside (a default in DefaultYear, each structure's balance then), the put value;
  *   - reading.ts: the lenders' "when each fits" heuristics (methodology §17) as formulas with
  *     reasons, against the criteria's cells;
@@ -37,7 +38,13 @@ import { type Deal, type DealOptions, type DealSheet, dealSheet, resolveDeal } f
 import { downsideSection } from "./downside";
 import { readingSection } from "./reading";
 import { exposureChart, sensitivitySection } from "./sensitivity";
-import { breakevenSection, qualifySection, scenariosSection, termsSection } from "./side-by-side";
+import {
+  alternativeRemedySection,
+  breakevenSection,
+  qualifySection,
+  scenariosSection,
+  termsSection,
+} from "./side-by-side";
 
 export { DEAL_NOTES } from "../messages";
 export { DEAL_FORMATS, INPUT_LABELS, INPUT_NAMES, type DealOptions } from "./layout";
@@ -61,6 +68,7 @@ export function buildDealPlan(
   const scenarios = scenarioInputsSection(s, deal);
   const terms = termsSection(s, inp, thresholds);
   const outcomes = scenariosSection(s, inp, terms, scenarios, carveouts);
+  alternativeRemedySection(s, inp, template.alternativeRemedy, outcomes);
   downsideSection(s, inp, terms, scenarios, carveouts, outcomes.laws, template.downside);
   breakevenSection(s, terms, outcomes);
   qualifySection(s, inp, terms, thresholds);

@@ -6,6 +6,7 @@
  * each structure; the break-even default probability and LOAN.QUALIFY.
  */
 import { call, quote } from "../formula";
+import type { AlternativeRemedy } from "../templates/types";
 import type { CarveoutCells, InputCells, ScenarioCells, ThresholdCells } from "./inputs";
 import { type DealSheet, NOTE, type Pair, pairRow } from "./layout";
 
@@ -142,6 +143,7 @@ export interface OutcomeCells {
   /** exposures[scenario][law]. */
   readonly exposures: readonly (readonly Pair[])[];
   readonly lastClaim: Pair;
+  readonly lastSale: Pair;
 }
 
 /**
@@ -158,6 +160,7 @@ export function scenariosSection(
   const laws = inp.compare ? [inp.state, inp.compare] : [inp.state];
   const exposures: Pair[][] = [];
   let lastClaim: Pair = { r: "", n: "" };
+  let lastSale: Pair = { r: "", n: "" };
   scenarios.forEach((sc, i) => {
     const head = s.heading(`Scenario ${i + 1}: ${sc.scenario.label}`, 1);
     s.text(NOTE, head, sc.scenario.source);
@@ -188,6 +191,7 @@ export function scenariosSection(
       "money",
     );
     lastClaim = claim;
+    lastSale = sale;
     const deficiency = (u: string, sp: string) =>
       `=${call("DEFICIENCY", u, sp, inp.accruedInterest, undefined, inp.foreclosureCosts)}`;
     pairRow(s, "Deficiency (LOAN.DEFICIENCY)", deficiency(unpaid.r, sale.r), deficiency(unpaid.n, sale.n), "money", {
@@ -223,7 +227,50 @@ export function scenariosSection(
       }),
     );
   });
-  return { laws, exposures, lastClaim };
+  return { laws, exposures, lastClaim, lastSale };
+}
+
+/**
+ * A remedy the lender may choose instead of the deal's foreclosure, on the last scenario's claim and sale price:
+ * its state, method, fair market value and table overrides as blue inputs (the reasons beside them), then
+ * LOAN.STATE_DEFICIENCY under each structure with the deal's residential, purchase-money and owner-occupied flags.
+ */
+export function alternativeRemedySection(
+  s: DealSheet,
+  inp: InputCells,
+  remedy: AlternativeRemedy | undefined,
+  out: OutcomeCells,
+): void {
+  if (!remedy) return;
+  const head = s.heading("Alternative remedy, last scenario", 1, ["Field", "Value"]);
+  s.text(NOTE, head, "A remedy the lender may choose instead of the deal's foreclosure (methodology §8)");
+  const line = (label: string, value: string | number, note: string, fmt?: "money"): string => {
+    const r = s.label(label);
+    s.text(NOTE, r, note);
+    return s.input("B", r, value, fmt);
+  };
+  const state = line("Remedy: state", remedy.state, "The state whose law the remedy is under");
+  const method = line("Remedy: foreclosure", remedy.foreclosure, "LOAN.STATE_DEFICIENCY's foreclosure method");
+  const fmv = line(
+    "Remedy: fair market value at the sale",
+    remedy.fairMarketValue,
+    remedy.fairMarketValueSource,
+    "money",
+  );
+  const first = s.row + 1;
+  for (const o of remedy.overrides) {
+    const r = s.label(`Remedy: override ${o.field}`);
+    s.input("B", r, o.field);
+    s.input("C", r, o.value);
+    s.text(NOTE, r, o.reason);
+  }
+  const overrides = remedy.overrides.length ? s.name("RemedyOverrides", `B${first}:C${s.row}`) : undefined;
+  const flags = inp.flags.slice(1);
+  const f = (claim: string, sale: string) =>
+    `=${call("STATE_DEFICIENCY", claim, sale, state, fmv, method, ...flags, overrides)}`;
+  pairRow(s, remedy.label, f(out.lastClaim.r, out.lastSale.r), f(out.lastClaim.n, out.lastSale.n), "money", {
+    note: remedy.note,
+  });
 }
 
 /** The break-even default probability under each state's law, on the last scenario's exposure avoided. */

@@ -4,6 +4,8 @@
  * the deficiency (after a trustee sale, CCP §580d; purchase-money 1–4 unit, §580b); Texas
  * allows it. The downside is case A of methodology §5: 485,000 principal, 32,000 interest
  * and fees, 18,000 foreclosure costs, a 420,000 trustee sale: a 115,000 deficiency.
+ * California's lender may instead foreclose judicially: a bank's loan on a building the buyer
+ * does not live in is outside §580b, so a deficiency survives, limited by fair value (§580a, §726).
  */
 import { DEFAULT_SENSITIVITY, SRC, type DealTemplate } from "./types";
 
@@ -59,6 +61,23 @@ export const RESIDENTIAL_CA_TX: DealTemplate = {
   ],
   carveouts: [],
   compareState: "TX",
+  alternativeRemedy: {
+    label:
+      "California lender, judicial foreclosure instead (bank loan: §580b does not reach a non-owner-occupied building)",
+    state: "CA",
+    foreclosure: "JUDICIAL",
+    fairMarketValue: 455_000,
+    fairMarketValueSource: "Assumption: the value moves with rents in the default (700,000 × 0.65)",
+    overrides: [
+      {
+        field: "RESIDENTIAL_BAR",
+        value: "R+P+O",
+        reason:
+          "A bank's loan, not a seller carryback: §580b bars a third party's purchase-money deficiency only on a 1–4 unit dwelling the buyer occupies (methodology §8–9)",
+      },
+    ],
+    note: "LOAN.STATE_DEFICIENCY, judicial: claim − max(sale price, fair value), the §580a/§726 fair-value limit (methodology §8–9)",
+  },
   sensitivity: DEFAULT_SENSITIVITY,
   sources: {
     loanType: "Assumption: bank pricing (the market table, methodology §14, has no residential row)",

@@ -84,6 +84,25 @@ export interface Carveout {
   readonly loss: number;
 }
 
+/**
+ * A remedy the lender may choose instead of the deal's foreclosure, applied to the last
+ * scenario's claim and sale price: one LOAN.STATE_DEFICIENCY row, with its state, method, fair
+ * market value and table overrides written as blue inputs beside it (the reasons as notes).
+ */
+export interface AlternativeRemedy {
+  /** The row's label: who, which remedy, and why the law allows it. */
+  readonly label: string;
+  readonly state: string;
+  readonly foreclosure: "NONJUDICIAL" | "JUDICIAL";
+  /** The property's fair market value at the sale (LOAN.STATE_DEFICIENCY's fairMarketValue) and its source. */
+  readonly fairMarketValue: number;
+  readonly fairMarketValueSource: string;
+  /** The deal's overrides of the state table (field, value), each with the reason written beside it. */
+  readonly overrides: readonly { readonly field: string; readonly value: string; readonly reason: string }[];
+  /** The row's note: what the answer is and its source. */
+  readonly note: string;
+}
+
 export interface DealTemplate {
   readonly id: string;
   readonly title: string;
@@ -98,6 +117,8 @@ export interface DealTemplate {
   readonly carveouts: readonly Carveout[];
   /** A second state whose law the sheet also applies to each scenario (the state overlay). */
   readonly compareState?: string;
+  /** A remedy the lender may choose instead, shown for the last scenario (e.g. judicial foreclosure). */
+  readonly alternativeRemedy?: AlternativeRemedy;
   /** The time-aware downside's assumptions where the template departs from the defaults (deal/downside.ts). */
   readonly downside?: {
     readonly defaultYear?: number;
