@@ -21,6 +21,8 @@ import { loadAddin } from "../src/engine/load-node";
 import { evaluatePlan, planToXlsx } from "../src/engine/plan-writers";
 import type { EngineWorkbook, CellResult } from "../src/engine/workbook";
 import { buildDealPlan, DEAL_NOTES, INPUT_NAMES } from "../src/plan/deal";
+import { DOWNSIDE_DEFAULTS } from "../src/plan/deal/downside";
+import { DEFAULT_GROWTH_RATE, FAIR_VOLATILITIES } from "../src/plan/deal/fair";
 import { FORMULA_COLOR, INPUT_COLOR, parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
 import { findTemplate, RESIDENTIAL_CA_TX, TEMPLATES, VALUE_ADD } from "../src/plan/templates";
 
@@ -459,4 +461,140 @@ describe("time-aware downside (issue 13, item 4)", () => {
       for (const name of ["LoanInput", "DefaultYear", "PutValue"]) expect(typeof named(base, name)[0]).toBe("number");
     },
   );
+});
+
+/**
+ * The standard normal distribution function, written here independently of the add-in's
+ * (src/core/normal.ts): N(x) = erfc(−x/√2)/2, with erfc(z) = 1 − erf(z) by erf's Taylor series
+ * for |z| < 3 (alternating terms, at most ~10 times the sum, so ~1e-15 absolute) and by its
+ * continued fraction (modified Lentz) for |z| ≥ 3, where 1 − erf would cancel.
+ */
+function erfc(z: number): number {
+  if (z < 0) return 2 - erfc(-z);
+  if (z < 3) {
+    let term = z;
+    let sum = z;
+    for (let n = 1; n < 200; n++) {
+      term *= (-z * z) / n;
+      const add = term / (2 * n + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+    }
+    return 1 - (2 / Math.sqrt(Math.PI)) * sum;
+  }
+  // erfc(z) = e^(−z²)/√π · 1/(z + (1/2)/(z + 1/(z + (3/2)/(z + …)))).
+  const tiny = 1e-300;
+  let f = z;
+  let c = z;
+  let d = 0;
+  for (let n = 1; n < 500; n++) {
+    const a = n / 2;
+    d = z + a * d;
+    d = Math.abs(d) < tiny ? tiny : d;
+    c = z + a / c;
+    c = Math.abs(c) < tiny ? tiny : c;
+    d = 1 / d;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.exp(-z * z) / Math.sqrt(Math.PI) / f;
+}
+const normCdf = (x: number): number => erfc(-x / Math.SQRT2) / 2;
+
+/** Black–Scholes–Merton put with a continuous yield q (Merton 1973; methodology §16). */
+function bsPut(v: number, k: number, t: number, sigma: number, r: number, q: number): number {
+  const sd = sigma * Math.sqrt(t);
+  const d1 = (Math.log(v / k) + (r - q + (sigma * sigma) / 2) * t) / sd;
+  const d2 = d1 - sd;
+  return k * Math.exp(-r * t) * normCdf(-d2) - v * Math.exp(-q * t) * normCdf(-d1);
+}
+
+/** P(V_T < K) for a lognormal value growing at g with yield q: N(−d2) at g. */
+function lognormalBelow(v: number, k: number, t: number, sigma: number, g: number, q: number): number {
+  const sd = sigma * Math.sqrt(t);
+  return normCdf(-(Math.log(v / k) + (g - q - (sigma * sigma) / 2) * t) / sd);
+}
+
+function namedValue(c: Computed, name: string): CellResult {
+  const n = (c.plan.names ?? []).find((x) => x.name === name);
+  if (!n) throw new Error(`no name ${name}`);
+  const r = parseRange(n.address);
+  return c.engine.value(c.plan.sheetName, r.top, r.left);
+}
+
+/** The computed row labelled `label`, columns B onward. */
+function rowValues(c: Computed, label: string): CellResult[] {
+  const values = c.engine.sheetValues(c.plan.sheetName);
+  const r = values.findIndex((line) => line[0] === label);
+  if (r < 0) throw new Error(`no row labelled ${label}`);
+  return values[r].slice(1);
+}
+
+const relClose = (got: unknown, want: number, tol = 1e-9): void => {
+  expect(typeof got).toBe("number");
+  expect(Math.abs((got as number) - want) / Math.abs(want)).toBeLessThan(tol);
+};
+
+describe("is the premium fair? (issue 12, deal templates)", () => {
+  const c = compute(buildDealPlan(VALUE_ADD));
+  const i = VALUE_ADD.inputs;
+  const v = i.propertyValue;
+  const q = i.noi / i.propertyValue;
+  const t = i.holdYears;
+  const { volatility: sigma, riskFree: r } = DOWNSIDE_DEFAULTS;
+  // The strike: the non-recourse balance at the hold (checked above against 4,123,469.40) plus costs.
+  const k = (c.row("Balance at the end of the hold").C as number) + i.foreclosureCosts;
+
+  test("our normal CDF against 30-digit references (mpmath ncdf; A&S table 26.1 to 15 digits)", () => {
+    expect(Math.abs(normCdf(1) - 0.841344746068543)).toBeLessThan(1e-15);
+    expect(Math.abs(normCdf(-2) - 0.022750131948179)).toBeLessThan(1e-15);
+    relClose(normCdf(-5), 2.866515718791939e-7, 1e-12);
+  });
+
+  test("the put value is the closed-form Black–Scholes put at the deal's figures (1e-9 relative)", () => {
+    expect(k).toBeGreaterThan(4_000_000);
+    const put = bsPut(v, k, t, sigma, r, q);
+    expect(put).toBeGreaterThan(0);
+    relClose(namedValue(c, "PutValue"), put);
+    relClose(c.row("Present value: the put against the premium").B, put);
+    expect(c.row("Present value: the put against the premium").C).toBe(namedValue(c, "PremiumPV"));
+    relClose(namedValue(c, "IncomeYield"), q, 1e-15);
+  });
+
+  test("the fair spread is the put over the loan's continuous annuity at the risk-free rate", () => {
+    const put = bsPut(v, k, t, sigma, r, q);
+    // s·L·∫₀ᵀ e^(−r·u) du = put, ∫₀ᵀ e^(−r·u) du = (1 − e^(−rT))/r.
+    const annuity = (1 - Math.exp(-r * t)) / r;
+    relClose(namedValue(c, "FairSpread"), put / (i.loanAmount * annuity));
+    // Against the quoted rate premium: the non-recourse rate less the recourse rate.
+    const quoted = (c.row("Annual rate").C as number) - (c.row("Annual rate").B as number);
+    relClose(c.row("Rate a year: fair spread (LOAN.FAIR_SPREAD) against the rate premium").C, quoted, 1e-12);
+  });
+
+  test("default probability at the hold: real-world at the assumed return, and risk-neutral", () => {
+    const real = lognormalBelow(v, k, t, sigma, DEFAULT_GROWTH_RATE, q);
+    const neutral = lognormalBelow(v, k, t, sigma, r, q);
+    relClose(namedValue(c, "DefaultProbabilityReal"), real);
+    relClose(namedValue(c, "DefaultProbabilityRiskNeutral"), neutral);
+    // A risk premium (g > r) makes the real-world probability the lower one.
+    expect(real).toBeLessThan(neutral);
+  });
+
+  test("over volatility 5 %–30 % the put rises and the 'exceeds the premium' flag flips from no to yes", () => {
+    const vols = rowValues(c, "Volatility (assumption, see methodology §16)").slice(0, FAIR_VOLATILITIES.length);
+    expect(vols).toEqual([...FAIR_VOLATILITIES]);
+    const puts = rowValues(c, "Put value (LOAN.PUT_VALUE)").slice(0, vols.length) as number[];
+    puts.forEach((p, j) => relClose(p, bsPut(v, k, t, FAIR_VOLATILITIES[j], r, q)));
+    const pv = namedValue(c, "PremiumPV") as number;
+    const flags = rowValues(c, "Put value exceeds the premium's PV?").slice(0, vols.length);
+    expect(flags).toEqual(puts.map((p) => (p > pv ? "yes" : "no")));
+    expect(flags[0]).toBe("no");
+    expect(flags[flags.length - 1]).toBe("yes");
+    const flip = flags.indexOf("yes");
+    expect(flags.slice(flip).every((f) => f === "yes")).toBe(true);
+    expect(c.row("The verdict flips").B).toBe(
+      `between ${Math.round(FAIR_VOLATILITIES[flip - 1] * 100)} % and ${Math.round(FAIR_VOLATILITIES[flip] * 100)} %`,
+    );
+  });
 });

@@ -13,6 +13,8 @@
  *     a remedy the lender may choose instead (the template's alternativeRemedy, on the last
  *     scenario); the break-even default probability; LOAN.QUALIFY;
  *   - downside.ts: the time-aware downside (a default in DefaultYear, each structure's balance then), the put value;
+ *   - fair.ts: "Is the premium fair?": the put and the fair spread against the premium, the
+ *     default probability at the hold, and the verdict over volatility 5 %–30 %;
  *   - reading.ts: the lenders' "when each fits" heuristics (methodology §17) as formulas with
  *     reasons, against the criteria's cells;
  *   - sensitivity.ts: personal exposure against sale price, feeding the chart;
@@ -36,6 +38,7 @@ import {
 } from "./inputs";
 import { type Deal, type DealOptions, type DealSheet, dealSheet, resolveDeal } from "./layout";
 import { downsideSection } from "./downside";
+import { fairSection } from "./fair";
 import { readingSection } from "./reading";
 import { exposureChart, sensitivitySection } from "./sensitivity";
 import {
@@ -69,7 +72,8 @@ export function buildDealPlan(
   const terms = termsSection(s, inp, thresholds);
   const outcomes = scenariosSection(s, inp, terms, scenarios, carveouts);
   alternativeRemedySection(s, inp, template.alternativeRemedy, outcomes);
-  downsideSection(s, inp, terms, scenarios, carveouts, outcomes.laws, template.downside);
+  const downside = downsideSection(s, inp, terms, scenarios, carveouts, outcomes.laws, template.downside);
+  fairSection(s, inp, terms, downside.putValue);
   breakevenSection(s, terms, outcomes);
   qualifySection(s, inp, terms, thresholds);
   readingSection(s, inp, terms, outcomes, criteria);

@@ -1,0 +1,105 @@
+/**
+ * "Is the premium fair?": the protection's value against its price (methodology §6, §16).
+ * The put (LOAN.PUT_VALUE, the downside's PutValue) against the premium's present value
+ * (PremiumPV); the fair spread (LOAN.FAIR_SPREAD) against the quoted rate premium; the
+ * default probability at the hold (LOAN.DEFAULT_PROBABILITY), real-world and risk-neutral;
+ * and a row over volatility showing where the verdict flips. The volatility, the income
+ * yield and the expected return are assumptions (methodology §16: transaction- vs
+ * appraisal-based volatility), labelled beside them.
+ */
+import { call } from "../formula";
+import { column } from "../plan";
+import type { InputCells } from "./inputs";
+import { type DealSheet, NOTE } from "./layout";
+import type { TermCells } from "./side-by-side";
+
+/** The volatilities the verdict is shown over (assumptions to vary, methodology §16). */
+export const FAIR_VOLATILITIES = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3] as const;
+
+/** Default expected total return of the property, continuously compounded (an assumption). */
+export const DEFAULT_GROWTH_RATE = 0.07;
+
+/** What the section writes that tests and later sections read. */
+export interface FairCells {
+  readonly incomeYield: string;
+  readonly fairSpread: string;
+  /** Put value and "yes"/"no" (exceeds PremiumPV) per volatility of FAIR_VOLATILITIES. */
+  readonly grid: readonly { readonly volatility: string; readonly put: string; readonly exceeds: string }[];
+}
+
+/** The names the downside and premium rows give: Volatility, RiskFreeRate, PutValue, PremiumPV. */
+export function fairSection(s: DealSheet, inp: InputCells, terms: TermCells, putValue: string): FairCells {
+  const { noi, propertyValue: value, holdYears: hold, foreclosureCosts: costs } = inp;
+  const claim = `${terms.balance.n}+${costs}`;
+  s.heading("Is the premium fair? (methodology §16)", 1, ["Worth", "Charged", "Worth − charged"]);
+  const assumption = "assumption, see methodology §16";
+
+  const yieldRow = s.label("Income yield (NOI ÷ value)");
+  const incomeYield = s.formula("B", yieldRow, `=${noi}/${value}`, "rate", "IncomeYield");
+  s.text(NOTE, yieldRow, `The going-in yield, held constant: an ${assumption}`);
+  const growthRow = s.label("Expected total return of the property (real-world)");
+  const growth = s.input("B", growthRow, DEFAULT_GROWTH_RATE, "rate", "GrowthRate");
+  s.text(NOTE, growthRow, `Continuously compounded, income plus appreciation: an ${assumption}`);
+  const volRow = s.label("Volatility used (the downside's input)");
+  s.formula("B", volRow, "=Volatility", "rate");
+  s.text(NOTE, volRow, `Transaction-based, not appraisal-based (which understates it): an ${assumption}`);
+
+  const pvRow = s.label("Present value: the put against the premium");
+  const worth = s.formula("B", pvRow, `=${putValue}`, "money");
+  const charged = s.formula("C", pvRow, "=PremiumPV", "money");
+  s.formula("D", pvRow, `=${worth}-${charged}`, "money");
+  s.text(NOTE, pvRow, "LOAN.PUT_VALUE struck at the non-recourse balance at the hold plus costs, against PremiumPV");
+
+  const spreadRow = s.label("Rate a year: fair spread (LOAN.FAIR_SPREAD) against the rate premium");
+  const fairSpread = s.formula(
+    "B",
+    spreadRow,
+    `=${call("FAIR_SPREAD", putValue, terms.loan, hold, "RiskFreeRate")}`,
+    "rate",
+    "FairSpread",
+  );
+  const quoted = s.formula("C", spreadRow, `=${inp.rateSpread}`, "rate");
+  s.formula("D", spreadRow, `=${fairSpread}-${quoted}`, "rate");
+  s.text(NOTE, spreadRow, "The level spread over the hold whose value at the risk-free rate is the put");
+
+  const verdictRow = s.label("Verdict at the deal's figures");
+  s.formula(
+    "B",
+    verdictRow,
+    `=IF(${worth}>${charged},"the protection is worth more than its premium","the premium exceeds the protection's value")`,
+  );
+  s.text(NOTE, verdictRow, "An estimate to compare with the premium, not advice");
+
+  const prob = (g: string) => `=${call("DEFAULT_PROBABILITY", value, claim, hold, "Volatility", g, incomeYield)}`;
+  const realRow = s.label("Default probability at the hold, real-world (LOAN.DEFAULT_PROBABILITY)");
+  s.formula("B", realRow, prob(growth), "share", "DefaultProbabilityReal");
+  s.text(NOTE, realRow, "Value at the hold below the claim, growing at the expected return");
+  const rnRow = s.label("Default probability at the hold, risk-neutral");
+  s.formula("B", rnRow, prob("RiskFreeRate"), "share", "DefaultProbabilityRiskNeutral");
+  s.text(NOTE, rnRow, "Growing at the risk-free rate: the probability the put's price embeds");
+
+  // The verdict over volatility (B:G), each value an assumption to vary.
+  const vr = s.label("Volatility (assumption, see methodology §16)");
+  const pr = s.label("Put value (LOAN.PUT_VALUE)");
+  const er = s.label("Put value exceeds the premium's PV?");
+  const grid = FAIR_VOLATILITIES.map((v, i) => {
+    const col = column(i + 1);
+    const volatility = s.input(col, vr, v, "rate");
+    const put = s.formula(
+      col,
+      pr,
+      `=${call("PUT_VALUE", value, claim, hold, volatility, "RiskFreeRate", incomeYield)}`,
+      "money",
+    );
+    const exceeds = s.formula(col, er, `=IF(${put}>PremiumPV,"yes","no")`);
+    return { volatility, put, exceeds };
+  });
+  const flipRow = s.label("The verdict flips");
+  const flip = grid.reduceRight(
+    (rest, g, i) =>
+      `IF(${g.exceeds}="yes",${i === 0 ? `"at or below "&ROUND(${g.volatility}*100,0)&" %"` : `"between "&ROUND(${grid[i - 1].volatility}*100,0)&" % and "&ROUND(${g.volatility}*100,0)&" %"`},${rest})`,
+    `"above "&ROUND(${grid[grid.length - 1].volatility}*100,0)&" %"`,
+  );
+  s.formula("B", flipRow, `=${flip}`);
+  return { incomeYield, fairSpread, grid };
+}
