@@ -7,6 +7,7 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../src/engine/cli";
+import { ENGINE_MSG as M } from "../src/engine/messages";
 import { TEMPLATES } from "../src/plan/templates";
 import { capture } from "./helpers";
 
@@ -37,7 +38,7 @@ describe("loan template", () => {
     const io = capture();
     const out = path.join(dir, "deal.xlsx");
     expect(await main(["template", "value-add", "-o", out], io, dist)).toBe(0);
-    expect(io.stdout.join("\n")).toMatch(/Cells in error: 0/);
+    expect(io.stdout).toContain(M.cellsInError(0));
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     const ws = book.getWorksheet("Value-add deal") as ExcelJS.Worksheet;
@@ -65,7 +66,14 @@ describe("loan template", () => {
   test("an unknown template or option is a usage error (status 2)", async () => {
     const io = capture();
     expect(await main(["template", "nope"], io, dist)).toBe(2);
-    expect(io.stderr.join("")).toMatch(/no template named nope; one of: value-add/);
+    expect(io.stderr.join("")).toBe(
+      M.usageLine(
+        M.noTemplate(
+          "nope",
+          TEMPLATES.map((t) => t.id),
+        ),
+      ),
+    );
     expect(await main(["template"], capture(), dist)).toBe(2);
     expect(await main(["template", "blank", "--bogus"], capture(), dist)).toBe(2);
   });

@@ -11,8 +11,9 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import * as formulajs from "@formulajs/formulajs";
-import { AMORTIZATION, NONRECOURSE_PREMIUM, PAYMENT } from "../src/core";
-import { main, progressBar, type Io } from "../src/engine/cli";
+import { AMORTIZATION, MSG, NONRECOURSE_PREMIUM, PAYMENT } from "../src/core";
+import { main, progressBar, USAGE, type Io } from "../src/engine/cli";
+import { ENGINE_MSG as M } from "../src/engine/messages";
 import { loadAddin } from "../src/engine/load-node";
 import { zipUncompressedSize } from "../src/engine/safe-io";
 import { defaultLimits, normalizeFormula, recalcXlsx } from "../src/engine/xlsx";
@@ -114,12 +115,18 @@ describe("loan recalc", () => {
     expect(code).toBe(0);
     expect(sha(input)).toBe(before);
     const text = io.stdout.join("\n");
-    expect(text).toContain("Sheets: Deal inputs (0 formulas), Model (9 formulas), Notes (0 formulas)");
-    expect(text).toContain("Formulas computed: 9 of 9");
-    expect(text).toContain("Kept as cached, not recomputed: 0");
-    expect(text).toContain("Cells in error: 1");
-    expect(text).toContain('Model!B8  #VALUE!  noi must be a number; got text "n/a".');
-    expect(text).toContain("Functions it could not compute: none");
+    expect(text).toContain(
+      M.sheets([
+        { name: "Deal inputs", formulas: 0 },
+        { name: "Model", formulas: 9 },
+        { name: "Notes", formulas: 0 },
+      ]),
+    );
+    expect(text).toContain(M.computed(9, 9));
+    expect(text).toContain(M.keptCount(0));
+    expect(text).toContain(M.cellsInError(1));
+    expect(text).toContain(M.errorCell("Model!B8", "#VALUE!", MSG.notNumber("noi", "n/a").message));
+    expect(text).toContain(M.unsupported([]));
   });
 
   test("cached values: the core's numbers, Excel's PMT, the methodology's figures", async () => {
@@ -220,20 +227,20 @@ describe("loan recalc", () => {
   });
 
   test.each([
-    ["a missing file", "missing.xlsx", null, "missing.xlsx: no such file"],
-    ["a text file", "notes.xlsx", "just text", "notes.xlsx: is not an .xlsx workbook"],
-    ["an empty file", "empty.xlsx", "", "empty.xlsx: is not an .xlsx workbook (the file is empty)"],
+    ["a missing file", "missing.xlsx", null, M.noSuchFile("missing.xlsx")],
+    ["a text file", "notes.xlsx", "just text", M.notXlsx("notes.xlsx", false)],
+    ["an empty file", "empty.xlsx", "", M.notXlsx("empty.xlsx", true)],
     [
       "an encrypted workbook",
       "locked.xlsx",
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
-      "is password-protected (encrypted) or an old .xls workbook",
+      M.encrypted("locked.xlsx"),
     ],
     [
       "a corrupt zip",
       "corrupt.xlsx",
       Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40, 7)]),
-      "cannot be read as an .xlsx workbook",
+      M.corrupt("corrupt.xlsx"),
     ],
   ])("%s gets a clear message and exit 2", async (_label, name, content, message) => {
     const file = path.join(dir, name as string);
@@ -244,25 +251,27 @@ describe("loan recalc", () => {
   });
 
   test("bad usage exits 2 with one line pointing to --help", async () => {
-    for (const argv of [
-      [],
-      ["frob"],
-      ["recalc"],
-      ["recalc", "a.xlsx", "b.xlsx"],
-      ["recalc", "a.xlsx", "--bogus"],
-      ["recalc", "a.xlsx", "-o"],
-      ["recalc", "a.xlsx", "-o", "out.csv"],
-      ["recalc", "a.xlsx", "--max-cells", "many"],
-    ]) {
+    const cases: [string[], string][] = [
+      [[], M.commandNeeded()],
+      [["frob"], M.unknownCommand("frob")],
+      [["recalc"], M.recalcNeedsInput()],
+      [["recalc", "a.xlsx", "b.xlsx"], M.oneInput("a.xlsx", "b.xlsx")],
+      [["recalc", "a.xlsx", "--bogus"], M.unknownOption("--bogus")],
+      [["recalc", "a.xlsx", "-o"], M.needsFileName("-o")],
+      [["recalc", "a.xlsx", "-o", "out.csv"], M.notXlsxName("-o", "out.csv")],
+      [["recalc", "a.xlsx", "--max-cells", "many"], M.needsPositive("--max-cells", "many")],
+    ];
+    for (const [argv, message] of cases) {
       const io = capture();
       expect(await main(argv, io, dist)).toBe(2);
       const text = io.stderr.join("");
       expect(text.trim().split("\n")).toHaveLength(1);
       expect(text).toMatch(/^loan: .*\(see loan --help\)\n$/);
+      expect(text).toBe(M.usageLine(message));
     }
     const help = capture();
     expect(await main(["--help"], help, dist)).toBe(0);
-    expect(help.stdout.join("\n")).toContain("Exit status: 0 every formula recomputed");
+    expect(help.stdout).toEqual([USAGE]);
   });
 
   test("--version prints the package's version", async () => {
@@ -271,18 +280,18 @@ describe("loan recalc", () => {
     const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "package.json"), "utf8")) as {
       version: string;
     };
-    expect(io.stdout).toEqual([`loan ${pkg.version}`]);
+    expect(io.stdout).toEqual([M.version(pkg.version)]);
   });
 
   test("a folder as input, or as output, says so", async () => {
     const io = capture();
     expect(await main(["recalc", dir], io, dist)).toBe(2);
-    expect(io.stderr.join("")).toContain("is a folder, not an .xlsx file");
+    expect(io.stderr.join("")).toBe(M.errorLine(M.inputIsFolder(dir)));
     const sub = path.join(dir, "folder.xlsx");
     fs.mkdirSync(sub, { recursive: true });
     const io2 = capture();
     expect(await main(["recalc", input, "-o", sub], io2, dist)).toBe(2);
-    expect(io2.stderr.join("")).toContain("is a folder");
+    expect(io2.stderr.join("")).toBe(M.errorLine(M.outputIsFolder(sub)));
     expect(io2.stderr.join("")).not.toMatch(/\n\s+at /);
   });
 
@@ -293,7 +302,7 @@ describe("loan recalc", () => {
     fs.writeFileSync(target, "keep me");
     const io = capture();
     expect(await main(["recalc", copy], io, dist)).toBe(2);
-    expect(io.stderr.join("")).toContain("exists; name it with -o to replace it, or add --force");
+    expect(io.stderr.join("")).toBe(M.errorLine(M.outputExists(target)));
     expect(fs.readFileSync(target, "utf8")).toBe("keep me");
     expect(await main(["recalc", copy, "--force"], capture(), dist)).toBe(0);
     expect(result(await read(target), "Model", "B3")).toBe(180000);
@@ -319,7 +328,7 @@ describe("a failed write changes nothing", () => {
       throw Object.assign(new Error("EFBIG: file too large, write"), { code: "EFBIG" });
     };
     await expect(recalcXlsx(addin, input, input, { writeWorkbook: failing })).rejects.toThrow(
-      /atomic\.xlsx: cannot be written: the file is too large for the file system \(EFBIG\); nothing was changed/,
+      M.cannotWrite(input, "the file is too large for the file system (EFBIG)"),
     );
     expect(sha(input)).toBe(before);
     expect(tempFiles()).toEqual([]);
@@ -332,7 +341,7 @@ describe("a failed write changes nothing", () => {
     try {
       const io = capture();
       expect(await main(["recalc", input, "-o", input], io, dist)).toBe(2);
-      expect(io.stderr.join("")).toContain("cannot be written: the disk is full (ENOSPC); nothing was changed");
+      expect(io.stderr.join("")).toBe(M.errorLine(M.cannotWrite(input, "the disk is full (ENOSPC)")));
       expect(io.stderr.join("")).not.toMatch(/\n\s+at /);
     } finally {
       rename.mockRestore();
@@ -396,13 +405,13 @@ describe("kept as cached, not recomputed", () => {
   test("exit 3; the summary lists each kept cell with its reason", () => {
     expect(code).toBe(3);
     const text = io.stdout.join("\n");
-    expect(text).toContain("Formulas computed: 4 of 8");
-    expect(text).toContain("Kept as cached, not recomputed: 4");
-    expect(text).toContain("S!A1  function FOOBAR is not implemented by the engine");
+    expect(text).toContain(M.computed(4, 8));
+    expect(text).toContain(M.keptCount(4));
+    expect(text).toContain(M.keptCell("S!A1", M.notImplemented("FOOBAR")));
     expect(text).toContain('S!A3  TEXT format "0.00E+00" is not implemented.');
-    expect(text).toContain("S!A4  a number joined to text");
-    expect(text).toContain("S!A7  formula syntax the engine does not parse");
-    expect(text).toContain("Functions it could not compute: FOOBAR (1 cell)");
+    expect(text).toContain(M.keptCell("S!A4", M.joinedNumber()));
+    expect(text).toContain(M.keptCell("S!A7", M.syntax()));
+    expect(text).toContain(M.unsupported([{ name: "FOOBAR", cells: 1 }]));
   });
 
   test("Excel's cached values are kept; cells reading them are computed from them; real errors are written", async () => {

@@ -18,44 +18,14 @@ import { findTemplate, TEMPLATES } from "../plan/templates";
 import { AddinError } from "./addin";
 import { loadAddin } from "./load-node";
 import { planToXlsx } from "./plan-writers";
+import { ENGINE_MSG as M, PROGRESS_LABELS } from "./messages";
 import { sameFile } from "./safe-io";
 import { defaultLimits, recalcXlsx, RecalcError, type RecalcLimits, type RecalcSummary } from "./xlsx";
 
-export const USAGE = `Usage:
-  loan recalc IN.xlsx [-o OUT.xlsx] [--force] [--values] [--strict] [--max-size MB] [--max-cells N]
-
-  Computes every formula of IN.xlsx (Excel's built-ins and LOAN.*) and writes the results
-  as cached values next to the formulas, so the workbook shows numbers without the add-in.
-  A formula the engine cannot compute faithfully (a function it does not implement, syntax
-  it does not parse) keeps the value Excel cached; the summary lists it and why.
-
-  -o, --output OUT.xlsx  where to write (default: IN.recalc.xlsx beside IN). The output is
-                         written to a temporary file and renamed, so a failed write changes
-                         nothing; -o may name IN itself
-  --force                replace an existing output that -o does not name
-  --values               write values only, replacing formulas by their results
-  --strict               exit with status 1 when any cell is in error
-  --max-size MB          refuse a workbook larger than MB uncompressed (default: what fits
-                         in Node's heap, ${(defaultLimits().maxUncompressedBytes / 1024 / 1024).toLocaleString("en-US")} MB here)
-  --max-cells N          refuse a workbook of more than N non-empty cells (default: what
-                         fits in Node's heap, ${defaultLimits().maxCells.toLocaleString("en-US")} here); more memory:
-                         NODE_OPTIONS=--max-old-space-size=MB
-  -h, --help             this help
-  --version              the version
-
-  Exit status: 0 every formula recomputed; 1 with --strict, some cell is in error; 2 bad
-  usage, or a file that cannot be read, is over a limit or cannot be written (nothing is
-  written); 3 some formulas kept Excel's cached value (listed in the summary).
-
-  loan template NAME [-o OUT.xlsx] [--state XX] [--values]
-  loan template --list
-
-  Writes a deal template (the side-by-side recourse / non-recourse model) as a workbook of
-  formulas with their results cached. --list shows the templates.
-
-  -o, --output OUT.xlsx  where to write (default: NAME.xlsx)
-  --state XX             apply state XX's deficiency law instead of the template's
-  --values               write values only`;
+export const USAGE = M.usage(
+  (defaultLimits().maxUncompressedBytes / 1024 / 1024).toLocaleString("en-US"),
+  defaultLimits().maxCells.toLocaleString("en-US"),
+);
 
 export interface Io {
   out: (line: string) => void;
@@ -85,14 +55,14 @@ interface RecalcArgs {
 function positive(flag: string, raw: string | undefined): number {
   const n = Number(raw);
   if (raw === undefined || raw.trim() === "" || !Number.isFinite(n) || n <= 0)
-    throw new UsageError(`${flag} needs a positive number; got ${raw === undefined ? "nothing" : JSON.stringify(raw)}`);
+    throw new UsageError(M.needsPositive(flag, raw));
   return n;
 }
 
 /** -o's file: an .xlsx name. */
 function xlsxName(flag: string, name: string | undefined): string {
-  if (!name) throw new UsageError(`${flag} needs a file name`);
-  if (!/\.xlsx$/i.test(name)) throw new UsageError(`${flag} ${name}: the output must be an .xlsx file name`);
+  if (!name) throw new UsageError(M.needsFileName(flag));
+  if (!/\.xlsx$/i.test(name)) throw new UsageError(M.notXlsxName(flag, name));
   return name;
 }
 
@@ -114,11 +84,11 @@ function parseRecalc(args: string[]): RecalcArgs {
     else if (a === "--force") force = true;
     else if (a === "--max-size") limits.maxUncompressedBytes = positive(a, args[++i]) * 1024 * 1024;
     else if (a === "--max-cells") limits.maxCells = Math.floor(positive(a, args[++i]));
-    else if (a.startsWith("-")) throw new UsageError(`unknown option ${a}`);
+    else if (a.startsWith("-")) throw new UsageError(M.unknownOption(a));
     else if (input === undefined) input = a;
-    else throw new UsageError(`one input file at a time; got ${input} and ${a}`);
+    else throw new UsageError(M.oneInput(input, a));
   }
-  if (!input) throw new UsageError("recalc needs an input .xlsx file");
+  if (!input) throw new UsageError(M.recalcNeedsInput());
   const parsed = path.parse(input);
   return {
     input,
@@ -135,7 +105,7 @@ function parseRecalc(args: string[]): RecalcArgs {
 export function progressBar(io: Io, now: () => number = Date.now) {
   const start = now();
   let drawn = false;
-  const labels = { read: "reading", compute: "computing", write: "writing" } as const;
+  const labels = PROGRESS_LABELS;
   const weights = { read: [0, 0.2], compute: [0.2, 0.6], write: [0.6, 1] } as const;
   return {
     update(phase: keyof typeof labels, fraction: number) {
@@ -156,20 +126,14 @@ export function progressBar(io: Io, now: () => number = Date.now) {
 }
 
 export function formatSummary(input: string, output: string, s: RecalcSummary, values: boolean): string[] {
-  const lines = [`Recalculated ${input} → ${output}${values ? " (values only)" : ""}`];
-  lines.push(
-    `  Sheets: ${s.sheets.map((x) => `${x.name} (${x.formulas} formula${x.formulas === 1 ? "" : "s"})`).join(", ")}`,
-  );
-  lines.push(`  Formulas computed: ${s.recomputed} of ${s.formulas}`);
-  lines.push(`  Cells in error: ${s.errors.length}`);
-  for (const e of s.errors.slice(0, 50)) lines.push(`    ${e.address}  ${e.error}${e.message ? `  ${e.message}` : ""}`);
-  if (s.errors.length > 50) lines.push(`    … and ${s.errors.length - 50} more`);
-  lines.push(`  Kept as cached, not recomputed: ${s.kept.length}${s.kept.length ? " (Excel's value kept)" : ""}`);
-  for (const k of s.kept.slice(0, 50)) lines.push(`    ${k.address}  ${k.reason}`);
-  if (s.kept.length > 50) lines.push(`    … and ${s.kept.length - 50} more`);
-  lines.push(
-    `  Functions it could not compute: ${s.unsupported.length ? s.unsupported.map((u) => `${u.name} (${u.cells} cell${u.cells === 1 ? "" : "s"})`).join(", ") : "none"}`,
-  );
+  const lines = [M.recalculated(input, output, values), M.sheets(s.sheets), M.computed(s.recomputed, s.formulas)];
+  lines.push(M.cellsInError(s.errors.length));
+  for (const e of s.errors.slice(0, 50)) lines.push(M.errorCell(e.address, e.error, e.message));
+  if (s.errors.length > 50) lines.push(M.andMore(s.errors.length - 50));
+  lines.push(M.keptCount(s.kept.length));
+  for (const k of s.kept.slice(0, 50)) lines.push(M.keptCell(k.address, k.reason));
+  if (s.kept.length > 50) lines.push(M.andMore(s.kept.length - 50));
+  lines.push(M.unsupported(s.unsupported));
   return lines;
 }
 
@@ -189,14 +153,14 @@ function parseTemplate(args: string[]): TemplateArgs {
     else if (a.startsWith("--output=")) out.output = xlsxName("--output", a.slice("--output=".length));
     else if (a === "--state") {
       out.state = args[++i]?.trim().toUpperCase();
-      if (!out.state) throw new UsageError("--state needs a two-letter state code");
+      if (!out.state) throw new UsageError(M.stateNeedsCode());
     } else if (a === "--values") out.values = true;
     else if (a === "--list") out.list = true;
-    else if (a.startsWith("-")) throw new UsageError(`unknown option ${a}`);
+    else if (a.startsWith("-")) throw new UsageError(M.unknownOption(a));
     else if (out.name === undefined) out.name = a;
-    else throw new UsageError(`one template at a time; got ${out.name} and ${a}`);
+    else throw new UsageError(M.oneTemplate(out.name, a));
   }
-  if (!out.list && !out.name) throw new UsageError("template needs a template name (see loan template --list)");
+  if (!out.list && !out.name) throw new UsageError(M.templateNeedsName());
   return out;
 }
 
@@ -209,7 +173,13 @@ async function template(rest: string[], io: Io, dist?: string): Promise<number> 
     return 0;
   }
   const found = findTemplate(args.name as string);
-  if (!found) throw new UsageError(`no template named ${args.name}; one of: ${TEMPLATES.map((t) => t.id).join(", ")}`);
+  if (!found)
+    throw new UsageError(
+      M.noTemplate(
+        args.name as string,
+        TEMPLATES.map((t) => t.id),
+      ),
+    );
   const output = args.output ?? `${found.id}.xlsx`;
   const addin = loadAddin(dist);
   if (args.state) {
@@ -217,20 +187,17 @@ async function template(rest: string[], io: Io, dist?: string): Promise<number> 
     try {
       addin.functions.get("STATE_RULE")?.(args.state, "SOURCE", null);
     } catch (e) {
-      if (e instanceof AddinError) throw new UsageError(`--state ${args.state}: ${e.message}`);
+      if (e instanceof AddinError) throw new UsageError(M.badState(args.state, e.message));
       throw e;
     }
   }
   const plan = buildDealPlan(found, {}, args.state ? { state: args.state } : {});
   const result = await planToXlsx(addin, plan, output, { valuesOnly: args.values });
   const formulas = plan.cells.filter((c) => c.formula !== undefined).length;
-  io.out(`Wrote ${found.title} → ${output}${args.values ? " (values only)" : ""}`);
-  io.out(
-    `  Sheet: ${plan.sheetName} (${formulas} formulas, ${(plan.names ?? []).length} names; the chart needs Excel: insert it from the task pane)`,
-  );
-  io.out(`  Cells in error: ${result.errors.length}`);
-  for (const e of result.errors.slice(0, 50))
-    io.out(`    ${e.address}  ${e.error}${e.message ? `  ${e.message}` : ""}`);
+  io.out(M.wrote(found.title, output, args.values));
+  io.out(M.templateSheet(plan.sheetName, formulas, (plan.names ?? []).length));
+  io.out(M.cellsInError(result.errors.length));
+  for (const e of result.errors.slice(0, 50)) io.out(M.errorCell(e.address, e.error, e.message));
   return 0;
 }
 
@@ -253,12 +220,12 @@ export async function main(argv: string[], io: Io = defaultIo, dist?: string): P
     return 0;
   }
   if (command === "--version" || command === "-v") {
-    io.out(`loan ${version()}`);
+    io.out(M.version(version()));
     return 0;
   }
   try {
-    if (!command) throw new UsageError("a command is needed: recalc or template");
-    if (command !== "recalc" && command !== "template") throw new UsageError(`unknown command ${command}`);
+    if (!command) throw new UsageError(M.commandNeeded());
+    if (command !== "recalc" && command !== "template") throw new UsageError(M.unknownCommand(command));
     if (rest.includes("-h") || rest.includes("--help")) {
       io.out(USAGE);
       return 0;
@@ -272,9 +239,7 @@ export async function main(argv: string[], io: Io = defaultIo, dist?: string): P
       !args.named &&
       !args.force
     ) {
-      throw new RecalcError(
-        `${args.output} exists; name it with -o to replace it, or add --force (nothing was computed)`,
-      );
+      throw new RecalcError(M.outputExists(args.output));
     }
     const addin = loadAddin(dist);
     const bar = progressBar(io);
@@ -293,14 +258,14 @@ export async function main(argv: string[], io: Io = defaultIo, dist?: string): P
     return summary.kept.length > 0 ? 3 : 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`loan: ${e.message} (see loan --help)\n`);
+      io.err(M.usageLine(e.message));
       return 2;
     }
     if (e instanceof RecalcError) {
-      io.err(`loan: ${e.message}\n`);
+      io.err(M.errorLine(e.message));
       return 2;
     }
-    io.err(`loan: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(M.errorLine(e instanceof Error ? e.message : String(e)));
     return 2;
   }
 }

@@ -6,6 +6,7 @@
  */
 import fs from "fs";
 import path from "path";
+import { ENGINE_MSG as M } from "./messages";
 
 /** A failure the user can act on, with a message naming the file and what to do. */
 export class FileProblem extends Error {}
@@ -90,15 +91,14 @@ export function reason(e: unknown): string {
  */
 export async function writeAtomically(target: string, write: (temp: string) => Promise<void>): Promise<void> {
   const dir = path.dirname(path.resolve(target));
-  if (!fs.existsSync(dir)) throw new FileProblem(`${target}: cannot be written: the folder ${dir} does not exist`);
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory())
-    throw new FileProblem(`${target}: is a folder; give a file name ending in .xlsx`);
+  if (!fs.existsSync(dir)) throw new FileProblem(M.noFolder(target, dir));
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw new FileProblem(M.outputIsFolder(target));
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     await write(temp);
     fs.renameSync(temp, target);
   } catch (e) {
     fs.rmSync(temp, { force: true });
-    throw new FileProblem(`${target}: cannot be written: ${reason(e)}; nothing was changed`);
+    throw new FileProblem(M.cannotWrite(target, reason(e)));
   }
 }

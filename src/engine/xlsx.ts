@@ -17,6 +17,7 @@ import { parseRange, sheetRef } from "../plan/plan";
 import type { Addin } from "./addin";
 import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
 import { NOT_COMPUTED } from "./excel-compat";
+import { ENGINE_MSG as M } from "./messages";
 import { FileProblem, writeAtomically, zipUncompressedSize } from "./safe-io";
 import { EngineWorkbook, textCell, type CellResult, type NameInput } from "./workbook";
 
@@ -56,10 +57,10 @@ export function keptReason(result: CellResult): string | undefined {
   const message = result.message ?? "";
   if (message.startsWith(NOT_COMPUTED)) return message.slice(NOT_COMPUTED.length).trim();
   const fn = /^Function name (.+) not recognized/i.exec(message);
-  if (fn) return `function ${fn[1]} is not implemented by the engine`;
+  if (fn) return M.notImplemented(fn[1]);
   const name = /^Named expression (.+) not recognized/i.exec(message);
-  if (name) return `name ${name[1]} is not defined as the engine reads names`;
-  if (result.error === "#ERROR!" || /^Parsing error/i.test(message)) return "formula syntax the engine does not parse";
+  if (name) return M.nameNotDefined(name[1]);
+  if (result.error === "#ERROR!" || /^Parsing error/i.test(message)) return M.syntax();
   return undefined;
 }
 
@@ -98,27 +99,24 @@ export function normalizeFormula(formula: string, namespace = "LOAN"): string {
 
 /** Reads the first bytes to tell an .xlsx from the files people mistake for one. */
 function checkContainer(path: string): void {
-  if (fs.existsSync(path) && fs.statSync(path).isDirectory())
-    throw new RecalcError(`${path}: is a folder, not an .xlsx file`);
+  if (fs.existsSync(path) && fs.statSync(path).isDirectory()) throw new RecalcError(M.inputIsFolder(path));
   let fd: number;
   try {
     fd = fs.openSync(path, "r");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new RecalcError(`${path}: no such file`);
-    if (code === "EISDIR") throw new RecalcError(`${path}: is a folder, not an .xlsx file`);
-    throw new RecalcError(`${path}: cannot be read (${code ?? String(e)})`);
+    if (code === "ENOENT") throw new RecalcError(M.noSuchFile(path));
+    if (code === "EISDIR") throw new RecalcError(M.inputIsFolder(path));
+    throw new RecalcError(M.cannotRead(path, code ?? String(e)));
   }
   const head = Buffer.alloc(8);
   const read = fs.readSync(fd, head, 0, 8, 0);
   fs.closeSync(fd);
   if (read >= 4 && head.readUInt32BE(0) === 0x504b0304) return; // a zip container, as .xlsx is
   if (read >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new RecalcError(
-      `${path}: is password-protected (encrypted) or an old .xls workbook; save it in Excel as an unprotected .xlsx and try again`,
-    );
+    throw new RecalcError(M.encrypted(path));
   }
-  throw new RecalcError(`${path}: is not an .xlsx workbook${read === 0 ? " (the file is empty)" : ""}`);
+  throw new RecalcError(M.notXlsx(path, read === 0));
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -207,8 +205,7 @@ function joinedNumberReason(formula: string, result: CellResult): string | undef
   if (typeof result !== "string" || !/&|CONCAT/i.test(formula)) return undefined;
   for (const m of result.matchAll(/\d+(?:\.\d+)?/g)) {
     const digits = m[0].replace(".", "").replace(/^0+/, "");
-    if (digits.length > 15)
-      return "a number joined to text: the engine shows 17 significant digits where Excel shows 15";
+    if (digits.length > 15) return M.joinedNumber();
   }
   return undefined;
 }
@@ -261,20 +258,22 @@ export async function recalcXlsx(
   checkContainer(input);
   const limits = { ...defaultLimits(), ...options.limits };
   const unpacked = zipUncompressedSize(input);
-  if (unpacked === undefined)
-    throw new RecalcError(`${input}: cannot be read as an .xlsx workbook; the file may be corrupt`);
+  if (unpacked === undefined) throw new RecalcError(M.corrupt(input));
   if (unpacked > limits.maxUncompressedBytes) {
     throw new RecalcError(
-      `${input}: expands to ${Number.isFinite(unpacked) ? mb(unpacked) : "more than 4 GB"} uncompressed, over the limit of ${mb(limits.maxUncompressedBytes)} (--max-size MB); it needs about ${mb(unpacked * BYTES_PER_XML_BYTE)} of memory (give Node more with NODE_OPTIONS=--max-old-space-size=MB); nothing was computed`,
+      M.overMaxSize(
+        input,
+        Number.isFinite(unpacked) ? mb(unpacked) : M.moreThan4GB(),
+        mb(limits.maxUncompressedBytes),
+        mb(unpacked * BYTES_PER_XML_BYTE),
+      ),
     );
   }
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.readFile(input);
   } catch (e) {
-    throw new RecalcError(
-      `${input}: cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); the file may be corrupt`,
-    );
+    throw new RecalcError(M.corruptBecause(input, e instanceof Error ? e.message : String(e)));
   }
   const namespace = addin.namespace;
   const { sheets, formulas, oldSpills, names } = readBook(book, namespace, options.onProgress);
@@ -283,7 +282,13 @@ export async function recalcXlsx(
     for (const row of s.cells) for (const c of row) if (c !== null && c !== undefined) cellCount++;
   if (cellCount > limits.maxCells) {
     throw new RecalcError(
-      `${input}: has ${cellCount.toLocaleString("en-US")} cells (${formulas.length.toLocaleString("en-US")} formulas), over the limit of ${limits.maxCells.toLocaleString("en-US")} (--max-cells N); it needs about ${mb(cellCount * BYTES_PER_CELL)} of memory (give Node more with NODE_OPTIONS=--max-old-space-size=MB); nothing was computed`,
+      M.overMaxCells(
+        input,
+        cellCount.toLocaleString("en-US"),
+        formulas.length.toLocaleString("en-US"),
+        limits.maxCells.toLocaleString("en-US"),
+        mb(cellCount * BYTES_PER_CELL),
+      ),
     );
   }
 

@@ -1,0 +1,117 @@
+/**
+ * The engine layer's catalogue: what `npx loan` prints (the help, the summaries, the usage
+ * and file errors) and the reasons a recalculated cell keeps Excel's cached value. Worded
+ * once here; the code and the tests refer to these entries rather than repeating the words
+ * (test/engine-messages.test.ts writes each one out).
+ */
+
+/** "s" after a count other than one. */
+const plural = (n: number): string => (n === 1 ? "" : "s");
+const valuesOnly = (values: boolean): string => (values ? " (values only)" : "");
+const NEED_MEMORY = "(give Node more with NODE_OPTIONS=--max-old-space-size=MB); nothing was computed";
+
+export const ENGINE_MSG = {
+  /** `loan --help`, with the default limits (already formatted) of this machine. */
+  usage: (maxMegabytes: string, maxCells: string) => `Usage:
+  loan recalc IN.xlsx [-o OUT.xlsx] [--force] [--values] [--strict] [--max-size MB] [--max-cells N]
+
+  Computes every formula of IN.xlsx (Excel's built-ins and LOAN.*) and writes the results
+  as cached values next to the formulas, so the workbook shows numbers without the add-in.
+  A formula the engine cannot compute faithfully (a function it does not implement, syntax
+  it does not parse) keeps the value Excel cached; the summary lists it and why.
+
+  -o, --output OUT.xlsx  where to write (default: IN.recalc.xlsx beside IN). The output is
+                         written to a temporary file and renamed, so a failed write changes
+                         nothing; -o may name IN itself
+  --force                replace an existing output that -o does not name
+  --values               write values only, replacing formulas by their results
+  --strict               exit with status 1 when any cell is in error
+  --max-size MB          refuse a workbook larger than MB uncompressed (default: what fits
+                         in Node's heap, ${maxMegabytes} MB here)
+  --max-cells N          refuse a workbook of more than N non-empty cells (default: what
+                         fits in Node's heap, ${maxCells} here); more memory:
+                         NODE_OPTIONS=--max-old-space-size=MB
+  -h, --help             this help
+  --version              the version
+
+  Exit status: 0 every formula recomputed; 1 with --strict, some cell is in error; 2 bad
+  usage, or a file that cannot be read, is over a limit or cannot be written (nothing is
+  written); 3 some formulas kept Excel's cached value (listed in the summary).
+
+  loan template NAME [-o OUT.xlsx] [--state XX] [--values]
+  loan template --list
+
+  Writes a deal template (the side-by-side recourse / non-recourse model) as a workbook of
+  formulas with their results cached. --list shows the templates.
+
+  -o, --output OUT.xlsx  where to write (default: NAME.xlsx)
+  --state XX             apply state XX's deficiency law instead of the template's
+  --values               write values only`,
+  version: (version: string) => `loan ${version}`,
+
+  // Usage errors (printed as "loan: … (see loan --help)", exit 2).
+  usageLine: (message: string) => `loan: ${message} (see loan --help)\n`,
+  errorLine: (message: string) => `loan: ${message}\n`,
+  commandNeeded: () => "a command is needed: recalc or template",
+  unknownCommand: (command: string) => `unknown command ${command}`,
+  unknownOption: (option: string) => `unknown option ${option}`,
+  needsPositive: (flag: string, raw: string | undefined) =>
+    `${flag} needs a positive number; got ${raw === undefined ? "nothing" : JSON.stringify(raw)}`,
+  needsFileName: (flag: string) => `${flag} needs a file name`,
+  notXlsxName: (flag: string, name: string) => `${flag} ${name}: the output must be an .xlsx file name`,
+  oneInput: (first: string, second: string) => `one input file at a time; got ${first} and ${second}`,
+  recalcNeedsInput: () => "recalc needs an input .xlsx file",
+  stateNeedsCode: () => "--state needs a two-letter state code",
+  oneTemplate: (first: string, second: string) => `one template at a time; got ${first} and ${second}`,
+  templateNeedsName: () => "template needs a template name (see loan template --list)",
+  noTemplate: (name: string, ids: readonly string[]) => `no template named ${name}; one of: ${ids.join(", ")}`,
+  badState: (state: string, why: string) => `--state ${state}: ${why}`,
+
+  // Files that cannot be read, are over a limit or cannot be written (exit 2, nothing written).
+  outputExists: (output: string) =>
+    `${output} exists; name it with -o to replace it, or add --force (nothing was computed)`,
+  noSuchFile: (file: string) => `${file}: no such file`,
+  inputIsFolder: (file: string) => `${file}: is a folder, not an .xlsx file`,
+  cannotRead: (file: string, code: string) => `${file}: cannot be read (${code})`,
+  encrypted: (file: string) =>
+    `${file}: is password-protected (encrypted) or an old .xls workbook; save it in Excel as an unprotected .xlsx and try again`,
+  notXlsx: (file: string, empty: boolean) => `${file}: is not an .xlsx workbook${empty ? " (the file is empty)" : ""}`,
+  corrupt: (file: string) => `${file}: cannot be read as an .xlsx workbook; the file may be corrupt`,
+  corruptBecause: (file: string, why: string) =>
+    `${file}: cannot be read as an .xlsx workbook (${why}); the file may be corrupt`,
+  overMaxSize: (file: string, size: string, limit: string, memory: string) =>
+    `${file}: expands to ${size} uncompressed, over the limit of ${limit} (--max-size MB); it needs about ${memory} of memory ${NEED_MEMORY}`,
+  overMaxCells: (file: string, cells: string, formulas: string, limit: string, memory: string) =>
+    `${file}: has ${cells} cells (${formulas} formulas), over the limit of ${limit} (--max-cells N); it needs about ${memory} of memory ${NEED_MEMORY}`,
+  moreThan4GB: () => "more than 4 GB",
+  noFolder: (file: string, folder: string) => `${file}: cannot be written: the folder ${folder} does not exist`,
+  outputIsFolder: (file: string) => `${file}: is a folder; give a file name ending in .xlsx`,
+  cannotWrite: (file: string, why: string) => `${file}: cannot be written: ${why}; nothing was changed`,
+
+  // The summary of `loan recalc` and `loan template`.
+  recalculated: (input: string, output: string, values: boolean) =>
+    `Recalculated ${input} → ${output}${valuesOnly(values)}`,
+  sheets: (sheets: readonly { name: string; formulas: number }[]) =>
+    `  Sheets: ${sheets.map((x) => `${x.name} (${x.formulas} formula${plural(x.formulas)})`).join(", ")}`,
+  computed: (recomputed: number, formulas: number) => `  Formulas computed: ${recomputed} of ${formulas}`,
+  cellsInError: (count: number) => `  Cells in error: ${count}`,
+  errorCell: (address: string, error: string, message?: string) =>
+    `    ${address}  ${error}${message ? `  ${message}` : ""}`,
+  andMore: (count: number) => `    … and ${count} more`,
+  keptCount: (count: number) => `  Kept as cached, not recomputed: ${count}${count ? " (Excel's value kept)" : ""}`,
+  keptCell: (address: string, reason: string) => `    ${address}  ${reason}`,
+  unsupported: (functions: readonly { name: string; cells: number }[]) =>
+    `  Functions it could not compute: ${functions.length ? functions.map((u) => `${u.name} (${u.cells} cell${plural(u.cells)})`).join(", ") : "none"}`,
+  wrote: (title: string, output: string, values: boolean) => `Wrote ${title} → ${output}${valuesOnly(values)}`,
+  templateSheet: (sheet: string, formulas: number, names: number) =>
+    `  Sheet: ${sheet} (${formulas} formulas, ${names} names; the chart needs Excel: insert it from the task pane)`,
+
+  // Why a cell keeps Excel's cached value.
+  notImplemented: (name: string) => `function ${name} is not implemented by the engine`,
+  nameNotDefined: (name: string) => `name ${name} is not defined as the engine reads names`,
+  syntax: () => "formula syntax the engine does not parse",
+  joinedNumber: () => "a number joined to text: the engine shows 17 significant digits where Excel shows 15",
+} as const;
+
+/** The progress bar's label for each phase. */
+export const PROGRESS_LABELS = { read: "reading", compute: "computing", write: "writing" } as const;
