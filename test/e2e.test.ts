@@ -15,6 +15,8 @@ import { findTemplate } from "../src/plan/templates";
 import { parseAddress, type SheetPlan } from "../src/plan/plan";
 import { initialState, readForm, stateChoices } from "../src/taskpane/deal-form";
 import { TEMPLATES } from "../src/plan/templates";
+import { MSG } from "../src/core";
+import { PREVIEW_MSG as M } from "../src/preview/messages";
 import { freePort, startServer, stopServer, waitFor, type Started } from "./dev-server";
 
 /** The plan the pane inserts for a template with its default inputs: where each figure belongs. */
@@ -238,10 +240,10 @@ describeBrowser("the preview in Chromium", () => {
     await page.fill("#playground-input", '=LOAN.PAYMENT("abc", 0.05, 30)');
     await page.press("#playground-input", "Enter");
     await expect(page.locator("#playground-result").textContent()).resolves.toContain(
-      '#VALUE!  loanAmount must be a number; got text "abc".',
+      M.errorResult("#VALUE!", MSG.notNumber("loanAmount", "abc").message),
     );
     await expect(page.locator("#playground-help").textContent()).resolves.toContain(
-      "LOAN.PAYMENT(loanAmount, annualRate, amortYears, [paymentsPerYear])",
+      M.signature("PAYMENT", "loanAmount, annualRate, amortYears, [paymentsPerYear]"),
     );
     await page.fill("#playground-input", "=LOAN.NONRECOURSE_PREMIUM(4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7)");
     await page.press("#playground-input", "Enter");

@@ -11,6 +11,7 @@
 import { address as a1, isValidSheetName, parseAddress, parseRange, sheetRef } from "../plan/plan";
 import type { Addin } from "../engine/addin";
 import { EngineWorkbook, type CellResult } from "../engine/workbook";
+import { PREVIEW_MSG as M } from "./messages";
 
 export interface CellStyle {
   numberFormat?: string;
@@ -96,9 +97,9 @@ export class PreviewBook {
   // ---- operations the emulated API applies at sync -------------------------------------
 
   addSheet(name: string): void {
-    if (!isValidSheetName(name)) throw new PreviewApiError("InvalidArgument", `The sheet name "${name}" is not valid.`);
+    if (!isValidSheetName(name)) throw new PreviewApiError("InvalidArgument", M.invalidSheetName(name));
     if (this.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase())) {
-      throw new PreviewApiError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+      throw new PreviewApiError("ItemAlreadyExists", M.sheetExists(name));
     }
     this.engine.addSheet(name);
   }
@@ -114,8 +115,7 @@ export class PreviewBook {
   }
 
   requireSheet(name: string): void {
-    if (!this.sheetNames.includes(name))
-      throw new PreviewApiError("ItemNotFound", `There is no sheet named "${name}".`);
+    if (!this.sheetNames.includes(name)) throw new PreviewApiError("ItemNotFound", M.noSheet(name));
   }
 
   /** Writes a block of values or formulas (text starting with "=") at a range's top-left cell. */
@@ -125,10 +125,7 @@ export class PreviewBook {
     const height = r.bottom - r.top + 1;
     const width = r.right - r.left + 1;
     if (cells.length !== height || cells.some((row) => row.length !== width)) {
-      throw new PreviewApiError(
-        "InvalidArgument",
-        `The data for ${range} does not match its size (${height}×${width}).`,
-      );
+      throw new PreviewApiError("InvalidArgument", M.dataSize(range, height, width));
     }
     // Array.from makes arrays of this page's realm: the pane's frame passes its own, which
     // HyperFormula (checking instanceof Array) would not recognise.

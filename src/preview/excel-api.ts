@@ -8,6 +8,7 @@
  */
 import { absoluteRef, parseRange, sheetRef } from "../plan/plan";
 import { PreviewApiError, type CellStyle, type PreviewBook, type PreviewChart } from "./book";
+import { PREVIEW_MSG as M } from "./messages";
 
 type Op = () => void;
 
@@ -111,8 +112,7 @@ class Worksheet {
   }
 
   getRange(address: string): Range {
-    if (address.includes("!"))
-      throw new PreviewApiError("InvalidArgument", `getRange takes an address on the sheet, not ${address}`);
+    if (address.includes("!")) throw new PreviewApiError("InvalidArgument", M.addressOnSheet(address));
     return new Range(this.ctx, this.name, address);
   }
 

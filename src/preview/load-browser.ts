@@ -11,10 +11,11 @@ import {
   type AddinFunction,
   type FunctionsJson,
 } from "../engine/addin";
+import { PREVIEW_MSG as M } from "./messages";
 
 export async function loadAddinInBrowser(base = "."): Promise<Addin> {
   const response = await fetch(`${base}/functions.json`);
-  if (!response.ok) throw new Error(`functions.json: ${response.status} ${response.statusText}`);
+  if (!response.ok) throw new Error(M.metadataFailed(response.status, response.statusText));
   const metadata = (await response.json()) as FunctionsJson;
   const functions = new Map<string, AddinFunction>();
   (window as unknown as { CustomFunctions: unknown }).CustomFunctions = customFunctionsStandIn(functions);
@@ -22,7 +23,7 @@ export async function loadAddinInBrowser(base = "."): Promise<Addin> {
     const script = document.createElement("script");
     script.src = `${base}/functions.js`;
     script.onload = () => resolve();
-    script.onerror = () => reject(new Error("functions.js could not be loaded"));
+    script.onerror = () => reject(new Error(M.scriptFailed()));
     document.head.appendChild(script);
   });
   const addin = { namespace: "LOAN", metadata, functions };

@@ -9,6 +9,7 @@ import type { FunctionEntry } from "../engine/addin";
 import type { CellResult } from "../engine/workbook";
 import type { PreviewBook } from "./book";
 import { formatValue } from "./format";
+import { PREVIEW_MSG as M } from "./messages";
 
 export interface PlaygroundElements {
   input: HTMLInputElement;
@@ -65,12 +66,12 @@ export function evaluate(book: PreviewBook, formula: string): Outcome {
   } catch (e) {
     return {
       kind: "error",
-      text: `#ERROR!  The formula could not be read: ${e instanceof Error ? e.message : String(e)}`,
+      text: M.unreadableFormula(e instanceof Error ? e.message : String(e)),
     };
   }
   if (Array.isArray(result)) return { kind: "spill", rows: result };
   if (result !== null && typeof result === "object")
-    return { kind: "error", text: `${result.error}${result.message ? `  ${result.message}` : ""}` };
+    return { kind: "error", text: M.errorResult(result.error, result.message) };
   return { kind: "value", text: show(result), raw: result };
 }
 
@@ -82,7 +83,7 @@ function spillTable(rows: CellResult[][]): HTMLElement {
   wrap.className = "spill";
   const caption = document.createElement("p");
   caption.className = "spill-size";
-  caption.textContent = `Spills ${rows.length} × ${rows[0]?.length ?? 0}${rows.length > SPILL_ROWS ? ` (first ${SPILL_ROWS} rows shown)` : ""}`;
+  caption.textContent = M.spills(rows.length, rows[0]?.length ?? 0, SPILL_ROWS);
   const table = document.createElement("table");
   for (const row of rows.slice(0, SPILL_ROWS)) {
     const tr = table.insertRow();
@@ -116,27 +117,27 @@ export function mountPlayground(book: PreviewBook, functions: readonly FunctionE
   const showHelp = () => {
     const entry = helpFor(el.input.value, functions);
     if (!entry) {
-      el.help.textContent = "Type =LOAN. and a function name; press Enter to compute.";
+      el.help.textContent = M.playgroundHint();
       return;
     }
     const params = entry.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
     const head = document.createElement("p");
     head.className = "signature";
-    head.textContent = `LOAN.${entry.name}(${params})`;
+    head.textContent = M.signature(entry.name, params);
     const { text, examples } = splitDescription(entry.description);
     const desc = document.createElement("p");
     desc.textContent = text;
     const list = document.createElement("ul");
     for (const p of entry.parameters) {
       const li = document.createElement("li");
-      li.textContent = `${p.name}${p.optional ? " (optional)" : ""}: ${p.description ?? ""}`;
+      li.textContent = M.parameter(p.name, Boolean(p.optional), p.description ?? "");
       list.appendChild(li);
     }
     const parts: HTMLElement[] = [head, desc, list];
     if (examples.length > 0) {
       const title = document.createElement("p");
       title.className = "examples-title";
-      title.textContent = examples.length === 1 ? "Example" : "Examples";
+      title.textContent = M.examples(examples.length);
       const ol = document.createElement("ul");
       ol.className = "examples";
       for (const formula of examples) {
@@ -146,8 +147,8 @@ export function mountPlayground(book: PreviewBook, functions: readonly FunctionE
         code.textContent = formula;
         const use = document.createElement("button");
         use.type = "button";
-        use.textContent = "Try";
-        use.setAttribute("aria-label", `Try ${formula}`);
+        use.textContent = M.tryLabel();
+        use.setAttribute("aria-label", M.tryFormula(formula));
         use.addEventListener("click", () => {
           el.input.value = formula;
           showHelp();

@@ -9,6 +9,7 @@ import { excelFor, officeFor } from "./excel-api";
 import { GridView } from "./grid";
 import { loadAddinInBrowser } from "./load-browser";
 import { mountPlayground } from "./playground";
+import { PREVIEW_MSG as M } from "./messages";
 
 function byId<T extends HTMLElement>(id: string): T {
   const e = document.getElementById(id);
@@ -43,7 +44,7 @@ async function start(): Promise<void> {
     status.textContent = "";
     document.body.dataset.ready = "true";
   } catch (e) {
-    status.textContent = `The preview could not start: ${e instanceof Error ? e.message : String(e)}. Run npm run build (or npm start) first.`;
+    status.textContent = M.cannotStart(e instanceof Error ? e.message : String(e));
   }
 }
 
