@@ -221,11 +221,12 @@ const CASES: Case[] = [
   },
   {
     name: "BREAKEVEN_PROBABILITY",
-    call: "breakevenProbability(180000 + k, 1050000)",
+    // A loss large enough that the premium (180,000 + k) never exceeds it: above 1 the answer is #N/A.
+    call: "breakevenProbability(180000 + k, 10000000)",
     kind: "simple",
     run(calls, from) {
       let s = 0;
-      for (let k = from; k < from + calls; k++) s += breakevenProbability(180_000 + k, 1_050_000);
+      for (let k = from; k < from + calls; k++) s += breakevenProbability(180_000 + k, 10_000_000);
       return s;
     },
   },
