@@ -76,7 +76,8 @@ export function partsToSerial(year: number, month: number, day: number): number 
   return serial <= 60 ? serial - 1 : serial;
 }
 
-const MONTHS = [
+/** The months' names, as Excel's mmmm shows them (mmm is their first three letters). */
+export const MONTH_NAMES = [
   "January",
   "February",
   "March",
@@ -233,9 +234,9 @@ function dateText(x: number, tokens: Token[]): string | undefined {
         if (minutes && c.length <= 2) out += c.length === 1 ? String(p.minutes) : String(p.minutes).padStart(2, "0");
         else if (c.length === 1) out += String(p.month);
         else if (c.length === 2) out += String(p.month).padStart(2, "0");
-        else if (c.length === 3) out += MONTHS[p.month - 1].slice(0, 3);
-        else if (c.length === 4) out += MONTHS[p.month - 1];
-        else out += MONTHS[p.month - 1][0];
+        else if (c.length === 3) out += MONTH_NAMES[p.month - 1].slice(0, 3);
+        else if (c.length === 4) out += MONTH_NAMES[p.month - 1];
+        else out += MONTH_NAMES[p.month - 1][0];
       }
     } else return;
   });

@@ -1,3 +1,5 @@
+import { partsToSerial } from "../engine/excel-format";
+
 /**
  * What typing into a cell enters, read the way Excel (English, United States) reads it:
  * "=…" a formula; a leading apostrophe keeps text; TRUE and FALSE; numbers with thousands
@@ -22,12 +24,9 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 /** Excel's date serial (1900 system) of a calendar date, or undefined for a date that does not exist. */
 export function dateSerial(year: number, month: number, day: number): number | undefined {
   if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return undefined;
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
+  const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
-  // Day 0 is 1899-12-30: Excel counts the non-existent 29 February 1900, so from March 1900 on
-  // the serial is the day count from that date.
-  return Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return partsToSerial(year, month, day);
 }
 
 /** A two-digit year as Excel reads it: 00–29 are 2000–2029, 30–99 are 1930–1999. */

@@ -1,3 +1,5 @@
+import { MONTH_NAMES, serialToParts } from "../engine/excel-format";
+
 /**
  * Shows a value the way Excel shows it under a number format, for the formats the
  * templates use: thousands separators, fixed decimals, percentages, a quoted suffix
@@ -40,28 +42,11 @@ function isDateFormat(format: string): boolean {
   return /[dy]|m{3}/i.test(format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, ""));
 }
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** An Excel date serial under a date format (yyyy, yy, mmmm, mmm, mm, m, dd, d). */
 function formatDate(serial: number, format: string): string {
   if (serial < 0 || serial >= 2958466) return "#".repeat(10);
-  const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth();
-  const d = date.getUTCDate();
+  const { year: y, month, day: d } = serialToParts(Math.floor(serial));
+  const m = month - 1;
   const pad = (n: number) => String(n).padStart(2, "0");
   return format.replace(/"([^"]*)"|yyyy|yy|mmmm|mmm|mm|m|dd|d/gi, (token, quoted: string | undefined) => {
     if (quoted !== undefined) return quoted;
