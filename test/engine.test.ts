@@ -135,6 +135,23 @@ describe("Excel semantics", () => {
     wb.destroy();
   });
 
+  test("a spilled result whose arguments are formulas (not yet computed when the workbook is built) settles", () => {
+    // Publication 4681 (methodology §13): recourse debt 180,000, value 170,000, basis 175,000
+    // → a loss of 5,000 and COD income of 10,000, all of it taxable.
+    const wb = book([
+      ["=90000*2", "=170000", 175000],
+      ["=LOAN.FORECLOSURE_TAX(A1,B1,C1,1>0)"],
+      ["=INDEX(LOAN.FORECLOSURE_TAX(A1,B1,C1,1>0),1,4)"],
+    ]);
+    expect(wb.sheetValues("S")[1].slice(0, 4)).toEqual([-5000, 10000, 0, 10000]);
+    expect(wb.value("S", 2, 0)).toBe(10000);
+    // The value at the debt: no COD; amount realized 180,000 − basis 175,000 = a gain of 5,000.
+    wb.setCells("S", 0, 1, [[180000]]);
+    expect(wb.sheetValues("S")[1].slice(0, 4)).toEqual([5000, 0, 0, 0]);
+    expect(wb.value("S", 2, 0)).toBe(0);
+    wb.destroy();
+  });
+
   test("a spill that has no room is #SPILL!, as in Excel", () => {
     const wb = book([["=LOAN.CARVEOUTS()", "in the way"]]);
     expect(wb.value("S", 0, 0)).toMatchObject({ error: "#SPILL!" });

@@ -143,7 +143,15 @@ export function buildPlugin(addin: Addin): LoanPlugin {
     if (spills) {
       spillNames.add(name);
       proto[`${method}_size`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState): ArraySize {
-        const value = evaluate(this, ast, state);
+        let value: InterpreterValue;
+        try {
+          value = evaluate(this, ast, state);
+        } catch {
+          // An argument reads a formula HyperFormula has not computed yet (the workbook is
+          // being built): no size to predict; the workbook enters the formula again once its
+          // inputs have values (settleSpills), and sizes it then.
+          return ArraySize.scalar();
+        }
         const size =
           value instanceof SimpleRangeValue ? new ArraySize(value.width(), value.height()) : ArraySize.scalar();
         const at = state.formulaAddress;

@@ -14,7 +14,12 @@ import { exposureFormulas, mayPursue, type TermCells } from "./side-by-side";
 
 /** What the downside section writes that later sections read. */
 export interface DownsideCells {
+  readonly year: string;
   readonly unpaid: Pair;
+  readonly accrued: Pair;
+  readonly claim: Pair;
+  /** The sale price at the default (the same under both structures). */
+  readonly sale: Pair;
   readonly deficiency: Pair;
   /** Personal exposure per state's law. */
   readonly exposures: readonly Pair[];
@@ -151,5 +156,5 @@ export function downsideSection(
     "PutValue",
   );
   s.text(NOTE, putRow, "Struck at the non-recourse balance at the end of the hold plus costs (methodology §16)");
-  return { unpaid, deficiency, exposures, putValue };
+  return { year, unpaid, accrued, claim, sale, deficiency, exposures, putValue };
 }

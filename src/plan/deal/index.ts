@@ -13,6 +13,7 @@
  *     a remedy the lender may choose instead (the template's alternativeRemedy, on the last
  *     scenario); the break-even default probability; LOAN.QUALIFY;
  *   - downside.ts: the time-aware downside (a default in DefaultYear, each structure's balance then), the put value;
+ *   - recovery.ts: the foreclosure's tax (TaxEffect) and the lender's recovery (LenderRecovery) at that default;
  *   - fair.ts: "Is the premium fair?": the put and the fair spread against the premium, the
  *     default probability at the hold, and the verdict over volatility 5 %–30 %;
  *   - reading.ts: the lenders' "when each fits" heuristics (methodology §17) as formulas with
@@ -40,6 +41,7 @@ import { type Deal, type DealOptions, type DealSheet, dealSheet, resolveDeal } f
 import { downsideSection } from "./downside";
 import { fairSection } from "./fair";
 import { readingSection } from "./reading";
+import { recoverySection } from "./recovery";
 import { exposureChart, sensitivitySection } from "./sensitivity";
 import {
   alternativeRemedySection,
@@ -73,6 +75,7 @@ export function buildDealPlan(
   const outcomes = scenariosSection(s, inp, terms, scenarios, carveouts);
   alternativeRemedySection(s, inp, template.alternativeRemedy, outcomes);
   const downside = downsideSection(s, inp, terms, scenarios, carveouts, outcomes.laws, template.downside);
+  recoverySection(s, inp, downside, template.exit);
   fairSection(s, inp, terms, downside.putValue);
   breakevenSection(s, terms, outcomes);
   qualifySection(s, inp, terms, thresholds);

@@ -14,6 +14,7 @@ export const DEAL_FORMATS = {
   money: "#,##0",
   ratio: '0.00"x"',
   share: "0.0%",
+  decimal: "0.0",
 } as const;
 
 export type Fmt = keyof typeof DEAL_FORMATS;

@@ -2,7 +2,7 @@
  * (3) Agency multifamily (Fannie/Freddie-style, non-recourse) against a bank recourse loan; market figures from
  * LOAN.MARKET_PREMIUM("AGENCY", …).
  */
-import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
+import { COMMERCIAL_LAW, marketSetup, RESIDENTIAL_RECOVERY_YEARS, SRC, type DealTemplate } from "./types";
 
 export const AGENCY: DealTemplate = {
   id: "agency",
@@ -35,6 +35,7 @@ export const AGENCY: DealTemplate = {
     ...COMMERCIAL_LAW,
   },
   ...marketSetup(),
+  exit: { recoveryYears: RESIDENTIAL_RECOVERY_YEARS },
   sources: {
     loanType: "methodology §14: agency multifamily",
     rateSpread: SRC.market,

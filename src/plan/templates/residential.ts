@@ -7,7 +7,7 @@
  * California's lender may instead foreclose judicially: a bank's loan on a building the buyer
  * does not live in is outside §580b, so a deficiency survives, limited by fair value (§580a, §726).
  */
-import { DEFAULT_SENSITIVITY, SRC, type DealTemplate } from "./types";
+import { DEFAULT_SENSITIVITY, RESIDENTIAL_RECOVERY_YEARS, SRC, type DealTemplate } from "./types";
 
 export const RESIDENTIAL_CA_TX: DealTemplate = {
   id: "residential-ca-tx",
@@ -79,6 +79,7 @@ export const RESIDENTIAL_CA_TX: DealTemplate = {
     note: "LOAN.STATE_DEFICIENCY, judicial: claim − max(sale price, fair value), the §580a/§726 fair-value limit (methodology §8–9)",
   },
   sensitivity: DEFAULT_SENSITIVITY,
+  exit: { recoveryYears: RESIDENTIAL_RECOVERY_YEARS },
   sources: {
     loanType: "Assumption: bank pricing (the market table, methodology §14, has no residential row)",
     rateSpread: SRC.market,

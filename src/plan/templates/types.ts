@@ -103,6 +103,22 @@ export interface AlternativeRemedy {
   readonly note: string;
 }
 
+/** IRC §168(c): residential rental property (apartments, 1–4 unit rentals) is depreciated over 27.5 years. */
+export const RESIDENTIAL_RECOVERY_YEARS = 27.5;
+
+/** How a structure's early repayment is charged (methodology §12): the exit-cost rows. */
+export type Prepayment = "YIELD_MAINTENANCE" | "DEFEASANCE" | "STEP_DOWN";
+
+/** The assumptions of the exit rows (deal/recovery.ts, deal/maturity.ts, deal/exit-cost.ts). */
+export interface ExitAssumptions {
+  /** Tax recovery period of the building, years (IRC §168(c): 39 nonresidential, 27.5 residential rental). */
+  readonly recoveryYears: number;
+  /** The non-recourse structure's prepayment; the recourse loan steps down. */
+  readonly prepayment: Prepayment;
+  /** The year of the early sale the ExitCost pair is read at. */
+  readonly earlySaleYear: number;
+}
+
 export interface DealTemplate {
   readonly id: string;
   readonly title: string;
@@ -127,6 +143,8 @@ export interface DealTemplate {
     readonly volatility?: number;
     readonly riskFree?: number;
   };
+  /** The after-tax, recovery, maturity and exit-cost rows' assumptions where the template departs from the defaults. */
+  readonly exit?: Partial<ExitAssumptions>;
   /** Sale prices of the sensitivity table, as shares of the property value. */
   readonly sensitivity: readonly number[];
   /** The source of each input (a section of docs/methodology.md, the market table, or "Assumption: …"). */

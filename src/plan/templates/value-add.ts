@@ -8,7 +8,7 @@
  * its narrative (pro forma and rents −15 %: the debt is still covered and the sale repays
  * it; rents −35 %: the debt is not covered and the sponsor surrenders).
  */
-import { marketThresholds, SRC, type DealTemplate } from "./types";
+import { marketThresholds, RESIDENTIAL_RECOVERY_YEARS, SRC, type DealTemplate } from "./types";
 
 const WORKED = "methodology §6, worked example";
 
@@ -71,6 +71,7 @@ export const VALUE_ADD: DealTemplate = {
   ],
   carveouts: [],
   sensitivity: [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
+  exit: { recoveryYears: RESIDENTIAL_RECOVERY_YEARS },
   sources: {
     loanType: "methodology §14: bank commercial real estate (market ranges shown for context)",
     businessPlan: WORKED,
