@@ -209,11 +209,12 @@ describe("value-add worked example (methodology §6, §5 case C)", () => {
     expect(p).toBeCloseTo(0.171, 3);
   });
 
-  test("both structures qualify; the reading points to non-recourse (value-add execution risk)", () => {
+  test("both structures qualify; the reading leans non-recourse (value-add execution risk)", () => {
     expect(c.row("Qualification (LOAN.QUALIFY)").B).toBe("OK");
     expect(c.row("Qualification (LOAN.QUALIFY)").C).toBe("OK");
     expect(c.row("execution risk (value-add, lease-up, repositioning)").B).toBe(true);
-    expect(c.row("Reading").B).toMatch(/^Non-recourse is worth pricing/);
+    expect(c.row("Reading").B).toMatch(/^Leans non-recourse: 2 of 4 signs, 2 of 5 recourse conditions/);
+    expect(c.row("Heuristics lean").B).toBe("non-recourse");
   });
 
   test("a sprung full-recourse carveout makes the non-recourse sponsor owe the deficiency", () => {

@@ -23,6 +23,8 @@ export interface DownsideCells {
   readonly deficiency: Pair;
   /** Personal exposure per state's law. */
   readonly exposures: readonly Pair[];
+  /** What the lender may pursue from the borrower, per state's law. */
+  readonly pursue: readonly Pair[];
   readonly putValue: string;
 }
 
@@ -118,11 +120,14 @@ export function downsideSection(
     "money",
     { note: "methodology §5" },
   );
+  const pursue: Pair[] = [];
   const exposures = laws.map((law) => {
     const rr = s.next();
     s.formula("A", rr, `="Lender may pursue at the default under "&${law}&" law"`);
-    s.formula("B", rr, `=${mayPursue(inp, law, claim.r, sale.r)}`, "money");
-    s.formula("C", rr, `=${mayPursue(inp, law, claim.n, sale.n)}`, "money");
+    pursue.push({
+      r: s.formula("B", rr, `=${mayPursue(inp, law, claim.r, sale.r)}`, "money"),
+      n: s.formula("C", rr, `=${mayPursue(inp, law, claim.n, sale.n)}`, "money"),
+    });
     s.text(NOTE, rr, "LOAN.STATE_DEFICIENCY (methodology §8)");
     const er = s.next();
     s.formula("A", er, `="Personal exposure at the default under "&${law}&" law"`);
@@ -156,5 +161,5 @@ export function downsideSection(
     "PutValue",
   );
   s.text(NOTE, putRow, "Struck at the non-recourse balance at the end of the hold plus costs (methodology §16)");
-  return { year, unpaid, accrued, claim, sale, deficiency, exposures, putValue };
+  return { year, unpaid, accrued, claim, sale, deficiency, exposures, pursue, putValue };
 }

@@ -17,7 +17,9 @@
  *   - fair.ts: "Is the premium fair?": the put and the fair spread against the premium, the
  *     default probability at the hold, and the verdict over volatility 5 %–30 %;
  *   - reading.ts: the lenders' "when each fits" heuristics (methodology §17) as formulas with
- *     reasons, against the criteria's cells;
+ *     reasons, against the criteria's cells, and their lean;
+ *   - verdict.ts: the Verdict from stated criteria beside it (put against premium, personal
+ *     exposure to insure, the guarantor's capacity, the heuristics' lean);
  *   - sensitivity.ts: personal exposure against sale price, feeding the chart;
  *   - the assumptions and the disclaimer (below).
  * A new section is a function of the same kind, called in its place in `buildDealPlan`.
@@ -42,6 +44,7 @@ import { downsideSection } from "./downside";
 import { fairSection } from "./fair";
 import { readingSection } from "./reading";
 import { recoverySection } from "./recovery";
+import { verdictSection } from "./verdict";
 import { exposureChart, sensitivitySection } from "./sensitivity";
 import {
   alternativeRemedySection,
@@ -79,7 +82,8 @@ export function buildDealPlan(
   fairSection(s, inp, terms, downside.putValue);
   breakevenSection(s, terms, outcomes);
   qualifySection(s, inp, terms, thresholds);
-  readingSection(s, inp, terms, outcomes, criteria);
+  const reading = readingSection(s, inp, terms, outcomes, criteria);
+  verdictSection(s, inp, downside, outcomes, reading);
   const sensitivity = sensitivitySection(s, deal, inp, terms, outcomes, carveouts);
   notesSection(s, deal);
   return s.build({
@@ -104,6 +108,7 @@ export function buildDealPlan(
 function notesSection(s: DealSheet, deal: Deal): void {
   s.heading("Assumptions and notes", 1);
   for (const a of deal.template.assumptions) s.text("A", s.next(), a);
+  s.text("A", s.next(), DEAL_NOTES.verdict);
   s.text("A", s.next(), DEAL_NOTES.stateLaw);
   s.text("A", s.next(), DEAL_NOTES.disclaimer);
 }

@@ -9,6 +9,19 @@ import type { CriteriaCells, InputCells } from "./inputs";
 import { type DealSheet, NOTE } from "./layout";
 import type { OutcomeCells, TermCells } from "./side-by-side";
 
+/** What the reading writes that the verdict reads: the counts and the heuristics' lean. */
+export interface ReadingCells {
+  /** How many of the recourse conditions hold. */
+  readonly recourseCount: string;
+  /** How many of the non-recourse signs are present. */
+  readonly signCount: string;
+  /** "recourse", "non-recourse" or "neither". */
+  readonly lean: string;
+  /** How many recourse conditions and non-recourse signs there are. */
+  readonly conditions: number;
+  readonly signs: number;
+}
+
 /**
  * Conditions and counts against the criteria's cells (G:J beside the inputs), so that a
  * changed criterion changes the reading; labels that quote a figure are formulas over it.
@@ -19,7 +32,7 @@ export function readingSection(
   terms: TermCells,
   out: OutcomeCells,
   c: CriteriaCells,
-): void {
+): ReadingCells {
   const { businessPlan: plan, netWorth, liquidity, holdYears: hold } = inp;
   const { loan, premium, ltv } = terms;
   const top = s.heading("Reading (heuristics, not advice)", 1, ["Holds?", "Why"]);
@@ -82,15 +95,24 @@ export function readingSection(
   ];
   const nrCount = count(nrConds, "Signs present");
 
+  // Recourse by default when enough of its conditions hold, whatever the signs; a lean, not
+  // a decision: the verdict below decides from the figures (methodology §17).
   const r = s.next();
   s.text("A", r, "Reading", true);
+  const recourse = `${recCount}>=${c.recourseMinConditions}`;
+  const leaning = `${nrCount}>0`;
   s.formula(
     "B",
     r,
-    `=IF(AND(${nrCount}>0,${recCount}<${recConds.length}),"Non-recourse is worth pricing: "&${nrCount}&" of ${nrConds.length} signs; weigh the break-even probability against your own default estimate",` +
-      `IF(${recCount}>=${c.recourseMinConditions},"Recourse by default: "&${recCount}&" of ${recConds.length} conditions hold","Neither heuristic decides: weigh the break-even probability against your own default estimate"))`,
+    `=IF(${recourse},"Recourse by default: "&${recCount}&" of ${recConds.length} conditions hold ("&${nrCount}&" of ${nrConds.length} non-recourse signs)",` +
+      `IF(${leaning},"Leans non-recourse: "&${nrCount}&" of ${nrConds.length} signs, "&${recCount}&" of ${recConds.length} recourse conditions; the verdict weighs the put against the premium",` +
+      `"Neither heuristic decides: the verdict weighs the put against the premium"))`,
     undefined,
     undefined,
     true,
   );
+  const leanRow = s.label("Heuristics lean");
+  const lean = s.formula("B", leanRow, `=IF(${recourse},"recourse",IF(${leaning},"non-recourse","neither"))`);
+  s.text(NOTE, leanRow, "A tie-breaker and a condition of the verdict, not a decision");
+  return { recourseCount: recCount, signCount: nrCount, lean, conditions: recConds.length, signs: nrConds.length };
 }

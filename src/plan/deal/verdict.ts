@@ -1,0 +1,124 @@
+/**
+ * The verdict: recourse or non-recourse, from criteria shown beside it as rows with their own
+ * cells (methodology §17, the verdict):
+ *   1. the protection's value against its price: the put (PutValue) against the premium in
+ *      present value (PremiumPV), compared to the unit;
+ *   2. personal exposure to insure: what non-recourse removes, at the default in DefaultYear
+ *      (the downside's PersonalExposure pair) and in the last scenario (the break-even row's);
+ *   3. the guarantor's capacity: liquidity and net worth against the recourse exposure;
+ *   4. the lender heuristics' lean (the reading).
+ * Non-recourse when 1 and 2 hold; recourse when the premium is worth at least the put or there
+ * is nothing to insure; on a tie, 4 then 3 decide. The rule never contradicts a cell: no
+ * exposure in the last scenario (the break-even row's "no personal exposure to insure") is
+ * never non-recourse, and the put-against-premium comparison is the fair section's.
+ */
+import type { InputCells } from "./inputs";
+import { type DealSheet, NOTE, type Pair } from "./layout";
+import type { DownsideCells } from "./downside";
+import type { ReadingCells } from "./reading";
+import type { OutcomeCells } from "./side-by-side";
+
+/** The verdict's texts, by outcome; each starts with the structure it chooses. */
+export const VERDICTS = {
+  nothingToInsure: "Recourse: no personal exposure to insure",
+  premiumExceeds: "Recourse: the premium is worth at least what the protection is worth",
+  protectionWorthMore: "Non-recourse: the protection is worth more than its premium",
+  tieLeanRecourse: "Recourse: a tie on price; the heuristics lean recourse",
+  tieLeanNonRecourse: "Non-recourse: a tie on price; the heuristics lean non-recourse",
+  tieCovered: "Recourse: a tie on price; the guarantor's liquidity covers the exposure",
+  tieUncovered: "Non-recourse: a tie on price; the guarantor's liquidity does not cover the exposure",
+} as const;
+
+/** What the verdict section writes that the summary reads. */
+export interface VerdictCells {
+  /** The Verdict cell (its name). */
+  readonly verdict: string;
+  /** The PersonalExposure pair (the downside's, under the deal's law). */
+  readonly exposure: Pair;
+  /** What the lender may pursue from the borrower at the default, under the deal's law. */
+  readonly pursue: Pair;
+}
+
+export function verdictSection(
+  s: DealSheet,
+  inp: InputCells,
+  downside: DownsideCells,
+  out: OutcomeCells,
+  reading: ReadingCells,
+): VerdictCells {
+  const { liquidity, netWorth } = inp;
+  const exposure = downside.exposures[0];
+  s.name("PersonalExposure", `${exposure.r}:${exposure.n}`);
+  const last = out.exposures[out.exposures.length - 1][0];
+  const top = s.heading("Verdict (from the figures above; not advice)", 1, ["Value", "Why"]);
+  s.text(NOTE, top, "The criteria, then the verdict; the rule is in the notes below (methodology §17)");
+  /** A criterion row: label, value in B, reason in C (a formula); returns the B cell. */
+  const row = (label: string, value: string, why?: string, fmt?: "money"): string => {
+    const r = s.label(label);
+    const cell = s.formula("B", r, `=${value}`, fmt);
+    if (why) s.formula("C", r, `=${why}`);
+    return cell;
+  };
+  const money = (x: string): string => `ROUND(${x},0)`;
+
+  const put = row("Put value of non-recourse (PutValue)", downside.putValue, undefined, "money");
+  const pv = row("Premium of non-recourse, present value (PremiumPV)", "PremiumPV", undefined, "money");
+  const worth = row(
+    "1. The protection is worth more than its premium (to the unit)",
+    `${money(put)}>${money(pv)}`,
+    `"Put "&${money(put)}&" against premium "&${money(pv)}`,
+  );
+  const tie = `${money(put)}=${money(pv)}`;
+  const atDefault = row(
+    "Personal exposure removed at the default (PersonalExposure: recourse − non-recourse)",
+    `${exposure.r}-${exposure.n}`,
+    `"Default in year "&DefaultYear&", under "&${inp.state}&" law"`,
+    "money",
+  );
+  const inLast = row(
+    "Personal exposure removed in the last scenario (the break-even row's)",
+    `${last.r}-${last.n}`,
+    `"Under "&${inp.state}&" law"`,
+    "money",
+  );
+  const insure = row(
+    "2. There is personal exposure to insure (both above 0)",
+    `AND(${atDefault}>0,${inLast}>0)`,
+    `IF(AND(${atDefault}>0,${inLast}>0),"Non-recourse removes a personal exposure","Nothing for non-recourse to remove in one downside or both")`,
+  );
+  const covers = row(
+    "3. Guarantor capacity: liquidity covers the recourse exposure at the default",
+    `${liquidity}>=${exposure.r}`,
+    `"Liquidity "&${money(liquidity)}&" against "&${money(exposure.r)}`,
+  );
+  const netCovers = row(
+    "… net worth covers it",
+    `${netWorth}>=${exposure.r}`,
+    `"Net worth "&${money(netWorth)}&" against "&${money(exposure.r)}`,
+  );
+  row(
+    "4. Lender heuristics lean (the reading)",
+    reading.lean,
+    `${reading.recourseCount}&" of ${reading.conditions} recourse conditions, "&${reading.signCount}&" of ${reading.signs} non-recourse signs"`,
+  );
+  const q = (t: string): string => `"${t}"`;
+  const vr = s.next();
+  s.text("A", vr, "Verdict", true);
+  const verdict = s.formula(
+    "B",
+    vr,
+    `=IF(${insure},IF(${worth},${q(VERDICTS.protectionWorthMore)},IF(${tie},` +
+      `IF(${reading.lean}="recourse",${q(VERDICTS.tieLeanRecourse)},IF(${reading.lean}="non-recourse",${q(VERDICTS.tieLeanNonRecourse)},` +
+      `IF(${covers},${q(VERDICTS.tieCovered)},${q(VERDICTS.tieUncovered)}))),${q(VERDICTS.premiumExceeds)})),${q(VERDICTS.nothingToInsure)})`,
+    undefined,
+    "Verdict",
+    true,
+  );
+  const cr = s.label("Conditions beside the verdict");
+  s.formula(
+    "B",
+    cr,
+    `="Heuristics lean "&${reading.lean}&"; guarantor: "&IF(${covers},"liquidity covers the recourse exposure",IF(${netCovers},"net worth, not liquidity, covers the recourse exposure","the recourse exposure exceeds net worth"))`,
+  );
+  return { verdict, exposure, pursue: downside.pursue[0] };
+}

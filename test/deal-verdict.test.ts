@@ -1,0 +1,224 @@
+/**
+ * The deal sheet's verdict (issue 13, item 1; methodology §17, the verdict), computed by the
+ * headless engine (the built add-in in dist/) for every template, and checked against the
+ * rule re-applied here to the sheet's own cells: the put (PutValue) against the premium's
+ * present value (PremiumPV) to the unit; personal exposure removed at the default
+ * (PersonalExposure) and in the last scenario; on a tie the heuristics' lean, then the
+ * guarantor's liquidity. Then the inputs that must flip it: a volatility high enough, no
+ * exposure at all, a premium raised above the put.
+ */
+import path from "path";
+import { loadAddin } from "../src/engine/load-node";
+import { evaluatePlan } from "../src/engine/plan-writers";
+import type { CellResult, EngineWorkbook } from "../src/engine/workbook";
+import { buildDealPlan } from "../src/plan/deal";
+import { VERDICTS } from "../src/plan/deal/verdict";
+import { parseRange, type SheetPlan } from "../src/plan/plan";
+import { TEMPLATES, VALUE_ADD } from "../src/plan/templates";
+import type { DealTemplate } from "../src/plan/templates/types";
+
+const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
+const opened: EngineWorkbook[] = [];
+afterAll(() => opened.forEach((e) => e.destroy()));
+
+/** A template's sheet in the engine, with reads by name and by row label and writes by name. */
+class Sheet {
+  readonly plan: SheetPlan;
+  readonly engine: EngineWorkbook;
+  constructor(template: DealTemplate, inputs = {}, options = {}) {
+    this.plan = buildDealPlan(template, inputs, options);
+    this.engine = evaluatePlan(addin, this.plan);
+    opened.push(this.engine);
+  }
+  private range(name: string) {
+    const n = (this.plan.names ?? []).find((x) => x.name === name);
+    if (!n) throw new Error(`no name ${name}`);
+    return parseRange(n.address);
+  }
+  /** The cells of a name, left to right. */
+  named(name: string): CellResult[] {
+    const r = this.range(name);
+    const out: CellResult[] = [];
+    for (let col = r.left; col <= r.right; col++) out.push(this.engine.value(this.plan.sheetName, r.top, col));
+    return out;
+  }
+  num(name: string): number {
+    const v = this.named(name)[0];
+    if (typeof v !== "number") throw new Error(`${name} is ${JSON.stringify(v)}`);
+    return v;
+  }
+  set(name: string, value: number): void {
+    const r = this.range(name);
+    this.engine.setCells(this.plan.sheetName, r.top, r.left, [[value]]);
+  }
+  /** Columns A.. of the last row labelled `label` at or after the row starting with `after`. */
+  row(label: string, after?: string): CellResult[] {
+    const values = this.engine.sheetValues(this.plan.sheetName);
+    const from = after ? values.findIndex((l) => typeof l[0] === "string" && l[0].startsWith(after)) : 0;
+    if (from < 0) throw new Error(`no row starting ${after}`);
+    const r = values.findIndex((l, i) => i >= from && l[0] === label);
+    if (r < 0) throw new Error(`no row labelled ${label}`);
+    return values[r];
+  }
+}
+
+/** The rule (methodology §17, the verdict), re-applied to the sheet's cells. */
+function expected(s: Sheet, template: DealTemplate): { verdict: string; insure: boolean } {
+  const put = Math.round(s.num("PutValue"));
+  const pv = Math.round(s.num("PremiumPV"));
+  const [er, en] = s.named("PersonalExposure") as number[];
+  const state = s.named("DealState")[0] as string;
+  const last = `Scenario ${template.scenarios.length}:`;
+  const lastRow = s.row(`Personal exposure under ${state} law`, last);
+  const inLast = (lastRow[1] as number) - (lastRow[2] as number);
+  const insure = er - en > 0 && inLast > 0;
+  const recourseCount = s.row("Conditions that hold")[1] as number;
+  const signs = s.row("Signs present")[1] as number;
+  const lean =
+    recourseCount >= s.num("ReadingRecourseMinConditions") ? "recourse" : signs > 0 ? "non-recourse" : "neither";
+  const verdict = !insure
+    ? VERDICTS.nothingToInsure
+    : put > pv
+      ? VERDICTS.protectionWorthMore
+      : put < pv
+        ? VERDICTS.premiumExceeds
+        : lean === "recourse"
+          ? VERDICTS.tieLeanRecourse
+          : lean === "non-recourse"
+            ? VERDICTS.tieLeanNonRecourse
+            : s.num("Liquidity") >= er
+              ? VERDICTS.tieCovered
+              : VERDICTS.tieUncovered;
+  return { verdict, insure };
+}
+
+/** Volatilities tried, low to high, for the flip. */
+const VOLATILITIES = [0.01, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0];
+
+describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, template) => {
+  test("the verdict is the rule applied to the sheet's cells; the break-even row is never contradicted", () => {
+    const s = new Sheet(template);
+    const { verdict, insure } = expected(s, template);
+    expect(s.named("Verdict")[0]).toBe(verdict);
+    const state = s.named("DealState")[0] as string;
+    const breakeven = s.row(`Break-even default probability (${state} law)`)[3];
+    if (breakeven === "no personal exposure to insure") expect(verdict).toMatch(/^Recourse/);
+    if (!insure) expect(verdict).toBe(VERDICTS.nothingToInsure);
+    // The criteria rows hold the cells they quote.
+    expect(s.row("Put value of non-recourse (PutValue)")[1]).toBe(s.num("PutValue"));
+    expect(s.row("Premium of non-recourse, present value (PremiumPV)")[1]).toBe(s.num("PremiumPV"));
+    expect(s.row("2. There is personal exposure to insure (both above 0)")[1]).toBe(insure);
+  });
+
+  test("over volatility: recourse while the put is worth less than the premium, non-recourse above, where there is exposure", () => {
+    const s = new Sheet(template);
+    const seen: string[] = [];
+    for (const v of VOLATILITIES) {
+      s.set("Volatility", v);
+      const { verdict, insure } = expected(s, template);
+      expect([v, s.named("Verdict")[0]]).toEqual([v, verdict]);
+      if (!insure) expect(verdict).toBe(VERDICTS.nothingToInsure);
+      seen.push(verdict);
+    }
+    if (expected(s, template).insure) {
+      // The put rises with volatility: at 1 % it is worth less than the premium, at 100 % more.
+      expect(seen[0]).toBe(VERDICTS.premiumExceeds);
+      expect(seen[seen.length - 1]).toBe(VERDICTS.protectionWorthMore);
+      const flip = seen.indexOf(VERDICTS.protectionWorthMore);
+      expect(seen.slice(flip).every((x) => x === VERDICTS.protectionWorthMore)).toBe(true);
+    } else expect(seen.every((x) => x === VERDICTS.nothingToInsure)).toBe(true);
+  });
+
+  test("no recourse guarantee (no personal exposure to remove): never non-recourse, whatever the volatility", () => {
+    const s = new Sheet(template);
+    s.set("RecourseGuarantee", 0);
+    for (const v of VOLATILITIES) {
+      s.set("Volatility", v);
+      expect(s.named("PersonalExposure")[0]).toBe(0);
+      expect([v, s.named("Verdict")[0]]).toEqual([v, VERDICTS.nothingToInsure]);
+    }
+  });
+
+  test("a premium raised above the put flips a non-recourse verdict to recourse", () => {
+    const s = new Sheet(template);
+    // The lowest volatility of the list at which the put is worth more than the premium.
+    const v = VOLATILITIES.find((x) => {
+      s.set("Volatility", x);
+      return s.num("PutValue") > s.num("PremiumPV");
+    });
+    expect(v).toBeDefined();
+    if (expected(s, template).insure) expect(s.named("Verdict")[0]).toBe(VERDICTS.protectionWorthMore);
+    const put = s.num("PutValue");
+    const pv = s.num("PremiumPV");
+    const loan = s.row("Loan amount")[1] as number;
+    // Points are paid at closing: PremiumPV rises by the loan × the added points.
+    s.set("PointsPremium", (s.named("PointsPremium")[0] as number) + (put - pv) / loan + 0.001);
+    expect(s.num("PremiumPV")).toBeGreaterThan(s.num("PutValue"));
+    const { verdict, insure } = expected(s, template);
+    expect(s.named("Verdict")[0]).toBe(verdict);
+    expect(verdict).toBe(insure ? VERDICTS.premiumExceeds : VERDICTS.nothingToInsure);
+  });
+});
+
+describe("verdict: the worked example and the state overlay", () => {
+  test("value-add in Texas: the put (≈360,000) exceeds the premium (≈143,000) and 1,050,000 is insured: non-recourse", () => {
+    const s = new Sheet(VALUE_ADD);
+    expect(s.row("Personal exposure under TX law", "Scenario 3:")[1]).toBe(1_050_000);
+    expect(s.named("Verdict")[0]).toBe(VERDICTS.protectionWorthMore);
+  });
+
+  test("value-add in California (trustee sale): nothing to insure, recourse, whatever the volatility", () => {
+    const s = new Sheet(VALUE_ADD, {}, { state: "CA" });
+    s.set("Volatility", 1);
+    expect(s.named("PersonalExposure")).toEqual([0, 0]);
+    expect(s.named("Verdict")[0]).toBe(VERDICTS.nothingToInsure);
+  });
+
+  test("a sprung full-recourse carveout leaves nothing to insure: recourse", () => {
+    const s = new Sheet(VALUE_ADD, {}, { carveouts: [{ code: "FRAUD", loss: 0 }] });
+    expect(s.row("Break-even default probability (TX law)")[3]).toBe("no personal exposure to insure");
+    expect(s.named("Verdict")[0]).toBe(VERDICTS.nothingToInsure);
+  });
+
+  test("a tie on price (to the unit): the heuristics' lean decides, then the guarantor's liquidity", () => {
+    const s = new Sheet(VALUE_ADD);
+    const tie = (): void => {
+      const loan = s.row("Loan amount")[1] as number;
+      const points = s.named("PointsPremium")[0] as number;
+      s.set("PointsPremium", points + (s.num("PutValue") - s.num("PremiumPV")) / loan);
+      expect(Math.round(s.num("PremiumPV"))).toBe(Math.round(s.num("PutValue")));
+    };
+    tie();
+    // The raised points make non-recourse "cost more than 75 bps + 1 point": 3 of 5 conditions.
+    expect(s.row("Conditions that hold")[1]).toBe(3);
+    expect(s.row("Heuristics lean")[1]).toBe("recourse");
+    expect(s.named("Verdict")[0]).toBe(VERDICTS.tieLeanRecourse);
+    s.set("ReadingRecourseMinConditions", 6);
+    expect(s.row("Heuristics lean")[1]).toBe("non-recourse");
+    expect(s.named("Verdict")[0]).toBe(VERDICTS.tieLeanNonRecourse);
+    // No heuristic leans: a stabilized plan, no asset-protection priority, LTV below the
+    // criterion, the last scenario's exposure within liquidity, too many conditions needed.
+    s.engine.setCells(s.plan.sheetName, ...at(s, "BusinessPlan"), [["STABILIZED"]]);
+    s.set("AssetProtection", 0);
+    s.set("ReadingNonRecourseMinLTV", 0.99);
+    s.set("Liquidity", 10_000_000);
+    expect(s.row("Heuristics lean")[1]).toBe("neither");
+    expect(s.named("Verdict")[0]).toBe(VERDICTS.tieCovered);
+    // Liquidity at the last scenario's exposure (no sign) but below the exposure at a year-1
+    // default (a larger balance): the guarantor cannot cover it.
+    s.set("DefaultYear", 1);
+    const last = s.row("Personal exposure under TX law", "Scenario 3:")[1] as number;
+    const atDefault = s.named("PersonalExposure")[0] as number;
+    expect(atDefault).toBeGreaterThan(last);
+    s.set("Liquidity", last);
+    expect(s.row("Heuristics lean")[1]).toBe("neither");
+    expect(s.named("Verdict")[0]).toBe(VERDICTS.tieUncovered);
+  });
+});
+
+/** The sheet row and column of a name's first cell. */
+function at(s: Sheet, name: string): [number, number] {
+  const n = (s.plan.names ?? []).find((x) => x.name === name);
+  const r = parseRange(n!.address);
+  return [r.top, r.left];
+}
