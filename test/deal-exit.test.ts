@@ -3,7 +3,14 @@
  * built add-in in dist/) and checked against values derived here by hand:
  *   - after the default: the foreclosure's tax (Publication 4681's split, methodology §13) and
  *     the lender's recovery (methodology §11), from the closed-form balance (methodology §3);
- * Tolerance: a cent (CENT) on money.
+ *   - the maturity test: the closed-form balance at maturity against the largest loan at the
+ *     stressed rate, min(NOI ÷ (DSCR × the annual loan constant), LTV × value) (methodology §4);
+ *   - exit cost: the step-down (balance × the year's share), yield maintenance as the present
+ *     value of the remaining scheduled payments and balloon at the Treasury yield (annual
+ *     compounding, methodology §12) against the balance, with its floor, and defeasance as the
+ *     same at the semi-annual Treasury convention plus fees, each summed here month by month.
+ * Tolerance: a cent (CENT) on money; 0.01 on yield maintenance and defeasance (sums of up to 108 discounted
+ * payments).
  */
 import path from "path";
 import { loadAddin } from "../src/engine/load-node";
@@ -11,9 +18,20 @@ import { evaluatePlan } from "../src/engine/plan-writers";
 import type { CellResult, EngineWorkbook } from "../src/engine/workbook";
 import { buildDealPlan } from "../src/plan/deal";
 import { DOWNSIDE_DEFAULTS } from "../src/plan/deal/downside";
+import { EXIT_COST_DEFAULTS, STEP_DOWN_3, STEP_DOWN_5 } from "../src/plan/deal/exit-cost";
+import { MATURITY_DEFAULTS } from "../src/plan/deal/maturity";
 import { RECOVERY_DEFAULTS } from "../src/plan/deal/recovery";
 import { parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
-import { RESIDENTIAL_RECOVERY_YEARS, TEMPLATES, VALUE_ADD } from "../src/plan/templates";
+import {
+  AGENCY,
+  BRIDGE,
+  CMBS,
+  LIFE_COMPANY,
+  RESIDENTIAL_RECOVERY_YEARS,
+  TEMPLATES,
+  VALUE_ADD,
+  type DealTemplate,
+} from "../src/plan/templates";
 
 const CENT = 0.005;
 const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
@@ -151,7 +169,7 @@ describe("after the default: the foreclosure's tax and the lender's recovery (is
 test("the names the exit rows give point at plan cells", () => {
   const plan = buildDealPlan(VALUE_ADD);
   const byAddress = new Set(plan.cells.map((x) => x.address));
-  for (const name of ["TaxEffect", "LenderRecovery", "AdjustedBasis"]) {
+  for (const name of ["TaxEffect", "LenderRecovery", "AdjustedBasis", "RefiGap", "ExitCost", "EarlySaleYear"]) {
     const n = (plan.names ?? []).find((x) => x.name === name);
     expect(n).toBeDefined();
     const r = parseRange(n!.address);
@@ -159,4 +177,182 @@ test("the names the exit rows give point at plan cells", () => {
       expect(byAddress.has(`${String.fromCharCode(65 + col)}${r.top + 1}`)).toBe(true);
   }
   expect(parseAddress(plan.names!.find((x) => x.name === "TaxEffect")!.address.split(":")[0]).col).toBe(1);
+});
+
+/** The level monthly payment of a loan (methodology §3). */
+function handPayment(loan: number, rate: number, amort: number): number {
+  const i = rate / 12;
+  return (loan * i) / (1 - (1 + i) ** -(amort * 12));
+}
+
+/** A template's figures as the sheet computes its inputs: the loan, each structure's rate. */
+function dealFigures(c: Computed) {
+  return {
+    loan: c.row("Loan amount").B as number,
+    rates: { r: c.row("Annual rate").B as number, n: c.row("Annual rate").C as number },
+  };
+}
+
+describe("maturity test (issue 13, item 5)", () => {
+  /** RefiGap by hand: the balance at maturity less the largest loan then, not below 0. */
+  function handGap(c: Computed, t: DealTemplate, stress = MATURITY_DEFAULTS.rateStress) {
+    const { loan, rates } = dealFigures(c);
+    const i = t.inputs;
+    const term = i.holdYears;
+    const noi = i.noi;
+    const value = noi / (i.noi / i.propertyValue + MATURITY_DEFAULTS.capExpansion);
+    const th = {
+      r: [c.named("RecourseMinDSCR")[0], c.named("RecourseMaxLTV")[0]] as number[],
+      n: [c.named("NonRecourseMinDSCR")[0], c.named("NonRecourseMaxLTV")[0]] as number[],
+    };
+    const gap = (p: "r" | "n") => {
+      const balance = handBalance(loan, rates[p], i.amortYears, term, i.interestOnly ? term : 0);
+      const constant = 12 * handPayment(1, rates[p] + stress, i.amortYears);
+      const proceeds = Math.min(noi / (th[p][0] * constant), th[p][1] * value);
+      return { balance, proceeds, gap: Math.max(0, balance - proceeds) };
+    };
+    return { r: gap("r"), n: gap("n") };
+  }
+
+  test.each(TEMPLATES.map((t) => [t.id, t] as const))(
+    "%s: balance, proceeds and RefiGap are the hand values",
+    (_id, t) => {
+      const c = compute(buildDealPlan(t));
+      const hand = handGap(c, t);
+      close(c.named("MaturityYears")[0], t.inputs.holdYears, 1e-12);
+      const balance = c.row("Balance at maturity (LOAN.BALANCE)");
+      close(balance.B, hand.r.balance);
+      close(balance.C, hand.n.balance);
+      const proceeds = c.row("Refinance proceeds (LOAN.MAX_LOAN)");
+      close(proceeds.B, hand.r.proceeds);
+      close(proceeds.C, hand.n.proceeds);
+      const [gr, gn] = c.named("RefiGap");
+      close(gr, hand.r.gap);
+      close(gn, hand.n.gap);
+    },
+  );
+
+  test("life-company (the conservative deal): no refinance gap; a stress high enough opens one under both", () => {
+    const c = compute(buildDealPlan(LIFE_COMPANY));
+    expect(c.named("RefiGap")).toEqual([0, 0]);
+    c.set("RefiRateStress", 0.06);
+    const hand = handGap(c, LIFE_COMPANY, 0.06);
+    const [gr, gn] = c.named("RefiGap") as number[];
+    expect(gr).toBeGreaterThan(0);
+    expect(gn).toBeGreaterThan(0);
+    close(gr, hand.r.gap);
+    close(gn, hand.n.gap);
+  });
+
+  test("a longer term amortizes more; LoanTerm 0 takes the hold", () => {
+    const c = compute(buildDealPlan(VALUE_ADD));
+    const { loan, rates } = dealFigures(c);
+    c.set("LoanTerm", 10);
+    expect(c.named("MaturityYears")[0]).toBe(10);
+    close(c.row("Balance at maturity (LOAN.BALANCE)").B, handBalance(loan, rates.r, 30, 10));
+  });
+});
+
+describe("exit cost (issue 13, item 7)", () => {
+  /** The step-down fee in year `y` of a hold with a maturity: balance × the schedule's share, 0 from maturity. */
+  const stepDown = (
+    loan: number,
+    rate: number,
+    amort: number,
+    y: number,
+    maturity: number,
+    schedule: readonly number[],
+  ) => (y >= maturity ? 0 : handBalance(loan, rate, amort, y) * (schedule[y - 1] ?? 0));
+
+  /** The costs column by column for years 1..hold. */
+  function table(c: Computed, hold: number): { r: number; n: number }[] {
+    const values = c.engine.sheetValues(c.plan.sheetName);
+    const head = values.findIndex((line) => line[0] === "Early sale in year");
+    return Array.from({ length: hold }, (_, k) => {
+      const line = values[head + 1 + k];
+      expect(line[0]).toBe(k + 1);
+      return { r: line[1] as number, n: line[2] as number };
+    });
+  }
+
+  test("value-add (bank, both step down 5-4-3-2-1 %): balance × the year's share", () => {
+    const c = compute(buildDealPlan(VALUE_ADD));
+    const { loan, rates } = dealFigures(c);
+    table(c, 7).forEach((row, k) => {
+      close(row.r, stepDown(loan, rates.r, 30, k + 1, 7, STEP_DOWN_5));
+      close(row.n, stepDown(loan, rates.n, 30, k + 1, 7, STEP_DOWN_5));
+    });
+    // ExitCost reads the row of the early-sale year, and follows a change of it.
+    const [er, en] = c.named("ExitCost") as number[];
+    close(er, stepDown(loan, rates.r, 30, 3, 7, STEP_DOWN_5));
+    close(en, stepDown(loan, rates.n, 30, 3, 7, STEP_DOWN_5));
+    c.set("EarlySaleYear", 1);
+    close(c.named("ExitCost")[0], handBalance(loan, rates.r, 30, 1) * STEP_DOWN_5[0]);
+  });
+
+  test("bridge (3-year hold, interest-only): 3-2-1 % of the loan, 0 at maturity", () => {
+    const c = compute(buildDealPlan(BRIDGE));
+    const loan = BRIDGE.inputs.loanAmount;
+    expect(table(c, 3)).toEqual([
+      { r: loan * STEP_DOWN_3[0], n: loan * STEP_DOWN_3[0] },
+      { r: loan * STEP_DOWN_3[1], n: loan * STEP_DOWN_3[1] },
+      { r: 0, n: 0 },
+    ]);
+    expect(c.named("EarlySaleYear")[0]).toBe(2);
+  });
+
+  test("agency: yield maintenance, the PV of the remaining schedule at the Treasury less the balance, floor 1 %", () => {
+    const c = compute(buildDealPlan(AGENCY));
+    const { loan, rates } = dealFigures(c);
+    const t = EXIT_COST_DEFAULTS.treasury;
+    const j = (1 + t) ** (1 / 12) - 1;
+    const pay = handPayment(loan, rates.n, 30);
+    table(c, 10).forEach((row, k) => {
+      const y = k + 1;
+      close(row.r, stepDown(loan, rates.r, 30, y, 10, STEP_DOWN_5));
+      if (y === 10) return expect(row.n).toBe(0);
+      const b = handBalance(loan, rates.n, 30, y);
+      const months = 12 * (10 - y);
+      let pv = 0;
+      for (let m = 1; m <= months; m++) pv += pay / (1 + j) ** m;
+      pv += handBalance(loan, rates.n, 30, 10) / (1 + j) ** months;
+      close(row.n, Math.max(pv - b, EXIT_COST_DEFAULTS.ymFloor * b), 0.01);
+    });
+  });
+
+  test("cmbs: defeasance, the schedule priced at the semi-annual Treasury convention less the balance, plus fees", () => {
+    const c = compute(buildDealPlan(CMBS));
+    const { loan, rates } = dealFigures(c);
+    const t = EXIT_COST_DEFAULTS.treasury;
+    const pay = handPayment(loan, rates.n, 30);
+    table(c, 10).forEach((row, k) => {
+      const y = k + 1;
+      if (y === 10) return expect(row.n).toBe(0);
+      const months = 12 * (10 - y);
+      const p = (m: number) => (1 + t / 2) ** -(m / 6);
+      let pv = 0;
+      for (let m = 1; m <= months; m++) pv += pay * p(m);
+      pv += handBalance(loan, rates.n, 30, 10) * p(months);
+      close(row.n, pv - handBalance(loan, rates.n, 30, y) + EXIT_COST_DEFAULTS.defeasanceFees, 0.01);
+    });
+  });
+
+  test("the prepayment is an input: a step-down on the CMBS loan instead of defeasance changes ExitCost", () => {
+    const c = compute(buildDealPlan(CMBS));
+    const before = c.named("ExitCost")[1] as number;
+    c.set("NonRecoursePrepayment", "STEP_DOWN");
+    const { loan, rates } = dealFigures(c);
+    close(c.named("ExitCost")[1], stepDown(loan, rates.n, 30, 3, 10, STEP_DOWN_5));
+    expect(c.named("ExitCost")[1]).not.toBeCloseTo(before, 0);
+  });
+
+  test.each(TEMPLATES.map((t) => [t.id, t] as const))("%s: ExitCost is a pair of numbers, at least 0", (_id, t) => {
+    const c = compute(buildDealPlan(t));
+    const v = c.named("ExitCost");
+    expect(v).toHaveLength(2);
+    for (const x of v) {
+      expect(typeof x).toBe("number");
+      expect(x as number).toBeGreaterThanOrEqual(0);
+    }
+  });
 });

@@ -14,6 +14,9 @@
  *     scenario); the break-even default probability; LOAN.QUALIFY;
  *   - downside.ts: the time-aware downside (a default in DefaultYear, each structure's balance then), the put value;
  *   - recovery.ts: the foreclosure's tax (TaxEffect) and the lender's recovery (LenderRecovery) at that default;
+ *   - maturity.ts: the balance at maturity against a refinance at a stressed rate and exit cap (RefiGap);
+ *   - exit-cost.ts: the cost of repaying early in each year, step-down against yield maintenance or
+ *     defeasance, and ExitCost at the early-sale year;
  *   - fair.ts: "Is the premium fair?": the put and the fair spread against the premium, the
  *     default probability at the hold, and the verdict over volatility 5 %–30 %;
  *   - reading.ts: the lenders' "when each fits" heuristics (methodology §17) as formulas with
@@ -41,7 +44,9 @@ import {
 } from "./inputs";
 import { type Deal, type DealOptions, type DealSheet, dealSheet, resolveDeal } from "./layout";
 import { downsideSection } from "./downside";
+import { exitCostSection } from "./exit-cost";
 import { fairSection } from "./fair";
+import { maturitySection } from "./maturity";
 import { readingSection } from "./reading";
 import { recoverySection } from "./recovery";
 import { verdictSection } from "./verdict";
@@ -79,6 +84,8 @@ export function buildDealPlan(
   alternativeRemedySection(s, inp, template.alternativeRemedy, outcomes);
   const downside = downsideSection(s, inp, terms, scenarios, carveouts, outcomes.laws, template.downside);
   recoverySection(s, inp, downside, template.exit);
+  const maturity = maturitySection(s, inp, terms, thresholds);
+  exitCostSection(s, deal, inp, terms, maturity.maturity, template.exit);
   fairSection(s, inp, terms, downside.putValue);
   breakevenSection(s, terms, outcomes);
   qualifySection(s, inp, terms, thresholds);
