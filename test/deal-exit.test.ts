@@ -185,10 +185,11 @@ function handPayment(loan: number, rate: number, amort: number): number {
   return (loan * i) / (1 - (1 + i) ** -(amort * 12));
 }
 
-/** A template's figures as the sheet computes its inputs: the loan, each structure's rate. */
+/** A template's figures as the sheet computes them from its inputs: each structure's loan and rate. */
 function dealFigures(c: Computed) {
+  const loan = c.row("Loan amount");
   return {
-    loan: c.row("Loan amount").B as number,
+    loans: { r: loan.B as number, n: loan.C as number },
     rates: { r: c.row("Annual rate").B as number, n: c.row("Annual rate").C as number },
   };
 }
@@ -196,7 +197,7 @@ function dealFigures(c: Computed) {
 describe("maturity test (issue 13, item 5)", () => {
   /** RefiGap by hand: the balance at maturity less the largest loan then, not below 0. */
   function handGap(c: Computed, t: DealTemplate, stress = MATURITY_DEFAULTS.rateStress) {
-    const { loan, rates } = dealFigures(c);
+    const { loans, rates } = dealFigures(c);
     const i = t.inputs;
     const term = i.holdYears;
     const noi = i.noi;
@@ -206,7 +207,7 @@ describe("maturity test (issue 13, item 5)", () => {
       n: [c.named("NonRecourseMinDSCR")[0], c.named("NonRecourseMaxLTV")[0]] as number[],
     };
     const gap = (p: "r" | "n") => {
-      const balance = handBalance(loan, rates[p], i.amortYears, term, i.interestOnly ? term : 0);
+      const balance = handBalance(loans[p], rates[p], i.amortYears, term, i.interestOnly ? term : 0);
       const constant = 12 * handPayment(1, rates[p] + stress, i.amortYears);
       const proceeds = Math.min(noi / (th[p][0] * constant), th[p][1] * value);
       return { balance, proceeds, gap: Math.max(0, balance - proceeds) };
@@ -246,10 +247,10 @@ describe("maturity test (issue 13, item 5)", () => {
 
   test("a longer term amortizes more; LoanTerm 0 takes the hold", () => {
     const c = compute(buildDealPlan(VALUE_ADD));
-    const { loan, rates } = dealFigures(c);
+    const { loans, rates } = dealFigures(c);
     c.set("LoanTerm", 10);
     expect(c.named("MaturityYears")[0]).toBe(10);
-    close(c.row("Balance at maturity (LOAN.BALANCE)").B, handBalance(loan, rates.r, 30, 10));
+    close(c.row("Balance at maturity (LOAN.BALANCE)").B, handBalance(loans.r, rates.r, 30, 10));
   });
 });
 
@@ -277,17 +278,17 @@ describe("exit cost (issue 13, item 7)", () => {
 
   test("value-add (bank, both step down 5-4-3-2-1 %): balance × the year's share", () => {
     const c = compute(buildDealPlan(VALUE_ADD));
-    const { loan, rates } = dealFigures(c);
+    const { loans, rates } = dealFigures(c);
     table(c, 7).forEach((row, k) => {
-      close(row.r, stepDown(loan, rates.r, 30, k + 1, 7, STEP_DOWN_5));
-      close(row.n, stepDown(loan, rates.n, 30, k + 1, 7, STEP_DOWN_5));
+      close(row.r, stepDown(loans.r, rates.r, 30, k + 1, 7, STEP_DOWN_5));
+      close(row.n, stepDown(loans.n, rates.n, 30, k + 1, 7, STEP_DOWN_5));
     });
     // ExitCost reads the row of the early-sale year, and follows a change of it.
     const [er, en] = c.named("ExitCost") as number[];
-    close(er, stepDown(loan, rates.r, 30, 3, 7, STEP_DOWN_5));
-    close(en, stepDown(loan, rates.n, 30, 3, 7, STEP_DOWN_5));
+    close(er, stepDown(loans.r, rates.r, 30, 3, 7, STEP_DOWN_5));
+    close(en, stepDown(loans.n, rates.n, 30, 3, 7, STEP_DOWN_5));
     c.set("EarlySaleYear", 1);
-    close(c.named("ExitCost")[0], handBalance(loan, rates.r, 30, 1) * STEP_DOWN_5[0]);
+    close(c.named("ExitCost")[0], handBalance(loans.r, rates.r, 30, 1) * STEP_DOWN_5[0]);
   });
 
   test("bridge (3-year hold, interest-only): 3-2-1 % of the loan, 0 at maturity", () => {
@@ -303,28 +304,28 @@ describe("exit cost (issue 13, item 7)", () => {
 
   test("agency: yield maintenance, the PV of the remaining schedule at the Treasury less the balance, floor 1 %", () => {
     const c = compute(buildDealPlan(AGENCY));
-    const { loan, rates } = dealFigures(c);
+    const { loans, rates } = dealFigures(c);
     const t = EXIT_COST_DEFAULTS.treasury;
     const j = (1 + t) ** (1 / 12) - 1;
-    const pay = handPayment(loan, rates.n, 30);
+    const pay = handPayment(loans.n, rates.n, 30);
     table(c, 10).forEach((row, k) => {
       const y = k + 1;
-      close(row.r, stepDown(loan, rates.r, 30, y, 10, STEP_DOWN_5));
+      close(row.r, stepDown(loans.r, rates.r, 30, y, 10, STEP_DOWN_5));
       if (y === 10) return expect(row.n).toBe(0);
-      const b = handBalance(loan, rates.n, 30, y);
+      const b = handBalance(loans.n, rates.n, 30, y);
       const months = 12 * (10 - y);
       let pv = 0;
       for (let m = 1; m <= months; m++) pv += pay / (1 + j) ** m;
-      pv += handBalance(loan, rates.n, 30, 10) / (1 + j) ** months;
+      pv += handBalance(loans.n, rates.n, 30, 10) / (1 + j) ** months;
       close(row.n, Math.max(pv - b, EXIT_COST_DEFAULTS.ymFloor * b), 0.01);
     });
   });
 
   test("cmbs: defeasance, the schedule priced at the semi-annual Treasury convention less the balance, plus fees", () => {
     const c = compute(buildDealPlan(CMBS));
-    const { loan, rates } = dealFigures(c);
+    const { loans, rates } = dealFigures(c);
     const t = EXIT_COST_DEFAULTS.treasury;
-    const pay = handPayment(loan, rates.n, 30);
+    const pay = handPayment(loans.n, rates.n, 30);
     table(c, 10).forEach((row, k) => {
       const y = k + 1;
       if (y === 10) return expect(row.n).toBe(0);
@@ -332,8 +333,8 @@ describe("exit cost (issue 13, item 7)", () => {
       const p = (m: number) => (1 + t / 2) ** -(m / 6);
       let pv = 0;
       for (let m = 1; m <= months; m++) pv += pay * p(m);
-      pv += handBalance(loan, rates.n, 30, 10) * p(months);
-      close(row.n, pv - handBalance(loan, rates.n, 30, y) + EXIT_COST_DEFAULTS.defeasanceFees, 0.01);
+      pv += handBalance(loans.n, rates.n, 30, 10) * p(months);
+      close(row.n, pv - handBalance(loans.n, rates.n, 30, y) + EXIT_COST_DEFAULTS.defeasanceFees, 0.01);
     });
   });
 
@@ -341,8 +342,8 @@ describe("exit cost (issue 13, item 7)", () => {
     const c = compute(buildDealPlan(CMBS));
     const before = c.named("ExitCost")[1] as number;
     c.set("NonRecoursePrepayment", "STEP_DOWN");
-    const { loan, rates } = dealFigures(c);
-    close(c.named("ExitCost")[1], stepDown(loan, rates.n, 30, 3, 10, STEP_DOWN_5));
+    const { loans, rates } = dealFigures(c);
+    close(c.named("ExitCost")[1], stepDown(loans.n, rates.n, 30, 3, 10, STEP_DOWN_5));
     expect(c.named("ExitCost")[1]).not.toBeCloseTo(before, 0);
   });
 
