@@ -321,6 +321,24 @@ describe("exit cost (issue 13, item 7)", () => {
     });
   });
 
+  test("agency with the period ending after year 7 of 10 (Fannie Mae DUS): yield maintenance to year 7, then the floor", () => {
+    const c = compute(buildDealPlan(AGENCY));
+    c.set("YMEndsBeforeMaturity", 3);
+    const { loans, rates } = dealFigures(c);
+    const j = (1 + EXIT_COST_DEFAULTS.treasury) ** (1 / 12) - 1;
+    const pay = handPayment(loans.n, rates.n, 30);
+    table(c, 10).forEach((row, k) => {
+      const y = k + 1;
+      const b = handBalance(loans.n, rates.n, 30, y);
+      if (y === 10) return expect(row.n).toBe(0);
+      if (y >= 7) return close(row.n, EXIT_COST_DEFAULTS.ymFloor * b);
+      const months = 12 * (7 - y);
+      let pv = handBalance(loans.n, rates.n, 30, 7) / (1 + j) ** months;
+      for (let m = 1; m <= months; m++) pv += pay / (1 + j) ** m;
+      close(row.n, Math.max(pv - b, EXIT_COST_DEFAULTS.ymFloor * b), 0.01);
+    });
+  });
+
   test("cmbs: defeasance, the schedule priced at the semi-annual Treasury convention less the balance, plus fees", () => {
     const c = compute(buildDealPlan(CMBS));
     const { loans, rates } = dealFigures(c);

@@ -26,7 +26,7 @@ export const PREPAYMENT_BY_LOAN_TYPE: Readonly<Record<LoanType, Prepayment>> = {
 export const STEP_DOWN_5 = [0.05, 0.04, 0.03, 0.02, 0.01] as const;
 export const STEP_DOWN_3 = [0.03, 0.02, 0.01] as const;
 
-export type ExitCostKey = "treasury" | "ymFloor" | "defeasanceFees";
+export type ExitCostKey = "treasury" | "ymFloor" | "ymEndsBeforeMaturity" | "defeasanceFees";
 
 /** Defaults of the section's inputs. */
 export const EXIT_COST_DEFAULTS: Readonly<Record<ExitCostKey, number>> = {
@@ -34,6 +34,8 @@ export const EXIT_COST_DEFAULTS: Readonly<Record<ExitCostKey, number>> = {
   treasury: 0.0408,
   /** The yield-maintenance floor, 1 % of the balance (methodology §12). */
   ymFloor: 0.01,
+  /** Yield maintenance runs to maturity unless the template's lender ends it sooner. */
+  ymEndsBeforeMaturity: 0,
   /** Defeasance fees, within the 40,000–100,000 typical (methodology §12). */
   defeasanceFees: 50_000,
 };
@@ -70,7 +72,7 @@ export function exitCostSection(
   const input = (
     label: string,
     v: string | number,
-    fmt: "rate" | "money" | "years" | undefined,
+    fmt: "rate" | "money" | "years" | "decimal" | undefined,
     name: string,
     note: string,
   ) => {
@@ -106,6 +108,13 @@ export function exitCostSection(
     "YMFloor",
     "The usual 1 % minimum (methodology §12)",
   );
+  const ymEnds = input(
+    "Yield maintenance ends, years before maturity",
+    exit.ymEndsBeforeMaturity ?? d.ymEndsBeforeMaturity,
+    "decimal",
+    "YMEndsBeforeMaturity",
+    "0: to maturity. Fannie Mae DUS ends it before maturity (e.g. after year 7 of 10), then the floor (methodology §12)",
+  );
   const fees = input(
     "Defeasance fees",
     d.defeasanceFees,
@@ -139,7 +148,7 @@ export function exitCostSection(
         floor,
         undefined,
         undefined,
-        undefined,
+        `MAX(0,${left}-${ymEnds})`,
         amortLeft,
       );
     const defeasance = call(

@@ -115,6 +115,8 @@ export interface ExitAssumptions {
   readonly recoveryYears: number;
   /** The non-recourse structure's prepayment; the recourse loan steps down. */
   readonly prepayment: Prepayment;
+  /** Years before maturity the non-recourse loan's yield-maintenance period ends (then its floor); 0: at maturity. */
+  readonly ymEndsBeforeMaturity: number;
   /** The year of the early sale the ExitCost pair is read at. */
   readonly earlySaleYear: number;
 }
