@@ -177,9 +177,9 @@ describe("calls through the bundle, with Excel-shaped arguments", () => {
   });
 
   test("where the state table does not know: #N/A naming the state and the field", () => {
-    expect(excelCall("DEFICIENCY_ALLOWED", "WY", null, null, null, null, null)).toEqual({
+    expect(excelCall("DEFICIENCY_ALLOWED", "VT", null, null, null, null, null)).toEqual({
       code: "#N/A",
-      message: "WY NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides.",
+      message: "VT NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides.",
     });
     // The packed table answers as the readable one does (a citation, a confidence).
     expect(excelCall("STATE_RULE", "CA", "GUARANTOR_BAR.CITATION", null)).toBe(

@@ -34,6 +34,10 @@ const facts = (): [string, string, Fact<unknown>][] =>
 const G = [null, "GUARANTOR"] as const;
 const GW = [null, "GUARANTOR", true] as const;
 const d = (...args: unknown[]) => STATE_DEFICIENCY(...args);
+/** Overrides that clear every field of an entry. */
+const CLEAR_ALL = FACT_FIELDS.map((f) => [f, "UNKNOWN"]);
+const N = "NONJUDICIAL_DEFICIENCY";
+const NPS = "NO_POWER_OF_SALE";
 const allowed = (...args: unknown[]) => DEFICIENCY_ALLOWED(...args);
 
 describe("the state table (data)", () => {
@@ -96,7 +100,7 @@ describe("the state table (data)", () => {
       if (fact.value !== null) expect([s, f, ok[f](fact.value)]).toEqual([s, f, true]);
   });
   test("version and review date", () => {
-    expect(STATE_TABLE_VERSION).toBe("2.0.0");
+    expect(STATE_TABLE_VERSION).toBe("2.1.0");
     expect(REVIEWED).toBe("2026-11-30");
     expect(STATE_RULE("DC", "REVIEWED")).toBe("2026-11-30");
   });
@@ -105,10 +109,11 @@ describe("the state table (data)", () => {
 describe("coverage, as the README states it", () => {
   const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
   const known = (s: string, f: "NONJUDICIAL_DEFICIENCY" | "JUDICIAL_DEFICIENCY") => STATES[s][f].value !== null;
-  test("the method fields: at least 45 entries know one; the README's counts are the data's", () => {
+  test("the method fields: at least 45 entries know one and at least 40 know both; the README's counts are the data's", () => {
     const either = ALL.filter((s) => known(s, "NONJUDICIAL_DEFICIENCY") || known(s, "JUDICIAL_DEFICIENCY")).length;
     const both = ALL.filter((s) => known(s, "NONJUDICIAL_DEFICIENCY") && known(s, "JUDICIAL_DEFICIENCY")).length;
     expect(either).toBeGreaterThanOrEqual(45);
+    expect(both).toBeGreaterThanOrEqual(40);
     expect(readme).toContain(`${either} of 51 entries know at least one of them and ${both} know both`);
   });
   test("the README's table of UNKNOWN fields lists exactly the data's", () => {
@@ -138,13 +143,14 @@ describe("LOAN.STATE_RULE", () => {
     );
     expect(STATE_RULE("TN", "CONFIDENCE")).toBe("HIGH");
     expect(STATE_RULE("CA", "CONFIDENCE")).toBe("MEDIUM");
-    expect(STATE_RULE("WY", "CONFIDENCE")).toBe("UNKNOWN");
+    expect(STATE_RULE("WY", "CONFIDENCE")).toBe("MEDIUM");
+    expect(STATE_RULE("WY", "CONFIDENCE", CLEAR_ALL)).toBe("UNKNOWN");
   });
   test("overrides replace a field (citation 'deal override', confidence USER)", () => {
     const o = [["ONE_ACTION", true]];
     expect(STATE_RULE("WY", "ONE_ACTION", o)).toBe(true);
     expect(STATE_RULE("WY", "ONE_ACTION.SOURCE", o)).toBe("deal override");
-    expect(STATE_RULE("WY", "CONFIDENCE", o)).toBe("USER");
+    expect(STATE_RULE("WY", "CONFIDENCE", [...CLEAR_ALL, ...o])).toBe("USER");
     expect(STATE_RULE("TN", "CONFIDENCE", o)).toBe("HIGH");
     expect(STATE_RULE("TX", "DEADLINE", [["deadline", "1 year"]])).toBe("1 year");
     expect(STATE_RULE("CA", "RESIDENTIAL_BAR", [["RESIDENTIAL_BAR", "none"]])).toBe("Deal rule NONE.");
@@ -153,10 +159,10 @@ describe("LOAN.STATE_RULE", () => {
   });
   test.each([
     [
-      ["WY", "NONJUDICIAL_DEFICIENCY"],
-      "WY NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides.",
+      ["VT", "NONJUDICIAL_DEFICIENCY"],
+      "VT NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides.",
     ],
-    [["WY", "SOURCE"], "WY SOURCE is UNKNOWN in the state table; pass it in overrides."],
+    [["WY", "SOURCE", CLEAR_ALL], "WY SOURCE is UNKNOWN in the state table; pass it in overrides."],
     [["CA", "DEADLINE", [["DEADLINE", "unknown"]]], "CA DEADLINE is UNKNOWN in the state table; pass it in overrides."],
     [["XX", "SOURCE"], `state: unknown state code "XX". Valid state codes: ${ALL.join(", ")}.`],
     [["CA", "COLOR"], `field: unknown field "COLOR". Valid fields: ${FIELD_NAMES}, SOURCE, CONFIDENCE, REVIEWED.`],
@@ -361,6 +367,52 @@ const RULES: [string, string, () => unknown, unknown][] = [
   ],
   ["WI", "Wis. Stat. 846.04: judicial deficiency", () => allowed("WI", "JUDICIAL"), true],
   ["WV", "W. Va. Code 38-1-3: after a trustee sale", () => allowed("WV"), true],
+  // Filled in the review of issue 11: each answer is what the named source says.
+  [
+    "AR",
+    "Ark. Code 18-49-103(c): judgment for the debt against the defendant personally",
+    () => allowed("AR", "JUDICIAL"),
+    true,
+  ],
+  ["CT", "Barclay Damon: Connecticut foreclosure is fully judicial", () => STATE_RULE("CT", N), NPS],
+  ["DC", "D.C. Code 42-816: decree in personam for the residue", () => allowed("DC", "JUDICIAL"), true],
+  ["LA", "National Law Review: Louisiana does not allow nonjudicial foreclosure", () => STATE_RULE("LA", N), NPS],
+  [
+    "MA",
+    "Goulston & Storrs: a deficiency is permitted after judicial foreclosure",
+    () => allowed("MA", "JUDICIAL"),
+    true,
+  ],
+  [
+    "MI",
+    "MCL 600.3150: execution for what is left unpaid after applying the sale price",
+    () => d(100, 60, "MI", 80, "JUDICIAL"),
+    40,
+  ],
+  ["MT", "MCA 71-1-222(1): only one action on a mortgage debt", () => STATE_RULE("MT", "ONE_ACTION"), true],
+  ["ND", "N.D.C.C. 35-22-01: other mortgages must be foreclosed by action", () => STATE_RULE("ND", N), NPS],
+  ["NJ", "Oliver & Legg: New Jersey does not allow foreclosure by power of sale", () => STATE_RULE("NJ", N), NPS],
+  ["NY", "N.Y. Senate memo: the article 14 power of sale expired in 2009", () => STATE_RULE("NY", N), NPS],
+  ["OH", "lawyers.com: all Ohio foreclosures go through court", () => STATE_RULE("OH", N), NPS],
+  ["PA", "AllLaw: Pennsylvania foreclosures are judicial", () => STATE_RULE("PA", N), NPS],
+  ["SC", "AllLaw: South Carolina foreclosures are judicial", () => STATE_RULE("SC", N), NPS],
+  [
+    "UT",
+    "Utah Code 78-37-2: the balance after the sheriff's sale is docketed",
+    () => d(100, 60, "UT", 80, "JUDICIAL"),
+    40,
+  ],
+  ["WA", "RCW 61.12.070: the decree directs the unsatisfied balance", () => allowed("WA", "JUDICIAL"), true],
+  // Fitch v. Buffalo Federal (Wyo. 1988): sold for 66,000, deficiency 84,209.17 after applying the proceeds.
+  ["WY", "Fitch: a deficiency action after foreclosure by advertisement", () => d(150209.17, 66000, "WY"), 84209.17],
+  ["WY", "Fitch: no statute limits it, so no fair-value credit", () => d(100, 60, "WY", 80), 40],
+  [
+    "WY",
+    "Fitch: no statutory limit in Wyoming (read for judicial foreclosure too)",
+    () => allowed("WY", "JUDICIAL"),
+    true,
+  ],
+  ["WY", "Fitch: no Wyoming statute protects a home buyer either", () => allowed("WY", null, true, true, true), true],
 ];
 
 describe("each state rule against its source", () => {
@@ -450,8 +502,8 @@ describe("LOAN.DEFICIENCY_ALLOWED", () => {
     expect(DEFICIENCY_ALLOWED("UT", null, false, true, false, [["RESIDENTIAL_BAR", "NONE"]])).toBe(true);
   });
   test.each([
-    [["WY"], "WY NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
-    [["WA", "JUDICIAL"], "WA JUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
+    [["VT"], "VT NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
+    [["GA", "JUDICIAL"], "GA JUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
     [
       ["FL"],
       "FL forecloses mortgages in court only (NONJUDICIAL_DEFICIENCY is NO_POWER_OF_SALE); pass foreclosure JUDICIAL.",
@@ -554,7 +606,7 @@ describe("LOAN.STATE_DEFICIENCY", () => {
     expect(f.message).toBe(message);
   });
   test.each([
-    [[1, 0, "WY"], "WY NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
+    [[1, 0, "VT"], "VT NONJUDICIAL_DEFICIENCY is UNKNOWN in the state table; pass it in overrides."],
     [[1, 0, "PR"], expect.stringMatching(/^state: unknown state code "PR"/)],
     [
       [1, 0, "DE"],

@@ -43,7 +43,7 @@
  * (scripts/pack-state-table.js); the functions see the same objects either way.
  */
 
-export const STATE_TABLE_VERSION = "2.0.0";
+export const STATE_TABLE_VERSION = "2.1.0";
 export const REVIEWED = "2026-11-30";
 
 export const FACT_FIELDS = [
@@ -173,7 +173,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "Statutory (nonjudicial) foreclosure; suit within 12 months.",
     },
-    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Ark. Code 18-49-103(c)",
+      confidence: "HIGH",
+      caveat:
+        "In an action on a mortgage the judgment may order the sale and the recovery of the debt against the defendant personally.",
+    },
     FAIR_VALUE_LIMIT: {
       value: "NONJUDICIAL",
       citation: "Ark. Code 18-50-112(b) [AllLaw; myforeclosureoptions.net]",
@@ -307,7 +313,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "Public-trustee foreclosure with a Rule 120 order; the deficiency needs a separate suit on the note.",
     },
-    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: null,
+      citation: null,
+      confidence: "UNKNOWN",
+      caveat:
+        "A Colorado practice treatise (ch. 24, on vLex) says the holder may sue for foreclosure and a deficiency; left UNKNOWN because whether the fair-value bid rule of 38-38-106(6) binds a sheriff's sale after judicial foreclosure was not read (the statute's bid form is addressed to the public trustee or sheriff).",
+    },
     FAIR_VALUE_LIMIT: {
       value: "NONJUDICIAL",
       citation: "C.R.S. 38-38-106(6) [Nolo; myforeclosureoptions.net]",
@@ -328,7 +340,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     GUARANTOR_WAIVER: NO_SOURCE,
   },
   CT: {
-    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "New England Savings Bank v. Lopez, 227 Conn. 270 (1993) [Barclay Damon, 2023; AllLaw]",
+      confidence: "MEDIUM",
+      caveat:
+        "Connecticut foreclosure is fully judicial: the court chooses strict foreclosure or foreclosure by sale (Lopez, as quoted in a later opinion).",
+    },
     JUDICIAL_DEFICIENCY: {
       value: true,
       citation: "Conn. Gen. Stat. 49-14(a)",
@@ -361,7 +379,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "By a lawsuit after the trustee sale.",
     },
-    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "D.C. Code 42-816",
+      confidence: "HIGH",
+      caveat:
+        "If the net proceeds of a court-ordered sale are insufficient, the court may enter a decree in personam against the mortgagor or other party liable for the residue, where the complainant could have sued at law for it.",
+    },
     FAIR_VALUE_LIMIT: NO_SOURCE,
     ONE_ACTION: NO_SOURCE,
     RESIDENTIAL_BAR: NO_SOURCE,
@@ -427,7 +451,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "HIGH",
       caveat: "Only once the sale is reported to and confirmed by the court.",
     },
-    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: null,
+      citation: null,
+      confidence: "UNKNOWN",
+      caveat:
+        "Judicial foreclosure (O.C.G.A. 44-14-180 et seq.) is rarely used; no source on a deficiency after it was read (44-14-161 governs sales under a power).",
+    },
     FAIR_VALUE_LIMIT: { value: "CONFIRMATION", citation: "O.C.G.A. 44-14-161(b)", confidence: "HIGH", caveat: "" },
     ONE_ACTION: NO_SOURCE,
     RESIDENTIAL_BAR: NO_SOURCE,
@@ -630,7 +660,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     GUARANTOR_WAIVER: NO_SOURCE,
   },
   LA: {
-    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "La. Code Civ. Proc. (executory process) [National Law Review, 2025]",
+      confidence: "MEDIUM",
+      caveat:
+        "Louisiana does not allow nonjudicial foreclosure; executory process is an expedited court procedure on a mortgage importing a confession of judgment.",
+    },
     JUDICIAL_DEFICIENCY: {
       value: true,
       citation: "La. R.S. 13:4106",
@@ -660,7 +696,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Notice of intent to seek a deficiency mailed at least 21 days before the sale, and an affidavit within 30 days after (17B).",
     },
-    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Mass. Gen. Laws c. 244 [Goulston & Storrs, 2023]",
+      confidence: "MEDIUM",
+      caveat:
+        "A deficiency judgment is permitted after a judicial foreclosure; the 21-day notice of 17B is written for sales under a power of sale.",
+    },
     FAIR_VALUE_LIMIT: NO_SOURCE,
     ONE_ACTION: NO_SOURCE,
     RESIDENTIAL_BAR: NO_SOURCE,
@@ -697,7 +739,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     GUARANTOR_WAIVER: NO_SOURCE,
   },
   ME: {
-    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    NONJUDICIAL_DEFICIENCY: {
+      value: null,
+      citation: null,
+      confidence: "UNKNOWN",
+      caveat:
+        "A statutory power of sale exists for mortgages granted by a corporation, partnership, limited liability company or trust (33 M.R.S. 501-A); no source on a deficiency after such a sale was read.",
+    },
     JUDICIAL_DEFICIENCY: {
       value: true,
       citation: "14 M.R.S. 6323(1) [AllLaw]",
@@ -725,7 +773,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "Foreclosure by advertisement; the deficiency needs a separate suit.",
     },
-    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "MCL 600.3150",
+      confidence: "HIGH",
+      caveat:
+        "The foreclosure judgment determines which defendants are personally liable; on confirmation of the sale the clerk issues execution for the deficiency. A secondary source notes the court may fix the sale price (600.3155), which the table does not model.",
+    },
     FAIR_VALUE_LIMIT: {
       value: "NONJUDICIAL_CREDITOR_BUYS",
       citation: "MCL 600.3280 [Kershaw, Vititoe & Jedinak]",
@@ -831,10 +885,11 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
     ONE_ACTION: {
-      value: null,
-      citation: null,
-      confidence: "UNKNOWN",
-      caveat: "MCA 71-1-222 is listed as a one-action rule in published summaries; its text was not read.",
+      value: true,
+      citation: "MCA 71-1-222(1)",
+      confidence: "HIGH",
+      caveat:
+        "'There is only one action for the recovery of debt or the enforcement of any right secured by a mortgage upon real estate'; (4) excepts a receiver, rents, and collateral outside Montana, among others.",
     },
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
@@ -874,7 +929,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     GUARANTOR_WAIVER: NO_SOURCE,
   },
   ND: {
-    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "N.D.C.C. 35-22-01",
+      confidence: "HIGH",
+      caveat:
+        "Only a mortgage held by the state or its agencies may be foreclosed by advertisement; every other mortgage must be foreclosed by action.",
+    },
     JUDICIAL_DEFICIENCY: { value: true, citation: "N.D.C.C. 32-19-03", confidence: "HIGH", caveat: "" },
     FAIR_VALUE_LIMIT: { value: true, citation: "N.D.C.C. 32-19-03; 32-19-06.1", confidence: "HIGH", caveat: "" },
     ONE_ACTION: NO_SOURCE,
@@ -949,7 +1010,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     GUARANTOR_WAIVER: NO_SOURCE,
   },
   NJ: {
-    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "N.J. Ct. R. 4:64 [N.J. Courts, Office of Foreclosure; Oliver & Legg, 2015]",
+      confidence: "MEDIUM",
+      caveat:
+        "Foreclosure actions are filed in the Superior Court, Chancery Division; New Jersey does not allow foreclosure by power of sale.",
+    },
     JUDICIAL_DEFICIENCY: {
       value: true,
       citation: "N.J.S.A. 2A:50-2 [first review 1.0.0; secondary source not recorded]",
@@ -1012,7 +1079,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     GUARANTOR_WAIVER: NO_SOURCE,
   },
   NY: {
-    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "RPAPL art. 13 [N.Y. Senate sponsor memo, S3838 (2013)]",
+      confidence: "MEDIUM",
+      caveat:
+        "RPAPL article 14's nonjudicial power of sale for commercial mortgages (1998) expired in 2009; bills to restore it were introduced in 2012, 2013 and 2015, and no enactment was found.",
+    },
     JUDICIAL_DEFICIENCY: { value: true, citation: "RPAPL 1371", confidence: "HIGH", caveat: "" },
     FAIR_VALUE_LIMIT: { value: true, citation: "RPAPL 1371(2)", confidence: "HIGH", caveat: "" },
     ONE_ACTION: {
@@ -1028,7 +1101,12 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     GUARANTOR_WAIVER: NO_SOURCE,
   },
   OH: {
-    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "Ohio Rev. Code ch. 2329 [lawyers.com (Nolo author); Manley Deas Kochalski practice note]",
+      confidence: "MEDIUM",
+      caveat: "All Ohio foreclosures go through court.",
+    },
     JUDICIAL_DEFICIENCY: {
       value: true,
       citation: "Ohio Rev. Code 2329.08",
@@ -1110,7 +1188,12 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     GUARANTOR_WAIVER: NO_SOURCE,
   },
   PA: {
-    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "42 Pa.C.S. 8103 [AllLaw (Nolo)]",
+      confidence: "MEDIUM",
+      caveat: "In Pennsylvania, foreclosures are judicial.",
+    },
     JUDICIAL_DEFICIENCY: {
       value: true,
       citation: "42 Pa.C.S. 8103",
@@ -1153,7 +1236,12 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     GUARANTOR_WAIVER: NO_SOURCE,
   },
   SC: {
-    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    NONJUDICIAL_DEFICIENCY: {
+      value: "NO_POWER_OF_SALE",
+      citation: "S.C. Code 29-3-630 to 29-3-790 [AllLaw (Nolo)]",
+      confidence: "MEDIUM",
+      caveat: "South Carolina foreclosures are judicial.",
+    },
     JUDICIAL_DEFICIENCY: {
       value: true,
       citation: "S.C. Code 29-3-680 [Nolo]",
@@ -1267,8 +1355,20 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
   },
   UT: {
     NONJUDICIAL_DEFICIENCY: { value: true, citation: "Utah Code 57-1-32", confidence: "HIGH", caveat: "" },
-    JUDICIAL_DEFICIENCY: NO_SOURCE,
-    FAIR_VALUE_LIMIT: { value: true, citation: "Utah Code 57-1-32", confidence: "HIGH", caveat: "" },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Utah Code 78-37-2 (1992) [text quoted in a U.S. Tax Court opinion]",
+      confidence: "MEDIUM",
+      caveat:
+        "If the sheriff's return shows the proceeds insufficient, judgment for the balance is docketed and execution may issue. Read in its 1992 numbering; the current Judicial Code (78B-6, part 9) was not read.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: "NONJUDICIAL",
+      citation: "Utah Code 57-1-32",
+      confidence: "HIGH",
+      caveat:
+        "57-1-32 governs the action after a sale under a trust deed; no fair-value rule for a judicial sale was read.",
+    },
     ONE_ACTION: {
       value: true,
       citation: "Utah Code 78B-6-901 [first review 1.0.0; secondary source not recorded]",
@@ -1319,7 +1419,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     GUARANTOR_WAIVER: NO_SOURCE,
   },
   VT: {
-    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    NONJUDICIAL_DEFICIENCY: {
+      value: null,
+      citation: null,
+      confidence: "UNKNOWN",
+      caveat:
+        "12 V.S.A. 4961 allows a nonjudicial power of sale except for farmland or a dwelling house owned by a natural person; no source on a deficiency after such a sale was read.",
+    },
     JUDICIAL_DEFICIENCY: {
       value: true,
       citation: "12 V.S.A. 4941 to 4954 [Nolo]",
@@ -1348,7 +1454,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Commercial loans: a deficiency for waste and wrongfully retained rents, insurance or condemnation proceeds, unless the property is the borrower's principal residence (61.24.100(3)(a)).",
     },
-    JUDICIAL_DEFICIENCY: NO_SOURCE,
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "RCW 61.12.070",
+      confidence: "HIGH",
+      caveat:
+        "The decree directs that a balance unsatisfied after the sale be satisfied from the debtor's other property, unless the mortgagee waived the deficiency in the complaint (6.23.020). The court may fix an upset price or require the fair value credited as a condition of confirmation (61.12.060), which the table does not model.",
+    },
     FAIR_VALUE_LIMIT: {
       value: "NONJUDICIAL",
       citation: "RCW 61.24.100(3)(a), (5) [Lane Powell on Lexology]",
@@ -1380,7 +1492,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     GUARANTOR_WAIVER: NO_SOURCE,
   },
   WI: {
-    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
+    NONJUDICIAL_DEFICIENCY: {
+      value: null,
+      citation: null,
+      confidence: "UNKNOWN",
+      caveat:
+        "Foreclosure by advertisement under a power of sale is listed by unnamed summaries; no statute text on it, or on a deficiency after it, was read.",
+    },
     JUDICIAL_DEFICIENCY: {
       value: true,
       citation: "Wis. Stat. 846.04 [Nolo]",
@@ -1418,14 +1536,37 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     GUARANTOR_WAIVER: NO_SOURCE,
   },
   WY: {
-    NONJUDICIAL_DEFICIENCY: NO_SOURCE,
-    JUDICIAL_DEFICIENCY: NO_SOURCE,
-    FAIR_VALUE_LIMIT: NO_SOURCE,
+    NONJUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Fitch v. Buffalo Federal Sav. & Loan Ass'n, 751 P.2d 1309 (Wyo. 1988)",
+      confidence: "HIGH",
+      caveat:
+        "A deficiency action after foreclosure by advertisement under a power of sale is proper; no Wyoming statute limits it.",
+    },
+    JUDICIAL_DEFICIENCY: {
+      value: true,
+      citation: "Fitch v. Buffalo Federal Sav. & Loan Ass'n, 751 P.2d 1309 (Wyo. 1988) [lawpipe summary]",
+      confidence: "MEDIUM",
+      caveat:
+        "Read from Fitch's holding that no Wyoming statute limits a foreclosing mortgagee's deficiency (a power-of-sale case); no judicial-foreclosure case was read.",
+    },
+    FAIR_VALUE_LIMIT: {
+      value: false,
+      citation: "Fitch v. Buffalo Federal Sav. & Loan Ass'n, 751 P.2d 1309 (Wyo. 1988) [lawpipe summary]",
+      confidence: "MEDIUM",
+      caveat: "No Wyoming statute limits the deficiency; the sale proceeds are credited against the debt.",
+    },
     ONE_ACTION: NO_SOURCE,
-    RESIDENTIAL_BAR: NO_SOURCE,
+    RESIDENTIAL_BAR: {
+      value: { rule: "NONE", text: "No Wyoming statute bars a deficiency on residential or purchase-money loans." },
+      citation: "Fitch v. Buffalo Federal Sav. & Loan Ass'n, 751 P.2d 1309 (Wyo. 1988) [lawpipe summary]",
+      confidence: "MEDIUM",
+      caveat:
+        "Fitch surveyed other states' statutes protecting certain mortgagors from deficiency judgments and found no such protection in Wyoming.",
+    },
     DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: NO_SOURCE,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
+    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+    GUARANTOR_FAIR_VALUE: GUARANTOR_NOTHING_TO_EXTEND,
     GUARANTOR_WAIVER: NO_SOURCE,
   },
 };
