@@ -5,15 +5,17 @@
  * present value (PremiumPV) to the unit; personal exposure removed at the default
  * (PersonalExposure) and in the last scenario; on a tie the heuristics' lean, then the
  * guarantor's liquidity. Then the inputs that must flip it: a volatility high enough, no
- * exposure at all, a premium raised above the put.
+ * exposure at all, a premium raised above the put. Then the summary at the top (issue 13,
+ * item 2): each figure equals the cell it summarizes, read from its own section.
  */
 import path from "path";
 import { loadAddin } from "../src/engine/load-node";
 import { evaluatePlan } from "../src/engine/plan-writers";
 import type { CellResult, EngineWorkbook } from "../src/engine/workbook";
 import { buildDealPlan } from "../src/plan/deal";
+import { SUMMARY, SUMMARY_LINES } from "../src/plan/deal/summary";
 import { VERDICTS } from "../src/plan/deal/verdict";
-import { parseRange, type SheetPlan } from "../src/plan/plan";
+import { parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
 import { TEMPLATES, VALUE_ADD } from "../src/plan/templates";
 import type { DealTemplate } from "../src/plan/templates/types";
 
@@ -76,19 +78,22 @@ function expected(s: Sheet, template: DealTemplate): { verdict: string; insure: 
   const signs = s.row("Signs present")[1] as number;
   const lean =
     recourseCount >= s.num("ReadingRecourseMinConditions") ? "recourse" : signs > 0 ? "non-recourse" : "neither";
-  const verdict = !insure
-    ? VERDICTS.nothingToInsure
-    : put > pv
-      ? VERDICTS.protectionWorthMore
-      : put < pv
-        ? VERDICTS.premiumExceeds
-        : lean === "recourse"
-          ? VERDICTS.tieLeanRecourse
-          : lean === "non-recourse"
-            ? VERDICTS.tieLeanNonRecourse
-            : s.num("Liquidity") >= er
-              ? VERDICTS.tieCovered
-              : VERDICTS.tieUncovered;
+  const verdict =
+    er - en <= 0
+      ? VERDICTS.nothingToInsure
+      : insure && put > pv
+        ? VERDICTS.protectionWorthMore
+        : insure && put === pv
+          ? lean === "recourse"
+            ? VERDICTS.tieLeanRecourse
+            : lean === "non-recourse"
+              ? VERDICTS.tieLeanNonRecourse
+              : s.num("Liquidity") >= er
+                ? VERDICTS.tieCovered
+                : VERDICTS.tieUncovered
+          : put > pv
+            ? VERDICTS.nothingInLastScenario
+            : VERDICTS.premiumExceeds;
   return { verdict, insure };
 }
 
@@ -103,7 +108,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
     const state = s.named("DealState")[0] as string;
     const breakeven = s.row(`Break-even default probability (${state} law)`)[3];
     if (breakeven === "no personal exposure to insure") expect(verdict).toMatch(/^Recourse/);
-    if (!insure) expect(verdict).toBe(VERDICTS.nothingToInsure);
+    if (!insure) expect(verdict).toMatch(/^Recourse/);
+    // The summary's exposure row shows none removed exactly when the verdict says so.
+    const [er, en] = s.named("PersonalExposure") as number[];
+    expect(verdict === VERDICTS.nothingToInsure).toBe(er - en <= 0);
     // The criteria rows hold the cells they quote.
     expect(s.row("Put value of non-recourse (PutValue)")[1]).toBe(s.num("PutValue"));
     expect(s.row("Premium of non-recourse, present value (PremiumPV)")[1]).toBe(s.num("PremiumPV"));
@@ -117,7 +125,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
       s.set("Volatility", v);
       const { verdict, insure } = expected(s, template);
       expect([v, s.named("Verdict")[0]]).toEqual([v, verdict]);
-      if (!insure) expect(verdict).toBe(VERDICTS.nothingToInsure);
+      if (!insure) expect(verdict).toMatch(/^Recourse/);
       seen.push(verdict);
     }
     if (expected(s, template).insure) {
@@ -126,7 +134,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
       expect(seen[seen.length - 1]).toBe(VERDICTS.protectionWorthMore);
       const flip = seen.indexOf(VERDICTS.protectionWorthMore);
       expect(seen.slice(flip).every((x) => x === VERDICTS.protectionWorthMore)).toBe(true);
-    } else expect(seen.every((x) => x === VERDICTS.nothingToInsure)).toBe(true);
+    } else expect(seen.every((x) => x.startsWith("Recourse"))).toBe(true);
   });
 
   test("no recourse guarantee (no personal exposure to remove): never non-recourse, whatever the volatility", () => {
@@ -156,7 +164,8 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
     expect(s.num("PremiumPV")).toBeGreaterThan(s.num("PutValue"));
     const { verdict, insure } = expected(s, template);
     expect(s.named("Verdict")[0]).toBe(verdict);
-    expect(verdict).toBe(insure ? VERDICTS.premiumExceeds : VERDICTS.nothingToInsure);
+    expect(verdict).toMatch(/^Recourse/);
+    if (insure) expect(verdict).toBe(VERDICTS.premiumExceeds);
   });
 });
 
@@ -222,3 +231,69 @@ function at(s: Sheet, name: string): [number, number] {
   const r = parseRange(n!.address);
   return [r.top, r.left];
 }
+
+/** The summary's row labelled `label` (the first on the sheet), columns A.. */
+function summaryRow(s: Sheet, label: string): CellResult[] {
+  const values = s.engine.sheetValues(s.plan.sheetName);
+  const r = values.findIndex((l) => l[0] === label);
+  if (r < 0) throw new Error(`no row labelled ${label}`);
+  return values[r];
+}
+
+/** Each summary figure against the cell it summarizes, read from its own section. */
+function expectSummaryEqualsCells(s: Sheet): void {
+  const state = s.named("DealState")[0] as string;
+  const pair = (label: string, r: CellResult, n: CellResult): void => {
+    const row = summaryRow(s, label);
+    expect([label, row[1], row[2]]).toEqual([label, r, n]);
+    expect(row[3]).toBeCloseTo((n as number) - (r as number), 6);
+  };
+  expect(summaryRow(s, SUMMARY.verdict)[1]).toBe(s.named("Verdict")[0]);
+  expect(summaryRow(s, SUMMARY.conditions)[1]).toBe(s.row("Conditions beside the verdict")[1]);
+  const loan = s.row("Loan amount");
+  pair(SUMMARY.loan, loan[1], loan[2]);
+  expect(summaryRow(s, SUMMARY.premiumPV)[3]).toBe(s.num("PremiumPV"));
+  expect(summaryRow(s, SUMMARY.putValue)[3]).toBe(s.num("PutValue"));
+  expect(summaryRow(s, SUMMARY.fairSpread)[3]).toBe(s.num("FairSpread"));
+  const rate = s.row("Annual rate");
+  const bps = Math.round(((rate[2] as number) - (rate[1] as number)) * 10000);
+  expect(summaryRow(s, SUMMARY.fairSpread)[4]).toBe(`The rate premium the put is worth; charged: ${bps} bps a year`);
+  expect(summaryRow(s, SUMMARY.defaultProbability)[2]).toBe(s.num("DefaultProbabilityReal"));
+  const pursue = s.row(`Lender may pursue at the default under ${state} law`);
+  pair(SUMMARY.pursue, pursue[1], pursue[2]);
+  const [er, en] = s.named("PersonalExposure");
+  pair(SUMMARY.exposure, er, en);
+}
+
+describe.each(TEMPLATES.map((t) => [t.id, t] as const))("summary: %s", (_id, template) => {
+  test("at the top: after the title and the column headings, before the inputs; one landscape page, A:E", () => {
+    const s = new Sheet(template);
+    const values = s.engine.sheetValues(s.plan.sheetName);
+    const top = values.findIndex((l) => l[0] === "Summary");
+    const inputs = values.findIndex((l) => l[0] === "Inputs");
+    expect(top).toBeGreaterThanOrEqual(s.plan.freeze?.rows ?? Infinity);
+    expect(inputs).toBeGreaterThan(top + SUMMARY_LINES.length);
+    expect(top + 1 + SUMMARY_LINES.length).toBeLessThanOrEqual(30);
+    const used = s.plan.cells.filter((c) => {
+      const { row } = parseAddress(c.address);
+      return row >= top && row <= top + SUMMARY_LINES.length;
+    });
+    expect(used.every((c) => parseAddress(c.address).col <= 4)).toBe(true);
+    expect(used.filter((c) => parseAddress(c.address).col === 0).map((c) => c.value)).toEqual([
+      "Summary",
+      ...SUMMARY_LINES.map((l) => SUMMARY[l.cell]),
+    ]);
+  });
+
+  test("each figure equals the cell it summarizes, at the template's inputs and after they change", () => {
+    const s = new Sheet(template);
+    expectSummaryEqualsCells(s);
+    s.set("Volatility", 0.6);
+    s.set("DefaultYear", 1);
+    expectSummaryEqualsCells(s);
+    const loan = s.row("Loan amount")[1] as number;
+    s.set("LoanInput", loan * 0.9);
+    expectSummaryEqualsCells(s);
+    expect(summaryRow(s, SUMMARY.loan)[1]).toBeCloseTo(loan * 0.9, 6);
+  });
+});

@@ -11,7 +11,7 @@ export const DEAL_NOTES = {
   heuristics:
     'Reading: the "when each fits" lender heuristics (methodology §17) applied to this deal. Heuristics, not advice.',
   verdict:
-    "Verdict (methodology §17, the verdict): non-recourse when the put (PutValue) is worth more than the premium in present value (PremiumPV) and there is personal exposure to insure: the recourse exposure above the non-recourse one, both at the default in DefaultYear (PersonalExposure) and in the last scenario (the break-even row's). Recourse when the premium is worth at least the put or there is nothing to insure. On a tie (equal to the unit) the heuristics' lean decides, then the guarantor's capacity (liquidity against the recourse exposure). Not advice.",
+    "Verdict (methodology §17, the verdict): non-recourse when the put (PutValue) is worth more than the premium in present value (PremiumPV) and there is personal exposure to insure: the recourse exposure above the non-recourse one, both at the default in DefaultYear (PersonalExposure) and in the last scenario (the break-even row's). Recourse when the premium is worth at least the put or there is nothing to insure. On a tie (equal to the unit) the heuristics' lean decides, then the guarantor's capacity (liquidity against the recourse exposure). A recourse verdict names its first reason: nothing to insure at the default, the price, nothing to insure in the last scenario. Not advice.",
   stateLaw:
     "State law: the add-in's state table (see LOAN.STATE_RULE for sources and confidence). Guarantors can stay liable where the borrower is protected (e.g. CA §580d(b)); not modelled.",
 } as const;

@@ -5,6 +5,8 @@
  * The sheet is a sequence of sections, top to bottom under a frozen header (Recourse |
  * Non-recourse | Difference | Source / note), each a function that writes its rows with the
  * sheet builder and returns the cells later sections refer to:
+ *   - summary.ts: the verdict and the figures it rests on, in rows reserved under the header
+ *     and filled last from the cells the other sections return;
  *   - inputs.ts: title and header; inputs, the LOAN.QUALIFY thresholds beside them (G:J)
  *     and under those the reading's criteria (the core's HEURISTICS, as named inputs), the
  *     carveouts stressed and the scenarios;
@@ -49,6 +51,7 @@ import { fairSection } from "./fair";
 import { maturitySection } from "./maturity";
 import { readingSection } from "./reading";
 import { recoverySection } from "./recovery";
+import { reserveSummary, summarySection } from "./summary";
 import { verdictSection } from "./verdict";
 import { exposureChart, sensitivitySection } from "./sensitivity";
 import {
@@ -74,6 +77,7 @@ export function buildDealPlan(
   const deal = resolveDeal(template, inputs, options);
   const s = dealSheet();
   const header = titleSection(s, deal);
+  const summaryTop = reserveSummary(s);
   const inp = inputsSection(s, deal);
   const thresholds = thresholdsSection(s, inp.top, template.thresholds, inp.loanType);
   const criteria = criteriaSection(s, inp.top + CRITERIA_OFFSET);
@@ -85,14 +89,27 @@ export function buildDealPlan(
   const downside = downsideSection(s, inp, terms, scenarios, carveouts, outcomes.laws, template.downside);
   recoverySection(s, inp, downside, template.exit);
   const maturity = maturitySection(s, inp, terms, thresholds);
-  exitCostSection(s, deal, inp, terms, maturity.maturity, template.exit);
-  fairSection(s, inp, terms, downside.putValue);
+  const exitCost = exitCostSection(s, deal, inp, terms, maturity.maturity, template.exit);
+  const fair = fairSection(s, inp, terms, downside.putValue);
   breakevenSection(s, terms, outcomes);
   qualifySection(s, inp, terms, thresholds);
   const reading = readingSection(s, inp, terms, outcomes, criteria);
-  verdictSection(s, inp, downside, outcomes, reading);
+  const verdict = verdictSection(s, inp, downside, outcomes, reading);
   const sensitivity = sensitivitySection(s, deal, inp, terms, outcomes, carveouts);
   notesSection(s, deal);
+  summarySection(s, summaryTop, {
+    verdict: verdict.verdict,
+    conditions: verdict.conditions,
+    // The same loan under both structures: the terms' row, recourse (B) and non-recourse (C).
+    loan: { r: terms.loan, n: terms.loan.replace(/^B/, "C") },
+    premiumPV: "PremiumPV",
+    putValue: downside.putValue,
+    fairSpread: fair.fairSpread,
+    rate: terms.rate,
+    defaultProbability: "DefaultProbabilityReal",
+    pursue: verdict.pursue,
+    exposure: verdict.exposure,
+  });
   return s.build({
     sheetName: options.sheetName ?? template.sheetName,
     columnWidths: [

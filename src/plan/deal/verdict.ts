@@ -8,9 +8,11 @@
  *   3. the guarantor's capacity: liquidity and net worth against the recourse exposure;
  *   4. the lender heuristics' lean (the reading).
  * Non-recourse when 1 and 2 hold; recourse when the premium is worth at least the put or there
- * is nothing to insure; on a tie, 4 then 3 decide. The rule never contradicts a cell: no
- * exposure in the last scenario (the break-even row's "no personal exposure to insure") is
- * never non-recourse, and the put-against-premium comparison is the fair section's.
+ * is nothing to insure; on a tie, 4 then 3 decide. The verdict names the first reason that
+ * holds: nothing to insure at the default, then the price, then nothing in the last scenario.
+ * The rule never contradicts a cell: no exposure in the last scenario (the break-even row's
+ * "no personal exposure to insure") is never non-recourse, and the put-against-premium
+ * comparison is the fair section's.
  */
 import type { InputCells } from "./inputs";
 import { type DealSheet, NOTE, type Pair } from "./layout";
@@ -20,7 +22,9 @@ import type { OutcomeCells } from "./side-by-side";
 
 /** The verdict's texts, by outcome; each starts with the structure it chooses. */
 export const VERDICTS = {
-  nothingToInsure: "Recourse: no personal exposure to insure",
+  nothingToInsure: "Recourse: no personal exposure to insure at the default",
+  nothingInLastScenario:
+    "Recourse: the put is worth more than the premium, but the last scenario leaves no personal exposure to insure",
   premiumExceeds: "Recourse: the premium is worth at least what the protection is worth",
   protectionWorthMore: "Non-recourse: the protection is worth more than its premium",
   tieLeanRecourse: "Recourse: a tie on price; the heuristics lean recourse",
@@ -37,6 +41,8 @@ export interface VerdictCells {
   readonly exposure: Pair;
   /** What the lender may pursue from the borrower at the default, under the deal's law. */
   readonly pursue: Pair;
+  /** The conditions beside the verdict (the heuristics' lean, the guarantor's capacity), in words. */
+  readonly conditions: string;
 }
 
 export function verdictSection(
@@ -107,18 +113,19 @@ export function verdictSection(
   const verdict = s.formula(
     "B",
     vr,
-    `=IF(${insure},IF(${worth},${q(VERDICTS.protectionWorthMore)},IF(${tie},` +
-      `IF(${reading.lean}="recourse",${q(VERDICTS.tieLeanRecourse)},IF(${reading.lean}="non-recourse",${q(VERDICTS.tieLeanNonRecourse)},` +
-      `IF(${covers},${q(VERDICTS.tieCovered)},${q(VERDICTS.tieUncovered)}))),${q(VERDICTS.premiumExceeds)})),${q(VERDICTS.nothingToInsure)})`,
+    `=IF(${atDefault}<=0,${q(VERDICTS.nothingToInsure)},IF(AND(${insure},${worth}),${q(VERDICTS.protectionWorthMore)},` +
+      `IF(AND(${insure},${tie}),IF(${reading.lean}="recourse",${q(VERDICTS.tieLeanRecourse)},IF(${reading.lean}="non-recourse",${q(VERDICTS.tieLeanNonRecourse)},` +
+      `IF(${covers},${q(VERDICTS.tieCovered)},${q(VERDICTS.tieUncovered)}))),` +
+      `IF(${worth},${q(VERDICTS.nothingInLastScenario)},${q(VERDICTS.premiumExceeds)}))))`,
     undefined,
     "Verdict",
     true,
   );
   const cr = s.label("Conditions beside the verdict");
-  s.formula(
+  const conditions = s.formula(
     "B",
     cr,
     `="Heuristics lean "&${reading.lean}&"; guarantor: "&IF(${covers},"liquidity covers the recourse exposure",IF(${netCovers},"net worth, not liquidity, covers the recourse exposure","the recourse exposure exceeds net worth"))`,
   );
-  return { verdict, exposure, pursue: downside.pursue[0] };
+  return { verdict, exposure, pursue: downside.pursue[0], conditions };
 }

@@ -1,0 +1,120 @@
+/**
+ * The summary at the top of the deal sheet (after the title and the column headings, before
+ * the inputs): the verdict and the figures it rests on, each a formula that is the cell it
+ * summarizes further down. Its rows are reserved first (`reserveSummary`) and filled last
+ * (`summarySection`), from the cells the other sections return; one landscape page, A:E.
+ */
+import { type DealSheet, type Fmt, NOTE, type Pair } from "./layout";
+
+/** The figures the summary shows: cells (addresses or names) the sections returned. */
+export interface SummaryFigures {
+  readonly verdict: string;
+  readonly conditions: string;
+  /** Each structure's loan: its proceeds. */
+  readonly loan: Pair;
+  readonly premiumPV: string;
+  readonly putValue: string;
+  readonly fairSpread: string;
+  /** The rate premium charged (non-recourse rate − recourse rate), beside the fair spread. */
+  readonly rate: Pair;
+  readonly defaultProbability: string;
+  /** What the lender may pursue from the borrower at the default. */
+  readonly pursue: Pair;
+  /** The guarantor's personal exposure at the default (PersonalExposure). */
+  readonly exposure: Pair;
+}
+
+/** The summary's labels, by the figure each row shows. */
+export const SUMMARY = {
+  verdict: "Verdict (its criteria: the Verdict section below)",
+  conditions: "Conditions beside it",
+  loan: "Loan under each structure (proceeds)",
+  premiumPV: "Premium of non-recourse, present value",
+  putValue: "Put value of non-recourse",
+  fairSpread: "Fair spread a year (FairSpread)",
+  defaultProbability: "Default probability at the hold, real-world",
+  pursue: "Lender may pursue from the borrower at the default",
+  exposure: "Personal exposure of the guarantor at the default (PersonalExposure)",
+} as const satisfies Partial<Record<keyof SummaryFigures, string>>;
+
+type Line =
+  | { readonly kind: "text"; readonly cell: keyof typeof SUMMARY; readonly bold?: boolean }
+  | { readonly kind: "pair"; readonly cell: keyof typeof SUMMARY; readonly fmt: Fmt }
+  | {
+      readonly kind: "one";
+      readonly cell: keyof typeof SUMMARY;
+      readonly col: "C" | "D";
+      readonly fmt: Fmt;
+      /** Text, or a function of the figures giving a formula. */
+      readonly note: string | ((f: SummaryFigures) => string);
+    };
+
+/** The summary's rows, top to bottom: the label, the figure and where it goes. */
+export const SUMMARY_LINES: readonly Line[] = [
+  { kind: "text", cell: "verdict", bold: true },
+  { kind: "text", cell: "conditions" },
+  { kind: "pair", cell: "loan", fmt: "money" },
+  {
+    kind: "one",
+    cell: "premiumPV",
+    col: "D",
+    fmt: "money",
+    note: "What non-recourse costs over recourse, discounted (methodology §6)",
+  },
+  {
+    kind: "one",
+    cell: "putValue",
+    col: "D",
+    fmt: "money",
+    note: "What the protection is worth (methodology §16)",
+  },
+  {
+    kind: "one",
+    cell: "fairSpread",
+    col: "D",
+    fmt: "rate",
+    note: (f) =>
+      `="The rate premium the put is worth; charged: "&ROUND((${f.rate.n}-${f.rate.r})*10000,0)&" bps a year"`,
+  },
+  {
+    kind: "one",
+    cell: "defaultProbability",
+    col: "C",
+    fmt: "share",
+    note: "The non-recourse claim at the hold against the value (LOAN.DEFAULT_PROBABILITY)",
+  },
+  { kind: "pair", cell: "pursue", fmt: "money" },
+  {
+    kind: "pair",
+    cell: "exposure",
+    fmt: "money",
+  },
+];
+
+/** Reserves the summary's rows (its heading and lines) below the header; returns the heading's row. */
+export function reserveSummary(s: DealSheet): number {
+  const top = s.next();
+  s.row += SUMMARY_LINES.length;
+  return top;
+}
+
+/** Fills the reserved rows from `top` with the figures. */
+export function summarySection(s: DealSheet, top: number, f: SummaryFigures): void {
+  s.text("A", top, "Summary", true);
+  s.text(NOTE, top, "Each figure is the cell it summarizes, further down the sheet");
+  SUMMARY_LINES.forEach((line, i) => {
+    const r = top + 1 + i;
+    s.text("A", r, SUMMARY[line.cell], line.kind === "text" && line.bold);
+    const cell = f[line.cell];
+    if (line.kind === "pair") {
+      const p = cell as Pair;
+      s.formula("B", r, `=${p.r}`, line.fmt);
+      s.formula("C", r, `=${p.n}`, line.fmt);
+      s.formula("D", r, `=${p.n}-${p.r}`, line.fmt);
+    } else if (line.kind === "one") {
+      s.formula(line.col, r, `=${cell as string}`, line.fmt);
+      if (typeof line.note === "string") s.text(NOTE, r, line.note);
+      else s.formula(NOTE, r, line.note(f));
+    } else s.formula("B", r, `=${cell as string}`, undefined, undefined, line.bold);
+  });
+}
