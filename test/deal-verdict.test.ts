@@ -263,6 +263,10 @@ function expectSummaryEqualsCells(s: Sheet): void {
   pair(SUMMARY.pursue, pursue[1], pursue[2]);
   const [er, en] = s.named("PersonalExposure");
   pair(SUMMARY.exposure, er, en);
+  const [gr, gn] = s.named("RefiGap");
+  pair(SUMMARY.refiGap, gr, gn);
+  const [xr, xn] = s.named("ExitCost");
+  pair(SUMMARY.exitCost, xr, xn);
 }
 
 describe.each(TEMPLATES.map((t) => [t.id, t] as const))("summary: %s", (_id, template) => {

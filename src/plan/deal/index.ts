@@ -109,6 +109,8 @@ export function buildDealPlan(
     defaultProbability: "DefaultProbabilityReal",
     pursue: verdict.pursue,
     exposure: verdict.exposure,
+    refiGap: maturity.gap,
+    exitCost: exitCost.exitCost,
   });
   return s.build({
     sheetName: options.sheetName ?? template.sheetName,

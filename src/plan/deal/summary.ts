@@ -22,6 +22,10 @@ export interface SummaryFigures {
   readonly pursue: Pair;
   /** The guarantor's personal exposure at the default (PersonalExposure). */
   readonly exposure: Pair;
+  /** The cash each structure needs at maturity to refinance (RefiGap). */
+  readonly refiGap: Pair;
+  /** Yield maintenance, defeasance or the step-down at the early sale year (ExitCost). */
+  readonly exitCost: Pair;
 }
 
 /** The summary's labels, by the figure each row shows. */
@@ -35,6 +39,8 @@ export const SUMMARY = {
   defaultProbability: "Default probability at the hold, real-world",
   pursue: "Lender may pursue from the borrower at the default",
   exposure: "Personal exposure of the guarantor at the default (PersonalExposure)",
+  refiGap: "Refinance gap at maturity (RefiGap)",
+  exitCost: "Exit cost of an early sale (ExitCost)",
 } as const satisfies Partial<Record<keyof SummaryFigures, string>>;
 
 type Line =
@@ -89,6 +95,8 @@ export const SUMMARY_LINES: readonly Line[] = [
     cell: "exposure",
     fmt: "money",
   },
+  { kind: "pair", cell: "refiGap", fmt: "money" },
+  { kind: "pair", cell: "exitCost", fmt: "money" },
 ];
 
 /** Reserves the summary's rows (its heading and lines) below the header; returns the heading's row. */
