@@ -256,10 +256,11 @@ describe("value-add worked example (methodology §6, §5 case C)", () => {
     expect(exposure).toBe(tx.row("Personal exposure under TX law", scenarioStart(tx, 3)).B);
   });
 
-  test("a loan amount of 0 is sized with LOAN.MAX_LOAN", () => {
+  test("a loan amount of 0 sizes each structure with its own LOAN.MAX_LOAN", () => {
     const sized = compute(buildDealPlan(VALUE_ADD, { loanAmount: 0 }));
     const max = sized.row("Largest loan (LOAN.MAX_LOAN)");
-    expect(sized.row("Loan amount").B).toBe(Math.floor(Math.min(max.B as number, max.C as number) / 1000) * 1000);
+    expect(sized.row("Loan amount").B).toBe(Math.floor((max.B as number) / 1000) * 1000);
+    expect(sized.row("Loan amount").C).toBe(Math.floor((max.C as number) / 1000) * 1000);
   });
 });
 
@@ -433,8 +434,10 @@ describe("time-aware downside (issue 13, item 4)", () => {
   test.each(TEMPLATES.map((t) => [t.id, t] as const))(
     "%s: a 10 %% smaller loan scales UnpaidAtDefault and the premium PV by 0.9 (both linear in the loan)",
     (_id, template) => {
-      const base = compute(buildDealPlan(template));
-      const loan = base.row("Loan amount").B as number;
+      // The analyst's loan (LoanInput > 0) applies to both structures: the template's recourse loan.
+      const loan = compute(buildDealPlan(template)).row("Loan amount").B as number;
+      const base = compute(buildDealPlan(template, { loanAmount: loan }));
+      expect(base.row("Loan amount").C).toBe(loan);
       const small = compute(buildDealPlan(template, { loanAmount: loan * 0.9 }));
       const named = (c: Computed, name: string): number[] => {
         const n = (c.plan.names ?? []).find((x) => x.name === name);

@@ -158,7 +158,8 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
     if (expected(s, template).insure) expect(s.named("Verdict")[0]).toBe(VERDICTS.protectionWorthMore);
     const put = s.num("PutValue");
     const pv = s.num("PremiumPV");
-    const loan = s.row("Loan amount")[1] as number;
+    // The premium is priced on the non-recourse loan (methodology §4, sizing each structure).
+    const loan = s.named("LoanAmount")[1] as number;
     // Points are paid at closing: PremiumPV rises by the loan × the added points.
     s.set("PointsPremium", (s.named("PointsPremium")[0] as number) + (put - pv) / loan + 0.001);
     expect(s.num("PremiumPV")).toBeGreaterThan(s.num("PutValue"));

@@ -91,8 +91,8 @@ export function downsideSection(
   const unpaid = pairRow(
     s,
     "Unpaid principal at the default (LOAN.BALANCE)",
-    `=${call("BALANCE", terms.loan, terms.rate.r, amort, year, ioYears)}`,
-    `=${call("BALANCE", terms.loan, terms.rate.n, amort, year, ioYears)}`,
+    `=${call("BALANCE", terms.loan.r, terms.rate.r, amort, year, ioYears)}`,
+    `=${call("BALANCE", terms.loan.n, terms.rate.n, amort, year, ioYears)}`,
     "money",
     { note: "Each structure's balance at the default year (methodology §3)" },
   );

@@ -132,7 +132,8 @@ export function exitCostSection(
     "Step-down fee (share of the balance)",
   ]);
   const ioYears = `IF(${io},${maturity},0)`;
-  const balance = (rate: string, year: string) => call("BALANCE", terms.loan, rate, amort, year, ioYears);
+  /** Each structure's balance at a year, on its own loan. */
+  const balance = (loan: string, rate: string, year: string) => call("BALANCE", loan, rate, amort, year, ioYears);
   const years = Array.from({ length: hold }, (_, k) => {
     const r = s.next();
     const year = s.input("A", r, k + 1, "years");
@@ -141,7 +142,7 @@ export function exitCostSection(
     const ym = (amortLeft?: string) =>
       call(
         "YIELD_MAINTENANCE",
-        balance(terms.rate.n, year),
+        balance(terms.loan.n, terms.rate.n, year),
         terms.rate.n,
         treasury,
         left,
@@ -153,7 +154,7 @@ export function exitCostSection(
       );
     const defeasance = call(
       "DEFEASANCE_COST",
-      terms.loan,
+      terms.loan.n,
       terms.rate.n,
       amort,
       year,
@@ -165,9 +166,14 @@ export function exitCostSection(
     const nonRecourse =
       `IF(${method}=${quote("DEFEASANCE")},${defeasance},` +
       `IF(${method}=${quote("YIELD_MAINTENANCE")},IF(${io},${ym()},${ym(`${amort}-${year}`)}),` +
-      `${balance(terms.rate.n, year)}*${stepDown}))`;
+      `${balance(terms.loan.n, terms.rate.n, year)}*${stepDown}))`;
     const cost: Pair = {
-      r: s.formula("B", r, `=IF(${year}>=${maturity},0,${balance(terms.rate.r, year)}*${stepDown})`, "money"),
+      r: s.formula(
+        "B",
+        r,
+        `=IF(${year}>=${maturity},0,${balance(terms.loan.r, terms.rate.r, year)}*${stepDown})`,
+        "money",
+      ),
       n: s.formula("C", r, `=IF(${year}>=${maturity},0,${nonRecourse})`, "money"),
     };
     s.formula("D", r, `=${cost.n}-${cost.r}`, "money");

@@ -54,7 +54,7 @@ export function fairSection(s: DealSheet, inp: InputCells, terms: TermCells, put
   const fairSpread = s.formula(
     "B",
     spreadRow,
-    `=${call("FAIR_SPREAD", putValue, terms.loan, hold, "RiskFreeRate")}`,
+    `=${call("FAIR_SPREAD", putValue, terms.loan.n, hold, "RiskFreeRate")}`,
     "rate",
     "FairSpread",
   );

@@ -65,8 +65,8 @@ import {
 export { DEAL_NOTES } from "../messages";
 export { DEAL_FORMATS, INPUT_LABELS, INPUT_NAMES, type DealOptions } from "./layout";
 
-/** The reading's criteria start this many rows below the inputs' heading (after the thresholds and a blank row). */
-const CRITERIA_OFFSET = 8;
+/** The reading's criteria start this many rows below the inputs' heading (thresholds, debt-yield floors, a gap). */
+const CRITERIA_OFFSET = 9;
 
 /** Builds the deal sheet for a template with the analyst's inputs and options. */
 export function buildDealPlan(
@@ -83,7 +83,7 @@ export function buildDealPlan(
   const criteria = criteriaSection(s, inp.top + CRITERIA_OFFSET);
   const carveouts = carveoutsSection(s, deal);
   const scenarios = scenarioInputsSection(s, deal);
-  const terms = termsSection(s, inp, thresholds);
+  const terms = termsSection(s, inp, thresholds, template.sizing);
   const outcomes = scenariosSection(s, inp, terms, scenarios, carveouts);
   alternativeRemedySection(s, inp, template.alternativeRemedy, outcomes);
   const downside = downsideSection(s, inp, terms, scenarios, carveouts, outcomes.laws, template.downside);
@@ -100,8 +100,7 @@ export function buildDealPlan(
   summarySection(s, summaryTop, {
     verdict: verdict.verdict,
     conditions: verdict.conditions,
-    // The same loan under both structures: the terms' row, recourse (B) and non-recourse (C).
-    loan: { r: terms.loan, n: terms.loan.replace(/^B/, "C") },
+    loan: terms.loan,
     premiumPV: "PremiumPV",
     putValue: downside.putValue,
     fairSpread: fair.fairSpread,

@@ -113,7 +113,7 @@ export function inputsSection(s: DealSheet, deal: Deal): InputCells {
   };
 }
 
-/** The names of the thresholds: each structure's range, and the DSCR and LTV cells LOAN.MAX_LOAN reads. */
+/** The names of the thresholds: each structure's range, and the DSCR, LTV and debt-yield cells LOAN.MAX_LOAN reads. */
 export interface ThresholdCells {
   readonly recourse: string;
   readonly nonRecourse: string;
@@ -121,6 +121,9 @@ export interface ThresholdCells {
   readonly rMaxLtv: string;
   readonly nMinDscr: string;
   readonly nMaxLtv: string;
+  /** The debt-yield floors LOAN.MAX_LOAN sizes to (blank: none). */
+  readonly rMinDebtYield: string;
+  readonly nMinDebtYield: string;
 }
 
 /** Writes the LOAN.QUALIFY threshold pairs in G:H (recourse) and I:J (non-recourse), from row `top` down. */
@@ -153,7 +156,17 @@ export function thresholdsSection(
     cell("J", r, test, t.nonRecourse, names[test]?.[1]);
   });
   const bottom = top + TESTS.length;
-  s.text("G", bottom + 1, "LOAN.QUALIFY thresholds (methodology §15); blank: test not run");
+  // The debt-yield floor sizes the loan (LOAN.MAX_LOAN) but is not a LOAN.QUALIFY test: below the QUALIFY range.
+  const dy = bottom + 1;
+  s.text("G", dy, "DEBT_YIELD");
+  s.text("I", dy, "DEBT_YIELD");
+  s.input("H", dy, t.recourse.DEBT_YIELD ?? "", "share", "RecourseMinDebtYield");
+  s.input("J", dy, t.nonRecourse.DEBT_YIELD ?? "", "share", "NonRecourseMinDebtYield");
+  s.text(
+    "G",
+    dy + 1,
+    "LOAN.QUALIFY thresholds (methodology §15); blank: test not run. DEBT_YIELD sizes the loan only (LOAN.MAX_LOAN, methodology §4): an assumption",
+  );
   return {
     recourse: s.name("RecourseThresholds", `G${top + 1}:H${bottom}`),
     nonRecourse: s.name("NonRecourseThresholds", `I${top + 1}:J${bottom}`),
@@ -161,6 +174,8 @@ export function thresholdsSection(
     rMaxLtv: "RecourseMaxLTV",
     nMinDscr: "NonRecourseMinDSCR",
     nMaxLtv: "NonRecourseMaxLTV",
+    rMinDebtYield: "RecourseMinDebtYield",
+    nMinDebtYield: "NonRecourseMinDebtYield",
   };
 }
 

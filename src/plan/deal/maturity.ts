@@ -79,8 +79,8 @@ export function maturitySection(
   const balance = pairRow(
     s,
     "Balance at maturity (LOAN.BALANCE)",
-    `=${call("BALANCE", terms.loan, terms.rate.r, amort, maturity, `IF(${io},${maturity},0)`)}`,
-    `=${call("BALANCE", terms.loan, terms.rate.n, amort, maturity, `IF(${io},${maturity},0)`)}`,
+    `=${call("BALANCE", terms.loan.r, terms.rate.r, amort, maturity, `IF(${io},${maturity},0)`)}`,
+    `=${call("BALANCE", terms.loan.n, terms.rate.n, amort, maturity, `IF(${io},${maturity},0)`)}`,
     "money",
     { note: "The balloon each structure owes (methodology §3)" },
   );

@@ -34,7 +34,9 @@ export function readingSection(
   c: CriteriaCells,
 ): ReadingCells {
   const { businessPlan: plan, netWorth, liquidity, holdYears: hold } = inp;
-  const { loan, premium, ltv } = terms;
+  const { premium, ltv } = terms;
+  // The premium is priced on the non-recourse loan; the sponsor's capacity is tested against the recourse loan.
+  const loan = terms.loan.r;
   const top = s.heading("Reading (heuristics, not advice)", 1, ["Holds?", "Why"]);
   s.text(NOTE, top, DEAL_NOTES.heuristics);
   /**
@@ -54,7 +56,7 @@ export function readingSection(
   const stabilized = quote(HEURISTICS.stabilizedPlan);
   /** The premium limit in words: "75 bps a year + 1 point". */
   const limit = `ROUND(${c.premiumRateSpread}*10000,0)&" bps a year + "&ROUND(${c.premiumPoints}*100,2)&IF(ROUND(${c.premiumPoints}*100,2)=1," point"," points")`;
-  const costlyPremium = `${loan}*(${c.premiumRateSpread}*${hold}+${c.premiumPoints})`;
+  const costlyPremium = `${terms.loan.n}*(${c.premiumRateSpread}*${hold}+${c.premiumPoints})`;
   /** How many of the conditions hold (B), "of N" (C). */
   const count = (cells: string[], label: string): string => {
     const r = s.label(label);

@@ -1,12 +1,12 @@
 /**
  * The side-by-side table: the loan's terms under each structure (rate, points, LOAN.MAX_LOAN
- * and the loan, debt service, DSCR, debt yield, LTV, balance at the end of the hold, the
+ * and each structure's loan, debt service, DSCR, debt yield, LTV, balance at the end of the hold, the
  * premium: interest-only, amortizing, present value), then per scenario NOI, sale price,
  * deficiency, what the state's law lets the lender pursue and the personal exposure under
  * each structure; the break-even default probability and LOAN.QUALIFY.
  */
 import { call, quote } from "../formula";
-import type { AlternativeRemedy } from "../templates/types";
+import type { AlternativeRemedy, DealTemplate } from "../templates/types";
 import type { CarveoutCells, InputCells, ScenarioCells, ThresholdCells } from "./inputs";
 import { type DealSheet, NOTE, type Pair, pairRow } from "./layout";
 
@@ -14,48 +14,60 @@ import { type DealSheet, NOTE, type Pair, pairRow } from "./layout";
 export interface TermCells {
   readonly rate: Pair;
   readonly points: Pair;
-  /** The loan: the same amount under both structures. */
-  readonly loan: string;
+  /** Each structure's loan (the pair named LoanAmount): sized on its own, held equal, or the analyst's. */
+  readonly loan: Pair;
   readonly debtService: Pair;
   readonly dscr: Pair;
   readonly ltv: Pair;
   readonly balance: Pair;
-  /** The premium of non-recourse, interest-only view (D). */
+  /** The premium of non-recourse on the non-recourse loan, interest-only view (D). */
   readonly premium: string;
 }
 
-/** The terms of the loan under each structure, and the premium of non-recourse. */
-export function termsSection(s: DealSheet, inp: InputCells, th: ThresholdCells): TermCells {
+/**
+ * The terms of the loan under each structure, and the premium of non-recourse. Each structure
+ * is sized on its own (LOAN.MAX_LOAN under its own DSCR, LTV and debt-yield floors, at its own
+ * rate), unless HoldLoanEqual is set (both take the smaller) or LoanInput is above 0 (the
+ * analyst's loan under both).
+ */
+export function termsSection(
+  s: DealSheet,
+  inp: InputCells,
+  th: ThresholdCells,
+  sizing: DealTemplate["sizing"] = {},
+): TermCells {
   const { noi, propertyValue: value, amortYears: amort, holdYears: hold, interestOnly: io } = inp;
   s.heading("Side by side", 1);
   const rate = pairRow(s, "Annual rate", `=${inp.recourseRate}`, `=${inp.recourseRate}+${inp.rateSpread}`, "rate");
   const points = pairRow(s, "Points", `=${inp.recoursePoints}`, `=${inp.recoursePoints}+${inp.pointsSpread}`, "rate");
+  /** LOAN.MAX_LOAN at a structure's rate and floors; a blank (or 0) debt-yield floor runs no debt-yield test. */
+  const largest = (r: string, dscr: string, ltv: string, dy: string): string =>
+    `=IF(${dy}>0,${call("MAX_LOAN", noi, value, r, amort, dscr, ltv, dy, io)},${call("MAX_LOAN", noi, value, r, amort, dscr, ltv, undefined, io)})`;
   const maxLoan = pairRow(
     s,
     "Largest loan (LOAN.MAX_LOAN)",
-    `=${call("MAX_LOAN", noi, value, rate.r, amort, th.rMinDscr, th.rMaxLtv, undefined, io)}`,
-    `=${call("MAX_LOAN", noi, value, rate.n, amort, th.nMinDscr, th.nMaxLtv, undefined, io)}`,
+    largest(rate.r, th.rMinDscr, th.rMaxLtv, th.rMinDebtYield),
+    largest(rate.n, th.nMinDscr, th.nMaxLtv, th.nMinDebtYield),
     "money",
-    { note: "Under each structure's DSCR and LTV thresholds (G:J)" },
+    { note: "Each structure at its own rate, under its own DSCR, LTV and debt-yield floors (G:J; methodology §4)" },
   );
-  const loanRow = s.label("Loan amount");
-  const loan = s.formula(
-    "B",
-    loanRow,
-    `=IF(${inp.loanAmount}>0,${inp.loanAmount},ROUNDDOWN(MIN(${maxLoan.r},${maxLoan.n}),-3))`,
-    "money",
-  );
-  s.formula("C", loanRow, `=${loan}`, "money");
-  s.text(
-    NOTE,
-    loanRow,
-    "The same loan under both structures: the input, or the smaller largest loan (to the thousand)",
-  );
+  const holdRow = s.label("Hold the loan equal (1: both take the smaller largest loan)");
+  const holdEqual = s.input("B", holdRow, sizing.holdLoanEqual ?? false, undefined, "HoldLoanEqual");
+  s.text(NOTE, holdRow, "Assumption: off, each structure sized on its own; on, the same loan under both");
+  const sized = (own: string): string =>
+    `=IF(${inp.loanAmount}>0,${inp.loanAmount},ROUNDDOWN(IF(${holdEqual},MIN(${maxLoan.r},${maxLoan.n}),${own}),-3))`;
+  const loan = pairRow(s, "Loan amount", sized(maxLoan.r), sized(maxLoan.n), "money", {
+    note: "LoanInput above 0: the analyst's loan under both; else each structure's largest loan (or the smaller, held equal), to the thousand",
+  });
+  s.name("LoanAmount", `${loan.r}:${loan.n}`);
+  const proceedsRow = s.label("Proceeds difference (recourse − non-recourse)");
+  s.formula("D", proceedsRow, `=${loan.r}-${loan.n}`, "money");
+  s.text(NOTE, proceedsRow, "The extra proceeds recourse raises (negative: non-recourse raises more)");
   const debtService = pairRow(
     s,
     "Annual debt service",
-    `=${call("DEBT_SERVICE", loan, rate.r, amort, io)}`,
-    `=${call("DEBT_SERVICE", loan, rate.n, amort, io)}`,
+    `=${call("DEBT_SERVICE", loan.r, rate.r, amort, io)}`,
+    `=${call("DEBT_SERVICE", loan.n, rate.n, amort, io)}`,
     "money",
   );
   pairRow(s, "Monthly payment", `=${debtService.r}/12`, `=${debtService.n}/12`, "money");
@@ -66,29 +78,33 @@ export function termsSection(s: DealSheet, inp: InputCells, th: ThresholdCells):
     `=${call("DSCR", noi, debtService.n)}`,
     "ratio",
   );
-  const debtYield = `=${call("DEBT_YIELD", noi, loan)}`;
-  pairRow(s, "Debt yield", debtYield, debtYield, "rate", { diff: false });
-  const ltvF = `=${call("LTV", loan, value)}`;
-  const ltv = pairRow(s, "LTV", ltvF, ltvF, "rate", { diff: false });
+  pairRow(s, "Debt yield", `=${call("DEBT_YIELD", noi, loan.r)}`, `=${call("DEBT_YIELD", noi, loan.n)}`, "rate");
+  const ltv = pairRow(s, "LTV", `=${call("LTV", loan.r, value)}`, `=${call("LTV", loan.n, value)}`, "rate");
   const ioYears = `IF(${io},${hold},0)`;
   const balance = pairRow(
     s,
     "Balance at the end of the hold",
-    `=${call("BALANCE", loan, rate.r, amort, hold, ioYears)}`,
-    `=${call("BALANCE", loan, rate.n, amort, hold, ioYears)}`,
+    `=${call("BALANCE", loan.r, rate.r, amort, hold, ioYears)}`,
+    `=${call("BALANCE", loan.n, rate.n, amort, hold, ioYears)}`,
     "money",
   );
+  // The premium is priced on one amount, the non-recourse loan: what borrowing it costs under
+  // non-recourse terms over recourse terms. Recourse's extra proceeds are the row above.
   const cost = pairRow(
     s,
     "Interest and points over the hold (interest-only view)",
-    `=${loan}*${rate.r}*${hold}+${loan}*${points.r}`,
-    `=${loan}*${rate.n}*${hold}+${loan}*${points.n}`,
+    `=${loan.n}*${rate.r}*${hold}+${loan.n}*${points.r}`,
+    `=${loan.n}*${rate.n}*${hold}+${loan.n}*${points.n}`,
     "money",
     { diff: false },
   );
-  const premiumArgs = [loan, rate.r, rate.n, points.r, points.n, hold];
+  const premiumArgs = [loan.n, rate.r, rate.n, points.r, points.n, hold];
   const premium = s.formula("D", cost.row, `=${call("NONRECOURSE_PREMIUM", ...premiumArgs)}`, "money");
-  s.text(NOTE, cost.row, "Difference: the premium of non-recourse, LOAN.NONRECOURSE_PREMIUM (methodology §6)");
+  s.text(
+    NOTE,
+    cost.row,
+    "On the non-recourse loan amount at each structure's rate and points; difference: the premium of non-recourse, LOAN.NONRECOURSE_PREMIUM (methodology §6)",
+  );
   const amortRow = s.label("Premium, amortizing view (payments, balance at exit, points)");
   s.formula("D", amortRow, `=${call("NONRECOURSE_PREMIUM", ...premiumArgs, amort)}`, "money");
   const pvRow = s.label("Premium, present value at the discount rate");
@@ -99,7 +115,7 @@ export function termsSection(s: DealSheet, inp: InputCells, th: ThresholdCells):
     "money",
     "PremiumPV",
   );
-  s.text(NOTE, pvRow, "Interest-only loans: the interest-only view, discounted");
+  s.text(NOTE, pvRow, "Interest-only loans: the interest-only view, discounted; on the non-recourse loan amount");
   return { rate, points, loan, debtService, dscr, ltv, balance, premium };
 }
 
@@ -121,8 +137,8 @@ export function exposureFormulas(
   const r = guarantorMay(inp, state, claim.r, sale.r);
   const n = guarantorMay(inp, state, claim.n, sale.n);
   return {
-    r: `=${call("GUARANTEE_EXPOSURE", r, terms.loan, inp.recourseGuarantee)}`,
-    n: `=MAX(${call("CARVEOUT_EXPOSURE", claim.n, carve.codes, carve.losses, sale.n)},${call("GUARANTEE_EXPOSURE", n, terms.loan, inp.nonRecourseGuarantee)})`,
+    r: `=${call("GUARANTEE_EXPOSURE", r, terms.loan.r, inp.recourseGuarantee)}`,
+    n: `=MAX(${call("CARVEOUT_EXPOSURE", claim.n, carve.codes, carve.losses, sale.n)},${call("GUARANTEE_EXPOSURE", n, terms.loan.n, inp.nonRecourseGuarantee)})`,
   };
 }
 
@@ -283,7 +299,7 @@ export function breakevenSection(s: DealSheet, terms: TermCells, out: OutcomeCel
     s.formula(
       "D",
       r,
-      `=IF(${avoided}>0,${call("BREAKEVEN_PROBABILITY", terms.premium, avoided)},"no personal exposure to insure")`,
+      `=IF(${avoided}<=0,"no personal exposure to insure",IF(${terms.premium}>${avoided},"none: the premium exceeds the exposure avoided",${call("BREAKEVEN_PROBABILITY", terms.premium, avoided)}))`,
       "probability",
     );
     s.text(
@@ -297,8 +313,16 @@ export function breakevenSection(s: DealSheet, terms: TermCells, out: OutcomeCel
 /** LOAN.QUALIFY under each structure, against its thresholds. */
 export function qualifySection(s: DealSheet, inp: InputCells, terms: TermCells, th: ThresholdCells): void {
   const r = s.label("Qualification (LOAN.QUALIFY)");
-  const sponsor = [inp.occupancy, inp.netWorth, inp.liquidity, terms.loan];
-  s.formula("B", r, `=${call("QUALIFY", quote("RECOURSE"), terms.dscr.r, terms.ltv.r, ...sponsor, th.recourse)}`);
-  s.formula("C", r, `=${call("QUALIFY", quote("NONRECOURSE"), terms.dscr.n, terms.ltv.n, ...sponsor, th.nonRecourse)}`);
+  const sponsor = [inp.occupancy, inp.netWorth, inp.liquidity];
+  s.formula(
+    "B",
+    r,
+    `=${call("QUALIFY", quote("RECOURSE"), terms.dscr.r, terms.ltv.r, ...sponsor, terms.loan.r, th.recourse)}`,
+  );
+  s.formula(
+    "C",
+    r,
+    `=${call("QUALIFY", quote("NONRECOURSE"), terms.dscr.n, terms.ltv.n, ...sponsor, terms.loan.n, th.nonRecourse)}`,
+  );
   s.text(NOTE, r, "Against the thresholds in G:J");
 }

@@ -63,6 +63,11 @@ export interface Thresholds {
   readonly OCCUPANCY?: number;
   readonly NET_WORTH?: number;
   readonly LIQUIDITY?: number;
+  /**
+   * The minimum debt yield (NOI ÷ loan) the structure is sized to with LOAN.MAX_LOAN; not a
+   * LOAN.QUALIFY test, so written below the QUALIFY range. Omitted: no debt-yield test.
+   */
+  readonly DEBT_YIELD?: number;
 }
 
 export interface Scenario {
@@ -147,6 +152,11 @@ export interface DealTemplate {
   };
   /** The after-tax, recovery, maturity and exit-cost rows' assumptions where the template departs from the defaults. */
   readonly exit?: Partial<ExitAssumptions>;
+  /** Sizing where the template departs from the defaults (deal/side-by-side.ts). */
+  readonly sizing?: {
+    /** Both structures take the smaller largest loan (the sheet's HoldLoanEqual flag; default off). */
+    readonly holdLoanEqual?: boolean;
+  };
   /** Sale prices of the sensitivity table, as shares of the property value. */
   readonly sensitivity: readonly number[];
   /** The source of each input (a section of docs/methodology.md, the market table, or "Assumption: …"). */
@@ -160,6 +170,8 @@ export const SRC = {
   market: "LOAN.MARKET_PREMIUM: the market table of methodology §14 (midpoint; LTV cap: the high end)",
   qualify: "methodology §15 underwriting contrasts (the lenient end, as LOAN.QUALIFY's defaults)",
   workedRate: "Assumption: the recourse rate and points of the worked example (methodology §6)",
+  debtYield:
+    "Assumption: debt-yield floors of 7 % (recourse) and 8 % (non-recourse); methodology §14 notes CMBS sizing is driven by debt yield but the sources give no figure",
   sponsor: "Assumption (methodology §7: net worth ≥ loan, liquidity 10–15 % of it)",
   scenarioGeneric: "Assumption: value moves with NOI (constant cap rate); the surrender adds cap-rate expansion",
   commercialState: "Assumption: a state that allows a deficiency after a trustee sale",
@@ -202,15 +214,26 @@ export function marketSetup(): Pick<DealTemplate, "thresholds" | "scenarios" | "
   };
 }
 
+/** The debt-yield floors the market templates size to (source: SRC.debtYield, an assumption). */
+export const MIN_DEBT_YIELD = { recourse: 0.07, nonRecourse: 0.08 } as const;
+
 /**
  * Thresholds of a market loan type: LOAN.QUALIFY's defaults (the core's DEFAULT_THRESHOLDS),
- * except the non-recourse LTV, which is the market table's cap for the loan type.
+ * except the non-recourse LTV, which is the market table's cap for the loan type; and the
+ * debt-yield floors of MIN_DEBT_YIELD.
  */
 export function marketThresholds(): DealTemplate["thresholds"] {
   const { DSCR: rDscr, LTV: rLtv } = DEFAULT_THRESHOLDS.RECOURSE;
   const { DSCR: nDscr, OCCUPANCY, NET_WORTH, LIQUIDITY } = DEFAULT_THRESHOLDS.NONRECOURSE;
   return {
-    recourse: { DSCR: rDscr!, LTV: rLtv! },
-    nonRecourse: { DSCR: nDscr!, LTV: "MARKET", OCCUPANCY, NET_WORTH, LIQUIDITY },
+    recourse: { DSCR: rDscr!, LTV: rLtv!, DEBT_YIELD: MIN_DEBT_YIELD.recourse },
+    nonRecourse: {
+      DSCR: nDscr!,
+      LTV: "MARKET",
+      OCCUPANCY,
+      NET_WORTH,
+      LIQUIDITY,
+      DEBT_YIELD: MIN_DEBT_YIELD.nonRecourse,
+    },
   };
 }

@@ -1,0 +1,254 @@
+/**
+ * Each structure sized on its own (issue 13, item 3): the deal templates computed by the
+ * headless engine (the built add-in in dist/, Excel's built-ins from HyperFormula).
+ *
+ * Independent values: the largest loan is derived here from the level-payment formula
+ * (methodology §3: payment = L·i / (1 − (1 + i)^−n), i the monthly rate, n the months; the annual
+ * debt constant 12 × the payment per unit of loan, or the rate when interest-only) and the three
+ * floors of methodology §4 (value × max LTV, NOI / (min DSCR × constant), NOI / min debt yield),
+ * not read from LOAN.MAX_LOAN. The thresholds and rates are read from the sheet (they are inputs
+ * or market-table figures), the deal figures from the template.
+ */
+import path from "path";
+import fc from "fast-check";
+import { loadAddin } from "../src/engine/load-node";
+import { evaluatePlan } from "../src/engine/plan-writers";
+import type { CellResult, EngineWorkbook } from "../src/engine/workbook";
+import { buildDealPlan } from "../src/plan/deal";
+import { parseRange, type SheetPlan } from "../src/plan/plan";
+import { BLANK, TEMPLATES, VALUE_ADD, type DealTemplate } from "../src/plan/templates";
+
+const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
+const opened: EngineWorkbook[] = [];
+afterAll(() => opened.forEach((e) => e.destroy()));
+
+/** A computed deal sheet: rows by label, names by value, cells set by name or label. */
+class Sheet {
+  readonly engine: EngineWorkbook;
+  constructor(readonly plan: SheetPlan) {
+    this.engine = evaluatePlan(addin, plan);
+    opened.push(this.engine);
+  }
+  private values(): CellResult[][] {
+    return this.engine.sheetValues(this.plan.sheetName);
+  }
+  rowIndex(label: string): number {
+    const r = this.values().findIndex((line) => line[0] === label);
+    if (r < 0) throw new Error(`no row labelled ${label}`);
+    return r;
+  }
+  /** Columns B, C, D of the row labelled `label`. */
+  row(label: string): { B: CellResult; C: CellResult; D: CellResult } {
+    const line = this.values()[this.rowIndex(label)];
+    return { B: line[1] ?? null, C: line[2] ?? null, D: line[3] ?? null };
+  }
+  pair(label: string): [number, number] {
+    const { B, C } = this.row(label);
+    expect([label, typeof B, typeof C]).toEqual([label, "number", "number"]);
+    return [B as number, C as number];
+  }
+  private address(name: string): { row: number; col: number; right: number } {
+    const n = (this.plan.names ?? []).find((x) => x.name === name);
+    if (!n) throw new Error(`no name ${name}`);
+    const r = parseRange(n.address);
+    return { row: r.top, col: r.left, right: r.right };
+  }
+  named(name: string): CellResult[] {
+    const a = this.address(name);
+    const out: CellResult[] = [];
+    for (let col = a.col; col <= a.right; col++) out.push(this.engine.value(this.plan.sheetName, a.row, col));
+    return out;
+  }
+  num(name: string): number {
+    const v = this.named(name)[0];
+    expect([name, typeof v]).toEqual([name, "number"]);
+    return v as number;
+  }
+  setName(name: string, value: number | boolean): void {
+    const a = this.address(name);
+    this.engine.setCells(this.plan.sheetName, a.row, a.col, [[value]]);
+  }
+  /** Overwrites columns B and C of a labelled row with constants. */
+  setPair(label: string, b: number, c: number): void {
+    this.engine.setCells(this.plan.sheetName, this.rowIndex(label), 1, [[b, c]]);
+  }
+}
+
+/** The annual debt constant per unit of loan (methodology §3–4), monthly payments. */
+function debtConstant(rate: number, amortYears: number, interestOnly: boolean): number {
+  if (interestOnly) return rate;
+  const i = rate / 12;
+  const n = amortYears * 12;
+  return i === 0 ? 12 / n : (12 * i) / (1 - (1 + i) ** -n);
+}
+
+/** The largest loan under the three floors of methodology §4, by hand. */
+function handMaxLoan(
+  noi: number,
+  value: number,
+  rate: number,
+  amortYears: number,
+  interestOnly: boolean,
+  minDscr: number,
+  maxLtv: number,
+  minDebtYield: number,
+): number {
+  const bounds = [value * maxLtv, noi / (minDscr * debtConstant(rate, amortYears, interestOnly))];
+  if (minDebtYield > 0) bounds.push(noi / minDebtYield);
+  return Math.max(0, Math.min(...bounds));
+}
+
+interface Floors {
+  dscr: number;
+  ltv: number;
+  dy: number;
+}
+
+/** Each structure's floors as the sheet holds them (a blank debt yield reads 0: no test). */
+function floors(s: Sheet): { r: Floors; n: Floors } {
+  const dy = (name: string): number => {
+    const v = s.named(name)[0];
+    return typeof v === "number" ? v : 0;
+  };
+  return {
+    r: { dscr: s.num("RecourseMinDSCR"), ltv: s.num("RecourseMaxLTV"), dy: dy("RecourseMinDebtYield") },
+    n: { dscr: s.num("NonRecourseMinDSCR"), ltv: s.num("NonRecourseMaxLTV"), dy: dy("NonRecourseMinDebtYield") },
+  };
+}
+
+/** The hand-derived largest loan of each structure at the sheet's rates and floors. */
+function handLoans(s: Sheet, t: DealTemplate): [number, number] {
+  const [rr, rn] = s.pair("Annual rate");
+  const f = floors(s);
+  const { noi, propertyValue, amortYears, interestOnly } = t.inputs;
+  const hand = (rate: number, x: Floors) =>
+    handMaxLoan(noi, propertyValue, rate, amortYears, interestOnly, x.dscr, x.ltv, x.dy);
+  return [hand(rr, f.r), hand(rn, f.n)];
+}
+
+/** A loan rounded down to the thousand: a multiple of 1,000 within 1,000 below the largest loan. */
+function expectSizedTo(loan: number, largest: number): void {
+  expect(loan % 1000).toBe(0);
+  expect(loan).toBeLessThanOrEqual(largest * (1 + 1e-12));
+  expect(loan).toBeGreaterThan(largest - 1000);
+}
+
+describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s, sized (LoanInput 0)", (_id, template) => {
+  const sized: DealTemplate = { ...template, inputs: { ...template.inputs, loanAmount: 0 } };
+  const s = new Sheet(buildDealPlan(sized));
+
+  test("each structure's loan is its own largest loan (hand-derived), to the thousand", () => {
+    const [hr, hn] = handLoans(s, sized);
+    const [lr, ln] = s.pair("Loan amount");
+    expectSizedTo(lr, hr);
+    expectSizedTo(ln, hn);
+    expect(s.named("LoanAmount")).toEqual([lr, ln]);
+    expect(s.row("Proceeds difference (recourse − non-recourse)").D).toBe(lr - ln);
+    const [mr, mn] = s.pair("Largest loan (LOAN.MAX_LOAN)");
+    expect(Math.abs(mr - hr)).toBeLessThan(1e-6 * hr);
+    expect(Math.abs(mn - hn)).toBeLessThan(1e-6 * hn);
+  });
+
+  test("each structure's loan meets its own DSCR, LTV and debt-yield floors", () => {
+    const f = floors(s);
+    const [dr, dn] = s.pair("DSCR, pro forma");
+    const [lr, ln] = s.pair("LTV");
+    const [yr, yn] = s.pair("Debt yield");
+    const tol = 1e-12;
+    expect(dr).toBeGreaterThanOrEqual(f.r.dscr - tol);
+    expect(dn).toBeGreaterThanOrEqual(f.n.dscr - tol);
+    expect(lr).toBeLessThanOrEqual(f.r.ltv + tol);
+    expect(ln).toBeLessThanOrEqual(f.n.ltv + tol);
+    expect(yr).toBeGreaterThanOrEqual(f.r.dy - tol);
+    expect(yn).toBeGreaterThanOrEqual(f.n.dy - tol);
+    // Debt service by hand at each structure's own loan and rate.
+    const [rr, rn] = s.pair("Annual rate");
+    const [loanR, loanN] = s.pair("Loan amount");
+    const [sr, sn] = s.pair("Annual debt service");
+    const { amortYears, interestOnly } = sized.inputs;
+    expect(Math.abs(sr - loanR * debtConstant(rr, amortYears, interestOnly))).toBeLessThan(0.005);
+    expect(Math.abs(sn - loanN * debtConstant(rn, amortYears, interestOnly))).toBeLessThan(0.005);
+  });
+
+  test("HoldLoanEqual: both take the smaller largest loan; LoanInput > 0: the analyst's loan under both", () => {
+    const e = new Sheet(buildDealPlan(sized));
+    const [hr, hn] = handLoans(e, sized);
+    e.setName("HoldLoanEqual", true);
+    const [lr, ln] = e.pair("Loan amount");
+    expect(lr).toBe(ln);
+    expectSizedTo(lr, Math.min(hr, hn));
+    e.setName("HoldLoanEqual", false);
+    e.setName("LoanInput", 1_234_000);
+    expect(e.pair("Loan amount")).toEqual([1_234_000, 1_234_000]);
+  });
+
+  test("the premium is priced on the non-recourse loan", () => {
+    const ln = s.pair("Loan amount")[1];
+    const [rr, rn] = s.pair("Annual rate");
+    const [pr, pn] = s.pair("Points");
+    const hold = sized.inputs.holdYears;
+    // Interest-only view (methodology §6): L × (Δrate × hold + Δpoints).
+    const premium = ln * ((rn - rr) * hold + (pn - pr));
+    expect(
+      Math.abs((s.row("Interest and points over the hold (interest-only view)").D as number) - premium),
+    ).toBeLessThan(1e-6 * Math.max(1, Math.abs(premium)));
+  });
+});
+
+describe("sizing properties (fast-check, on the blank template)", () => {
+  const t: DealTemplate = { ...BLANK, inputs: { ...BLANK.inputs, loanAmount: 0 } };
+  const s = new Sheet(buildDealPlan(t));
+
+  test("with recourse's floors more lenient and its rate no higher, recourse raises at least as much", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.02, max: 0.12, noNaN: true }),
+        fc.double({ min: 0, max: 0.03, noNaN: true }),
+        fc.double({ min: 1, max: 1.5, noNaN: true }),
+        fc.double({ min: 0, max: 0.3, noNaN: true }),
+        fc.double({ min: 0.5, max: 0.85, noNaN: true }),
+        fc.double({ min: 0, max: 0.2, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.12, noNaN: true }),
+        fc.double({ min: 0, max: 0.03, noNaN: true }),
+        (rate, spread, dscr, dscrGap, ltv, ltvGap, dy, dyGap) => {
+          s.setName("HoldLoanEqual", false);
+          s.setPair("Annual rate", rate, rate + spread);
+          s.setName("RecourseMinDSCR", dscr);
+          s.setName("NonRecourseMinDSCR", dscr + dscrGap);
+          s.setName("RecourseMaxLTV", ltv);
+          s.setName("NonRecourseMaxLTV", ltv - ltvGap);
+          s.setName("RecourseMinDebtYield", dy);
+          s.setName("NonRecourseMinDebtYield", dy + dyGap);
+          const [lr, ln] = s.pair("Loan amount");
+          expect(lr).toBeGreaterThanOrEqual(ln);
+          const [hr, hn] = handLoans(s, t);
+          expectSizedTo(lr, hr);
+          expectSizedTo(ln, hn);
+          s.setName("HoldLoanEqual", true);
+          expect(s.pair("Loan amount")).toEqual([ln, ln]);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  test("a blank debt-yield floor runs no debt-yield test", () => {
+    const e = new Sheet(buildDealPlan(t));
+    e.setName("RecourseMinDebtYield", 0);
+    e.setName("NonRecourseMinDebtYield", 0);
+    const [hr, hn] = handLoans(e, t);
+    expectSizedTo(e.pair("Loan amount")[0], hr);
+    expectSizedTo(e.pair("Loan amount")[1], hn);
+    // A floor that binds: NOI / 0.2 is below the other two bounds.
+    e.setName("NonRecourseMinDebtYield", 0.2);
+    expect(e.pair("Loan amount")[1]).toBe(Math.floor(t.inputs.noi / 0.2 / 1000) * 1000);
+  });
+});
+
+describe("value-add: the analyst's loan under both (LoanInput 4,500,000)", () => {
+  test("both structures carry 4,500,000; the proceeds difference is 0", () => {
+    const s = new Sheet(buildDealPlan(VALUE_ADD));
+    expect(s.named("LoanAmount")).toEqual([4_500_000, 4_500_000]);
+    expect(s.row("Proceeds difference (recourse − non-recourse)").D).toBe(0);
+  });
+});
