@@ -139,6 +139,7 @@ class FakeSheet implements WorksheetLike {
   readonly names: WorksheetLike["names"];
   readonly freezePanes: WorksheetLike["freezePanes"];
   readonly charts: WorksheetLike["charts"];
+  readonly pageLayout: WorksheetLike["pageLayout"];
 
   constructor(
     private readonly context: FakeContext,
@@ -155,6 +156,22 @@ class FakeSheet implements WorksheetLike {
       freezeAt: (range: string) => op(range, "freezeAt", range),
     };
     this.charts = { add: (type, source) => new FakeChart(op, type, (source as FakeRange).address) };
+    const unloaded = (property: string) => () => {
+      throw officeError("PropertyNotLoaded", property);
+    };
+    this.pageLayout = Object.defineProperties(
+      {
+        setPrintArea: (area: string) => op(area, "print.area", area),
+        setPrintTitleRows: (rows: string) => op(rows, "print.titleRows", rows),
+        setPrintTitleColumns: (columns: string) => op(columns, "print.titleColumns", columns),
+      } as WorksheetLike["pageLayout"],
+      Object.fromEntries(
+        ["orientation", "paperSize", "zoom"].map((p) => [
+          p,
+          { set: (v: unknown) => op("", `print.${p}`, v), get: unloaded(p) },
+        ]),
+      ),
+    );
   }
 
   /** Queues a write that is not a cell property (a name, the frozen panes, the chart). */
@@ -532,7 +549,7 @@ describe("writePlan with a deal plan: names, frozen header and chart in the same
   test("adds exactly one sheet and writes every name, the freeze and the chart only there, in the final sync", async () => {
     const book = workbook();
     const before = book.snapshot();
-    const result = await writePlan(deal, book.run);
+    const result = await writePlan(deal, book.run, () => true);
     expect(result).toEqual({ ok: true, sheetName: "Value-add deal" });
     expect(book.sheets.map((s) => s.name)).toEqual([...EXISTING, "Value-add deal"]);
     expect((book.snapshot() as unknown[]).slice(0, EXISTING.length)).toEqual(before);
@@ -556,6 +573,46 @@ describe("writePlan with a deal plan: names, frozen header and chart in the same
       deal.chart?.categories,
     ]);
     expect(chart.find((w) => w.property === "chart.position")?.value).toBe(`${deal.chart?.from}:${deal.chart?.to}`);
+  });
+
+  test("the print setup (ExcelApi 1.9): landscape Letter, one page wide, the header rows and column A on every page", async () => {
+    const book = workbook();
+    const asked: string[] = [];
+    await writePlan(deal, book.run, (v) => (asked.push(v), true));
+    expect(asked).toEqual(["1.9"]);
+    const print = Object.fromEntries(
+      book.writes.filter((w) => w.property.startsWith("print.")).map((w) => [w.property.slice(6), w.value]),
+    );
+    expect(print).toEqual({
+      orientation: "Landscape",
+      paperSize: "Letter",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      area: deal.print?.area,
+      titleRows: `$1:$${deal.freeze?.rows}`,
+      titleColumns: "$A:$A",
+    });
+  });
+
+  test("on an Excel without ExcelApi 1.9 the sheet is written without the print setup, and the result says so", async () => {
+    const book = workbook();
+    const result = await writePlan(deal, book.run, () => false);
+    expect(result).toEqual({ ok: true, sheetName: "Value-add deal", message: WRITER_MESSAGES.printSkipped("1.9") });
+    expect(book.writes.filter((w) => w.property.startsWith("print."))).toEqual([]);
+    expect(book.writes.filter((w) => w.property === "formulas").length).toBeGreaterThan(0);
+  });
+
+  test("outside Office (no Office global) the print setup counts as unsupported", async () => {
+    const book = workbook();
+    const result = await writePlan(deal, book.run);
+    expect(result).toMatchObject({ ok: true, message: WRITER_MESSAGES.printSkipped("1.9") });
+  });
+
+  test("a plan without a print setup never asks for ExcelApi 1.9", async () => {
+    const book = workbook();
+    const asked: string[] = [];
+    const result = await writePlan(plan, book.run, (v) => (asked.push(v), true));
+    expect(result).toEqual({ ok: true, sheetName: "Loan example (2)" });
+    expect(asked).toEqual([]);
   });
 
   test("names are queued before the cells whose formulas use them", async () => {

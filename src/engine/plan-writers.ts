@@ -4,11 +4,13 @@
  * the file opens with numbers even where the add-in is not loaded.
  *
  * Names are scoped to the plan's sheet, as the Excel writer makes them. ExcelJS cannot
- * write charts, so an exported file has the chart's data table but not the chart.
+ * write charts, so an exported file has the chart's data table but not the chart. The print
+ * setup becomes the sheet's <pageSetup> (orientation, paper, fitToWidth/fitToHeight with
+ * <sheetPr><pageSetUpPr fitToPage="1"/>) and the _xlnm.Print_Area and _xlnm.Print_Titles names.
  */
 import ExcelJS from "exceljs";
 import type { RawCellContent } from "hyperformula";
-import { absoluteRef, parseAddress, sheetRef, type SheetPlan } from "../plan/plan";
+import { absoluteRef, PAPER_CODES, parseAddress, type PlanPrint, sheetRef, type SheetPlan } from "../plan/plan";
 import type { Addin } from "./addin";
 import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
 import { EngineWorkbook } from "./workbook";
@@ -34,6 +36,20 @@ export function evaluatePlan(addin: Addin, plan: SheetPlan): EngineWorkbook {
   return new EngineWorkbook(addin, [{ name: plan.sheetName, cells: planGrid(plan) }], names);
 }
 
+/** A plan's print setup as ExcelJS's page setup: fit to `fitToPagesWide` across, 0 (automatic) down. */
+export function pageSetup(print: PlanPrint): Partial<ExcelJS.PageSetup> {
+  return {
+    orientation: print.orientation,
+    paperSize: PAPER_CODES[print.paper] as ExcelJS.PaperSize,
+    fitToPage: true,
+    fitToWidth: print.fitToPagesWide,
+    fitToHeight: 0,
+    ...(print.area ? { printArea: print.area } : {}),
+    ...(print.titleRows ? { printTitlesRow: print.titleRows } : {}),
+    ...(print.titleColumns ? { printTitlesColumn: print.titleColumns } : {}),
+  };
+}
+
 /** "#RRGGBB" → ExcelJS's "FFRRGGBB". */
 function argb(color: string): string {
   return `FF${color.replace("#", "").toUpperCase()}`;
@@ -46,7 +62,7 @@ export interface ExportResult {
 
 /**
  * Writes a plan to an .xlsx file: formulas with the engine's results cached beside them
- * (or values only), formats, fonts, widths, names and the frozen header.
+ * (or values only), formats, fonts, widths, names, the frozen header and the print setup.
  */
 export async function planToXlsx(
   addin: Addin,
@@ -58,10 +74,10 @@ export async function planToXlsx(
   const errors: ExportResult["errors"] = [];
   try {
     const book = new ExcelJS.Workbook();
-    const ws = book.addWorksheet(
-      plan.sheetName,
-      plan.freeze ? { views: [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] } : {},
-    );
+    const ws = book.addWorksheet(plan.sheetName, {
+      ...(plan.freeze ? { views: [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] } : {}),
+      ...(plan.print ? { pageSetup: pageSetup(plan.print) } : {}),
+    });
     // Points → character widths (≈7 pt a character).
     for (const w of plan.columnWidths) ws.getColumn(w.column).width = Math.round((w.points / 7) * 100) / 100;
     for (const cell of plan.cells) {

@@ -52,6 +52,25 @@ export interface PlanChart {
   readonly yTitle?: string;
 }
 
+/**
+ * How the sheet prints: the orientation and paper, scaled so that every column fits one
+ * page across (the pages down follow from the length: Excel's "Fit All Columns on One
+ * Page"), with title rows and columns repeated on every page so each printed figure keeps
+ * its row label and its column heading.
+ */
+export interface PlanPrint {
+  readonly orientation: "landscape" | "portrait";
+  readonly paper: "letter";
+  /** Pages across (1: every column on one page); the pages down are automatic. */
+  readonly fitToPagesWide: number;
+  /** Whole rows repeated at the top of every page, e.g. "1:3". */
+  readonly titleRows?: string;
+  /** Whole columns repeated at the left of every page, e.g. "A:A". */
+  readonly titleColumns?: string;
+  /** The range printed, e.g. "A1:M140"; omitted: the sheet's used range. */
+  readonly area?: string;
+}
+
 export interface SheetPlan {
   /** The name wanted; the writer makes it unique with `uniqueSheetName`. */
   readonly sheetName: string;
@@ -61,6 +80,34 @@ export interface SheetPlan {
   /** Rows and columns kept in view (a frozen header). */
   readonly freeze?: { readonly rows: number; readonly columns: number };
   readonly chart?: PlanChart;
+  readonly print?: PlanPrint;
+}
+
+/** OOXML's paper size code for each paper a plan may ask for (ECMA-376 §18.3.1.63: 1 is Letter). */
+export const PAPER_CODES: Readonly<Record<PlanPrint["paper"], number>> = { letter: 1 };
+
+/**
+ * A model sheet's print setup: landscape Letter, every column on one page across, the first
+ * `titleRows` rows (the title and the column headings) and column A (the row labels) on
+ * every page, over the cells and the chart (so the chart prints within the page's width).
+ */
+export function modelPrint(plan: Pick<SheetPlan, "cells" | "chart">, titleRows: number): PlanPrint {
+  let bottom = 0;
+  let right = 0;
+  const corners = [...plan.cells.map((c) => c.address), ...(plan.chart ? [plan.chart.to] : [])];
+  for (const a of corners) {
+    const { row, col } = parseAddress(a);
+    bottom = Math.max(bottom, row);
+    right = Math.max(right, col);
+  }
+  return {
+    orientation: "landscape",
+    paper: "letter",
+    fitToPagesWide: 1,
+    ...(titleRows > 0 ? { titleRows: `1:${titleRows}` } : {}),
+    titleColumns: "A:A",
+    area: `A1:${address(bottom, right)}`,
+  };
 }
 
 /** Financial-model convention: inputs blue, formulas black. */

@@ -33,6 +33,16 @@ export interface PreviewChart {
   to?: string;
 }
 
+/** A sheet's print setup as the pane set it through Worksheet.pageLayout (the preview does not print). */
+export interface PreviewPrint {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  area?: string;
+  titleRows?: string;
+  titleColumns?: string;
+}
+
 /** An error shaped like Office.js's OfficeExtension.Error. */
 export class PreviewApiError extends Error {
   constructor(
@@ -51,6 +61,8 @@ export class PreviewBook {
   /** Frozen panes: rows at the top and columns at the left kept in view. */
   readonly frozen = new Map<string, { rows: number; cols: number }>();
   readonly charts: PreviewChart[] = [];
+  /** Print setups, by sheet. */
+  readonly print = new Map<string, PreviewPrint>();
   active: string;
   private readonly listeners: (() => void)[] = [];
 
@@ -110,6 +122,7 @@ export class PreviewBook {
     this.styles.delete(name);
     this.widths.delete(name);
     this.frozen.delete(name);
+    this.print.delete(name);
     for (let i = this.charts.length - 1; i >= 0; i--) if (this.charts[i].sheet === name) this.charts.splice(i, 1);
     if (this.active === name) this.active = this.sheetNames[0];
   }

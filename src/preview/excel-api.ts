@@ -3,11 +3,12 @@
  * PreviewBook: `Excel.run`, a request context whose `sync()` applies the queued calls in
  * order, worksheets (load/items, add, getItem, getActiveWorksheet, delete, activate),
  * ranges (values, formulas, numberFormat, font, column width, load), sheet-scoped names,
- * frozen rows and charts. Unknown calls fail loudly, so a pane change that needs more of
+ * frozen rows, charts and the print setup (pageLayout: kept, checked as Excel checks it,
+ * not printed). Unknown calls fail loudly, so a pane change that needs more of
  * the API shows up in the preview's tests instead of silently doing nothing.
  */
 import { absoluteRef, parseRange, sheetRef } from "../plan/plan";
-import { PreviewApiError, type CellStyle, type PreviewBook, type PreviewChart } from "./book";
+import { PreviewApiError, type CellStyle, type PreviewBook, type PreviewChart, type PreviewPrint } from "./book";
 import { PREVIEW_MSG as M } from "./messages";
 
 type Op = () => void;
@@ -73,6 +74,7 @@ class Worksheet {
   readonly names: { add: (name: string, reference: Range | string, comment?: string) => void };
   readonly freezePanes: { freezeRows: (count: number) => void; freezeAt: (range: string) => void };
   readonly charts: { add: (type: string, source: Range, seriesBy?: string) => Chart };
+  readonly pageLayout: PageLayout;
 
   constructor(
     private readonly ctx: Context,
@@ -105,6 +107,7 @@ class Worksheet {
         return chart;
       },
     };
+    this.pageLayout = new PageLayout(ctx, name);
   }
 
   load(): this {
@@ -211,6 +214,65 @@ class Range {
       this.loadedFormats = this.ctx.book.readFormats(this.sheet, at);
     });
     return this;
+  }
+}
+
+/** Whole rows ("$1:$3") or whole columns ("$A:$A"), as setPrintTitleRows/Columns require. */
+const WHOLE_ROWS = /^\$?\d+:\$?\d+$/;
+const WHOLE_COLUMNS = /^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/i;
+const ORIENTATIONS = ["Portrait", "Landscape"];
+
+/** Worksheet.pageLayout: what the pane sets is kept in `book.print`, refused where Excel refuses it. */
+class PageLayout {
+  constructor(
+    private readonly ctx: Context,
+    private readonly sheet: string,
+  ) {}
+
+  private set(patch: PreviewPrint, valid = true, what = ""): void {
+    this.ctx.queue(() => {
+      this.ctx.book.requireSheet(this.sheet);
+      if (!valid) throw new PreviewApiError("InvalidArgument", M.invalidPrint(what));
+      this.ctx.book.print.set(this.sheet, { ...this.ctx.book.print.get(this.sheet), ...patch });
+    });
+  }
+
+  set orientation(v: string) {
+    this.set({ orientation: v }, ORIENTATIONS.includes(v), `orientation ${v}`);
+  }
+  get orientation(): string {
+    return this.ctx.book.print.get(this.sheet)?.orientation ?? "Portrait";
+  }
+  set paperSize(v: string) {
+    this.set({ paperSize: v });
+  }
+  get paperSize(): string {
+    return this.ctx.book.print.get(this.sheet)?.paperSize ?? "Letter";
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    const pages = [v.horizontalFitToPages, v.verticalFitToPages].filter((p) => p !== undefined && p !== null);
+    const ok =
+      pages.every((p) => Number.isInteger(p) && (p as number) >= 0) &&
+      (v.scale === undefined || v.scale === null || (v.scale >= 10 && v.scale <= 400));
+    this.set({ zoom: { ...v } }, ok, `zoom ${JSON.stringify(v)}`);
+  }
+  get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
+    return this.ctx.book.print.get(this.sheet)?.zoom ?? { scale: 100 };
+  }
+  setPrintArea(area: string): void {
+    let ok = true;
+    try {
+      parseRange(area.replace(/\$/g, ""));
+    } catch {
+      ok = false;
+    }
+    this.set({ area }, ok, `print area ${area}`);
+  }
+  setPrintTitleRows(rows: string): void {
+    this.set({ titleRows: rows }, WHOLE_ROWS.test(rows), `print title rows ${rows}`);
+  }
+  setPrintTitleColumns(columns: string): void {
+    this.set({ titleColumns: columns }, WHOLE_COLUMNS.test(columns), `print title columns ${columns}`);
   }
 }
 

@@ -219,7 +219,7 @@ export function mountDealPane(root: HTMLElement): DealPane {
       return written.ok
         ? {
             ok: true,
-            message: WRITER_MESSAGES.inserted(written.sheetName),
+            message: [WRITER_MESSAGES.inserted(written.sheetName), written.message].filter(Boolean).join(" "),
           }
         : written;
     });

@@ -17,17 +17,31 @@
  * address, RangeFont.bold/color, charts.add, Chart.title/setPosition/axes and
  * ChartSeries.name; ExcelApi 1.2 for RangeFormat.columnWidth; ExcelApi 1.4 for
  * Worksheet.names.add (sheet-scoped names); ExcelApi 1.7 for freezePanes.freezeRows/
- * freezeAt, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues. Nothing
- * above 1.7. The manifest does not require ExcelApi (the custom functions must load on
- * any host with their runtime); the task pane checks 1.7 at run time.
+ * freezeAt, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues. The task
+ * pane needs nothing above 1.7. The manifest does not require ExcelApi (the custom
+ * functions must load on any host with their runtime); the task pane checks 1.7 at run
+ * time, and the writer asks for more only where a plan wants it: a plan's print setup
+ * (Worksheet.pageLayout: orientation, paperSize, zoom, setPrintArea, setPrintTitleRows,
+ * setPrintTitleColumns) needs ExcelApi 1.9; on an older Excel the sheet is written without
+ * it and the result says so.
  */
-import { column, type PlanChart, type SheetPlan, uniqueSheetName } from "../plan/plan";
+import { column, type PlanChart, type PlanPrint, type SheetPlan, uniqueSheetName } from "../plan/plan";
 import { WRITER_MESSAGES } from "./messages";
 
 export { WRITER_MESSAGES } from "./messages";
 
 /** The requirement set the writer needs (see above). */
 export const REQUIRED_EXCEL_API = "1.7";
+
+/** The requirement set of a plan's print setup (Worksheet.pageLayout). */
+export const PRINT_EXCEL_API = "1.9";
+
+/** Whether the host supports ExcelApi `version` (Office.context.requirements.isSetSupported). */
+export type ApiSupport = (version: string) => boolean;
+
+/** The host's answer; outside Office (no `Office` global), nothing above what the pane checks. */
+export const officeSupport: ApiSupport = (version) =>
+  typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
 
 /*
  * The slice of the Excel API the writer uses, written out as interfaces. Excel's own
@@ -68,8 +82,19 @@ export interface ChartLike {
   setPosition(startCell: string, endCell?: string): void;
 }
 
+/** Worksheet.pageLayout (ExcelApi 1.9). Excel's enums are strings ("Landscape", "Letter"). */
+export interface PageLayoutLike {
+  orientation: string;
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  setPrintArea(printArea: string): void;
+  setPrintTitleRows(printTitleRows: string): void;
+  setPrintTitleColumns(printTitleColumns: string): void;
+}
+
 export interface WorksheetLike {
   readonly name: string;
+  readonly pageLayout: PageLayoutLike;
   getRange(address: string): RangeLike;
   activate(): void;
   delete(): void;
@@ -120,13 +145,18 @@ export type WriteResult =
  * Adds one sheet with a unique name, writes the plan into it (names, cells, widths, frozen header, chart) and activates
  * it.
  */
-export async function writePlan(plan: SheetPlan, run: ExcelRunner = officeRun): Promise<WriteResult> {
-  const result = await addSheet(run, () => (names) => ({
+export async function writePlan(
+  plan: SheetPlan,
+  run: ExcelRunner = officeRun,
+  supports: ApiSupport = officeSupport,
+): Promise<WriteResult> {
+  const print = plan.print && supports(PRINT_EXCEL_API) ? plan.print : undefined;
+  const result = (await addSheet(run, () => (names) => ({
     name: uniqueSheetName(names, plan.sheetName),
-    fill: (sheet) => queuePlan(sheet, plan),
-  }));
-  // A plan always gives a sheet to add, so there is always a result.
-  return result as WriteResult;
+    fill: (sheet) => queuePlan(sheet, plan, print),
+  }))) as WriteResult; // a plan always gives a sheet to add, so there is always a result
+  if (result.ok && plan.print && !print) return { ...result, message: WRITER_MESSAGES.printSkipped(PRINT_EXCEL_API) };
+  return result;
 }
 
 /**
@@ -220,8 +250,8 @@ async function addSheet(
   }
 }
 
-/** Queues every write of the plan on `sheet`; nothing is sent until the caller syncs. */
-function queuePlan(sheet: WorksheetLike, plan: SheetPlan): void {
+/** Queues every write of the plan on `sheet` (and the print setup given); nothing is sent until the caller syncs. */
+function queuePlan(sheet: WorksheetLike, plan: SheetPlan, print: PlanPrint | undefined): void {
   for (const n of plan.names ?? []) sheet.names.add(n.name, sheet.getRange(n.address));
   for (const width of plan.columnWidths) {
     sheet.getRange(`${width.column}:${width.column}`).format.columnWidth = width.points;
@@ -240,6 +270,32 @@ function queuePlan(sheet: WorksheetLike, plan: SheetPlan): void {
     else if (rows > 0) sheet.freezePanes.freezeRows(rows);
   }
   if (plan.chart) queueChart(sheet, plan.chart);
+  if (print) queuePrint(sheet.pageLayout, print);
+}
+
+/**
+ * The print setup: orientation, paper, "fit all columns on one page" (pages down 0:
+ * automatic, as Excel records that choice), the print area and the title rows and columns
+ * (whole rows and columns, absolute, as Excel requires).
+ */
+function queuePrint(layout: PageLayoutLike, print: PlanPrint): void {
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = PAPER[print.paper];
+  layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+  if (print.area) layout.setPrintArea(print.area);
+  if (print.titleRows) layout.setPrintTitleRows(absoluteSpan(print.titleRows));
+  if (print.titleColumns) layout.setPrintTitleColumns(absoluteSpan(print.titleColumns));
+}
+
+/** Excel's name of each paper a plan may ask for. */
+const PAPER: Readonly<Record<PlanPrint["paper"], string>> = { letter: "Letter" };
+
+/** "1:3" → "$1:$3"; "A:A" → "$A:$A". */
+function absoluteSpan(span: string): string {
+  return span
+    .split(":")
+    .map((p) => `$${p}`)
+    .join(":");
 }
 
 /** A line chart: the first series from the range it is created on, the others added; all share the categories. */

@@ -45,6 +45,8 @@ export const WRITER_MESSAGES = {
     `Added the sheet "${sheet}". Blue cells are inputs: change one and the formulas recalculate.`,
   copied: (source: string, sheet: string) =>
     `Copied "${source}" as values to the new sheet "${sheet}"; "${source}" was not changed.`,
+  printSkipped: (version: string) =>
+    `Print setup skipped: this Excel lacks ExcelApi ${version}, so set landscape, fit to one page wide and the print titles in Page Layout yourself.`,
   emptySource: (source: string) => `"${source}" is empty: there is nothing to copy. No sheet was added.`,
   failedNothingAdded: (error: string) => `Could not add the sheet: ${error} No sheet was added.`,
   failedRemoved: (error: string, sheet: string) =>

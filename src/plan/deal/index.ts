@@ -34,7 +34,7 @@
  * the TRUE/FALSE literals (the engine reads them as names); flags are input cells.
  */
 import { DEAL_NOTES } from "../messages";
-import type { SheetPlan } from "../plan";
+import { modelPrint, type SheetPlan } from "../plan";
 import type { DealInputs, DealTemplate } from "../templates/types";
 import {
   carveoutsSection,
@@ -111,7 +111,7 @@ export function buildDealPlan(
     refiGap: maturity.gap,
     exitCost: exitCost.exitCost,
   });
-  return s.build({
+  const plan = s.build({
     sheetName: options.sheetName ?? template.sheetName,
     columnWidths: [
       { column: "A", points: 300 },
@@ -127,6 +127,7 @@ export function buildDealPlan(
     freeze: { rows: header, columns: 1 },
     chart: exposureChart(sensitivity),
   });
+  return { ...plan, print: modelPrint(plan, header) };
 }
 
 /** The template's assumptions in words, the state-law note and the disclaimer. */

@@ -1,0 +1,121 @@
+/**
+ * Printing the deal templates (issue 13: "prints with labels on every page"): each plan's
+ * print setup (landscape Letter, every column on one page across, the title and column
+ * headings repeated at the top of every page and the row labels of column A at the left,
+ * over every cell and the chart), and the same setup in the exported .xlsx, read from the
+ * file's own XML (ECMA-376 Part 1: §18.3.1.63 pageSetup, §18.3.1.65 pageSetUpPr, §18.2.5
+ * definedName with the built-in names _xlnm.Print_Titles and _xlnm.Print_Area).
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import JSZip from "jszip";
+import { loadAddin } from "../src/engine/load-node";
+import { planToXlsx } from "../src/engine/plan-writers";
+import { buildDealPlan } from "../src/plan/deal";
+import { parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
+import { TEMPLATES } from "../src/plan/templates";
+
+const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loan-print-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const cases = TEMPLATES.map((t) => [t.id, buildDealPlan(t)] as const);
+
+/** The text of the plan's cell at `address`, if it is a text constant. */
+function textAt(plan: SheetPlan, address: string): string | undefined {
+  const v = plan.cells.find((c) => c.address === address)?.value;
+  return typeof v === "string" ? v : undefined;
+}
+
+describe.each(cases)("%s: print setup", (_id, plan) => {
+  const print = plan.print;
+  const header = plan.freeze?.rows ?? 0;
+
+  test("landscape Letter, fit to one page wide (the pages down are automatic)", () => {
+    expect(print).toMatchObject({ orientation: "landscape", paper: "letter", fitToPagesWide: 1 });
+  });
+
+  test("the title and column-heading rows (the frozen header) repeat on every page", () => {
+    expect(header).toBeGreaterThan(0);
+    expect(print?.titleRows).toBe(`1:${header}`);
+    const headings = [1, 2, 3, 4].map((c) => textAt(plan, `${"ABCDE"[c]}${header}`));
+    expect(headings).toEqual(["Recourse", "Non-recourse", "Difference", "Source / note"]);
+    expect(textAt(plan, "A1")).toBeTruthy();
+  });
+
+  test("column A, the row labels, repeats at the left of every page", () => {
+    expect(print?.titleColumns).toBe("A:A");
+    // Every label of the side-by-side table is in A: each row with a formula in B or C has text in A.
+    const rows = new Set(
+      plan.cells.filter((c) => c.formula && /^[BC]\d+$/.test(c.address)).map((c) => parseAddress(c.address).row),
+    );
+    const labelled = new Set(
+      plan.cells.filter((c) => /^A\d+$/.test(c.address)).map((c) => parseAddress(c.address).row),
+    );
+    expect([...rows].filter((r) => !labelled.has(r))).toEqual([]);
+  });
+
+  test("the print area holds every cell and the chart", () => {
+    const area = parseRange(print?.area ?? "");
+    expect(area.top).toBe(0);
+    expect(area.left).toBe(0);
+    const corners = [...plan.cells.map((c) => c.address), plan.chart?.from, plan.chart?.to].filter(
+      (a): a is string => a !== undefined,
+    );
+    for (const a of corners) {
+      const { row, col } = parseAddress(a);
+      expect([a, row <= area.bottom && col <= area.right]).toEqual([a, true]);
+    }
+  });
+});
+
+describe.each(cases)("%s: the exported .xlsx carries the print setup", (id, plan) => {
+  let sheetXml = "";
+  let workbookXml = "";
+
+  beforeAll(async () => {
+    const file = path.join(dir, `${id}.xlsx`);
+    await planToXlsx(addin, plan, file);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    sheetXml = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  });
+
+  /** The attributes of the first `<tag …>` element. */
+  function attributes(xml: string, tag: string): Record<string, string> {
+    const m = new RegExp(`<${tag}\\b([^>]*?)/?>`).exec(xml);
+    if (!m) return {};
+    return Object.fromEntries([...m[1].matchAll(/(\w+)="([^"]*)"/g)].map((a) => [a[1], a[2]]));
+  }
+
+  test("<pageSetup>: landscape, Letter (paperSize 1), fitToWidth 1, fitToHeight 0 (automatic)", () => {
+    expect(attributes(sheetXml, "pageSetup")).toMatchObject({
+      orientation: "landscape",
+      paperSize: "1",
+      fitToWidth: "1",
+      fitToHeight: "0",
+    });
+  });
+
+  test('<sheetPr><pageSetUpPr fitToPage="1"/>: the fit-to settings are in force (not the scale)', () => {
+    expect(sheetXml).toMatch(/<sheetPr\b[^>]*>(?:(?!<\/sheetPr>).)*<pageSetUpPr\b[^>]*fitToPage="1"/s);
+  });
+
+  /** A defined name's text, its XML entities decoded. */
+  function definedName(name: string): string | undefined {
+    const m = new RegExp(
+      `<definedName name="${name.replace(/\./g, "\\.")}" localSheetId="0">([^<]*)</definedName>`,
+    ).exec(workbookXml);
+    const entities: Record<string, string> = { apos: "'", quot: '"', amp: "&", lt: "<", gt: ">" };
+    return m?.[1].replace(/&(apos|quot|amp|lt|gt);/g, (_e, k: string) => entities[k]);
+  }
+
+  test("_xlnm.Print_Titles: column A and the header rows; _xlnm.Print_Area: the plan's area", () => {
+    const quoted = `'${plan.sheetName.replace(/'/g, "''")}'`;
+    const header = plan.freeze?.rows;
+    expect(definedName("_xlnm.Print_Titles")).toBe(`${quoted}!$A:$A,${quoted}!$1:$${header}`);
+    const [from, to] = (plan.print?.area ?? "").split(":");
+    expect(definedName("_xlnm.Print_Area")?.replace(/\$/g, "")).toBe(`${quoted}!${from}:${to}`);
+  });
+});
