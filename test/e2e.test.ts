@@ -495,21 +495,27 @@ describeBrowser("the preview in Chromium", () => {
 
   // ---- the chart -----------------------------------------------------------------------
 
-  test("the chart: round ticks with gridlines, labels inside the drawing, the all-zero line visible", async () => {
-    await insert("value-add");
-    const chart = await page.evaluate(() => {
+  /** The drawn chart: tick labels, gridlines, tick marks, texts outside the SVG, its lines and its legend. */
+  async function readChart() {
+    return page.evaluate(() => {
       const svg = document.querySelector("#charts svg") as SVGSVGElement;
       svg.scrollIntoView({ block: "center" });
       const ticks = Array.from(svg.querySelectorAll<SVGTextElement>("text.tick"));
       const frame = svg.getBoundingClientRect();
+      // Every text's box (rotated titles included) within the drawing, both on screen and in the viewBox.
+      const view = svg.viewBox.baseVal;
       const outside = Array.from(svg.querySelectorAll<SVGTextElement>("text"))
-        .map((t) => ({ text: t.textContent, b: t.getBoundingClientRect() }))
+        .map((t) => ({ text: t.textContent, b: t.getBoundingClientRect(), v: t.getBBox() }))
         .filter(
-          ({ b }) =>
+          ({ b, v }) =>
             b.left < frame.left - 0.5 ||
             b.right > frame.right + 0.5 ||
             b.top < frame.top - 0.5 ||
-            b.bottom > frame.bottom + 0.5,
+            b.bottom > frame.bottom + 0.5 ||
+            v.x < view.x - 0.5 ||
+            v.x + v.width > view.x + view.width + 0.5 ||
+            v.y < view.y - 0.5 ||
+            v.y + v.height > view.y + view.height + 0.5,
         )
         .map(({ text }) => text);
       const lines = Array.from(svg.querySelectorAll<SVGPolylineElement>("polyline.series")).map((p) => {
@@ -523,14 +529,41 @@ describeBrowser("the preview in Chromium", () => {
           topmost: at?.getAttribute("data-series"),
         };
       });
-      return { ticks: ticks.length, grid: svg.querySelectorAll(".gridline").length, outside, lines };
+      return {
+        ticks: ticks.map((t) => t.textContent ?? ""),
+        grid: svg.querySelectorAll(".gridline").length,
+        marks: svg.querySelectorAll(".tickmark").length,
+        outside,
+        lines,
+        legend: Array.from(document.querySelectorAll("#charts .legend li")).map((li) => li.textContent),
+      };
     });
-    expect(chart.ticks).toBeGreaterThanOrEqual(8);
+  }
+
+  test("the chart: round ticks with gridlines, labels inside the drawing, the all-zero line visible", async () => {
+    await insert("value-add");
+    const chart = await readChart();
+    expect(chart.ticks.length).toBeGreaterThanOrEqual(8);
     expect(chart.grid).toBeGreaterThanOrEqual(4);
+    expect(chart.marks).toBe(chart.ticks.length);
     expect(chart.outside).toEqual([]);
+    // x: the sale price as a share of value ("40%"); y: the exposure in money ("1,500,000")
+    expect(chart.ticks.filter((t) => /^\d+%$/.test(t)).length).toBeGreaterThanOrEqual(4);
+    expect(chart.ticks.filter((t) => /^\d{1,3}(,\d{3})*$/.test(t)).length).toBeGreaterThanOrEqual(4);
+    expect(chart.legend).toEqual(["Recourse", "Non-recourse"]);
     // Non-recourse exposure is zero in every scenario: its line lies on the axis and is still what shows there.
     const zero = chart.lines.find((l) => l.name === "Non-recourse");
     expect(zero).toEqual({ name: "Non-recourse", allOnAxis: true, topmost: "Non-recourse" });
+  });
+
+  test("the CA vs TX chart: both structures under both states' law, nothing clipped", async () => {
+    await insert("residential-ca-tx");
+    const chart = await readChart();
+    const names = ["CA", "TX"].flatMap((st) => [`Recourse (${st} law)`, `Non-recourse (${st} law)`]);
+    expect(chart.lines.map((l) => l.name)).toEqual(names);
+    expect(chart.legend).toEqual(names);
+    expect(chart.outside).toEqual([]);
+    await page.locator("#charts").screenshot({ path: shot("preview-chart-ca-tx.png") });
   });
 
   // ---- the task pane at task-pane widths ---------------------------------------------------

@@ -25,6 +25,7 @@ const CASES: Record<keyof typeof M, [string, string]> = {
   dataSize: [M.dataSize("A1:B2", 2, 2), "The data for A1:B2 does not match its size (2×2)."],
   addressOnSheet: [M.addressOnSheet("Other!A1"), "getRange takes an address on the sheet, not Other!A1"],
   invalidPrint: [M.invalidPrint("print title rows A1:B3"), "The print setting is not valid: print title rows A1:B3."],
+  invalidChart: [M.invalidChart("majorTickMark Outer"), "The chart setting is not valid: majorTickMark Outer."],
   metadataFailed: [M.metadataFailed(404, "Not Found"), "functions.json: 404 Not Found"],
   scriptFailed: [M.scriptFailed(), "functions.js could not be loaded"],
 };

@@ -11,7 +11,7 @@ import os from "os";
 import path from "path";
 import JSZip from "jszip";
 import { loadAddin } from "../src/engine/load-node";
-import { planToXlsx } from "../src/engine/plan-writers";
+import { evaluatePlan, planToXlsx } from "../src/engine/plan-writers";
 import { buildDealPlan } from "../src/plan/deal";
 import { parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
 import { TEMPLATES } from "../src/plan/templates";
@@ -117,5 +117,68 @@ describe.each(cases)("%s: the exported .xlsx carries the print setup", (id, plan
     expect(definedName("_xlnm.Print_Titles")).toBe(`${quoted}!$A:$A,${quoted}!$1:$${header}`);
     const [from, to] = (plan.print?.area ?? "").split(":");
     expect(definedName("_xlnm.Print_Area")?.replace(/\$/g, "")).toBe(`${quoted}!${from}:${to}`);
+  });
+});
+
+describe.each(cases)("%s: the chart of personal exposure against sale price (issue 13, item 9)", (_id, plan) => {
+  const chart = plan.chart;
+  const template = TEMPLATES.find((t) => buildDealPlan(t).sheetName === plan.sheetName);
+  const states = [template?.inputs.state, ...(template?.compareState ? [template.compareState] : [])];
+
+  test("a line per structure, per state's law when the template compares two", () => {
+    const names = chart?.series.map((x) => x.name);
+    if (states.length === 1) expect(names).toEqual(["Recourse", "Non-recourse"]);
+    else expect(names).toEqual(states.flatMap((st) => [`Recourse (${st} law)`, `Non-recourse (${st} law)`]));
+  });
+
+  test("axis titles and tick-label formats: the share of value in %, the exposure in money", () => {
+    expect(chart).toMatchObject({
+      xTitle: "Sale price (share of the property's value)",
+      yTitle: "Personal exposure",
+      xFormat: "0%",
+      yFormat: "#,##0",
+    });
+  });
+
+  test("every series has one value per category; the categories are the sensitivity list's shares", () => {
+    const span = (ref: string) => {
+      const r = parseRange(ref);
+      return r.bottom - r.top + 1;
+    };
+    const n = template?.sensitivity.length;
+    expect(span(chart?.categories ?? "")).toBe(n);
+    for (const x of chart?.series ?? []) expect([x.name, span(x.values)]).toEqual([x.name, n]);
+    const first = parseRange(chart?.categories ?? "").top;
+    const shares = template?.sensitivity.map(
+      (_v, i) => plan.cells.find((c) => c.address === `A${first + i + 1}`)?.value,
+    );
+    expect(shares).toEqual(template?.sensitivity);
+  });
+
+  test("it sits on empty rows over A:D, inside the print area's width and below the tables it draws", () => {
+    const at = parseRange(`${chart?.from}:${chart?.to}`);
+    expect([at.left, at.right]).toEqual([0, 3]);
+    const under = plan.cells.filter((c) => {
+      const { row, col } = parseAddress(c.address);
+      return row >= at.top && row <= at.bottom && col <= at.right;
+    });
+    expect(under).toEqual([]);
+    for (const x of chart?.series ?? []) expect(parseRange(x.values).bottom).toBeLessThan(at.top);
+  });
+
+  test("computed: every point is a number ≥ 0, and no line rises as the sale price rises", () => {
+    const engine = evaluatePlan(addin, plan);
+    try {
+      for (const x of chart?.series ?? []) {
+        const r = parseRange(x.values);
+        const ys: unknown[] = [];
+        for (let row = r.top; row <= r.bottom; row++) ys.push(engine.value(plan.sheetName, row, r.left));
+        for (const y of ys) expect([x.name, typeof y === "number" && y >= 0]).toEqual([x.name, true]);
+        const n = ys as number[];
+        for (let i = 1; i < n.length; i++) expect(n[i]).toBeLessThanOrEqual(n[i - 1] + 0.005);
+      }
+    } finally {
+      engine.destroy();
+    }
   });
 });

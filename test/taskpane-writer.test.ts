@@ -10,6 +10,7 @@ import { VALUE_ADD } from "../src/plan/templates";
 import { buildExamplePlan } from "../src/plan/example";
 import { WRITER_MESSAGES } from "../src/taskpane/messages";
 import {
+  type ChartAxisLike,
   type ChartLike,
   type ChartSeriesLike,
   type ContextLike,
@@ -219,6 +220,7 @@ class FakeChart implements ChartLike {
   readonly title: { text: string };
   readonly series: ChartLike["series"];
   readonly axes: ChartLike["axes"];
+  readonly legend: ChartLike["legend"];
   private count = 1;
 
   constructor(
@@ -236,7 +238,33 @@ class FakeChart implements ChartLike {
       },
     });
     this.title = setter("chart.title");
-    this.axes = { categoryAxis: { title: setter("chart.xTitle") }, valueAxis: { title: setter("chart.yTitle") } };
+    /** Write-only properties: each set is a write named `property`. */
+    const writeOnly = <T extends object>(props: Record<string, string>, base: object = {}): T =>
+      Object.defineProperties(
+        base,
+        Object.fromEntries(
+          Object.entries(props).map(([key, property]) => [
+            key,
+            {
+              set: (v: unknown) => op("", property, v),
+              get: () => {
+                throw officeError("PropertyNotLoaded", key);
+              },
+            },
+          ]),
+        ),
+      ) as T;
+    const axis = (x: "x" | "y", title: string): ChartAxisLike =>
+      writeOnly(
+        {
+          numberFormat: `chart.${x}.numberFormat`,
+          majorTickMark: `chart.${x}.majorTickMark`,
+          tickLabelPosition: `chart.${x}.tickLabelPosition`,
+        },
+        { title: setter(title) },
+      );
+    this.axes = { categoryAxis: axis("x", "chart.xTitle"), valueAxis: axis("y", "chart.yTitle") };
+    this.legend = writeOnly({ visible: "chart.legend.visible", position: "chart.legend.position" });
     const seriesAt = (index: number): ChartSeriesLike => ({
       set name(v: string) {
         op("", `chart.series${index}.name`, v);
@@ -579,7 +607,7 @@ describe("writePlan with a deal plan: names, frozen header and chart in the same
     const book = workbook();
     const asked: string[] = [];
     await writePlan(deal, book.run, (v) => (asked.push(v), true));
-    expect(asked).toEqual(["1.9"]);
+    expect(asked).toEqual(["1.9", "1.8"]);
     const print = Object.fromEntries(
       book.writes.filter((w) => w.property.startsWith("print.")).map((w) => [w.property.slice(6), w.value]),
     );
@@ -613,6 +641,38 @@ describe("writePlan with a deal plan: names, frozen header and chart in the same
     const result = await writePlan(plan, book.run, (v) => (asked.push(v), true));
     expect(result).toEqual({ ok: true, sheetName: "Loan example (2)" });
     expect(asked).toEqual([]);
+  });
+
+  test("the chart's axes: titles, outside tick marks, labels at the low end in the plan's formats (ExcelApi 1.8); a legend below", async () => {
+    const book = workbook();
+    await writePlan(deal, book.run, () => true);
+    const chart = Object.fromEntries(
+      book.writes
+        .filter((w) => /^chart\.(x|y|legend|xTitle|yTitle)/.test(w.property))
+        .map((w) => [w.property, w.value]),
+    );
+    expect(chart).toEqual({
+      "chart.xTitle": deal.chart?.xTitle,
+      "chart.x.majorTickMark": "Outside",
+      "chart.x.tickLabelPosition": "Low",
+      "chart.x.numberFormat": "0%",
+      "chart.yTitle": deal.chart?.yTitle,
+      "chart.y.majorTickMark": "Outside",
+      "chart.y.tickLabelPosition": "Low",
+      "chart.y.numberFormat": "#,##0",
+      "chart.legend.visible": true,
+      "chart.legend.position": "Bottom",
+    });
+  });
+
+  test("without ExcelApi 1.8 the axes keep their source cells' formats; ticks and legend are still set", async () => {
+    const book = workbook();
+    const result = await writePlan(deal, book.run, (v) => v !== "1.8");
+    expect(result).toEqual({ ok: true, sheetName: "Value-add deal" });
+    const set = book.writes.map((w) => w.property);
+    expect(set.filter((p) => p.endsWith(".numberFormat"))).toEqual([]);
+    expect(set).toContain("chart.y.majorTickMark");
+    expect(set).toContain("chart.legend.position");
   });
 
   test("names are queued before the cells whose formulas use them", async () => {

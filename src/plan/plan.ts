@@ -50,6 +50,9 @@ export interface PlanChart {
   readonly to: string;
   readonly xTitle?: string;
   readonly yTitle?: string;
+  /** Number formats of the tick labels: the category (x) axis and the value (y) axis. */
+  readonly xFormat?: string;
+  readonly yFormat?: string;
 }
 
 /**

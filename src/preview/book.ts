@@ -29,6 +29,12 @@ export interface PreviewChart {
   series: { name: string; values: string }[];
   xTitle?: string;
   yTitle?: string;
+  /** The tick labels' number formats (ChartAxis.numberFormat); default "#,##0". */
+  xFormat?: string;
+  yFormat?: string;
+  /** ChartAxis.majorTickMark and tickLabelPosition, as the pane set them. */
+  ticks?: { x?: { mark?: string; labels?: string }; y?: { mark?: string; labels?: string } };
+  legend?: { visible?: boolean; position?: string };
   from?: string;
   to?: string;
 }

@@ -1,7 +1,8 @@
 /**
  * Draws the active sheet's charts as SVG line charts from the sheet's current values: the
- * categories as x, one line per series, round ticks with gridlines, labels kept inside the
- * drawing, a legend, and the axis titles the pane gave.
+ * categories as x, one line per series, round ticks with gridlines, tick labels in the axes'
+ * number formats (as the pane set them; "#,##0" otherwise), labels kept inside the drawing,
+ * a legend (unless the pane hid it), and the axis titles the pane gave.
  */
 import { parseRange } from "../plan/plan";
 import type { PreviewBook, PreviewChart } from "./book";
@@ -54,14 +55,15 @@ function drawChart(book: PreviewBook, chart: PreviewChart): HTMLElement {
   const xMax = xTicks[xTicks.length - 1];
   const yMin = yTicks[0];
   const yMax = yTicks[yTicks.length - 1];
-  const label = (v: number) => formatValue(v, "#,##0");
+  const xLabel = (v: number) => formatValue(v, chart.xFormat ?? "#,##0");
+  const yLabel = (v: number) => formatValue(v, chart.yFormat ?? "#,##0");
   // Room for the longest value label at the left and half an x label at the right, so none is clipped.
   const charW = 6.2;
   const W = 520;
   const H = 260;
   const pad = {
-    l: 26 + Math.max(...yTicks.map((v) => label(v).length)) * charW,
-    r: 6 + (label(xMax).length * charW) / 2,
+    l: 26 + Math.max(...yTicks.map((v) => yLabel(v).length)) * charW,
+    r: 6 + (xLabel(xMax).length * charW) / 2,
     t: 12,
     b: 44,
   };
@@ -73,14 +75,21 @@ function drawChart(book: PreviewBook, chart: PreviewChart): HTMLElement {
     svg.appendChild(
       el("line", { x1: pad.l, y1: sy(y), x2: W - pad.r, y2: sy(y), stroke: "#e1e1e1", class: "gridline" }),
     );
+    if (chart.ticks?.y?.mark !== "None")
+      svg.appendChild(
+        el("line", { x1: pad.l - 4, y1: sy(y), x2: pad.l, y2: sy(y), stroke: "#8a8a8a", class: "tickmark" }),
+      );
     const t = el("text", { x: pad.l - 6, y: sy(y) + 3.5, "text-anchor": "end", "font-size": 10, class: "tick" });
-    t.textContent = label(y);
+    t.textContent = yLabel(y);
     svg.appendChild(t);
   }
   for (const x of xTicks) {
-    svg.appendChild(el("line", { x1: sx(x), y1: H - pad.b, x2: sx(x), y2: H - pad.b + 4, stroke: "#8a8a8a" }));
+    if (chart.ticks?.x?.mark !== "None")
+      svg.appendChild(
+        el("line", { x1: sx(x), y1: H - pad.b, x2: sx(x), y2: H - pad.b + 4, stroke: "#8a8a8a", class: "tickmark" }),
+      );
     const t = el("text", { x: sx(x), y: H - pad.b + 15, "text-anchor": "middle", "font-size": 10, class: "tick" });
-    t.textContent = label(x);
+    t.textContent = xLabel(x);
     svg.appendChild(t);
   }
   svg.appendChild(el("line", { x1: pad.l, y1: sy(0), x2: W - pad.r, y2: sy(0), stroke: "#8a8a8a" }));
@@ -124,6 +133,7 @@ function drawChart(book: PreviewBook, chart: PreviewChart): HTMLElement {
     svg.appendChild(t);
   }
   figure.appendChild(svg);
+  if (chart.legend?.visible === false) return figure;
   const legend = document.createElement("ul");
   legend.className = "legend";
   series.forEach((s, i) => {

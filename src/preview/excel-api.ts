@@ -281,7 +281,8 @@ class Chart {
   readonly spec: PreviewChart;
   readonly title: { text: string };
   readonly series: { getItemAt: (index: number) => Series; add: (name?: string) => Series };
-  readonly axes: { categoryAxis: { title: { text: string } }; valueAxis: { title: { text: string } } };
+  readonly axes: { categoryAxis: Axis; valueAxis: Axis };
+  readonly legend: { visible: boolean; position: string };
 
   constructor(sheet: string, type: string, source: string) {
     const spec: PreviewChart = { sheet, type, title: "", series: [{ name: "Series 1", values: source }] };
@@ -297,25 +298,74 @@ class Chart {
         return new Series(spec, spec.series.length - 1);
       },
     };
-    this.axes = {
-      categoryAxis: {
-        title: textProperty(
-          (t) => (spec.xTitle = t),
-          () => spec.xTitle ?? "",
-        ),
+    this.axes = { categoryAxis: new Axis(spec, "x"), valueAxis: new Axis(spec, "y") };
+    const legend: { visible: boolean; position: string } = { visible: true, position: "Right" };
+    spec.legend = legend;
+    this.legend = Object.defineProperties({} as { visible: boolean; position: string }, {
+      visible: { set: (v: boolean) => (legend.visible = v), get: () => legend.visible, enumerable: true },
+      position: {
+        set: (v: string) => {
+          if (!LEGEND_POSITIONS.includes(v))
+            throw new PreviewApiError("InvalidArgument", M.invalidChart(`legend ${v}`));
+          legend.position = v;
+        },
+        get: () => legend.position,
+        enumerable: true,
       },
-      valueAxis: {
-        title: textProperty(
-          (t) => (spec.yTitle = t),
-          () => spec.yTitle ?? "",
-        ),
-      },
-    };
+    });
   }
 
   setPosition(from: string | Range, to?: string | Range): void {
     this.spec.from = typeof from === "string" ? from : from.address;
     this.spec.to = to === undefined ? undefined : typeof to === "string" ? to : to.address;
+  }
+}
+
+const TICK_MARKS = ["None", "Cross", "Inside", "Outside"];
+const TICK_LABEL_POSITIONS = ["NextToAxis", "High", "Low", "None"];
+const LEGEND_POSITIONS = ["Top", "Bottom", "Left", "Right", "Corner", "Custom"];
+
+/** A chart axis: its title, tick marks, tick-label position and the labels' number format. */
+class Axis {
+  readonly title: { text: string };
+
+  constructor(
+    private readonly spec: PreviewChart,
+    private readonly which: "x" | "y",
+  ) {
+    const key = which === "x" ? "xTitle" : "yTitle";
+    this.title = textProperty(
+      (t) => (spec[key] = t),
+      () => spec[key] ?? "",
+    );
+  }
+
+  private tick(): { mark?: string; labels?: string } {
+    this.spec.ticks ??= {};
+    return (this.spec.ticks[this.which] ??= {});
+  }
+
+  set numberFormat(f: string) {
+    if (this.which === "x") this.spec.xFormat = f;
+    else this.spec.yFormat = f;
+  }
+  get numberFormat(): string {
+    return (this.which === "x" ? this.spec.xFormat : this.spec.yFormat) ?? "General";
+  }
+  set majorTickMark(v: string) {
+    if (!TICK_MARKS.includes(v)) throw new PreviewApiError("InvalidArgument", M.invalidChart(`majorTickMark ${v}`));
+    this.tick().mark = v;
+  }
+  get majorTickMark(): string {
+    return this.tick().mark ?? "Outside";
+  }
+  set tickLabelPosition(v: string) {
+    if (!TICK_LABEL_POSITIONS.includes(v))
+      throw new PreviewApiError("InvalidArgument", M.invalidChart(`tickLabelPosition ${v}`));
+    this.tick().labels = v;
+  }
+  get tickLabelPosition(): string {
+    return this.tick().labels ?? "NextToAxis";
   }
 }
 

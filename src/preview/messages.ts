@@ -24,6 +24,7 @@ export const PREVIEW_MSG = {
     `The data for ${range} does not match its size (${height}×${width}).`,
   addressOnSheet: (address: string) => `getRange takes an address on the sheet, not ${address}`,
   invalidPrint: (what: string) => `The print setting is not valid: ${what}.`,
+  invalidChart: (what: string) => `The chart setting is not valid: ${what}.`,
   metadataFailed: (status: number, statusText: string) => `functions.json: ${status} ${statusText}`,
   scriptFailed: () => "functions.js could not be loaded",
 } as const;

@@ -17,13 +17,15 @@
  * address, RangeFont.bold/color, charts.add, Chart.title/setPosition/axes and
  * ChartSeries.name; ExcelApi 1.2 for RangeFormat.columnWidth; ExcelApi 1.4 for
  * Worksheet.names.add (sheet-scoped names); ExcelApi 1.7 for freezePanes.freezeRows/
- * freezeAt, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues. The task
+ * freezeAt, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues, ChartAxis.
+ * majorTickMark/tickLabelPosition (ChartLegend.visible/position are 1.1). The task
  * pane needs nothing above 1.7. The manifest does not require ExcelApi (the custom
  * functions must load on any host with their runtime); the task pane checks 1.7 at run
  * time, and the writer asks for more only where a plan wants it: a plan's print setup
  * (Worksheet.pageLayout: orientation, paperSize, zoom, setPrintArea, setPrintTitleRows,
  * setPrintTitleColumns) needs ExcelApi 1.9; on an older Excel the sheet is written without
- * it and the result says so.
+ * it and the result says so. A chart axis's number format (ChartAxis.numberFormat) needs
+ * ExcelApi 1.8; without it the axis keeps its source cells' format.
  */
 import { column, type PlanChart, type PlanPrint, type SheetPlan, uniqueSheetName } from "../plan/plan";
 import { WRITER_MESSAGES } from "./messages";
@@ -35,6 +37,9 @@ export const REQUIRED_EXCEL_API = "1.7";
 
 /** The requirement set of a plan's print setup (Worksheet.pageLayout). */
 export const PRINT_EXCEL_API = "1.9";
+
+/** The requirement set of a chart axis's number format (ChartAxis.numberFormat). */
+export const AXIS_FORMAT_EXCEL_API = "1.8";
 
 /** Whether the host supports ExcelApi `version` (Office.context.requirements.isSetSupported). */
 export type ApiSupport = (version: string) => boolean;
@@ -72,13 +77,20 @@ export interface ChartSeriesLike {
   setXAxisValues(source: RangeLike): void;
 }
 
+/** A chart axis: its title, tick marks and tick labels (Excel's enums are strings: "Outside", "Low"). */
+export interface ChartAxisLike {
+  readonly title: { text: string };
+  /** ExcelApi 1.8. */
+  numberFormat: string;
+  majorTickMark: string;
+  tickLabelPosition: string;
+}
+
 export interface ChartLike {
   readonly title: { text: string };
   readonly series: { getItemAt(index: number): ChartSeriesLike; add(name?: string): ChartSeriesLike };
-  readonly axes: {
-    readonly categoryAxis: { readonly title: { text: string } };
-    readonly valueAxis: { readonly title: { text: string } };
-  };
+  readonly axes: { readonly categoryAxis: ChartAxisLike; readonly valueAxis: ChartAxisLike };
+  readonly legend: { visible: boolean; position: string };
   setPosition(startCell: string, endCell?: string): void;
 }
 
@@ -151,9 +163,10 @@ export async function writePlan(
   supports: ApiSupport = officeSupport,
 ): Promise<WriteResult> {
   const print = plan.print && supports(PRINT_EXCEL_API) ? plan.print : undefined;
+  const axisFormats = !!(plan.chart?.xFormat || plan.chart?.yFormat) && supports(AXIS_FORMAT_EXCEL_API);
   const result = (await addSheet(run, () => (names) => ({
     name: uniqueSheetName(names, plan.sheetName),
-    fill: (sheet) => queuePlan(sheet, plan, print),
+    fill: (sheet) => queuePlan(sheet, plan, print, axisFormats),
   }))) as WriteResult; // a plan always gives a sheet to add, so there is always a result
   if (result.ok && plan.print && !print) return { ...result, message: WRITER_MESSAGES.printSkipped(PRINT_EXCEL_API) };
   return result;
@@ -251,7 +264,7 @@ async function addSheet(
 }
 
 /** Queues every write of the plan on `sheet` (and the print setup given); nothing is sent until the caller syncs. */
-function queuePlan(sheet: WorksheetLike, plan: SheetPlan, print: PlanPrint | undefined): void {
+function queuePlan(sheet: WorksheetLike, plan: SheetPlan, print: PlanPrint | undefined, axisFormats: boolean): void {
   for (const n of plan.names ?? []) sheet.names.add(n.name, sheet.getRange(n.address));
   for (const width of plan.columnWidths) {
     sheet.getRange(`${width.column}:${width.column}`).format.columnWidth = width.points;
@@ -269,7 +282,7 @@ function queuePlan(sheet: WorksheetLike, plan: SheetPlan, print: PlanPrint | und
     if (columns > 0) sheet.freezePanes.freezeAt(`A1:${column(columns - 1)}${Math.max(rows, 1)}`);
     else if (rows > 0) sheet.freezePanes.freezeRows(rows);
   }
-  if (plan.chart) queueChart(sheet, plan.chart);
+  if (plan.chart) queueChart(sheet, plan.chart, axisFormats);
   if (print) queuePrint(sheet.pageLayout, print);
 }
 
@@ -298,8 +311,14 @@ function absoluteSpan(span: string): string {
     .join(":");
 }
 
-/** A line chart: the first series from the range it is created on, the others added; all share the categories. */
-function queueChart(sheet: WorksheetLike, spec: PlanChart): void {
+/**
+ * A line chart: the first series from the range it is created on, the others added; all
+ * share the categories. Each axis gets its title, outside tick marks and its tick labels at
+ * the low end (below the plot and at its left, whatever the values' sign); the labels'
+ * number formats where the host has ExcelApi 1.8 (`axisFormats`; without it Excel keeps
+ * the source cells' formats, which the plan sets alike). A legend below the plot.
+ */
+function queueChart(sheet: WorksheetLike, spec: PlanChart, axisFormats: boolean): void {
   const [first, ...rest] = spec.series;
   if (!first) return;
   const categories = sheet.getRange(spec.categories);
@@ -313,8 +332,18 @@ function queueChart(sheet: WorksheetLike, spec: PlanChart): void {
     added.setValues(sheet.getRange(s.values));
     added.setXAxisValues(categories);
   }
-  if (spec.xTitle) chart.axes.categoryAxis.title.text = spec.xTitle;
-  if (spec.yTitle) chart.axes.valueAxis.title.text = spec.yTitle;
+  const axes = [
+    [chart.axes.categoryAxis, spec.xTitle, spec.xFormat],
+    [chart.axes.valueAxis, spec.yTitle, spec.yFormat],
+  ] as const;
+  for (const [axis, title, format] of axes) {
+    if (title) axis.title.text = title;
+    axis.majorTickMark = "Outside";
+    axis.tickLabelPosition = "Low";
+    if (format && axisFormats) axis.numberFormat = format;
+  }
+  chart.legend.visible = true;
+  chart.legend.position = "Bottom";
   chart.setPosition(spec.from, spec.to);
 }
 

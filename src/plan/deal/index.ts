@@ -25,7 +25,8 @@
  *     reasons, against the criteria's cells, and their lean;
  *   - verdict.ts: the Verdict from stated criteria beside it (put against premium, personal
  *     exposure to insure, the guarantor's capacity, the heuristics' lean);
- *   - sensitivity.ts: personal exposure against sale price, feeding the chart;
+ *   - sensitivity.ts: personal exposure against sale price, per state's law, feeding the chart;
+ *   - chart.ts: the chart of those tables (per structure, per state's law), on rows kept for it;
  *   - the assumptions and the disclaimer (below).
  * A new section is a function of the same kind, called in its place in `buildDealPlan`.
  *
@@ -53,7 +54,8 @@ import { readingSection } from "./reading";
 import { recoverySection } from "./recovery";
 import { reserveSummary, summarySection } from "./summary";
 import { verdictSection } from "./verdict";
-import { exposureChart, sensitivitySection } from "./sensitivity";
+import { chartSection } from "./chart";
+import { sensitivitySection } from "./sensitivity";
 import {
   alternativeRemedySection,
   breakevenSection,
@@ -96,6 +98,7 @@ export function buildDealPlan(
   const reading = readingSection(s, inp, terms, outcomes, criteria);
   const verdict = verdictSection(s, inp, downside, outcomes, reading);
   const sensitivity = sensitivitySection(s, deal, inp, terms, outcomes, carveouts);
+  const chart = chartSection(s, sensitivity);
   notesSection(s, deal);
   summarySection(s, summaryTop, {
     verdict: verdict.verdict,
@@ -125,7 +128,7 @@ export function buildDealPlan(
       { column: "J", points: 70 },
     ],
     freeze: { rows: header, columns: 1 },
-    chart: exposureChart(sensitivity),
+    chart,
   });
   return { ...plan, print: modelPrint(plan, header) };
 }

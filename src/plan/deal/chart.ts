@@ -1,0 +1,44 @@
+/**
+ * The chart that shows the decision: personal exposure against sale price under each
+ * structure (and each state's law when the template compares two), from the sensitivity
+ * tables. It sits below the grids, over columns A:D (inside the print area, so it prints
+ * within the landscape page's width), on rows kept empty for it.
+ */
+import { DEAL_FORMATS, type DealSheet } from "./layout";
+import type { PlanChart } from "../plan";
+import type { SensitivityRows } from "./sensitivity";
+
+/** Rows the chart covers (about 15 points each: some 300 points tall over A:D's 620 points). */
+export const CHART_ROWS = 20;
+
+/** Writes the chart's heading, keeps CHART_ROWS rows below it empty and returns the chart placed on them. */
+export function chartSection(s: DealSheet, rows: SensitivityRows): PlanChart {
+  const top = s.heading("Chart: personal exposure against sale price", 1);
+  s.row += CHART_ROWS;
+  return exposureChart(rows, top + 1);
+}
+
+/**
+ * The line chart of the sensitivity tables: x the sale price as a share of the property's
+ * value, y the personal exposure; one line per structure, per state's law when there are two.
+ */
+export function exposureChart(rows: SensitivityRows, at: number): PlanChart {
+  const two = rows.laws.length > 1;
+  return {
+    title: "Personal exposure against sale price",
+    categories: `A${rows.first}:A${rows.last}`,
+    series: rows.laws.flatMap((law) => {
+      const under = two ? ` (${law.state} law)` : "";
+      return [
+        { name: `Recourse${under}`, values: `B${law.first}:B${law.last}` },
+        { name: `Non-recourse${under}`, values: `C${law.first}:C${law.last}` },
+      ];
+    }),
+    from: `A${at}`,
+    to: `D${at + CHART_ROWS - 1}`,
+    xTitle: "Sale price (share of the property's value)",
+    yTitle: "Personal exposure",
+    xFormat: "0%",
+    yFormat: DEAL_FORMATS.money,
+  };
+}
