@@ -504,8 +504,24 @@ describeBrowser("the preview in Chromium", () => {
       const frame = svg.getBoundingClientRect();
       // Every text's box (rotated titles included) within the drawing, both on screen and in the viewBox.
       const view = svg.viewBox.baseVal;
+      /** The text's box in the viewBox's coordinates, its own transform (the rotated title's) applied. */
+      const inView = (t: SVGTextElement) => {
+        const b = t.getBBox();
+        // the text's user space → the SVG's own (viewBox) user space
+        const m = (svg.getScreenCTM() as DOMMatrix).inverse().multiply(t.getScreenCTM() as DOMMatrix);
+        const pts = [
+          [b.x, b.y],
+          [b.x + b.width, b.y],
+          [b.x, b.y + b.height],
+          [b.x + b.width, b.y + b.height],
+        ].map(([x, y]) => new DOMPoint(x, y).matrixTransform(m));
+        const xs = pts.map((q) => q.x);
+        const ys = pts.map((q) => q.y);
+        const [x, y] = [Math.min(...xs), Math.min(...ys)];
+        return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+      };
       const outside = Array.from(svg.querySelectorAll<SVGTextElement>("text"))
-        .map((t) => ({ text: t.textContent, b: t.getBoundingClientRect(), v: t.getBBox() }))
+        .map((t) => ({ text: t.textContent, b: t.getBoundingClientRect(), v: inView(t) }))
         .filter(
           ({ b, v }) =>
             b.left < frame.left - 0.5 ||
