@@ -5,7 +5,8 @@
  * { value, citation, confidence, caveat }. Written out like that in the bundle it would
  * cost tens of kilobytes of repeated property names and repeated citations. This loader
  * compiles the table module, evaluates it, and emits an equivalent module in which every
- * distinct value and citation appears once and each state is a list of indexes; a few lines
+ * distinct value and citation appears once and each state is a list of indexes (one or two
+ * characters each, the most used first); a few lines
  * of code rebuild the objects when the bundle loads. Caveats are for the people reviewing
  * the table and stay in the source, the README and docs/methodology.md: the functions never
  * read them, and the bundle's 80 KB budget cannot carry them, so the packed facts have an
@@ -61,6 +62,35 @@ function compress(text) {
   return out;
 }
 
+/**
+ * Indexes into the lists are written as printable characters rather than JSON numbers (which
+ * compress poorly): the digits are the characters 35 to 126 except the backslash and the
+ * compression marker, 90 in all; an index below 80 is one digit, a larger one two (the first
+ * from 80 up), so up to 979 atoms or facts. The most used atoms and facts come first, so most
+ * indexes take one character.
+ */
+const DIGITS = Array.from({ length: 92 }, (_, k) => String.fromCharCode(35 + k))
+  .filter((c) => c !== "\\" && c !== MARK)
+  .join("");
+const MAX_INDEX = 80 + 10 * 90 - 1;
+function encodeIndex(n) {
+  if (!Number.isInteger(n) || n < 0 || n > MAX_INDEX)
+    throw new Error(`the state table has too many entries to pack (${n})`);
+  return n < 80 ? DIGITS[n] : DIGITS[80 + Math.floor((n - 80) / 90)] + DIGITS[(n - 80) % 90];
+}
+
+/** The text the bundle carries for the lists: compressed JSON of [atoms, facts, rows], indexes as digits. */
+function packText(atoms, facts, rows) {
+  const factText = facts.map((f) => f.map(encodeIndex).join("")).join("");
+  const rowText = rows
+    .map(([code, ix]) => {
+      if (code.length !== 2) throw new Error(`a state code must have 2 characters: ${code}`);
+      return code + ix.map(encodeIndex).join("");
+    })
+    .join("");
+  return compress(JSON.stringify([atoms, factText, rowText]));
+}
+
 /** Rebuilds STATES from the compressed lists; its source is copied into the bundle. */
 function unpack(packed, fields) {
   let text = "";
@@ -74,19 +104,35 @@ function unpack(packed, fields) {
     for (let n = packed.charCodeAt(i++) - 27; n > 0; n--) text += text[text.length - d];
   }
   const [atoms, facts, rows] = JSON.parse(text);
-  const built = facts.map(([v, c, k]) => ({
-    value: atoms[v],
-    citation: atoms[c],
-    confidence: atoms[k],
-    caveat: "",
-  }));
+  let s = facts;
+  let i = 0;
+  const digit = () => {
+    const c = s.charCodeAt(i++);
+    return c - 35 - (c > 92 ? 1 : 0) - (c > 96 ? 1 : 0);
+  };
+  const index = () => {
+    const d = digit();
+    return d < 80 ? d : 80 + (d - 80) * 90 + digit();
+  };
+  const built = [];
+  while (i < s.length)
+    built.push({ value: atoms[index()], citation: atoms[index()], confidence: atoms[index()], caveat: "" });
   const states = {};
-  for (const [code, ix] of rows) {
+  for (s = rows, i = 0; i < s.length;) {
+    const code = s.slice(i, (i += 2));
     const entry = {};
-    fields.forEach((field, i) => (entry[field] = built[ix[i]]));
+    for (const field of fields) entry[field] = built[index()];
     states[code] = entry;
   }
   return states;
+}
+
+/** Items in order of use, most used first (ties in order of first use), and each item's new index. */
+function byUse(keys, uses) {
+  const order = [...keys.keys()].sort((a, b) => uses[b] - uses[a] || a - b);
+  const at = new Array(keys.length);
+  order.forEach((old, k) => (at[old] = k));
+  return { order, at };
 }
 
 /** The packed module's source for the table module's exports. */
@@ -108,12 +154,23 @@ function pack(mod) {
     return factIndex.get(key);
   };
   const rows = Object.entries(mod.STATES).map(([code, entry]) => [code, fields.map((f) => fact(entry[f]))]);
+  // Renumber so that the most used atoms and facts have the shortest indexes.
+  const atomUses = atoms.map(() => 0);
+  for (const f of facts) for (const a of f) atomUses[a]++;
+  const factUses = facts.map(() => 0);
+  for (const [, ix] of rows) for (const f of ix) factUses[f]++;
+  const a = byUse(atoms, atomUses);
+  const f = byUse(facts, factUses);
   const lines = [`const unpack = ${unpack.toString()};`];
   for (const [name, value] of Object.entries(mod)) {
     if (name === "STATES") continue;
     lines.push(`export const ${name} = ${JSON.stringify(value)};`);
   }
-  const packed = compress(JSON.stringify([atoms, facts, rows]));
+  const packed = packText(
+    a.order.map((k) => atoms[k]),
+    f.order.map((k) => facts[k].map((x) => a.at[x])),
+    rows.map(([code, ix]) => [code, ix.map((x) => f.at[x])]),
+  );
   lines.push(`export const STATES = unpack(${JSON.stringify(packed)}, FACT_FIELDS);`);
   return lines.join("\n");
 }
@@ -126,3 +183,5 @@ module.exports.pack = pack;
 module.exports.evaluate = evaluate;
 module.exports.compress = compress;
 module.exports.unpack = unpack;
+module.exports.packText = packText;
+module.exports.encodeIndex = encodeIndex;

@@ -13,6 +13,8 @@ const loader = require("../scripts/pack-state-table.js") as {
   (source: string): string;
   compress(text: string): string;
   unpack(packed: string, fields: readonly string[]): Record<string, unknown>;
+  packText(atoms: readonly unknown[], facts: readonly number[][], rows: readonly [string, number[]][]): string;
+  encodeIndex(n: number): string;
 };
 
 const SOURCE = readFileSync(join(__dirname, "..", "src", "core", "data", "state-law.ts"), "utf8");
@@ -42,7 +44,7 @@ test("property: compression round-trips text without the marker", () => {
   fc.assert(
     fc.property(fc.string({ unit: "grapheme", maxLength: 400 }), fc.nat({ max: 30 }), (s, times) => {
       const text = (s + " caveat, citation; ".repeat(times) + s).replace(/`/g, "'");
-      const unpacked = loader.unpack(loader.compress(JSON.stringify([[text], [[0, 0, 0]], [["XX", [0]]]])), ["F"]);
+      const unpacked = loader.unpack(loader.packText([text], [[0, 0, 0]], [["XX", [0]]]), ["F"]);
       return (unpacked.XX as { F: { value: string } }).F.value === text;
     }),
   );
@@ -50,4 +52,27 @@ test("property: compression round-trips text without the marker", () => {
 
 test("a marker in the table's text is refused at build time", () => {
   expect(() => loader.compress("a ` b")).toThrow(/may not contain `/);
+});
+
+test("property: indexes written as digits come back (one digit below 80, two up to 979), in any order", () => {
+  const atoms = Array.from({ length: 980 }, (_, k) => `a${k}`);
+  fc.assert(
+    fc.property(fc.array(fc.nat({ max: 979 }), { minLength: 3, maxLength: 60 }), (picks) => {
+      const n = Math.floor(picks.length / 3);
+      const facts = Array.from({ length: n }, (_, k) => picks.slice(3 * k, 3 * k + 3));
+      const rows: [string, number[]][] = [["AA", facts.map((_, k) => k)]];
+      const fields = facts.map((_, k) => `F${k}`);
+      const entry = loader.unpack(loader.packText(atoms, facts, rows), fields).AA as Record<string, { value: string }>;
+      return facts.every((f, k) => entry[`F${k}`].value === atoms[f[0]]);
+    }),
+  );
+  expect(loader.encodeIndex(79)).toHaveLength(1);
+  expect(loader.encodeIndex(80)).toHaveLength(2);
+  expect(loader.encodeIndex(979)).toHaveLength(2);
+  for (let n = 0; n < 980; n++) expect(loader.encodeIndex(n)).not.toMatch(/[`\\"]/);
+});
+
+test("a table too large for two digits, or a state code not of two characters, is refused at build time", () => {
+  expect(() => loader.encodeIndex(980)).toThrow(/too many entries/);
+  expect(() => loader.packText(["x"], [[0, 0, 0]], [["XYZ", [0]]])).toThrow(/2 characters: XYZ/);
 });
