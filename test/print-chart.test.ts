@@ -115,8 +115,8 @@ describe.each(cases)("%s: the exported .xlsx carries the print setup", (id, plan
     const quoted = `'${plan.sheetName.replace(/'/g, "''")}'`;
     const header = plan.freeze?.rows;
     expect(definedName("_xlnm.Print_Titles")).toBe(`${quoted}!$A:$A,${quoted}!$1:$${header}`);
-    const [from, to] = (plan.print?.area ?? "").split(":");
-    expect(definedName("_xlnm.Print_Area")?.replace(/\$/g, "")).toBe(`${quoted}!${from}:${to}`);
+    const abs = (plan.print?.area ?? "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    expect(definedName("_xlnm.Print_Area")).toBe(`${quoted}!${abs}`);
   });
 });
 

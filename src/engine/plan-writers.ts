@@ -44,7 +44,8 @@ export function pageSetup(print: PlanPrint): Partial<ExcelJS.PageSetup> {
     fitToPage: true,
     fitToWidth: print.fitToPagesWide,
     fitToHeight: 0,
-    ...(print.area ? { printArea: print.area } : {}),
+    // ExcelJS puts a "$" before each corner ("$A1"); the rows' "$" given here make the name absolute ($A$1).
+    ...(print.area ? { printArea: print.area.replace(/(\d+)/g, "$$$1") } : {}),
     ...(print.titleRows ? { printTitlesRow: print.titleRows } : {}),
     ...(print.titleColumns ? { printTitlesColumn: print.titleColumns } : {}),
   };

@@ -1,0 +1,136 @@
+/*
+ * `npm run print-pages`: how each deal template prints. Writes every template with
+ * `loan template` into build/print/, has LibreOffice (soffice, headless) print each to PDF
+ * with the file's own print setup, and reports per template the pages, their size and
+ * whether every page carries the print titles (the title and the Recourse | Non-recourse |
+ * Difference | Source / note headings). A development check: it needs LibreOffice, which CI
+ * does not have; docs/printing.md records its figures.
+ *
+ * The PDF is read with a small reader of what LibreOffice writes: each page's content
+ * stream (Flate), its text-showing operators (Tj, TJ) decoded through the fonts' ToUnicode
+ * maps, and each Tf's font size (the printed size, after the fit-to-width scaling).
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const out = path.join(root, "build", "print");
+const HEADINGS = ["Recourse", "Non-recourse", "Difference", "Source / note"];
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+/** The objects of a PDF, by number: their text (latin1) and their decoded stream. */
+function objects(pdf) {
+  const text = pdf.toString("latin1");
+  const objs = new Map();
+  for (const m of text.matchAll(/(\d+) 0 obj([\s\S]*?)endobj/g)) {
+    const body = m[2];
+    const s = /stream\r?\n([\s\S]*?)endstream/.exec(body);
+    let data = "";
+    if (s) {
+      const raw = Buffer.from(s[1], "latin1");
+      data = body.includes("FlateDecode")
+        ? zlib.inflateSync(raw, { finishFlush: zlib.constants.Z_SYNC_FLUSH }).toString("latin1")
+        : s[1];
+    }
+    objs.set(Number(m[1]), { body: s ? body.slice(0, s.index) : body, data });
+  }
+  return objs;
+}
+
+/** A ToUnicode CMap: hex code → text. */
+function toUnicode(data) {
+  const map = new Map();
+  const utf16 = (hex) => Buffer.from(hex, "hex").swap16().toString("utf16le");
+  for (const [, block] of data.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
+    for (const [, a, b] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(a.toUpperCase(), utf16(b));
+  for (const [, block] of data.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
+    for (const [, a, b, c] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
+      const base = parseInt(c, 16);
+      for (let k = parseInt(a, 16); k <= parseInt(b, 16); k++)
+        map.set(k.toString(16).toUpperCase().padStart(a.length, "0"), String.fromCharCode(base + k - parseInt(a, 16)));
+    }
+  return map;
+}
+
+/** Per page: its size in points, the strings it shows and the smallest font size used. */
+function readPdf(file) {
+  const objs = objects(fs.readFileSync(file));
+  const ref = (body, key) => Number(new RegExp(`/${key}\\s*(\\d+)\\s+0\\s+R`).exec(body)?.[1]);
+  const pages = [...objs.entries()].filter(([, o]) => /\/Type\s*\/Page[^s]/.test(o.body)).sort((a, b) => a[0] - b[0]);
+  return pages.map(([, page]) => {
+    const box = /\/MediaBox\s*\[([^\]]*)\]/.exec(page.body)?.[1].trim().split(/\s+/).map(Number) ?? [];
+    const resources = objs.get(ref(page.body, "Resources"))?.body ?? "";
+    const fontDict = objs.get(ref(resources, "Font"))?.body ?? resources;
+    const fonts = new Map();
+    for (const [, name, n] of fontDict.matchAll(/\/(F\d+)\s+(\d+)\s+0\s+R/g)) {
+      const unicode = ref(objs.get(Number(n))?.body ?? "", "ToUnicode");
+      fonts.set(name, unicode ? toUnicode(objs.get(unicode)?.data ?? "") : new Map());
+    }
+    const content = objs.get(ref(page.body, "Contents"))?.data ?? "";
+    const strings = [];
+    let font = new Map();
+    let smallest = Infinity;
+    for (const t of content.matchAll(/\/(F\d+)\s+([\d.]+)\s+Tf|\[([\s\S]*?)\]\s*TJ|<([0-9A-Fa-f]*)>\s*Tj/g)) {
+      if (t[1]) {
+        font = fonts.get(t[1]) ?? new Map();
+        smallest = Math.min(smallest, Number(t[2]));
+        continue;
+      }
+      const hexes = t[3] !== undefined ? [...t[3].matchAll(/<([0-9A-Fa-f]+)>/g)].map((h) => h[1]) : [t[4]];
+      const width = [...font.keys()].some((k) => k.length === 4) ? 4 : 2;
+      let s = "";
+      for (const h of hexes)
+        for (let i = 0; i < h.length; i += width) s += font.get(h.slice(i, i + width).toUpperCase()) ?? "?";
+      strings.push(s);
+    }
+    return { width: box[2] - box[0], height: box[3] - box[1], strings, smallest };
+  });
+}
+
+function main() {
+  fs.mkdirSync(out, { recursive: true });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "loan-print-lo-"));
+  const list = run(process.execPath, ["bin/loan.mjs", "template", "--list"])
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/)[0])
+    .filter(Boolean);
+  const rows = [];
+  try {
+    for (const id of list) {
+      const xlsx = path.join(out, `${id}.xlsx`);
+      run(process.execPath, ["bin/loan.mjs", "template", id, "-o", xlsx]);
+      run("soffice", [
+        "--headless",
+        "--norestore",
+        `-env:UserInstallation=file://${profile}`,
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        out,
+        xlsx,
+      ]);
+      const pages = readPdf(path.join(out, `${id}.pdf`));
+      const titled = pages.filter((p) => HEADINGS.every((h) => p.strings.includes(h))).length;
+      const size = [...new Set(pages.map((p) => `${p.width}×${p.height} pt`))].join(", ");
+      const font = Math.min(...pages.map((p) => p.smallest));
+      rows.push({ id, pages: pages.length, size, titled, font: Math.round(font * 10) / 10 });
+    }
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  console.log("| Template | Pages | Page size | Pages with the print titles | Smallest printed font |");
+  console.log("|---|---|---|---|---|");
+  for (const r of rows) console.log(`| ${r.id} | ${r.pages} | ${r.size} | ${r.titled} of ${r.pages} | ${r.font} pt |`);
+  if (rows.some((r) => r.titled !== r.pages)) process.exitCode = 1;
+}
+
+main();
