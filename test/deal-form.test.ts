@@ -6,6 +6,7 @@
 import { PAYMENT } from "../src/core";
 import { Fault } from "../src/core/fault";
 import { buildDealPlan } from "../src/plan/deal";
+import { DOWNSIDE_DEFAULTS } from "../src/plan/deal/downside";
 import { TEMPLATES, VALUE_ADD, RESIDENTIAL_CA_TX } from "../src/plan/templates";
 import {
   carveoutChoices,
@@ -67,7 +68,9 @@ describe("readForm", () => {
       expect(result.ok).toBe(true);
       if (!result.ok) continue;
       expect(result.template).toBe(t);
-      for (const f of FIELDS) expect(result.inputs[f.key]).toBe(t.inputs[f.key]);
+      for (const f of FIELDS) if (f.key !== "defaultYear") expect(result.inputs[f.key]).toBe(t.inputs[f.key]);
+      expect(result.defaultYear).toBe(t.downside?.defaultYear ?? DOWNSIDE_DEFAULTS.defaultYear);
+      expect("defaultYear" in result.inputs).toBe(false);
       expect(result.state).toBe(t.inputs.state);
       const plan = buildDealPlan(result.template, result.inputs, { carveouts: result.carveouts, state: result.state });
       expect(plan.sheetName).toBe(t.sheetName);
@@ -95,6 +98,31 @@ describe("readForm", () => {
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(["netWorth", "occupancy", "recourseRate"]);
     expect(result.summary).toBe(FORM_MESSAGES.invalid(3));
+  });
+
+  test("the default year: 1 to the hold, in whole months; it reaches the plan's DefaultYear", () => {
+    const form = initialState(VALUE_ADD);
+    const withYear = (defaultYear: string, holdYears = form.values.holdYears) =>
+      readForm({ ...form, values: { ...form.values, defaultYear, holdYears } });
+    const ok = withYear("5");
+    expect(ok).toMatchObject({ ok: true, defaultYear: 5 });
+    if (!ok.ok) return;
+    const plan = buildDealPlan(ok.template, ok.inputs, { defaultYear: ok.defaultYear });
+    const name = plan.names?.find((n) => n.name === "DefaultYear");
+    expect(plan.cells.find((c) => c.address === name?.address)?.value).toBe(5);
+    // At the hold is allowed; after it, or before year 1, is not.
+    expect(withYear(String(VALUE_ADD.inputs.holdYears))).toMatchObject({ ok: true });
+    expect(withYear("8", "7")).toMatchObject({
+      ok: false,
+      errors: { defaultYear: FORM_MESSAGES.defaultYearAfterHold(7) },
+    });
+    expect(withYear("0.5")).toMatchObject({ ok: false, errors: { defaultYear: FORM_MESSAGES.defaultYearAtLeastOne } });
+    expect(withYear("2.01")).toMatchObject({ ok: false, errors: { defaultYear: FORM_MESSAGES.wholeMonths } });
+    expect(withYear("x")).toMatchObject({ ok: false, errors: { defaultYear: expect.stringMatching(/^Default year/) } });
+    // A bad hold is its own field's message; the default year is not checked against it.
+    const badHold = withYear("3", "");
+    expect(badHold.ok).toBe(false);
+    if (!badHold.ok) expect(Object.keys(badHold.errors)).toEqual(["holdYears"]);
   });
 
   test("an unknown template is reported", () => {

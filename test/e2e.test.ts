@@ -13,7 +13,7 @@ import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import { buildDealPlan } from "../src/plan/deal";
 import { findTemplate } from "../src/plan/templates";
 import { parseAddress, type SheetPlan } from "../src/plan/plan";
-import { initialState, readForm, stateChoices } from "../src/taskpane/deal-form";
+import { FORM_MESSAGES, initialState, readForm, stateChoices } from "../src/taskpane/deal-form";
 import { TEMPLATES } from "../src/plan/templates";
 import { MSG } from "../src/core";
 import { PREVIEW_MSG as M } from "../src/preview/messages";
@@ -209,6 +209,22 @@ describeBrowser("the preview in Chromium", () => {
     expect(await page.locator("#sheet-tabs button").allTextContents()).toEqual(before);
     await expect(frame.getAttribute("#deal-loanAmount", "aria-invalid")).resolves.toBe("true");
     await page.locator("#pane").screenshot({ path: shot("preview-bad-input.png") });
+  });
+
+  test("a default year after the hold: the message beside the field, and nothing inserted", async () => {
+    const frame = pane();
+    await frame.waitForSelector("#insert-deal:not([disabled])");
+    await frame.click("details.inputs > summary");
+    await frame.fill("#deal-defaultYear", "9");
+    await frame.press("#deal-defaultYear", "Tab");
+    // Alone the field is fine (1 or more); against the hold (7) it is not.
+    await expect(frame.textContent("#deal-defaultYear-error")).resolves.toBe("");
+    const before = await page.locator("#sheet-tabs button").allTextContents();
+    await frame.click("#insert-deal");
+    await frame.waitForSelector('#deal-status[data-kind="error"]');
+    await expect(frame.textContent("#deal-defaultYear-error")).resolves.toBe(FORM_MESSAGES.defaultYearAfterHold(7));
+    await expect(frame.getAttribute("#deal-defaultYear", "aria-invalid")).resolves.toBe("true");
+    expect(await page.locator("#sheet-tabs button").allTextContents()).toEqual(before);
   });
 
   test("insert twice: two sheets, the first untouched", async () => {

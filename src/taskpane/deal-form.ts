@@ -7,13 +7,14 @@
 import { CARVEOUT_CATALOGUE, type CarveoutEntry } from "../core/carveouts";
 import { DSCR, LTV } from "../core/coverage";
 import { Fault } from "../core/fault";
-import { PAYMENT } from "../core/financing";
+import { BALANCE, PAYMENT } from "../core/financing";
 import { QUALIFY } from "../core/lender";
 import { DEFICIENCY, NONRECOURSE_PREMIUM } from "../core/recourse";
 import { DEFICIENCY_ALLOWED, STATE_CODES, STATE_RULE } from "../core/statelaw";
 import type { Param } from "../core/args";
 import { FORM_MESSAGES } from "./messages";
 import { INPUT_LABELS } from "../plan/deal";
+import { DOWNSIDE_DEFAULTS } from "../plan/deal/downside";
 import { findTemplate, TEMPLATES, type Carveout, type DealInputs, type DealTemplate } from "../plan/templates";
 
 /** The numeric inputs the pane lets the analyst edit. */
@@ -28,7 +29,8 @@ export type FieldKey =
   | "occupancy"
   | "netWorth"
   | "liquidity"
-  | "foreclosureCosts";
+  | "foreclosureCosts"
+  | "defaultYear";
 
 export interface Field {
   readonly key: FieldKey;
@@ -88,7 +90,19 @@ export const FIELDS: readonly Field[] = [
     hint: "Amount",
     param: DEFICIENCY.param.foreclosureCosts,
   },
+  {
+    key: "defaultYear",
+    label: "Default year (the downside's DefaultYear)",
+    hint: "Years from closing: 1 to the hold",
+    param: BALANCE.param.yearsElapsed,
+    check: (v) => (v < 1 ? FORM_MESSAGES.defaultYearAtLeastOne : wholeMonths(v)),
+  },
 ];
+
+/** The default year a template's downside assumes. */
+export function defaultYearOf(template: DealTemplate): number {
+  return template.downside?.defaultYear ?? DOWNSIDE_DEFAULTS.defaultYear;
+}
 
 export { FORM_MESSAGES } from "./messages";
 
@@ -102,10 +116,8 @@ export interface FormState {
 
 /** The form as a template shows it first. */
 export function initialState(template: DealTemplate = TEMPLATES[0]): FormState {
-  const values = Object.fromEntries(FIELDS.map((f) => [f.key, String(template.inputs[f.key])])) as Record<
-    FieldKey,
-    string
-  >;
+  const initial = (key: FieldKey): number => (key === "defaultYear" ? defaultYearOf(template) : template.inputs[key]);
+  const values = Object.fromEntries(FIELDS.map((f) => [f.key, String(initial(f.key))])) as Record<FieldKey, string>;
   return {
     templateId: template.id,
     values,
@@ -145,6 +157,8 @@ export type FormResult =
       readonly inputs: Partial<DealInputs>;
       readonly carveouts: readonly Carveout[];
       readonly state: string;
+      /** The year of the downside's default, 1 to the hold (buildDealPlan's defaultYear option). */
+      readonly defaultYear: number;
     }
   | {
       readonly ok: false;
@@ -162,17 +176,21 @@ export function readForm(form: FormState): FormResult {
       summary: FORM_MESSAGES.unknownTemplate(form.templateId),
     };
   const errors: Partial<Record<FieldKey, string>> = {};
-  const inputs: Partial<Record<FieldKey, number>> = {};
+  const values: Partial<Record<FieldKey, number>> = {};
   for (const field of FIELDS) {
     const checked = checkField(field, form.values[field.key] ?? "");
     if ("error" in checked) errors[field.key] = checked.error;
-    else inputs[field.key] = checked.value;
+    else values[field.key] = checked.value;
   }
+  const { defaultYear, ...inputs } = values;
+  // The default falls within the hold (the balance then is the downside's unpaid principal).
+  if (defaultYear !== undefined && inputs.holdYears !== undefined && defaultYear > inputs.holdYears)
+    errors.defaultYear = FORM_MESSAGES.defaultYearAfterHold(inputs.holdYears);
   const count = Object.keys(errors).length;
   if (count > 0) return { ok: false, errors, summary: FORM_MESSAGES.invalid(count) };
   const codes = new Set(form.carveouts.map((c) => c.toUpperCase()));
   const carveouts = CARVEOUT_CATALOGUE.filter((c) => codes.has(c.code)).map((c) => ({ code: c.code, loss: 0 }));
-  return { ok: true, template, inputs, carveouts, state: form.state };
+  return { ok: true, template, inputs, carveouts, state: form.state, defaultYear: defaultYear as number };
 }
 
 /** The carveouts the pane offers, as the catalogue lists them. */

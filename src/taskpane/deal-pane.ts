@@ -204,6 +204,14 @@ export function mountDealPane(root: HTMLElement): DealPane {
     const result = readForm(state);
     if (!allValid || !result.ok) {
       status(dealStatus, "error", result.ok ? "" : result.summary);
+      // Messages that need two fields (the default year within the hold) go beside their field too.
+      if (!result.ok)
+        for (const [key, message] of Object.entries(result.errors)) {
+          const entry = inputs.get(key as FieldKey);
+          if (!entry || !message) continue;
+          entry.message.textContent = message;
+          entry.input.setAttribute("aria-invalid", "true");
+        }
       const first = FIELDS.find((f) => inputs.get(f.key)?.input.getAttribute("aria-invalid") === "true");
       const firstInput = first ? inputs.get(first.key)?.input : undefined;
       if (firstInput) {
@@ -214,7 +222,11 @@ export function mountDealPane(root: HTMLElement): DealPane {
       return;
     }
     void busyWhile(insert, TEXT.insert, TEXT.inserting, dealStatus, TEXT.insertProgress, async () => {
-      const plan = buildDealPlan(result.template, result.inputs, { carveouts: result.carveouts, state: result.state });
+      const plan = buildDealPlan(result.template, result.inputs, {
+        carveouts: result.carveouts,
+        state: result.state,
+        defaultYear: result.defaultYear,
+      });
       const written = await writePlan(plan);
       return written.ok
         ? {

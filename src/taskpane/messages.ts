@@ -37,6 +37,8 @@ export const FORM_MESSAGES = {
   unknownTemplate: (id: string) => `No template named ${id}.`,
   invalid: (n: number) => `${n} field${n === 1 ? " needs" : "s need"} attention before inserting.`,
   wholeMonths: "Use whole months: years × 12 must be a whole number.",
+  defaultYearAtLeastOne: "The default year must be at least 1 (a year after closing).",
+  defaultYearAfterHold: (hold: number) => `The default year must be at most the hold (${hold} years).`,
 } as const;
 
 /** What the writer reports after inserting or copying a sheet. */

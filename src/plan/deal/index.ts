@@ -88,7 +88,11 @@ export function buildDealPlan(
   const terms = termsSection(s, inp, thresholds, template.sizing);
   const outcomes = scenariosSection(s, inp, terms, scenarios, carveouts);
   alternativeRemedySection(s, inp, template.alternativeRemedy, outcomes);
-  const downside = downsideSection(s, inp, terms, scenarios, carveouts, outcomes.laws, template.downside);
+  const downsideInputs = {
+    ...template.downside,
+    ...(options.defaultYear !== undefined ? { defaultYear: options.defaultYear } : {}),
+  };
+  const downside = downsideSection(s, inp, terms, scenarios, carveouts, outcomes.laws, downsideInputs);
   recoverySection(s, inp, downside, template.exit);
   const maturity = maturitySection(s, inp, terms, thresholds);
   const exitCost = exitCostSection(s, deal, inp, terms, maturity.maturity, template.exit);

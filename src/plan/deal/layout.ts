@@ -100,6 +100,8 @@ export interface DealOptions {
   readonly compareState?: string | null;
   /** The sheet name wanted; default: the template's. */
   readonly sheetName?: string;
+  /** The year of the downside's default (1 to the hold); default: the template's downside. */
+  readonly defaultYear?: number;
 }
 
 /** A template with the analyst's inputs and options applied: what the sections write. */
