@@ -439,7 +439,7 @@ describe("time-aware downside (issue 13, item 4)", () => {
   });
 
   test.each(TEMPLATES.map((t) => [t.id, t] as const))(
-    "%s: a 10 %% smaller loan scales UnpaidAtDefault and the premium PV by 0.9 (both linear in the loan)",
+    "%s: a 10 %% smaller loan scales UnpaidAtDefault and the premium (PV, interest-only, amortizing) by 0.9 (linear in the loan)",
     (_id, template) => {
       // The analyst's loan (LoanInput > 0) applies to both structures: the template's recourse loan.
       const loan = compute(buildDealPlan(template)).row("Loan amount").B as number;
@@ -469,6 +469,15 @@ describe("time-aware downside (issue 13, item 4)", () => {
       const [spv] = named(small, "PremiumPV");
       expect(pv).toBeGreaterThan(0);
       expect(Math.abs(spv - 0.9 * pv)).toBeLessThan(CENT);
+      // The premium's undiscounted views too: interest and points, and payments plus the balance at exit.
+      for (const label of [
+        "Interest and points over the hold (interest-only view)",
+        "Premium, amortizing view (payments, balance at exit, points)",
+      ]) {
+        const p = base.row(label).D as number;
+        expect([label, p > 0]).toEqual([label, true]);
+        expect([label, Math.abs((small.row(label).D as number) - 0.9 * p) < CENT]).toEqual([label, true]);
+      }
       for (const name of ["LoanInput", "DefaultYear", "PutValue"]) expect(typeof named(base, name)[0]).toBe("number");
     },
   );
