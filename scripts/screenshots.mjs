@@ -15,6 +15,7 @@ const README_SHOTS = [
   "preview-pane.png",
   "preview-bad-input.png",
   "preview-chart.png",
+  "preview-chart-ca-tx.png",
   "preview-playground.png",
 ];
 
