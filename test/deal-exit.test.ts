@@ -12,6 +12,7 @@
  * Tolerance: a cent (CENT) on money; 0.01 on yield maintenance and defeasance (sums of up to 108 discounted
  * payments).
  */
+import fc from "fast-check";
 import path from "path";
 import { loadAddin } from "../src/engine/load-node";
 import { evaluatePlan } from "../src/engine/plan-writers";
@@ -373,5 +374,46 @@ describe("exit cost (issue 13, item 7)", () => {
       expect(typeof x).toBe("number");
       expect(x as number).toBeGreaterThanOrEqual(0);
     }
+  });
+});
+
+describe("properties over the inputs (computed through the engine)", () => {
+  test("a higher refinance stress never narrows the refinance gap", () => {
+    const c = compute(buildDealPlan(LIFE_COMPANY));
+    const gaps = (stress: number) => {
+      c.set("RefiRateStress", stress);
+      return c.named("RefiGap") as number[];
+    };
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 0.1, noNaN: true }),
+        fc.double({ min: 0, max: 0.1, noNaN: true }),
+        (a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const [l, h] = [gaps(lo), gaps(hi)];
+          return l[0] <= h[0] + CENT && l[1] <= h[1] + CENT;
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  test("a higher Treasury yield never raises yield maintenance", () => {
+    const c = compute(buildDealPlan(AGENCY));
+    const ym = (t: number) => {
+      c.set("PrepayTreasury", t);
+      return c.named("ExitCost")[1] as number;
+    };
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.005, max: 0.12, noNaN: true }),
+        fc.double({ min: 0.005, max: 0.12, noNaN: true }),
+        (a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          return ym(hi) <= ym(lo) + CENT;
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 });
