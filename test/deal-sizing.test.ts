@@ -8,6 +8,12 @@
  * floors of methodology §4 (value × max LTV, NOI / (min DSCR × constant), NOI / min debt yield),
  * not read from LOAN.MAX_LOAN. The thresholds and rates are read from the sheet (they are inputs
  * or market-table figures), the deal figures from the template.
+ *
+ * Levered returns: equity, each year's cash flow (NOI − 12 × the hand payment; in the hold's last
+ * year the sale, NOI ÷ (going-in cap + expansion) less costs, less the closed-form balance of
+ * methodology §3) built here from the template's figures; the IRR is the root of NPV = 0 found
+ * by bisection (200 halvings of (−99 %, 100 %), independent of the engine's Newton iteration),
+ * to 1e-7; the NPV of the sheet's own flows at the sheet's IRR is 0 to 1e-6 of the equity.
  */
 import path from "path";
 import fc from "fast-check";
@@ -15,6 +21,7 @@ import { loadAddin } from "../src/engine/load-node";
 import { evaluatePlan } from "../src/engine/plan-writers";
 import type { CellResult, EngineWorkbook } from "../src/engine/workbook";
 import { buildDealPlan } from "../src/plan/deal";
+import { RETURNS_DEFAULTS, RETURNS_YEARS } from "../src/plan/deal/returns";
 import { parseRange, type SheetPlan } from "../src/plan/plan";
 import { BLANK, TEMPLATES, VALUE_ADD, type DealTemplate } from "../src/plan/templates";
 
@@ -250,5 +257,96 @@ describe("value-add: the analyst's loan under both (LoanInput 4,500,000)", () =>
     const s = new Sheet(buildDealPlan(VALUE_ADD));
     expect(s.named("LoanAmount")).toEqual([4_500_000, 4_500_000]);
     expect(s.row("Proceeds difference (recourse − non-recourse)").D).toBe(0);
+  });
+});
+
+/** Balance after `years` of monthly payments (closed form, methodology §3); interest-only: the loan. */
+function handBalance(loan: number, rate: number, amort: number, years: number, interestOnly: boolean): number {
+  if (interestOnly) return loan;
+  const i = rate / 12;
+  const k = years * 12;
+  const pay = (loan * i) / (1 - (1 + i) ** -(amort * 12));
+  return loan * (1 + i) ** k - (pay * ((1 + i) ** k - 1)) / i;
+}
+
+/** NPV of annual cash flows, the first at time 0. */
+const npv = (rate: number, flows: readonly number[]): number => flows.reduce((a, f, t) => a + f / (1 + rate) ** t, 0);
+
+/** The IRR by bisection on NPV = 0 over (−99 %, 100 %), independent of the engine's Newton iteration. */
+function handIrr(flows: readonly number[]): number {
+  let lo = -0.99;
+  let hi = 1;
+  expect(Math.sign(npv(lo, flows))).not.toBe(Math.sign(npv(hi, flows)));
+  for (let k = 0; k < 200; k++) {
+    const mid = (lo + hi) / 2;
+    if (Math.sign(npv(mid, flows)) === Math.sign(npv(lo, flows))) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** The levered cash flows of one structure by hand, year 0 to `years`, from the template's figures. */
+function handFlows(
+  t: DealTemplate,
+  loan: number,
+  rate: number,
+  points: number,
+  years: number,
+  a = RETURNS_DEFAULTS,
+): { equity: number; flows: number[] } {
+  const { noi, propertyValue: value, amortYears, holdYears: hold, interestOnly } = t.inputs;
+  const equity = value * (1 + a.closingCosts) + loan * points - loan;
+  const ds = loan * debtConstant(rate, amortYears, interestOnly);
+  const sale = (noi * (1 + a.noiGrowth) ** hold) / (noi / value + a.saleCapExpansion);
+  const net = sale * (1 - a.saleCosts) - handBalance(loan, rate, amortYears, hold, interestOnly);
+  const flows = [-equity];
+  for (let y = 1; y <= years; y++)
+    flows.push(y > hold ? 0 : noi * (1 + a.noiGrowth) ** (y - 1) - ds + (y === hold ? net : 0));
+  return { equity, flows };
+}
+
+describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s: levered returns", (_id, template) => {
+  const s = new Sheet(buildDealPlan(template));
+  const years = Math.max(template.inputs.holdYears, RETURNS_YEARS);
+  /** The sheet's cash flows, year 0 to the table's last year, per structure. */
+  const sheetFlows = (x: Sheet): [number[], number[]] => {
+    const rows = ["Year 0: equity in", ...Array.from({ length: years }, (_, k) => `Year ${k + 1}`)];
+    const pairs = rows.map((label) => x.pair(label));
+    return [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
+  };
+
+  test("equity, each year's cash flow, IRR and cash-on-cash are the hand values under each structure's loan", () => {
+    const loans = s.pair("Loan amount");
+    const rates = s.pair("Annual rate");
+    const points = s.pair("Points");
+    const flows = sheetFlows(s);
+    const irr = s.named("LeveredIRR") as number[];
+    const coc = s.named("CashOnCash") as number[];
+    const equity = s.named("Equity") as number[];
+    [0, 1].forEach((k) => {
+      const hand = handFlows(template, loans[k], rates[k], points[k], years);
+      expect(Math.abs(equity[k] - hand.equity)).toBeLessThan(0.01);
+      hand.flows.forEach((f, y) => expect([y, Math.abs(flows[k][y] - f) < 0.01]).toEqual([y, true]));
+      // IRR: the bisection root of the hand flows; NPV of the sheet's flows at the sheet's IRR ≈ 0.
+      expect(Math.abs(irr[k] - handIrr(hand.flows))).toBeLessThan(1e-7);
+      expect(Math.abs(npv(irr[k], flows[k]))).toBeLessThan(1e-6 * hand.equity);
+      expect(Math.abs(coc[k] - hand.flows[1] / hand.equity)).toBeLessThan(1e-12);
+    });
+  });
+
+  test("NOI growth and a different hold flow through; a hold beyond the table says so instead of erring", () => {
+    const x = new Sheet(buildDealPlan(template));
+    x.setName("HoldNOIGrowth", 0.03);
+    const loans = x.pair("Loan amount");
+    const rates = x.pair("Annual rate");
+    const points = x.pair("Points");
+    const hand = handFlows(template, loans[1], rates[1], points[1], years, { ...RETURNS_DEFAULTS, noiGrowth: 0.03 });
+    sheetFlows(x)[1].forEach((f, y) => expect([y, Math.abs(f - hand.flows[y]) < 0.01]).toEqual([y, true]));
+    expect(Math.abs((x.named("LeveredIRR")[1] as number) - handIrr(hand.flows))).toBeLessThan(1e-7);
+    x.setName("HoldYears", years + 1);
+    expect(x.named("LeveredIRR")).toEqual([
+      `the table runs whole years 1 to ${years}`,
+      `the table runs whole years 1 to ${years}`,
+    ]);
   });
 });

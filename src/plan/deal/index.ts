@@ -10,10 +10,13 @@
  *   - inputs.ts: title and header; inputs, the LOAN.QUALIFY thresholds beside them (G:J)
  *     and under those the reading's criteria (the core's HEURISTICS, as named inputs), the
  *     carveouts stressed and the scenarios;
- *   - side-by-side.ts: the terms under each structure and the premium; per scenario the
+ *   - side-by-side.ts: the terms under each structure, each sized on its own (LoanAmount,
+ *     HoldLoanEqual), and the premium on the non-recourse loan; per scenario the
  *     deficiency, what the state's law lets the lender pursue and the personal exposure;
  *     a remedy the lender may choose instead (the template's alternativeRemedy, on the last
  *     scenario); the break-even default probability; LOAN.QUALIFY;
+ *   - returns.ts: equity, the levered cash flow of each year and the sale, IRR and cash-on-cash
+ *     per structure (Equity, LeveredIRR, CashOnCash), after the terms;
  *   - downside.ts: the time-aware downside (a default in DefaultYear, each structure's balance then), the put value;
  *   - recovery.ts: the foreclosure's tax (TaxEffect) and the lender's recovery (LenderRecovery) at that default;
  *   - maturity.ts: the balance at maturity against a refinance at a stressed rate and exit cap (RefiGap);
@@ -31,7 +34,7 @@
  * A new section is a function of the same kind, called in its place in `buildDealPlan`.
  *
  * Every number outside the inputs is a formula over them, using LOAN.* and only built-ins
- * the headless engine computes too (IF, AND, MAX, MIN, ROUND, ROUNDDOWN, &). Formulas avoid
+ * the headless engine computes too (IF, AND, MAX, MIN, ROUND, ROUNDDOWN, INDEX, IRR, &). Formulas avoid
  * the TRUE/FALSE literals (the engine reads them as names); flags are input cells.
  */
 import { DEAL_NOTES } from "../messages";
@@ -51,6 +54,7 @@ import { exitCostSection } from "./exit-cost";
 import { fairSection } from "./fair";
 import { maturitySection } from "./maturity";
 import { readingSection } from "./reading";
+import { returnsSection } from "./returns";
 import { recoverySection } from "./recovery";
 import { reserveSummary, summarySection } from "./summary";
 import { verdictSection } from "./verdict";
@@ -86,6 +90,7 @@ export function buildDealPlan(
   const carveouts = carveoutsSection(s, deal);
   const scenarios = scenarioInputsSection(s, deal);
   const terms = termsSection(s, inp, thresholds, template.sizing);
+  const returns = returnsSection(s, inp, terms, template);
   const outcomes = scenariosSection(s, inp, terms, scenarios, carveouts);
   alternativeRemedySection(s, inp, template.alternativeRemedy, outcomes);
   const downsideInputs = {
@@ -108,6 +113,9 @@ export function buildDealPlan(
     verdict: verdict.verdict,
     conditions: verdict.conditions,
     loan: terms.loan,
+    equity: returns.equity,
+    irr: returns.irr,
+    cashOnCash: returns.cashOnCash,
     premiumPV: "PremiumPV",
     putValue: downside.putValue,
     fairSpread: fair.fairSpread,

@@ -12,6 +12,10 @@ export interface SummaryFigures {
   readonly conditions: string;
   /** Each structure's loan: its proceeds. */
   readonly loan: Pair;
+  /** Each structure's equity, levered IRR and year-1 cash-on-cash (Equity, LeveredIRR, CashOnCash). */
+  readonly equity: Pair;
+  readonly irr: Pair;
+  readonly cashOnCash: Pair;
   readonly premiumPV: string;
   readonly putValue: string;
   readonly fairSpread: string;
@@ -33,6 +37,9 @@ export const SUMMARY = {
   verdict: "Verdict (its criteria: the Verdict section below)",
   conditions: "Conditions beside it",
   loan: "Loan under each structure (proceeds)",
+  equity: "Equity at closing (Equity)",
+  irr: "Levered IRR over the hold (LeveredIRR)",
+  cashOnCash: "Cash-on-cash, year 1 (CashOnCash)",
   premiumPV: "Premium of non-recourse, present value",
   putValue: "Put value of non-recourse",
   fairSpread: "Fair spread a year (FairSpread)",
@@ -60,6 +67,9 @@ export const SUMMARY_LINES: readonly Line[] = [
   { kind: "text", cell: "verdict", bold: true },
   { kind: "text", cell: "conditions" },
   { kind: "pair", cell: "loan", fmt: "money" },
+  { kind: "pair", cell: "equity", fmt: "money" },
+  { kind: "pair", cell: "irr", fmt: "rate" },
+  { kind: "pair", cell: "cashOnCash", fmt: "rate" },
   {
     kind: "one",
     cell: "premiumPV",

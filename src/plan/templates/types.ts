@@ -152,10 +152,15 @@ export interface DealTemplate {
   };
   /** The after-tax, recovery, maturity and exit-cost rows' assumptions where the template departs from the defaults. */
   readonly exit?: Partial<ExitAssumptions>;
-  /** Sizing where the template departs from the defaults (deal/side-by-side.ts). */
+  /** Sizing and returns where the template departs from the defaults (deal/side-by-side.ts, deal/returns.ts). */
   readonly sizing?: {
     /** Both structures take the smaller largest loan (the sheet's HoldLoanEqual flag; default off). */
     readonly holdLoanEqual?: boolean;
+    /** Closing costs, NOI growth a year, the sale cap rate over the going-in one, sale costs (shares). */
+    readonly closingCosts?: number;
+    readonly noiGrowth?: number;
+    readonly saleCapExpansion?: number;
+    readonly saleCosts?: number;
   };
   /** Sale prices of the sensitivity table, as shares of the property value. */
   readonly sensitivity: readonly number[];
