@@ -260,9 +260,22 @@ export class PreviewBook {
     const tokens = formula
       .slice(1)
       .replace(/"[^"]*"/g, "")
-      .match(/(?:'[^']+'|[A-Za-z_][\w.]*)!\$?[A-Z]{1,3}\$?\d+|\$?[A-Z]{1,3}\$?\d+|[A-Za-z_][\w.]*/g);
+      .match(
+        /(?:(?:'[^']+'|[A-Za-z_][\w.]*)!)?\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+|(?:'[^']+'|[A-Za-z_][\w.]*)!\$?[A-Z]{1,3}\$?\d+|\$?[A-Z]{1,3}\$?\d+|[A-Za-z_][\w.]*/g,
+      );
     for (const t of tokens ?? []) {
-      if (/^(?:(?:'[^']+'|[A-Za-z_][\w.]*)!)?\$?[A-Z]{1,3}\$?\d+$/.test(t)) add(t);
+      const range = /^((?:'[^']+'|[A-Za-z_][\w.]*)!)?(\$?[A-Z]{1,3}\$?\d+):(\$?[A-Z]{1,3}\$?\d+)$/.exec(t);
+      if (range) {
+        // A range (IRR(B88:B99), SUM(…)): each of its cells, up to RANGE_CELLS of them.
+        const from = hf.simpleCellAddressFromString(range[2].replace(/\$/g, ""), id);
+        const to = hf.simpleCellAddressFromString(range[3].replace(/\$/g, ""), id);
+        if (!from || !to) continue;
+        const prefix = range[1] ?? "";
+        const [top, bottom] = [Math.min(from.row, to.row), Math.max(from.row, to.row)];
+        const [left, right] = [Math.min(from.col, to.col), Math.max(from.col, to.col)];
+        if ((bottom - top + 1) * (right - left + 1) > RANGE_CELLS) continue;
+        for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) add(`${prefix}${a1(r, c)}`);
+      } else if (/^(?:(?:'[^']+'|[A-Za-z_][\w.]*)!)?\$?[A-Z]{1,3}\$?\d+$/.test(t)) add(t);
       else {
         const target = hf.getNamedExpressionFormula(t, id) ?? hf.getNamedExpressionFormula(t);
         const single = target === undefined ? undefined : /^=((?:'[^']+'|[^!]+)!)?\$?[A-Z]{1,3}\$?\d+$/.exec(target);
@@ -291,6 +304,9 @@ export function excelValue(v: CellResult): unknown {
   if (typeof v === "object") return v.error;
   return v;
 }
+
+/** The most cells of one range an error's source is looked for in. */
+const RANGE_CELLS = 1000;
 
 /** The spreadsheet engine's own generic messages for an error that passed through arithmetic or a built-in. */
 const ENGINE_MESSAGE = /^(Value cannot be coerced to number|Wrong type of argument|Division by zero|Error propagated)/i;
