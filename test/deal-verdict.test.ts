@@ -264,6 +264,14 @@ function expectSummaryEqualsCells(s: Sheet): void {
   pair(SUMMARY.pursue, pursue[1], pursue[2]);
   const [er, en] = s.named("PersonalExposure");
   pair(SUMMARY.exposure, er, en);
+  for (const [key, name] of [
+    ["equity", "Equity"],
+    ["irr", "LeveredIRR"],
+    ["cashOnCash", "CashOnCash"],
+  ] as const) {
+    const [r, n] = s.named(name);
+    pair(SUMMARY[key], r, n);
+  }
   const [gr, gn] = s.named("RefiGap");
   pair(SUMMARY.refiGap, gr, gn);
   const [xr, xn] = s.named("ExitCost");
