@@ -26,6 +26,14 @@ const CASES: Record<keyof typeof M, [string, string]> = {
   addressOnSheet: [M.addressOnSheet("Other!A1"), "getRange takes an address on the sheet, not Other!A1"],
   invalidPrint: [M.invalidPrint("print title rows A1:B3"), "The print setting is not valid: print title rows A1:B3."],
   invalidChart: [M.invalidChart("majorTickMark Outer"), "The chart setting is not valid: majorTickMark Outer."],
+  conditionalFormatType: [
+    M.conditionalFormatType("DataBar"),
+    "The preview draws color scales only (ColorScale); conditionalFormats.add got DataBar.",
+  ],
+  colorScaleCriterion: [
+    M.colorScaleCriterion("Formula"),
+    "A color scale's point must be LowestValue, HighestValue, Percentile, Percent or Number; got Formula.",
+  ],
   metadataFailed: [M.metadataFailed(404, "Not Found"), "functions.json: 404 Not Found"],
   scriptFailed: [M.scriptFailed(), "functions.js could not be loaded"],
 };

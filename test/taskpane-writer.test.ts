@@ -5,7 +5,7 @@
  * and proxies that throw when an unloaded property is read.
  */
 import { buildDealPlan } from "../src/plan/deal";
-import { parseRange, type SheetPlan } from "../src/plan/plan";
+import { colorScale, HEAT, parseRange, type SheetPlan } from "../src/plan/plan";
 import { VALUE_ADD } from "../src/plan/templates";
 import { buildExamplePlan } from "../src/plan/example";
 import { WRITER_MESSAGES } from "../src/taskpane/messages";
@@ -13,6 +13,7 @@ import {
   type ChartAxisLike,
   type ChartLike,
   type ChartSeriesLike,
+  type ColorScaleCriteriaLike,
   type ContextLike,
   copyAsValues,
   describeError,
@@ -363,6 +364,23 @@ function usedRange(sheet: SheetState): { address: string; values: unknown[][]; n
 
 class FakeRange implements RangeLike {
   readonly format: RangeLike["format"];
+  /** A color scale: the add and its criteria are writes on the range, in order. */
+  readonly conditionalFormats: RangeLike["conditionalFormats"] = {
+    add: (type: "ColorScale") => {
+      this.set("conditionalFormats.add", type);
+      const set = (property: string, value: unknown) => this.set(property, value);
+      return {
+        colorScale: {
+          get criteria(): ColorScaleCriteriaLike {
+            throw officeError("PropertyNotLoaded", "criteria");
+          },
+          set criteria(v: ColorScaleCriteriaLike) {
+            set("colorScale.criteria", v);
+          },
+        },
+      };
+    },
+  };
 
   constructor(
     private readonly context: FakeContext,
@@ -482,6 +500,54 @@ describe("writePlan", () => {
     for (const width of plan.columnWidths) {
       expect(sheet?.cells.get(`${width.column}:${width.column}`)?.columnWidth).toBe(width.points);
     }
+  });
+
+  test("a color scale: conditionalFormats.add(ColorScale) on its range, then its criteria as Office.js takes them", async () => {
+    const scales: SheetPlan = {
+      ...plan,
+      conditionalFormats: [
+        colorScale("B2:C4", HEAT.green, HEAT.yellow, HEAT.red),
+        {
+          type: "colorScale",
+          range: "D2:D4",
+          minimum: { at: "number", value: 1, color: "#FFFFFF" },
+          maximum: { at: "percentile", value: 90, color: "#0000FF" },
+        },
+      ],
+    };
+    const book = workbook();
+    expect((await writePlan(scales, book.run)).ok).toBe(true);
+    const writes = book.writes.filter(
+      (w) => w.property.startsWith("conditionalFormats") || w.property.startsWith("colorScale"),
+    );
+    expect(writes).toEqual([
+      { sheet: "Loan example (2)", address: "B2:C4", property: "conditionalFormats.add", value: "ColorScale" },
+      {
+        sheet: "Loan example (2)",
+        address: "B2:C4",
+        property: "colorScale.criteria",
+        value: {
+          minimum: { type: "LowestValue", color: "#63BE7B" },
+          midpoint: { type: "Percentile", formula: "50", color: "#FFEB84" },
+          maximum: { type: "HighestValue", color: "#F8696B" },
+        },
+      },
+      { sheet: "Loan example (2)", address: "D2:D4", property: "conditionalFormats.add", value: "ColorScale" },
+      {
+        sheet: "Loan example (2)",
+        address: "D2:D4",
+        property: "colorScale.criteria",
+        value: {
+          minimum: { type: "Number", formula: "1", color: "#FFFFFF" },
+          maximum: { type: "Percentile", formula: "90", color: "#0000FF" },
+        },
+      },
+    ]);
+    // After every cell: a scale shades what is already written.
+    const lastCell = Math.max(
+      ...book.writes.map((w, i) => (w.property === "formulas" || w.property === "values" ? i : -1)),
+    );
+    expect(book.writes.findIndex((w) => w.property === "conditionalFormats.add")).toBeGreaterThan(lastCell);
   });
 
   test("one sync reads the names, one final sync sends every write", async () => {

@@ -7,10 +7,21 @@
  * write charts, so an exported file has the chart's data table but not the chart. The print
  * setup becomes the sheet's <pageSetup> (orientation, paper, fitToWidth/fitToHeight with
  * <sheetPr><pageSetUpPr fitToPage="1"/>) and the _xlnm.Print_Area and _xlnm.Print_Titles names.
+ * Color scales (heat maps) are written as `<conditionalFormatting>` rules, which Excel and
+ * LibreOffice shade from the cells' values when they open the file.
  */
 import ExcelJS from "exceljs";
 import type { RawCellContent } from "hyperformula";
-import { absoluteRef, PAPER_CODES, parseAddress, type PlanPrint, sheetRef, type SheetPlan } from "../plan/plan";
+import {
+  absoluteRef,
+  type ColorScalePoint,
+  PAPER_CODES,
+  parseAddress,
+  type PlanColorScale,
+  type PlanPrint,
+  sheetRef,
+  type SheetPlan,
+} from "../plan/plan";
 import type { Addin } from "./addin";
 import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
 import { EngineWorkbook } from "./workbook";
@@ -56,6 +67,30 @@ function argb(color: string): string {
   return `FF${color.replace("#", "").toUpperCase()}`;
 }
 
+/** The .xlsx `<cfvo>` for a color scale's point. */
+const CFVO_TYPE: Record<ColorScalePoint["at"], ExcelJS.CfvoTypes> = {
+  lowest: "min",
+  highest: "max",
+  percentile: "percentile",
+  number: "num",
+};
+
+/** A color scale as an .xlsx conditional-formatting rule (`priority` 1 is the first applied). */
+export function colorScaleRule(spec: PlanColorScale, priority: number): ExcelJS.ConditionalFormattingOptions {
+  const points = [spec.minimum, ...(spec.midpoint ? [spec.midpoint] : []), spec.maximum];
+  return {
+    ref: spec.range,
+    rules: [
+      {
+        type: "colorScale",
+        priority,
+        cfvo: points.map((p) => ({ type: CFVO_TYPE[p.at], ...(p.value !== undefined ? { value: p.value } : {}) })),
+        color: points.map((p) => ({ argb: argb(p.color) })),
+      },
+    ],
+  };
+}
+
 export interface ExportResult {
   /** Cells whose computed value is an error, with the engine's message. */
   errors: CellIssue[];
@@ -63,7 +98,8 @@ export interface ExportResult {
 
 /**
  * Writes a plan to an .xlsx file: formulas with the engine's results cached beside them
- * (or values only), formats, fonts, widths, names, the frozen header and the print setup.
+ * (or values only), formats, fonts, widths, names, the frozen header, the print setup and the
+ * color scales.
  */
 export async function planToXlsx(
   addin: Addin,
@@ -103,6 +139,7 @@ export async function planToXlsx(
         };
       }
     }
+    (plan.conditionalFormats ?? []).forEach((f, i) => ws.addConditionalFormatting(colorScaleRule(f, i + 1)));
     for (const n of plan.names ?? [])
       book.definedNames.add(`${sheetRef(plan.sheetName)}!${absoluteRef(n.address)}`, n.name);
     await book.xlsx.writeFile(file);

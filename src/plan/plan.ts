@@ -74,6 +74,51 @@ export interface PlanPrint {
   readonly area?: string;
 }
 
+/**
+ * One point of a color scale: where it sits in the range's values and its color. `lowest` and
+ * `highest` are the range's smallest and largest numbers; `percentile` is the given
+ * percentile (0–100) of the range's numbers, as Excel's PERCENTILE.INC computes it; `number`
+ * is the given value itself.
+ */
+export interface ColorScalePoint {
+  readonly at: "lowest" | "highest" | "percentile" | "number";
+  /** For `percentile` (0–100) and `number`. */
+  readonly value?: number;
+  /** "#RRGGBB". */
+  readonly color: string;
+}
+
+/**
+ * Conditional formatting: a 2-color scale (minimum, maximum) or a 3-color one (with a
+ * midpoint) over a range, shading each numeric cell by its value, as Excel's color scales do
+ * (Office.js ColorScaleConditionalFormat, the .xlsx `<colorScale>` rule). Text, blank and
+ * error cells are not shaded.
+ */
+export interface PlanColorScale {
+  readonly type: "colorScale";
+  /** A1 range on the plan's sheet: "B60:F66". */
+  readonly range: string;
+  readonly minimum: ColorScalePoint;
+  readonly midpoint?: ColorScalePoint;
+  readonly maximum: ColorScalePoint;
+}
+
+export type PlanConditionalFormat = PlanColorScale;
+
+/** Excel's own 3-color scales (Home › Conditional Formatting › Color Scales): green, yellow, red. */
+export const HEAT = { green: "#63BE7B", yellow: "#FFEB84", red: "#F8696B", white: "#FFFFFF" } as const;
+
+/** A 3-color scale over `range`: lowest, 50th percentile, highest, in the colors given (low to high). */
+export function colorScale(range: string, low: string, mid: string, high: string): PlanColorScale {
+  return {
+    type: "colorScale",
+    range,
+    minimum: { at: "lowest", color: low },
+    midpoint: { at: "percentile", value: 50, color: mid },
+    maximum: { at: "highest", color: high },
+  };
+}
+
 export interface SheetPlan {
   /** The name wanted; the writer makes it unique with `uniqueSheetName`. */
   readonly sheetName: string;
@@ -84,6 +129,8 @@ export interface SheetPlan {
   readonly freeze?: { readonly rows: number; readonly columns: number };
   readonly chart?: PlanChart;
   readonly print?: PlanPrint;
+  /** Color scales (heat maps), applied after the cells. */
+  readonly conditionalFormats?: readonly PlanConditionalFormat[];
 }
 
 /** OOXML's paper size code for each paper a plan may ask for (ECMA-376 §18.3.1.63: 1 is Letter). */

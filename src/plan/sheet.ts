@@ -10,6 +10,7 @@ import {
   FORMULA_COLOR,
   INPUT_COLOR,
   type PlanCell,
+  type PlanConditionalFormat,
   type PlanName,
   type PlanValue,
   type SheetPlan,
@@ -19,12 +20,13 @@ import {
 export type Formats = Readonly<Record<string, string>>;
 
 /** What a plan has besides its cells and names. */
-export type SheetLayout = Omit<SheetPlan, "cells" | "names">;
+export type SheetLayout = Omit<SheetPlan, "cells" | "names" | "conditionalFormats">;
 
 /** The sheet's grid as it is filled, row by row; `F` names its number formats. */
 export class SheetBuilder<F extends Formats> {
   private readonly cells: PlanCell[] = [];
   private readonly names: PlanName[] = [];
+  private readonly conditionalFormats: PlanConditionalFormat[] = [];
   /** The last row used, 1-based (0 before the first). */
   row = 0;
 
@@ -61,6 +63,12 @@ export class SheetBuilder<F extends Formats> {
     return name;
   }
 
+  /** Shades a range by its values (a color scale, see plan.ts); returns the range. */
+  conditionalFormat(format: PlanConditionalFormat): string {
+    this.conditionalFormats.push(format);
+    return format.range;
+  }
+
   /** A new row (after `gap` blank ones) with a bold title in A and bold column headings from B on; returns the row. */
   heading(title: string, gap = 0, headings: readonly string[] = []): number {
     const r = this.next(gap);
@@ -95,7 +103,12 @@ export class SheetBuilder<F extends Formats> {
 
   /** The plan: the cells and names written, with the layout given. */
   build(layout: SheetLayout): SheetPlan {
-    return { ...layout, cells: this.cells, ...(this.names.length ? { names: this.names } : {}) };
+    return {
+      ...layout,
+      cells: this.cells,
+      ...(this.names.length ? { names: this.names } : {}),
+      ...(this.conditionalFormats.length ? { conditionalFormats: this.conditionalFormats } : {}),
+    };
   }
 
   private format(fmt: keyof F | undefined): { numberFormat?: string } {

@@ -11,6 +11,7 @@
 import { address as a1, isValidSheetName, parseAddress, parseRange, sheetRef } from "../plan/plan";
 import type { Addin } from "../engine/addin";
 import { EngineWorkbook, type CellResult } from "../engine/workbook";
+import { type PreviewColorScale, type ScaleCriteria, SCALE_TYPES, scaleColors } from "./heat";
 import { PREVIEW_MSG as M } from "./messages";
 
 export interface CellStyle {
@@ -69,6 +70,8 @@ export class PreviewBook {
   readonly charts: PreviewChart[] = [];
   /** Print setups, by sheet. */
   readonly print = new Map<string, PreviewPrint>();
+  /** Color scales, in the order added (a later one over the same cell wins, as Excel puts a new format first). */
+  readonly colorScales: PreviewColorScale[] = [];
   active: string;
   private readonly listeners: (() => void)[] = [];
 
@@ -130,6 +133,8 @@ export class PreviewBook {
     this.frozen.delete(name);
     this.print.delete(name);
     for (let i = this.charts.length - 1; i >= 0; i--) if (this.charts[i].sheet === name) this.charts.splice(i, 1);
+    for (let i = this.colorScales.length - 1; i >= 0; i--)
+      if (this.colorScales[i].sheet === name) this.colorScales.splice(i, 1);
     if (this.active === name) this.active = this.sheetNames[0];
   }
 
@@ -161,6 +166,43 @@ export class PreviewBook {
         this.setStyle(sheet, row, col, p);
       }
     }
+  }
+
+  /** A color scale over a range (Office.js ColorScaleConditionalFormat.criteria). */
+  addColorScale(sheet: string, range: string, criteria: ScaleCriteria): void {
+    this.requireSheet(sheet);
+    parseRange(range);
+    const points = [criteria.minimum, criteria.midpoint, criteria.maximum].filter((c) => c !== undefined);
+    for (const c of points) {
+      if (!(SCALE_TYPES as readonly string[]).includes(c.type))
+        throw new PreviewApiError("InvalidArgument", M.colorScaleCriterion(c.type));
+    }
+    this.colorScales.push({ sheet, range, criteria: { ...criteria } });
+  }
+
+  /**
+   * Each shaded cell's background ("row:col" → "#RRGGBB") from the sheet's color scales and
+   * its computed values: numbers only (text, blanks and errors stay unshaded).
+   */
+  shades(sheet: string): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const scale of this.colorScales) {
+      if (scale.sheet !== sheet) continue;
+      const r = parseRange(scale.range);
+      const cells: { key: string; v: number }[] = [];
+      for (let row = r.top; row <= r.bottom; row++) {
+        for (let col = r.left; col <= r.right; col++) {
+          const v = this.engine.value(sheet, row, col);
+          if (typeof v === "number") cells.push({ key: `${row}:${col}`, v });
+        }
+      }
+      const color = scaleColors(
+        scale.criteria,
+        cells.map((c) => c.v),
+      );
+      if (color) for (const c of cells) out.set(c.key, color(c.v));
+    }
+    return out;
   }
 
   setColumnWidth(sheet: string, range: string, points: number): void {

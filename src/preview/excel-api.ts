@@ -2,13 +2,14 @@
  * An emulation of the part of Excel's JavaScript API the task pane uses, over a
  * PreviewBook: `Excel.run`, a request context whose `sync()` applies the queued calls in
  * order, worksheets (load/items, add, getItem, getActiveWorksheet, delete, activate),
- * ranges (values, formulas, numberFormat, font, column width, load), sheet-scoped names,
- * frozen rows, charts and the print setup (pageLayout: kept, checked as Excel checks it,
- * not printed). Unknown calls fail loudly, so a pane change that needs more of
+ * ranges (values, formulas, numberFormat, font, column width, load, color scales),
+ * sheet-scoped names, frozen rows, charts and the print setup (pageLayout: kept, checked as
+ * Excel checks it, not printed). Unknown calls fail loudly, so a pane change that needs more of
  * the API shows up in the preview's tests instead of silently doing nothing.
  */
 import { absoluteRef, parseRange, sheetRef } from "../plan/plan";
 import { PreviewApiError, type CellStyle, type PreviewBook, type PreviewChart, type PreviewPrint } from "./book";
+import type { ScaleCriteria } from "./heat";
 import { PREVIEW_MSG as M } from "./messages";
 
 type Op = () => void;
@@ -141,6 +142,8 @@ class Range {
   private loadedFormats: unknown[][] = [];
   private resolved = "";
   readonly format: { columnWidth: number; font: { bold: boolean; color: string }; fill: { color: string } };
+  /** Color scales only: `add("ColorScale")`, then its `colorScale.criteria` set (applied at sync). */
+  readonly conditionalFormats: { add: (type: string) => { colorScale: { criteria: ScaleCriteria } } };
 
   constructor(
     private readonly ctx: Context,
@@ -160,6 +163,22 @@ class Range {
       },
     });
     this.format = format;
+    this.conditionalFormats = {
+      add: (type) => {
+        if (type !== "ColorScale") throw new PreviewApiError("InvalidArgument", M.conditionalFormatType(type));
+        let criteria: ScaleCriteria = { minimum: { type: "LowestValue" }, maximum: { type: "HighestValue" } };
+        return {
+          colorScale: Object.defineProperty({} as { criteria: ScaleCriteria }, "criteria", {
+            set: (c: ScaleCriteria) => {
+              criteria = c;
+              this.ctx.queue(() => this.ctx.book.addColorScale(this.sheet, this.at(), criteria));
+            },
+            get: () => criteria,
+            enumerable: true,
+          }),
+        };
+      },
+    };
   }
 
   private at(): string {

@@ -1,7 +1,8 @@
 /**
  * Renders a sheet of the preview book as Excel shows it: column letters and row numbers,
  * the plan's column widths, frozen rows and columns kept in view while the rest scrolls,
- * text overflowing into empty neighbours, number formats and fonts as written, errors as
+ * text overflowing into empty neighbours, number formats and fonts as written, color scales
+ * (heat maps) shading cells by their computed values, errors as
  * Excel shows them (with the message on hover and in the status line), and a formula bar.
  *
  * The keyboard works as in Excel: arrow keys move the selection, Tab and Enter move right
@@ -230,6 +231,7 @@ export class GridView {
       th.setAttribute("scope", "col");
       if (c < frozenCols) this.freezeColumn(th, lefts[c], c === frozenCols - 1);
     }
+    const shades = this.book.shades(sheet);
     const body = table.createTBody();
     for (let r = 0; r < nRows; r++) {
       const tr = body.insertRow();
@@ -283,6 +285,8 @@ export class GridView {
         }
         if (style?.bold) td.classList.add("bold");
         if (style?.color) td.style.color = style.color;
+        const shade = shades.get(`${r}:${c}`);
+        if (shade) td.style.backgroundColor = shade;
         if (this.book.engine.formula(sheet, r, c)) td.classList.add("formula");
       }
     }

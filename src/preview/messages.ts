@@ -25,6 +25,10 @@ export const PREVIEW_MSG = {
   addressOnSheet: (address: string) => `getRange takes an address on the sheet, not ${address}`,
   invalidPrint: (what: string) => `The print setting is not valid: ${what}.`,
   invalidChart: (what: string) => `The chart setting is not valid: ${what}.`,
+  conditionalFormatType: (type: string) =>
+    `The preview draws color scales only (ColorScale); conditionalFormats.add got ${type}.`,
+  colorScaleCriterion: (type: string) =>
+    `A color scale's point must be LowestValue, HighestValue, Percentile, Percent or Number; got ${type}.`,
   metadataFailed: (status: number, statusText: string) => `functions.json: ${status} ${statusText}`,
   scriptFailed: () => "functions.js could not be loaded",
 } as const;

@@ -16,7 +16,8 @@
  * Worksheet.getRange/getUsedRange/activate/delete, Range.values/formulas/numberFormat/
  * address, RangeFont.bold/color, charts.add, Chart.title/setPosition/axes and
  * ChartSeries.name; ExcelApi 1.2 for RangeFormat.columnWidth; ExcelApi 1.4 for
- * Worksheet.names.add (sheet-scoped names); ExcelApi 1.7 for freezePanes.freezeRows/
+ * Worksheet.names.add (sheet-scoped names); ExcelApi 1.6 for Range.conditionalFormats.add
+ * and ColorScaleConditionalFormat.criteria (the heat maps); ExcelApi 1.7 for freezePanes.freezeRows/
  * freezeAt, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues, ChartAxis.
  * majorTickMark/tickLabelPosition (ChartLegend.visible/position are 1.1). The task
  * pane needs nothing above 1.7. The manifest does not require ExcelApi (the custom
@@ -27,7 +28,15 @@
  * it and the result says so. A chart axis's number format (ChartAxis.numberFormat) needs
  * ExcelApi 1.8; without it the axis keeps its source cells' format.
  */
-import { column, type PlanChart, type PlanPrint, type SheetPlan, uniqueSheetName } from "../plan/plan";
+import {
+  type ColorScalePoint,
+  column,
+  type PlanChart,
+  type PlanColorScale,
+  type PlanPrint,
+  type SheetPlan,
+  uniqueSheetName,
+} from "../plan/plan";
 import { WRITER_MESSAGES } from "./messages";
 
 export { WRITER_MESSAGES } from "./messages";
@@ -61,6 +70,28 @@ export interface RangeLike {
     columnWidth: number;
     readonly font: { bold: boolean; color: string };
   };
+  readonly conditionalFormats: { add(type: "ColorScale"): ConditionalFormatLike };
+}
+
+/**
+ * One point of a color scale as Office.js takes it: `type` is an
+ * Excel.ConditionalFormatColorCriterionType ("LowestValue", "HighestValue", "Percentile",
+ * "Number"), `formula` the number for the last two.
+ */
+export interface ColorScaleCriterionLike {
+  type: string;
+  formula?: string;
+  color?: string;
+}
+
+export interface ColorScaleCriteriaLike {
+  minimum: ColorScaleCriterionLike;
+  midpoint?: ColorScaleCriterionLike;
+  maximum: ColorScaleCriterionLike;
+}
+
+export interface ConditionalFormatLike {
+  readonly colorScale: { criteria: ColorScaleCriteriaLike };
 }
 
 /** A range whose contents the copy reads (loaded before use). */
@@ -284,6 +315,30 @@ function queuePlan(sheet: WorksheetLike, plan: SheetPlan, print: PlanPrint | und
   }
   if (plan.chart) queueChart(sheet, plan.chart, axisFormats);
   if (print) queuePrint(sheet.pageLayout, print);
+  for (const format of plan.conditionalFormats ?? []) queueColorScale(sheet, format);
+}
+
+/** Office.js's names for where a color scale's point sits. */
+const CRITERION_TYPE: Record<ColorScalePoint["at"], string> = {
+  lowest: "LowestValue",
+  highest: "HighestValue",
+  percentile: "Percentile",
+  number: "Number",
+};
+
+/** A color scale (a heat map) over a range: its points as Office.js criteria. */
+function queueColorScale(sheet: WorksheetLike, spec: PlanColorScale): void {
+  const criterion = (p: ColorScalePoint): ColorScaleCriterionLike => ({
+    type: CRITERION_TYPE[p.at],
+    ...(p.value !== undefined ? { formula: String(p.value) } : {}),
+    color: p.color,
+  });
+  const format = sheet.getRange(spec.range).conditionalFormats.add("ColorScale");
+  format.colorScale.criteria = {
+    minimum: criterion(spec.minimum),
+    ...(spec.midpoint ? { midpoint: criterion(spec.midpoint) } : {}),
+    maximum: criterion(spec.maximum),
+  };
 }
 
 /**
