@@ -66,7 +66,10 @@ function references(formula: string): { cells: string[]; names: string[] } {
   const body = formula.replace(/"(?:[^"]|"")*"/g, '""');
   const cells: string[] = [];
   const names: string[] = [];
-  for (const m of body.matchAll(/(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_.]*\()/g)) {
+  // A reference may carry "$" before its column and its row ($A5, B$4, $B$4).
+  for (const m of body.matchAll(
+    /(?<![A-Za-z0-9_.$])(\$?[A-Z]{1,3}\$?[0-9]+(?![A-Za-z0-9_.(])|[A-Za-z_][A-Za-z0-9_.]*(?![A-Za-z0-9_.]*\())/g,
+  )) {
     const token = m[1];
     if (/^\$?[A-Z]{1,3}\$?[0-9]+$/.test(token)) cells.push(token.replace(/\$/g, ""));
     else names.push(token);

@@ -12,7 +12,7 @@ import path from "path";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import { buildDealPlan } from "../src/plan/deal";
 import { findTemplate } from "../src/plan/templates";
-import { parseAddress, type SheetPlan } from "../src/plan/plan";
+import { address, parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
 import { FORM_MESSAGES, initialState, readForm, stateChoices } from "../src/taskpane/deal-form";
 import { TEMPLATES } from "../src/plan/templates";
 import { MSG } from "../src/core";
@@ -191,6 +191,32 @@ describeBrowser("the preview in Chromium", () => {
     await expect(cell(loanInput).textContent()).resolves.toBe("5,000,000");
     // interest-only premium = L × (0.5 % × 7 + 0.5 %) = 200,000 at 5,000,000
     await expect(cell(premiumIO).textContent()).resolves.toBe("200,000");
+  });
+
+  test("the sensitivity grids are shaded as heat maps from their computed values, and follow an edit", async () => {
+    await insert("value-add");
+    const exposure = valueAdd.conditionalFormats?.[0];
+    if (!exposure) throw new Error("no color scale in the value-add plan");
+    const { top, left, bottom } = parseRange(exposure.range);
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+    const background = (a1: string) => cell(a1).evaluate((td) => getComputedStyle(td).backgroundColor);
+    // Recourse at the lowest sale price and the earliest default: the largest exposure, the scale's top color.
+    const worst = address(top, left);
+    // Non-recourse (the last block) at the highest sale price: no exposure, the scale's bottom color.
+    const none = address(bottom, left);
+    await expect(cell(worst).textContent()).resolves.not.toBe("0");
+    await expect(background(worst)).resolves.toBe(rgb(exposure.maximum.color));
+    await expect(background(none)).resolves.toBe(rgb(exposure.minimum.color));
+    // The block label rows between the blocks (text in A, blank in B:E) are not shaded.
+    await expect(background(address(top - 1, left))).resolves.toBe("rgba(0, 0, 0, 0)");
+    await cell(worst).scrollIntoViewIfNeeded();
+    await page.locator("#grid").screenshot({ path: shot("preview-grids.png") });
+    // A loan of 1,000,000: no exposure anywhere, every cell at the bottom color.
+    await cell(loanInput).click();
+    await page.fill("#formula-bar", "1000000");
+    await page.press("#formula-bar", "Enter");
+    await expect(cell(worst).textContent()).resolves.toBe("0");
+    await expect(background(worst)).resolves.toBe(rgb(exposure.minimum.color));
   });
 
   test("a bad input: the field's message, and nothing inserted", async () => {

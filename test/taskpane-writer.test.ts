@@ -741,6 +741,27 @@ describe("writePlan with a deal plan: names, frozen header and chart in the same
     expect(set).toContain("chart.legend.position");
   });
 
+  test("each sensitivity grid's color scale is added on its range with the plan's criteria, after every cell", async () => {
+    const book = workbook();
+    await writePlan(deal, book.run);
+    const scales = deal.conditionalFormats ?? [];
+    expect(scales.length).toBeGreaterThanOrEqual(3);
+    const adds = book.writes.filter((w) => w.property === "conditionalFormats.add");
+    expect(adds.map((w) => [w.address, w.value])).toEqual(scales.map((f) => [f.range, "ColorScale"]));
+    const criteria = book.writes.filter((w) => w.property === "colorScale.criteria");
+    expect(criteria.map((w) => w.address)).toEqual(scales.map((f) => f.range));
+    criteria.forEach((w, i) => {
+      const f = scales[i];
+      expect(w.value).toEqual({
+        minimum: { type: "LowestValue", color: f.minimum.color },
+        midpoint: { type: "Percentile", formula: "50", color: f.midpoint?.color },
+        maximum: { type: "HighestValue", color: f.maximum.color },
+      });
+    });
+    const lastCell = book.writes.map((w) => w.property).lastIndexOf("formulas");
+    expect(book.writes.indexOf(adds[0])).toBeGreaterThan(lastCell);
+  });
+
   test("names are queued before the cells whose formulas use them", async () => {
     const book = workbook();
     await writePlan(deal, book.run);

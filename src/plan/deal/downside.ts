@@ -26,6 +26,8 @@ export interface DownsideCells {
   /** What the lender may pursue from the borrower, per state's law. */
   readonly pursue: readonly Pair[];
   readonly putValue: string;
+  /** The months of interest accrued from the default to the sale (an input). */
+  readonly accruedMonths: string;
 }
 
 export type DownsideKey = "defaultYear" | "accruedMonths" | "capExpansion" | "volatility" | "riskFree";
@@ -161,5 +163,5 @@ export function downsideSection(
     "PutValue",
   );
   s.text(NOTE, putRow, "Struck at the non-recourse balance at the end of the hold plus costs (methodology §16)");
-  return { year, unpaid, accrued, claim, sale, deficiency, exposures, pursue, putValue };
+  return { year, unpaid, accrued, claim, sale, deficiency, exposures, pursue, putValue, accruedMonths: months };
 }

@@ -29,7 +29,9 @@
  *   - verdict.ts: the Verdict from stated criteria beside it (put against premium, personal
  *     exposure to insure, the guarantor's capacity, the heuristics' lean);
  *   - sensitivity.ts: personal exposure against sale price, per state's law, feeding the chart;
- *   - chart.ts: the chart of those tables (per structure, per state's law), on rows kept for it;
+ *   - grids.ts: sensitivity grids with heat-map shading: personal exposure against sale price ×
+ *     default year, DSCR and proceeds against NOI change × rate change;
+ *   - chart.ts: the chart of the sensitivity tables (per structure, per state's law), on rows kept for it;
  *   - the assumptions and the disclaimer (below).
  * A new section is a function of the same kind, called in its place in `buildDealPlan`.
  *
@@ -52,6 +54,7 @@ import { type Deal, type DealOptions, type DealSheet, dealSheet, resolveDeal } f
 import { downsideSection } from "./downside";
 import { exitCostSection } from "./exit-cost";
 import { fairSection } from "./fair";
+import { gridsSection } from "./grids";
 import { maturitySection } from "./maturity";
 import { readingSection } from "./reading";
 import { returnsSection } from "./returns";
@@ -107,6 +110,7 @@ export function buildDealPlan(
   const reading = readingSection(s, inp, terms, outcomes, criteria);
   const verdict = verdictSection(s, inp, downside, outcomes, reading);
   const sensitivity = sensitivitySection(s, deal, inp, terms, outcomes, carveouts);
+  gridsSection(s, deal, inp, terms, thresholds, carveouts, outcomes.laws, downside.accruedMonths);
   const chart = chartSection(s, sensitivity);
   notesSection(s, deal);
   summarySection(s, summaryTop, {
