@@ -100,7 +100,7 @@ describe("after the default: the foreclosure's tax and the lender's recovery (is
   const c = compute(buildDealPlan(VALUE_ADD));
   const i = VALUE_ADD.inputs;
   const year = DOWNSIDE_DEFAULTS.defaultYear;
-  const rates = { r: i.recourseRate, n: i.recourseRate + (i.rateSpread as number) };
+  const rates = { r: i.recourseRate, n: i.nonRecourseRate };
   const sale = (0.65 * i.noi) / (i.noi / i.propertyValue + DOWNSIDE_DEFAULTS.capExpansion);
   /** The debt at the default: the balance plus the months of interest accrued to the sale. */
   const debt = (rate: number) => {

@@ -5,9 +5,9 @@
  */
 import { PAYMENT } from "../src/core";
 import { Fault } from "../src/core/fault";
-import { buildDealPlan } from "../src/plan/deal";
+import { buildDealPlan, INPUT_NAMES } from "../src/plan/deal";
 import { DOWNSIDE_DEFAULTS } from "../src/plan/deal/downside";
-import { TEMPLATES, VALUE_ADD, RESIDENTIAL_CA_TX } from "../src/plan/templates";
+import { AGENCY, TEMPLATES, VALUE_ADD, RESIDENTIAL_CA_TX } from "../src/plan/templates";
 import {
   carveoutChoices,
   checkField,
@@ -58,6 +58,23 @@ describe("checkField", () => {
     expect(checkField(field("holdYears"), "7.5")).toEqual({ value: 7.5 });
     expect((checkField(field("holdYears"), "7.01") as { error: string }).error).toBe(FORM_MESSAGES.wholeMonths);
     expect((checkField(field("amortYears"), "0") as { error: string }).error).toMatch(/^Amortization must be/);
+  });
+});
+
+describe("the rate and points fields (0 or blank: the market table's)", () => {
+  test("blank reads as 0; a rate typed is checked like any rate; the plan takes it as the override", () => {
+    for (const key of ["recourseRate", "nonRecourseRate", "recoursePoints", "nonRecoursePoints"])
+      expect(checkField(field(key), "  ")).toEqual({ value: 0 });
+    expect((checkField(field("nonRecourseRate"), "5.5") as { error: string }).error).toMatch(
+      /^Non-recourse rate .*Rates are decimals/,
+    );
+    const form = initialState(AGENCY);
+    const result = readForm({ ...form, values: { ...form.values, nonRecourseRate: "0.061", recourseRate: "" } });
+    expect(result).toMatchObject({ ok: true, inputs: { nonRecourseRate: 0.061, recourseRate: 0 } });
+    if (!result.ok) return;
+    const plan = buildDealPlan(result.template, result.inputs);
+    const name = plan.names?.find((n) => n.name === INPUT_NAMES.nonRecourseRate);
+    expect(plan.cells.find((c) => c.address === name?.address)?.value).toBe(0.061);
   });
 });
 

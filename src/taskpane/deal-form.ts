@@ -23,7 +23,9 @@ export type FieldKey =
   | "noi"
   | "loanAmount"
   | "recourseRate"
+  | "nonRecourseRate"
   | "recoursePoints"
+  | "nonRecoursePoints"
   | "amortYears"
   | "holdYears"
   | "occupancy"
@@ -41,7 +43,15 @@ export interface Field {
   readonly param: Param<unknown>;
   /** Extra rule of the sheet beyond the parameter's (e.g. whole months). */
   readonly check?: (v: number) => string | undefined;
+  /** Blank is allowed and means 0 (the rates and points: 0 takes the market table's figure). */
+  readonly blankIsZero?: boolean;
 }
+
+/** The hints of the rate and points fields: units, and what 0 or blank means. */
+const MARKET_HINT = {
+  rate: "Decimal: 6.85 % is 0.0685; 0 or blank: the market table's rate",
+  points: "Decimal: 0.75 points is 0.0075; 0 or blank: the market table's points",
+} as const;
 
 const wholeMonths = (v: number): string | undefined =>
   Number.isInteger(v * 12) ? undefined : FORM_MESSAGES.wholeMonths;
@@ -58,14 +68,30 @@ export const FIELDS: readonly Field[] = [
   {
     key: "recourseRate",
     label: INPUT_LABELS.recourseRate,
-    hint: "Decimal: 6.85 % is 0.0685",
+    hint: MARKET_HINT.rate,
     param: PAYMENT.param.annualRate,
+    blankIsZero: true,
+  },
+  {
+    key: "nonRecourseRate",
+    label: INPUT_LABELS.nonRecourseRate,
+    hint: MARKET_HINT.rate,
+    param: PAYMENT.param.annualRate,
+    blankIsZero: true,
   },
   {
     key: "recoursePoints",
     label: INPUT_LABELS.recoursePoints,
-    hint: "Decimal: 0.75 points is 0.0075",
+    hint: MARKET_HINT.points,
     param: NONRECOURSE_PREMIUM.param.recoursePoints,
+    blankIsZero: true,
+  },
+  {
+    key: "nonRecoursePoints",
+    label: INPUT_LABELS.nonRecoursePoints,
+    hint: MARKET_HINT.points,
+    param: NONRECOURSE_PREMIUM.param.nonRecoursePoints,
+    blankIsZero: true,
   },
   {
     key: "amortYears",
@@ -129,7 +155,7 @@ export function initialState(template: DealTemplate = TEMPLATES[0]): FormState {
 /** Checks one field's text with the function parameter's rule; returns the number or the message. */
 export function checkField(field: Field, text: string): { value: number } | { error: string } {
   const trimmed = text.trim();
-  if (trimmed === "") return { error: FORM_MESSAGES.required };
+  if (trimmed === "") return field.blankIsZero ? { value: 0 } : { error: FORM_MESSAGES.required };
   // Grouping commas and spaces are allowed (4,500,000); anything else goes to the parameter as typed.
   const cleaned = trimmed.replace(/[,\s]/g, "");
   const raw: unknown = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned) ? Number(cleaned) : trimmed;

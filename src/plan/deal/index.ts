@@ -10,6 +10,10 @@
  *   - inputs.ts: title and header; inputs, the LOAN.QUALIFY thresholds beside them (G:J)
  *     and under those the reading's criteria (the core's HEURISTICS, as named inputs), the
  *     carveouts stressed and the scenarios;
+ *   - market.ts: the dated market table (rates over the Treasury or SOFR, points, LTV and DSCR
+ *     by lender, each with its source), and the rate and points each structure uses: the
+ *     analyst's override or the table's (RecourseRate, NonRecourseRate, their difference
+ *     RatePremium);
  *   - side-by-side.ts: the terms under each structure, each sized on its own (LoanAmount,
  *     HoldLoanEqual), and the premium on the non-recourse loan; per scenario the
  *     deficiency, what the state's law lets the lender pursue and the personal exposure;
@@ -53,6 +57,7 @@ import {
 import { type Deal, type DealOptions, type DealSheet, dealSheet, resolveDeal } from "./layout";
 import { downsideSection } from "./downside";
 import { exitCostSection } from "./exit-cost";
+import { marketSection } from "./market";
 import { fairSection } from "./fair";
 import { gridsSection } from "./grids";
 import { maturitySection } from "./maturity";
@@ -90,6 +95,7 @@ export function buildDealPlan(
   const inp = inputsSection(s, deal);
   const thresholds = thresholdsSection(s, inp.top, template.thresholds, inp.loanType);
   const criteria = criteriaSection(s, inp.top + CRITERIA_OFFSET);
+  marketSection(s, deal);
   const carveouts = carveoutsSection(s, deal);
   const scenarios = scenarioInputsSection(s, deal);
   const terms = termsSection(s, inp, thresholds, template.sizing);

@@ -1,6 +1,6 @@
 /**
  * The top of the deal sheet: title and frozen header, then the inputs (blue constants, each
- * a sheet-scoped name; market figures as black LOAN.MARKET_PREMIUM formulas), the
+ * a sheet-scoped name; the rate and points overrides, 0 for the market table's), the
  * LOAN.QUALIFY thresholds beside them (G:J), the carveouts stressed and the scenarios.
  */
 import { CARVEOUT_CATALOGUE } from "../../core/carveouts";
@@ -8,8 +8,9 @@ import { HEURISTICS, TESTS, type Test } from "../../core/domain";
 import { call, quote } from "../formula";
 import { DEAL_NOTES } from "../messages";
 import type { PlanValue } from "../plan";
-import type { DealTemplate, InputKey, Scenario, Thresholds } from "../templates/types";
+import { SRC, type DealTemplate, type InputKey, type Scenario, type Thresholds } from "../templates/types";
 import { type Deal, type DealSheet, type Fmt, INPUT_LABELS, INPUT_NAMES, NOTE } from "./layout";
+import { MARKET_NAMES } from "./market";
 
 /** The title, the legend and the frozen column header; returns the header's row. */
 export function titleSection(s: DealSheet, deal: Deal): number {
@@ -47,6 +48,12 @@ const DEAL_INPUTS: readonly (readonly [InputKey, Fmt?])[] = [
 
 /** The cells of the inputs: each input's name, the compared state's, the state-law flags. */
 export interface InputCells extends Readonly<Record<InputKey, string>> {
+  /**
+   * The rate and points each structure uses (`recourseRate` … `nonRecoursePoints` are these, not the override
+   * inputs) and their differences, the premium of non-recourse: names defined by the market block.
+   */
+  readonly rateSpread: string;
+  readonly pointsSpread: string;
   /** The row of the "Inputs" heading (the thresholds start there too). */
   readonly top: number;
   /** The second state's cell, when the sheet compares two. */
@@ -56,7 +63,8 @@ export interface InputCells extends Readonly<Record<InputKey, string>> {
 }
 
 /**
- * The inputs block: deal inputs, the state overlay, the structures' rates, points and guarantees, the market context.
+ * The inputs block: deal inputs, the state overlay, the structures' rate and points overrides and guarantees, the
+ * premium table's range for comparison.
  */
 export function inputsSection(s: DealSheet, deal: Deal): InputCells {
   const { template, inputs: d } = deal;
@@ -79,34 +87,45 @@ export function inputsSection(s: DealSheet, deal: Deal): InputCells {
     compare = s.input("B", r, deal.compareState, undefined, "CompareState");
   }
 
-  // Structure inputs: recourse in B, non-recourse (over recourse) in C; "MARKET" reads the market table.
-  const loanType = cells.loanType!;
-  const structure = (key: InputKey, col: "B" | "C", market?: "RATE" | "POINTS"): void =>
-    inputRow(key, (r) => {
-      const v = d[key];
-      if (v === "MARKET" && market)
-        return s.formula(col, r, `=${call("MARKET_PREMIUM", loanType, quote(market))}`, "rate", INPUT_NAMES[key]);
-      return s.input(col, r, v as PlanValue, "rate", INPUT_NAMES[key]);
-    });
-  structure("recourseRate", "B");
-  structure("rateSpread", "C", "RATE");
-  structure("recoursePoints", "B");
-  structure("pointsSpread", "C", "POINTS");
+  // Structure inputs: recourse in B, non-recourse in C; 0 takes the market table's figure (marketSection).
+  const pair = (label: string, rKey: InputKey, nKey: InputKey): void => {
+    const r = s.label(label);
+    s.input("B", r, d[rKey] as PlanValue, "rate", INPUT_NAMES[rKey]);
+    s.input("C", r, d[nKey] as PlanValue, "rate", INPUT_NAMES[nKey]);
+    const notes = [template.sources[rKey], template.sources[nKey]];
+    s.text(
+      NOTE,
+      r,
+      notes[0] === notes[1] || !notes[1]
+        ? (notes[0] ?? SRC.marketRate)
+        : `Recourse: ${notes[0]}; non-recourse: ${notes[1]}`,
+    );
+  };
+  pair("Rate override (0: the market table's)", "recourseRate", "nonRecourseRate");
+  pair("Points override (0: the market table's)", "recoursePoints", "nonRecoursePoints");
   const g = s.label(INPUT_LABELS.recourseGuarantee);
   cells.recourseGuarantee = s.input("B", g, d.recourseGuarantee, "share", INPUT_NAMES.recourseGuarantee);
   cells.nonRecourseGuarantee = s.input("C", g, d.nonRecourseGuarantee, "share", INPUT_NAMES.nonRecourseGuarantee);
   const gNote = [template.sources.recourseGuarantee, template.sources.nonRecourseGuarantee].filter(Boolean).join("; ");
   s.text(NOTE, g, gNote || "1: full recourse; 0: carveouts only; between: a limited guarantee (methodology §10)");
 
-  // Market context (formulas): the table's range for this loan type.
-  const m = s.label("Market rate premium, low / high (methodology §14)");
+  // For comparison (formulas): the premium table's range for this loan type.
+  const loanType = cells.loanType!;
+  const m = s.label("Published rate premium, low / high (LOAN.MARKET_PREMIUM)");
   s.formula("B", m, `=${call("MARKET_PREMIUM", loanType, quote("RATE"), quote("LOW"))}`, "rate");
   s.formula("C", m, `=${call("MARKET_PREMIUM", loanType, quote("RATE"), quote("HIGH"))}`, "rate");
-  s.text(NOTE, m, "LOAN.MARKET_PREMIUM: context for the premium above");
+  s.text(NOTE, m, "Methodology §14's premium table: a comparison for RatePremium (the market block), not its source");
 
   const all = cells as Record<InputKey, string>;
   return {
     ...all,
+    // The rates and points each structure uses (named in the market block): the override or the table's.
+    recourseRate: MARKET_NAMES.recourseRate,
+    nonRecourseRate: MARKET_NAMES.nonRecourseRate,
+    recoursePoints: MARKET_NAMES.recoursePoints,
+    nonRecoursePoints: MARKET_NAMES.nonRecoursePoints,
+    rateSpread: MARKET_NAMES.ratePremium,
+    pointsSpread: MARKET_NAMES.pointsPremium,
     top,
     ...(compare ? { compare } : {}),
     flags: [all.foreclosure, all.residential1to4, all.purchaseMoney, all.ownerOccupied],

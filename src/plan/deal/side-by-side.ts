@@ -38,8 +38,10 @@ export function termsSection(
 ): TermCells {
   const { noi, propertyValue: value, amortYears: amort, holdYears: hold, interestOnly: io } = inp;
   s.heading("Side by side", 1);
-  const rate = pairRow(s, "Annual rate", `=${inp.recourseRate}`, `=${inp.recourseRate}+${inp.rateSpread}`, "rate");
-  const points = pairRow(s, "Points", `=${inp.recoursePoints}`, `=${inp.recoursePoints}+${inp.pointsSpread}`, "rate");
+  const rate = pairRow(s, "Annual rate", `=${inp.recourseRate}`, `=${inp.nonRecourseRate}`, "rate", {
+    note: "Each structure's own rate: the override or the market table's (market block)",
+  });
+  const points = pairRow(s, "Points", `=${inp.recoursePoints}`, `=${inp.nonRecoursePoints}`, "rate");
   /** LOAN.MAX_LOAN at a structure's rate and floors; a blank (or 0) debt-yield floor runs no debt-yield test. */
   const largest = (r: string, dscr: string, ltv: string, dy: string): string =>
     `=IF(${dy}>0,${call("MAX_LOAN", noi, value, r, amort, dscr, ltv, dy, io)},${call("MAX_LOAN", noi, value, r, amort, dscr, ltv, undefined, io)})`;

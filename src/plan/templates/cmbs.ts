@@ -12,6 +12,7 @@ export const CMBS: DealTemplate = {
   summary:
     "A stabilized, well-located asset: a 10-year CMBS conduit loan priced off the market table (methodology §14) against a bank recourse loan; the loan is sized with LOAN.MAX_LOAN.",
   sheetName: "CMBS vs bank",
+  lenders: { recourse: "BANK", nonRecourse: "CMBS" },
   inputs: {
     loanType: "CMBS",
     businessPlan: "STABILIZED",
@@ -25,10 +26,10 @@ export const CMBS: DealTemplate = {
     holdYears: 10,
     interestOnly: false,
     discountRate: 0.0685,
-    recourseRate: 0.0685,
-    recoursePoints: 0.0075,
-    rateSpread: "MARKET",
-    pointsSpread: 0,
+    recourseRate: 0,
+    nonRecourseRate: 0,
+    recoursePoints: 0,
+    nonRecoursePoints: 0,
     recourseGuarantee: 1,
     nonRecourseGuarantee: 0,
     trackRecord: true,
@@ -38,12 +39,11 @@ export const CMBS: DealTemplate = {
   },
   ...marketSetup(),
   sources: {
+    recourseRate: SRC.marketRate,
+    nonRecourseRate: SRC.marketRate,
+    recoursePoints: SRC.marketRate,
+    nonRecoursePoints: SRC.marketRate,
     loanType: "methodology §14: CMBS conduit",
-    rateSpread: SRC.market,
-    pointsSpread:
-      'Assumption: 0 — the market table (methodology §14) gives CMBS no points premium ("none (no recourse option)")',
-    recourseRate: SRC.workedRate,
-    recoursePoints: SRC.workedRate,
     loanAmount: "Sized: the smaller LOAN.MAX_LOAN of the two structures",
     holdYears: "Assumption: a 10-year conduit term",
     businessPlan: "Assumption: stabilized",
@@ -53,10 +53,10 @@ export const CMBS: DealTemplate = {
     netWorth: SRC.sponsor,
     liquidity: SRC.sponsor,
     foreclosureCosts: "Assumption (about 3 % of the value)",
-    discountRate: "Assumption: the recourse rate",
+    discountRate: "Assumption: 6.85 %, the worked example's recourse rate (methodology §6)",
     state: SRC.commercialState,
   },
   assumptions: [
-    "Value, NOI, sponsor, costs and the base (recourse) rate are assumptions; the non-recourse premium and LTV cap are the market table's (methodology §14).",
+    "Value, NOI, sponsor and costs are assumptions; both rates and points are the dated market table's (bank recourse against a CMBS conduit, methodology §14), the premium their difference; the LTV cap is the premium table's.",
   ],
 };

@@ -15,6 +15,7 @@ export const RESIDENTIAL_CA_TX: DealTemplate = {
   summary:
     "A purchase-money loan on a 2-unit investment building: in California the lender may not pursue the deficiency, in Texas it may (the methodology §8 overlay, with case A's figures).",
   sheetName: "Residential CA vs TX",
+  lenders: { recourse: "BANK", nonRecourse: "CMBS" },
   inputs: {
     loanType: "BANK",
     businessPlan: "STABILIZED",
@@ -29,9 +30,9 @@ export const RESIDENTIAL_CA_TX: DealTemplate = {
     interestOnly: false,
     discountRate: 0.0685,
     recourseRate: 0.0685,
+    nonRecourseRate: 0.0735,
     recoursePoints: 0.0075,
-    rateSpread: "MARKET",
-    pointsSpread: "MARKET",
+    nonRecoursePoints: 0.0125,
     recourseGuarantee: 1,
     nonRecourseGuarantee: 0,
     trackRecord: false,
@@ -81,11 +82,12 @@ export const RESIDENTIAL_CA_TX: DealTemplate = {
   sensitivity: DEFAULT_SENSITIVITY,
   exit: { recoveryYears: RESIDENTIAL_RECOVERY_YEARS },
   sources: {
-    loanType: "Assumption: bank pricing (the market table, methodology §14, has no residential row)",
-    rateSpread: SRC.market,
-    pointsSpread: SRC.market,
     recourseRate: SRC.workedRate,
+    nonRecourseRate:
+      "Assumption: the non-recourse rate of the worked example (methodology §6); no quote for a non-recourse 1–4 unit loan was read",
     recoursePoints: SRC.workedRate,
+    nonRecoursePoints: "Assumption: the non-recourse points of the worked example (methodology §6)",
+    loanType: "Assumption: bank pricing (the market table, methodology §14, has no residential row)",
     state: "methodology §8: California bars it (CCP §580d, §580b); Texas, compared, allows it",
     foreclosure: "methodology §5 case A: trustee sale",
     residential1to4: "methodology §8: a 2-unit investment building",
@@ -100,10 +102,10 @@ export const RESIDENTIAL_CA_TX: DealTemplate = {
     netWorth: "Assumption",
     liquidity: "Assumption",
     assetProtection: "Assumption",
-    discountRate: "Assumption: the recourse rate",
+    discountRate: "Assumption: 6.85 %, the worked example's recourse rate (methodology §6)",
   },
   assumptions: [
     "The deal (value, rents, loan, sponsor) is an assumption; the downside is case A of methodology §5.",
-    "Thresholds: DSCR 1.00 for a small residential loan (assumption); bank pricing for the non-recourse premium (the market table, methodology §14, has no residential row).",
+    "Thresholds: DSCR 1.00 for a small residential loan (assumption); the worked example's rates and points for both structures (methodology §6: the market table, §14, has no residential row).",
   ],
 };

@@ -2,14 +2,17 @@
  * A deal template: the data a side-by-side recourse / non-recourse sheet is built from
  * (src/plan/deal.ts). Plain data, no formulas: the builder turns each figure into an input
  * cell (blue, named) or, where the template says "MARKET", into a LOAN.MARKET_PREMIUM
- * formula over the market table (methodology §14).
+ * formula over the premium table (methodology §14). Each structure's rate and points come
+ * from the dated market table (src/plan/market.ts) for the template's lenders unless the
+ * template (or the analyst) overrides them.
  *
  * Every figure carries its source: a section of docs/methodology.md, the
- * market table through LOAN.MARKET_PREMIUM, or "Assumption" for a deal input no source
- * gives. The sources are written into the sheet beside the inputs.
+ * market table, or "Assumption" for a deal input no source gives. The sources are written
+ * into the sheet beside the inputs.
  */
 
 import { DEFAULT_THRESHOLDS, type BusinessPlan, type LoanType } from "../../core/domain";
+import type { MarketLender } from "../market";
 
 /** The loan types of LOAN.MARKET_PREMIUM and the business plans (methodology §14, §17): the core's. */
 export { BUSINESS_PLANS, LOAN_TYPES, type BusinessPlan, type LoanType } from "../../core/domain";
@@ -34,12 +37,11 @@ export interface DealInputs {
   readonly interestOnly: boolean;
   /** Annual rate for discounting the premium (the PV view). */
   readonly discountRate: number;
+  /** Each structure's rate and points: the analyst's figure, or 0 for the market table's (the template's lenders). */
   readonly recourseRate: number;
+  readonly nonRecourseRate: number;
   readonly recoursePoints: number;
-  /** Non-recourse rate over the recourse rate: a decimal, or the market table's midpoint. */
-  readonly rateSpread: number | Market;
-  /** Non-recourse points over the recourse points. */
-  readonly pointsSpread: number | Market;
+  readonly nonRecoursePoints: number;
   /** Share of the loan personally guaranteed under each structure (1 = full recourse, 0 = carveouts only). */
   readonly recourseGuarantee: number;
   readonly nonRecourseGuarantee: number;
@@ -133,6 +135,8 @@ export interface DealTemplate {
   readonly summary: string;
   readonly sheetName: string;
   readonly inputs: DealInputs;
+  /** The market table's lender for each structure: its rate and points unless the inputs override them. */
+  readonly lenders: { readonly recourse: MarketLender; readonly nonRecourse: MarketLender };
   readonly thresholds: { readonly recourse: Thresholds; readonly nonRecourse: Thresholds };
   /** Stress scenarios, mildest first; the last is the downside the break-even is measured on. */
   readonly scenarios: readonly Scenario[];
@@ -173,6 +177,8 @@ export interface DealTemplate {
 /** Sources used by several templates. */
 export const SRC = {
   market: "LOAN.MARKET_PREMIUM: the market table of methodology §14 (midpoint; LTV cap: the high end)",
+  marketRate:
+    "0: the market table's rate and points for the structure's lender (the market block below, methodology §14)",
   qualify: "methodology §15 underwriting contrasts (the lenient end, as LOAN.QUALIFY's defaults)",
   workedRate: "Assumption: the recourse rate and points of the worked example (methodology §6)",
   debtYield:
