@@ -120,6 +120,8 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
 
   test("over volatility: recourse while the put is worth less than the premium, non-recourse above, where there is exposure", () => {
     const s = new Sheet(template);
+    // At market rates non-recourse can cost less than recourse (methodology §14): a premium at or below 0.
+    const free = s.num("PremiumPV") <= 0;
     const seen: string[] = [];
     for (const v of VOLATILITIES) {
       s.set("Volatility", v);
@@ -128,7 +130,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
       if (!insure) expect(verdict).toMatch(/^Recourse/);
       seen.push(verdict);
     }
-    if (expected(s, template).insure) {
+    if (expected(s, template).insure && free) {
+      // Protection that costs nothing extra is worth its price at any volatility.
+      expect(seen.every((x) => x === VERDICTS.protectionWorthMore)).toBe(true);
+    } else if (expected(s, template).insure) {
       // The put rises with volatility: at 1 % it is worth less than the premium, at 100 % more.
       expect(seen[0]).toBe(VERDICTS.premiumExceeds);
       expect(seen[seen.length - 1]).toBe(VERDICTS.protectionWorthMore);
@@ -160,8 +165,8 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
     const pv = s.num("PremiumPV");
     // The premium is priced on the non-recourse loan (methodology §4, sizing each structure).
     const loan = s.named("LoanAmount")[1] as number;
-    // Points are paid at closing: PremiumPV rises by the loan × the added points.
-    s.set("PointsPremium", (s.named("PointsPremium")[0] as number) + (put - pv) / loan + 0.001);
+    // Points are paid at closing: PremiumPV rises by the loan × the added points (typed as the override).
+    s.set("NonRecoursePointsOverride", s.num("NonRecoursePoints") + (put - pv) / loan + 0.001);
     expect(s.num("PremiumPV")).toBeGreaterThan(s.num("PutValue"));
     const { verdict, insure } = expected(s, template);
     expect(s.named("Verdict")[0]).toBe(verdict);
@@ -194,8 +199,8 @@ describe("verdict: the worked example and the state overlay", () => {
     const s = new Sheet(VALUE_ADD);
     const tie = (): void => {
       const loan = s.row("Loan amount")[1] as number;
-      const points = s.named("PointsPremium")[0] as number;
-      s.set("PointsPremium", points + (s.num("PutValue") - s.num("PremiumPV")) / loan);
+      const points = s.num("NonRecoursePoints");
+      s.set("NonRecoursePointsOverride", points + (s.num("PutValue") - s.num("PremiumPV")) / loan);
       expect(Math.round(s.num("PremiumPV"))).toBe(Math.round(s.num("PutValue")));
     };
     tie();
