@@ -16,7 +16,7 @@ import type { TermCells } from "./side-by-side";
 /** The volatilities the verdict is shown over (assumptions to vary, methodology §16). */
 export const FAIR_VOLATILITIES = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3] as const;
 
-/** Default expected total return of the property, continuously compounded (an assumption). */
+/** Default expected total return of the property, continuously compounded: an assumption (methodology §16). */
 export const DEFAULT_GROWTH_RATE = 0.07;
 
 /** What the section writes that tests and later sections read. */
@@ -39,10 +39,14 @@ export function fairSection(s: DealSheet, inp: InputCells, terms: TermCells, put
   s.text(NOTE, yieldRow, `The going-in yield, held constant: an ${assumption}`);
   const growthRow = s.label("Expected total return of the property (real-world)");
   const growth = s.input("B", growthRow, DEFAULT_GROWTH_RATE, "rate", "GrowthRate");
-  s.text(NOTE, growthRow, `Continuously compounded, income plus appreciation: an ${assumption}`);
+  s.text(
+    NOTE,
+    growthRow,
+    "Assumption: 7 %, continuously compounded, income plus appreciation; no published long-run figure was read (methodology §16)",
+  );
   const volRow = s.label("Volatility used (the downside's input)");
   s.formula("B", volRow, "=Volatility", "rate");
-  s.text(NOTE, volRow, `Transaction-based, not appraisal-based (which understates it): an ${assumption}`);
+  s.text(NOTE, volRow, "Property-level, not an appraisal-based index's (which understates it): methodology §16");
 
   const pvRow = s.label("Present value: the put against the premium");
   const worth = s.formula("B", pvRow, `=${putValue}`, "money");
