@@ -142,6 +142,28 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
     } else expect(seen.every((x) => x.startsWith("Recourse"))).toBe(true);
   });
 
+  test("non-recourse priced 50 bp over recourse: a volatility high enough flips the verdict, where there is exposure", () => {
+    const s = new Sheet(template);
+    // The analyst's override: the flip must exist for a dearer non-recourse loan too, including the templates whose
+    // market rates make it the cheaper one (there, the volatility test above shows it wins at every volatility).
+    s.set("NonRecourseRateOverride", s.num("RecourseRate") + 0.005);
+    s.set("NonRecoursePointsOverride", s.num("RecoursePoints"));
+    expect(s.num("PremiumPV")).toBeGreaterThan(0);
+    const seen = VOLATILITIES.map((v) => {
+      s.set("Volatility", v);
+      const { verdict } = expected(s, template);
+      expect([v, s.named("Verdict")[0]]).toEqual([v, verdict]);
+      return { verdict, insure: expected(s, template).insure };
+    });
+    if (seen.every((x) => !x.insure)) {
+      expect(seen.every((x) => x.verdict.startsWith("Recourse"))).toBe(true);
+      return;
+    }
+    // Low volatility: the put (near its intrinsic value) is worth less than 50 bp a year; high: more.
+    expect(seen[0].verdict).toBe(VERDICTS.premiumExceeds);
+    expect(seen[seen.length - 1].verdict).toBe(VERDICTS.protectionWorthMore);
+  });
+
   test("no recourse guarantee (no personal exposure to remove): never non-recourse, whatever the volatility", () => {
     const s = new Sheet(template);
     s.set("RecourseGuarantee", 0);
