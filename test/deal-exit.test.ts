@@ -22,6 +22,7 @@ import { DOWNSIDE_DEFAULTS } from "../src/plan/deal/downside";
 import { EXIT_COST_DEFAULTS, STEP_DOWN_3, STEP_DOWN_5 } from "../src/plan/deal/exit-cost";
 import { MATURITY_DEFAULTS } from "../src/plan/deal/maturity";
 import { RECOVERY_DEFAULTS } from "../src/plan/deal/recovery";
+import { MARKET_2025 } from "../src/plan/market";
 import { parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
 import {
   AGENCY,
@@ -306,7 +307,7 @@ describe("exit cost (issue 13, item 7)", () => {
   test("agency: yield maintenance, the PV of the remaining schedule at the Treasury less the balance, floor 1 %", () => {
     const c = compute(buildDealPlan(AGENCY));
     const { loans, rates } = dealFigures(c);
-    const t = EXIT_COST_DEFAULTS.treasury;
+    const t = MARKET_2025.bases.UST10.value;
     const j = (1 + t) ** (1 / 12) - 1;
     const pay = handPayment(loans.n, rates.n, 30);
     table(c, 10).forEach((row, k) => {
@@ -326,7 +327,7 @@ describe("exit cost (issue 13, item 7)", () => {
     const c = compute(buildDealPlan(AGENCY));
     c.set("YMEndsBeforeMaturity", 3);
     const { loans, rates } = dealFigures(c);
-    const j = (1 + EXIT_COST_DEFAULTS.treasury) ** (1 / 12) - 1;
+    const j = (1 + MARKET_2025.bases.UST10.value) ** (1 / 12) - 1;
     const pay = handPayment(loans.n, rates.n, 30);
     table(c, 10).forEach((row, k) => {
       const y = k + 1;
@@ -343,7 +344,7 @@ describe("exit cost (issue 13, item 7)", () => {
   test("cmbs: defeasance, the schedule priced at the semi-annual Treasury convention less the balance, plus fees", () => {
     const c = compute(buildDealPlan(CMBS));
     const { loans, rates } = dealFigures(c);
-    const t = EXIT_COST_DEFAULTS.treasury;
+    const t = MARKET_2025.bases.UST10.value;
     const pay = handPayment(loans.n, rates.n, 30);
     table(c, 10).forEach((row, k) => {
       const y = k + 1;

@@ -12,6 +12,7 @@ import type { ExitAssumptions, LoanType, Prepayment } from "../templates/types";
 import type { InputCells } from "./inputs";
 import { type Deal, type DealSheet, NOTE, type Pair } from "./layout";
 import type { TermCells } from "./side-by-side";
+import { BASE_NAMES } from "./market";
 
 /** The non-recourse prepayment each lender type usually carries (methodology §12, §14). */
 export const PREPAYMENT_BY_LOAN_TYPE: Readonly<Record<LoanType, Prepayment>> = {
@@ -26,12 +27,10 @@ export const PREPAYMENT_BY_LOAN_TYPE: Readonly<Record<LoanType, Prepayment>> = {
 export const STEP_DOWN_5 = [0.05, 0.04, 0.03, 0.02, 0.01] as const;
 export const STEP_DOWN_3 = [0.03, 0.02, 0.01] as const;
 
-export type ExitCostKey = "treasury" | "ymFloor" | "ymEndsBeforeMaturity" | "defeasanceFees";
+export type ExitCostKey = "ymFloor" | "ymEndsBeforeMaturity" | "defeasanceFees";
 
 /** Defaults of the section's inputs. */
 export const EXIT_COST_DEFAULTS: Readonly<Record<ExitCostKey, number>> = {
-  /** The 10-year Treasury quoted beside Fannie Mae's late-2025 10-year pricing (methodology §17). */
-  treasury: 0.0408,
   /** The yield-maintenance floor, 1 % of the balance (methodology §12). */
   ymFloor: 0.01,
   /** Yield maintenance runs to maturity unless the template's lender ends it sooner. */
@@ -94,13 +93,9 @@ export function exitCostSection(
     "NonRecoursePrepayment",
     "As the lender type usually charges (methodology §12): CMBS defeasance; agency and life-company yield maintenance; bank and bridge a step-down",
   );
-  const treasury = input(
-    "Treasury yield (10-year)",
-    d.treasury,
-    "rate",
-    "PrepayTreasury",
-    "4.08 % beside Fannie Mae's late-2025 10-year quotes (methodology §17); type the day's yield",
-  );
+  const treasuryRow = s.label("Treasury yield (10-year)");
+  s.text(NOTE, treasuryRow, "The market table's 10-year Treasury (MarketTreasury10Y); type the day's yield there");
+  const treasury = s.formula("B", treasuryRow, `=${BASE_NAMES.UST10}`, "rate", "PrepayTreasury");
   const floor = input(
     "Yield-maintenance floor (share of the balance)",
     d.ymFloor,
