@@ -15,6 +15,14 @@ describe("niceTicks", () => {
     expect(niceTicks(0, 0, 6)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
   });
 
+  test("a narrow range far from 0 keeps distinct ticks (fast-check's counterexample 1,000,000,000 + 0.01)", () => {
+    // Hand derivation: (0.01) / 5 = 0.002, a round step; ticks from 1,000,000,000 by 0.002 to just past the top.
+    const ticks = niceTicks(1e9, 1e9 + 0.01, 6);
+    expect(ticks).toHaveLength(6);
+    ticks.forEach((v, i) => expect(v).toBeCloseTo(1e9 + 0.002 * i, 6));
+    expect(new Set(ticks).size).toBe(ticks.length);
+  });
+
   test("property: ticks cover the data with one round step, a handful of them", () => {
     fc.assert(
       fc.property(

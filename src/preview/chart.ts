@@ -159,8 +159,12 @@ export function niceTicks(lo: number, hi: number, count: number): number[] {
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
   let first = Math.floor(lo / step) * step;
   if (first > lo) first -= step;
+  // Each tick rounded to the step's own decimals (not to significant digits, which merge the ticks of a narrow
+  // range far from 0, such as 1,000,000,000 to 1,000,000,000.01).
+  const decimals = Math.min(20, Math.max(0, 2 - Math.floor(Math.log10(step))));
+  const tick = (i: number) => Number((first + i * step).toFixed(decimals));
   const ticks: number[] = [];
-  for (let v = first; v < hi + step * 0.5; v += step) ticks.push(Number(v.toPrecision(12)));
-  if (ticks[ticks.length - 1] < hi) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
+  for (let i = 0; tick(i) < hi + step * 0.5; i++) ticks.push(tick(i));
+  if (ticks[ticks.length - 1] < hi) ticks.push(tick(ticks.length));
   return ticks;
 }
