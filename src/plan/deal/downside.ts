@@ -9,7 +9,7 @@
  */
 import { call } from "../formula";
 import type { CarveoutCells, InputCells, ScenarioCells } from "./inputs";
-import { type DealSheet, NOTE, type Pair, pairRow } from "./layout";
+import { type DealSheet, NOTE, type Pair, pairRow, noteInput } from "./layout";
 import { exposureFormulas, mayPursue, type TermCells } from "./side-by-side";
 
 /** What the downside section writes that later sections read. */
@@ -55,26 +55,24 @@ export function downsideSection(
   const { noi, propertyValue: value, amortYears: amort, interestOnly: io } = inp;
   const top = s.heading("Downside at a default (time-aware)", 1);
   s.text(NOTE, top, "Every loan input flows through: the balance at the default year under each structure");
-  const input = (label: string, v: number, fmt: "years" | "rate" | "share", name: string, note: string): string => {
-    const r = s.label(label);
-    s.text(NOTE, r, note);
-    return s.input("B", r, v, fmt, name);
-  };
-  const year = input(
+  const year = noteInput(
+    s,
     "Default year",
     d.defaultYear,
     "years",
     "DefaultYear",
     "Assumption: the year the sponsor stops paying (1 to the hold)",
   );
-  const months = input(
+  const months = noteInput(
+    s,
     "Months of interest accrued to the sale",
     d.accruedMonths,
     "years",
     "AccruedMonths",
     "Assumption: unpaid interest from the default to the foreclosure sale (methodology §5 claim)",
   );
-  const expansion = input(
+  const expansion = noteInput(
+    s,
     "Exit cap rate over the going-in cap rate",
     d.capExpansion,
     "rate",
@@ -141,14 +139,16 @@ export function downsideSection(
   });
 
   // The protection's price against what it is worth (methodology §6, §16).
-  const vol = input(
+  const vol = noteInput(
+    s,
     "Volatility of the property's value",
     d.volatility,
     "rate",
     "Volatility",
     "Downing, Stanton & Wallace (2008): implied by 14,000 CMBS loans' pricing, about 20–24 % a year; the low end. Appraisal-based indices understate it (methodology §16)",
   );
-  const rf = input(
+  const rf = noteInput(
+    s,
     "Risk-free rate (continuous)",
     d.riskFree,
     "rate",

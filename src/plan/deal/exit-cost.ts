@@ -10,7 +10,7 @@
 import { call, quote } from "../formula";
 import type { ExitAssumptions, LoanType, Prepayment } from "../templates/types";
 import type { InputCells } from "./inputs";
-import { type Deal, type DealSheet, NOTE, type Pair } from "./layout";
+import { type Deal, type DealSheet, NOTE, type Pair, noteInput } from "./layout";
 import type { TermCells } from "./side-by-side";
 import { BASE_NAMES } from "./market";
 
@@ -68,25 +68,16 @@ export function exitCostSection(
 
   const top = s.heading("Exit cost: repaying the loan at an early sale", 1);
   s.text(NOTE, top, "Prepayment under each structure in each year of the hold (methodology §12); 0 from maturity");
-  const input = (
-    label: string,
-    v: string | number,
-    fmt: "rate" | "money" | "years" | "decimal" | undefined,
-    name: string,
-    note: string,
-  ) => {
-    const r = s.label(label);
-    s.text(NOTE, r, note);
-    return s.input("B", r, v, fmt, name);
-  };
-  const earlySaleYear = input(
+  const earlySaleYear = noteInput(
+    s,
     "Early sale year",
     exit.earlySaleYear ?? defaultEarlySaleYear(deal.inputs.holdYears),
     "years",
     "EarlySaleYear",
     "Assumption: the year the property is sold and the loan repaid (a year of the table below)",
   );
-  const method = input(
+  const method = noteInput(
+    s,
     "Non-recourse prepayment: YIELD_MAINTENANCE, DEFEASANCE or STEP_DOWN",
     prepayment,
     undefined,
@@ -96,21 +87,24 @@ export function exitCostSection(
   const treasuryRow = s.label("Treasury yield (10-year)");
   s.text(NOTE, treasuryRow, "The market table's 10-year Treasury (MarketTreasury10Y); type the day's yield there");
   const treasury = s.formula("B", treasuryRow, `=${BASE_NAMES.UST10}`, "rate", "PrepayTreasury");
-  const floor = input(
+  const floor = noteInput(
+    s,
     "Yield-maintenance floor (share of the balance)",
     d.ymFloor,
     "rate",
     "YMFloor",
     "The usual 1 % minimum (methodology §12)",
   );
-  const ymEnds = input(
+  const ymEnds = noteInput(
+    s,
     "Yield maintenance ends, years before maturity",
     exit.ymEndsBeforeMaturity ?? d.ymEndsBeforeMaturity,
     "decimal",
     "YMEndsBeforeMaturity",
     "0: to maturity. Fannie Mae DUS ends it before maturity (e.g. after year 7 of 10), then the floor (methodology §12)",
   );
-  const fees = input(
+  const fees = noteInput(
+    s,
     "Defeasance fees",
     d.defeasanceFees,
     "money",

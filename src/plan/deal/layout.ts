@@ -5,7 +5,7 @@
  * Columns: A labels; B recourse; C non-recourse; D the difference; E the source or a note;
  * G:J the LOAN.QUALIFY thresholds beside the inputs, and the chart beside the sensitivity table.
  */
-import { FORMATS } from "../plan";
+import { FORMATS, type PlanValue } from "../plan";
 import { SheetBuilder } from "../sheet";
 import type { Carveout, DealInputs, DealTemplate, InputKey } from "../templates/types";
 
@@ -127,6 +127,20 @@ export function resolveDeal(template: DealTemplate, inputs: Partial<DealInputs>,
 export interface Pair {
   readonly r: string;
   readonly n: string;
+}
+
+/** A labelled input row: the value in B (blue, named `name`), its source or assumption in the note column. */
+export function noteInput(
+  s: DealSheet,
+  label: string,
+  value: PlanValue,
+  fmt: Fmt | undefined,
+  name: string,
+  note: string,
+): string {
+  const r = s.label(label);
+  s.text(NOTE, r, note);
+  return s.input("B", r, value, fmt, name);
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { call } from "../formula";
 import type { InputCells, ThresholdCells } from "./inputs";
-import { type DealSheet, NOTE, type Pair, pairRow } from "./layout";
+import { type DealSheet, NOTE, type Pair, pairRow, noteInput } from "./layout";
 import type { TermCells } from "./side-by-side";
 
 export type MaturityKey = "term" | "rateStress" | "noiGrowth" | "capExpansion";
@@ -41,12 +41,8 @@ export function maturitySection(
   const { noi, propertyValue: value, amortYears: amort, interestOnly: io, holdYears: hold } = inp;
   const top = s.heading("Maturity test: refinance at a stressed rate and exit cap", 1);
   s.text(NOTE, top, "Defaults cluster at the balloon: can each structure's balance be refinanced then?");
-  const input = (label: string, v: number, fmt: "years" | "rate", name: string, note: string): string => {
-    const r = s.label(label);
-    s.text(NOTE, r, note);
-    return s.input("B", r, v, fmt, name);
-  };
-  const termInput = input(
+  const termInput = noteInput(
+    s,
     "Loan term, years (0: the hold)",
     d.term,
     "years",
@@ -55,21 +51,24 @@ export function maturitySection(
   );
   const mRow = s.label("Maturity (years from closing)");
   const maturity = s.formula("B", mRow, `=IF(${termInput}>0,${termInput},${hold})`, "years", "MaturityYears");
-  const stress = input(
+  const stress = noteInput(
+    s,
     "Refinance rate over each structure's rate",
     d.rateStress,
     "rate",
     "RefiRateStress",
     "Assumption: rates 2 points higher at maturity (a stress, not a forecast)",
   );
-  const growth = input(
+  const growth = noteInput(
+    s,
     "NOI growth a year to maturity",
     d.noiGrowth,
     "rate",
     "NOIGrowth",
     "Assumption: flat NOI (a conservative test)",
   );
-  const expansion = input(
+  const expansion = noteInput(
+    s,
     "Exit cap rate at maturity over the going-in cap rate",
     d.capExpansion,
     "rate",

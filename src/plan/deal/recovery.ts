@@ -16,7 +16,7 @@
 import { call } from "../formula";
 import type { InputCells } from "./inputs";
 import type { DownsideCells } from "./downside";
-import { type DealSheet, NOTE, type Pair, pairRow } from "./layout";
+import { type DealSheet, NOTE, type Pair, pairRow, noteInput } from "./layout";
 import type { ExitAssumptions } from "../templates/types";
 
 export type RecoveryKey = "basisShare" | "buildingShare" | "taxRate" | "collectionCost";
@@ -51,26 +51,24 @@ export function recoverySection(
   const recoveryYears = exit.recoveryYears ?? NONRESIDENTIAL_RECOVERY_YEARS;
   const top = s.heading("After the default: tax and the lender's recovery", 1);
   s.text(NOTE, top, "At the default year of the downside above (methodology §11, §13); mechanics, not tax advice");
-  const input = (label: string, v: number, fmt: "money" | "share" | "rate" | "decimal", name: string, note: string) => {
-    const r = s.label(label);
-    s.text(NOTE, r, note);
-    return s.input("B", r, v, fmt, name);
-  };
-  const basisShare = input(
+  const basisShare = noteInput(
+    s,
     "Tax basis at purchase (share of the property value)",
     d.basisShare,
     "share",
     "TaxBasisShare",
     "Assumption: bought at the property value; type the deal's own basis share",
   );
-  const building = input(
+  const building = noteInput(
+    s,
     "Depreciable share of the basis (the building)",
     d.buildingShare,
     "share",
     "BuildingShare",
     "Assumption: land is the rest and is not depreciated",
   );
-  const recovery = input(
+  const recovery = noteInput(
+    s,
     "Recovery period (years, straight line)",
     recoveryYears,
     "decimal",
@@ -117,7 +115,8 @@ export function recoverySection(
     "money",
     { note: "Recourse only: the debt over the value, ordinary income (no insolvency, no §108(c) election assumed)" },
   );
-  const rate = input(
+  const rate = noteInput(
+    s,
     "Tax rate on the income recognized (blended)",
     d.taxRate,
     "rate",
@@ -143,7 +142,8 @@ export function recoverySection(
     { note: "Under the deal's state law" },
   );
 
-  const cost = input(
+  const cost = noteInput(
+    s,
     "Cost of collecting a deficiency",
     d.collectionCost,
     "money",

@@ -9,7 +9,7 @@
  */
 import { type DealTemplate } from "../templates/types";
 import type { InputCells } from "./inputs";
-import { type DealSheet, NOTE, type Pair, pairRow } from "./layout";
+import { type DealSheet, NOTE, type Pair, pairRow, noteInput } from "./layout";
 import type { TermCells } from "./side-by-side";
 
 export type ReturnsKey = "closingCosts" | "noiGrowth" | "saleCapExpansion" | "saleCosts";
@@ -39,11 +39,9 @@ export function returnsSection(s: DealSheet, inp: InputCells, terms: TermCells, 
   const { noi, propertyValue: value, holdYears: hold } = inp;
   const top = s.heading("Levered returns (each structure's own loan)", 1);
   s.text(NOTE, top, "Equity, the levered cash flow of each year and the sale at the end of the hold (methodology §4)");
-  const input = (label: string, v: number, name: string, note: string): string => {
-    const r = s.label(label);
-    s.text(NOTE, r, note);
-    return s.input("B", r, v, "rate", name);
-  };
+  /** The returns' inputs are all shares or rates. */
+  const input = (label: string, v: number, name: string, note: string): string =>
+    noteInput(s, label, v, "rate", name, note);
   const closing = input(
     "Closing costs (share of the value)",
     d.closingCosts,
