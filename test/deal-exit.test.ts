@@ -19,9 +19,10 @@ import { evaluatePlan } from "../src/engine/plan-writers";
 import type { CellResult, EngineWorkbook } from "../src/engine/workbook";
 import { buildDealPlan } from "../src/plan/deal";
 import { DOWNSIDE_DEFAULTS } from "../src/plan/deal/downside";
-import { EXIT_COST_DEFAULTS, STEP_DOWN_3, STEP_DOWN_5 } from "../src/plan/deal/exit-cost";
+import { EXIT_COST_DEFAULTS, exitCostMessage, STEP_DOWN_3, STEP_DOWN_5 } from "../src/plan/deal/exit-cost";
 import { MATURITY_DEFAULTS } from "../src/plan/deal/maturity";
 import { RECOVERY_DEFAULTS } from "../src/plan/deal/recovery";
+import { SUMMARY } from "../src/plan/deal/summary";
 import { MARKET_2025 } from "../src/plan/market";
 import { parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
 import {
@@ -376,6 +377,43 @@ describe("exit cost (issue 13, item 7)", () => {
       expect(x as number).toBeGreaterThanOrEqual(0);
     }
   });
+});
+
+describe("EarlySaleYear outside the exit-cost table: a message, not #N/A or a wrong number", () => {
+  /** The summary's ExitCost row (the first row with its label: the summary is at the top). */
+  const summaryRow = (c: Computed) => c.row(SUMMARY.exitCost);
+
+  test.each(TEMPLATES.map((t) => [t.id, t] as const))(
+    "%s: year 0, a year past the table, a fraction, text",
+    (_id, t) => {
+      const c = compute(buildDealPlan(t));
+      const hold = Math.max(1, Math.ceil(t.inputs.holdYears));
+      const message = exitCostMessage(hold);
+      // The table's years are 1 to the hold: the message names the last one.
+      expect(message).toBe(`EarlySaleYear must be a whole year from 1 to ${hold}`);
+      const good = c.named("ExitCost");
+      expect(good.map((x) => typeof x)).toEqual(["number", "number"]);
+      for (const year of [0, hold + 1, 1.5, -1, "three"]) {
+        c.set("EarlySaleYear", year);
+        expect([year, c.named("ExitCost")]).toEqual([year, [message, message]]);
+        expect([year, c.row("Exit cost at the early sale year").D]).toEqual([year, ""]);
+        const summary = summaryRow(c);
+        expect([year, summary.B, summary.C, summary.D]).toEqual([year, message, message, ""]);
+      }
+      // A year of the table again: the figures come back, and the summary shows them.
+      c.set("EarlySaleYear", hold);
+      const back = c.named("ExitCost") as number[];
+      expect(back.map((x) => typeof x)).toEqual(["number", "number"]);
+      const table = c.engine.sheetValues(c.plan.sheetName);
+      const head = table.findIndex((line) => line[0] === "Early sale in year");
+      // The table's last row is the hold's last year; the row after it is no year.
+      expect([table[head + hold][0], typeof table[head + hold + 1][0]]).toEqual([hold, "string"]);
+      expect(back).toEqual([table[head + hold][1], table[head + hold][2]]);
+      const summary = summaryRow(c);
+      expect([summary.B, summary.C]).toEqual(back);
+      expect(summary.D).toBeCloseTo(back[1] - back[0], 6);
+    },
+  );
 });
 
 describe("properties over the inputs (computed through the engine)", () => {

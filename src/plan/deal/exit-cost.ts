@@ -44,6 +44,11 @@ export function defaultEarlySaleYear(holdYears: number): number {
   return Math.max(1, Math.min(3, Math.floor(holdYears) - 1));
 }
 
+/** What ExitCost shows when EarlySaleYear is not a year of the table (1 to the hold). */
+export function exitCostMessage(years: number): string {
+  return `EarlySaleYear must be a whole year from 1 to ${years}`;
+}
+
 /** What the section writes that tests and later sections read. */
 export interface ExitCostCells {
   readonly earlySaleYear: string;
@@ -175,9 +180,16 @@ export function exitCostSection(
     "Step-down: assumption, a 5-4-3-2-1 % schedule (3-2-1 % on a hold of 3 years or less), open after; type the note's own",
   );
   const costRow = s.label("Exit cost at the early sale year");
-  const at = (col: string) => `=INDEX(${column(col)},MATCH(${earlySaleYear},${column("A")},0))`;
+  // A year the table has no row for (0, beyond the hold, a fraction, text) says so instead of a bare #N/A.
+  const match = `MATCH(${earlySaleYear},${column("A")},0)`;
+  const at = (col: string) => `=IF(ISNA(${match}),${quote(exitCostMessage(hold))},INDEX(${column(col)},${match}))`;
   const exitCost: Pair = { r: s.formula("B", costRow, at("B"), "money"), n: s.formula("C", costRow, at("C"), "money") };
-  s.formula("D", costRow, `=${exitCost.n}-${exitCost.r}`, "money");
+  s.formula(
+    "D",
+    costRow,
+    `=IF(AND(ISNUMBER(${exitCost.r}),ISNUMBER(${exitCost.n})),${exitCost.n}-${exitCost.r},"")`,
+    "money",
+  );
   s.text(NOTE, costRow, "The table's row for the early sale year");
   s.name("ExitCost", `${exitCost.r}:${exitCost.n}`);
   return { earlySaleYear, exitCost, years };

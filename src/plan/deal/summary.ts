@@ -128,7 +128,8 @@ export function summarySection(s: DealSheet, top: number, f: SummaryFigures): vo
       const p = cell as Pair;
       s.formula("B", r, `=${p.r}`, line.fmt);
       s.formula("C", r, `=${p.n}`, line.fmt);
-      s.formula("D", r, `=${p.n}-${p.r}`, line.fmt);
+      // A figure that is a message (a year outside a table) leaves the difference blank, not #VALUE!.
+      s.formula("D", r, `=IF(AND(ISNUMBER(${p.r}),ISNUMBER(${p.n})),${p.n}-${p.r},"")`, line.fmt);
     } else if (line.kind === "one") {
       s.formula(line.col, r, `=${cell as string}`, line.fmt);
       if (typeof line.note === "string") s.text(NOTE, r, line.note);
