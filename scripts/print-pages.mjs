@@ -79,10 +79,14 @@ function readPdf(file) {
     const strings = [];
     let font = new Map();
     let smallest = Infinity;
+    let size = 0;
+    /** Font size → how many text runs print at it. */
+    const sizes = new Map();
     for (const t of content.matchAll(/\/(F\d+)\s+([\d.]+)\s+Tf|\[([\s\S]*?)\]\s*TJ|<([0-9A-Fa-f]*)>\s*Tj/g)) {
       if (t[1]) {
         font = fonts.get(t[1]) ?? new Map();
-        smallest = Math.min(smallest, Number(t[2]));
+        size = Number(t[2]);
+        smallest = Math.min(smallest, size);
         continue;
       }
       const hexes = t[3] !== undefined ? [...t[3].matchAll(/<([0-9A-Fa-f]+)>/g)].map((h) => h[1]) : [t[4]];
@@ -91,8 +95,9 @@ function readPdf(file) {
       for (const h of hexes)
         for (let i = 0; i < h.length; i += width) s += font.get(h.slice(i, i + width).toUpperCase()) ?? "?";
       strings.push(s);
+      sizes.set(size, (sizes.get(size) ?? 0) + 1);
     }
-    return { width: box[2] - box[0], height: box[3] - box[1], strings, smallest };
+    return { width: box[2] - box[0], height: box[3] - box[1], strings, smallest, sizes };
   });
 }
 
@@ -122,14 +127,28 @@ function main() {
       const titled = pages.filter((p) => HEADINGS.every((h) => p.strings.includes(h))).length;
       const size = [...new Set(pages.map((p) => `${p.width}×${p.height} pt`))].join(", ");
       const font = Math.min(...pages.map((p) => p.smallest));
-      rows.push({ id, pages: pages.length, size, titled, font: Math.round(font * 10) / 10 });
+      // The body text's printed size: the size most text runs print at (the cells' 11 points, scaled).
+      const runs = new Map();
+      for (const p of pages) for (const [k, n] of p.sizes) runs.set(k, (runs.get(k) ?? 0) + n);
+      const body = [...runs.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+      rows.push({
+        id,
+        pages: pages.length,
+        size,
+        titled,
+        font: Math.round(font * 10) / 10,
+        body: Math.round(body * 10) / 10,
+      });
     }
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
-  console.log("| Template | Pages | Page size | Pages with the print titles | Smallest printed font |");
-  console.log("|---|---|---|---|---|");
-  for (const r of rows) console.log(`| ${r.id} | ${r.pages} | ${r.size} | ${r.titled} of ${r.pages} | ${r.font} pt |`);
+  console.log(
+    "| Template | Pages | Page size | Pages with the print titles | Body text printed at | Smallest printed font |",
+  );
+  console.log("|---|---|---|---|---|---|");
+  for (const r of rows)
+    console.log(`| ${r.id} | ${r.pages} | ${r.size} | ${r.titled} of ${r.pages} | ${r.body} pt | ${r.font} pt |`);
   if (rows.some((r) => r.titled !== r.pages)) process.exitCode = 1;
 }
 

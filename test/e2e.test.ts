@@ -400,6 +400,30 @@ describeBrowser("the preview in Chromium", () => {
     expect(title.clipped).toBe(false);
   });
 
+  test("text the plan wraps wraps in its column, its row grown to show all of it", async () => {
+    await insert("value-add");
+    const wrapped = valueAdd.cells.filter((c) => c.wrap).map((c) => parseAddress(c.address));
+    expect(wrapped.length).toBeGreaterThan(0);
+    const shown = await page.evaluate((cells) => {
+      return cells.map(({ row, col }) => {
+        const td = document.querySelector<HTMLElement>(`#grid td[data-cell="${row}:${col}"]`);
+        if (!td) return { cell: `${row}:${col}`, found: false };
+        // A formula the plan wraps because its text may be long may compute a number, which does not wrap.
+        if (td.classList.contains("num")) return { cell: `${row}:${col}`, found: true, wrap: true, clipped: false };
+        return {
+          cell: `${row}:${col}`,
+          found: true,
+          wrap: td.classList.contains("wrap"),
+          clipped: td.scrollHeight > td.clientHeight + 1 || td.scrollWidth > td.clientWidth + 1,
+          lines: Math.round(td.getBoundingClientRect().height / 17),
+        };
+      });
+    }, wrapped);
+    expect(shown.filter((s) => !s.wrap || s.clipped)).toEqual([]);
+    // the longest notes take several lines
+    expect(Math.max(...shown.map((s) => s.lines ?? 0))).toBeGreaterThan(2);
+  });
+
   test("column widths come from the plan (points × 4/3 pixels at 100 %)", async () => {
     await insert("value-add");
     await page.selectOption("#zoom", "100");

@@ -20,7 +20,7 @@ describe("SheetBuilder", () => {
     expect(s.row).toBe(4);
     const [f] = s.formulaRow("Payment", [`=${call("PAYMENT", named, a, "30")}`]);
     expect(f).toBe("B5");
-    const plan = s.build({ sheetName: "T", columnWidths: [] });
+    const plan = s.build({ sheetName: "T", columnWidths: [{ column: "C", points: 90 }] });
     const at = (address: string) => plan.cells.find((c) => c.address === address);
     expect(at("A1")).toEqual({ address: "A1", value: "Inputs", bold: true });
     expect(at("C1")).toEqual({ address: "C1", value: "Non-recourse", bold: true });
@@ -28,6 +28,35 @@ describe("SheetBuilder", () => {
     expect(at("A4")).toEqual({ address: "A4", value: "Loan" });
     expect(at("B5")).toEqual({ address: "B5", formula: "=LOAN.PAYMENT(Loan,B2,30)", fontColor: FORMULA_COLOR });
     expect(plan.names).toEqual([{ name: "Loan", address: "B4" }]);
+  });
+
+  test("text too long for its room wraps in its column; text with room to run on does not", () => {
+    // Room: the column and the empty columns to its right, up to the last used one. Widths in
+    // points; the estimate is 5.6 points a character (6.2 bold) plus 6 of padding.
+    const s = new SheetBuilder(FORMATS);
+    const r = s.next();
+    s.text("A", r, "x".repeat(30)); // 174 pt, in A (48) + B (48) + C (60) = 156: wraps
+    s.text("D", r, "end");
+    const r2 = s.next();
+    s.text("A", r2, "x".repeat(25)); // 146 pt ≤ 156: runs on over B and C
+    const r3 = s.next();
+    s.text("A", r3, "x".repeat(10)); // 62 pt, but B is filled: room 48, wraps
+    s.input("B", r3, 1);
+    const plan = s.build({ sheetName: "T", columnWidths: [{ column: "C", points: 60 }] });
+    const wrap = (address: string) => plan.cells.find((c) => c.address === address)?.wrap;
+    expect([wrap(`A${r}`), wrap(`A${r2}`), wrap(`A${r3}`), wrap(`D${r}`)]).toEqual([true, undefined, true, undefined]);
+  });
+
+  test("a paragraph goes down column A a line a row, each line within the limit", () => {
+    const s = new SheetBuilder(FORMATS);
+    const text = "one two three four five six seven eight nine ten";
+    const rows = s.paragraph(text, 14, 1);
+    expect(rows).toEqual([2, 3, 4, 5]);
+    const plan = s.build({ sheetName: "T", columnWidths: [] });
+    const texts = plan.cells.map((c) => c.value as string);
+    expect(texts.join(" ")).toBe(text);
+    expect(texts.every((t) => t.length <= 14)).toBe(true);
+    expect(plan.cells.every((c) => /^A\d+$/.test(c.address))).toBe(true);
   });
 
   test("a plan without names has no names list", () => {

@@ -73,6 +73,7 @@ describe.each(cases)("%s: print setup", (_id, plan) => {
 describe.each(cases)("%s: the exported .xlsx carries the print setup", (id, plan) => {
   let sheetXml = "";
   let workbookXml = "";
+  let stylesXml = "";
 
   beforeAll(async () => {
     const file = path.join(dir, `${id}.xlsx`);
@@ -80,6 +81,7 @@ describe.each(cases)("%s: the exported .xlsx carries the print setup", (id, plan
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
     sheetXml = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
     workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    stylesXml = (await zip.file("xl/styles.xml")?.async("string")) ?? "";
   });
 
   /** The attributes of the first `<tag …>` element. */
@@ -96,6 +98,42 @@ describe.each(cases)("%s: the exported .xlsx carries the print setup", (id, plan
       fitToWidth: "1",
       fitToHeight: "0",
     });
+  });
+
+  test("<pageMargins>: Excel's Narrow preset, in inches (ECMA-376 §18.3.1.62)", () => {
+    expect(attributes(sheetXml, "pageMargins")).toEqual({
+      left: "0.25",
+      right: "0.25",
+      top: "0.75",
+      bottom: "0.75",
+      header: "0.3",
+      footer: "0.3",
+    });
+  });
+
+  test("the cells the plan wraps, and only those, have a style with wrapText; their rows have no set height", () => {
+    const xfs = [
+      ...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/s.exec(stylesXml)?.[1] ?? "").matchAll(/<xf\b[^>]*?(?:\/>|>.*?<\/xf>)/gs),
+    ];
+    const wrapping = new Set(xfs.flatMap((m, i) => (/wrapText="1"/.test(m[0]) ? [String(i)] : [])));
+    const styled = [...sheetXml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?\bs="(\d+)"/g)];
+    const wrapped = styled.filter((m) => wrapping.has(m[2])).map((m) => m[1]);
+    expect(wrapped.sort()).toEqual(
+      plan.cells
+        .filter((c) => c.wrap)
+        .map((c) => c.address)
+        .sort(),
+    );
+    expect(wrapped.length).toBeGreaterThan(0);
+    expect(sheetXml).not.toMatch(/customHeight="1"/);
+  });
+
+  test("every styled cell names its font: Calibri 11 (no font left to the reader's default)", () => {
+    const fonts = [...(/<fonts[^>]*>(.*?)<\/fonts>/s.exec(stylesXml)?.[1] ?? "").matchAll(/<font>(.*?)<\/font>/gs)];
+    for (const f of fonts) {
+      expect(f[1]).toMatch(/<sz val="11"\/>/);
+      expect(f[1]).toMatch(/<name val="Calibri"\/>/);
+    }
   });
 
   test('<sheetPr><pageSetUpPr fitToPage="1"/>: the fit-to settings are in force (not the scale)', () => {

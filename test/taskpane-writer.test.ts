@@ -168,10 +168,17 @@ class FakeSheet implements WorksheetLike {
         setPrintTitleColumns: (columns: string) => op(columns, "print.titleColumns", columns),
       } as WorksheetLike["pageLayout"],
       Object.fromEntries(
-        ["orientation", "paperSize", "zoom"].map((p) => [
-          p,
-          { set: (v: unknown) => op("", `print.${p}`, v), get: unloaded(p) },
-        ]),
+        [
+          "orientation",
+          "paperSize",
+          "zoom",
+          "leftMargin",
+          "rightMargin",
+          "topMargin",
+          "bottomMargin",
+          "headerMargin",
+          "footerMargin",
+        ].map((p) => [p, { set: (v: unknown) => op("", `print.${p}`, v), get: unloaded(p) }]),
       ),
     );
   }
@@ -397,6 +404,15 @@ class FakeRange implements RangeLike {
       },
       set columnWidth(v: number) {
         set("columnWidth", v);
+      },
+      get wrapText(): boolean {
+        return unread();
+      },
+      set wrapText(v: boolean) {
+        set("wrapText", v);
+      },
+      autofitRows() {
+        set("autofitRows", true);
       },
       font: {
         get bold(): boolean {
@@ -684,7 +700,26 @@ describe("writePlan with a deal plan: names, frozen header and chart in the same
       area: deal.print?.area,
       titleRows: `$1:$${deal.freeze?.rows}`,
       titleColumns: "$A:$A",
+      // Excel's "Narrow" margins, 0.25 inch a side and 0.75 top and bottom, in points (72 an inch).
+      leftMargin: 18,
+      rightMargin: 18,
+      topMargin: 54,
+      bottomMargin: 54,
+      headerMargin: 21.6,
+      footerMargin: 21.6,
     });
+  });
+
+  test("text the plan wraps is wrapped, and the rows that hold it are fitted to it", async () => {
+    const book = workbook();
+    await writePlan(deal, book.run, () => true);
+    const wrapped = deal.cells.filter((c) => c.wrap).map((c) => c.address);
+    expect(wrapped.length).toBeGreaterThan(0);
+    expect(book.writes.filter((w) => w.property === "wrapText").map((w) => w.address)).toEqual(wrapped);
+    const rows = wrapped.map((a) => parseRange(a).top + 1);
+    expect(book.writes.filter((w) => w.property === "autofitRows").map((w) => w.address)).toEqual([
+      `${Math.min(...rows)}:${Math.max(...rows)}`,
+    ]);
   });
 
   test("on an Excel without ExcelApi 1.9 the sheet is written without the print setup, and the result says so", async () => {

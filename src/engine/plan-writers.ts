@@ -59,8 +59,12 @@ export function pageSetup(print: PlanPrint): Partial<ExcelJS.PageSetup> {
     ...(print.area ? { printArea: print.area.replace(/(\d+)/g, "$$$1") } : {}),
     ...(print.titleRows ? { printTitlesRow: print.titleRows } : {}),
     ...(print.titleColumns ? { printTitlesColumn: print.titleColumns } : {}),
+    ...(print.margins ? { margins: { ...print.margins } } : {}),
   };
 }
+
+/** The workbook's body font (ExcelJS's default, and Excel's): Calibri 11, the theme's minor font. */
+const BODY_FONT = { name: "Calibri", size: 11, family: 2, scheme: "minor" } as const satisfies Partial<ExcelJS.Font>;
 
 /** "#RRGGBB" → ExcelJS's "FFRRGGBB". */
 function argb(color: string): string {
@@ -115,8 +119,8 @@ export async function planToXlsx(
       ...(plan.freeze ? { views: [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] } : {}),
       ...(plan.print ? { pageSetup: pageSetup(plan.print) } : {}),
     });
-    // Points → character widths (≈7 pt a character).
-    for (const w of plan.columnWidths) ws.getColumn(w.column).width = Math.round((w.points / 7) * 100) / 100;
+    // Points → the file's width unit (ECMA-376 §18.3.1.13): pixels (4/3 a point) over the 7-pixel digit of Calibri 11.
+    for (const w of plan.columnWidths) ws.getColumn(w.column).width = Math.round(((w.points * 4) / 3 / 7) * 100) / 100;
     for (const cell of plan.cells) {
       const { row, col } = parseAddress(cell.address);
       const target = ws.getCell(row + 1, col + 1);
@@ -133,11 +137,16 @@ export async function planToXlsx(
       } else if (cell.value !== undefined) target.value = cell.value;
       if (cell.numberFormat) target.numFmt = cell.numberFormat;
       if (cell.bold !== undefined || cell.fontColor !== undefined) {
+        // The whole font, as Excel writes it: a font with only its bold or color leaves the face and size to the
+        // reader (LibreOffice then takes its own default, not the workbook's Calibri 11).
         target.font = {
+          ...BODY_FONT,
           ...(cell.bold !== undefined ? { bold: cell.bold } : {}),
           ...(cell.fontColor ? { color: { argb: argb(cell.fontColor) } } : {}),
         };
       }
+      // The row has no set height, so Excel and LibreOffice fit it to the wrapped text.
+      if (cell.wrap) target.alignment = { wrapText: true };
     }
     (plan.conditionalFormats ?? []).forEach((f, i) => ws.addConditionalFormatting(colorScaleRule(f, i + 1)));
     for (const n of plan.names ?? [])

@@ -7,6 +7,8 @@
 export const DEAL_NOTES = {
   disclaimer:
     "Figures are market conventions and mechanics from published lender and consumer-finance explainers (docs/methodology.md), not legal, tax or investment advice.",
+  /** The header's short form of the disclaimer (the whole one is in the notes at the end). */
+  notAdvice: "Not legal, tax or investment advice: see the notes at the end.",
   legend: "Blue cells are inputs (each a named range); black cells are formulas (LOAN.* and Excel built-ins).",
   heuristics:
     'Reading: the "when each fits" lender heuristics (methodology §17) applied to this deal. Heuristics, not advice.',

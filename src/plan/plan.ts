@@ -20,6 +20,11 @@ export interface PlanCell {
   readonly bold?: boolean;
   /** "#RRGGBB". */
   readonly fontColor?: string;
+  /**
+   * Wrap the text within the cell's column (the row grows to fit). Set on text that would
+   * otherwise run past the next filled cell or the sheet's last column (see `wrapLongText`).
+   */
+  readonly wrap?: boolean;
 }
 
 export interface ColumnWidth {
@@ -72,7 +77,29 @@ export interface PlanPrint {
   readonly titleColumns?: string;
   /** The range printed, e.g. "A1:M140"; omitted: the sheet's used range. */
   readonly area?: string;
+  /** Page margins in inches, as Excel's Page Setup shows them; omitted: the host's default. */
+  readonly margins?: PrintMargins;
 }
+
+/** Page margins in inches: the page's edges to the printed cells, and to the header and footer. */
+export interface PrintMargins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly header: number;
+  readonly footer: number;
+}
+
+/** Excel's "Narrow" margins preset (Page Layout > Margins > Narrow). */
+export const NARROW_MARGINS: PrintMargins = {
+  left: 0.25,
+  right: 0.25,
+  top: 0.75,
+  bottom: 0.75,
+  header: 0.3,
+  footer: 0.3,
+};
 
 /**
  * One point of a color scale: where it sits in the range's values and its color. `lowest` and
@@ -157,7 +184,68 @@ export function modelPrint(plan: Pick<SheetPlan, "cells" | "chart">, titleRows: 
     ...(titleRows > 0 ? { titleRows: `1:${titleRows}` } : {}),
     titleColumns: "A:A",
     area: `A1:${address(bottom, right)}`,
+    margins: NARROW_MARGINS,
   };
+}
+
+/** Excel's default column width in points (8.43 characters of Calibri 11). */
+export const DEFAULT_COLUMN_POINTS = 48;
+
+/** Paper sizes in points (width × height, portrait). */
+export const PAPER_POINTS: Readonly<Record<PlanPrint["paper"], { width: number; height: number }>> = {
+  letter: { width: 612, height: 792 },
+};
+
+/**
+ * The width a text takes in Calibri 11 (Excel's default font), in points: an estimate on the
+ * wide side (5.6 points a character, 6.2 bold, where Calibri's average is nearer 5.2), so that
+ * text estimated to fit does fit.
+ */
+export function textPoints(text: string, bold = false): number {
+  return text.length * (bold ? 6.2 : 5.6) + 6;
+}
+
+/** Each column's width in points, from A to the last column `right` (0-based), default where unset. */
+export function columnPoints(plan: Pick<SheetPlan, "columnWidths">, right: number): number[] {
+  const widths = new Map(plan.columnWidths.map((w) => [parseAddress(`${w.column}1`).col, w.points]));
+  return Array.from({ length: right + 1 }, (_, c) => widths.get(c) ?? DEFAULT_COLUMN_POINTS);
+}
+
+/**
+ * The room a text in `address` has on one line, in points: its column and the empty columns
+ * to its right (text runs on over them, as in Excel), up to the last column `right`.
+ */
+export function textRoom(filled: ReadonlySet<string>, widths: readonly number[], address: string): number {
+  const { row, col } = parseAddress(address);
+  let room = widths[col] ?? DEFAULT_COLUMN_POINTS;
+  for (let c = col + 1; c < widths.length && !filled.has(`${row}:${c}`); c++) room += widths[c];
+  return room;
+}
+
+/**
+ * Marks `wrap` on each text constant too long for its room (its column and the empty ones
+ * to its right, up to the sheet's last column): in print, text past the last column would
+ * widen the page and shrink the whole sheet, and text stopped by a filled cell is cut off.
+ * Formulas are left as they are (their text is known only once computed; a section marks
+ * its long text formulas itself).
+ */
+export function wrapLongText(plan: SheetPlan): SheetPlan {
+  const filled = new Set<string>();
+  let right = 0;
+  for (const c of plan.cells) {
+    const { row, col } = parseAddress(c.address);
+    filled.add(`${row}:${col}`);
+    right = Math.max(right, col);
+  }
+  const widths = columnPoints(plan, right);
+  const cells = plan.cells.map((c) =>
+    typeof c.value === "string" &&
+    c.wrap === undefined &&
+    textPoints(c.value, c.bold) > textRoom(filled, widths, c.address)
+      ? { ...c, wrap: true }
+      : c,
+  );
+  return { ...plan, cells };
 }
 
 /** Financial-model convention: inputs blue, formulas black. */

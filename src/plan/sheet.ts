@@ -14,6 +14,7 @@ import {
   type PlanName,
   type PlanValue,
   type SheetPlan,
+  wrapLongText,
 } from "./plan";
 
 /** Number formats a sheet uses, by name: `{ money: "#,##0" }`. */
@@ -21,6 +22,23 @@ export type Formats = Readonly<Record<string, string>>;
 
 /** What a plan has besides its cells and names. */
 export type SheetLayout = Omit<SheetPlan, "cells" | "names" | "conditionalFormats">;
+
+/** A paragraph line's most characters: about 900 points of Calibri 11, within a deal sheet's width. */
+export const PARAGRAPH_CHARS = 160;
+
+/** A text broken between words into lines of at most `chars` characters (a longer word keeps its own line). */
+export function lines(text: string, chars: number): string[] {
+  const out: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > chars) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line || out.length === 0) out.push(line);
+  return out;
+}
 
 /** The sheet's grid as it is filled, row by row; `F` names its number formats. */
 export class SheetBuilder<F extends Formats> {
@@ -41,6 +59,26 @@ export class SheetBuilder<F extends Formats> {
   /** Text at a cell. */
   text(col: string, row: number, value: string, bold = false): void {
     this.cells.push(bold ? { address: `${col}${row}`, value, bold } : { address: `${col}${row}`, value });
+  }
+
+  /**
+   * A paragraph down column A, one row per line of at most `chars` characters (broken
+   * between words), each line running on over the empty columns to its right; returns the
+   * rows. Long notes print at the sheet's width this way, where one wrapped cell would be a
+   * column-wide tower of text.
+   */
+  paragraph(value: string, chars = PARAGRAPH_CHARS, gap = 0): number[] {
+    return lines(value, chars).map((line, i) => {
+      const r = this.next(i === 0 ? gap : 0);
+      this.text("A", r, line);
+      return r;
+    });
+  }
+
+  /** Wraps the text of the cell at `address` within its column (a formula whose text may be long). */
+  wrap(address: string): void {
+    const i = this.cells.findIndex((c) => c.address === address);
+    if (i >= 0) this.cells[i] = { ...this.cells[i], wrap: true };
   }
 
   /** An input: a constant in blue; named when `name` is given. Returns the name, or the address. */
@@ -103,12 +141,12 @@ export class SheetBuilder<F extends Formats> {
 
   /** The plan: the cells and names written, with the layout given. */
   build(layout: SheetLayout): SheetPlan {
-    return {
+    return wrapLongText({
       ...layout,
       cells: this.cells,
       ...(this.names.length ? { names: this.names } : {}),
       ...(this.conditionalFormats.length ? { conditionalFormats: this.conditionalFormats } : {}),
-    };
+    });
   }
 
   private format(fmt: keyof F | undefined): { numberFormat?: string } {

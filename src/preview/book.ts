@@ -18,6 +18,8 @@ export interface CellStyle {
   numberFormat?: string;
   bold?: boolean;
   color?: string;
+  /** Text wrapped within the cell's column (RangeFormat.wrapText); the row grows to fit. */
+  wrap?: boolean;
 }
 
 export interface PreviewChart {
@@ -48,6 +50,8 @@ export interface PreviewPrint {
   area?: string;
   titleRows?: string;
   titleColumns?: string;
+  /** PageLayout's margins, in points. */
+  margins?: { left?: number; right?: number; top?: number; bottom?: number; header?: number; footer?: number };
 }
 
 /** An error shaped like Office.js's OfficeExtension.Error. */
@@ -140,6 +144,13 @@ export class PreviewBook {
 
   requireSheet(name: string): void {
     if (!this.sheetNames.includes(name)) throw new PreviewApiError("ItemNotFound", M.noSheet(name));
+  }
+
+  /** Checks a range's address as Office.js reads it: cells ("A1:C3"), whole rows ("4:9") or whole columns ("A:C"). */
+  checkRange(sheet: string, range: string): void {
+    this.requireSheet(sheet);
+    if (/^\$?\d+:\$?\d+$/.test(range) || /^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/i.test(range)) return;
+    parseRange(range);
   }
 
   /** Writes a block of values or formulas (text starting with "=") at a range's top-left cell. */

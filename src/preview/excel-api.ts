@@ -141,7 +141,13 @@ class Range {
   private loadedFormulas: unknown[][] = [];
   private loadedFormats: unknown[][] = [];
   private resolved = "";
-  readonly format: { columnWidth: number; font: { bold: boolean; color: string }; fill: { color: string } };
+  readonly format: {
+    columnWidth: number;
+    wrapText: boolean;
+    font: { bold: boolean; color: string };
+    fill: { color: string };
+    autofitRows(): void;
+  };
   /** Color scales only: `add("ColorScale")`, then its `colorScale.criteria` set (applied at sync). */
   readonly conditionalFormats: { add: (type: string) => { colorScale: { criteria: ScaleCriteria } } };
 
@@ -156,7 +162,11 @@ class Range {
       bold: { set: (v: boolean) => queueStyle({ bold: v }), get: () => false },
       color: { set: (v: string) => queueStyle({ color: v }), get: () => "" },
     });
-    const format = Object.defineProperties({ font, fill: { color: "" } } as Range["format"], {
+    // Row heights follow the text in the preview's grid (an HTML table), so autofitting has nothing to do but
+    // check the range, as Excel does.
+    const autofitRows = () => this.ctx.queue(() => this.ctx.book.checkRange(this.sheet, this.at()));
+    const format = Object.defineProperties({ font, fill: { color: "" }, autofitRows } as Range["format"], {
+      wrapText: { set: (v: boolean) => queueStyle({ wrap: v }), get: () => false },
       columnWidth: {
         set: (points: number) => this.ctx.queue(() => this.ctx.book.setColumnWidth(this.sheet, this.at(), points)),
         get: () => 0,
@@ -286,6 +296,47 @@ class PageLayout {
       ok = false;
     }
     this.set({ area }, ok, `print area ${area}`);
+  }
+  private margin(side: keyof NonNullable<PreviewPrint["margins"]>, points: number): void {
+    const ok = Number.isFinite(points) && points >= 0;
+    const margins = { ...this.ctx.book.print.get(this.sheet)?.margins, [side]: points };
+    this.set({ margins }, ok, `${side} margin ${points}`);
+  }
+  set leftMargin(v: number) {
+    this.margin("left", v);
+  }
+  set rightMargin(v: number) {
+    this.margin("right", v);
+  }
+  set topMargin(v: number) {
+    this.margin("top", v);
+  }
+  set bottomMargin(v: number) {
+    this.margin("bottom", v);
+  }
+  set headerMargin(v: number) {
+    this.margin("header", v);
+  }
+  set footerMargin(v: number) {
+    this.margin("footer", v);
+  }
+  get leftMargin(): number {
+    return this.ctx.book.print.get(this.sheet)?.margins?.left ?? 50.4;
+  }
+  get rightMargin(): number {
+    return this.ctx.book.print.get(this.sheet)?.margins?.right ?? 50.4;
+  }
+  get topMargin(): number {
+    return this.ctx.book.print.get(this.sheet)?.margins?.top ?? 54;
+  }
+  get bottomMargin(): number {
+    return this.ctx.book.print.get(this.sheet)?.margins?.bottom ?? 54;
+  }
+  get headerMargin(): number {
+    return this.ctx.book.print.get(this.sheet)?.margins?.header ?? 21.6;
+  }
+  get footerMargin(): number {
+    return this.ctx.book.print.get(this.sheet)?.margins?.footer ?? 21.6;
   }
   setPrintTitleRows(rows: string): void {
     this.set({ titleRows: rows }, WHOLE_ROWS.test(rows), `print title rows ${rows}`);

@@ -266,7 +266,9 @@ export class GridView {
           // into the scrolling ones only while the sheet is not scrolled sideways (see preview.css).
           let span = widths[c];
           let crosses = false;
-          for (let k = c + 1; k < nCols && values[k] === null; k++) {
+          // Wrapped text stays in its column; the row grows to fit it (as Excel's autofit).
+          if (style?.wrap) td.classList.add("wrap");
+          for (let k = c + 1; !style?.wrap && k < nCols && values[k] === null; k++) {
             span += widths[k];
             if (c < frozenCols && k >= frozenCols) crosses = true;
           }

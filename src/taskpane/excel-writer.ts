@@ -31,6 +31,7 @@
 import {
   type ColorScalePoint,
   column,
+  parseAddress,
   type PlanChart,
   type PlanColorScale,
   type PlanPrint,
@@ -68,7 +69,9 @@ export interface RangeLike {
   numberFormat: unknown[][];
   readonly format: {
     columnWidth: number;
+    wrapText: boolean;
     readonly font: { bold: boolean; color: string };
+    autofitRows(): void;
   };
   readonly conditionalFormats: { add(type: "ColorScale"): ConditionalFormatLike };
 }
@@ -130,6 +133,12 @@ export interface PageLayoutLike {
   orientation: string;
   paperSize: string;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
   setPrintArea(printArea: string): void;
   setPrintTitleRows(printTitleRows: string): void;
   setPrintTitleColumns(printTitleColumns: string): void;
@@ -307,7 +316,11 @@ function queuePlan(sheet: WorksheetLike, plan: SheetPlan, print: PlanPrint | und
     else if (cell.value !== undefined) range.values = [[cell.value]];
     if (cell.bold !== undefined) range.format.font.bold = cell.bold;
     if (cell.fontColor !== undefined) range.format.font.color = cell.fontColor;
+    if (cell.wrap) range.format.wrapText = true;
   }
+  // Rows of wrapped text grow to fit it (Excel keeps a row's height otherwise).
+  const wrapped = plan.cells.filter((c) => c.wrap).map((c) => parseAddress(c.address).row + 1);
+  if (wrapped.length) sheet.getRange(`${Math.min(...wrapped)}:${Math.max(...wrapped)}`).format.autofitRows();
   if (plan.freeze) {
     const { rows, columns } = plan.freeze;
     if (columns > 0) sheet.freezePanes.freezeAt(`A1:${column(columns - 1)}${Math.max(rows, 1)}`);
@@ -350,6 +363,16 @@ function queuePrint(layout: PageLayoutLike, print: PlanPrint): void {
   layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = PAPER[print.paper];
   layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+  if (print.margins) {
+    const m = print.margins;
+    const points = (inches: number) => Math.round(inches * 7200) / 100;
+    layout.leftMargin = points(m.left);
+    layout.rightMargin = points(m.right);
+    layout.topMargin = points(m.top);
+    layout.bottomMargin = points(m.bottom);
+    layout.headerMargin = points(m.header);
+    layout.footerMargin = points(m.footer);
+  }
   if (print.area) layout.setPrintArea(print.area);
   if (print.titleRows) layout.setPrintTitleRows(absoluteSpan(print.titleRows));
   if (print.titleColumns) layout.setPrintTitleColumns(absoluteSpan(print.titleColumns));

@@ -125,6 +125,7 @@ export function downsideSection(
   const exposures = laws.map((law) => {
     const rr = s.next();
     s.formula("A", rr, `="Lender may pursue at the default under "&${law}&" law"`);
+    s.wrap(`A${rr}`);
     pursue.push({
       r: s.formula("B", rr, `=${mayPursue(inp, law, claim.r, sale.r)}`, "money"),
       n: s.formula("C", rr, `=${mayPursue(inp, law, claim.n, sale.n)}`, "money"),
@@ -132,6 +133,7 @@ export function downsideSection(
     s.text(NOTE, rr, "LOAN.STATE_DEFICIENCY (methodology §8)");
     const er = s.next();
     s.formula("A", er, `="Personal exposure at the default under "&${law}&" law"`);
+    s.wrap(`A${er}`);
     const f = exposureFormulas(inp, terms, carve, claim, sale, law);
     const exp: Pair = { r: s.formula("B", er, f.r, "money"), n: s.formula("C", er, f.n, "money") };
     s.formula("D", er, `=${exp.n}-${exp.r}`, "money");

@@ -92,7 +92,7 @@ function grid(s: DealSheet, spec: GridSpec): GridCells {
   const top = s.next(1);
   if (spec.title.startsWith("=")) s.formula("A", top, spec.title, undefined, undefined, true);
   else s.text("A", top, spec.title, true);
-  s.text("A", s.next(), spec.note);
+  s.paragraph(spec.note);
   const axisRow = s.next();
   s.text("A", axisRow, spec.corner);
   const cols = spec.columns.map((v, i) => {

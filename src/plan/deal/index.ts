@@ -139,14 +139,16 @@ export function buildDealPlan(
   const plan = s.build({
     sheetName: options.sheetName ?? template.sheetName,
     columnWidths: [
-      { column: "A", points: 300 },
-      { column: "B", points: 110 },
-      { column: "C", points: 110 },
-      { column: "D", points: 100 },
-      { column: "E", points: 380 },
-      { column: "G", points: 80 },
-      { column: "H", points: 70 },
-      { column: "I", points: 80 },
+      // A:J about 1,065 points: with narrow margins, printed at about 71 % (11-point text at 7.8 points).
+      { column: "A", points: 220 },
+      { column: "B", points: 90 },
+      { column: "C", points: 90 },
+      { column: "D", points: 85 },
+      { column: "E", points: 220 },
+      { column: "F", points: 75 },
+      { column: "G", points: 75 },
+      { column: "H", points: 65 },
+      { column: "I", points: 75 },
       { column: "J", points: 70 },
     ],
     freeze: { rows: header, columns: 1 },
@@ -158,8 +160,8 @@ export function buildDealPlan(
 /** The template's assumptions in words, the state-law note and the disclaimer. */
 function notesSection(s: DealSheet, deal: Deal): void {
   s.heading("Assumptions and notes", 1);
-  for (const a of deal.template.assumptions) s.text("A", s.next(), a);
-  s.text("A", s.next(), DEAL_NOTES.verdict);
-  s.text("A", s.next(), DEAL_NOTES.stateLaw);
-  s.text("A", s.next(), DEAL_NOTES.disclaimer);
+  for (const a of deal.template.assumptions) s.paragraph(a);
+  s.paragraph(DEAL_NOTES.verdict);
+  s.paragraph(DEAL_NOTES.stateLaw);
+  s.paragraph(DEAL_NOTES.disclaimer);
 }

@@ -15,7 +15,7 @@ import { MARKET_NAMES } from "./market";
 /** The title, the legend and the frozen column header; returns the header's row. */
 export function titleSection(s: DealSheet, deal: Deal): number {
   s.text("A", s.next(), deal.template.title, true);
-  s.text("A", s.next(), `${DEAL_NOTES.legend} ${DEAL_NOTES.disclaimer}`);
+  s.text("A", s.next(), `${DEAL_NOTES.legend} ${DEAL_NOTES.notAdvice}`);
   const header = s.next();
   s.headings(header, ["Recourse", "Non-recourse", "Difference", "Source / note"], 1);
   return header;

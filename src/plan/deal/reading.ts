@@ -45,8 +45,10 @@ export function readingSection(
    */
   const cond = (label: string, test: string, why: string): string => {
     const r = s.next();
-    if (label.startsWith("=")) s.formula("A", r, label);
-    else s.text("A", r, label);
+    if (label.startsWith("=")) {
+      s.formula("A", r, label);
+      s.wrap(`A${r}`);
+    } else s.text("A", r, label);
     const cell = s.formula("B", r, `=${test}`);
     s.formula("C", r, `=${why}`);
     return cell;

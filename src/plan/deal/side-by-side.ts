@@ -304,6 +304,7 @@ export function breakevenSection(s: DealSheet, terms: TermCells, out: OutcomeCel
       `=IF(${avoided}<=0,"no personal exposure to insure",IF(${terms.premium}>${avoided},"none: the premium exceeds the exposure avoided",${call("BREAKEVEN_PROBABILITY", terms.premium, avoided)}))`,
       "probability",
     );
+    s.wrap(`D${r}`);
     s.text(
       NOTE,
       r,
@@ -326,5 +327,8 @@ export function qualifySection(s: DealSheet, inp: InputCells, terms: TermCells, 
     r,
     `=${call("QUALIFY", quote("NONRECOURSE"), terms.dscr.n, terms.ltv.n, ...sponsor, terms.loan.n, th.nonRecourse)}`,
   );
+  // A failed test's reason ("Fails: LTV over by …") may be longer than the column.
+  s.wrap(`B${r}`);
+  s.wrap(`C${r}`);
   s.text(NOTE, r, "Against the thresholds in G:J");
 }
