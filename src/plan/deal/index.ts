@@ -93,7 +93,7 @@ export function buildDealPlan(
   const header = titleSection(s, deal);
   const summaryTop = reserveSummary(s);
   const inp = inputsSection(s, deal);
-  const thresholds = thresholdsSection(s, inp.top, template.thresholds, inp.loanType);
+  const thresholds = thresholdsSection(s, inp.top, template.thresholds, inp.loanType, template.lenders);
   const criteria = criteriaSection(s, inp.top + CRITERIA_OFFSET);
   marketSection(s, deal);
   const carveouts = carveoutsSection(s, deal);

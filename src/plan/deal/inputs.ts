@@ -10,7 +10,7 @@ import { DEAL_NOTES } from "../messages";
 import type { PlanValue } from "../plan";
 import { SRC, type DealTemplate, type InputKey, type Scenario, type Thresholds } from "../templates/types";
 import { type Deal, type DealSheet, type Fmt, INPUT_LABELS, INPUT_NAMES, NOTE } from "./layout";
-import { MARKET_NAMES } from "./market";
+import { lenderName, MARKET_NAMES } from "./market";
 
 /** The title, the legend and the frozen column header; returns the header's row. */
 export function titleSection(s: DealSheet, deal: Deal): number {
@@ -145,12 +145,20 @@ export interface ThresholdCells {
   readonly nMinDebtYield: string;
 }
 
-/** Writes the LOAN.QUALIFY threshold pairs in G:H (recourse) and I:J (non-recourse), from row `top` down. */
+/** The market table's name for a LENDER threshold: the lender's min DSCR or max LTV. */
+const LENDER_FIGURE: Partial<Record<Test, "MinDSCR" | "MaxLTV">> = { DSCR: "MinDSCR", LTV: "MaxLTV" };
+
+/**
+ * Writes the LOAN.QUALIFY threshold pairs in G:H (recourse) and I:J (non-recourse), from row `top` down. A
+ * "LENDER" threshold is a formula naming the structure's lender's figure in the market table (`=MarketBankMinDSCR`):
+ * the analyst changes the table's blue figure, and the loan is re-sized and re-tested.
+ */
 export function thresholdsSection(
   s: DealSheet,
   top: number,
   t: DealTemplate["thresholds"],
   loanType: string,
+  lenders: DealTemplate["lenders"],
 ): ThresholdCells {
   s.text("G", top, "Test", true);
   s.text("H", top, "Recourse", true);
@@ -161,11 +169,18 @@ export function thresholdsSection(
     DSCR: ["RecourseMinDSCR", "NonRecourseMinDSCR"],
     LTV: ["RecourseMaxLTV", "NonRecourseMaxLTV"],
   };
+  let fromTable = false;
   const cell = (col: "H" | "J", r: number, test: Test, th: Thresholds, name?: string): void => {
     const v = th[test];
+    const figure = LENDER_FIGURE[test];
     if (v === "MARKET")
       s.formula(col, r, `=${call("MARKET_PREMIUM", loanType, quote("LTV_CAP"), quote("HIGH"))}`, "share", name);
-    else s.input(col, r, v ?? "", fmt(test), name);
+    else if (v === "LENDER") {
+      if (!figure) throw new Error(`the market table has no ${test} figure`);
+      fromTable = true;
+      const lender = col === "H" ? lenders.recourse : lenders.nonRecourse;
+      s.formula(col, r, `=${lenderName(lender)}${figure}`, fmt(test), name);
+    } else s.input(col, r, v ?? "", fmt(test), name);
   };
   TESTS.forEach((test, i) => {
     const r = top + 1 + i;
@@ -184,7 +199,11 @@ export function thresholdsSection(
   s.text(
     "G",
     dy + 1,
-    "LOAN.QUALIFY thresholds (methodology §15); blank: test not run. DEBT_YIELD sizes the loan only (LOAN.MAX_LOAN, methodology §4): an assumption",
+    "LOAN.QUALIFY thresholds (methodology §15); blank: test not run." +
+      (fromTable
+        ? " DSCR and LTV: each structure's lender in the market table (methodology §14); change them there."
+        : "") +
+      " DEBT_YIELD sizes the loan only (LOAN.MAX_LOAN, methodology §4): an assumption",
   );
   return {
     recourse: s.name("RecourseThresholds", `G${top + 1}:H${bottom}`),

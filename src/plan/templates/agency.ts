@@ -56,6 +56,6 @@ export const AGENCY: DealTemplate = {
     state: SRC.commercialState,
   },
   assumptions: [
-    "Value, NOI, sponsor and costs are assumptions; both rates and points are the dated market table's (bank recourse against Fannie Mae 10-year, late 2025, methodology §14), the premium their difference; the LTV cap is the premium table's.",
+    "Value, NOI, sponsor and costs are assumptions; both rates and points are the dated market table's (bank recourse against Fannie Mae 10-year, late 2025, methodology §14), the premium their difference; each structure's DSCR and LTV thresholds are its lender's row of the table.",
   ],
 };

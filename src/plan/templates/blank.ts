@@ -49,6 +49,6 @@ export const BLANK: DealTemplate = {
     state: PLACEHOLDER,
   },
   assumptions: [
-    "Every deal input is a placeholder; rates and points come from the dated market table (bank recourse against a CMBS conduit, methodology §14) until overridden.",
+    "Every deal input is a placeholder; rates, points and the DSCR and LTV thresholds come from the dated market table (bank recourse against a CMBS conduit, methodology §14) until overridden.",
   ],
 };

@@ -56,6 +56,6 @@ export const BRIDGE: DealTemplate = {
     state: SRC.commercialState,
   },
   assumptions: [
-    "The deal and the sponsor are assumptions; both rates are SOFR plus the dated market table's spreads (a bank bridge against a debt fund, methodology §14), the premium their difference; the LTV cap is the premium table's.",
+    "The deal and the sponsor are assumptions; both rates are SOFR plus the dated market table's spreads (a bank bridge against a debt fund, methodology §14), the premium their difference; each structure's DSCR and LTV thresholds are its lender's row of the table.",
   ],
 };

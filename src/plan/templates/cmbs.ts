@@ -1,8 +1,8 @@
 /**
  * (2) A stabilized asset financed by a CMBS conduit loan (non-recourse) against a bank
- * recourse loan. Market figures: LOAN.MARKET_PREMIUM("CMBS", …) for the rate premium and
- * the LTV cap (methodology §14); the table gives CMBS no points premium ("none (no
- * recourse option)"), so the points are the bank's (an assumption, labelled).
+ * recourse loan. Rates, points and each structure's DSCR and LTV thresholds: the dated market
+ * table's bank and CMBS rows (methodology §14); LOAN.MARKET_PREMIUM("CMBS", …) shows the
+ * published premium range beside them for comparison.
  */
 import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
 
@@ -57,6 +57,6 @@ export const CMBS: DealTemplate = {
     state: SRC.commercialState,
   },
   assumptions: [
-    "Value, NOI, sponsor and costs are assumptions; both rates and points are the dated market table's (bank recourse against a CMBS conduit, methodology §14), the premium their difference; the LTV cap is the premium table's.",
+    "Value, NOI, sponsor and costs are assumptions; both rates and points are the dated market table's (bank recourse against a CMBS conduit, methodology §14), the premium their difference; each structure's DSCR and LTV thresholds are its lender's row of the table.",
   ],
 };

@@ -57,6 +57,6 @@ export const LIFE_COMPANY: DealTemplate = {
     state: SRC.commercialState,
   },
   assumptions: [
-    "Value, NOI, sponsor and costs are assumptions; both rates and points are the dated market table's (bank recourse against a life company, methodology §14), the premium their difference; the LTV cap is the premium table's.",
+    "Value, NOI, sponsor and costs are assumptions; both rates and points are the dated market table's (bank recourse against a life company, methodology §14), the premium their difference; each structure's DSCR and LTV thresholds are its lender's row of the table.",
   ],
 };

@@ -2,9 +2,11 @@
  * A deal template: the data a side-by-side recourse / non-recourse sheet is built from
  * (src/plan/deal.ts). Plain data, no formulas: the builder turns each figure into an input
  * cell (blue, named) or, where the template says "MARKET", into a LOAN.MARKET_PREMIUM
- * formula over the premium table (methodology §14). Each structure's rate and points come
- * from the dated market table (src/plan/market.ts) for the template's lenders unless the
- * template (or the analyst) overrides them.
+ * formula over the premium table (methodology §14), or where it says "LENDER", into a
+ * formula naming its lender's figure in the dated market table. Each structure's rate and
+ * points come from the dated market table (src/plan/market.ts) for the template's lenders
+ * unless the template (or the analyst) overrides them; so do the market templates' DSCR and
+ * LTV thresholds.
  *
  * Every figure carries its source: a section of docs/methodology.md, the
  * market table, or "Assumption" for a deal input no source gives. The sources are written
@@ -19,6 +21,13 @@ export { BUSINESS_PLANS, LOAN_TYPES, type BusinessPlan, type LoanType } from "..
 
 /** A figure written as a LOAN.MARKET_PREMIUM formula instead of a constant. */
 export type Market = "MARKET";
+
+/**
+ * A threshold read from the dated market table: the structure's lender's row (the template's
+ * `lenders`), written as a formula naming the table's cell (`=MarketAgencyMinDSCR`), so the
+ * table's blue figure sizes the loan and LOAN.QUALIFY tests against it.
+ */
+export type Lender = "LENDER";
 
 /** The deal inputs the sheet names and the pane lets the analyst edit. Rates, points and shares are decimals. */
 export interface DealInputs {
@@ -60,8 +69,8 @@ export type InputKey = keyof DealInputs;
 
 /** LOAN.QUALIFY thresholds (test → threshold); a structure's tests. */
 export interface Thresholds {
-  readonly DSCR: number;
-  readonly LTV: number | Market;
+  readonly DSCR: number | Lender;
+  readonly LTV: number | Market | Lender;
   readonly OCCUPANCY?: number;
   readonly NET_WORTH?: number;
   readonly LIQUIDITY?: number;
@@ -229,18 +238,18 @@ export function marketSetup(): Pick<DealTemplate, "thresholds" | "scenarios" | "
 export const MIN_DEBT_YIELD = { recourse: 0.07, nonRecourse: 0.08 } as const;
 
 /**
- * Thresholds of a market loan type: LOAN.QUALIFY's defaults (the core's DEFAULT_THRESHOLDS),
- * except the non-recourse LTV, which is the market table's cap for the loan type; and the
- * debt-yield floors of MIN_DEBT_YIELD.
+ * Thresholds of a template built on the market table: each structure's DSCR and LTV are its
+ * lender's row of the table ("LENDER": live formulas on the sheet); the non-recourse sponsor
+ * tests are LOAN.QUALIFY's defaults (the core's DEFAULT_THRESHOLDS, methodology §15); the
+ * debt-yield floors are MIN_DEBT_YIELD.
  */
 export function marketThresholds(): DealTemplate["thresholds"] {
-  const { DSCR: rDscr, LTV: rLtv } = DEFAULT_THRESHOLDS.RECOURSE;
-  const { DSCR: nDscr, OCCUPANCY, NET_WORTH, LIQUIDITY } = DEFAULT_THRESHOLDS.NONRECOURSE;
+  const { OCCUPANCY, NET_WORTH, LIQUIDITY } = DEFAULT_THRESHOLDS.NONRECOURSE;
   return {
-    recourse: { DSCR: rDscr!, LTV: rLtv!, DEBT_YIELD: MIN_DEBT_YIELD.recourse },
+    recourse: { DSCR: "LENDER", LTV: "LENDER", DEBT_YIELD: MIN_DEBT_YIELD.recourse },
     nonRecourse: {
-      DSCR: nDscr!,
-      LTV: "MARKET",
+      DSCR: "LENDER",
+      LTV: "LENDER",
       OCCUPANCY,
       NET_WORTH,
       LIQUIDITY,
