@@ -3,8 +3,11 @@
  * `loan template` into build/print/, has LibreOffice (soffice, headless) print each to PDF
  * with the file's own print setup, and reports per template the pages, their size and
  * whether every page carries the print titles (the title and the Recourse | Non-recourse |
- * Difference | Source / note headings). A development check: it needs LibreOffice, which CI
- * does not have; docs/printing.md records its figures.
+ * Difference | Source / note headings), the size the body text prints at, and whether the
+ * first page holds the summary and the verdict. A development check: it needs LibreOffice,
+ * which CI does not have, and Carlito (Debian's fonts-crosextra-carlito, metric-compatible
+ * with Calibri; without it LibreOffice sets the text in a wider face and the sizes shrink);
+ * docs/printing.md records its figures.
  *
  * The PDF is read with a small reader of what LibreOffice writes: each page's content
  * stream (Flate), its text-showing operators (Tj, TJ) decoded through the fonts' ToUnicode
@@ -125,6 +128,10 @@ function main() {
       ]);
       const pages = readPdf(path.join(out, `${id}.pdf`));
       const titled = pages.filter((p) => HEADINGS.every((h) => p.strings.includes(h))).length;
+      // The summary's heading, its first row (the verdict) and its last (the exit cost, "(ExitCost)"), from
+      // src/plan/deal/summary.ts, on the first page: the whole summary prints on one page.
+      const first = pages[0]?.strings.join(" ") ?? "";
+      const summaryFirst = ["Summary", "Verdict", "(ExitCost)"].every((w) => first.includes(w));
       const size = [...new Set(pages.map((p) => `${p.width}×${p.height} pt`))].join(", ");
       const font = Math.min(...pages.map((p) => p.smallest));
       // The body text's printed size: the size most text runs print at (the cells' 11 points, scaled).
@@ -136,6 +143,7 @@ function main() {
         pages: pages.length,
         size,
         titled,
+        summaryFirst,
         font: Math.round(font * 10) / 10,
         body: Math.round(body * 10) / 10,
       });
@@ -144,12 +152,16 @@ function main() {
     fs.rmSync(profile, { recursive: true, force: true });
   }
   console.log(
-    "| Template | Pages | Page size | Pages with the print titles | Body text printed at | Smallest printed font |",
+    "| Template | Pages | Page size | Pages with the print titles | Summary and verdict on page 1 | Body text printed at | Smallest printed font |",
   );
-  console.log("|---|---|---|---|---|---|");
-  for (const r of rows)
-    console.log(`| ${r.id} | ${r.pages} | ${r.size} | ${r.titled} of ${r.pages} | ${r.body} pt | ${r.font} pt |`);
-  if (rows.some((r) => r.titled !== r.pages)) process.exitCode = 1;
+  console.log("|---|---|---|---|---|---|---|");
+  for (const r of rows) {
+    const first = r.summaryFirst ? "yes" : "no";
+    console.log(
+      `| ${r.id} | ${r.pages} | ${r.size} | ${r.titled} of ${r.pages} | ${first} | ${r.body} pt | ${r.font} pt |`,
+    );
+  }
+  if (rows.some((r) => r.titled !== r.pages || !r.summaryFirst)) process.exitCode = 1;
 }
 
 main();
