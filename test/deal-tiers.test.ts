@@ -20,7 +20,7 @@ import { evaluatePlan } from "../src/engine/plan-writers";
 import type { CellResult, EngineWorkbook } from "../src/engine/workbook";
 import { buildDealPlan } from "../src/plan/deal";
 import { lenderName } from "../src/plan/deal/market";
-import { marketRate, marketRow, type MarketLender } from "../src/plan/market";
+import { MARKET_LENDERS, marketRate, marketRow, type MarketLender } from "../src/plan/market";
 import { parseRange, type SheetPlan } from "../src/plan/plan";
 import { TEMPLATES } from "../src/plan/templates";
 import { MIN_DEBT_YIELD, type DealTemplate } from "../src/plan/templates/types";
@@ -68,6 +68,11 @@ class Sheet {
     const line = this.engine.sheetValues(this.plan.sheetName).find((l) => l[0] === label);
     if (!line) throw new Error(`no row labelled ${label}`);
     return [line[1] ?? null, line[2] ?? null];
+  }
+  /** The text in column E (the note) of a name's row. */
+  note(name: string): string {
+    const v = this.plan.cells.find((c) => c.address === `E${this.range(name).top + 1}`)?.value;
+    return typeof v === "string" ? v : "";
   }
   /** The formula the plan writes in a name's first cell. */
   formula(name: string): string | undefined {
@@ -124,6 +129,7 @@ test("every template but the residential one is built on the market table; resid
       const th = t.thresholds[side];
       expect(s.num(THRESHOLD_NAMES[side].dscr)).toBe(th.DSCR);
       expect(s.formula(THRESHOLD_NAMES[side].dscr)).toBeUndefined();
+      expect(s.note(`${lenderName(t.lenders[side])}MaxLTV`)).not.toContain("They size");
     }
   }
 });
@@ -154,6 +160,16 @@ describe.each(MARKET.map((t) => [t.id, t] as const))("template %s: thresholds fr
       expect(rows[TESTS.indexOf("DSCR")][1]).toBe(row.minDscr.value);
       expect(rows[TESTS.indexOf("LTV")][1]).toBe(row.maxLtv.value);
     }
+  });
+
+  test("the market table says beside each lender's LTV and DSCR which loan they size", () => {
+    const s = new Sheet(t);
+    for (const side of SIDES) {
+      const note = s.note(`${lenderName(t.lenders[side])}MaxLTV`);
+      expect(note).toContain(`They size the ${side === "recourse" ? "recourse" : "non-recourse"} loan`);
+    }
+    const unused = MARKET_LENDERS.filter((l) => l !== t.lenders.recourse && l !== t.lenders.nonRecourse);
+    for (const l of unused) expect(s.note(`${lenderName(l)}MaxLTV`)).not.toContain("They size");
   });
 
   test("sized (LoanInput 0), each structure's largest loan is the hand value under its lender's tiers, to 1 unit", () => {

@@ -57,6 +57,16 @@ export function marketSection(s: DealSheet, deal: Deal, table: MarketTable = MAR
   base("10-year Treasury", "UST10");
   base("30-day average SOFR", "SOFR");
 
+  /** Which structures a lender's max LTV and min DSCR size (their thresholds in G:J name them), as a sentence. */
+  const sizes = (lender: MarketLender): string => {
+    const { lenders, thresholds } = deal.template;
+    const which = (["recourse", "nonRecourse"] as const).filter(
+      (k) => lenders[k] === lender && thresholds[k].DSCR === "LENDER" && thresholds[k].LTV === "LENDER",
+    );
+    if (which.length === 0) return "";
+    const words = which.map((k) => (k === "recourse" ? "recourse" : "non-recourse")).join(" and ");
+    return `. They size the ${words} loan (thresholds in G:J)`;
+  };
   for (const row of table.rows) {
     const stem = lenderName(row.lender);
     const r = s.label(`${row.label}: spread, rate, points`);
@@ -67,7 +77,7 @@ export function marketSection(s: DealSheet, deal: Deal, table: MarketTable = MAR
     const t = s.label(`${row.label}: max LTV, min DSCR`);
     s.input("B", t, row.maxLtv.value, "share", `${stem}MaxLTV`);
     s.input("C", t, row.minDscr.value, "ratio", `${stem}MinDSCR`);
-    s.text(NOTE, t, `LTV: ${sourceNote(row.maxLtv)}. DSCR: ${sourceNote(row.minDscr)}`);
+    s.text(NOTE, t, `LTV: ${sourceNote(row.maxLtv)}. DSCR: ${sourceNote(row.minDscr)}${sizes(row.lender)}`);
   }
   for (const tier of table.agencyTiers) {
     const r = s.label(
