@@ -24,6 +24,7 @@ import { buildDealPlan, DEAL_NOTES, INPUT_NAMES } from "../src/plan/deal";
 import { DOWNSIDE_DEFAULTS } from "../src/plan/deal/downside";
 import { DEFAULT_GROWTH_RATE, FAIR_VOLATILITIES } from "../src/plan/deal/fair";
 import { FORMULA_COLOR, INPUT_COLOR, parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
+import { MARKET_2025 } from "../src/plan/market";
 import { findTemplate, RESIDENTIAL_CA_TX, TEMPLATES, VALUE_ADD } from "../src/plan/templates";
 
 const CENT = 0.005;
@@ -563,7 +564,11 @@ describe("is the premium fair? (issue 12, deal templates)", () => {
   const v = i.propertyValue;
   const q = i.noi / i.propertyValue;
   const t = i.holdYears;
-  const { volatility: sigma, riskFree: r } = DOWNSIDE_DEFAULTS;
+  const { volatility: sigma } = DOWNSIDE_DEFAULTS;
+  // The risk-free rate: the market table's 10-year Treasury yield (semi-annual, bond-equivalent:
+  // (1 + y/2)² a year) as the continuous rate with the same growth, 2·ln(1 + y/2).
+  const treasury = MARKET_2025.bases.UST10.value;
+  const r = 2 * Math.log(1 + treasury / 2);
   // The strike: the non-recourse balance at the hold (checked above against 4,123,469.40) plus costs.
   const k = (c.row("Balance at the end of the hold").C as number) + i.foreclosureCosts;
 
@@ -571,6 +576,18 @@ describe("is the premium fair? (issue 12, deal templates)", () => {
     expect(Math.abs(normCdf(1) - 0.841344746068543)).toBeLessThan(1e-15);
     expect(Math.abs(normCdf(-2) - 0.022750131948179)).toBeLessThan(1e-15);
     relClose(normCdf(-5), 2.866515718791939e-7, 1e-12);
+  });
+
+  test("the risk-free rate is the market table's Treasury as a continuous rate, and follows it", () => {
+    expect(r).toBeGreaterThan(0.04);
+    expect(r).toBeLessThan(treasury);
+    relClose(namedValue(c, "RiskFreeRate"), r, 1e-12);
+    const treasuryName = (c.plan.names ?? []).find((n) => n.name === "MarketTreasury10Y");
+    const at = parseRange(treasuryName?.address ?? "");
+    const moved = compute(buildDealPlan(VALUE_ADD));
+    moved.engine.setCells(moved.plan.sheetName, at.top, at.left, [[0.05]]);
+    relClose(namedValue(moved, "RiskFreeRate"), 2 * Math.log(1.025), 1e-12);
+    expect(namedValue(moved, "PutValue")).not.toBe(namedValue(c, "PutValue"));
   });
 
   test("the put value is the closed-form Black–Scholes put at the deal's figures (1e-9 relative)", () => {

@@ -10,6 +10,7 @@
 import { call } from "../formula";
 import type { CarveoutCells, InputCells, ScenarioCells } from "./inputs";
 import { type DealSheet, NOTE, type Pair, pairRow, noteInput } from "./layout";
+import { BASE_NAMES } from "./market";
 import { exposureFormulas, mayPursue, type TermCells } from "./side-by-side";
 
 /** What the downside section writes that later sections read. */
@@ -30,7 +31,13 @@ export interface DownsideCells {
   readonly accruedMonths: string;
 }
 
-export type DownsideKey = "defaultYear" | "accruedMonths" | "capExpansion" | "volatility" | "riskFree";
+export type DownsideKey = "defaultYear" | "accruedMonths" | "capExpansion" | "volatility";
+
+/**
+ * The risk-free rate the put is priced at, from the market table: the 10-year Treasury's yield
+ * (semi-annual, bond-equivalent) as the continuous rate LOAN.PUT_VALUE takes, 2·ln(1 + y/2).
+ */
+export const RISK_FREE_FORMULA = `=2*LN(1+${BASE_NAMES.UST10}/2)`;
 
 /** Defaults of the downside's own inputs (assumptions, stated beside them). */
 export const DOWNSIDE_DEFAULTS: Readonly<Record<DownsideKey, number>> = {
@@ -39,8 +46,20 @@ export const DOWNSIDE_DEFAULTS: Readonly<Record<DownsideKey, number>> = {
   capExpansion: 0.01,
   /** Downing, Stanton and Wallace (2008): loan-implied property volatility 20–24 % a year; the low end (§16). */
   volatility: 0.2,
-  riskFree: 0.04,
 };
+
+/** The risk-free rate: a template's own (an input), else the market table's Treasury as a continuous rate. */
+function riskFreeRow(s: DealSheet, own: number | undefined): string {
+  const label = "Risk-free rate (continuous)";
+  if (own !== undefined) return noteInput(s, label, own, "rate", "RiskFreeRate", "The template's assumption");
+  const r = s.label(label);
+  s.text(
+    NOTE,
+    r,
+    "The market table's 10-year Treasury yield (MarketTreasury10Y, semi-annual) as a continuous rate: 2·ln(1 + y/2) (methodology §16)",
+  );
+  return s.formula("B", r, RISK_FREE_FORMULA, "rate", "RiskFreeRate");
+}
 
 export function downsideSection(
   s: DealSheet,
@@ -49,9 +68,10 @@ export function downsideSection(
   scenarios: readonly ScenarioCells[],
   carve: CarveoutCells,
   laws: readonly string[],
-  defaults: Partial<Record<DownsideKey, number>> = {},
+  defaults: Partial<Record<DownsideKey | "riskFree", number>> = {},
 ): DownsideCells {
   const d = { ...DOWNSIDE_DEFAULTS, ...defaults };
+  const riskFree = defaults.riskFree;
   const { noi, propertyValue: value, amortYears: amort, interestOnly: io } = inp;
   const top = s.heading("Downside at a default (time-aware)", 1);
   s.text(NOTE, top, "Every loan input flows through: the balance at the default year under each structure");
@@ -149,14 +169,7 @@ export function downsideSection(
     "Volatility",
     "Downing, Stanton & Wallace (2008): implied by 14,000 CMBS loans' pricing, about 20–24 % a year; the low end. Appraisal-based indices understate it (methodology §16)",
   );
-  const rf = noteInput(
-    s,
-    "Risk-free rate (continuous)",
-    d.riskFree,
-    "rate",
-    "RiskFreeRate",
-    "Assumption: about the 10-year Treasury, 4.08 % in the market table (MarketTreasury10Y), continuous (methodology §16)",
-  );
+  const rf = riskFreeRow(s, riskFree);
   const putRow = s.label("Put value of non-recourse (LOAN.PUT_VALUE)");
   const putValue = s.formula(
     "D",
