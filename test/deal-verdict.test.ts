@@ -13,10 +13,10 @@ import { loadAddin } from "../src/engine/load-node";
 import { evaluatePlan } from "../src/engine/plan-writers";
 import type { CellResult, EngineWorkbook } from "../src/engine/workbook";
 import { buildDealPlan } from "../src/plan/deal";
-import { SUMMARY, SUMMARY_LINES } from "../src/plan/deal/summary";
+import { SUMMARY, SUMMARY_LINES, summaryLines } from "../src/plan/deal/summary";
 import { VERDICTS } from "../src/plan/deal/verdict";
 import { parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
-import { TEMPLATES, VALUE_ADD } from "../src/plan/templates";
+import { RESIDENTIAL_CA_TX, TEMPLATES, VALUE_ADD } from "../src/plan/templates";
 import type { DealTemplate } from "../src/plan/templates/types";
 
 const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
@@ -64,12 +64,19 @@ class Sheet {
   }
 }
 
-/** The rule (methodology §17, the verdict), re-applied to the sheet's cells. */
-function expected(s: Sheet, template: DealTemplate): { verdict: string; insure: boolean } {
+/**
+ * The rule (methodology §17, the verdict), re-applied to the sheet's cells: under the deal's
+ * law, or under the compared state's (`compared`), whose exposures are the downside's and the
+ * last scenario's rows under that state's law.
+ */
+function expected(s: Sheet, template: DealTemplate, compared = false): { verdict: string; insure: boolean } {
   const put = Math.round(s.num("PutValue"));
   const pv = Math.round(s.num("PremiumPV"));
-  const [er, en] = s.named("PersonalExposure") as number[];
-  const state = s.named("DealState")[0] as string;
+  const state = s.named(compared ? "CompareState" : "DealState")[0] as string;
+  const atDefault = s.row(`Personal exposure at the default under ${state} law`);
+  const [er, en] = compared
+    ? [atDefault[1] as number, atDefault[2] as number]
+    : (s.named("PersonalExposure") as number[]);
   const last = `Scenario ${template.scenarios.length}:`;
   const lastRow = s.row(`Personal exposure under ${state} law`, last);
   const inLast = (lastRow[1] as number) - (lastRow[2] as number);
@@ -197,6 +204,34 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
   });
 });
 
+describe("verdict under the compared state's law (the CA vs TX template)", () => {
+  const t = RESIDENTIAL_CA_TX;
+
+  test("VerdictCompared is the rule applied to the compared state's exposures; the summary shows it", () => {
+    const s = new Sheet(t);
+    expect(s.named("CompareState")[0]).toBe(t.compareState);
+    expect(s.named("VerdictCompared")[0]).toBe(expected(s, t, true).verdict);
+    expect(s.named("Verdict")[0]).toBe(expected(s, t).verdict);
+    for (const v of [0.05, 0.6]) {
+      s.set("Volatility", v);
+      expect(s.named("VerdictCompared")[0]).toBe(expected(s, t, true).verdict);
+      expect(summaryRow(s, SUMMARY.comparedVerdict)[1]).toBe(s.named("VerdictCompared")[0]);
+    }
+  });
+
+  test("compared with its own state, the compared verdict is the deal's", () => {
+    const s = new Sheet(t);
+    s.engine.setCells(s.plan.sheetName, ...at(s, "CompareState"), [[s.named("DealState")[0] as string]]);
+    expect(s.named("VerdictCompared")[0]).toBe(s.named("Verdict")[0]);
+  });
+
+  test("a template that compares no state has no compared verdict, nor its summary line", () => {
+    const s = new Sheet(VALUE_ADD);
+    expect(s.plan.names?.some((n) => n.name === "VerdictCompared")).toBe(false);
+    expect(s.plan.cells.some((c) => c.value === SUMMARY.comparedVerdict)).toBe(false);
+  });
+});
+
 describe("verdict: the worked example and the state overlay", () => {
   test("value-add in Texas: the put (≈360,000) exceeds the premium (≈143,000) and 1,050,000 is insured: non-recourse", () => {
     const s = new Sheet(VALUE_ADD);
@@ -278,6 +313,8 @@ function expectSummaryEqualsCells(s: Sheet): void {
   };
   expect(summaryRow(s, SUMMARY.verdict)[1]).toBe(s.named("Verdict")[0]);
   expect(summaryRow(s, SUMMARY.conditions)[1]).toBe(s.row("Conditions beside the verdict")[1]);
+  if (s.plan.names?.some((n) => n.name === "VerdictCompared"))
+    expect(summaryRow(s, SUMMARY.comparedVerdict)[1]).toBe(s.named("VerdictCompared")[0]);
   const loan = s.row("Loan amount");
   pair(SUMMARY.loan, loan[1], loan[2]);
   expect(summaryRow(s, SUMMARY.premiumPV)[3]).toBe(s.num("PremiumPV"));
@@ -312,16 +349,18 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("summary: %s", (_id, tem
     const top = values.findIndex((l) => l[0] === "Summary");
     const inputs = values.findIndex((l) => l[0] === "Inputs");
     expect(top).toBeGreaterThanOrEqual(s.plan.freeze?.rows ?? Infinity);
-    expect(inputs).toBeGreaterThan(top + SUMMARY_LINES.length);
-    expect(top + 1 + SUMMARY_LINES.length).toBeLessThanOrEqual(30);
+    const lines = summaryLines(template.compareState !== undefined);
+    expect(lines.length).toBe(SUMMARY_LINES.length - (template.compareState ? 0 : 1));
+    expect(inputs).toBeGreaterThan(top + lines.length);
+    expect(top + 1 + lines.length).toBeLessThanOrEqual(30);
     const used = s.plan.cells.filter((c) => {
       const { row } = parseAddress(c.address);
-      return row >= top && row <= top + SUMMARY_LINES.length;
+      return row >= top && row <= top + lines.length;
     });
     expect(used.every((c) => parseAddress(c.address).col <= 4)).toBe(true);
     expect(used.filter((c) => parseAddress(c.address).col === 0).map((c) => c.value)).toEqual([
       "Summary",
-      ...SUMMARY_LINES.map((l) => SUMMARY[l.cell]),
+      ...lines.map((l) => SUMMARY[l.cell]),
     ]);
   });
 

@@ -91,7 +91,7 @@ export function buildDealPlan(
   const deal = resolveDeal(template, inputs, options);
   const s = dealSheet();
   const header = titleSection(s, deal);
-  const summaryTop = reserveSummary(s);
+  const summaryTop = reserveSummary(s, deal.compareState !== undefined);
   const inp = inputsSection(s, deal);
   const thresholds = thresholdsSection(s, inp.top, template.thresholds, inp.loanType, template.lenders);
   const criteria = criteriaSection(s, inp.top + CRITERIA_OFFSET);
@@ -122,6 +122,7 @@ export function buildDealPlan(
   summarySection(s, summaryTop, {
     verdict: verdict.verdict,
     conditions: verdict.conditions,
+    ...(verdict.compared ? { comparedVerdict: verdict.compared } : {}),
     loan: terms.loan,
     equity: returns.equity,
     irr: returns.irr,

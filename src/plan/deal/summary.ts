@@ -10,6 +10,8 @@ import { type DealSheet, type Fmt, NOTE, type Pair } from "./layout";
 export interface SummaryFigures {
   readonly verdict: string;
   readonly conditions: string;
+  /** The verdict under the compared state's law (VerdictCompared), when the template compares two. */
+  readonly comparedVerdict?: string;
   /** Each structure's loan: its proceeds. */
   readonly loan: Pair;
   /** Each structure's equity, levered IRR and year-1 cash-on-cash (Equity, LeveredIRR, CashOnCash). */
@@ -36,6 +38,7 @@ export interface SummaryFigures {
 export const SUMMARY = {
   verdict: "Verdict (its criteria: the Verdict section below)",
   conditions: "Conditions beside it",
+  comparedVerdict: "Verdict under the compared state's law (VerdictCompared)",
   loan: "Loan under each structure (proceeds)",
   equity: "Equity at closing (Equity)",
   irr: "Levered IRR over the hold (LeveredIRR)",
@@ -51,7 +54,13 @@ export const SUMMARY = {
 } as const satisfies Partial<Record<keyof SummaryFigures, string>>;
 
 type Line =
-  | { readonly kind: "text"; readonly cell: keyof typeof SUMMARY; readonly bold?: boolean }
+  | {
+      readonly kind: "text";
+      readonly cell: keyof typeof SUMMARY;
+      readonly bold?: boolean;
+      /** Shown only when the figure is given (the compared state's verdict). */
+      readonly optional?: boolean;
+    }
   | { readonly kind: "pair"; readonly cell: keyof typeof SUMMARY; readonly fmt: Fmt }
   | {
       readonly kind: "one";
@@ -66,6 +75,7 @@ type Line =
 export const SUMMARY_LINES: readonly Line[] = [
   { kind: "text", cell: "verdict", bold: true },
   { kind: "text", cell: "conditions" },
+  { kind: "text", cell: "comparedVerdict", optional: true },
   { kind: "pair", cell: "loan", fmt: "money" },
   { kind: "pair", cell: "equity", fmt: "money" },
   { kind: "pair", cell: "irr", fmt: "rate" },
@@ -109,10 +119,18 @@ export const SUMMARY_LINES: readonly Line[] = [
   { kind: "pair", cell: "exitCost", fmt: "money" },
 ];
 
-/** Reserves the summary's rows (its heading and lines) below the header; returns the heading's row. */
-export function reserveSummary(s: DealSheet): number {
+/** The summary's lines for a sheet: every line, less the optional ones when `compared` is false. */
+export function summaryLines(compared: boolean): readonly Line[] {
+  return SUMMARY_LINES.filter((l) => compared || !(l.kind === "text" && l.optional));
+}
+
+/**
+ * Reserves the summary's rows (its heading and lines) below the header, with the compared
+ * state's verdict when `compared`; returns the heading's row.
+ */
+export function reserveSummary(s: DealSheet, compared: boolean): number {
   const top = s.next();
-  s.row += SUMMARY_LINES.length;
+  s.row += summaryLines(compared).length;
   return top;
 }
 
@@ -120,7 +138,7 @@ export function reserveSummary(s: DealSheet): number {
 export function summarySection(s: DealSheet, top: number, f: SummaryFigures): void {
   s.text("A", top, "Summary", true);
   s.text(NOTE, top, "Each figure is the cell it summarizes, further down the sheet");
-  SUMMARY_LINES.forEach((line, i) => {
+  summaryLines(f.comparedVerdict !== undefined).forEach((line, i) => {
     const r = top + 1 + i;
     s.text("A", r, SUMMARY[line.cell], line.kind === "text" && line.bold);
     const cell = f[line.cell];

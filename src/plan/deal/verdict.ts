@@ -43,6 +43,8 @@ export interface VerdictCells {
   readonly pursue: Pair;
   /** The conditions beside the verdict (the heuristics' lean, the guarantor's capacity), in words. */
   readonly conditions: string;
+  /** The verdict under the compared state's law (VerdictCompared), when the template compares two. */
+  readonly compared?: string;
 }
 
 export function verdictSection(
@@ -108,24 +110,67 @@ export function verdictSection(
     `${reading.recourseCount}&" of ${reading.conditions} recourse conditions, "&${reading.signCount}&" of ${reading.signs} non-recourse signs"`,
   );
   const q = (t: string): string => `"${t}"`;
+  /** The rule (methodology §17) over a law's exposure removed at the default, its "insure" and "covers" tests. */
+  const rule = (removedAtDefault: string, insured: string, covered: string): string =>
+    `=IF(${removedAtDefault}<=0,${q(VERDICTS.nothingToInsure)},IF(AND(${insured},${worth}),${q(VERDICTS.protectionWorthMore)},` +
+    `IF(AND(${insured},${tie}),IF(${reading.lean}="recourse",${q(VERDICTS.tieLeanRecourse)},IF(${reading.lean}="non-recourse",${q(VERDICTS.tieLeanNonRecourse)},` +
+    `IF(${covered},${q(VERDICTS.tieCovered)},${q(VERDICTS.tieUncovered)}))),` +
+    `IF(${worth},${q(VERDICTS.nothingInLastScenario)},${q(VERDICTS.premiumExceeds)}))))`;
   const vr = s.next();
   s.text("A", vr, "Verdict", true);
-  const verdict = s.formula(
-    "B",
-    vr,
-    `=IF(${atDefault}<=0,${q(VERDICTS.nothingToInsure)},IF(AND(${insure},${worth}),${q(VERDICTS.protectionWorthMore)},` +
-      `IF(AND(${insure},${tie}),IF(${reading.lean}="recourse",${q(VERDICTS.tieLeanRecourse)},IF(${reading.lean}="non-recourse",${q(VERDICTS.tieLeanNonRecourse)},` +
-      `IF(${covers},${q(VERDICTS.tieCovered)},${q(VERDICTS.tieUncovered)}))),` +
-      `IF(${worth},${q(VERDICTS.nothingInLastScenario)},${q(VERDICTS.premiumExceeds)}))))`,
-    undefined,
-    "Verdict",
-    true,
-  );
+  const verdict = s.formula("B", vr, rule(atDefault, insure, covers), undefined, "Verdict", true);
   const cr = s.label("Conditions beside the verdict");
   const conditions = s.formula(
     "B",
     cr,
     `="Heuristics lean "&${reading.lean}&"; guarantor: "&IF(${covers},"liquidity covers the recourse exposure",IF(${netCovers},"net worth, not liquidity, covers the recourse exposure","the recourse exposure exceeds net worth"))`,
   );
-  return { verdict, exposure, pursue: downside.pursue[0], conditions };
+  const compared = inp.compare ? comparedVerdict(s, inp, downside, out, rule) : undefined;
+  return { verdict, exposure, pursue: downside.pursue[0], conditions, ...(compared ? { compared } : {}) };
+}
+
+/**
+ * The same rule under the compared state's law (the second law of the downside and the
+ * scenarios): its own exposure removed at the default and in the last scenario, and the
+ * guarantor's liquidity against its recourse exposure; the price and the lean are the deal's.
+ */
+function comparedVerdict(
+  s: DealSheet,
+  inp: InputCells,
+  downside: DownsideCells,
+  out: OutcomeCells,
+  rule: (removedAtDefault: string, insured: string, covered: string) => string,
+): string {
+  const law = inp.compare ?? "";
+  const exposure = downside.exposures[1];
+  const last = out.exposures[out.exposures.length - 1][1];
+  const row = (label: string, value: string, why: string, fmt?: "money"): string => {
+    const r = s.label(label);
+    const cell = s.formula("B", r, `=${value}`, fmt);
+    s.formula("C", r, `=${why}`);
+    return cell;
+  };
+  const under = `"Under "&${law}&" law"`;
+  const atDefault = row(
+    "Compared state: personal exposure removed at the default",
+    `${exposure.r}-${exposure.n}`,
+    under,
+    "money",
+  );
+  s.text(
+    NOTE,
+    s.row,
+    "The verdict's rule under the compared state's law; the put, the premium and the heuristics' lean are the deal's",
+  );
+  const inLast = row("… removed in the last scenario", `${last.r}-${last.n}`, under, "money");
+  const insure = row("… there is personal exposure to insure (both above 0)", `AND(${atDefault}>0,${inLast}>0)`, under);
+  const covers = row(
+    "… liquidity covers the recourse exposure at the default",
+    `${inp.liquidity}>=${exposure.r}`,
+    `"Liquidity "&ROUND(${inp.liquidity},0)&" against "&ROUND(${exposure.r},0)`,
+  );
+  const r = s.next();
+  s.formula("A", r, `="Verdict under "&${law}&" law (the compared state)"`, undefined, undefined, true);
+  s.wrap(`A${r}`);
+  return s.formula("B", r, rule(atDefault, insure, covers), undefined, "VerdictCompared", true);
 }
