@@ -174,8 +174,8 @@ function previewPages(page) {
 }
 
 /**
- * The headless engine and its command-line tool (`npx loan`), for Node. HyperFormula and
- * ExcelJS stay external (loaded from node_modules), and nothing here enters the add-in.
+ * The headless engine and its command-line tool (`npx loan`), for Node. HyperFormula, ExcelJS
+ * and JSZip stay external (loaded from node_modules), and nothing here enters the add-in.
  */
 function engine(production, host) {
   return {
@@ -192,7 +192,7 @@ function engine(production, host) {
     },
     // The real __dirname, so the engine finds dist/functions.js beside it.
     node: { __dirname: false },
-    externals: { hyperformula: "commonjs hyperformula", exceljs: "commonjs exceljs" },
+    externals: { hyperformula: "commonjs hyperformula", exceljs: "commonjs exceljs", jszip: "commonjs jszip" },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [stateTable, typescript] },
     optimization: { minimize: false },

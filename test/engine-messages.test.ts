@@ -78,8 +78,8 @@ const CASES: Record<Exclude<keyof typeof M, "usage">, [string, string]> = {
   ],
   wrote: [M.wrote("Blank deal", "blank.xlsx", false), "Wrote Blank deal → blank.xlsx"],
   templateSheet: [
-    M.templateSheet("Deal", 120, 40),
-    "  Sheet: Deal (120 formulas, 40 names; the chart needs Excel: insert it from the task pane)",
+    M.templateSheet("Deal", 120, 40, "Personal exposure against sale price"),
+    "  Sheet: Deal (120 formulas, 40 names; chart: Personal exposure against sale price)",
   ],
   notImplemented: [M.notImplemented("RANK"), "function RANK is not implemented by the engine"],
   nameNotDefined: [M.nameNotDefined("Rate"), "name Rate is not defined as the engine reads names"],

@@ -195,7 +195,7 @@ async function template(rest: string[], io: Io, dist?: string): Promise<number> 
   const result = await planToXlsx(addin, plan, output, { valuesOnly: args.values });
   const formulas = plan.cells.filter((c) => c.formula !== undefined).length;
   io.out(M.wrote(found.title, output, args.values));
-  io.out(M.templateSheet(plan.sheetName, formulas, (plan.names ?? []).length));
+  io.out(M.templateSheet(plan.sheetName, formulas, (plan.names ?? []).length, plan.chart?.title));
   io.out(M.cellsInError(result.errors.length));
   for (const e of result.errors.slice(0, 50)) io.out(M.errorCell(e.address, e.error, e.message));
   return 0;

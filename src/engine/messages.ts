@@ -103,8 +103,8 @@ export const ENGINE_MSG = {
   unsupported: (functions: readonly { name: string; cells: number }[]) =>
     `  Functions it could not compute: ${functions.length ? functions.map((u) => `${u.name} (${u.cells} cell${plural(u.cells)})`).join(", ") : "none"}`,
   wrote: (title: string, output: string, values: boolean) => `Wrote ${title} → ${output}${valuesOnly(values)}`,
-  templateSheet: (sheet: string, formulas: number, names: number) =>
-    `  Sheet: ${sheet} (${formulas} formulas, ${names} names; the chart needs Excel: insert it from the task pane)`,
+  templateSheet: (sheet: string, formulas: number, names: number, chart: string | undefined) =>
+    `  Sheet: ${sheet} (${formulas} formulas, ${names} names${chart ? `; chart: ${chart}` : ""})`,
 
   // Why a cell keeps Excel's cached value.
   notImplemented: (name: string) => `function ${name} is not implemented by the engine`,

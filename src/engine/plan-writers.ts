@@ -4,12 +4,14 @@
  * the file opens with numbers even where the add-in is not loaded.
  *
  * Names are scoped to the plan's sheet, as the Excel writer makes them. ExcelJS cannot
- * write charts, so an exported file has the chart's data table but not the chart. The print
+ * write charts, so the plan's chart is added to the file ExcelJS writes (./xlsx-chart.ts),
+ * with the engine's values cached in its series. The print
  * setup becomes the sheet's <pageSetup> (orientation, paper, fitToWidth/fitToHeight with
  * <sheetPr><pageSetUpPr fitToPage="1"/>) and the _xlnm.Print_Area and _xlnm.Print_Titles names.
  * Color scales (heat maps) are written as `<conditionalFormatting>` rules, which Excel and
  * LibreOffice shade from the cells' values when they open the file.
  */
+import fs from "fs";
 import ExcelJS from "exceljs";
 import type { RawCellContent } from "hyperformula";
 import {
@@ -24,7 +26,9 @@ import {
 } from "../plan/plan";
 import type { Addin } from "./addin";
 import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
+import { writeAtomically } from "./safe-io";
 import { EngineWorkbook } from "./workbook";
+import { addChart } from "./xlsx-chart";
 
 /** The plan's cells as the engine's row-major grid. */
 export function planGrid(plan: SheetPlan): RawCellContent[][] {
@@ -102,8 +106,9 @@ export interface ExportResult {
 
 /**
  * Writes a plan to an .xlsx file: formulas with the engine's results cached beside them
- * (or values only), formats, fonts, widths, names, the frozen header, the print setup and the
- * color scales.
+ * (or values only), formats, fonts, widths, names, the frozen header, the print setup, the
+ * color scales and the chart. The file is written to a temporary name and renamed: a failed
+ * write leaves no file, or the one that was there (a FileProblem says why).
  */
 export async function planToXlsx(
   addin: Addin,
@@ -151,7 +156,18 @@ export async function planToXlsx(
     (plan.conditionalFormats ?? []).forEach((f, i) => ws.addConditionalFormatting(colorScaleRule(f, i + 1)));
     for (const n of plan.names ?? [])
       book.definedNames.add(`${sheetRef(plan.sheetName)}!${absoluteRef(n.address)}`, n.name);
-    await book.xlsx.writeFile(file);
+    let bytes: Uint8Array = new Uint8Array(await book.xlsx.writeBuffer());
+    if (plan.chart) {
+      const formats = new Map(plan.cells.map((c) => [c.address, c.numberFormat]));
+      bytes = await addChart(
+        bytes,
+        plan.chart,
+        plan.sheetName,
+        (row, col) => engine.value(plan.sheetName, row, col),
+        (range) => formats.get(range.split(":")[0]) ?? "General",
+      );
+    }
+    await writeAtomically(file, (temp) => fs.promises.writeFile(temp, bytes));
   } finally {
     engine.destroy();
   }
