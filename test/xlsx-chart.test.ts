@@ -19,12 +19,15 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
+import { main } from "../src/engine/cli";
 import { loadAddin } from "../src/engine/load-node";
+import { ENGINE_MSG as M } from "../src/engine/messages";
 import { evaluatePlan, planToXlsx } from "../src/engine/plan-writers";
 import { addChart, chartRef, chartXml, CONTENT_TYPES, withDrawing } from "../src/engine/xlsx-chart";
 import { buildDealPlan } from "../src/plan/deal";
 import { parseAddress, parseRange, type PlanChart } from "../src/plan/plan";
 import { TEMPLATES } from "../src/plan/templates";
+import { capture } from "./helpers";
 
 const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loan-xlsx-chart-"));
@@ -466,6 +469,29 @@ describe("planToXlsx writes to a temporary name, then renames", () => {
     const file = path.join(dir, "no-such-folder", "deal.xlsx");
     await expect(planToXlsx(addin, plan, file)).rejects.toThrow(/cannot be written: the folder .* does not exist/);
     expect(fs.existsSync(path.dirname(file))).toBe(false);
+  });
+});
+
+describe("loan template -o FILE.xlsx", () => {
+  test("writes the chart and says so; --values keeps it (its cache holds the same numbers)", async () => {
+    const plan = cases[0][1];
+    for (const flags of [[], ["--values"]]) {
+      const io = capture();
+      const file = path.join(dir, `cli${flags.join("")}.xlsx`);
+      expect(
+        await main(["template", cases[0][0], "-o", file, ...flags], io, path.resolve(__dirname, "..", "dist")),
+      ).toBe(0);
+      const formulas = plan.cells.filter((c) => c.formula !== undefined).length;
+      expect(io.stdout).toContain(
+        M.templateSheet(plan.sheetName, formulas, plan.names?.length ?? 0, plan.chart?.title),
+      );
+      expect(io.stdout.join("\n")).toContain(`chart: ${plan.chart?.title}`);
+      const parts = await readParts(file);
+      const ser = (parser.parse(parts.get("xl/charts/chart1.xml") ?? "") as Node)["c:chartSpace"]["c:chart"][
+        "c:plotArea"
+      ]["c:lineChart"]["c:ser"] as Node[];
+      expect(ser.map((x) => x["c:tx"]["c:v"])).toEqual(plan.chart?.series.map((x) => x.name));
+    }
   });
 });
 
