@@ -132,6 +132,11 @@ function main() {
       // src/plan/deal/summary.ts, on the first page: the whole summary prints on one page.
       const first = pages[0]?.strings.join(" ") ?? "";
       const summaryFirst = ["Summary", "Verdict", "(ExitCost)"].every((w) => first.includes(w));
+      // The chart prints whole: exactly one page shows its title (top) and its x-axis title (bottom).
+      // A chart cut by a page break is drawn, clipped, on both pages, texts and all (src/plan/deal/chart.ts).
+      const ends = ["Personal exposure against sale price", "Sale price (share of the property's value)"];
+      const shown = pages.map((p) => ends.map((e) => p.strings.includes(e)));
+      const chartWhole = shown.filter(([a, b]) => a || b).length === 1 && shown.some(([a, b]) => a && b);
       const size = [...new Set(pages.map((p) => `${p.width}×${p.height} pt`))].join(", ");
       const font = Math.min(...pages.map((p) => p.smallest));
       // The body text's printed size: the size most text runs print at (the cells' 11 points, scaled).
@@ -144,6 +149,7 @@ function main() {
         size,
         titled,
         summaryFirst,
+        chartWhole,
         font: Math.round(font * 10) / 10,
         body: Math.round(body * 10) / 10,
       });
@@ -152,16 +158,17 @@ function main() {
     fs.rmSync(profile, { recursive: true, force: true });
   }
   console.log(
-    "| Template | Pages | Page size | Pages with the print titles | Summary and verdict on page 1 | Body text printed at | Smallest printed font |",
+    "| Template | Pages | Page size | Pages with the print titles | Summary and verdict on page 1 | Chart on one page | Body text printed at | Smallest printed font |",
   );
-  console.log("|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
     const first = r.summaryFirst ? "yes" : "no";
+    const whole = r.chartWhole ? "yes" : "no";
     console.log(
-      `| ${r.id} | ${r.pages} | ${r.size} | ${r.titled} of ${r.pages} | ${first} | ${r.body} pt | ${r.font} pt |`,
+      `| ${r.id} | ${r.pages} | ${r.size} | ${r.titled} of ${r.pages} | ${first} | ${whole} | ${r.body} pt | ${r.font} pt |`,
     );
   }
-  if (rows.some((r) => r.titled !== r.pages || !r.summaryFirst)) process.exitCode = 1;
+  if (rows.some((r) => r.titled !== r.pages || !r.summaryFirst || !r.chartWhole)) process.exitCode = 1;
 }
 
 main();

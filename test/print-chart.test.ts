@@ -56,6 +56,12 @@ describe.each(cases)("%s: print setup", (_id, plan) => {
     expect([...rows].filter((r) => !labelled.has(r))).toEqual([]);
   });
 
+  test("a page break above the chart's heading, so the chart never prints across two pages", () => {
+    const chartTop = parseRange(plan.chart?.from ?? "").top; // 0-based: the heading's row, 1-based
+    expect(print?.breaksBefore).toEqual([chartTop]);
+    expect(textAt(plan, `A${chartTop}`)).toMatch(/^Chart/);
+  });
+
   test("the print area holds every cell and the chart", () => {
     const area = parseRange(print?.area ?? "");
     expect(area.top).toBe(0);
@@ -98,6 +104,14 @@ describe.each(cases)("%s: the exported .xlsx carries the print setup", (id, plan
       fitToWidth: "1",
       fitToHeight: "0",
     });
+  });
+
+  test("<rowBreaks>: one manual break, after the row above the chart's heading (ECMA-376 §18.3.1.74)", () => {
+    const breaks = [...sheetXml.matchAll(/<brk\b([^>]*)\/>/g)].map((m) => attributes(m[0], "brk"));
+    const heading = plan.print?.breaksBefore?.[0] ?? 0;
+    expect(breaks).toHaveLength(1);
+    // brk id: the 1-based row the page break follows.
+    expect(breaks[0]).toMatchObject({ id: String(heading - 1), man: "1" });
   });
 
   test("<pageMargins>: Excel's Narrow preset, in inches (ECMA-376 §18.3.1.62)", () => {

@@ -142,6 +142,7 @@ class FakeSheet implements WorksheetLike {
   readonly freezePanes: WorksheetLike["freezePanes"];
   readonly charts: WorksheetLike["charts"];
   readonly pageLayout: WorksheetLike["pageLayout"];
+  readonly horizontalPageBreaks: WorksheetLike["horizontalPageBreaks"];
 
   constructor(
     private readonly context: FakeContext,
@@ -158,6 +159,7 @@ class FakeSheet implements WorksheetLike {
       freezeAt: (range: string) => op(range, "freezeAt", range),
     };
     this.charts = { add: (type, source) => new FakeChart(op, type, (source as FakeRange).address) };
+    this.horizontalPageBreaks = { add: (range: string) => op(range, "print.breakBefore", range) };
     const unloaded = (property: string) => () => {
       throw officeError("PropertyNotLoaded", property);
     };
@@ -707,6 +709,8 @@ describe("writePlan with a deal plan: names, frozen header and chart in the same
       bottomMargin: 54,
       headerMargin: 21.6,
       footerMargin: 21.6,
+      // A page break above the chart's heading (the row above the chart), so the chart prints whole.
+      breakBefore: `A${parseRange(deal.chart?.from ?? "").top}`,
     });
   });
 

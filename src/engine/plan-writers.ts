@@ -153,6 +153,8 @@ export async function planToXlsx(
       // The row has no set height, so Excel and LibreOffice fit it to the wrapped text.
       if (cell.wrap) target.alignment = { wrapText: true };
     }
+    // A break "before row r" is ExcelJS's (and the file's) break after row r − 1.
+    for (const r of plan.print?.breaksBefore ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
     (plan.conditionalFormats ?? []).forEach((f, i) => ws.addConditionalFormatting(colorScaleRule(f, i + 1)));
     for (const n of plan.names ?? [])
       book.definedNames.add(`${sheetRef(plan.sheetName)}!${absoluteRef(n.address)}`, n.name);

@@ -79,6 +79,8 @@ export interface PlanPrint {
   readonly area?: string;
   /** Page margins in inches, as Excel's Page Setup shows them; omitted: the host's default. */
   readonly margins?: PrintMargins;
+  /** Rows (1-based) that start a new page: manual page breaks above them (the chart's heading, so it prints whole). */
+  readonly breaksBefore?: readonly number[];
 }
 
 /** Page margins in inches: the page's edges to the printed cells, and to the header and footer. */
@@ -185,6 +187,9 @@ export function modelPrint(plan: Pick<SheetPlan, "cells" | "chart">, titleRows: 
     titleColumns: "A:A",
     area: `A1:${address(bottom, right)}`,
     margins: NARROW_MARGINS,
+    // The chart starts a page, with its heading (the row above it): fit to the width, the pages
+    // break where the rows fall, and a chart across a break prints in two pieces.
+    ...(plan.chart ? { breaksBefore: [parseAddress(plan.chart.from).row] } : {}),
   };
 }
 

@@ -50,6 +50,8 @@ export interface PreviewPrint {
   area?: string;
   titleRows?: string;
   titleColumns?: string;
+  /** Manual page breaks: the rows (1-based) that start a page. */
+  breaksBefore?: number[];
   /** PageLayout's margins, in points. */
   margins?: { left?: number; right?: number; top?: number; bottom?: number; header?: number; footer?: number };
 }

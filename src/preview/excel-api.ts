@@ -76,6 +76,7 @@ class Worksheet {
   readonly freezePanes: { freezeRows: (count: number) => void; freezeAt: (range: string) => void };
   readonly charts: { add: (type: string, source: Range, seriesBy?: string) => Chart };
   readonly pageLayout: PageLayout;
+  readonly horizontalPageBreaks: { add: (range: string | Range) => void };
 
   constructor(
     private readonly ctx: Context,
@@ -109,6 +110,16 @@ class Worksheet {
       },
     };
     this.pageLayout = new PageLayout(ctx, name);
+    this.horizontalPageBreaks = {
+      add: (range) =>
+        this.ctx.queue(() => {
+          this.ctx.book.requireSheet(this.name);
+          const address = typeof range === "string" ? range : range.address;
+          const row = parseRange(address.replace(/\$/g, "")).top + 1;
+          const print = this.ctx.book.print.get(this.name);
+          this.ctx.book.print.set(this.name, { ...print, breaksBefore: [...(print?.breaksBefore ?? []), row] });
+        }),
+    };
   }
 
   load(): this {

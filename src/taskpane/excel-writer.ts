@@ -147,6 +147,8 @@ export interface PageLayoutLike {
 export interface WorksheetLike {
   readonly name: string;
   readonly pageLayout: PageLayoutLike;
+  /** Manual page breaks above a range's top row (ExcelApi 1.9, with the rest of the print setup). */
+  readonly horizontalPageBreaks: { add(pageBreakRange: string): unknown };
   getRange(address: string): RangeLike;
   activate(): void;
   delete(): void;
@@ -327,7 +329,10 @@ function queuePlan(sheet: WorksheetLike, plan: SheetPlan, print: PlanPrint | und
     else if (rows > 0) sheet.freezePanes.freezeRows(rows);
   }
   if (plan.chart) queueChart(sheet, plan.chart, axisFormats);
-  if (print) queuePrint(sheet.pageLayout, print);
+  if (print) {
+    queuePrint(sheet.pageLayout, print);
+    for (const row of print.breaksBefore ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
+  }
   for (const format of plan.conditionalFormats ?? []) queueColorScale(sheet, format);
 }
 
