@@ -207,9 +207,9 @@ describe.each(cases)("%s: the chart of personal exposure against sale price (iss
     expect(shares).toEqual(template?.sensitivity);
   });
 
-  test("it sits on empty rows over A:D, inside the print area's width and below the tables it draws", () => {
+  test("it sits on empty rows over A:E, inside the print area's width and below the tables it draws", () => {
     const at = parseRange(`${chart?.from}:${chart?.to}`);
-    expect([at.left, at.right]).toEqual([0, 3]);
+    expect([at.left, at.right]).toEqual([0, 4]);
     const under = plan.cells.filter((c) => {
       const { row, col } = parseAddress(c.address);
       return row >= at.top && row <= at.bottom && col <= at.right;

@@ -231,6 +231,7 @@ class FakeChart implements ChartLike {
   readonly series: ChartLike["series"];
   readonly axes: ChartLike["axes"];
   readonly legend: ChartLike["legend"];
+  readonly format: ChartLike["format"];
   private count = 1;
 
   constructor(
@@ -275,6 +276,7 @@ class FakeChart implements ChartLike {
       );
     this.axes = { categoryAxis: axis("x", "chart.xTitle"), valueAxis: axis("y", "chart.yTitle") };
     this.legend = writeOnly({ visible: "chart.legend.visible", position: "chart.legend.position" });
+    this.format = { font: writeOnly({ size: "chart.fontSize" }) };
     const seriesAt = (index: number): ChartSeriesLike => ({
       set name(v: string) {
         op("", `chart.series${index}.name`, v);
@@ -753,7 +755,7 @@ describe("writePlan with a deal plan: names, frozen header and chart in the same
     await writePlan(deal, book.run, () => true);
     const chart = Object.fromEntries(
       book.writes
-        .filter((w) => /^chart\.(x|y|legend|xTitle|yTitle)/.test(w.property))
+        .filter((w) => /^chart\.(x|y|legend|xTitle|yTitle|fontSize)/.test(w.property))
         .map((w) => [w.property, w.value]),
     );
     expect(chart).toEqual({
@@ -767,6 +769,8 @@ describe("writePlan with a deal plan: names, frozen header and chart in the same
       "chart.y.numberFormat": "#,##0",
       "chart.legend.visible": true,
       "chart.legend.position": "Bottom",
+      // The plan's text size (12 points, against Excel's default 10), for the printed page.
+      "chart.fontSize": 12,
     });
   });
 

@@ -275,6 +275,13 @@ describe.each(cases)("%s: the exported .xlsx draws the plan's chart", (id, plan)
     expect(c["c:legend"]["c:legendPos"]["@val"]).toBe("b");
   });
 
+  test("the chart's text size: the plan's points, in hundredths, as every text's default (c:txPr)", () => {
+    const space = (parser.parse(parts.get(chartPart) ?? "") as Node)["c:chartSpace"];
+    expect(chart.fontSize).toBe(12);
+    const paragraph = ([] as Node[]).concat(space["c:txPr"]["a:p"])[0];
+    expect(paragraph["a:pPr"]["a:defRPr"]["@sz"]).toBe(String((chart.fontSize ?? 0) * 100));
+  });
+
   test("everything else is as ExcelJS writes it: the same parts, byte for byte, but for the chart's additions", async () => {
     const bare = path.join(dir, `${id}-bare.xlsx`);
     await planToXlsx(addin, { ...plan, chart: undefined }, bare);

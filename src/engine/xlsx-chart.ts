@@ -141,7 +141,19 @@ export function chartXml(chart: PlanChart, sheetName: string, valueAt: ValueAt, 
     `<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx>${axis(y, x, "l", chart.yTitle, chart.yFormat, true)}<c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
-    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>${textSize(chart.fontSize)}</c:chartSpace>`
+  );
+}
+
+/**
+ * The chart's text properties (c:txPr, after c:chart in CT_ChartSpace): the default run size
+ * in hundredths of a point, which every title, tick label and legend entry inherits.
+ */
+function textSize(points: number | undefined): string {
+  if (!points) return "";
+  return (
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${Math.round(points * 100)}"/></a:pPr>` +
+    `<a:endParaRPr lang="en-US"/></a:p></c:txPr>`
   );
 }
 

@@ -58,6 +58,8 @@ export interface PlanChart {
   /** Number formats of the tick labels: the category (x) axis and the value (y) axis. */
   readonly xFormat?: string;
   readonly yFormat?: string;
+  /** The size of the chart's text in points (titles, tick labels, legend); omitted: the host's (Excel's 10). */
+  readonly fontSize?: number;
 }
 
 /**

@@ -38,6 +38,8 @@ export interface PreviewChart {
   /** ChartAxis.majorTickMark and tickLabelPosition, as the pane set them. */
   ticks?: { x?: { mark?: string; labels?: string }; y?: { mark?: string; labels?: string } };
   legend?: { visible?: boolean; position?: string };
+  /** Chart.format.font.size, as the pane set it (points). */
+  fontSize?: number;
   from?: string;
   to?: string;
 }

@@ -364,6 +364,7 @@ class Chart {
   readonly series: { getItemAt: (index: number) => Series; add: (name?: string) => Series };
   readonly axes: { categoryAxis: Axis; valueAxis: Axis };
   readonly legend: { visible: boolean; position: string };
+  readonly format: { font: { size: number } };
 
   constructor(sheet: string, type: string, source: string) {
     const spec: PreviewChart = { sheet, type, title: "", series: [{ name: "Series 1", values: source }] };
@@ -380,6 +381,16 @@ class Chart {
       },
     };
     this.axes = { categoryAxis: new Axis(spec, "x"), valueAxis: new Axis(spec, "y") };
+    this.format = {
+      font: Object.defineProperty({} as { size: number }, "size", {
+        set: (v: number) => {
+          if (!(v >= 1 && v <= 409)) throw new PreviewApiError("InvalidArgument", M.invalidChart(`font size ${v}`));
+          spec.fontSize = v;
+        },
+        get: () => spec.fontSize ?? 10,
+        enumerable: true,
+      }),
+    };
     const legend: { visible: boolean; position: string } = { visible: true, position: "Right" };
     spec.legend = legend;
     this.legend = Object.defineProperties({} as { visible: boolean; position: string }, {

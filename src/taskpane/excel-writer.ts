@@ -125,6 +125,8 @@ export interface ChartLike {
   readonly series: { getItemAt(index: number): ChartSeriesLike; add(name?: string): ChartSeriesLike };
   readonly axes: { readonly categoryAxis: ChartAxisLike; readonly valueAxis: ChartAxisLike };
   readonly legend: { visible: boolean; position: string };
+  /** The chart area's font: the size of every text in the chart (ExcelApi 1.1). */
+  readonly format: { readonly font: { size: number } };
   setPosition(startCell: string, endCell?: string): void;
 }
 
@@ -427,6 +429,7 @@ function queueChart(sheet: WorksheetLike, spec: PlanChart, axisFormats: boolean)
   }
   chart.legend.visible = true;
   chart.legend.position = "Bottom";
+  if (spec.fontSize) chart.format.font.size = spec.fontSize;
   chart.setPosition(spec.from, spec.to);
 }
 

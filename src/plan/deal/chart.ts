@@ -1,15 +1,16 @@
 /**
  * The chart that shows the decision: personal exposure against sale price under each
  * structure (and each state's law when the template compares two), from the sensitivity
- * tables. It sits below the grids, over columns A:D (inside the print area, so it prints
- * within the landscape page's width), on rows kept empty for it.
+ * tables. It sits below the grids, over columns A:E (about 705 points: two thirds of the
+ * sheet's width, inside the print area, so it prints within the landscape page's width), on
+ * rows kept empty for it.
  */
 import { DEAL_FORMATS, type DealSheet } from "./layout";
 import type { PlanChart } from "../plan";
 import type { SensitivityRows } from "./sensitivity";
 
-/** Rows the chart covers (about 15 points each: some 300 points tall over A:D's 620 points). */
-export const CHART_ROWS = 20;
+/** Rows the chart covers (about 15 points each: some 360 points tall over A:E's 705 points). */
+export const CHART_ROWS = 24;
 
 /** Writes the chart's heading, keeps CHART_ROWS rows below it empty and returns the chart placed on them. */
 export function chartSection(s: DealSheet, rows: SensitivityRows): PlanChart {
@@ -35,10 +36,12 @@ export function exposureChart(rows: SensitivityRows, at: number): PlanChart {
       ];
     }),
     from: `A${at}`,
-    to: `D${at + CHART_ROWS - 1}`,
+    to: `E${at + CHART_ROWS - 1}`,
     xTitle: "Sale price (share of the property's value)",
     yTitle: "Personal exposure",
     xFormat: "0%",
     yFormat: DEAL_FORMATS.money,
+    // Printed at the sheet's fit-to-width scale (about 70 %), 12 points print at about 8.
+    fontSize: 12,
   };
 }
