@@ -4,7 +4,18 @@
  * the order given, and a plan without names has none.
  */
 import { call, quote } from "../src/plan/formula";
-import { FORMULA_COLOR, INPUT_COLOR } from "../src/plan/plan";
+import fc from "fast-check";
+import {
+  column,
+  columnPoints,
+  FORMULA_COLOR,
+  INPUT_COLOR,
+  parseAddress,
+  type PlanCell,
+  textPoints,
+  textRoom,
+  wrapLongText,
+} from "../src/plan/plan";
 import { SheetBuilder } from "../src/plan/sheet";
 
 const FORMATS = { money: "#,##0", rate: "0.00%" } as const;
@@ -57,6 +68,52 @@ describe("SheetBuilder", () => {
     expect(texts.join(" ")).toBe(text);
     expect(texts.every((t) => t.length <= 14)).toBe(true);
     expect(plan.cells.every((c) => /^A\d+$/.test(c.address))).toBe(true);
+  });
+
+  test("property: after wrapLongText every unwrapped text fits its room and every wrapped one needed it", () => {
+    // Random sheets: texts (some bold) and numbers scattered over A:F, random column widths.
+    const cell = fc.record({
+      row: fc.integer({ min: 1, max: 6 }),
+      col: fc.integer({ min: 0, max: 5 }),
+      text: fc.option(fc.string({ minLength: 0, maxLength: 80 }), { nil: undefined }),
+      bold: fc.boolean(),
+    });
+    const widths = fc.array(fc.integer({ min: 10, max: 300 }), { minLength: 6, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 25 }), widths, (cells, ws) => {
+        const seen = new Set<string>();
+        const planCells: PlanCell[] = [];
+        for (const c of cells) {
+          const address = `${column(c.col)}${c.row}`;
+          if (seen.has(address)) continue;
+          seen.add(address);
+          planCells.push(c.text === undefined ? { address, value: 1 } : { address, value: c.text, bold: c.bold });
+        }
+        const plan = wrapLongText({
+          sheetName: "T",
+          cells: planCells,
+          columnWidths: ws.map((points, i) => ({ column: column(i), points })),
+        });
+        const right = Math.max(0, ...plan.cells.map((c) => parseAddress(c.address).col));
+        const room = columnPoints(plan, right);
+        const filled = new Set(plan.cells.map((c) => parseAddress(c.address)).map((a) => `${a.row}:${a.col}`));
+        for (const c of plan.cells) {
+          if (typeof c.value !== "string") {
+            expect(c.wrap).toBeUndefined();
+            continue;
+          }
+          const fits = textPoints(c.value, c.bold) <= textRoom(filled, room, c.address);
+          expect(c.wrap === true).toBe(!fits);
+        }
+        // Nothing else about a cell changes.
+        const unwrapped = plan.cells.map((c) => {
+          const copy = { ...c };
+          delete copy.wrap;
+          return copy;
+        });
+        expect(unwrapped).toEqual(planCells);
+      }),
+    );
   });
 
   test("a plan without names has no names list", () => {
