@@ -14,7 +14,10 @@ import { loadAddin } from "../src/engine/load-node";
 import { evaluatePlan, planToXlsx } from "../src/engine/plan-writers";
 import { buildDealPlan } from "../src/plan/deal";
 import { parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
-import { TEMPLATES } from "../src/plan/templates";
+import { TEMPLATES, VALUE_ADD } from "../src/plan/templates";
+import { PreviewBook } from "../src/preview/book";
+import { excelFor } from "../src/preview/excel-api";
+import { type ExcelRunner, writePlan } from "../src/taskpane/excel-writer";
 
 const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loan-print-"));
@@ -232,5 +235,40 @@ describe.each(cases)("%s: the chart of personal exposure against sale price (iss
     } finally {
       engine.destroy();
     }
+  });
+});
+
+describe("the preview keeps what the pane writes for print (its stand-in Excel API)", () => {
+  test("margins in points, the page break above the chart, wrapped cells and the chart's text size", async () => {
+    const plan = buildDealPlan(VALUE_ADD);
+    const book = new PreviewBook(addin);
+    const written = await writePlan(plan, excelFor(book).run as unknown as ExcelRunner, () => true);
+    expect(written).toMatchObject({ ok: true });
+    const sheet = written.ok ? written.sheetName : "";
+    const print = book.print.get(sheet);
+    // Excel's Narrow preset: 0.25 inch a side, 0.75 top and bottom, 0.3 header and footer (72 points an inch).
+    expect(print?.margins).toEqual({ left: 18, right: 18, top: 54, bottom: 54, header: 21.6, footer: 21.6 });
+    expect(print?.breaksBefore).toEqual(plan.print?.breaksBefore);
+    const wrapped = plan.cells.filter((c) => c.wrap);
+    expect(wrapped.length).toBeGreaterThan(0);
+    for (const c of wrapped) {
+      const { row, col } = parseAddress(c.address);
+      expect([c.address, book.style(sheet, row, col)?.wrap]).toEqual([c.address, true]);
+    }
+    const unwrapped = plan.cells.find((c) => !c.wrap && typeof c.value === "string");
+    const at = parseAddress(unwrapped?.address ?? "A1");
+    expect(book.style(sheet, at.row, at.col)?.wrap).toBeUndefined();
+    expect(book.charts.find((c) => c.sheet === sheet)?.fontSize).toBe(plan.chart?.fontSize);
+  });
+
+  test("a negative margin is refused, as Excel refuses it, and names the side", async () => {
+    const book = new PreviewBook(addin);
+    const run = excelFor(book).run;
+    await expect(
+      run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().pageLayout.leftMargin = -1;
+        await context.sync();
+      }),
+    ).rejects.toThrow(/left margin -1/);
   });
 });

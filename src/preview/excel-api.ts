@@ -263,17 +263,47 @@ const WHOLE_COLUMNS = /^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/i;
 const ORIENTATIONS = ["Portrait", "Landscape"];
 
 /** Worksheet.pageLayout: what the pane sets is kept in `book.print`, refused where Excel refuses it. */
+/**
+ * Excel's default ("Normal") margins in points, by side: 0.7 inch left and right, 0.75 top and
+ * bottom, 0.3 header and footer.
+ */
+const DEFAULT_MARGINS = { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 } as const;
+type Side = keyof typeof DEFAULT_MARGINS;
+
 class PageLayout {
+  // PageLayout.leftMargin … footerMargin (points): kept in book.print's margins, refused when negative.
+  declare leftMargin: number;
+  declare rightMargin: number;
+  declare topMargin: number;
+  declare bottomMargin: number;
+  declare headerMargin: number;
+  declare footerMargin: number;
+
   constructor(
     private readonly ctx: Context,
     private readonly sheet: string,
-  ) {}
+  ) {
+    for (const side of Object.keys(DEFAULT_MARGINS) as Side[]) {
+      Object.defineProperty(this, `${side}Margin`, {
+        // The other sides are read when the batch runs (at sync), not when the property is set.
+        set: (points: number) =>
+          this.set(
+            (now) => ({ margins: { ...now?.margins, [side]: points } }),
+            Number.isFinite(points) && points >= 0,
+            `${side} margin ${points}`,
+          ),
+        get: () => this.ctx.book.print.get(this.sheet)?.margins?.[side] ?? DEFAULT_MARGINS[side],
+      });
+    }
+  }
 
-  private set(patch: PreviewPrint, valid = true, what = ""): void {
+  /** Queues a change of the print setup: a patch, or a function of the setup as it is when the batch runs. */
+  private set(patch: PreviewPrint | ((now: PreviewPrint | undefined) => PreviewPrint), valid = true, what = ""): void {
     this.ctx.queue(() => {
       this.ctx.book.requireSheet(this.sheet);
       if (!valid) throw new PreviewApiError("InvalidArgument", M.invalidPrint(what));
-      this.ctx.book.print.set(this.sheet, { ...this.ctx.book.print.get(this.sheet), ...patch });
+      const now = this.ctx.book.print.get(this.sheet);
+      this.ctx.book.print.set(this.sheet, { ...now, ...(typeof patch === "function" ? patch(now) : patch) });
     });
   }
 
@@ -307,47 +337,6 @@ class PageLayout {
       ok = false;
     }
     this.set({ area }, ok, `print area ${area}`);
-  }
-  private margin(side: keyof NonNullable<PreviewPrint["margins"]>, points: number): void {
-    const ok = Number.isFinite(points) && points >= 0;
-    const margins = { ...this.ctx.book.print.get(this.sheet)?.margins, [side]: points };
-    this.set({ margins }, ok, `${side} margin ${points}`);
-  }
-  set leftMargin(v: number) {
-    this.margin("left", v);
-  }
-  set rightMargin(v: number) {
-    this.margin("right", v);
-  }
-  set topMargin(v: number) {
-    this.margin("top", v);
-  }
-  set bottomMargin(v: number) {
-    this.margin("bottom", v);
-  }
-  set headerMargin(v: number) {
-    this.margin("header", v);
-  }
-  set footerMargin(v: number) {
-    this.margin("footer", v);
-  }
-  get leftMargin(): number {
-    return this.ctx.book.print.get(this.sheet)?.margins?.left ?? 50.4;
-  }
-  get rightMargin(): number {
-    return this.ctx.book.print.get(this.sheet)?.margins?.right ?? 50.4;
-  }
-  get topMargin(): number {
-    return this.ctx.book.print.get(this.sheet)?.margins?.top ?? 54;
-  }
-  get bottomMargin(): number {
-    return this.ctx.book.print.get(this.sheet)?.margins?.bottom ?? 54;
-  }
-  get headerMargin(): number {
-    return this.ctx.book.print.get(this.sheet)?.margins?.header ?? 21.6;
-  }
-  get footerMargin(): number {
-    return this.ctx.book.print.get(this.sheet)?.margins?.footer ?? 21.6;
   }
   setPrintTitleRows(rows: string): void {
     this.set({ titleRows: rows }, WHOLE_ROWS.test(rows), `print title rows ${rows}`);
