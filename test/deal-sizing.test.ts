@@ -15,35 +15,17 @@
  * by bisection (200 halvings of (−99 %, 100 %), independent of the engine's Newton iteration),
  * to 1e-7; the NPV of the sheet's own flows at the sheet's IRR is 0 to 1e-6 of the equity.
  */
-import path from "path";
 import fc from "fast-check";
-import { loadAddin } from "../src/engine/load-node";
-import { evaluatePlan } from "../src/engine/plan-writers";
-import type { CellResult, EngineWorkbook } from "../src/engine/workbook";
+import type { CellResult } from "../src/engine/workbook";
 import { buildDealPlan } from "../src/plan/deal";
 import { RETURNS_DEFAULTS, RETURNS_YEARS } from "../src/plan/deal/returns";
-import { parseRange, type SheetPlan } from "../src/plan/plan";
 import { BLANK, TEMPLATES, VALUE_ADD, type DealTemplate } from "../src/plan/templates";
+import { closeDeals, ComputedDeal } from "./deal-sheet";
 
-const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
-const opened: EngineWorkbook[] = [];
-afterAll(() => opened.forEach((e) => e.destroy()));
+afterAll(closeDeals);
 
 /** A computed deal sheet: rows by label, names by value, cells set by name or label. */
-class Sheet {
-  readonly engine: EngineWorkbook;
-  constructor(readonly plan: SheetPlan) {
-    this.engine = evaluatePlan(addin, plan);
-    opened.push(this.engine);
-  }
-  private values(): CellResult[][] {
-    return this.engine.sheetValues(this.plan.sheetName);
-  }
-  rowIndex(label: string): number {
-    const r = this.values().findIndex((line) => line[0] === label);
-    if (r < 0) throw new Error(`no row labelled ${label}`);
-    return r;
-  }
+class Sheet extends ComputedDeal {
   /** Columns B, C, D of the row labelled `label`. */
   row(label: string): { B: CellResult; C: CellResult; D: CellResult } {
     const line = this.values()[this.rowIndex(label)];
@@ -53,27 +35,6 @@ class Sheet {
     const { B, C } = this.row(label);
     expect([label, typeof B, typeof C]).toEqual([label, "number", "number"]);
     return [B as number, C as number];
-  }
-  private address(name: string): { row: number; col: number; right: number } {
-    const n = (this.plan.names ?? []).find((x) => x.name === name);
-    if (!n) throw new Error(`no name ${name}`);
-    const r = parseRange(n.address);
-    return { row: r.top, col: r.left, right: r.right };
-  }
-  named(name: string): CellResult[] {
-    const a = this.address(name);
-    const out: CellResult[] = [];
-    for (let col = a.col; col <= a.right; col++) out.push(this.engine.value(this.plan.sheetName, a.row, col));
-    return out;
-  }
-  num(name: string): number {
-    const v = this.named(name)[0];
-    expect([name, typeof v]).toEqual([name, "number"]);
-    return v as number;
-  }
-  setName(name: string, value: number | boolean): void {
-    const a = this.address(name);
-    this.engine.setCells(this.plan.sheetName, a.row, a.col, [[value]]);
   }
   /** Overwrites columns B and C of a labelled row with constants. */
   setPair(label: string, b: number, c: number): void {
@@ -180,12 +141,12 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s, sized (Loa
   test("HoldLoanEqual: both take the smaller largest loan; LoanInput > 0: the analyst's loan under both", () => {
     const e = new Sheet(buildDealPlan(sized));
     const [hr, hn] = handLoans(e, sized);
-    e.setName("HoldLoanEqual", true);
+    e.set("HoldLoanEqual", true);
     const [lr, ln] = e.pair("Loan amount");
     expect(lr).toBe(ln);
     expectSizedTo(lr, Math.min(hr, hn));
-    e.setName("HoldLoanEqual", false);
-    e.setName("LoanInput", 1_234_000);
+    e.set("HoldLoanEqual", false);
+    e.set("LoanInput", 1_234_000);
     expect(e.pair("Loan amount")).toEqual([1_234_000, 1_234_000]);
   });
 
@@ -218,20 +179,20 @@ describe("sizing properties (fast-check, on the blank template)", () => {
         fc.double({ min: 0.05, max: 0.12, noNaN: true }),
         fc.double({ min: 0, max: 0.03, noNaN: true }),
         (rate, spread, dscr, dscrGap, ltv, ltvGap, dy, dyGap) => {
-          s.setName("HoldLoanEqual", false);
+          s.set("HoldLoanEqual", false);
           s.setPair("Annual rate", rate, rate + spread);
-          s.setName("RecourseMinDSCR", dscr);
-          s.setName("NonRecourseMinDSCR", dscr + dscrGap);
-          s.setName("RecourseMaxLTV", ltv);
-          s.setName("NonRecourseMaxLTV", ltv - ltvGap);
-          s.setName("RecourseMinDebtYield", dy);
-          s.setName("NonRecourseMinDebtYield", dy + dyGap);
+          s.set("RecourseMinDSCR", dscr);
+          s.set("NonRecourseMinDSCR", dscr + dscrGap);
+          s.set("RecourseMaxLTV", ltv);
+          s.set("NonRecourseMaxLTV", ltv - ltvGap);
+          s.set("RecourseMinDebtYield", dy);
+          s.set("NonRecourseMinDebtYield", dy + dyGap);
           const [lr, ln] = s.pair("Loan amount");
           expect(lr).toBeGreaterThanOrEqual(ln);
           const [hr, hn] = handLoans(s, t);
           expectSizedTo(lr, hr);
           expectSizedTo(ln, hn);
-          s.setName("HoldLoanEqual", true);
+          s.set("HoldLoanEqual", true);
           expect(s.pair("Loan amount")).toEqual([ln, ln]);
         },
       ),
@@ -241,13 +202,13 @@ describe("sizing properties (fast-check, on the blank template)", () => {
 
   test("a blank debt-yield floor runs no debt-yield test", () => {
     const e = new Sheet(buildDealPlan(t));
-    e.setName("RecourseMinDebtYield", 0);
-    e.setName("NonRecourseMinDebtYield", 0);
+    e.set("RecourseMinDebtYield", 0);
+    e.set("NonRecourseMinDebtYield", 0);
     const [hr, hn] = handLoans(e, t);
     expectSizedTo(e.pair("Loan amount")[0], hr);
     expectSizedTo(e.pair("Loan amount")[1], hn);
     // A floor that binds: NOI / 0.2 is below the other two bounds.
-    e.setName("NonRecourseMinDebtYield", 0.2);
+    e.set("NonRecourseMinDebtYield", 0.2);
     expect(e.pair("Loan amount")[1]).toBe(Math.floor(t.inputs.noi / 0.2 / 1000) * 1000);
   });
 });
@@ -336,14 +297,14 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s: levered re
 
   test("NOI growth and a different hold flow through; a hold beyond the table says so instead of erring", () => {
     const x = new Sheet(buildDealPlan(template));
-    x.setName("HoldNOIGrowth", 0.03);
+    x.set("HoldNOIGrowth", 0.03);
     const loans = x.pair("Loan amount");
     const rates = x.pair("Annual rate");
     const points = x.pair("Points");
     const hand = handFlows(template, loans[1], rates[1], points[1], years, { ...RETURNS_DEFAULTS, noiGrowth: 0.03 });
     sheetFlows(x)[1].forEach((f, y) => expect([y, Math.abs(f - hand.flows[y]) < 0.01]).toEqual([y, true]));
     expect(Math.abs((x.named("LeveredIRR")[1] as number) - handIrr(hand.flows))).toBeLessThan(1e-7);
-    x.setName("HoldYears", years + 1);
+    x.set("HoldYears", years + 1);
     expect(x.named("LeveredIRR")).toEqual([
       `the table runs whole years 1 to ${years}`,
       `the table runs whole years 1 to ${years}`,

@@ -13,60 +13,30 @@
  * override, else the lender's base rate + spread). Tolerance: 1 currency unit on the largest
  * loan; the loan is that, rounded down to the thousand.
  */
-import path from "path";
 import { TESTS } from "../src/core/domain";
-import { loadAddin } from "../src/engine/load-node";
-import { evaluatePlan } from "../src/engine/plan-writers";
-import type { CellResult, EngineWorkbook } from "../src/engine/workbook";
+import type { CellResult } from "../src/engine/workbook";
 import { buildDealPlan } from "../src/plan/deal";
 import { lenderName } from "../src/plan/deal/market";
 import { MARKET_LENDERS, marketRate, marketRow, type MarketLender } from "../src/plan/market";
-import { parseRange, type SheetPlan } from "../src/plan/plan";
 import { TEMPLATES } from "../src/plan/templates";
 import { MIN_DEBT_YIELD, type DealTemplate } from "../src/plan/templates/types";
+import { closeDeals, ComputedDeal } from "./deal-sheet";
 
-const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
-const opened: EngineWorkbook[] = [];
-afterAll(() => opened.forEach((e) => e.destroy()));
+afterAll(closeDeals);
 
 /** A computed deal sheet: reads and writes by name, reads by row label. */
-class Sheet {
-  readonly plan: SheetPlan;
-  readonly engine: EngineWorkbook;
+class Sheet extends ComputedDeal {
   constructor(template: DealTemplate, inputs = {}) {
-    this.plan = buildDealPlan(template, inputs);
-    this.engine = evaluatePlan(addin, this.plan);
-    opened.push(this.engine);
-  }
-  range(name: string) {
-    const n = (this.plan.names ?? []).find((x) => x.name === name);
-    if (!n) throw new Error(`no name ${name}`);
-    return parseRange(n.address);
-  }
-  named(name: string): CellResult[] {
-    const r = this.range(name);
-    const out: CellResult[] = [];
-    for (let col = r.left; col <= r.right; col++) out.push(this.engine.value(this.plan.sheetName, r.top, col));
-    return out;
-  }
-  num(name: string): number {
-    const v = this.named(name)[0];
-    if (typeof v !== "number") throw new Error(`${name} is ${JSON.stringify(v)}`);
-    return v;
+    super(buildDealPlan(template, inputs));
   }
   pair(name: string): [number, number] {
     const [r, n] = this.named(name);
     expect([name, typeof r, typeof n]).toEqual([name, "number", "number"]);
     return [r as number, n as number];
   }
-  set(name: string, value: number): void {
-    const r = this.range(name);
-    this.engine.setCells(this.plan.sheetName, r.top, r.left, [[value]]);
-  }
   /** Columns B and C of the row labelled `label`. */
   row(label: string): [CellResult, CellResult] {
-    const line = this.engine.sheetValues(this.plan.sheetName).find((l) => l[0] === label);
-    if (!line) throw new Error(`no row labelled ${label}`);
+    const line = this.values()[this.rowIndex(label)];
     return [line[1] ?? null, line[2] ?? null];
   }
   /** The text in column E (the note) of a name's row. */

@@ -8,59 +8,28 @@
  * exposure at all, a premium raised above the put. Then the summary at the top (issue 13,
  * item 2): each figure equals the cell it summarizes, read from its own section.
  */
-import path from "path";
-import { loadAddin } from "../src/engine/load-node";
-import { evaluatePlan } from "../src/engine/plan-writers";
-import type { CellResult, EngineWorkbook } from "../src/engine/workbook";
+import type { CellResult } from "../src/engine/workbook";
 import { buildDealPlan } from "../src/plan/deal";
 import { SUMMARY, SUMMARY_LINES, summaryLines } from "../src/plan/deal/summary";
 import { VERDICTS } from "../src/plan/deal/verdict";
-import { parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
+import { parseAddress, parseRange } from "../src/plan/plan";
 import { RESIDENTIAL_CA_TX, TEMPLATES, VALUE_ADD } from "../src/plan/templates";
 import type { DealTemplate } from "../src/plan/templates/types";
+import { closeDeals, ComputedDeal } from "./deal-sheet";
 
-const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
-const opened: EngineWorkbook[] = [];
-afterAll(() => opened.forEach((e) => e.destroy()));
+afterAll(closeDeals);
 
 /** A template's sheet in the engine, with reads by name and by row label and writes by name. */
-class Sheet {
-  readonly plan: SheetPlan;
-  readonly engine: EngineWorkbook;
+class Sheet extends ComputedDeal {
   constructor(template: DealTemplate, inputs = {}, options = {}) {
-    this.plan = buildDealPlan(template, inputs, options);
-    this.engine = evaluatePlan(addin, this.plan);
-    opened.push(this.engine);
+    super(buildDealPlan(template, inputs, options));
   }
-  private range(name: string) {
-    const n = (this.plan.names ?? []).find((x) => x.name === name);
-    if (!n) throw new Error(`no name ${name}`);
-    return parseRange(n.address);
-  }
-  /** The cells of a name, left to right. */
-  named(name: string): CellResult[] {
-    const r = this.range(name);
-    const out: CellResult[] = [];
-    for (let col = r.left; col <= r.right; col++) out.push(this.engine.value(this.plan.sheetName, r.top, col));
-    return out;
-  }
-  num(name: string): number {
-    const v = this.named(name)[0];
-    if (typeof v !== "number") throw new Error(`${name} is ${JSON.stringify(v)}`);
-    return v;
-  }
-  set(name: string, value: number): void {
-    const r = this.range(name);
-    this.engine.setCells(this.plan.sheetName, r.top, r.left, [[value]]);
-  }
-  /** Columns A.. of the last row labelled `label` at or after the row starting with `after`. */
+  /** Columns A.. of the first row labelled `label` at or after the row starting with `after`. */
   row(label: string, after?: string): CellResult[] {
-    const values = this.engine.sheetValues(this.plan.sheetName);
+    const values = this.values();
     const from = after ? values.findIndex((l) => typeof l[0] === "string" && l[0].startsWith(after)) : 0;
     if (from < 0) throw new Error(`no row starting ${after}`);
-    const r = values.findIndex((l, i) => i >= from && l[0] === label);
-    if (r < 0) throw new Error(`no row labelled ${label}`);
-    return values[r];
+    return values[this.rowIndex(label, from)];
   }
 }
 
