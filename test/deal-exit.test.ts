@@ -22,6 +22,7 @@ import { DOWNSIDE_DEFAULTS } from "../src/plan/deal/downside";
 import { EXIT_COST_DEFAULTS, exitCostMessage, STEP_DOWN_3, STEP_DOWN_5 } from "../src/plan/deal/exit-cost";
 import { MATURITY_DEFAULTS } from "../src/plan/deal/maturity";
 import { RECOVERY_DEFAULTS } from "../src/plan/deal/recovery";
+import { RETURNS_YEARS } from "../src/plan/deal/returns";
 import { SUMMARY } from "../src/plan/deal/summary";
 import { MARKET_2025 } from "../src/plan/market";
 import { parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
@@ -388,12 +389,19 @@ describe("EarlySaleYear outside the exit-cost table: a message, not #N/A or a wr
     (_id, t) => {
       const c = compute(buildDealPlan(t));
       const hold = Math.max(1, Math.ceil(t.inputs.holdYears));
-      const message = exitCostMessage(hold);
-      // The table's years are 1 to the hold: the message names the last one.
-      expect(message).toBe(`EarlySaleYear must be a whole year from 1 to ${hold}`);
+      // The table's years are 1 to the longer of the hold and the returns table's years (so a
+      // longer hold typed later still finds its year): the message names the last one.
+      const last = Math.max(hold, RETURNS_YEARS);
+      const message = exitCostMessage(last);
+      expect(message).toBe(`EarlySaleYear must be a whole year from 1 to ${last}`);
       const good = c.named("ExitCost");
       expect(good.map((x) => typeof x)).toEqual(["number", "number"]);
-      for (const year of [0, hold + 1, 1.5, -1, "three"]) {
+      // A year of the table after the loan's maturity (the hold): repaid at maturity, no exit cost.
+      if (last > hold) {
+        c.set("EarlySaleYear", hold + 1);
+        expect([hold + 1, c.named("ExitCost")]).toEqual([hold + 1, [0, 0]]);
+      }
+      for (const year of [0, last + 1, 1.5, -1, "three"]) {
         c.set("EarlySaleYear", year);
         expect([year, c.named("ExitCost")]).toEqual([year, [message, message]]);
         expect([year, c.row("Exit cost at the early sale year").D]).toEqual([year, ""]);
@@ -406,8 +414,8 @@ describe("EarlySaleYear outside the exit-cost table: a message, not #N/A or a wr
       expect(back.map((x) => typeof x)).toEqual(["number", "number"]);
       const table = c.engine.sheetValues(c.plan.sheetName);
       const head = table.findIndex((line) => line[0] === "Early sale in year");
-      // The table's last row is the hold's last year; the row after it is no year.
-      expect([table[head + hold][0], typeof table[head + hold + 1][0]]).toEqual([hold, "string"]);
+      // The table's last row is its last year; the row after it is no year.
+      expect([table[head + last][0], typeof table[head + last + 1][0]]).toEqual([last, "string"]);
       expect(back).toEqual([table[head + hold][1], table[head + hold][2]]);
       const summary = summaryRow(c);
       expect([summary.B, summary.C]).toEqual(back);

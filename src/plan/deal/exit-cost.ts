@@ -13,6 +13,7 @@ import type { InputCells } from "./inputs";
 import { type Deal, type DealSheet, NOTE, type Pair, noteInput } from "./layout";
 import type { TermCells } from "./side-by-side";
 import { BASE_NAMES } from "./market";
+import { RETURNS_YEARS } from "./returns";
 
 /** The non-recourse prepayment each lender type usually carries (methodology §12, §14). */
 export const PREPAYMENT_BY_LOAN_TYPE: Readonly<Record<LoanType, Prepayment>> = {
@@ -44,7 +45,7 @@ export function defaultEarlySaleYear(holdYears: number): number {
   return Math.max(1, Math.min(3, Math.floor(holdYears) - 1));
 }
 
-/** What ExitCost shows when EarlySaleYear is not a year of the table (1 to the hold). */
+/** ExitCost's text when EarlySaleYear is no year of its table (1 to the longer of the hold and RETURNS_YEARS). */
 export function exitCostMessage(years: number): string {
   return `EarlySaleYear must be a whole year from 1 to ${years}`;
 }
@@ -72,7 +73,7 @@ export function exitCostSection(
   const { amortYears: amort, interestOnly: io } = inp;
 
   const top = s.heading("Exit cost: repaying the loan at an early sale", 1);
-  s.text(NOTE, top, "Prepayment under each structure in each year of the hold (methodology §12); 0 from maturity");
+  s.text(NOTE, top, "Prepayment under each structure in each year (methodology §12); 0 from maturity");
   const earlySaleYear = noteInput(
     s,
     "Early sale year",
@@ -128,7 +129,9 @@ export function exitCostSection(
   const ioYears = `IF(${io},${maturity},0)`;
   /** Each structure's balance at a year, on its own loan. */
   const balance = (loan: string, rate: string, year: string) => call("BALANCE", loan, rate, amort, year, ioYears);
-  const years = Array.from({ length: hold }, (_, k) => {
+  // A row per year up to the longer of the hold and RETURNS_YEARS (as the returns table), so a
+  // longer HoldYears typed later still finds its years; from maturity on a row's cost is 0.
+  const years = Array.from({ length: Math.max(hold, RETURNS_YEARS) }, (_, k) => {
     const r = s.next();
     const year = s.input("A", r, k + 1, "years");
     const stepDown = s.input(NOTE, r, schedule[k] ?? 0, "rate");
@@ -180,9 +183,10 @@ export function exitCostSection(
     "Step-down: assumption, a 5-4-3-2-1 % schedule (3-2-1 % on a hold of 3 years or less), open after; type the note's own",
   );
   const costRow = s.label("Exit cost at the early sale year");
-  // A year the table has no row for (0, beyond the hold, a fraction, text) says so instead of a bare #N/A.
+  // A year the table has no row for (0, beyond its last, a fraction, text) says so instead of a bare #N/A.
   const match = `MATCH(${earlySaleYear},${column("A")},0)`;
-  const at = (col: string) => `=IF(ISNA(${match}),${quote(exitCostMessage(hold))},INDEX(${column(col)},${match}))`;
+  const at = (col: string) =>
+    `=IF(ISNA(${match}),${quote(exitCostMessage(years.length))},INDEX(${column(col)},${match}))`;
   const exitCost: Pair = { r: s.formula("B", costRow, at("B"), "money"), n: s.formula("C", costRow, at("C"), "money") };
   s.formula(
     "D",
