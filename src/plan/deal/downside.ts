@@ -71,7 +71,6 @@ export function downsideSection(
   defaults: Partial<Record<DownsideKey | "riskFree", number>> = {},
 ): DownsideCells {
   const d = { ...DOWNSIDE_DEFAULTS, ...defaults };
-  const riskFree = defaults.riskFree;
   const { noi, propertyValue: value, amortYears: amort, interestOnly: io } = inp;
   const top = s.heading("Downside at a default (time-aware)", 1);
   s.text(NOTE, top, "Every loan input flows through: the balance at the default year under each structure");
@@ -169,7 +168,7 @@ export function downsideSection(
     "Volatility",
     "Downing, Stanton & Wallace (2008): implied by 14,000 CMBS loans' pricing, about 20–24 % a year; the low end. Appraisal-based indices understate it (methodology §16)",
   );
-  const rf = riskFreeRow(s, riskFree);
+  const rf = riskFreeRow(s, defaults.riskFree);
   const putRow = s.label("Put value of non-recourse (LOAN.PUT_VALUE)");
   const putValue = s.formula(
     "D",

@@ -13,7 +13,7 @@ import type { InputCells } from "./inputs";
 import { type Deal, type DealSheet, NOTE, type Pair, noteInput } from "./layout";
 import type { TermCells } from "./side-by-side";
 import { BASE_NAMES } from "./market";
-import { RETURNS_YEARS } from "./returns";
+import { tableYears } from "./returns";
 
 /** The non-recourse prepayment each lender type usually carries (methodology §12, §14). */
 export const PREPAYMENT_BY_LOAN_TYPE: Readonly<Record<LoanType, Prepayment>> = {
@@ -45,7 +45,7 @@ export function defaultEarlySaleYear(holdYears: number): number {
   return Math.max(1, Math.min(3, Math.floor(holdYears) - 1));
 }
 
-/** ExitCost's text when EarlySaleYear is no year of its table (1 to the longer of the hold and RETURNS_YEARS). */
+/** ExitCost's text when EarlySaleYear is no year of its table (1 to `tableYears` of the hold). */
 export function exitCostMessage(years: number): string {
   return `EarlySaleYear must be a whole year from 1 to ${years}`;
 }
@@ -129,9 +129,9 @@ export function exitCostSection(
   const ioYears = `IF(${io},${maturity},0)`;
   /** Each structure's balance at a year, on its own loan. */
   const balance = (loan: string, rate: string, year: string) => call("BALANCE", loan, rate, amort, year, ioYears);
-  // A row per year up to the longer of the hold and RETURNS_YEARS (as the returns table), so a
-  // longer HoldYears typed later still finds its years; from maturity on a row's cost is 0.
-  const years = Array.from({ length: Math.max(hold, RETURNS_YEARS) }, (_, k) => {
+  // A row per year of the returns table's span, so a longer HoldYears typed later still finds
+  // its year; from maturity on a row's cost is 0.
+  const years = Array.from({ length: tableYears(deal.inputs.holdYears) }, (_, k) => {
     const r = s.next();
     const year = s.input("A", r, k + 1, "years");
     const stepDown = s.input(NOTE, r, schedule[k] ?? 0, "rate");

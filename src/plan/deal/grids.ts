@@ -172,18 +172,22 @@ export function gridsSection(
     }),
   );
 
-  const dscr = grid(s, {
-    title: GRID_TITLES.dscr,
-    note: "Each cell: LOAN.DSCR of the NOI after the row's change over LOAN.DEBT_SERVICE of each structure's loan at its rate plus the column's change",
+  // The DSCR and proceeds grids share their axes: NOI change down, rate change across; worse is red.
+  const noiByRate = {
     corner: GRID_TITLES.noiByRate,
     rows: GRID_AXES.noiChanges,
     rowFmt: "share",
     columns: GRID_AXES.rateChanges,
     columnFmt: "rate",
+    colors: [HEAT.red, HEAT.yellow, HEAT.green],
+  } as const;
+  const dscr = grid(s, {
+    ...noiByRate,
+    title: GRID_TITLES.dscr,
+    note: "Each cell: LOAN.DSCR of the NOI after the row's change over LOAN.DEBT_SERVICE of each structure's loan at its rate plus the column's change",
     fmt: "ratio",
     cell: (k, row, col) =>
       call("DSCR", `${noi}*(1+${row})`, call("DEBT_SERVICE", loan(k), `${rate(k)}+${col}`, amort, io)),
-    colors: [HEAT.red, HEAT.yellow, HEAT.green],
   });
 
   const floors = {
@@ -191,13 +195,9 @@ export function gridsSection(
     n: [th.nMinDscr, th.nMaxLtv, th.nMinDebtYield],
   };
   const proceeds = grid(s, {
+    ...noiByRate,
     title: GRID_TITLES.proceeds,
     note: "Each cell: LOAN.MAX_LOAN under the structure's DSCR, LTV and debt-yield floors (G:J) at its rate plus the column's change and the NOI after the row's change, against the property value as appraised",
-    corner: GRID_TITLES.noiByRate,
-    rows: GRID_AXES.noiChanges,
-    rowFmt: "share",
-    columns: GRID_AXES.rateChanges,
-    columnFmt: "rate",
     fmt: "money",
     cell: (k, row, col) => {
       const [dscrFloor, ltvCap, dyFloor] = floors[k];
@@ -206,7 +206,6 @@ export function gridsSection(
       // A blank (or 0) debt-yield floor runs no debt-yield test, as the side-by-side sizes the loan.
       return `IF(${dyFloor}>0,${args(dyFloor)},${args()})`;
     },
-    colors: [HEAT.red, HEAT.yellow, HEAT.green],
   });
   return { exposure, dscr, proceeds };
 }

@@ -99,7 +99,7 @@ export function buildDealPlan(
   const carveouts = carveoutsSection(s, deal);
   const scenarios = scenarioInputsSection(s, deal);
   const terms = termsSection(s, inp, thresholds, template.sizing);
-  const returns = returnsSection(s, inp, terms, template);
+  const returns = returnsSection(s, inp, terms, deal);
   const outcomes = scenariosSection(s, inp, terms, scenarios, carveouts);
   alternativeRemedySection(s, inp, template.alternativeRemedy, outcomes);
   const downsideInputs = {

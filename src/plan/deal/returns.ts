@@ -5,11 +5,10 @@
  * service; in the last year also the sale at an exit cap rate, less sale costs and the
  * balance), Excel's IRR over them and the first year's cash-on-cash. Years run down the
  * rows, recourse in B and non-recourse in C as everywhere on the sheet; the table has a row
- * per year up to max(the template's hold, RETURNS_YEARS), and a year after HoldYears is 0.
+ * per year up to `tableYears` of the deal's hold, and a year after HoldYears is 0.
  */
-import { type DealTemplate } from "../templates/types";
 import type { InputCells } from "./inputs";
-import { type DealSheet, NOTE, type Pair, pairRow, noteInput } from "./layout";
+import { type Deal, type DealSheet, NOTE, type Pair, pairRow, noteInput } from "./layout";
 import type { TermCells } from "./side-by-side";
 
 export type ReturnsKey = "closingCosts" | "noiGrowth" | "saleCapExpansion" | "saleCosts";
@@ -25,6 +24,14 @@ export const RETURNS_DEFAULTS: Readonly<Record<ReturnsKey, number>> = {
 /** The cash-flow table has at least this many years, so that a longer HoldYears still fits. */
 export const RETURNS_YEARS = 10;
 
+/**
+ * The years a table of the hold runs to (the cash flows here, the exit cost's early-sale
+ * years): the hold's, and at least RETURNS_YEARS, so a longer HoldYears typed later still fits.
+ */
+export function tableYears(holdYears: number): number {
+  return Math.max(Math.ceil(holdYears), RETURNS_YEARS);
+}
+
 /** What the section writes that later sections (and the summary) read. */
 export interface ReturnsCells {
   readonly equity: Pair;
@@ -34,8 +41,8 @@ export interface ReturnsCells {
   readonly flows: Pair;
 }
 
-export function returnsSection(s: DealSheet, inp: InputCells, terms: TermCells, template: DealTemplate): ReturnsCells {
-  const d = { ...RETURNS_DEFAULTS, ...template.sizing };
+export function returnsSection(s: DealSheet, inp: InputCells, terms: TermCells, deal: Deal): ReturnsCells {
+  const d = { ...RETURNS_DEFAULTS, ...deal.template.sizing };
   const { noi, propertyValue: value, holdYears: hold } = inp;
   const top = s.heading("Levered returns (each structure's own loan)", 1);
   s.text(NOTE, top, "Equity, the levered cash flow of each year and the sale at the end of the hold (methodology §4)");
@@ -90,7 +97,7 @@ export function returnsSection(s: DealSheet, inp: InputCells, terms: TermCells, 
     { note: "Each structure's balance at the end of the hold repaid from the sale" },
   );
 
-  const years = Math.max(template.inputs.holdYears, RETURNS_YEARS);
+  const years = tableYears(deal.inputs.holdYears);
   const first = pairRow(s, "Year 0: equity in", `=-${equity.r}`, `=-${equity.n}`, "money", {
     note: "Levered cash flow: NOI − annual debt service; in the hold's last year also the net sale proceeds; 0 after it",
   });
