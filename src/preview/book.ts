@@ -58,6 +58,10 @@ export interface PreviewPrint {
   margins?: { left?: number; right?: number; top?: number; bottom?: number; header?: number; footer?: number };
 }
 
+/** Whole rows ("4:9", "$1:$3") and whole columns ("A:C", "$A:$A"), as Office.js takes them. */
+export const WHOLE_ROWS = /^\$?\d+:\$?\d+$/;
+export const WHOLE_COLUMNS = /^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/i;
+
 /** An error shaped like Office.js's OfficeExtension.Error. */
 export class PreviewApiError extends Error {
   constructor(
@@ -153,7 +157,7 @@ export class PreviewBook {
   /** Checks a range's address as Office.js reads it: cells ("A1:C3"), whole rows ("4:9") or whole columns ("A:C"). */
   checkRange(sheet: string, range: string): void {
     this.requireSheet(sheet);
-    if (/^\$?\d+:\$?\d+$/.test(range) || /^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/i.test(range)) return;
+    if (WHOLE_ROWS.test(range) || WHOLE_COLUMNS.test(range)) return;
     parseRange(range);
   }
 

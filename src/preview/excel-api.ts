@@ -8,7 +8,15 @@
  * the API shows up in the preview's tests instead of silently doing nothing.
  */
 import { absoluteRef, parseRange, sheetRef } from "../plan/plan";
-import { PreviewApiError, type CellStyle, type PreviewBook, type PreviewChart, type PreviewPrint } from "./book";
+import {
+  PreviewApiError,
+  type CellStyle,
+  type PreviewBook,
+  type PreviewChart,
+  type PreviewPrint,
+  WHOLE_COLUMNS,
+  WHOLE_ROWS,
+} from "./book";
 import type { ScaleCriteria } from "./heat";
 import { PREVIEW_MSG as M } from "./messages";
 
@@ -112,12 +120,10 @@ class Worksheet {
     this.pageLayout = new PageLayout(ctx, name);
     this.horizontalPageBreaks = {
       add: (range) =>
-        this.ctx.queue(() => {
-          this.ctx.book.requireSheet(this.name);
+        this.pageLayout.set((now) => {
           const address = typeof range === "string" ? range : range.address;
           const row = parseRange(address.replace(/\$/g, "")).top + 1;
-          const print = this.ctx.book.print.get(this.name);
-          this.ctx.book.print.set(this.name, { ...print, breaksBefore: [...(print?.breaksBefore ?? []), row] });
+          return { breaksBefore: [...(now?.breaksBefore ?? []), row] };
         }),
     };
   }
@@ -258,11 +264,8 @@ class Range {
 }
 
 /** Whole rows ("$1:$3") or whole columns ("$A:$A"), as setPrintTitleRows/Columns require. */
-const WHOLE_ROWS = /^\$?\d+:\$?\d+$/;
-const WHOLE_COLUMNS = /^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/i;
 const ORIENTATIONS = ["Portrait", "Landscape"];
 
-/** Worksheet.pageLayout: what the pane sets is kept in `book.print`, refused where Excel refuses it. */
 /**
  * Excel's default ("Normal") margins in points, by side: 0.7 inch left and right, 0.75 top and
  * bottom, 0.3 header and footer.
@@ -270,6 +273,7 @@ const ORIENTATIONS = ["Portrait", "Landscape"];
 const DEFAULT_MARGINS = { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 } as const;
 type Side = keyof typeof DEFAULT_MARGINS;
 
+/** Worksheet.pageLayout: what the pane sets is kept in `book.print`, refused where Excel refuses it. */
 class PageLayout {
   // PageLayout.leftMargin … footerMargin (points): kept in book.print's margins, refused when negative.
   declare leftMargin: number;
@@ -297,8 +301,11 @@ class PageLayout {
     }
   }
 
-  /** Queues a change of the print setup: a patch, or a function of the setup as it is when the batch runs. */
-  private set(patch: PreviewPrint | ((now: PreviewPrint | undefined) => PreviewPrint), valid = true, what = ""): void {
+  /**
+   * Queues a change of the print setup: a patch, or a function of the setup as it is when the
+   * batch runs. Also the worksheet's page breaks (kept beside the page layout, as in a file).
+   */
+  set(patch: PreviewPrint | ((now: PreviewPrint | undefined) => PreviewPrint), valid = true, what = ""): void {
     this.ctx.queue(() => {
       this.ctx.book.requireSheet(this.sheet);
       if (!valid) throw new PreviewApiError("InvalidArgument", M.invalidPrint(what));

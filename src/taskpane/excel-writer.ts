@@ -35,6 +35,7 @@ import {
   type PlanChart,
   type PlanColorScale,
   type PlanPrint,
+  type PrintMargins,
   type SheetPlan,
   uniqueSheetName,
 } from "../plan/plan";
@@ -370,20 +371,22 @@ function queuePrint(layout: PageLayoutLike, print: PlanPrint): void {
   layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = PAPER[print.paper];
   layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
-  if (print.margins) {
-    const m = print.margins;
-    const points = (inches: number) => Math.round(inches * 7200) / 100;
-    layout.leftMargin = points(m.left);
-    layout.rightMargin = points(m.right);
-    layout.topMargin = points(m.top);
-    layout.bottomMargin = points(m.bottom);
-    layout.headerMargin = points(m.header);
-    layout.footerMargin = points(m.footer);
-  }
+  // Each side's margin, the plan's inches as the points Office.js takes (72 an inch, to 0.01).
+  const margins = print.margins;
+  if (margins) for (const side of MARGIN_SIDES) layout[`${side}Margin`] = Math.round(margins[side] * 7200) / 100;
   if (print.area) layout.setPrintArea(print.area);
   if (print.titleRows) layout.setPrintTitleRows(absoluteSpan(print.titleRows));
   if (print.titleColumns) layout.setPrintTitleColumns(absoluteSpan(print.titleColumns));
 }
+
+const MARGIN_SIDES = [
+  "left",
+  "right",
+  "top",
+  "bottom",
+  "header",
+  "footer",
+] as const satisfies readonly (keyof PrintMargins)[];
 
 /** Excel's name of each paper a plan may ask for. */
 const PAPER: Readonly<Record<PlanPrint["paper"], string>> = { letter: "Letter" };
