@@ -92,6 +92,8 @@ function addin(production, host) {
         __LOAN_FUNCTION_FAMILIES__: DefinePlugin.runtimeValue(() => JSON.stringify(functionFamilies()), {
           fileDependencies: familyFiles(),
         }),
+        // Declarations carry their help only in Node (src/core/args.ts, HELP): the minifier drops it here.
+        __LOAN_HELP__: "false",
       }),
       new HtmlWebpackPlugin({
         filename: "functions.html",

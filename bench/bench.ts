@@ -17,11 +17,16 @@ import * as path from "path";
 import * as zlib from "zlib";
 import { pmt } from "financial";
 import { PMT } from "@formulajs/formulajs";
-import { amortization, balance, debtService, payment } from "../src/functions/financing";
-import { debtYield, dscr, ltv, maxLoan } from "../src/functions/coverage";
-import { breakevenProbability, carveoutExposure, deficiency, nonrecoursePremium } from "../src/functions/recourse";
+import { amortization, balance, debtService, payment } from "../src/functions/generated/financing";
+import { debtYield, dscr, ltv, maxLoan } from "../src/functions/generated/coverage";
+import {
+  breakevenProbability,
+  carveoutExposure,
+  deficiency,
+  nonrecoursePremium,
+} from "../src/functions/generated/recourse";
 import { writeKeepingEngineSection } from "./doc-sections";
-import { defaultProbability, fairSpread, putValue, putValuePath } from "../src/functions/option";
+import { defaultProbability, fairSpread, putValue, putValuePath } from "../src/functions/generated/option";
 import { fmt, mdTable, median, positiveInt, textTable, verdict } from "./report";
 import {
   defeasanceCost,
@@ -34,7 +39,7 @@ import {
   stateDeficiency,
   stateRule,
   yieldMaintenance,
-} from "../src/functions/lender";
+} from "../src/functions/generated/lender";
 
 const ROOT = path.resolve(process.argv[2] ?? process.cwd());
 const DIST = path.resolve(ROOT, process.env.BENCH_DIST ?? "dist");

@@ -1,53 +1,37 @@
 /**
- * The task pane's guide is built from the functions' own metadata (their JSDoc, as the build
- * generates functions.json): the same functions, the same parameters, every example. The
- * independent checks here read the JSDoc source directly, with a scan of their own, so a
- * function the generator or the guide dropped would show.
+ * The task pane's guide is built from the functions' metadata (functions.json, which
+ * custom-functions-metadata writes from the generated adapters' JSDoc): the same functions, the
+ * same parameters, every example. The independent checks here read the declarations themselves
+ * (src/core's define(…, HELP && {…}), loaded by scripts/declarations.cjs), so a function the
+ * generator, custom-functions-metadata or the guide dropped or changed would show.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { allEntries, buildGuide, firstSentence, GUIDE, signature, splitExample } from "../src/taskpane/guide";
+import { DECLARATIONS } from "./declarations";
 import { familyIds } from "./functions-metadata";
 
 interface Documented {
   name: string;
-  file: string;
+  family: string;
+  summary: string;
   params: string[];
   examples: string[];
 }
 
-const FUNCTIONS_DIR = path.resolve(__dirname, "../src/functions");
-
-/** Every `@customfunction` block in src/functions/*.ts, with its @param names and Example: lines. */
+/** Every declared function, with its parameter names (optional ones in brackets) and its examples. */
 function documentedFunctions(): Documented[] {
-  const found: Documented[] = [];
-  for (const file of fs.readdirSync(FUNCTIONS_DIR).filter((f) => f.endsWith(".ts"))) {
-    const source = fs.readFileSync(path.join(FUNCTIONS_DIR, file), "utf8");
-    for (const block of source.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
-      const id = /@customfunction\s+([A-Za-z0-9_.]+)/.exec(block);
-      if (!id) continue;
-      const lines = block.split("\n").map((l) => l.replace(/^\s*\/?\*+\/?\s?/, "").trimEnd());
-      found.push({
-        name: id[1],
-        file,
-        params: lines.flatMap((l) => {
-          const m = /^@param\s+(?:\{[^}]*\}\s+)?(\[[^\]]+\]|\S+)/.exec(l);
-          return m ? [m[1]] : [];
-        }),
-        examples: lines.flatMap((l) => {
-          const m = /^Example:\s*(.+)$/.exec(l);
-          return m ? [m[1].trim()] : [];
-        }),
-      });
-    }
-  }
-  return found;
+  return DECLARATIONS.map((d) => ({
+    name: d.id,
+    family: d.help.family,
+    summary: d.help.summary,
+    params: d.fn.params.map((p) => (p.optional ? `[${p.name}]` : p.name)),
+    examples: [...d.help.examples],
+  }));
 }
 
 const documented = documentedFunctions();
 const entries = allEntries();
 
-test("the JSDoc scan finds the LOAN functions", () => {
+test("the declarations are the LOAN functions, each with examples", () => {
   expect(documented.length).toBeGreaterThanOrEqual(13);
   for (const d of documented) expect(d.examples.length).toBeGreaterThan(0);
 });
@@ -65,7 +49,10 @@ test("one group per family file, the four known families first under their title
     ["recourse", "Recourse"],
     ["lender", "State law & lender's view"],
   ]);
-  for (const group of GUIDE) expect(group.entries.map((e) => e.name)).toEqual(familyIds(group.id));
+  for (const group of GUIDE) {
+    expect(group.entries.map((e) => e.name)).toEqual(familyIds(group.id));
+    for (const e of group.entries) expect(documented.find((d) => d.name === e.name)?.family).toBe(group.id);
+  }
   expect(GUIDE.find((g) => g.id === "financing")?.entries.map((e) => e.name)).toEqual([
     "PAYMENT",
     "DEBT_SERVICE",
@@ -88,13 +75,13 @@ test("a family file the guide has no title for is shown last, titled by its name
 describe.each(entries.map((e) => [e.name, e] as const))("LOAN.%s", (name, entry) => {
   const doc = documented.find((d) => d.name === name);
 
-  test("every guide example is an Example: line of its JSDoc, and all of them are shown", () => {
+  test("every guide example is a declared example, and all of them are shown", () => {
     expect(doc).toBeDefined();
     expect(entry.examples.length).toBeGreaterThan(0);
     expect([...entry.examples]).toEqual(doc?.examples);
   });
 
-  test("the signature lists the @param names in order, optional ones in brackets", () => {
+  test("the signature lists the declared parameters in order, optional ones in brackets", () => {
     expect(entry.params).toEqual(doc?.params);
     expect(signature(entry)).toBe(`LOAN.${name}(${(doc?.params ?? []).join(", ")})`);
   });
@@ -109,7 +96,8 @@ describe.each(entries.map((e) => [e.name, e] as const))("LOAN.%s", (name, entry)
     }
   });
 
-  test("its purpose is the description's first sentence: one line, short enough for the pane", () => {
+  test("its purpose is the declared summary: one sentence, one line, short enough for the pane", () => {
+    expect(entry.purpose).toBe(doc?.summary);
     expect(entry.purpose.length).toBeGreaterThan(10);
     expect(entry.purpose.length).toBeLessThanOrEqual(80);
     expect(entry.purpose).not.toMatch(/\n/);

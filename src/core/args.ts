@@ -33,8 +33,10 @@ export interface Param<T, N extends string = string> {
   readonly optional: boolean;
   /** The value an omitted argument takes, for parameters declared with a default. */
   readonly fallback?: T;
-  /** The description shown in the README and tests; the JSDoc in src/functions is what Excel shows. */
+  /** The rule in words ("number ≥ 0, default 0"), for messages and docs/functions.md; Excel shows the help's. */
   readonly rule: string;
+  /** A range parameter: Excel passes it as a 2-D array (the generated adapter declares it `any[][]`). */
+  readonly range?: boolean;
   read(raw: unknown): T | Fault;
 }
 
@@ -298,10 +300,13 @@ function cellCheck(name: string, rows: unknown[][]): Grid | Fault {
  * Every cell must be what a worksheet cell can hold: a number, text of at most 32,767
  * characters (Excel's limit), TRUE/FALSE or blank; anything else is #VALUE! naming the cell.
  */
+export function grid<N extends string>(name: N, optional: false): Param<Grid, N>;
+export function grid<N extends string>(name: N, optional: true): Param<Grid | undefined, N>;
 export function grid<N extends string>(name: N, optional: boolean): Param<Grid | undefined, N> {
   return {
     name,
     optional,
+    range: true,
     rule: optional ? "range, optional" : "value or range",
     read: (raw) => {
       if (raw === null || raw === undefined) return optional ? undefined : [[null]];
@@ -320,6 +325,69 @@ export function grid<N extends string>(name: N, optional: boolean): Param<Grid |
 /** A parameter declared with a default: `fallback` is always there. */
 export type Defaulted<T, N extends string = string> = Param<T, N> & { readonly fallback: T };
 
+/** The name of a parameter the typed input must give: required, with no default. */
+type RequiredName<Q> =
+  Q extends Param<infer T, infer N>
+    ? Q extends { readonly fallback: unknown }
+      ? never
+      : undefined extends T
+        ? never
+        : N
+    : never;
+
+/** The name of a parameter the typed input may leave out: it has a default, or is optional. */
+type OptionalName<Q> = Q extends Param<unknown, infer N> ? ([RequiredName<Q>] extends [never] ? N : never) : never;
+
+/**
+ * The typed input of a function, inferred from its declared parameters (as zod infers a type
+ * from a schema): one key per parameter, required where Excel requires the argument, optional
+ * where it has a default or may be omitted. `deficiency(input: InputOf<typeof DEFICIENCY>)`.
+ */
+export type InputOf<C extends { readonly params: readonly Param<unknown>[] }> = {
+  readonly [Q in C["params"][number] as RequiredName<Q>]: Q extends Param<infer T> ? T : never;
+} & {
+  readonly [Q in C["params"][number] as OptionalName<Q>]?: Q extends Param<infer T> ? Exclude<T, undefined> : never;
+};
+
+/** The families functions are listed under: the task pane guide's groups and docs/functions.md's sections. */
+export const FAMILIES = ["financing", "coverage", "recourse", "lender", "option"] as const;
+export type Family = (typeof FAMILIES)[number];
+
+/**
+ * What a function's declaration says to people: Excel's help while the analyst types, the task
+ * pane's guide and docs/functions.md are generated from it (scripts/functions-metadata.cjs
+ * writes the adapters of src/functions/generated with this as their JSDoc). Every example is
+ * run by the tests.
+ */
+export interface Help<N extends string> {
+  readonly family: Family;
+  /** One sentence: what the function returns (the guide's purpose line). */
+  readonly summary: string;
+  /** The rest of the description: the rule, the conventions, the methodology section. */
+  readonly details: string;
+  /** Each parameter's description, by name: what Excel shows for the argument being typed. */
+  readonly params: { readonly [K in N]: string };
+  readonly returns: string;
+  /** What the function gives Excel: a number, text, TRUE/FALSE, any of those, or a spilled range. */
+  readonly result: "number" | "string" | "boolean" | "any" | "matrix";
+  /** "=LOAN.X(…) → result": a number to the digits shown, TRUE/FALSE, "text", or R×C for a spill. */
+  readonly examples: readonly string[];
+  /**
+   * How `npm run bench` budgets a call (docs/benchmarks.md): simple (at most 4× a float payment),
+   * composite (10×), or timed apart: a schedule, a simulation, a constant table.
+   */
+  readonly cost: "simple" | "composite" | "apart";
+}
+
+declare const __LOAN_HELP__: boolean | undefined;
+
+/**
+ * Whether declarations carry their help. The add-in's bundles are built with it false (webpack's
+ * DefinePlugin), so the minifier drops every `HELP && {…}`: Excel reads the help from
+ * functions.json, never from the script. Node (the generator, the tests) keeps it.
+ */
+export const HELP: boolean = typeof __LOAN_HELP__ === "undefined" || __LOAN_HELP__;
+
 /** Values the implementation receives, one per declared parameter. */
 type Values<P extends readonly Param<unknown>[]> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
 
@@ -335,25 +403,29 @@ export type Checked<R, P extends readonly Param<unknown>[] = readonly Param<unkn
   readonly params: Readonly<P>;
   /** The same parameters by name, for callers that check one value against one rule. */
   readonly param: ParamsByName<P>;
+  /** What the declaration says to people; absent in the add-in's bundles (see HELP). */
+  readonly help?: Help<P[number]["name"]>;
 };
 
 /**
- * Declares a function: its id (as in `functions.json`), its parameters as data, and the
- * adapter, which receives validated values (in the declared order) and hands them to the
- * typed core function. Extra arguments are ignored, as Excel never passes more than the
- * declared ones.
+ * Declares a function, once: its id (as in `functions.json`, never changed once shipped), its
+ * parameters as data, the adapter, which receives validated values (in the declared order) and
+ * hands them to the typed core function, and its help (`HELP && {…}`). Everything else follows
+ * from this: the typed input (InputOf), Excel's adapter and its JSDoc (generated), the guide and
+ * docs/functions.md. Extra arguments are ignored, as Excel never passes more than the declared ones.
  */
 export function define<const P extends readonly Param<unknown>[], R>(
   id: string,
   params: P,
   impl: (...args: Values<P>) => R | Fault,
+  help: Help<P[number]["name"]> | false = false,
 ): Checked<R, P> {
   const run = runner(
     params.map((p) => p.read),
     impl as (...a: unknown[]) => R | Fault,
   );
   const param = Object.fromEntries(params.map((p) => [p.name, p])) as ParamsByName<P>;
-  return Object.assign(run, { id, params, param });
+  return Object.assign(run, { id, params, param }, help ? { help } : {});
 }
 
 type Reader = (raw: unknown) => unknown;

@@ -9,7 +9,7 @@
  * common default (the one lender explainers give), not a standard: a deal's own schedule
  * overrides or extends it.
  */
-import { amount, define, flag, grid, isBlankCell, type Grid } from "./args";
+import { amount, define, flag, grid, isBlankCell, type Grid, HELP, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { sumMoney } from "./money";
@@ -63,21 +63,12 @@ function classification(schedule: ReadonlyMap<string, Consequence> | undefined):
   return map;
 }
 
-export interface CarveoutExposureInput {
-  readonly debt: number;
+/** CARVEOUT_EXPOSURE's parameters, the codes and losses read into acts and the schedule into a map. */
+export type CarveoutExposureInput = Omit<InputOf<typeof CARVEOUT_EXPOSURE>, "triggered" | "losses" | "schedule"> & {
   readonly triggered: readonly TriggeredCarveout[];
-  /** What the collateral recovers: deducted under full recourse, and bounds a loss-only exposure; default 0. */
-  readonly collateralValue?: number;
-  /** Omitted: no cap. */
-  readonly cap?: number;
   /** The deal's schedule: code → FULL or LOSS, overriding or extending the catalogue. */
   readonly schedule?: ReadonlyMap<string, Consequence>;
-  /**
-   * Default TRUE: loss-only exposure is at most the lender's shortfall, max(0, debt − collateral).
-   * FALSE: at most the debt, whatever the collateral recovers (the guaranty indemnifies the loss itself).
-   */
-  readonly capAtShortfall?: boolean;
-}
+};
 
 /**
  * The guarantor's exposure after carveouts: any full-recourse act → max(0, debt − collateral);
@@ -164,12 +155,37 @@ export const CARVEOUT_EXPOSURE = define(
     grid("schedule", true),
     flag("capAtShortfall", true),
   ],
-  (debt, triggeredRange, losses, collateralValue, cap, scheduleRange, capAtShortfall) => {
+  (debt, triggeredRange, losses, collateralValue, cap, scheduleRange, capAtShortfall): number | Fault => {
     const schedule = scheduleRange === undefined ? undefined : readSchedule(scheduleRange);
     if (schedule instanceof Fault) return schedule;
-    const triggered = readTriggered(triggeredRange as Grid, losses);
+    const triggered = readTriggered(triggeredRange, losses);
     if (triggered instanceof Fault) return triggered;
     return carveoutExposure({ debt, triggered, collateralValue, cap, schedule, capAtShortfall });
+  },
+  HELP && {
+    family: "recourse",
+    summary: "Guarantor's personal exposure after carveout (bad-boy) acts.",
+    details:
+      "On a non-recourse loan: any full-recourse act → debt − collateral value; otherwise the losses of loss-only acts, at most the lender's actual shortfall (debt − collateral value, not below 0: a lender the collateral makes whole has no loss to recover); then at most the cap. See docs/methodology.md §7.",
+    params: {
+      debt: "The debt outstanding (0 or more).",
+      triggered: "A carveout code or a range of codes (see LOAN.CARVEOUTS); blanks are ignored.",
+      losses: "The loss each act caused, same shape as triggered.",
+      collateralValue:
+        "What the collateral recovers (default 0): deducted under full recourse, and it bounds a loss-only exposure.",
+      cap: "A cap on the guarantor's exposure (omit for none).",
+      schedule: "Two columns, code and FULL or LOSS, overriding or extending the default classification.",
+      capAtShortfall:
+        "TRUE (default): a loss-only exposure is at most debt − collateral value; FALSE: at most the debt, whatever the collateral recovers (the reading before version 11's correction).",
+    },
+    returns: "The personal exposure.",
+    result: "number",
+    examples: [
+      '=LOAN.CARVEOUT_EXPOSURE(4400000, "FRAUD", , 3600000) → 800000',
+      '=LOAN.CARVEOUT_EXPOSURE(4400000, {"WASTE","RENTS"}, {120000,80000}) → 200000',
+      '=LOAN.CARVEOUT_EXPOSURE(4400000, "WASTE", 500000, 4200000) → 200000',
+    ],
+    cost: "composite",
   },
 );
 
@@ -180,4 +196,19 @@ export function carveouts(): string[][] {
   return [[...CARVEOUTS_HEADER], ...CARVEOUT_CATALOGUE.map((c) => [c.code, c.act, c.consequence])];
 }
 
-export const CARVEOUTS = define("CARVEOUTS", [], carveouts);
+export const CARVEOUTS = define(
+  "CARVEOUTS",
+  [],
+  carveouts,
+  HELP && {
+    family: "recourse",
+    summary: "The carveout catalogue with default consequences (spills).",
+    details:
+      "Code, the act, and its default consequence, FULL or LOSS: one common default, not a standard. See docs/methodology.md §7.",
+    params: {},
+    returns: "A header row and one row per carveout.",
+    result: "matrix",
+    examples: ["=LOAN.CARVEOUTS() → 12×3"],
+    cost: "apart",
+  },
+);

@@ -7,69 +7,84 @@
  * The annual debt constant is 12 × the monthly payment per unit of loan, or the rate when
  * the loan is interest-only.
  */
-import { amount, define, flag, fraction, positiveRatio, rate, signed, years } from "./args";
+import { amount, define, flag, fraction, positiveRatio, rate, signed, years, HELP, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { levelPayment, wholePeriods } from "./periods";
 
 /** NOI / annual debt service; #DIV/0! when the debt service is 0. */
-export function dscr({
-  noi,
-  annualDebtService,
-}: {
-  readonly noi: number;
-  readonly annualDebtService: number;
-}): number | Fault {
+export function dscr({ noi, annualDebtService }: InputOf<typeof DSCR>): number | Fault {
   return annualDebtService === 0 ? MSG.divByZero("annualDebtService") : noi / annualDebtService;
 }
 
 export const DSCR = define(
   "DSCR",
   [signed.required("noi"), amount.required("annualDebtService")],
-  (noi, annualDebtService) => dscr({ noi, annualDebtService }),
+  (noi, annualDebtService): number | Fault => dscr({ noi, annualDebtService }),
+  HELP && {
+    family: "coverage",
+    summary: "Debt service coverage ratio: NOI / annual debt service.",
+    details: "See docs/methodology.md §4.",
+    params: {
+      noi: "Net operating income for a year (may be negative).",
+      annualDebtService: "Annual debt service (0 or more).",
+    },
+    returns: "The DSCR (1.35 means NOI covers debt service 1.35 times).",
+    result: "number",
+    examples: ["=LOAN.DSCR(405000, 300000) → 1.35"],
+    cost: "simple",
+  },
 );
 
 /** NOI / loan amount; #DIV/0! when the loan is 0. */
-export function debtYield({ noi, loanAmount }: { readonly noi: number; readonly loanAmount: number }): number | Fault {
+export function debtYield({ noi, loanAmount }: InputOf<typeof DEBT_YIELD>): number | Fault {
   return loanAmount === 0 ? MSG.divByZero("loanAmount") : noi / loanAmount;
 }
 
 export const DEBT_YIELD = define(
   "DEBT_YIELD",
   [signed.required("noi"), amount.required("loanAmount")],
-  (noi, loanAmount) => debtYield({ noi, loanAmount }),
+  (noi, loanAmount): number | Fault => debtYield({ noi, loanAmount }),
+  HELP && {
+    family: "coverage",
+    summary: "Debt yield: NOI / loan amount.",
+    details: "See docs/methodology.md §4.",
+    params: {
+      noi: "Net operating income for a year (may be negative).",
+      loanAmount: "Loan amount (0 or more).",
+    },
+    returns: "The debt yield as a decimal.",
+    result: "number",
+    examples: ["=LOAN.DEBT_YIELD(450000, 4500000) → 0.1"],
+    cost: "simple",
+  },
 );
 
 /** Loan amount / property value; #DIV/0! when the value is 0. */
-export function ltv({
-  loanAmount,
-  propertyValue,
-}: {
-  readonly loanAmount: number;
-  readonly propertyValue: number;
-}): number | Fault {
+export function ltv({ loanAmount, propertyValue }: InputOf<typeof LTV>): number | Fault {
   return propertyValue === 0 ? MSG.divByZero("propertyValue") : loanAmount / propertyValue;
 }
 
 export const LTV = define(
   "LTV",
   [amount.required("loanAmount"), amount.required("propertyValue")],
-  (loanAmount, propertyValue) => ltv({ loanAmount, propertyValue }),
+  (loanAmount, propertyValue): number | Fault => ltv({ loanAmount, propertyValue }),
+  HELP && {
+    family: "coverage",
+    summary: "Loan-to-value ratio: loan amount / property value.",
+    details: "See docs/methodology.md §4.",
+    params: {
+      loanAmount: "Loan amount (0 or more).",
+      propertyValue: "Property value (0 or more).",
+    },
+    returns: "The LTV as a decimal.",
+    result: "number",
+    examples: ["=LOAN.LTV(4500000, 6000000) → 0.75"],
+    cost: "simple",
+  },
 );
 
-export interface MaxLoanInput {
-  readonly noi: number;
-  readonly propertyValue: number;
-  readonly annualRate: number;
-  /** Amortization in years (monthly payments). */
-  readonly amortYears: number;
-  readonly minDSCR: number;
-  readonly maxLTV: number;
-  /** Omitted: no debt-yield constraint. */
-  readonly minDebtYield?: number;
-  /** Size on interest-only debt service; default FALSE. */
-  readonly interestOnly?: boolean;
-}
+export type MaxLoanInput = InputOf<typeof MAX_LOAN>;
 
 /** The largest loan meeting every given constraint (monthly payments), never below 0. */
 export function maxLoan({
@@ -105,6 +120,29 @@ export const MAX_LOAN = define(
     positiveRatio.optional("minDebtYield"),
     flag("interestOnly", false),
   ],
-  (noi, propertyValue, annualRate, amortYears, minDSCR, maxLTV, minDebtYield, interestOnly) =>
+  (noi, propertyValue, annualRate, amortYears, minDSCR, maxLTV, minDebtYield, interestOnly): number | Fault =>
     maxLoan({ noi, propertyValue, annualRate, amortYears, minDSCR, maxLTV, minDebtYield, interestOnly }),
+  HELP && {
+    family: "coverage",
+    summary: "Largest loan meeting the LTV, DSCR and debt-yield limits.",
+    details:
+      "The smallest of value × max LTV, NOI / (min DSCR × annual debt constant) and NOI / min debt yield, for every constraint given. Monthly payments. See docs/methodology.md §4.",
+    params: {
+      noi: "Net operating income for a year (may be negative).",
+      propertyValue: "Property value (0 or more).",
+      annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
+      amortYears: "Amortization period in years.",
+      minDSCR: "Minimum DSCR, e.g. 1.25.",
+      maxLTV: "Maximum LTV as a decimal, e.g. 0.75.",
+      minDebtYield: "Minimum debt yield as a decimal, e.g. 0.09 (omit for none).",
+      interestOnly: "TRUE to size on interest-only debt service (default FALSE).",
+    },
+    returns: "The maximum loan amount (0 when no loan meets the constraints).",
+    result: "number",
+    examples: [
+      "=LOAN.MAX_LOAN(500000, 10000000, 0.06, 30, 1.25, 0.75, , TRUE) → 6666666.6667",
+      "=LOAN.MAX_LOAN(500000, 8000000, 0.06, 30, 1.25, 0.75, 0.09) → 5555555.5556",
+    ],
+    cost: "composite",
+  },
 );

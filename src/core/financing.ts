@@ -6,20 +6,14 @@
  *   balance  B_m = L·((1 + i)^N − (1 + i)^m) / ((1 + i)^N − 1) after m amortizing payments
  * computed with expm1/log1p so that small rates keep full precision.
  */
-import { amount, define, flag, frequency, rate, years, yearsFromZero } from "./args";
+import { amount, define, flag, frequency, rate, years, yearsFromZero, HELP, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { Dec, roundCents } from "./money";
 import { amortizedBalance, levelPayment, wholePeriods } from "./periods";
 
-/** A loan's terms as the financing functions take them. Rates are decimals, times in years. */
-export interface LoanTerms {
-  readonly loanAmount: number;
-  readonly annualRate: number;
-  readonly amortYears: number;
-  /** Payments a year, a whole number from 1 to 365; default 12. */
-  readonly paymentsPerYear?: number;
-}
+/** A loan's terms as the financing functions take them (PAYMENT's parameters). Rates are decimals, times in years. */
+export type LoanTerms = InputOf<typeof PAYMENT>;
 
 /** The level periodic payment (rate 0: straight-line); #VALUE! unless amortYears × paymentsPerYear is whole. */
 export function payment({
@@ -41,8 +35,23 @@ export const PAYMENT = define(
     years.required("amortYears"),
     frequency.withDefault("paymentsPerYear", 12),
   ],
-  (loanAmount, annualRate, amortYears, paymentsPerYear) =>
+  (loanAmount, annualRate, amortYears, paymentsPerYear): number | Fault =>
     payment({ loanAmount, annualRate, amortYears, paymentsPerYear }),
+  HELP && {
+    family: "financing",
+    summary: "Level payment per period of an amortizing loan.",
+    details: "Straight-line when the rate is 0. See docs/methodology.md §3.",
+    params: {
+      loanAmount: "Loan amount (0 or more).",
+      annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
+      amortYears: "Amortization period in years.",
+      paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
+    },
+    returns: "The payment per period.",
+    result: "number",
+    examples: ["=LOAN.PAYMENT(4500000, 0.0685, 30) → 29486.6646"],
+    cost: "simple",
+  },
 );
 
 /** Annual debt service: the payments of a year, or loan × rate when interest-only (default FALSE). */
@@ -52,7 +61,7 @@ export function debtService({
   amortYears,
   interestOnly = DEBT_SERVICE.param.interestOnly.fallback,
   paymentsPerYear = DEBT_SERVICE.param.paymentsPerYear.fallback,
-}: LoanTerms & { readonly interestOnly?: boolean }): number | Fault {
+}: InputOf<typeof DEBT_SERVICE>): number | Fault {
   const n = wholePeriods("amortYears", amortYears, paymentsPerYear);
   if (n instanceof Fault) return n;
   if (interestOnly) return loanAmount * annualRate;
@@ -68,15 +77,30 @@ export const DEBT_SERVICE = define(
     flag("interestOnly", false),
     frequency.withDefault("paymentsPerYear", 12),
   ],
-  (loanAmount, annualRate, amortYears, interestOnly, paymentsPerYear) =>
+  (loanAmount, annualRate, amortYears, interestOnly, paymentsPerYear): number | Fault =>
     debtService({ loanAmount, annualRate, amortYears, interestOnly, paymentsPerYear }),
+  HELP && {
+    family: "financing",
+    summary: "Annual debt service, amortizing or interest-only.",
+    details: "The payments of one year, or loan × rate when interest-only. See docs/methodology.md §3.",
+    params: {
+      loanAmount: "Loan amount (0 or more).",
+      annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
+      amortYears: "Amortization period in years.",
+      interestOnly: "TRUE for interest-only debt service (default FALSE).",
+      paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
+    },
+    returns: "Debt service for one year.",
+    result: "number",
+    examples: [
+      "=LOAN.DEBT_SERVICE(4500000, 0.0685, 30) → 353839.9752",
+      "=LOAN.DEBT_SERVICE(4500000, 0.0685, 30, TRUE) → 308250",
+    ],
+    cost: "simple",
+  },
 );
 
-export interface BalanceInput extends LoanTerms {
-  readonly yearsElapsed: number;
-  /** Interest-only years before amortization starts; default 0. */
-  readonly ioYears?: number;
-}
+export type BalanceInput = InputOf<typeof BALANCE>;
 
 /** The unrounded balance after yearsElapsed (interest-only first, then amortizing); 0 once repaid. */
 export function balance({
@@ -106,18 +130,31 @@ export const BALANCE = define(
     yearsFromZero.withDefault("ioYears", 0),
     frequency.withDefault("paymentsPerYear", 12),
   ],
-  (loanAmount, annualRate, amortYears, yearsElapsed, ioYears, paymentsPerYear) =>
+  (loanAmount, annualRate, amortYears, yearsElapsed, ioYears, paymentsPerYear): number | Fault =>
     balance({ loanAmount, annualRate, amortYears, yearsElapsed, ioYears, paymentsPerYear }),
+  HELP && {
+    family: "financing",
+    summary: "Unpaid balance after a number of years (the balloon at exit).",
+    details:
+      "Interest-only for the first ioYears, then amortizing over amortYears; 0 once repaid. See docs/methodology.md §3.",
+    params: {
+      loanAmount: "Loan amount (0 or more).",
+      annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
+      amortYears: "Amortization period in years (after any interest-only period).",
+      yearsElapsed: "Years since closing.",
+      ioYears: "Interest-only years at the start (default 0).",
+      paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
+    },
+    returns: "The balance still owed.",
+    result: "number",
+    examples: ["=LOAN.BALANCE(4500000, 0.0685, 30, 7) → 4091975.8222"],
+    cost: "simple",
+  },
 );
 
 export const AMORTIZATION_HEADER = ["Period", "Payment", "Interest", "Principal", "Balance"] as const;
 
-export interface AmortizationInput extends LoanTerms {
-  /** Years the schedule runs (a shorter term ends on the balloon); default amortYears. */
-  readonly termYears?: number;
-  /** Interest-only years before amortization starts; default 0. */
-  readonly ioYears?: number;
-}
+export type AmortizationInput = InputOf<typeof AMORTIZATION>;
 
 /**
  * The servicer's schedule, header row first. Rounding rule: the level payment is rounded to
@@ -156,8 +193,26 @@ export const AMORTIZATION = define(
     yearsFromZero.withDefault("ioYears", 0),
     frequency.withDefault("paymentsPerYear", 12),
   ],
-  (loanAmount, annualRate, amortYears, termYears, ioYears, paymentsPerYear) =>
+  (loanAmount, annualRate, amortYears, termYears, ioYears, paymentsPerYear): (string | number)[][] | Fault =>
     amortization({ loanAmount, annualRate, amortYears, termYears, ioYears, paymentsPerYear }),
+  HELP && {
+    family: "financing",
+    summary: "Amortization schedule, one row per period (spills).",
+    details:
+      "Columns Period, Payment, Interest, Principal, Balance, one row per period to termYears. Payment and interest are rounded to the cent, half up; the last row's balance is the balloon. See docs/methodology.md §3.",
+    params: {
+      loanAmount: "Loan amount (0 or more).",
+      annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
+      amortYears: "Amortization period in years (after any interest-only period).",
+      termYears: "Years the schedule runs; the balance then is the balloon (default amortYears).",
+      ioYears: "Interest-only years at the start (default 0).",
+      paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
+    },
+    returns: "A header row and one row per period.",
+    result: "matrix",
+    examples: ["=LOAN.AMORTIZATION(1000, 0.12, 1) → 13×5"],
+    cost: "apart",
+  },
 );
 
 function schedule(

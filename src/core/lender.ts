@@ -21,6 +21,8 @@ import {
   signed,
   yearsFromZero,
   type Grid,
+  HELP,
+  type InputOf,
 } from "./args";
 import {
   DEFAULT_THRESHOLDS,
@@ -31,7 +33,6 @@ import {
   STRUCTURES,
   TESTS,
   type LoanType,
-  type MarketBound,
   type MarketMeasure,
   type Structure,
   type Test,
@@ -50,19 +51,11 @@ export interface BurnDownStep {
   readonly cap: number;
 }
 
-export interface GuaranteeInput {
-  /** The deficiency the guarantee covers (≥ 0). */
-  readonly deficiency: number;
-  readonly loanAmount: number;
-  /** The share of the loan guaranteed, 0 to 1; default 1. */
-  readonly guaranteePct?: number;
-  /** A fixed dollar cap; omitted: none. */
-  readonly capAmount?: number;
+/** GUARANTEE_EXPOSURE's parameters, the burn-down read into steps. */
+export type GuaranteeInput = Omit<InputOf<typeof GUARANTEE_EXPOSURE>, "burnDown"> & {
   /** Burn-down steps, from-years increasing; omitted: none. */
   readonly burnDown?: readonly BurnDownStep[];
-  /** Years since closing, for the burn-down; default 0. */
-  readonly yearsElapsed?: number;
-}
+};
 
 /** What a limited guarantor owes: min(deficiency, guaranteePct × loan, capAmount, the burn-down cap in force). */
 export function guaranteeExposure({
@@ -127,25 +120,38 @@ export const GUARANTEE_EXPOSURE = define(
     grid("burnDown", true),
     yearsFromZero.withDefault("yearsElapsed", 0),
   ],
-  (deficiency, loanAmount, guaranteePct, capAmount, burnDownRange, yearsElapsed) => {
+  (deficiency, loanAmount, guaranteePct, capAmount, burnDownRange, yearsElapsed): number | Fault => {
     const burnDown = burnDownRange === undefined ? undefined : readBurnDown(burnDownRange);
     if (burnDown instanceof Fault) return burnDown;
     return guaranteeExposure({ deficiency, loanAmount, guaranteePct, capAmount, burnDown, yearsElapsed });
+  },
+  HELP && {
+    family: "lender",
+    summary: "What a partial, capped or burning-down guarantor owes.",
+    details:
+      "The deficiency, at most guaranteePct × loan, at most capAmount, at most the burn-down cap in force. Mechanics, not legal advice. See docs/methodology.md §10.",
+    params: {
+      deficiency: "The deficiency after the sale (0 or more).",
+      loanAmount: "The loan amount (0 or more).",
+      guaranteePct: "Share of the loan guaranteed, 0 to 1 (default 1).",
+      capAmount: "A fixed cap on the guarantee (omit for none).",
+      burnDown: "Two columns, from-year and cap, from-years increasing: the cap steps down.",
+      yearsElapsed: "Years since closing, for the burn-down (default 0).",
+    },
+    returns: "What the guarantor owes.",
+    result: "number",
+    examples: [
+      "=LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.2) → 900000",
+      "=LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.5, , {0,2250000;3,1125000;5,450000}, 5) → 450000",
+    ],
+    cost: "simple",
   },
 );
 
 // ---------------------------------------------------------------------------------------
 // LENDER_RECOVERY
 
-export interface RecoveryInput {
-  readonly claim: number;
-  readonly netProceeds: number;
-  readonly isRecourse: boolean;
-  /** What the lender can reach beyond the collateral; omitted: the whole deficiency. */
-  readonly collectibleAssets?: number;
-  /** What collecting costs; default 0. */
-  readonly collectionCost?: number;
-}
+export type RecoveryInput = InputOf<typeof LENDER_RECOVERY>;
 
 /** min(proceeds, claim), plus on recourse min(deficiency, collectible assets) − collection cost when positive. */
 export function lenderRecovery({
@@ -173,21 +179,34 @@ export const LENDER_RECOVERY = define(
     amount.optional("collectibleAssets"),
     amount.withDefault("collectionCost", 0),
   ],
-  (claim, netProceeds, isRecourse, collectibleAssets, collectionCost) =>
+  (claim, netProceeds, isRecourse, collectibleAssets, collectionCost): number =>
     lenderRecovery({ claim, netProceeds, isRecourse, collectibleAssets, collectionCost }),
+  HELP && {
+    family: "lender",
+    summary: "What the lender recovers after weighing the cost of collecting.",
+    details:
+      "The sale proceeds (at most the claim), plus on recourse min(deficiency, collectible assets) − collection cost when that is positive. Mechanics, not legal advice. See docs/methodology.md §11.",
+    params: {
+      claim: "The lender's claim (0 or more).",
+      netProceeds: "Net proceeds of the sale (0 or more).",
+      isRecourse: "TRUE if the lender may pursue the borrower or a guarantor.",
+      collectibleAssets: "What can actually be collected (omitted: the whole deficiency).",
+      collectionCost: "Legal and collection cost of pursuing the deficiency (default 0).",
+    },
+    returns: "The lender's recovery.",
+    result: "number",
+    examples: [
+      "=LOAN.LENDER_RECOVERY(4650000, 3600000, TRUE, 200000, 50000) → 3750000",
+      "=LOAN.LENDER_RECOVERY(4650000, 3600000, FALSE) → 3600000",
+    ],
+    cost: "simple",
+  },
 );
 
 // ---------------------------------------------------------------------------------------
 // MARKET_PREMIUM: the market table (domain.ts) as decimals.
 
-export interface MarketInput {
-  /** A loan type, upper-case (LOAN_TYPES). */
-  readonly loanType: string;
-  /** A measure, upper-case (MARKET_MEASURES). */
-  readonly measure: string;
-  /** LOW, MID (the midpoint) or HIGH; default MID. */
-  readonly bound?: MarketBound;
-}
+export type MarketInput = InputOf<typeof MARKET_PREMIUM>;
 
 /**
  * One figure of the market table as a decimal (rates and points of the loan, the LTV cap);
@@ -210,7 +229,25 @@ export function marketPremium({
 export const MARKET_PREMIUM = define(
   "MARKET_PREMIUM",
   [code("loanType"), code("measure"), choice("bound", MARKET_BOUNDS, "MID")],
-  (loanType, measure, bound) => marketPremium({ loanType, measure, bound }),
+  (loanType, measure, bound): number | Fault => marketPremium({ loanType, measure, bound }),
+  HELP && {
+    family: "lender",
+    summary: "Typical market price of non-recourse: rate, points, LTV cap.",
+    details:
+      "Over recourse, from published explainers: RATE and POINTS premiums (decimals), LTV_CAP. Market conventions, not advice. See docs/methodology.md §14.",
+    params: {
+      loanType: "CMBS, AGENCY, LIFE, BANK or BRIDGE.",
+      measure: "RATE, POINTS or LTV_CAP.",
+      bound: "LOW, MID (default) or HIGH.",
+    },
+    returns: "The figure as a decimal.",
+    result: "number",
+    examples: [
+      '=LOAN.MARKET_PREMIUM("BANK", "RATE") → 0.00875',
+      '=LOAN.MARKET_PREMIUM("AGENCY", "LTV_CAP", "HIGH") → 0.8',
+    ],
+    cost: "composite",
+  },
 );
 
 // ---------------------------------------------------------------------------------------
@@ -219,19 +256,11 @@ export const MARKET_PREMIUM = define(
 /** Changes to a structure's default thresholds: a number replaces one, null removes the test. */
 export type ThresholdOverrides = Readonly<Partial<Record<Test, number | null>>>;
 
-export interface QualifyInput {
-  readonly structure: Structure;
-  readonly dscr: number;
-  readonly ltv: number;
-  /** Tests whose inputs are omitted are not run. */
-  readonly occupancy?: number;
-  readonly netWorth?: number;
-  readonly liquidity?: number;
-  /** Needed by the net-worth and liquidity tests (multiples of the loan). */
-  readonly loanAmount?: number;
+/** QUALIFY's parameters, the thresholds range read into overrides. */
+export type QualifyInput = Omit<InputOf<typeof QUALIFY>, "thresholds"> & {
   /** Changes to DEFAULT_THRESHOLDS[structure]. */
   readonly thresholds?: ThresholdOverrides;
-}
+};
 
 /** The structure's thresholds with the overrides applied. */
 export function thresholdsFor(structure: Structure, overrides?: ThresholdOverrides): TestThresholds {
@@ -346,9 +375,32 @@ export const QUALIFY = define(
     amount.optional("loanAmount"),
     grid("thresholds", true),
   ],
-  (structure, dscr, ltv, occupancy, netWorth, liquidity, loanAmount, range) => {
+  (structure, dscr, ltv, occupancy, netWorth, liquidity, loanAmount, range): string | Fault => {
     const thresholds = range === undefined ? undefined : readThresholds(range);
     if (thresholds instanceof Fault) return thresholds;
     return qualify({ structure, dscr, ltv, occupancy, netWorth, liquidity, loanAmount, thresholds });
+  },
+  HELP && {
+    family: "lender",
+    summary: '"OK", or the tests a deal fails for recourse or non-recourse.',
+    details:
+      "One line naming every failed test and by how much, against typical RECOURSE or NONRECOURSE thresholds (or your own). Market conventions, not advice. See docs/methodology.md §15.",
+    params: {
+      structure: "RECOURSE or NONRECOURSE.",
+      dscr: "The deal's DSCR.",
+      ltv: "The deal's LTV as a decimal.",
+      occupancy: "Occupancy as a decimal (omit to skip the test).",
+      netWorth: "Sponsor net worth (omit to skip the test).",
+      liquidity: "Sponsor liquidity (omit to skip the test).",
+      loanAmount: "Loan amount, for the net-worth and liquidity tests.",
+      thresholds: "Two columns, test (DSCR, LTV, OCCUPANCY, NET_WORTH, LIQUIDITY) and threshold; blank removes a test.",
+    },
+    returns: '"OK" or the failed tests.',
+    result: "string",
+    examples: [
+      '=LOAN.QUALIFY("NONRECOURSE", 1.25, 0.6, 0.9, 6000000, 600000, 5000000) → "OK"',
+      '=LOAN.QUALIFY("NONRECOURSE", 1.1, 0.7) → "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)"',
+    ],
+    cost: "composite",
   },
 );

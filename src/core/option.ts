@@ -17,7 +17,19 @@
  * and the checked spreadsheet function (`define`), which reads raw cells against the rules
  * declared here. The typed call runs the same checks.
  */
-import { amount, choice, define, numberParam, rate, share, years, yearsFromZero, fraction } from "./args";
+import {
+  amount,
+  choice,
+  define,
+  numberParam,
+  rate,
+  share,
+  years,
+  yearsFromZero,
+  fraction,
+  HELP,
+  type InputOf,
+} from "./args";
 import { Fault } from "./fault";
 import { HINT, MSG } from "./messages";
 import { normalCdf } from "./normal";
@@ -109,6 +121,29 @@ export const PUT_VALUE = define(
     rate.withDefault("payoutYield", 0),
   ],
   bsmPut,
+  HELP && {
+    family: "option",
+    summary: "Value of the non-recourse put on the property (Black–Scholes–Merton).",
+    details:
+      "claim·e^(−rT)·N(−d2) − value·e^(−qT)·N(−d1): the present value of the deficiency the lender absorbs at the horizon. Lognormal value, default only at the horizon; rates continuous. σ = 0 or years = 0: the intrinsic value. An estimate to compare with the premium, not advice.",
+    params: {
+      propertyValue: "The property's value today (0 or more).",
+      claim:
+        "What the borrower owes at the horizon: the balance (plus costs) that non-recourse lets the borrower walk away from.",
+      years: "Years to the horizon, usually the hold (0 or more).",
+      volatility:
+        "Annual volatility of the property's value as a decimal (15% is 0.15); use a transaction-based figure.",
+      riskFreeRate: "Continuously compounded risk-free rate as a decimal.",
+      payoutYield: "The property's income yield, NOI ÷ value, as a decimal (default 0).",
+    },
+    returns: "The put's present value, in the currency of the inputs.",
+    result: "number",
+    examples: [
+      "=LOAN.PUT_VALUE(42, 40, 0.5, 0.2, 0.1) → 0.8086",
+      "=LOAN.PUT_VALUE(6450000, 4091976, 7, 0.15, 0.045, 0.0775) → 231413.61",
+    ],
+    cost: "composite",
+  },
 );
 
 export const DEFAULT_PROBABILITY = define(
@@ -122,24 +157,54 @@ export const DEFAULT_PROBABILITY = define(
     rate.withDefault("payoutYield", 0),
   ],
   probabilityBelow,
+  HELP && {
+    family: "option",
+    summary: "Probability that the property's value at the horizon is below the claim.",
+    details:
+      "N(−d2) under lognormal growth at growthRate less the payout yield: risk-neutral with the risk-free rate, real-world with an expected growth rate. σ = 0 or years = 0: 1 or 0. An estimate, not advice.",
+    params: {
+      propertyValue: "The property's value today (0 or more).",
+      claim: "What the borrower owes at the horizon.",
+      years: "Years to the horizon (0 or more).",
+      volatility: "Annual volatility of the property's value as a decimal.",
+      growthRate:
+        "Continuously compounded total return of the property as a decimal: the risk-free rate for the risk-neutral probability, an expected return for a real-world one.",
+      payoutYield: "The property's income yield, NOI ÷ value (default 0).",
+    },
+    returns: "The probability as a decimal.",
+    result: "number",
+    examples: [
+      "=LOAN.DEFAULT_PROBABILITY(6450000, 4091976, 7, 0.15, 0.045, 0.0775) → 0.3539",
+      "=LOAN.DEFAULT_PROBABILITY(6450000, 4091976, 7, 0.15, 0.08, 0.0775) → 0.1605",
+    ],
+    cost: "composite",
+  },
 );
 
 export const FAIR_SPREAD = define(
   "FAIR_SPREAD",
   [amount.required("putValue"), amount.required("loanAmount"), years.required("years"), rate.required("discountRate")],
   levelSpread,
+  HELP && {
+    family: "option",
+    summary: "The put as a level annual spread on the loan (0.005 is 50 bp).",
+    details:
+      "Paid continuously over the years, its present value at the discount rate equals the put: put·d / (loan·(1 − e^(−d·years))); put / (loan·years) when d = 0. To set against the non-recourse rate premium.",
+    params: {
+      putValue: "The put's value (LOAN.PUT_VALUE or LOAN.PUT_VALUE_PATH).",
+      loanAmount: "The loan amount the spread is charged on (more than 0).",
+      years: "Years the spread is paid (the hold).",
+      discountRate: "Continuously compounded discount rate as a decimal.",
+    },
+    returns: "The spread as a decimal a year.",
+    result: "number",
+    examples: ["=LOAN.FAIR_SPREAD(100000, 4500000, 7, 0.045) → 0.0037008"],
+    cost: "composite",
+  },
 );
 
-/** The put's inputs, named. */
-export interface PutInputs {
-  propertyValue: number;
-  claim: number;
-  years: number;
-  volatility: number;
-  riskFreeRate: number;
-  /** Income yield (NOI ÷ value); default 0. */
-  payoutYield?: number;
-}
+/** The put's inputs, named (PUT_VALUE's parameters). */
+export type PutInputs = InputOf<typeof PUT_VALUE>;
 
 /** The Black–Scholes–Merton put on the property (LOAN.PUT_VALUE). */
 export function putValue(p: PutInputs): number | Fault {
@@ -147,17 +212,12 @@ export function putValue(p: PutInputs): number | Fault {
 }
 
 /** P(value at the horizon < claim) under lognormal growth (LOAN.DEFAULT_PROBABILITY). */
-export function defaultProbability(
-  p: Omit<PutInputs, "riskFreeRate"> & {
-    /** Expected growth of the value (the risk-free rate for the risk-neutral probability). */
-    growthRate: number;
-  },
-): number | Fault {
+export function defaultProbability(p: InputOf<typeof DEFAULT_PROBABILITY>): number | Fault {
   return DEFAULT_PROBABILITY(p.propertyValue, p.claim, p.years, p.volatility, p.growthRate, p.payoutYield);
 }
 
 /** The level annual spread whose present value is the put (LOAN.FAIR_SPREAD). */
-export function fairSpread(p: { putValue: number; loanAmount: number; years: number; discountRate: number }) {
+export function fairSpread(p: InputOf<typeof FAIR_SPREAD>): number | Fault {
   return FAIR_SPREAD(p.putValue, p.loanAmount, p.years, p.discountRate);
 }
 
@@ -179,30 +239,8 @@ function splitmix32(seed: number): () => number {
 /** 2⁻³¹: scales a signed 32-bit integer into [−1, 1). */
 const INV_2_31 = 1 / 2147483648;
 
-/** The loan and market the simulation runs on. */
-export interface PathInputs {
-  propertyValue: number;
-  loanAmount: number;
-  /** The loan's annual rate (nominal, monthly payments), which sets the amortization. */
-  annualRate: number;
-  amortYears: number;
-  termYears: number;
-  volatility: number;
-  /** Continuously compounded: the value's risk-neutral drift (with the yield) and the discount rate. */
-  riskFreeRate: number;
-  payoutYield?: number;
-  ioYears?: number;
-  /** Default in a month when value < trigger × balance; 0: only at maturity. Default 1. */
-  defaultTrigger?: number;
-  /** At maturity the balloon is refinanced or repaid when balance ≤ exitLTV × value. Default 1. */
-  exitLTV?: number;
-  /** Foreclosure and sale costs as a share of the value, taken off what the lender recovers. Default 0. */
-  saleCosts?: number;
-  /** Simulated paths, even (antithetic pairs). Default 10,000. */
-  paths?: number;
-  /** Default 1. */
-  seed?: number;
-}
+/** The loan and market the simulation runs on (PUT_VALUE_PATH's parameters but the output). */
+export type PathInputs = Omit<InputOf<typeof PUT_VALUE_PATH>, "output">;
 
 /** What the simulation estimates. */
 export interface PathResult {
@@ -356,6 +394,39 @@ export const PUT_VALUE_PATH = define(
     if (result instanceof Fault) return result;
     return output === "STDERR" ? result.stdErr : output === "PROBABILITY" ? result.defaultProbability : result.value;
   },
+  HELP && {
+    family: "option",
+    summary: "The put on the real loan, by simulation (amortization, trigger, refinance).",
+    details:
+      "Monthly lognormal value (risk-neutral, less the payout yield), the loan's amortizing balance, default in the first month the value falls below defaultTrigger × balance, or at maturity when the balloon exceeds exitLTV × value; the lender's loss, balance − (1 − saleCosts) × value, discounted at the risk-free rate. Same inputs, same result (fixed seed). An estimate to compare with the premium, not advice.",
+    params: {
+      propertyValue: "The property's value today (more than 0).",
+      loanAmount: "The loan amount.",
+      annualRate: "The loan's annual rate as a decimal (monthly payments), which sets the amortization.",
+      amortYears: "Amortization in years.",
+      termYears: "Years to maturity (the balloon), in whole months.",
+      volatility: "Annual volatility of the property's value as a decimal.",
+      riskFreeRate: "Continuously compounded risk-free rate: the value's drift (with the yield) and the discount rate.",
+      payoutYield: "The property's income yield, NOI ÷ value (default 0).",
+      ioYears: "Interest-only years at the start (default 0); termYears for an interest-only loan.",
+      defaultTrigger:
+        "Default in a month when value < trigger × balance (default 1); 0.8 waits until the loan is 125% of value; 0 defaults only at maturity.",
+      exitLTV:
+        "At maturity the balloon is refinanced when it is at most exitLTV × value, else the borrower defaults (default 1).",
+      saleCosts: "Foreclosure and sale costs as a share of value, off what the lender recovers (default 0).",
+      paths: "Simulated paths, an even number up to 1,000,000 (default 10,000; in antithetic pairs).",
+      seed: "Seed of the random generator, a whole number (default 1).",
+      output: '"VALUE" (default), "STDERR" (its standard error) or "PROBABILITY" (share of paths that default).',
+    },
+    returns: "The put's present value, its standard error or the default probability.",
+    result: "number",
+    examples: [
+      "=LOAN.PUT_VALUE_PATH(6450000, 4500000, 0.0685, 30, 7, 0.15, 0.045, 0.0775) → 49232.48",
+      '=LOAN.PUT_VALUE_PATH(6450000, 4500000, 0.0685, 30, 7, 0.15, 0.045, 0.0775, , , , , , , "STDERR") → 607.24',
+      "=LOAN.PUT_VALUE_PATH(6450000, 4500000, 0.0685, 30, 7, 0.15, 0.045, 0.0775, , 0.8, 0.75, 0.1) → 339588.46",
+    ],
+    cost: "apart",
+  },
 );
 
 /** Bounds-checked inputs read through PUT_VALUE_PATH's rules, in its order. */
@@ -388,6 +459,6 @@ export function simulatePut(p: PathInputs): PathResult | Fault {
 }
 
 /** One figure of the simulation (LOAN.PUT_VALUE_PATH with `output`). */
-export function putValuePath(p: PathInputs & { output?: PathOutput }): number | Fault {
+export function putValuePath(p: InputOf<typeof PUT_VALUE_PATH>): number | Fault {
   return PUT_VALUE_PATH(...pathArgs(p), p.output);
 }

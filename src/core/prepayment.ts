@@ -23,7 +23,20 @@
  *
  * b the balance, c the note rate, r the matching Treasury yield, n the remaining years.
  */
-import { amount, choice, define, grid, isBlankCell, rate, share, years, yearsFromZero, type Grid } from "./args";
+import {
+  amount,
+  choice,
+  define,
+  grid,
+  isBlankCell,
+  rate,
+  share,
+  years,
+  yearsFromZero,
+  type Grid,
+  HELP,
+  type InputOf,
+} from "./args";
 import { Fault } from "./fault";
 import { HINT, MSG } from "./messages";
 import { amortizedBalance, annuityFactor, discountFactor, levelPayment, wholePeriods } from "./periods";
@@ -38,23 +51,7 @@ function monthlyRate(method: YieldMaintenanceMethod, d: number): number {
   return Math.expm1(method === "MONTHLY" ? Math.log1p(d / 2) / 6 : Math.log1p(d) / 12);
 }
 
-export interface YieldMaintenanceInput {
-  readonly balance: number;
-  readonly noteRate: number;
-  /** The matching Treasury yield: sets the shortfall c − r and, plus the spread, the discount rate. */
-  readonly treasuryRate: number;
-  readonly remainingYears: number;
-  /** The minimum charge as a share of the balance; default 0.01. */
-  readonly floorPct?: number;
-  /** ANNUAL (default), MONTHLY (semi-annual equivalent) or MONTHLY_NOMINAL (r/12). */
-  readonly method?: YieldMaintenanceMethod;
-  /** Added to the discount rate only (the shortfall stays c − r); default 0. */
-  readonly spread?: number;
-  /** Years left in the yield-maintenance period (at most remainingYears); omitted: to maturity. */
-  readonly ymYears?: number | undefined;
-  /** Years of amortization left: the amortizing variant (monthly payments); omitted: constant balance. */
-  readonly amortYearsLeft?: number | undefined;
-}
+export type YieldMaintenanceInput = InputOf<typeof YIELD_MAINTENANCE>;
 
 /** max(PV of the note's excess over the Treasury to the end of the YM period, floor·b); see the module comment. */
 export function yieldMaintenance({
@@ -107,7 +104,17 @@ export const YIELD_MAINTENANCE = define(
     yearsFromZero.optional("ymYears"),
     years.optional("amortYearsLeft"),
   ],
-  (balance, noteRate, treasuryRate, remainingYears, floorPct, method, spread, ymYears, amortYearsLeft) =>
+  (
+    balance,
+    noteRate,
+    treasuryRate,
+    remainingYears,
+    floorPct,
+    method,
+    spread,
+    ymYears,
+    amortYearsLeft,
+  ): number | Fault =>
     yieldMaintenance({
       balance,
       noteRate,
@@ -119,6 +126,35 @@ export const YIELD_MAINTENANCE = define(
       ymYears,
       amortYearsLeft,
     }),
+  HELP && {
+    family: "lender",
+    summary: "Yield-maintenance prepayment premium, with its floor.",
+    details:
+      "max(PV at the Treasury rate (+ spread) of the note's excess over the Treasury to the end of the yield-maintenance period, floor × balance); MONTHLY discounts at the Treasury yield compounded semi-annually. Mechanics, not legal advice. See docs/methodology.md §12.",
+    params: {
+      balance: "The balance prepaid (0 or more).",
+      noteRate: "The note rate as a decimal.",
+      treasuryRate: "The matching Treasury yield as a decimal.",
+      remainingYears: "Years to maturity.",
+      floorPct: "Minimum premium as a share of the balance (default 0.01); the fee once the period is over.",
+      method:
+        "ANNUAL (default); MONTHLY (monthly rate equal to the Treasury yield compounded semi-annually); MONTHLY_NOMINAL (Treasury/12, MONTHLY before version 11's correction).",
+      spread: "Added to the discount rate only (default 0).",
+      ymYears:
+        "Years left in the yield-maintenance period, at most remainingYears (default: to maturity; 0: the period is over, the floor applies).",
+      amortYearsLeft:
+        "Years of amortization left: PV of the scheduled monthly payments and the balance at the end of the period, minus the balance (omit for a constant balance).",
+    },
+    returns: "The premium.",
+    result: "number",
+    examples: [
+      "=LOAN.YIELD_MAINTENANCE(6161329, 0.0875, 0.0418, 3.2521) → 839913.58",
+      "=LOAN.YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5) → 690572.86",
+      '=LOAN.YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5, , "MONTHLY") → 703674.08',
+      '=LOAN.YIELD_MAINTENANCE(9305435.68, 0.06, 0.0443, 5, , "MONTHLY_NOMINAL", , , 25) → 624619',
+    ],
+    cost: "simple",
+  },
 );
 
 export const DEFEASANCE_CONVENTIONS = ["MONTHLY", "SEMIANNUAL"] as const;
@@ -128,21 +164,11 @@ export type DefeasanceConvention = (typeof DEFEASANCE_CONVENTIONS)[number];
 /** One point of a Treasury curve: years to maturity and the par yield (semi-annual bond-equivalent). */
 export type CurvePoint = readonly [years: number, parYield: number];
 
-export interface DefeasanceInput {
-  readonly loanAmount: number;
-  readonly noteRate: number;
-  readonly amortYears: number;
-  readonly yearsElapsed: number;
-  readonly maturityYears: number;
-  /** The flat Treasury yield; ignored when a curve is given. */
-  readonly treasuryRate: number;
-  /** Default 0. */
-  readonly fees?: number;
-  /** How the flat yield discounts: MONTHLY (r/12, default) or SEMIANNUAL. */
-  readonly convention?: DefeasanceConvention;
-  /** A Treasury par-yield curve, tenors increasing; given, it prices each payment. */
+/** DEFEASANCE_COST's parameters, the curve read into points. */
+export type DefeasanceInput = Omit<InputOf<typeof DEFEASANCE_COST>, "curve"> & {
+  /** Treasury par yields by years from the defeasance date, years increasing; omitted: the flat treasuryRate. */
   readonly curve?: readonly CurvePoint[] | undefined;
-}
+};
 
 /** The par yield at t years: linear between the curve's points, flat beyond its ends. */
 function parYield(curve: readonly CurvePoint[], t: number): number {
@@ -254,7 +280,17 @@ export const DEFEASANCE_COST = define(
     choice("convention", DEFEASANCE_CONVENTIONS, "MONTHLY"),
     grid("curve", true),
   ],
-  (loanAmount, noteRate, amortYears, yearsElapsed, maturityYears, treasuryRate, fees, convention, range) => {
+  (
+    loanAmount,
+    noteRate,
+    amortYears,
+    yearsElapsed,
+    maturityYears,
+    treasuryRate,
+    fees,
+    convention,
+    range,
+  ): number | Fault => {
     const curve = range === undefined ? undefined : readCurve(range);
     if (curve instanceof Fault) return curve;
     return defeasanceCost({
@@ -268,5 +304,29 @@ export const DEFEASANCE_COST = define(
       convention,
       curve,
     });
+  },
+  HELP && {
+    family: "lender",
+    summary: "Cost of defeasance over the balance.",
+    details:
+      "PV at Treasury yields of the remaining monthly payments and balloon, minus the balance, plus fees: one flat yield (monthly r/12 by default, or SEMIANNUAL), or a Treasury par curve bootstrapped to price each payment. Mechanics, not legal advice. See docs/methodology.md §12.",
+    params: {
+      loanAmount: "The original loan amount (0 or more).",
+      noteRate: "The note rate as a decimal.",
+      amortYears: "Amortization in years (monthly payments).",
+      yearsElapsed: "Years since closing (the defeasance date).",
+      maturityYears: "Years from closing to maturity (the balloon).",
+      treasuryRate: "Treasury yield as a decimal, one rate for every date (ignored with a curve).",
+      fees: "Defeasance fees (default 0).",
+      convention: "MONTHLY (the flat yield at r/12 a month, default) or SEMIANNUAL (compounded semi-annually).",
+      curve: "Two columns, years from the defeasance date and Treasury par yield (semi-annual), years increasing.",
+    },
+    returns: "The cost over the balance.",
+    result: "number",
+    examples: [
+      "=LOAN.DEFEASANCE_COST(4500000, 0.0685, 30, 2, 7, 0.045, 50000) → 497954.59",
+      '=LOAN.DEFEASANCE_COST(4500000, 0.0685, 30, 2, 7, 0.045, 50000, "SEMIANNUAL") → 506344.88',
+    ],
+    cost: "composite",
   },
 );

@@ -13,22 +13,13 @@
  *   break-even default probability = premium / deficiency (#N/A above 1: no break-even);
  *   with a discount rate, premium / (deficiency / (1 + d/12)^(12 × defaultYear))
  */
-import { amount, define, points, rate, signed, years, yearsFromZero } from "./args";
+import { amount, define, points, rate, signed, years, yearsFromZero, HELP, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { diffExact, sumMoney, toCents } from "./money";
 import { amortizedBalance, annuityFactor, discountFactor, levelPayment, wholePeriods } from "./periods";
 
-export interface DeficiencyInput {
-  readonly unpaidPrincipal: number;
-  readonly salePrice: number;
-  /** Each of the following defaults to 0. */
-  readonly accruedInterest?: number;
-  readonly fees?: number;
-  readonly foreclosureCosts?: number;
-  /** Costs of sale, deducted from the sale price. */
-  readonly saleCosts?: number;
-}
+export type DeficiencyInput = InputOf<typeof DEFICIENCY>;
 
 /** max(0, principal + interest + fees + foreclosure costs − (sale price − sale costs)), summed exactly. */
 export function deficiency({
@@ -52,22 +43,32 @@ export const DEFICIENCY = define(
     amount.withDefault("foreclosureCosts", 0),
     amount.withDefault("saleCosts", 0),
   ],
-  (unpaidPrincipal, salePrice, accruedInterest, fees, foreclosureCosts, saleCosts) =>
+  (unpaidPrincipal, salePrice, accruedInterest, fees, foreclosureCosts, saleCosts): number =>
     deficiency({ unpaidPrincipal, salePrice, accruedInterest, fees, foreclosureCosts, saleCosts }),
+  HELP && {
+    family: "recourse",
+    summary: "What a recourse lender can still claim after the foreclosure sale.",
+    details:
+      "max(0, principal + interest + fees + foreclosure costs − (sale price − sale costs)). See docs/methodology.md §5.",
+    params: {
+      unpaidPrincipal: "Unpaid principal (0 or more).",
+      salePrice: "Sale price of the collateral (0 or more).",
+      accruedInterest: "Accrued interest (default 0).",
+      fees: "Late fees and other fees (default 0).",
+      foreclosureCosts: "Foreclosure costs (default 0).",
+      saleCosts: "Costs of sale, deducted from the sale price (default 0).",
+    },
+    returns: "What the lender can still claim from a recourse borrower.",
+    result: "number",
+    examples: [
+      "=LOAN.DEFICIENCY(485000, 420000, 32000, 0, 18000) → 115000",
+      "=LOAN.DEFICIENCY(4400000, 3600000, , , 250000) → 1050000",
+    ],
+    cost: "simple",
+  },
 );
 
-export interface PremiumInput {
-  readonly loanAmount: number;
-  readonly recourseRate: number;
-  readonly nonRecourseRate: number;
-  readonly recoursePoints: number;
-  readonly nonRecoursePoints: number;
-  readonly holdYears: number;
-  /** Omitted: the interest-only view; given: the amortizing view (monthly payments). */
-  readonly amortYears?: number;
-  /** Omitted: undiscounted; given: flows discounted monthly to closing. */
-  readonly discountRate?: number;
-}
+export type PremiumInput = InputOf<typeof NONRECOURSE_PREMIUM>;
 
 /** The extra cost of non-recourse over the hold (negative when non-recourse is cheaper). */
 export function nonrecoursePremium({
@@ -115,7 +116,16 @@ export const NONRECOURSE_PREMIUM = define(
     years.optional("amortYears"),
     rate.optional("discountRate"),
   ],
-  (loanAmount, recourseRate, nonRecourseRate, recoursePoints, nonRecoursePoints, holdYears, amortYears, discountRate) =>
+  (
+    loanAmount,
+    recourseRate,
+    nonRecourseRate,
+    recoursePoints,
+    nonRecoursePoints,
+    holdYears,
+    amortYears,
+    discountRate,
+  ): number | Fault =>
     nonrecoursePremium({
       loanAmount,
       recourseRate,
@@ -126,6 +136,29 @@ export const NONRECOURSE_PREMIUM = define(
       amortYears,
       discountRate,
     }),
+  HELP && {
+    family: "recourse",
+    summary: "Extra cost of non-recourse over the hold: rate spread plus points.",
+    details:
+      "Interest-only view when amortYears is omitted; amortizing view (monthly payments, balance at exit, points) when given; discounted monthly to closing when discountRate is given. Negative when non-recourse is cheaper. See docs/methodology.md §6.",
+    params: {
+      loanAmount: "Loan amount (0 or more).",
+      recourseRate: "Recourse annual rate as a decimal.",
+      nonRecourseRate: "Non-recourse annual rate as a decimal.",
+      recoursePoints: "Recourse points as a decimal of the loan (0.75 points is 0.0075).",
+      nonRecoursePoints: "Non-recourse points as a decimal of the loan.",
+      holdYears: "Years the loan is held.",
+      amortYears: "Amortization in years; omit for the interest-only view.",
+      discountRate: "Annual discount rate as a decimal; omit for undiscounted.",
+    },
+    returns: "The premium paid for non-recourse over the hold.",
+    result: "number",
+    examples: [
+      "=LOAN.NONRECOURSE_PREMIUM(4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7) → 180000",
+      "=LOAN.NONRECOURSE_PREMIUM(4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30) → 181428.3476",
+    ],
+    cost: "composite",
+  },
 );
 
 /**
@@ -166,14 +199,7 @@ export function breakevenProbability({
   deficiency,
   discountRate,
   defaultYear,
-}: {
-  readonly premium: number;
-  readonly deficiency: number;
-  /** Annual rate, monthly compounding, as in NONRECOURSE_PREMIUM; omitted: undiscounted. */
-  readonly discountRate?: number;
-  /** Years from closing to the default and the loss; required with discountRate. */
-  readonly defaultYear?: number;
-}): number | Fault {
+}: InputOf<typeof BREAKEVEN_PROBABILITY>): number | Fault {
   if (deficiency === 0) return MSG.divByZero("deficiency");
   let loss = deficiency;
   if (discountRate !== undefined) {
@@ -194,6 +220,25 @@ export const BREAKEVEN_PROBABILITY = define(
     rate.optional("discountRate"),
     yearsFromZero.optional("defaultYear"),
   ],
-  (premium, deficiency, discountRate, defaultYear) =>
+  (premium, deficiency, discountRate, defaultYear): number | Fault =>
     breakevenProbability({ premium, deficiency, discountRate, defaultYear }),
+  HELP && {
+    family: "recourse",
+    summary: "Default probability above which the premium pays for itself.",
+    details:
+      "premium / deficiency; 0 when non-recourse costs nothing extra; #N/A when the premium exceeds the loss (non-recourse cannot pay for itself). With discountRate and defaultYear, the loss is discounted from the default year at (1 + d/12)^(12 × year), so that a premium discounted the same way (LOAN.NONRECOURSE_PREMIUM with discountRate) is set against it on one present-value basis. See docs/methodology.md §6.",
+    params: {
+      premium: "The non-recourse premium over the hold (its present value when discountRate is given).",
+      deficiency: "The deficiency in the downside scenario (more than 0).",
+      discountRate: "Annual discount rate as a decimal (monthly compounding); omit for undiscounted.",
+      defaultYear: "Years from closing to the default and the loss; required with discountRate.",
+    },
+    returns: "The probability as a decimal.",
+    result: "number",
+    examples: [
+      "=LOAN.BREAKEVEN_PROBABILITY(180000, 1050000) → 0.1714",
+      "=LOAN.BREAKEVEN_PROBABILITY(143031.72, 1050000, 0.0685, 7) → 0.2197",
+    ],
+    cost: "simple",
+  },
 );

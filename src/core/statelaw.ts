@@ -22,7 +22,20 @@
  * negated with "!"; a trailing "?" marks the clause unsettled (the table cannot tell from the
  * three flags). A loan is barred if a settled clause matches; #N/A if only an unsettled one does.
  */
-import { amount, choice, code, define, flag, grid, isBlankCell, pairName, pairs, type Cell, type Grid } from "./args";
+import {
+  amount,
+  choice,
+  code,
+  define,
+  flag,
+  grid,
+  isBlankCell,
+  pairName,
+  pairs,
+  type Cell,
+  type Grid,
+  HELP,
+} from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { sumMoney } from "./money";
@@ -304,6 +317,29 @@ export const DEFICIENCY_ALLOWED = define(
     const loan = loanFor(state, overrides, foreclosure, [residential, purchaseMoney, ownerOccupied], party, waived);
     return loan instanceof Fault ? loan : allowed(loan);
   },
+  HELP && {
+    family: "lender",
+    summary: "May the lender pursue the borrower (or a guarantor) for a deficiency here?",
+    details:
+      "TRUE or FALSE as the state table records it, about the borrower unless party is GUARANTOR; #N/A naming the field the table does not know. Published summaries, not legal advice. See docs/methodology.md §8.",
+    params: {
+      state: "Two-letter state code (DC included).",
+      foreclosure: "NONJUDICIAL (trustee sale, default) or JUDICIAL.",
+      residential1to4: "TRUE for residential property of 1 to 4 units (default FALSE).",
+      purchaseMoney: "TRUE if the loan financed the purchase (default FALSE).",
+      ownerOccupied: "TRUE if the borrower lives there (default FALSE).",
+      overrides: "Two columns, field and value, replacing the table's entry for this deal.",
+      party: "BORROWER (default) or GUARANTOR: whose liability the answer is about.",
+      waived: "TRUE if the guarantor waived the state's protections in the guaranty (GUARANTOR only; default FALSE).",
+    },
+    returns: "TRUE if a deficiency may be pursued against the party.",
+    result: "boolean",
+    examples: [
+      '=LOAN.DEFICIENCY_ALLOWED("CA") → FALSE',
+      '=LOAN.DEFICIENCY_ALLOWED("WA", , , , , , "GUARANTOR") → TRUE',
+    ],
+    cost: "composite",
+  },
 );
 
 export const STATE_DEFICIENCY = define(
@@ -337,6 +373,33 @@ export const STATE_DEFICIENCY = define(
     // Unknown whether a deficiency is allowed: the answer is still 0 if the limit leaves none.
     if (may instanceof Fault) return limited === 0 ? 0 : may;
     return limited;
+  },
+  HELP && {
+    family: "lender",
+    summary: "The deficiency the lender may pursue against the borrower or a guarantor.",
+    details:
+      "About the borrower unless party is GUARANTOR: 0 where barred; claim − max(sale price, fair market value) under a fair-value limit; else claim − sale price; never below 0. Published summaries, not legal advice. See docs/methodology.md §8.",
+    params: {
+      claim: "The lender's claim: principal, interest, fees and foreclosure costs.",
+      salePrice:
+        "The price the property brought at the foreclosure sale (the winning bid credited against the claim; costs belong in claim).",
+      state: "Two-letter state code (DC included).",
+      fairMarketValue: "Fair market value at the sale (omitted: the sale price).",
+      foreclosure: "NONJUDICIAL (trustee sale, default) or JUDICIAL.",
+      residential1to4: "TRUE for residential property of 1 to 4 units (default FALSE).",
+      purchaseMoney: "TRUE if the loan financed the purchase (default FALSE).",
+      ownerOccupied: "TRUE if the borrower lives there (default FALSE).",
+      overrides: "Two columns, field and value, replacing the table's entry for this deal.",
+      party: "BORROWER (default) or GUARANTOR: whose liability the answer is about.",
+      waived: "TRUE if the guarantor waived the state's protections in the guaranty (GUARANTOR only; default FALSE).",
+    },
+    returns: "The deficiency the lender may pursue against the party.",
+    result: "number",
+    examples: [
+      '=LOAN.STATE_DEFICIENCY(4650000, 3600000, "NV", 3900000) → 750000',
+      '=LOAN.STATE_DEFICIENCY(4650000, 3600000, "CA") → 0',
+    ],
+    cost: "composite",
   },
 );
 
@@ -373,29 +436,52 @@ function cellValue(field: FactField, value: unknown): string | boolean {
   return field === "RESIDENTIAL_BAR" ? (value as BarRule).text : (value as string | boolean);
 }
 
-export const STATE_RULE = define("STATE_RULE", [STATE, code("field"), OVERRIDES], (state, field, overrides) => {
-  const row = rowFor(state, overrides);
-  if (row instanceof Fault) return row;
-  if (field === "REVIEWED") return REVIEWED;
-  if (field === "SOURCE" || field === "CONFIDENCE") {
-    const [sources, lowest] = SUMMARIES.get(row) ?? summarize(row);
-    if (field === "CONFIDENCE") return lowest;
-    return sources || MSG.stateUnknown(state, field);
-  }
-  const dot = field.indexOf(".");
-  const base = (dot < 0 ? field : field.slice(0, dot)) as FactField;
-  const suffix = dot < 0 ? "" : field.slice(dot + 1);
-  if (
-    !FACT_FIELDS.includes(base) ||
-    (suffix && !SUFFIXES.includes(suffix)) ||
-    (suffix === "RULE" && base !== "RESIDENTIAL_BAR")
-  ) {
-    return MSG.unknownName("field", "field", field, FIELD_LIST);
-  }
-  const fact = row[base];
-  if (suffix === "CONFIDENCE") return fact.confidence;
-  if (fact.value === null) return MSG.stateUnknown(state, base);
-  if (suffix === "SOURCE" || suffix === "CITATION") return fact.citation ?? "";
-  if (suffix === "RULE") return (fact.value as BarRule).rule;
-  return cellValue(base, fact.value);
-});
+export const STATE_RULE = define(
+  "STATE_RULE",
+  [STATE, code("field"), OVERRIDES],
+  (state, field, overrides) => {
+    const row = rowFor(state, overrides);
+    if (row instanceof Fault) return row;
+    if (field === "REVIEWED") return REVIEWED;
+    if (field === "SOURCE" || field === "CONFIDENCE") {
+      const [sources, lowest] = SUMMARIES.get(row) ?? summarize(row);
+      if (field === "CONFIDENCE") return lowest;
+      return sources || MSG.stateUnknown(state, field);
+    }
+    const dot = field.indexOf(".");
+    const base = (dot < 0 ? field : field.slice(0, dot)) as FactField;
+    const suffix = dot < 0 ? "" : field.slice(dot + 1);
+    if (
+      !FACT_FIELDS.includes(base) ||
+      (suffix && !SUFFIXES.includes(suffix)) ||
+      (suffix === "RULE" && base !== "RESIDENTIAL_BAR")
+    ) {
+      return MSG.unknownName("field", "field", field, FIELD_LIST);
+    }
+    const fact = row[base];
+    if (suffix === "CONFIDENCE") return fact.confidence;
+    if (fact.value === null) return MSG.stateUnknown(state, base);
+    if (suffix === "SOURCE" || suffix === "CITATION") return fact.citation ?? "";
+    if (suffix === "RULE") return (fact.value as BarRule).rule;
+    return cellValue(base, fact.value);
+  },
+  HELP && {
+    family: "lender",
+    summary: "One fact from the state table, with its citation and confidence.",
+    details:
+      "About a US state's deficiency law, from the add-in's state table (version 2.1.0, reviewed 2026-11-30); confidence is HIGH, MEDIUM or UNKNOWN; fields named GUARANTOR_ are about a guarantor, the others about the borrower; #N/A where the table does not know. Published summaries, not legal advice. See docs/methodology.md §9.",
+    params: {
+      state: "Two-letter state code (DC included).",
+      field:
+        "NONJUDICIAL_DEFICIENCY, JUDICIAL_DEFICIENCY, FAIR_VALUE_LIMIT, ONE_ACTION, RESIDENTIAL_BAR, DEADLINE, GUARANTOR_BAR, GUARANTOR_FAIR_VALUE, GUARANTOR_WAIVER, SOURCE, CONFIDENCE or REVIEWED; add .CITATION (or .SOURCE), .CONFIDENCE to a field (caveats: the table's source).",
+      overrides: "Two columns, field and value, replacing the table's entry for this deal.",
+    },
+    returns: "The fact: TRUE/FALSE or text.",
+    result: "any",
+    examples: [
+      '=LOAN.STATE_RULE("CA", "NONJUDICIAL_DEFICIENCY") → FALSE',
+      '=LOAN.STATE_RULE("TX", "DEADLINE") → "2 years after the sale"',
+    ],
+    cost: "composite",
+  },
+);

@@ -15,32 +15,14 @@
  * market value (Table 1-1, line 5); 0 gives the reading before issue 11. Other §108 exclusions
  * (bankruptcy, qualified principal residence, farm debt) are not modelled.
  */
-import { amount, define, flag, requiredFlag } from "./args";
+import { amount, define, flag, requiredFlag, HELP, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { sumMoney } from "./money";
 
 export const FORECLOSURE_TAX_HEADER = ["Gain or loss", "COD income", "COD excluded", "COD taxable"] as const;
 
-export interface ForeclosureTaxInput {
-  readonly debt: number;
-  readonly fairMarketValue: number;
-  readonly adjustedBasis: number;
-  readonly isRecourse: boolean;
-  /** How far liabilities exceed assets just before the cancellation; default 0. */
-  readonly insolvency?: number;
-  /** Foreclosure-sale proceeds paid to the borrower; omitted: max(0, FMV − debt). */
-  readonly proceedsToBorrower?: number | undefined;
-  /**
-   * Elects §108(c) (qualified real property business debt): the adjusted basis of the
-   * taxpayer's depreciable real property, which caps the exclusion. Omitted: no election.
-   */
-  readonly depreciableBasis?: number | undefined;
-  /** TRUE for a C corporation, which may not elect §108(c); default FALSE. */
-  readonly cCorporation?: boolean;
-  /** TRUE: a header row (FORECLOSURE_TAX_HEADER) above the figures; default FALSE. */
-  readonly header?: boolean;
-}
+export type ForeclosureTaxInput = InputOf<typeof FORECLOSURE_TAX>;
 
 /**
  * One row: gain or loss (negative = loss), COD income, COD excluded (insolvency, then §108(c)),
@@ -95,7 +77,7 @@ export const FORECLOSURE_TAX = define(
     depreciableBasis,
     cCorporation,
     header,
-  ) =>
+  ): (string | number)[][] | Fault =>
     foreclosureTax({
       debt,
       fairMarketValue,
@@ -107,4 +89,31 @@ export const FORECLOSURE_TAX = define(
       cCorporation,
       header,
     }),
+  HELP && {
+    family: "lender",
+    summary: "Gain or loss and cancellation-of-debt income of a foreclosure (spills).",
+    details:
+      "One row, per IRS Publication 4681: gain or loss (negative = a loss), cancellation-of-debt (COD) income, COD excluded (insolvency, then §108(c)), COD taxable. Proceeds paid to the borrower count in the amount realized. Mechanics, not tax advice. See docs/methodology.md §13.",
+    params: {
+      debt: "The debt outstanding (0 or more).",
+      fairMarketValue: "Fair market value of the property (0 or more).",
+      adjustedBasis: "Adjusted basis of the property (0 or more).",
+      isRecourse: "TRUE for recourse debt (sale at FMV plus COD income), FALSE for non-recourse.",
+      insolvency: "How far the borrower was insolvent just before (default 0).",
+      proceedsToBorrower:
+        "Sale proceeds paid to the borrower (omitted: FMV − debt when positive; 0: the amount realized is the debt, as before).",
+      depreciableBasis:
+        "Elects the §108(c) qualified real property business debt exclusion: the adjusted basis of depreciable real property, which caps it (omit for no election).",
+      cCorporation: "TRUE for a C corporation, which may not elect §108(c) (default FALSE).",
+      header: "TRUE to spill a header row above the figures (default FALSE).",
+    },
+    returns: "One row of four figures (two with the header).",
+    result: "matrix",
+    examples: [
+      "=LOAN.FORECLOSURE_TAX(180000, 170000, 175000, FALSE) → 1×4",
+      "=LOAN.FORECLOSURE_TAX(180000, 170000, 175000, TRUE) → 1×4",
+      "=LOAN.FORECLOSURE_TAX(100000, 80000, 90000, TRUE, 0, , 15000, , TRUE) → 2×4",
+    ],
+    cost: "simple",
+  },
 );
