@@ -25,7 +25,8 @@ import { RECOVERY_DEFAULTS } from "../src/plan/deal/recovery";
 import { RETURNS_YEARS } from "../src/plan/deal/returns";
 import { SUMMARY } from "../src/plan/deal/summary";
 import { MARKET_2025 } from "../src/plan/market";
-import { parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
+import { parseAddress, parseRange } from "../src/plan/a1";
+import { type SheetPlan } from "../src/plan/plan";
 import {
   AGENCY,
   BRIDGE,

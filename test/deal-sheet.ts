@@ -8,7 +8,8 @@ import { loadAddin } from "../src/engine/load-node";
 import { evaluatePlan } from "../src/engine/plan-writers";
 import type { CellResult, EngineWorkbook } from "../src/engine/workbook";
 import { buildDealPlan, type DealOptions } from "../src/plan/deal";
-import { parseRange, type SheetPlan } from "../src/plan/plan";
+import { parseRange } from "../src/plan/a1";
+import { type SheetPlan } from "../src/plan/plan";
 import type { DealInputs, DealTemplate } from "../src/plan/templates/types";
 
 const addin = loadAddin(path.resolve(__dirname, "..", "dist"));

@@ -23,7 +23,8 @@ import type { EngineWorkbook, CellResult } from "../src/engine/workbook";
 import { buildDealPlan, DEAL_NOTES, INPUT_NAMES } from "../src/plan/deal";
 import { DOWNSIDE_DEFAULTS } from "../src/plan/deal/downside";
 import { DEFAULT_GROWTH_RATE, FAIR_VOLATILITIES } from "../src/plan/deal/fair";
-import { FORMULA_COLOR, INPUT_COLOR, parseAddress, parseRange, type SheetPlan } from "../src/plan/plan";
+import { parseAddress, parseRange } from "../src/plan/a1";
+import { FORMULA_COLOR, INPUT_COLOR, type SheetPlan } from "../src/plan/plan";
 import { MARKET_2025 } from "../src/plan/market";
 import { findTemplate, RESIDENTIAL_CA_TX, TEMPLATES, VALUE_ADD } from "../src/plan/templates";
 

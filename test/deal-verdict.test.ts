@@ -12,7 +12,7 @@ import type { CellResult } from "../src/engine/workbook";
 import { buildDealPlan } from "../src/plan/deal";
 import { SUMMARY, SUMMARY_LINES, summaryLines } from "../src/plan/deal/summary";
 import { VERDICTS } from "../src/plan/deal/verdict";
-import { parseAddress, parseRange } from "../src/plan/plan";
+import { parseAddress, parseRange } from "../src/plan/a1";
 import { RESIDENTIAL_CA_TX, TEMPLATES, VALUE_ADD } from "../src/plan/templates";
 import type { DealTemplate } from "../src/plan/templates/types";
 import { closeDeals, ComputedDeal } from "./deal-sheet";

@@ -12,7 +12,8 @@ import type { EngineWorkbook } from "../src/engine/workbook";
 import { buildDealPlan, INPUT_NAMES } from "../src/plan/deal";
 import { BASE_NAMES, lenderName, MARKET_NAMES, sourceNote } from "../src/plan/deal/market";
 import { excelDate, MARKET_2025, MARKET_LENDERS, marketRate, marketRow, type MarketFigure } from "../src/plan/market";
-import { parseAddress, type SheetPlan } from "../src/plan/plan";
+import { parseAddress } from "../src/plan/a1";
+import { type SheetPlan } from "../src/plan/plan";
 import { AGENCY, TEMPLATES, VALUE_ADD } from "../src/plan/templates";
 import type { DealInputs, DealTemplate } from "../src/plan/templates/types";
 

@@ -5,17 +5,9 @@
  */
 import { call, quote } from "../src/plan/formula";
 import fc from "fast-check";
-import {
-  column,
-  columnPoints,
-  FORMULA_COLOR,
-  INPUT_COLOR,
-  parseAddress,
-  type PlanCell,
-  textPoints,
-  textRoom,
-  wrapLongText,
-} from "../src/plan/plan";
+import { column, parseAddress } from "../src/plan/a1";
+import { columnPoints, textPoints, textRoom, wrapLongText } from "../src/plan/page";
+import { FORMULA_COLOR, INPUT_COLOR, type PlanCell } from "../src/plan/plan";
 import { SheetBuilder } from "../src/plan/sheet";
 
 const FORMATS = { money: "#,##0", rate: "0.00%" } as const;

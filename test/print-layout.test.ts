@@ -14,7 +14,8 @@ import path from "path";
 import { loadAddin } from "../src/engine/load-node";
 import { evaluatePlan } from "../src/engine/plan-writers";
 import { buildDealPlan } from "../src/plan/deal";
-import { columnPoints, PAPER_POINTS, parseAddress, parseRange, textPoints, textRoom } from "../src/plan/plan";
+import { parseAddress, parseRange } from "../src/plan/a1";
+import { columnPoints, PAPER_POINTS, textPoints, textRoom } from "../src/plan/page";
 import { lines } from "../src/plan/sheet";
 import { TEMPLATES } from "../src/plan/templates";
 

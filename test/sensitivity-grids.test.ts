@@ -25,7 +25,8 @@ import { evaluatePlan, planToXlsx } from "../src/engine/plan-writers";
 import type { EngineWorkbook } from "../src/engine/workbook";
 import { buildDealPlan } from "../src/plan/deal";
 import { defaultYears, GRID_AXES, GRID_COLUMNS } from "../src/plan/deal/grids";
-import { INPUT_COLOR, parseAddress, parseRange, type PlanCell, type SheetPlan } from "../src/plan/plan";
+import { parseAddress, parseRange } from "../src/plan/a1";
+import { INPUT_COLOR, type PlanCell, type SheetPlan } from "../src/plan/plan";
 import { TEMPLATES, VALUE_ADD } from "../src/plan/templates";
 
 const CENT = 0.005;

@@ -7,17 +7,8 @@ import fc from "fast-check";
 import * as core from "../src/core";
 import { Fault } from "../src/core";
 import { buildExamplePlan, EXAMPLE_NOTES, WORKED_EXAMPLE } from "../src/plan/example";
-import {
-  absoluteRef,
-  column,
-  FORMULA_COLOR,
-  INPUT_COLOR,
-  isValidSheetName,
-  MAX_SHEET_NAME,
-  type PlanCell,
-  type SheetPlan,
-  uniqueSheetName,
-} from "../src/plan/plan";
+import { absoluteRef, column, isValidSheetName, MAX_SHEET_NAME, uniqueSheetName } from "../src/plan/a1";
+import { FORMULA_COLOR, INPUT_COLOR, type PlanCell, type SheetPlan } from "../src/plan/plan";
 
 /** Half a cent: "to the cent". */
 const CENT = 0.005;

@@ -5,7 +5,8 @@
  * and proxies that throw when an unloaded property is read.
  */
 import { buildDealPlan } from "../src/plan/deal";
-import { colorScale, HEAT, parseRange, type SheetPlan } from "../src/plan/plan";
+import { parseRange } from "../src/plan/a1";
+import { colorScale, HEAT, type SheetPlan } from "../src/plan/plan";
 import { VALUE_ADD } from "../src/plan/templates";
 import { buildExamplePlan } from "../src/plan/example";
 import { WRITER_MESSAGES } from "../src/taskpane/messages";

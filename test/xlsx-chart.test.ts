@@ -25,7 +25,8 @@ import { ENGINE_MSG as M } from "../src/engine/messages";
 import { evaluatePlan, planToXlsx } from "../src/engine/plan-writers";
 import { addChart, chartRef, chartXml, CONTENT_TYPES, withDrawing } from "../src/engine/xlsx-chart";
 import { buildDealPlan } from "../src/plan/deal";
-import { parseAddress, parseRange, type PlanChart } from "../src/plan/plan";
+import { parseAddress, parseRange } from "../src/plan/a1";
+import { type PlanChart } from "../src/plan/plan";
 import { TEMPLATES } from "../src/plan/templates";
 import { capture } from "./helpers";
 

@@ -4,7 +4,7 @@
  * spilled arrays the same way.
  */
 import type ExcelJS from "exceljs";
-import { address } from "../plan/plan";
+import { address } from "../plan/a1";
 import type { CellResult, EngineWorkbook } from "./workbook";
 
 /** A cell whose computed value is an error, with the engine's message. */

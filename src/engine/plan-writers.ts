@@ -14,16 +14,9 @@
 import fs from "fs";
 import ExcelJS from "exceljs";
 import type { RawCellContent } from "hyperformula";
-import {
-  absoluteRef,
-  type ColorScalePoint,
-  PAPER_CODES,
-  parseAddress,
-  type PlanColorScale,
-  type PlanPrint,
-  sheetRef,
-  type SheetPlan,
-} from "../plan/plan";
+import { absoluteRef, parseAddress, sheetRef } from "../plan/a1";
+import { PAPER_CODES } from "../plan/page";
+import { type ColorScalePoint, type PlanColorScale, type PlanPrint, type SheetPlan } from "../plan/plan";
 import type { Addin } from "./addin";
 import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
 import { writeAtomically } from "./safe-io";

@@ -16,7 +16,8 @@
  * Every other part of the workbook is left as ExcelJS wrote it.
  */
 import JSZip from "jszip";
-import { absoluteRef, parseAddress, parseRange, type PlanChart } from "../plan/plan";
+import { absoluteRef, parseAddress, parseRange } from "../plan/a1";
+import { type PlanChart } from "../plan/plan";
 
 /** A cell's computed value (a number, text, a boolean, an error or nothing), 0-based. */
 export type ValueAt = (row: number, col: number) => unknown;

@@ -13,7 +13,7 @@ import fs from "fs";
 import v8 from "v8";
 import ExcelJS from "exceljs";
 import type { RawCellContent } from "hyperformula";
-import { parseRange, sheetRef } from "../plan/plan";
+import { parseRange, sheetRef } from "../plan/a1";
 import type { Addin } from "./addin";
 import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
 import { NOT_COMPUTED } from "./excel-compat";

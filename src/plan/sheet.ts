@@ -5,8 +5,9 @@
  * section builders, each a function that writes its rows with one of these and returns the
  * cells (addresses or names) later sections refer to.
  */
+import { column } from "./a1";
+import { wrapLongText } from "./page";
 import {
-  column,
   FORMULA_COLOR,
   INPUT_COLOR,
   type PlanCell,
@@ -14,7 +15,6 @@ import {
   type PlanName,
   type PlanValue,
   type SheetPlan,
-  wrapLongText,
 } from "./plan";
 
 /** Number formats a sheet uses, by name: `{ money: "#,##0" }`. */

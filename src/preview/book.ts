@@ -8,7 +8,7 @@
  * Excel's batches do, without undoing the earlier ones), and loaded properties are filled
  * in at the sync. So the preview shows what the pane's own code writes into Excel.
  */
-import { address as a1, isValidSheetName, parseAddress, parseRange, sheetRef } from "../plan/plan";
+import { address as a1, isValidSheetName, parseAddress, parseRange, sheetRef } from "../plan/a1";
 import type { Addin } from "../engine/addin";
 import { EngineWorkbook, type CellResult } from "../engine/workbook";
 import { type PreviewColorScale, type ScaleCriteria, SCALE_TYPES, scaleColors } from "./heat";

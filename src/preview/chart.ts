@@ -4,7 +4,7 @@
  * number formats (as the pane set them; "#,##0" otherwise), labels kept inside the drawing,
  * a legend (unless the pane hid it), and the axis titles the pane gave.
  */
-import { parseRange } from "../plan/plan";
+import { parseRange } from "../plan/a1";
 import type { PreviewBook, PreviewChart } from "./book";
 import { formatValue } from "./format";
 

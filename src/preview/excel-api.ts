@@ -7,7 +7,7 @@
  * Excel checks it, not printed). Unknown calls fail loudly, so a pane change that needs more of
  * the API shows up in the preview's tests instead of silently doing nothing.
  */
-import { absoluteRef, parseRange, sheetRef } from "../plan/plan";
+import { absoluteRef, parseRange, sheetRef } from "../plan/a1";
 import {
   PreviewApiError,
   type CellStyle,

@@ -10,7 +10,7 @@
  * cell's), Enter or Tab there enters it and moves on, Escape cancels, Delete clears. An
  * entry is read as Excel reads it (see entry.ts).
  */
-import { address, column } from "../plan/plan";
+import { address, column } from "../plan/a1";
 import type { PreviewBook } from "./book";
 import { parseEntry } from "./entry";
 import { formatValue } from "./format";

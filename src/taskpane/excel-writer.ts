@@ -28,16 +28,14 @@
  * it and the result says so. A chart axis's number format (ChartAxis.numberFormat) needs
  * ExcelApi 1.8; without it the axis keeps its source cells' format.
  */
+import { column, parseAddress, uniqueSheetName } from "../plan/a1";
 import {
   type ColorScalePoint,
-  column,
-  parseAddress,
   type PlanChart,
   type PlanColorScale,
   type PlanPrint,
   type PrintMargins,
   type SheetPlan,
-  uniqueSheetName,
 } from "../plan/plan";
 import { WRITER_MESSAGES } from "./messages";
 

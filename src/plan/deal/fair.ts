@@ -8,7 +8,7 @@
  * appraisal-based volatility), labelled beside them.
  */
 import { call } from "../formula";
-import { column } from "../plan";
+import { column } from "../a1";
 import type { InputCells } from "./inputs";
 import { type DealSheet, NOTE } from "./layout";
 import type { TermCells } from "./side-by-side";

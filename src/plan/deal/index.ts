@@ -44,7 +44,8 @@
  * the TRUE/FALSE literals (the engine reads them as names); flags are input cells.
  */
 import { DEAL_NOTES } from "../messages";
-import { modelPrint, type SheetPlan } from "../plan";
+import { modelPrint } from "../page";
+import { type SheetPlan } from "../plan";
 import type { DealInputs, DealTemplate } from "../templates/types";
 import {
   carveoutsSection,
