@@ -18,7 +18,7 @@ const CORE = path.join(ROOT, "src", "core");
 
 /**
  * @typedef {{ name: string, optional: boolean, fallback?: unknown, rule: string, range?: boolean }} Param
- * @typedef {{ family: string, summary: string, details: string, params: Record<string, string>,
+ * @typedef {{ family: string, summary: string, details: string, section: number, params: Record<string, string>,
  *   returns: string, result: "number" | "string" | "boolean" | "any" | "matrix", examples: string[],
  *   cost: "simple" | "composite" | "apart" }} Help
  * @typedef {((...args: unknown[]) => unknown) & { id: string, params: Param[], help?: Help }} Declared
@@ -74,8 +74,9 @@ function isDeclared(x) {
 }
 
 /**
- * Every declared function with its help, module by module (file-name order), each module's in
- * source order. Throws for a declaration without help (the help is what Excel shows).
+ * Every declared function with its help, in the order people read them: by methodology section,
+ * then module by module (file-name order), each module's in source order. Throws for a
+ * declaration without help (the help is what Excel shows).
  * @returns {Declaration[]}
  */
 function declarations() {
@@ -102,6 +103,7 @@ function declarations() {
       );
     found.push(...here);
   }
+  found.sort((a, b) => a.help.section - b.help.section);
   const ids = new Set();
   for (const d of found) {
     if (ids.has(d.id)) throw new Error(`the function id ${d.id} is declared twice`);

@@ -53,7 +53,9 @@ const RESULT_TYPES = { number: "number", string: "string", boolean: "boolean", a
  */
 function adapter(d) {
   const { help, fn } = d;
-  const description = help.details ? `${help.summary} ${help.details}` : help.summary;
+  const description = [help.summary, help.details, `See docs/methodology.md §${help.section}.`]
+    .filter(Boolean)
+    .join(" ");
   const params = fn.params.map((p) => {
     const text = help.params[p.name];
     if (!text) throw new Error(`${d.module}.ts: ${d.id} has no help for its parameter ${p.name}`);

@@ -9,7 +9,8 @@ import ExcelJS from "exceljs";
 import { main } from "../src/engine/cli";
 import { ENGINE_MSG as M } from "../src/engine/messages";
 import { buildDealPlan } from "../src/plan/deal";
-import { TEMPLATES, VALUE_ADD } from "../src/plan/templates";
+import { TEMPLATES } from "../src/plan/templates";
+import { VALUE_ADD } from "../src/plan/templates/value-add";
 import { capture } from "./helpers";
 
 const dist = path.resolve(__dirname, "..", "dist");

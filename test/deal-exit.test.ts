@@ -27,16 +27,12 @@ import { SUMMARY } from "../src/plan/deal/summary";
 import { MARKET_2025 } from "../src/plan/market";
 import { parseAddress, parseRange } from "../src/plan/a1";
 import { type SheetPlan } from "../src/plan/plan";
-import {
-  AGENCY,
-  BRIDGE,
-  CMBS,
-  LIFE_COMPANY,
-  RESIDENTIAL_RECOVERY_YEARS,
-  TEMPLATES,
-  VALUE_ADD,
-  type DealTemplate,
-} from "../src/plan/templates";
+import { RESIDENTIAL_RECOVERY_YEARS, TEMPLATES, type DealTemplate } from "../src/plan/templates";
+import { AGENCY } from "../src/plan/templates/agency";
+import { BRIDGE } from "../src/plan/templates/bridge";
+import { CMBS } from "../src/plan/templates/cmbs";
+import { LIFE_COMPANY } from "../src/plan/templates/life-company";
+import { VALUE_ADD } from "../src/plan/templates/value-add";
 
 const CENT = 0.005;
 const addin = loadAddin(path.resolve(__dirname, "..", "dist"));

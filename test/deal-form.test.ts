@@ -7,7 +7,10 @@ import { PAYMENT } from "../src/core";
 import { Fault } from "../src/core/fault";
 import { buildDealPlan, INPUT_NAMES } from "../src/plan/deal";
 import { DOWNSIDE_DEFAULTS } from "../src/plan/deal/downside";
-import { AGENCY, TEMPLATES, VALUE_ADD, RESIDENTIAL_CA_TX } from "../src/plan/templates";
+import { TEMPLATES } from "../src/plan/templates";
+import { AGENCY } from "../src/plan/templates/agency";
+import { VALUE_ADD } from "../src/plan/templates/value-add";
+import { RESIDENTIAL_CA_TX } from "../src/plan/templates/residential";
 import {
   carveoutChoices,
   checkField,

@@ -19,7 +19,9 @@ import fc from "fast-check";
 import type { CellResult } from "../src/engine/workbook";
 import { buildDealPlan } from "../src/plan/deal";
 import { RETURNS_DEFAULTS, RETURNS_YEARS } from "../src/plan/deal/returns";
-import { BLANK, TEMPLATES, VALUE_ADD, type DealTemplate } from "../src/plan/templates";
+import { TEMPLATES, type DealTemplate } from "../src/plan/templates";
+import { BLANK } from "../src/plan/templates/blank";
+import { VALUE_ADD } from "../src/plan/templates/value-add";
 import { closeDeals, ComputedDeal } from "./deal-sheet";
 
 afterAll(closeDeals);

@@ -13,7 +13,9 @@ import { buildDealPlan } from "../src/plan/deal";
 import { SUMMARY, SUMMARY_LINES, summaryLines } from "../src/plan/deal/summary";
 import { VERDICTS } from "../src/plan/deal/verdict";
 import { parseAddress, parseRange } from "../src/plan/a1";
-import { RESIDENTIAL_CA_TX, TEMPLATES, VALUE_ADD } from "../src/plan/templates";
+import { TEMPLATES } from "../src/plan/templates";
+import { RESIDENTIAL_CA_TX } from "../src/plan/templates/residential";
+import { VALUE_ADD } from "../src/plan/templates/value-add";
 import type { DealTemplate } from "../src/plan/templates/types";
 import { closeDeals, ComputedDeal } from "./deal-sheet";
 

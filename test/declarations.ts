@@ -18,6 +18,7 @@ export interface DeclaredHelp {
   readonly family: string;
   readonly summary: string;
   readonly details: string;
+  readonly section: number;
   readonly params: Readonly<Record<string, string>>;
   readonly returns: string;
   readonly result: "number" | "string" | "boolean" | "any" | "matrix";

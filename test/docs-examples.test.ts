@@ -1,9 +1,9 @@
 /**
- * Docs that are tested: every `Example:` line in the JSDoc of src/functions (what Excel's
- * help and the README show) is evaluated through the adapters and must give the value it
- * states, to the digits it states (half a unit in the last shown place); TRUE/FALSE and
- * "text" results exactly. Spilled results state their shape, R×C. The README must show
- * every one of these examples.
+ * Docs that are tested: every example of every function (its declaration's help, what Excel's
+ * help, the pane's guide and docs/functions.md show) is evaluated through the adapters and must
+ * give the value it states, to the digits it states (half a unit in the last shown place);
+ * TRUE/FALSE and "text" results exactly. Spilled results state their shape, R×C.
+ * docs/functions.md must be what `npm run docs` writes now, and its own examples run too.
  */
 import fs from "fs";
 import path from "path";
@@ -36,7 +36,8 @@ test("every function documents at least one example", () => {
   expect([...ids].sort()).toEqual([...FUNCTION_IDS].sort());
 });
 
-test.each(all.map((e) => [e.formula, e.expected, e] as const))("%s → %s", (_f, _e, example) => {
+/** Checks one example through its function's adapter. */
+function check(example: Example): void {
   const { name, args } = parseCall(example.formula);
   expect(name).toBe(example.id);
   const result = adapterFor(example.id)(...args);
@@ -58,10 +59,29 @@ test.each(all.map((e) => [e.formula, e.expected, e] as const))("%s → %s", (_f,
   const decimals = (example.expected.split(".")[1] ?? "").length;
   expect(typeof result).toBe("number");
   expect(Math.abs((result as number) - Number(example.expected))).toBeLessThanOrEqual(0.5 * 10 ** -decimals);
+}
+
+test.each(all.map((e) => [e.formula, e.expected, e] as const))("%s → %s", (_f, _e, example) => check(example));
+
+const doc = fs.readFileSync(path.join(root, "docs", "functions.md"), "utf8");
+
+test("docs/functions.md is what npm run docs writes from the functions as they are now", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the generator is CommonJS
+  const { render } = require(path.join(root, "scripts", "functions-doc.cjs")) as { render: () => string };
+  expect(doc === render()).toBe(true);
 });
 
-test("the README shows every documented example", () => {
-  const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
-  const missing = all.filter((e) => !readme.includes(e.formula));
-  expect(missing.map((e) => e.formula)).toEqual([]);
+/** docs/functions.md's examples as it shows them: "- `=LOAN.X(…)` → result" under each function's heading. */
+const docExamples: Example[] = [...doc.matchAll(/^- `(=LOAN\.([A-Z_]+)\(.*\))` → (.+)$/gm)].map((m) => ({
+  id: m[2],
+  formula: m[1],
+  expected: m[3].trim(),
+}));
+
+test("docs/functions.md lists every function, each under its heading, with every example", () => {
+  const headings = [...doc.matchAll(/^### LOAN\.([A-Z_]+)$/gm)].map((m) => m[1]);
+  expect([...headings].sort()).toEqual([...FUNCTION_IDS].sort());
+  expect(docExamples.map((e) => e.formula).sort()).toEqual(all.map((e) => e.formula).sort());
 });
+
+test.each(docExamples.map((e) => [e.formula, e] as const))("docs/functions.md: %s", (_f, example) => check(example));

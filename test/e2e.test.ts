@@ -269,7 +269,7 @@ describeBrowser("the preview in Chromium", () => {
   });
 
   test("every template inserts without a cell in error", async () => {
-    for (const id of ["value-add", "cmbs", "agency", "life-company", "bridge", "residential-ca-tx", "blank"]) {
+    for (const { id } of TEMPLATES) {
       await insert(id);
       const text = await gridText();
       expect({

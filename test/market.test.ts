@@ -14,7 +14,9 @@ import { BASE_NAMES, lenderName, MARKET_NAMES, sourceNote } from "../src/plan/de
 import { excelDate, MARKET_2025, MARKET_LENDERS, marketRate, marketRow, type MarketFigure } from "../src/plan/market";
 import { parseAddress } from "../src/plan/a1";
 import { type SheetPlan } from "../src/plan/plan";
-import { AGENCY, TEMPLATES, VALUE_ADD } from "../src/plan/templates";
+import { TEMPLATES } from "../src/plan/templates";
+import { AGENCY } from "../src/plan/templates/agency";
+import { VALUE_ADD } from "../src/plan/templates/value-add";
 import type { DealInputs, DealTemplate } from "../src/plan/templates/types";
 
 const addin = loadAddin(path.resolve(__dirname, "..", "dist"));

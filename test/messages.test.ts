@@ -111,7 +111,7 @@ const CASES: Record<keyof typeof MSG, [Fault, Fault["kind"], string]> = {
   badRule: [
     MSG.badRule("overrides", "sometimes"),
     "#VALUE!",
-    'overrides cannot read the rule "sometimes" (see README: NONE, R+P+O; N:R?...).',
+    'overrides cannot read the rule "sometimes" (see docs/function-notes.md: NONE, R+P+O; N:R?...).',
   ],
   notAscending: [MSG.notAscending("burnDown", 1, 3), "#VALUE!", "burnDown from-years must increase; got 1 after 3."],
   needs: [MSG.needs("loanAmount", "net worth"), "#VALUE!", "loanAmount is required for the net worth test."],

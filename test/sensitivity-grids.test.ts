@@ -27,7 +27,8 @@ import { buildDealPlan } from "../src/plan/deal";
 import { defaultYears, GRID_AXES, GRID_COLUMNS } from "../src/plan/deal/grids";
 import { parseAddress, parseRange } from "../src/plan/a1";
 import { INPUT_COLOR, type PlanCell, type SheetPlan } from "../src/plan/plan";
-import { TEMPLATES, VALUE_ADD } from "../src/plan/templates";
+import { TEMPLATES } from "../src/plan/templates";
+import { VALUE_ADD } from "../src/plan/templates/value-add";
 
 const CENT = 0.005;
 const addin = loadAddin(path.resolve(__dirname, "..", "dist"));

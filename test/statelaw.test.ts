@@ -106,17 +106,17 @@ describe("the state table (data)", () => {
   });
 });
 
-describe("coverage, as the README states it", () => {
-  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+describe("coverage, as docs/function-notes.md states it", () => {
+  const readme = readFileSync(join(__dirname, "..", "docs", "function-notes.md"), "utf8");
   const known = (s: string, f: "NONJUDICIAL_DEFICIENCY" | "JUDICIAL_DEFICIENCY") => STATES[s][f].value !== null;
-  test("the method fields: at least 45 entries know one and at least 40 know both; the README's counts are the data's", () => {
+  test("the method fields: at least 45 entries know one and at least 40 know both; the notes' counts are the data's", () => {
     const either = ALL.filter((s) => known(s, "NONJUDICIAL_DEFICIENCY") || known(s, "JUDICIAL_DEFICIENCY")).length;
     const both = ALL.filter((s) => known(s, "NONJUDICIAL_DEFICIENCY") && known(s, "JUDICIAL_DEFICIENCY")).length;
     expect(either).toBeGreaterThanOrEqual(45);
     expect(both).toBeGreaterThanOrEqual(40);
     expect(readme).toContain(`${either} of 51 entries know at least one of them and ${both} know both`);
   });
-  test("the README's table of UNKNOWN fields lists exactly the data's", () => {
+  test("the notes' table of UNKNOWN fields lists exactly the data's", () => {
     const rows = FACT_FIELDS.map((f) => {
       const states = ALL.filter((s) => STATES[s][f].confidence === "UNKNOWN");
       return `| \`${f}\` | ${states.length} | ${states.join(" ") || "none"} |`;
@@ -194,7 +194,7 @@ describe("LOAN.STATE_RULE", () => {
     [["CA", "SOURCE", [["DEADLINE", true]]], "overrides DEADLINE must be text; got TRUE."],
     [
       ["CA", "SOURCE", [["RESIDENTIAL_BAR", "R+X"]]],
-      'overrides cannot read the rule "R+X" (see README: NONE, R+P+O; N:R?...).',
+      'overrides cannot read the rule "R+X" (see docs/function-notes.md: NONE, R+P+O; N:R?...).',
     ],
     [["CA", "SOURCE", [["ONE_ACTION", true, 1]]], "overrides must be a range of 2 columns; got a range of 1×3 cells."],
     [["CA", "SOURCE", [[7, true]]], "overrides must be text; got 7."],

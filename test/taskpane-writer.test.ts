@@ -7,7 +7,7 @@
 import { buildDealPlan } from "../src/plan/deal";
 import { parseRange } from "../src/plan/a1";
 import { colorScale, HEAT, type SheetPlan } from "../src/plan/plan";
-import { VALUE_ADD } from "../src/plan/templates";
+import { VALUE_ADD } from "../src/plan/templates/value-add";
 import { buildExamplePlan } from "../src/plan/example";
 import { WRITER_MESSAGES } from "../src/taskpane/messages";
 import {

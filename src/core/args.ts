@@ -349,9 +349,18 @@ export type InputOf<C extends { readonly params: readonly Param<unknown>[] }> = 
   readonly [Q in C["params"][number] as OptionalName<Q>]?: Q extends Param<infer T> ? Exclude<T, undefined> : never;
 };
 
-/** The families functions are listed under: the task pane guide's groups and docs/functions.md's sections. */
-export const FAMILIES = ["financing", "coverage", "recourse", "lender", "option"] as const;
-export type Family = (typeof FAMILIES)[number];
+/**
+ * The families functions are listed under, in the order shown, with their titles: the task pane
+ * guide's groups and docs/functions.md's sections.
+ */
+export const FAMILIES = {
+  financing: "Financing",
+  coverage: "Coverage & sizing",
+  recourse: "Recourse",
+  lender: "State law & lender's view",
+  option: "Pricing the put",
+} as const;
+export type Family = keyof typeof FAMILIES;
 
 /**
  * What a function's declaration says to people: Excel's help while the analyst types, the task
@@ -363,8 +372,10 @@ export interface Help<N extends string> {
   readonly family: Family;
   /** One sentence: what the function returns (the guide's purpose line). */
   readonly summary: string;
-  /** The rest of the description: the rule, the conventions, the methodology section. */
+  /** The rest of the description: the rule and its conventions ("" when the summary says it all). */
   readonly details: string;
+  /** The section of docs/methodology.md that sets out how it computes, and its sources. */
+  readonly section: number;
   /** Each parameter's description, by name: what Excel shows for the argument being typed. */
   readonly params: { readonly [K in N]: string };
   readonly returns: string;

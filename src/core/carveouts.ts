@@ -166,7 +166,8 @@ export const CARVEOUT_EXPOSURE = define(
     family: "recourse",
     summary: "Guarantor's personal exposure after carveout (bad-boy) acts.",
     details:
-      "On a non-recourse loan: any full-recourse act → debt − collateral value; otherwise the losses of loss-only acts, at most the lender's actual shortfall (debt − collateral value, not below 0: a lender the collateral makes whole has no loss to recover); then at most the cap. See docs/methodology.md §7.",
+      "On a non-recourse loan: any full-recourse act → debt − collateral value; otherwise the losses of loss-only acts, at most the lender's actual shortfall (debt − collateral value, not below 0: a lender the collateral makes whole has no loss to recover); then at most the cap.",
+    section: 7,
     params: {
       debt: "The debt outstanding (0 or more).",
       triggered: "A carveout code or a range of codes (see LOAN.CARVEOUTS); blanks are ignored.",
@@ -203,8 +204,8 @@ export const CARVEOUTS = define(
   HELP && {
     family: "recourse",
     summary: "The carveout catalogue with default consequences (spills).",
-    details:
-      "Code, the act, and its default consequence, FULL or LOSS: one common default, not a standard. See docs/methodology.md §7.",
+    details: "Code, the act, and its default consequence, FULL or LOSS: one common default, not a standard.",
+    section: 7,
     params: {},
     returns: "A header row and one row per carveout.",
     result: "matrix",

@@ -24,7 +24,8 @@ export const DSCR = define(
   HELP && {
     family: "coverage",
     summary: "Debt service coverage ratio: NOI / annual debt service.",
-    details: "See docs/methodology.md §4.",
+    details: "",
+    section: 4,
     params: {
       noi: "Net operating income for a year (may be negative).",
       annualDebtService: "Annual debt service (0 or more).",
@@ -48,7 +49,8 @@ export const DEBT_YIELD = define(
   HELP && {
     family: "coverage",
     summary: "Debt yield: NOI / loan amount.",
-    details: "See docs/methodology.md §4.",
+    details: "",
+    section: 4,
     params: {
       noi: "Net operating income for a year (may be negative).",
       loanAmount: "Loan amount (0 or more).",
@@ -72,7 +74,8 @@ export const LTV = define(
   HELP && {
     family: "coverage",
     summary: "Loan-to-value ratio: loan amount / property value.",
-    details: "See docs/methodology.md §4.",
+    details: "",
+    section: 4,
     params: {
       loanAmount: "Loan amount (0 or more).",
       propertyValue: "Property value (0 or more).",
@@ -126,7 +129,8 @@ export const MAX_LOAN = define(
     family: "coverage",
     summary: "Largest loan meeting the LTV, DSCR and debt-yield limits.",
     details:
-      "The smallest of value × max LTV, NOI / (min DSCR × annual debt constant) and NOI / min debt yield, for every constraint given. Monthly payments. See docs/methodology.md §4.",
+      "The smallest of value × max LTV, NOI / (min DSCR × annual debt constant) and NOI / min debt yield, for every constraint given. Monthly payments.",
+    section: 4,
     params: {
       noi: "Net operating income for a year (may be negative).",
       propertyValue: "Property value (0 or more).",

@@ -40,7 +40,8 @@ export const PAYMENT = define(
   HELP && {
     family: "financing",
     summary: "Level payment per period of an amortizing loan.",
-    details: "Straight-line when the rate is 0. See docs/methodology.md §3.",
+    details: "Straight-line when the rate is 0.",
+    section: 3,
     params: {
       loanAmount: "Loan amount (0 or more).",
       annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
@@ -82,7 +83,8 @@ export const DEBT_SERVICE = define(
   HELP && {
     family: "financing",
     summary: "Annual debt service, amortizing or interest-only.",
-    details: "The payments of one year, or loan × rate when interest-only. See docs/methodology.md §3.",
+    details: "The payments of one year, or loan × rate when interest-only.",
+    section: 3,
     params: {
       loanAmount: "Loan amount (0 or more).",
       annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
@@ -135,8 +137,8 @@ export const BALANCE = define(
   HELP && {
     family: "financing",
     summary: "Unpaid balance after a number of years (the balloon at exit).",
-    details:
-      "Interest-only for the first ioYears, then amortizing over amortYears; 0 once repaid. See docs/methodology.md §3.",
+    details: "Interest-only for the first ioYears, then amortizing over amortYears; 0 once repaid.",
+    section: 3,
     params: {
       loanAmount: "Loan amount (0 or more).",
       annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
@@ -199,7 +201,8 @@ export const AMORTIZATION = define(
     family: "financing",
     summary: "Amortization schedule, one row per period (spills).",
     details:
-      "Columns Period, Payment, Interest, Principal, Balance, one row per period to termYears. Payment and interest are rounded to the cent, half up; the last row's balance is the balloon. See docs/methodology.md §3.",
+      "Columns Period, Payment, Interest, Principal, Balance, one row per period to termYears. Payment and interest are rounded to the cent, half up; the last row's balance is the balloon.",
+    section: 3,
     params: {
       loanAmount: "Loan amount (0 or more).",
       annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",

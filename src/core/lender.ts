@@ -129,7 +129,8 @@ export const GUARANTEE_EXPOSURE = define(
     family: "lender",
     summary: "What a partial, capped or burning-down guarantor owes.",
     details:
-      "The deficiency, at most guaranteePct × loan, at most capAmount, at most the burn-down cap in force. Mechanics, not legal advice. See docs/methodology.md §10.",
+      "The deficiency, at most guaranteePct × loan, at most capAmount, at most the burn-down cap in force. Mechanics, not legal advice.",
+    section: 10,
     params: {
       deficiency: "The deficiency after the sale (0 or more).",
       loanAmount: "The loan amount (0 or more).",
@@ -185,7 +186,8 @@ export const LENDER_RECOVERY = define(
     family: "lender",
     summary: "What the lender recovers after weighing the cost of collecting.",
     details:
-      "The sale proceeds (at most the claim), plus on recourse min(deficiency, collectible assets) − collection cost when that is positive. Mechanics, not legal advice. See docs/methodology.md §11.",
+      "The sale proceeds (at most the claim), plus on recourse min(deficiency, collectible assets) − collection cost when that is positive. Mechanics, not legal advice.",
+    section: 11,
     params: {
       claim: "The lender's claim (0 or more).",
       netProceeds: "Net proceeds of the sale (0 or more).",
@@ -234,7 +236,8 @@ export const MARKET_PREMIUM = define(
     family: "lender",
     summary: "Typical market price of non-recourse: rate, points, LTV cap.",
     details:
-      "Over recourse, from published explainers: RATE and POINTS premiums (decimals), LTV_CAP. Market conventions, not advice. See docs/methodology.md §14.",
+      "Over recourse, from published explainers: RATE and POINTS premiums (decimals), LTV_CAP. Market conventions, not advice.",
+    section: 14,
     params: {
       loanType: "CMBS, AGENCY, LIFE, BANK or BRIDGE.",
       measure: "RATE, POINTS or LTV_CAP.",
@@ -384,7 +387,8 @@ export const QUALIFY = define(
     family: "lender",
     summary: '"OK", or the tests a deal fails for recourse or non-recourse.',
     details:
-      "One line naming every failed test and by how much, against typical RECOURSE or NONRECOURSE thresholds (or your own). Market conventions, not advice. See docs/methodology.md §15.",
+      "One line naming every failed test and by how much, against typical RECOURSE or NONRECOURSE thresholds (or your own). Market conventions, not advice.",
+    section: 15,
     params: {
       structure: "RECOURSE or NONRECOURSE.",
       dscr: "The deal's DSCR.",

@@ -97,7 +97,7 @@ export const MSG = {
   overrideValue: (arg: string, field: string, want: string, got: unknown) =>
     value(arg, `${field} must be ${want}; got ${echo(got)}.`),
   badRule: (arg: string, got: string) =>
-    value(arg, `cannot read the rule "${truncate(got)}" (see README: NONE, R+P+O; N:R?...).`),
+    value(arg, `cannot read the rule "${truncate(got)}" (see docs/function-notes.md: NONE, R+P+O; N:R?...).`),
   notAscending: (arg: string, got: number, previous: number) =>
     value(arg, `from-years must increase; got ${echo(got)} after ${echo(previous)}.`),
   needs: (arg: string, test: string) => value(arg, `is required for the ${test} test.`),

@@ -126,6 +126,7 @@ export const PUT_VALUE = define(
     summary: "Value of the non-recourse put on the property (Black–Scholes–Merton).",
     details:
       "claim·e^(−rT)·N(−d2) − value·e^(−qT)·N(−d1): the present value of the deficiency the lender absorbs at the horizon. Lognormal value, default only at the horizon; rates continuous. σ = 0 or years = 0: the intrinsic value. An estimate to compare with the premium, not advice.",
+    section: 16,
     params: {
       propertyValue: "The property's value today (0 or more).",
       claim:
@@ -162,6 +163,7 @@ export const DEFAULT_PROBABILITY = define(
     summary: "Probability that the property's value at the horizon is below the claim.",
     details:
       "N(−d2) under lognormal growth at growthRate less the payout yield: risk-neutral with the risk-free rate, real-world with an expected growth rate. σ = 0 or years = 0: 1 or 0. An estimate, not advice.",
+    section: 16,
     params: {
       propertyValue: "The property's value today (0 or more).",
       claim: "What the borrower owes at the horizon.",
@@ -190,6 +192,7 @@ export const FAIR_SPREAD = define(
     summary: "The put as a level annual spread on the loan (0.005 is 50 bp).",
     details:
       "Paid continuously over the years, its present value at the discount rate equals the put: put·d / (loan·(1 − e^(−d·years))); put / (loan·years) when d = 0. To set against the non-recourse rate premium.",
+    section: 16,
     params: {
       putValue: "The put's value (LOAN.PUT_VALUE or LOAN.PUT_VALUE_PATH).",
       loanAmount: "The loan amount the spread is charged on (more than 0).",
@@ -399,6 +402,7 @@ export const PUT_VALUE_PATH = define(
     summary: "The put on the real loan, by simulation (amortization, trigger, refinance).",
     details:
       "Monthly lognormal value (risk-neutral, less the payout yield), the loan's amortizing balance, default in the first month the value falls below defaultTrigger × balance, or at maturity when the balloon exceeds exitLTV × value; the lender's loss, balance − (1 − saleCosts) × value, discounted at the risk-free rate. Same inputs, same result (fixed seed). An estimate to compare with the premium, not advice.",
+    section: 16,
     params: {
       propertyValue: "The property's value today (more than 0).",
       loanAmount: "The loan amount.",

@@ -130,7 +130,8 @@ export const YIELD_MAINTENANCE = define(
     family: "lender",
     summary: "Yield-maintenance prepayment premium, with its floor.",
     details:
-      "max(PV at the Treasury rate (+ spread) of the note's excess over the Treasury to the end of the yield-maintenance period, floor × balance); MONTHLY discounts at the Treasury yield compounded semi-annually. Mechanics, not legal advice. See docs/methodology.md §12.",
+      "max(PV at the Treasury rate (+ spread) of the note's excess over the Treasury to the end of the yield-maintenance period, floor × balance); MONTHLY discounts at the Treasury yield compounded semi-annually. Mechanics, not legal advice.",
+    section: 12,
     params: {
       balance: "The balance prepaid (0 or more).",
       noteRate: "The note rate as a decimal.",
@@ -309,7 +310,8 @@ export const DEFEASANCE_COST = define(
     family: "lender",
     summary: "Cost of defeasance over the balance.",
     details:
-      "PV at Treasury yields of the remaining monthly payments and balloon, minus the balance, plus fees: one flat yield (monthly r/12 by default, or SEMIANNUAL), or a Treasury par curve bootstrapped to price each payment. Mechanics, not legal advice. See docs/methodology.md §12.",
+      "PV at Treasury yields of the remaining monthly payments and balloon, minus the balance, plus fees: one flat yield (monthly r/12 by default, or SEMIANNUAL), or a Treasury par curve bootstrapped to price each payment. Mechanics, not legal advice.",
+    section: 12,
     params: {
       loanAmount: "The original loan amount (0 or more).",
       noteRate: "The note rate as a decimal.",

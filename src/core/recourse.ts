@@ -48,8 +48,8 @@ export const DEFICIENCY = define(
   HELP && {
     family: "recourse",
     summary: "What a recourse lender can still claim after the foreclosure sale.",
-    details:
-      "max(0, principal + interest + fees + foreclosure costs − (sale price − sale costs)). See docs/methodology.md §5.",
+    details: "max(0, principal + interest + fees + foreclosure costs − (sale price − sale costs)).",
+    section: 5,
     params: {
       unpaidPrincipal: "Unpaid principal (0 or more).",
       salePrice: "Sale price of the collateral (0 or more).",
@@ -140,7 +140,8 @@ export const NONRECOURSE_PREMIUM = define(
     family: "recourse",
     summary: "Extra cost of non-recourse over the hold: rate spread plus points.",
     details:
-      "Interest-only view when amortYears is omitted; amortizing view (monthly payments, balance at exit, points) when given; discounted monthly to closing when discountRate is given. Negative when non-recourse is cheaper. See docs/methodology.md §6.",
+      "Interest-only view when amortYears is omitted; amortizing view (monthly payments, balance at exit, points) when given; discounted monthly to closing when discountRate is given. Negative when non-recourse is cheaper.",
+    section: 6,
     params: {
       loanAmount: "Loan amount (0 or more).",
       recourseRate: "Recourse annual rate as a decimal.",
@@ -226,7 +227,8 @@ export const BREAKEVEN_PROBABILITY = define(
     family: "recourse",
     summary: "Default probability above which the premium pays for itself.",
     details:
-      "premium / deficiency; 0 when non-recourse costs nothing extra; #N/A when the premium exceeds the loss (non-recourse cannot pay for itself). With discountRate and defaultYear, the loss is discounted from the default year at (1 + d/12)^(12 × year), so that a premium discounted the same way (LOAN.NONRECOURSE_PREMIUM with discountRate) is set against it on one present-value basis. See docs/methodology.md §6.",
+      "premium / deficiency; 0 when non-recourse costs nothing extra; #N/A when the premium exceeds the loss (non-recourse cannot pay for itself). With discountRate and defaultYear, the loss is discounted from the default year at (1 + d/12)^(12 × year), so that a premium discounted the same way (LOAN.NONRECOURSE_PREMIUM with discountRate) is set against it on one present-value basis.",
+    section: 6,
     params: {
       premium: "The non-recourse premium over the hold (its present value when discountRate is given).",
       deficiency: "The deficiency in the downside scenario (more than 0).",

@@ -321,7 +321,8 @@ export const DEFICIENCY_ALLOWED = define(
     family: "lender",
     summary: "May the lender pursue the borrower (or a guarantor) for a deficiency here?",
     details:
-      "TRUE or FALSE as the state table records it, about the borrower unless party is GUARANTOR; #N/A naming the field the table does not know. Published summaries, not legal advice. See docs/methodology.md §8.",
+      "TRUE or FALSE as the state table records it, about the borrower unless party is GUARANTOR; #N/A naming the field the table does not know. Published summaries, not legal advice.",
+    section: 8,
     params: {
       state: "Two-letter state code (DC included).",
       foreclosure: "NONJUDICIAL (trustee sale, default) or JUDICIAL.",
@@ -378,7 +379,8 @@ export const STATE_DEFICIENCY = define(
     family: "lender",
     summary: "The deficiency the lender may pursue against the borrower or a guarantor.",
     details:
-      "About the borrower unless party is GUARANTOR: 0 where barred; claim − max(sale price, fair market value) under a fair-value limit; else claim − sale price; never below 0. Published summaries, not legal advice. See docs/methodology.md §8.",
+      "About the borrower unless party is GUARANTOR: 0 where barred; claim − max(sale price, fair market value) under a fair-value limit; else claim − sale price; never below 0. Published summaries, not legal advice.",
+    section: 8,
     params: {
       claim: "The lender's claim: principal, interest, fees and foreclosure costs.",
       salePrice:
@@ -405,7 +407,7 @@ export const STATE_DEFICIENCY = define(
 
 // ---------------------------------------------------------------------------------------
 // STATE_RULE: one fact, its citation or confidence, or a fact about the entry. (Caveats are for the
-// table's reviewers: they stay in the source, README and methodology, not in the bundle.)
+// table's reviewers: they stay in the source, docs/function-notes.md and methodology, not in the bundle.)
 
 const RANK: Readonly<Record<string, number>> = { MEDIUM: 1, HIGH: 2 };
 
@@ -469,7 +471,8 @@ export const STATE_RULE = define(
     family: "lender",
     summary: "One fact from the state table, with its citation and confidence.",
     details:
-      "About a US state's deficiency law, from the add-in's state table (version 2.1.0, reviewed 2026-11-30); confidence is HIGH, MEDIUM or UNKNOWN; fields named GUARANTOR_ are about a guarantor, the others about the borrower; #N/A where the table does not know. Published summaries, not legal advice. See docs/methodology.md §9.",
+      "About a US state's deficiency law, from the add-in's state table (version 2.1.0, reviewed 2026-11-30); confidence is HIGH, MEDIUM or UNKNOWN; fields named GUARANTOR_ are about a guarantor, the others about the borrower; #N/A where the table does not know. Published summaries, not legal advice.",
+    section: 9,
     params: {
       state: "Two-letter state code (DC included).",
       field:

@@ -93,7 +93,8 @@ export const FORECLOSURE_TAX = define(
     family: "lender",
     summary: "Gain or loss and cancellation-of-debt income of a foreclosure (spills).",
     details:
-      "One row, per IRS Publication 4681: gain or loss (negative = a loss), cancellation-of-debt (COD) income, COD excluded (insolvency, then §108(c)), COD taxable. Proceeds paid to the borrower count in the amount realized. Mechanics, not tax advice. See docs/methodology.md §13.",
+      "One row, per IRS Publication 4681: gain or loss (negative = a loss), cancellation-of-debt (COD) income, COD excluded (insolvency, then §108(c)), COD taxable. Proceeds paid to the borrower count in the amount realized. Mechanics, not tax advice.",
+    section: 13,
     params: {
       debt: "The debt outstanding (0 or more).",
       fairMarketValue: "Fair market value of the property (0 or more).",

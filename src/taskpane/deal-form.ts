@@ -5,34 +5,22 @@
  * and how the form becomes the template, inputs and options buildDealPlan takes.
  */
 import { CARVEOUT_CATALOGUE, type CarveoutEntry } from "../core/carveouts";
-import { DSCR, LTV } from "../core/coverage";
 import { Fault } from "../core/fault";
-import { BALANCE, PAYMENT } from "../core/financing";
-import { QUALIFY } from "../core/lender";
-import { DEFICIENCY, NONRECOURSE_PREMIUM } from "../core/recourse";
+import { BALANCE } from "../core/financing";
 import { DEFICIENCY_ALLOWED, STATE_CODES, STATE_RULE } from "../core/statelaw";
 import type { Param } from "../core/args";
 import { FORM_MESSAGES } from "./messages";
-import { INPUT_LABELS } from "../plan/deal";
 import { DOWNSIDE_DEFAULTS } from "../plan/deal/downside";
 import { findTemplate, TEMPLATES, type Carveout, type DealInputs, type DealTemplate } from "../plan/templates";
+import { DEAL_INPUTS, INPUT_KEYS, type InputKey, type InputSpec } from "../plan/templates/inputs";
 
-/** The numeric inputs the pane lets the analyst edit. */
-export type FieldKey =
-  | "propertyValue"
-  | "noi"
-  | "loanAmount"
-  | "recourseRate"
-  | "nonRecourseRate"
-  | "recoursePoints"
-  | "nonRecoursePoints"
-  | "amortYears"
-  | "holdYears"
-  | "occupancy"
-  | "netWorth"
-  | "liquidity"
-  | "foreclosureCosts"
-  | "defaultYear";
+/** The numeric inputs the pane lets the analyst edit: those whose record has a hint (templates/inputs.ts). */
+type PaneInput = {
+  [K in InputKey]: (typeof DEAL_INPUTS)[K] extends { readonly hint: string } ? K : never;
+}[InputKey];
+
+/** The pane's fields: the deal inputs with a hint, then the downside's default year (an option of the plan). */
+export type FieldKey = PaneInput | "defaultYear";
 
 export interface Field {
   readonly key: FieldKey;
@@ -47,75 +35,25 @@ export interface Field {
   readonly blankIsZero?: boolean;
 }
 
-/** The hints of the rate and points fields: units, and what 0 or blank means. */
-const MARKET_HINT = {
-  rate: "Decimal: 6.85 % is 0.0685; 0 or blank: the market table's rate",
-  points: "Decimal: 0.75 points is 0.0075; 0 or blank: the market table's points",
-} as const;
-
 const wholeMonths = (v: number): string | undefined =>
   Number.isInteger(v * 12) ? undefined : FORM_MESSAGES.wholeMonths;
 
+/** An input's field, from its record. */
+function inputField(key: PaneInput): Field {
+  const spec: InputSpec<unknown> = DEAL_INPUTS[key];
+  if (!spec.hint || !spec.rule) throw new Error(`the input ${key} has no hint or rule for the pane`);
+  return {
+    key,
+    label: spec.label,
+    hint: spec.hint,
+    param: spec.rule,
+    ...(spec.wholeMonths ? { check: wholeMonths } : {}),
+    ...(spec.blankIsZero ? { blankIsZero: true } : {}),
+  };
+}
+
 export const FIELDS: readonly Field[] = [
-  { key: "propertyValue", label: INPUT_LABELS.propertyValue, hint: "Amount", param: LTV.param.propertyValue },
-  { key: "noi", label: INPUT_LABELS.noi, hint: "Amount a year", param: DSCR.param.noi },
-  {
-    key: "loanAmount",
-    label: INPUT_LABELS.loanAmount,
-    hint: "Amount; 0 sizes the loan",
-    param: PAYMENT.param.loanAmount,
-  },
-  {
-    key: "recourseRate",
-    label: INPUT_LABELS.recourseRate,
-    hint: MARKET_HINT.rate,
-    param: PAYMENT.param.annualRate,
-    blankIsZero: true,
-  },
-  {
-    key: "nonRecourseRate",
-    label: INPUT_LABELS.nonRecourseRate,
-    hint: MARKET_HINT.rate,
-    param: PAYMENT.param.annualRate,
-    blankIsZero: true,
-  },
-  {
-    key: "recoursePoints",
-    label: INPUT_LABELS.recoursePoints,
-    hint: MARKET_HINT.points,
-    param: NONRECOURSE_PREMIUM.param.recoursePoints,
-    blankIsZero: true,
-  },
-  {
-    key: "nonRecoursePoints",
-    label: INPUT_LABELS.nonRecoursePoints,
-    hint: MARKET_HINT.points,
-    param: NONRECOURSE_PREMIUM.param.nonRecoursePoints,
-    blankIsZero: true,
-  },
-  {
-    key: "amortYears",
-    label: INPUT_LABELS.amortYears,
-    hint: "Years",
-    param: PAYMENT.param.amortYears,
-    check: wholeMonths,
-  },
-  {
-    key: "holdYears",
-    label: INPUT_LABELS.holdYears,
-    hint: "Years",
-    param: NONRECOURSE_PREMIUM.param.holdYears,
-    check: wholeMonths,
-  },
-  { key: "occupancy", label: INPUT_LABELS.occupancy, hint: "Decimal: 90 % is 0.9", param: QUALIFY.param.occupancy },
-  { key: "netWorth", label: INPUT_LABELS.netWorth, hint: "Amount", param: QUALIFY.param.netWorth },
-  { key: "liquidity", label: INPUT_LABELS.liquidity, hint: "Amount", param: QUALIFY.param.liquidity },
-  {
-    key: "foreclosureCosts",
-    label: INPUT_LABELS.foreclosureCosts,
-    hint: "Amount",
-    param: DEFICIENCY.param.foreclosureCosts,
-  },
+  ...INPUT_KEYS.filter((k): k is PaneInput => DEAL_INPUTS[k].hint !== undefined).map(inputField),
   {
     key: "defaultYear",
     label: "Default year (the downside's DefaultYear)",

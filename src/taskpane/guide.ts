@@ -7,6 +7,7 @@
  * description, its parameters as Excel shows them, and its `Example:` lines, each
  * "=FORMULA → result" exactly as in the JSDoc.
  */
+import { FAMILIES } from "../core/args";
 import { FUNCTION_FAMILIES, type FunctionFamily, type FunctionMetadata } from "../functions/metadata";
 
 export interface GuideEntry {
@@ -32,17 +33,8 @@ export const NAMESPACE = "LOAN";
 /** Separates an example's formula from the result it documents. */
 const RESULT_ARROW = " → ";
 
-/**
- * The guide's headings and their order: presentation, not a list of functions. A family file
- * not named here is shown after these, titled by its file name.
- */
-const GROUP_TITLES: readonly (readonly [family: string, title: string])[] = [
-  ["financing", "Financing"],
-  ["coverage", "Coverage & sizing"],
-  ["recourse", "Recourse"],
-  ["lender", "State law & lender's view"],
-  ["option", "Pricing the put"],
-];
+/** The guide's headings and their order: the families' titles, as the core declares them. */
+const GROUP_TITLES: readonly (readonly [family: string, title: string])[] = Object.entries(FAMILIES);
 
 /** The first sentence of a description: up to the first . ? or ! followed by a space or the end. */
 export function firstSentence(description: string): string {

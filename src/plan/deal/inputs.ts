@@ -9,7 +9,8 @@ import { call, quote } from "../formula";
 import { DEAL_NOTES } from "../messages";
 import type { PlanValue } from "../plan";
 import { SRC, type DealTemplate, type InputKey, type Scenario, type Thresholds } from "../templates/types";
-import { type Deal, type DealSheet, type Fmt, INPUT_LABELS, INPUT_NAMES, NOTE } from "./layout";
+import { DEAL_INPUTS, INPUT_KEYS } from "../templates/inputs";
+import { type Deal, type DealSheet, type Fmt, INPUT_LABELS, NOTE } from "./layout";
 import { lenderName, MARKET_NAMES } from "./market";
 
 /** The title, the legend and the frozen column header; returns the header's row. */
@@ -20,31 +21,6 @@ export function titleSection(s: DealSheet, deal: Deal): number {
   s.headings(header, ["Recourse", "Non-recourse", "Difference", "Source / note"], 1);
   return header;
 }
-
-/** The deal's inputs, in the order the sheet lists them, with their number formats. */
-const DEAL_INPUTS: readonly (readonly [InputKey, Fmt?])[] = [
-  ["loanType"],
-  ["businessPlan"],
-  ["propertyValue", "money"],
-  ["noi", "money"],
-  ["occupancy", "share"],
-  ["netWorth", "money"],
-  ["liquidity", "money"],
-  ["trackRecord"],
-  ["assetProtection"],
-  ["loanAmount", "money"],
-  ["amortYears", "years"],
-  ["holdYears", "years"],
-  ["interestOnly"],
-  ["discountRate", "rate"],
-  ["accruedInterest", "money"],
-  ["foreclosureCosts", "money"],
-  ["state"],
-  ["foreclosure"],
-  ["residential1to4"],
-  ["purchaseMoney"],
-  ["ownerOccupied"],
-];
 
 /** The cells of the inputs: each input's name, the compared state's, the state-law flags. */
 export interface InputCells extends Readonly<Record<InputKey, string>> {
@@ -78,8 +54,10 @@ export function inputsSection(s: DealSheet, deal: Deal): InputCells {
     if (note) s.text(NOTE, r, note);
     cells[key] = write(r);
   };
-  for (const [key, fmt] of DEAL_INPUTS)
-    inputRow(key, (r) => s.input("B", r, d[key] as PlanValue, fmt, INPUT_NAMES[key]));
+  for (const key of INPUT_KEYS) {
+    const { layout, format, name } = DEAL_INPUTS[key];
+    if (layout === "row") inputRow(key, (r) => s.input("B", r, d[key] as PlanValue, format, name));
+  }
   let compare: string | undefined;
   if (deal.compareState) {
     const r = s.label("Compare with the law of");
@@ -90,8 +68,11 @@ export function inputsSection(s: DealSheet, deal: Deal): InputCells {
   // Structure inputs: recourse in B, non-recourse in C; 0 takes the market table's figure (marketSection).
   const pair = (label: string, rKey: InputKey, nKey: InputKey): void => {
     const r = s.label(label);
-    s.input("B", r, d[rKey] as PlanValue, "rate", INPUT_NAMES[rKey]);
-    s.input("C", r, d[nKey] as PlanValue, "rate", INPUT_NAMES[nKey]);
+    for (const [col, key] of [
+      ["B", rKey],
+      ["C", nKey],
+    ] as const)
+      s.input(col, r, d[key] as PlanValue, DEAL_INPUTS[key].format, DEAL_INPUTS[key].name);
     const notes = [template.sources[rKey], template.sources[nKey]];
     s.text(
       NOTE,
@@ -104,8 +85,11 @@ export function inputsSection(s: DealSheet, deal: Deal): InputCells {
   pair("Rate override (0: the market table's)", "recourseRate", "nonRecourseRate");
   pair("Points override (0: the market table's)", "recoursePoints", "nonRecoursePoints");
   const g = s.label(INPUT_LABELS.recourseGuarantee);
-  cells.recourseGuarantee = s.input("B", g, d.recourseGuarantee, "share", INPUT_NAMES.recourseGuarantee);
-  cells.nonRecourseGuarantee = s.input("C", g, d.nonRecourseGuarantee, "share", INPUT_NAMES.nonRecourseGuarantee);
+  for (const [col, key] of [
+    ["B", "recourseGuarantee"],
+    ["C", "nonRecourseGuarantee"],
+  ] as const)
+    cells[key] = s.input(col, g, d[key], DEAL_INPUTS[key].format, DEAL_INPUTS[key].name);
   const gNote = [template.sources.recourseGuarantee, template.sources.nonRecourseGuarantee].filter(Boolean).join("; ");
   s.text(NOTE, g, gNote || "1: full recourse; 0: carveouts only; between: a limited guarantee (methodology §10)");
 

@@ -7,7 +7,8 @@
  */
 import { FORMATS, type PlanValue } from "../plan";
 import { SheetBuilder } from "../sheet";
-import type { Carveout, DealInputs, DealTemplate, InputKey } from "../templates/types";
+import type { InputFormat } from "../templates/inputs";
+import type { Carveout, DealInputs, DealTemplate } from "../templates/types";
 
 export const DEAL_FORMATS = {
   ...FORMATS,
@@ -16,7 +17,7 @@ export const DEAL_FORMATS = {
   share: "0.0%",
   decimal: "0.0",
   date: "yyyy-mm-dd",
-} as const;
+} as const satisfies Record<InputFormat, string> & Record<string, string>;
 
 export type Fmt = keyof typeof DEAL_FORMATS;
 
@@ -30,67 +31,8 @@ export function dealSheet(): DealSheet {
 /** The column of sources and notes. */
 export const NOTE = "E";
 
-/** The sheet-scoped name of each input. */
-export const INPUT_NAMES: Readonly<Record<InputKey, string>> = {
-  loanType: "LoanType",
-  businessPlan: "BusinessPlan",
-  propertyValue: "PropertyValue",
-  noi: "ProFormaNOI",
-  occupancy: "Occupancy",
-  netWorth: "NetWorth",
-  liquidity: "Liquidity",
-  loanAmount: "LoanInput",
-  amortYears: "AmortYears",
-  holdYears: "HoldYears",
-  interestOnly: "InterestOnly",
-  discountRate: "DiscountRate",
-  recourseRate: "RecourseRateOverride",
-  nonRecourseRate: "NonRecourseRateOverride",
-  recoursePoints: "RecoursePointsOverride",
-  nonRecoursePoints: "NonRecoursePointsOverride",
-  recourseGuarantee: "RecourseGuarantee",
-  nonRecourseGuarantee: "NonRecourseGuarantee",
-  trackRecord: "TrackRecord",
-  assetProtection: "AssetProtection",
-  accruedInterest: "AccruedInterest",
-  foreclosureCosts: "ForeclosureCosts",
-  state: "DealState",
-  foreclosure: "ForeclosureMethod",
-  residential1to4: "Residential1to4",
-  purchaseMoney: "PurchaseMoney",
-  ownerOccupied: "OwnerOccupied",
-};
-
-/** Labels of the inputs, as the sheet and the task pane show them. */
-export const INPUT_LABELS: Readonly<Record<InputKey, string>> = {
-  loanType: "Market row (LOAN.MARKET_PREMIUM loan type)",
-  businessPlan: "Business plan",
-  propertyValue: "Property value",
-  noi: "NOI, pro forma (a year)",
-  occupancy: "Occupancy",
-  netWorth: "Sponsor net worth",
-  liquidity: "Sponsor liquidity",
-  loanAmount: "Loan amount (0: size with LOAN.MAX_LOAN)",
-  amortYears: "Amortization (years)",
-  holdYears: "Hold (years)",
-  interestOnly: "Interest-only",
-  discountRate: "Discount rate (PV of the premium)",
-  recourseRate: "Recourse rate (0: the market table's)",
-  nonRecourseRate: "Non-recourse rate (0: the market table's)",
-  recoursePoints: "Recourse points (0: the market table's)",
-  nonRecoursePoints: "Non-recourse points (0: the market table's)",
-  recourseGuarantee: "Guarantee (share of the loan)",
-  nonRecourseGuarantee: "Guarantee (share of the loan)",
-  trackRecord: "Long track record",
-  assetProtection: "Asset protection a priority",
-  accruedInterest: "Accrued interest and fees at a default",
-  foreclosureCosts: "Foreclosure and sale costs",
-  state: "State (deficiency law)",
-  foreclosure: "Foreclosure (NONJUDICIAL or JUDICIAL)",
-  residential1to4: "Residential, 1–4 units",
-  purchaseMoney: "Purchase-money loan",
-  ownerOccupied: "Owner-occupied",
-};
+/** The sheet-scoped name and the label of each input: views of the input records (templates/inputs.ts). */
+export { INPUT_LABELS, INPUT_NAMES } from "../templates/inputs";
 
 export interface DealOptions {
   /** Carveouts to stress under non-recourse; default: the template's. */

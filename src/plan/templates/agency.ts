@@ -2,9 +2,10 @@
  * (3) Agency multifamily (Fannie/Freddie-style, non-recourse) against a bank recourse loan; market figures from
  * LOAN.MARKET_PREMIUM("AGENCY", …).
  */
-import { COMMERCIAL_LAW, marketSetup, RESIDENTIAL_RECOVERY_YEARS, SRC, type DealTemplate } from "./types";
+import { template } from "./base";
+import { RESIDENTIAL_RECOVERY_YEARS } from "./types";
 
-export const AGENCY: DealTemplate = {
+export const AGENCY = template({
   id: "agency",
   title: "Agency multifamily vs bank recourse",
   summary:
@@ -13,35 +14,17 @@ export const AGENCY: DealTemplate = {
   lenders: { recourse: "BANK", nonRecourse: "AGENCY" },
   inputs: {
     loanType: "AGENCY",
-    businessPlan: "STABILIZED",
     propertyValue: 20_000_000,
     noi: 1_200_000,
     occupancy: 0.95,
     netWorth: 20_000_000,
     liquidity: 2_000_000,
-    loanAmount: 0,
-    amortYears: 30,
     holdYears: 10,
-    interestOnly: false,
-    discountRate: 0.0685,
-    recourseRate: 0,
-    nonRecourseRate: 0,
-    recoursePoints: 0,
-    nonRecoursePoints: 0,
-    recourseGuarantee: 1,
-    nonRecourseGuarantee: 0,
     trackRecord: true,
-    assetProtection: false,
     foreclosureCosts: 600_000,
-    ...COMMERCIAL_LAW,
   },
-  ...marketSetup(),
   exit: { recoveryYears: RESIDENTIAL_RECOVERY_YEARS },
   sources: {
-    recourseRate: SRC.marketRate,
-    nonRecourseRate: SRC.marketRate,
-    recoursePoints: SRC.marketRate,
-    nonRecoursePoints: SRC.marketRate,
     loanType: "methodology §14: agency multifamily",
     loanAmount: "Sized: the smaller LOAN.MAX_LOAN of the two structures",
     holdYears: "Assumption: a 10-year term",
@@ -49,13 +32,9 @@ export const AGENCY: DealTemplate = {
     propertyValue: "Assumption",
     noi: "Assumption: a 6 % cap rate",
     occupancy: "Assumption",
-    netWorth: SRC.sponsor,
-    liquidity: SRC.sponsor,
     foreclosureCosts: "Assumption (3 % of the value)",
-    discountRate: "Assumption: 6.85 %, the worked example's recourse rate (methodology §6)",
-    state: SRC.commercialState,
   },
   assumptions: [
     "Value, NOI, sponsor and costs are assumptions; both rates and points are the dated market table's (bank recourse against Fannie Mae 10-year, late 2025, methodology §14), the premium their difference; each structure's DSCR and LTV thresholds are its lender's row of the table.",
   ],
-};
+});

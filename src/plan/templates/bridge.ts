@@ -2,9 +2,9 @@
  * (5) A private non-recourse bridge loan against a recourse bridge loan (interest-only, lease-up); market figures from
  * LOAN.MARKET_PREMIUM("BRIDGE", …).
  */
-import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
+import { template } from "./base";
 
-export const BRIDGE: DealTemplate = {
+export const BRIDGE = template({
   id: "bridge",
   title: "Private non-recourse bridge vs recourse bridge",
   summary:
@@ -20,27 +20,12 @@ export const BRIDGE: DealTemplate = {
     netWorth: 6_000_000,
     liquidity: 700_000,
     loanAmount: 5_000_000,
-    amortYears: 30,
     holdYears: 3,
     interestOnly: true,
     discountRate: 0.09,
-    recourseRate: 0,
-    nonRecourseRate: 0,
-    recoursePoints: 0,
-    nonRecoursePoints: 0,
-    recourseGuarantee: 1,
-    nonRecourseGuarantee: 0,
-    trackRecord: false,
-    assetProtection: false,
     foreclosureCosts: 250_000,
-    ...COMMERCIAL_LAW,
   },
-  ...marketSetup(),
   sources: {
-    recourseRate: SRC.marketRate,
-    nonRecourseRate: SRC.marketRate,
-    recoursePoints: SRC.marketRate,
-    nonRecoursePoints: SRC.marketRate,
     loanType: "methodology §14: private non-recourse bridge",
     loanAmount: "Assumption: 62.5 % of the value, under the bridge LTV cap",
     interestOnly: "Assumption: interest-only, as bridge loans usually are",
@@ -49,13 +34,10 @@ export const BRIDGE: DealTemplate = {
     propertyValue: "Assumption",
     noi: "Assumption: in-place NOI during lease-up",
     occupancy: "Assumption",
-    netWorth: SRC.sponsor,
-    liquidity: SRC.sponsor,
     foreclosureCosts: "Assumption",
     discountRate: "Assumption: 9 %, a bridge borrower's cost of capital",
-    state: SRC.commercialState,
   },
   assumptions: [
     "The deal and the sponsor are assumptions; both rates are SOFR plus the dated market table's spreads (a bank bridge against a debt fund, methodology §14), the premium their difference; each structure's DSCR and LTV thresholds are its lender's row of the table.",
   ],
-};
+});

@@ -2,9 +2,9 @@
  * (4) A life-company permanent loan (non-recourse, low leverage) against a bank recourse loan; market figures from
  * LOAN.MARKET_PREMIUM("LIFE", …).
  */
-import { COMMERCIAL_LAW, marketSetup, SRC, type DealTemplate } from "./types";
+import { template } from "./base";
 
-export const LIFE_COMPANY: DealTemplate = {
+export const LIFE_COMPANY = template({
   id: "life-company",
   title: "Life-company permanent vs bank recourse",
   summary:
@@ -13,34 +13,18 @@ export const LIFE_COMPANY: DealTemplate = {
   lenders: { recourse: "BANK", nonRecourse: "LIFE" },
   inputs: {
     loanType: "LIFE",
-    businessPlan: "STABILIZED",
     propertyValue: 30_000_000,
     noi: 1_950_000,
     occupancy: 0.96,
     netWorth: 40_000_000,
     liquidity: 4_000_000,
-    loanAmount: 0,
     amortYears: 25,
     holdYears: 10,
-    interestOnly: false,
-    discountRate: 0.0685,
-    recourseRate: 0,
-    nonRecourseRate: 0,
-    recoursePoints: 0,
-    nonRecoursePoints: 0,
-    recourseGuarantee: 1,
-    nonRecourseGuarantee: 0,
     trackRecord: true,
     assetProtection: true,
     foreclosureCosts: 900_000,
-    ...COMMERCIAL_LAW,
   },
-  ...marketSetup(),
   sources: {
-    recourseRate: SRC.marketRate,
-    nonRecourseRate: SRC.marketRate,
-    recoursePoints: SRC.marketRate,
-    nonRecoursePoints: SRC.marketRate,
     loanType: "methodology §14: life-company permanent",
     loanAmount: "Sized: the smaller LOAN.MAX_LOAN of the two structures",
     amortYears: "Assumption: 25-year amortization",
@@ -49,14 +33,10 @@ export const LIFE_COMPANY: DealTemplate = {
     propertyValue: "Assumption",
     noi: "Assumption: a 6.5 % cap rate",
     occupancy: "Assumption",
-    netWorth: SRC.sponsor,
-    liquidity: SRC.sponsor,
     assetProtection: "Assumption: the sponsor puts asset protection first",
     foreclosureCosts: "Assumption (3 % of the value)",
-    discountRate: "Assumption: 6.85 %, the worked example's recourse rate (methodology §6)",
-    state: SRC.commercialState,
   },
   assumptions: [
     "Value, NOI, sponsor and costs are assumptions; both rates and points are the dated market table's (bank recourse against a life company, methodology §14), the premium their difference; each structure's DSCR and LTV thresholds are its lender's row of the table.",
   ],
-};
+});

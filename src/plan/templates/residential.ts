@@ -7,9 +7,10 @@
  * California's lender may instead foreclose judicially: a bank's loan on a building the buyer
  * does not live in is outside §580b, so a deficiency survives, limited by fair value (§580a, §726).
  */
-import { DEFAULT_SENSITIVITY, RESIDENTIAL_RECOVERY_YEARS, SRC, type DealTemplate } from "./types";
+import { template } from "./base";
+import { DEFAULT_SENSITIVITY, RESIDENTIAL_RECOVERY_YEARS, SRC } from "./types";
 
-export const RESIDENTIAL_CA_TX: DealTemplate = {
+export const RESIDENTIAL_CA_TX = template({
   id: "residential-ca-tx",
   title: "1–4 unit residential investment: California vs Texas",
   summary:
@@ -17,33 +18,22 @@ export const RESIDENTIAL_CA_TX: DealTemplate = {
   sheetName: "Residential CA vs TX",
   lenders: { recourse: "BANK", nonRecourse: "CMBS" },
   inputs: {
-    loanType: "BANK",
-    businessPlan: "STABILIZED",
     propertyValue: 700_000,
     noi: 45_000,
     occupancy: 1,
     netWorth: 900_000,
     liquidity: 120_000,
     loanAmount: 500_000,
-    amortYears: 30,
-    holdYears: 7,
-    interestOnly: false,
-    discountRate: 0.0685,
     recourseRate: 0.0685,
     nonRecourseRate: 0.0735,
     recoursePoints: 0.0075,
     nonRecoursePoints: 0.0125,
-    recourseGuarantee: 1,
-    nonRecourseGuarantee: 0,
-    trackRecord: false,
     assetProtection: true,
     accruedInterest: 32_000,
     foreclosureCosts: 18_000,
     state: "CA",
-    foreclosure: "NONJUDICIAL",
     residential1to4: true,
     purchaseMoney: true,
-    ownerOccupied: false,
   },
   thresholds: {
     recourse: { DSCR: 1, LTV: 0.8 },
@@ -102,10 +92,9 @@ export const RESIDENTIAL_CA_TX: DealTemplate = {
     netWorth: "Assumption",
     liquidity: "Assumption",
     assetProtection: "Assumption",
-    discountRate: "Assumption: 6.85 %, the worked example's recourse rate (methodology §6)",
   },
   assumptions: [
     "The deal (value, rents, loan, sponsor) is an assumption; the downside is case A of methodology §5.",
     "Thresholds: DSCR 1.00 for a small residential loan (assumption); the worked example's rates and points for both structures (methodology §6: the market table, §14, has no residential row).",
   ],
-};
+});

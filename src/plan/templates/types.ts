@@ -13,7 +13,7 @@
  * into the sheet beside the inputs.
  */
 
-import { DEFAULT_THRESHOLDS, type BusinessPlan, type LoanType } from "../../core/domain";
+import { DEFAULT_THRESHOLDS } from "../../core/domain";
 import type { MarketLender } from "../market";
 
 /** The loan types of LOAN.MARKET_PREMIUM and the business plans (methodology §14, §17): the core's. */
@@ -29,43 +29,9 @@ export type Market = "MARKET";
  */
 export type Lender = "LENDER";
 
-/** The deal inputs the sheet names and the pane lets the analyst edit. Rates, points and shares are decimals. */
-export interface DealInputs {
-  readonly loanType: LoanType;
-  readonly businessPlan: BusinessPlan;
-  readonly propertyValue: number;
-  /** Pro forma net operating income, a year. */
-  readonly noi: number;
-  readonly occupancy: number;
-  readonly netWorth: number;
-  readonly liquidity: number;
-  /** The loan amount; 0 sizes it with LOAN.MAX_LOAN under both structures' thresholds (the smaller). */
-  readonly loanAmount: number;
-  readonly amortYears: number;
-  readonly holdYears: number;
-  readonly interestOnly: boolean;
-  /** Annual rate for discounting the premium (the PV view). */
-  readonly discountRate: number;
-  /** Each structure's rate and points: the analyst's figure, or 0 for the market table's (the template's lenders). */
-  readonly recourseRate: number;
-  readonly nonRecourseRate: number;
-  readonly recoursePoints: number;
-  readonly nonRecoursePoints: number;
-  /** Share of the loan personally guaranteed under each structure (1 = full recourse, 0 = carveouts only). */
-  readonly recourseGuarantee: number;
-  readonly nonRecourseGuarantee: number;
-  readonly trackRecord: boolean;
-  readonly assetProtection: boolean;
-  readonly accruedInterest: number;
-  readonly foreclosureCosts: number;
-  readonly state: string;
-  readonly foreclosure: "NONJUDICIAL" | "JUDICIAL";
-  readonly residential1to4: boolean;
-  readonly purchaseMoney: boolean;
-  readonly ownerOccupied: boolean;
-}
-
-export type InputKey = keyof DealInputs;
+/** The deal inputs and their keys: typed from their records (inputs.ts). */
+export type { DealInputs, InputKey } from "./inputs";
+import type { DealInputs, InputKey } from "./inputs";
 
 /** LOAN.QUALIFY thresholds (test → threshold); a structure's tests. */
 export interface Thresholds {
@@ -206,33 +172,6 @@ export const GENERIC_SCENARIOS: readonly Scenario[] = [
 
 /** Sale prices from 40 % to 100 % of the value. */
 export const DEFAULT_SENSITIVITY: readonly number[] = [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
-
-/**
- * The legal setting the commercial templates assume (source: SRC.commercialState): a trustee
- * sale in Texas, which allows the deficiency, no residential protections, nothing accrued at
- * the default beyond the unpaid principal.
- */
-export const COMMERCIAL_LAW = {
-  accruedInterest: 0,
-  state: "TX",
-  foreclosure: "NONJUDICIAL",
-  residential1to4: false,
-  purchaseMoney: false,
-  ownerOccupied: false,
-} as const;
-
-/**
- * The rest of a template built on the market table: its thresholds, the generic scenarios, no carveouts ticked, the
- * default sensitivity.
- */
-export function marketSetup(): Pick<DealTemplate, "thresholds" | "scenarios" | "carveouts" | "sensitivity"> {
-  return {
-    thresholds: marketThresholds(),
-    scenarios: GENERIC_SCENARIOS,
-    carveouts: [],
-    sensitivity: DEFAULT_SENSITIVITY,
-  };
-}
 
 /** The debt-yield floors the market templates size to (source: SRC.debtYield, an assumption). */
 export const MIN_DEBT_YIELD = { recourse: 0.07, nonRecourse: 0.08 } as const;

@@ -8,11 +8,12 @@
  * its narrative (pro forma and rents −15 %: the debt is still covered and the sale repays
  * it; rents −35 %: the debt is not covered and the sponsor surrenders).
  */
-import { marketThresholds, RESIDENTIAL_RECOVERY_YEARS, SRC, type DealTemplate } from "./types";
+import { template } from "./base";
+import { marketThresholds, RESIDENTIAL_RECOVERY_YEARS } from "./types";
 
 const WORKED = "methodology §6, worked example";
 
-export const VALUE_ADD: DealTemplate = {
+export const VALUE_ADD = template({
   id: "value-add",
   title: "Value-add multifamily: bank recourse vs non-recourse",
   summary:
@@ -20,33 +21,18 @@ export const VALUE_ADD: DealTemplate = {
   sheetName: "Value-add deal",
   lenders: { recourse: "BANK", nonRecourse: "CMBS" },
   inputs: {
-    loanType: "BANK",
     businessPlan: "VALUE_ADD",
     propertyValue: 6_450_000,
     noi: 500_000,
-    occupancy: 0.9,
     netWorth: 6_000_000,
     liquidity: 600_000,
     loanAmount: 4_500_000,
-    amortYears: 30,
-    holdYears: 7,
-    interestOnly: false,
-    discountRate: 0.0685,
     recourseRate: 0.0685,
     nonRecourseRate: 0.0735,
     recoursePoints: 0.0075,
     nonRecoursePoints: 0.0125,
-    recourseGuarantee: 1,
-    nonRecourseGuarantee: 0,
     trackRecord: true,
-    assetProtection: false,
-    accruedInterest: 0,
     foreclosureCosts: 250_000,
-    state: "TX",
-    foreclosure: "NONJUDICIAL",
-    residential1to4: false,
-    purchaseMoney: false,
-    ownerOccupied: false,
   },
   thresholds: marketThresholds(),
   scenarios: [
@@ -89,12 +75,9 @@ export const VALUE_ADD: DealTemplate = {
     propertyValue: "Assumption: LTV just under the bank non-recourse cap (70 %)",
     noi: "Assumption: covers both structures' debt service at pro forma and at rents −15 %, not at −35 %",
     occupancy: "Assumption",
-    netWorth: SRC.sponsor,
-    liquidity: SRC.sponsor,
     trackRecord: "Assumption",
     assetProtection: "Assumption",
     accruedInterest: "methodology §5 case C: included in the 4,400,000",
-    discountRate: "Assumption: 6.85 %, the worked example's recourse rate (methodology §6)",
     state: "Assumption: a state that allows a deficiency after a trustee sale (the worked example names none)",
     foreclosure: "Assumption: trustee sale",
   },
@@ -102,4 +85,4 @@ export const VALUE_ADD: DealTemplate = {
     "NOI 500,000 and value 6,450,000 are assumptions (the worked example gives neither), chosen so that the pro forma and rents −15 % scenarios cover the debt and rents −35 % does not.",
     "Texas law is assumed for the deficiency (the worked example names no state); pick another state to see its rule.",
   ],
-};
+});
