@@ -21,7 +21,7 @@ import { excel } from "./excel";
 
 /**
  * One fact from the state table, with its citation and confidence. About a US state's deficiency law, from the
- * add-in's state table (version 2.1.0, reviewed 2026-11-30); confidence is HIGH, MEDIUM or UNKNOWN; fields named
+ * add-in's state table (version 2.2.0, reviewed 2026-12-07); confidence is HIGH, MEDIUM or UNKNOWN; fields named
  * GUARANTOR_ are about a guarantor, the others about the borrower; #N/A where the table does not know. Published
  * summaries, not legal advice. See docs/methodology.md §9.
  * Example: =LOAN.STATE_RULE("CA", "NONJUDICIAL_DEFICIENCY") → FALSE
