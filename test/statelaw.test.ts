@@ -137,6 +137,16 @@ describe("LOAN.STATE_RULE", () => {
     expect(STATE_RULE("AZ", "GUARANTOR_WAIVER")).toBe("BAR");
     expect(STATE_RULE("WY", "DEADLINE.CONFIDENCE")).toBe("UNKNOWN");
   });
+  test("FIELD.CAVEAT: the fact's conditions, what an UNKNOWN field lacks, and none for an override", () => {
+    // Caveats are the table's own words, shipped in the bundle (scripts/pack-state-table.js).
+    expect(STATE_RULE("MN", "ONE_ACTION.CAVEAT")).toBe(STATES.MN.ONE_ACTION.caveat);
+    expect(STATE_RULE("mn", "one_action.caveat")).toMatch(/^Variant, agricultural only: .*March 22, 1986/);
+    expect(STATE_RULE("WY", "DEADLINE.CAVEAT")).toBe("No statute or named secondary source was read for this field.");
+    expect(STATE_RULE("CA", "ONE_ACTION.CAVEAT")).toBe("");
+    expect(STATE_RULE("NJ", "FAIR_VALUE_LIMIT.CAVEAT", [["FAIR_VALUE_LIMIT", false]])).toBe("");
+    expect(STATE_RULE("CA", "DEADLINE.CAVEAT", [["DEADLINE", "unknown"]])).toBe("Cleared by a deal override.");
+    for (const [st, f, fact] of facts()) expect([st, f, STATE_RULE(st, `${f}.CAVEAT`)]).toEqual([st, f, fact.caveat]);
+  });
   test("entry SOURCE joins the distinct citations; entry CONFIDENCE is the lowest known", () => {
     expect(STATE_RULE("TN", "SOURCE")).toBe(
       "Tenn. Code 35-5-118(a); Tenn. Code 35-5-118(b), (c); Tenn. Code 35-5-118(d)",
@@ -168,7 +178,7 @@ describe("LOAN.STATE_RULE", () => {
     [["CA", "COLOR"], `field: unknown field "COLOR". Valid fields: ${FIELD_NAMES}, SOURCE, CONFIDENCE, REVIEWED.`],
     [["CA", "DEADLINE.RULE"], expect.stringContaining('unknown field "DEADLINE.RULE"')],
     [["CA", "DEADLINE.COLOR"], expect.stringContaining('unknown field "DEADLINE.COLOR"')],
-    [["CA", "DEADLINE.CAVEAT"], expect.stringContaining('unknown field "DEADLINE.CAVEAT"')],
+    [["CA", "SOURCE.CAVEAT"], expect.stringContaining('unknown field "SOURCE.CAVEAT"')],
     [["CA", "SOURCE", [["COLOR", 1]]], `overrides: unknown field "COLOR". Valid fields: ${FIELD_NAMES}.`],
   ])("#N/A %#: %s", (args, message) => {
     const f = fault(STATE_RULE(...(args as unknown[])));

@@ -54,7 +54,7 @@ interface AnyFact {
 type Row = Readonly<Record<FactField, AnyFact>>;
 
 const FIELD_LIST: readonly string[] = [...FACT_FIELDS, "SOURCE", "CONFIDENCE", "REVIEWED"];
-const SUFFIXES: readonly string[] = ["SOURCE", "CITATION", "CONFIDENCE", "RULE"];
+const SUFFIXES: readonly string[] = ["SOURCE", "CITATION", "CONFIDENCE", "CAVEAT", "RULE"];
 const FAIR_VALUE_TEXT: readonly string[] = [
   "NONJUDICIAL",
   "JUDICIAL",
@@ -341,8 +341,8 @@ export const STATE_DEFICIENCY = define(
 );
 
 // ---------------------------------------------------------------------------------------
-// STATE_RULE: one fact, its citation or confidence, or a fact about the entry. (Caveats are for the
-// table's reviewers: they stay in the source, README and methodology, not in the bundle.)
+// STATE_RULE: one fact, its citation, confidence or caveat, or a fact about the entry. A caveat is
+// given for an UNKNOWN field too, since it says what is missing ("" where a fact has none).
 
 const RANK: Readonly<Record<string, number>> = { MEDIUM: 1, HIGH: 2 };
 
@@ -394,6 +394,7 @@ export const STATE_RULE = define("STATE_RULE", [STATE, code("field"), OVERRIDES]
   }
   const fact = row[base];
   if (suffix === "CONFIDENCE") return fact.confidence;
+  if (suffix === "CAVEAT") return fact.caveat;
   if (fact.value === null) return MSG.stateUnknown(state, base);
   if (suffix === "SOURCE" || suffix === "CITATION") return fact.citation ?? "";
   if (suffix === "RULE") return (fact.value as BarRule).rule;

@@ -30,7 +30,7 @@ import { excel } from "./excel";
  * @param state Two-letter state code (DC included).
  * @param field NONJUDICIAL_DEFICIENCY, JUDICIAL_DEFICIENCY, FAIR_VALUE_LIMIT, ONE_ACTION, RESIDENTIAL_BAR, DEADLINE,
  *   GUARANTOR_BAR, GUARANTOR_FAIR_VALUE, GUARANTOR_WAIVER, SOURCE, CONFIDENCE or REVIEWED; add .CITATION (or .SOURCE),
- *   .CONFIDENCE to a field (caveats: the table's source).
+ *   .CONFIDENCE or .CAVEAT (its conditions and limits, or what is missing) to a field.
  * @param [overrides] Two columns, field and value, replacing the table's entry for this deal.
  * @returns The fact: TRUE/FALSE or text.
  */
