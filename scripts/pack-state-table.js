@@ -5,12 +5,10 @@
  * { value, citation, confidence, caveat }. Written out like that in the bundle it would
  * cost tens of kilobytes of repeated property names and repeated citations. This loader
  * compiles the table module, evaluates it, and emits an equivalent module in which every
- * distinct value and citation appears once and each state is a list of indexes (one or two
- * characters each, the most used first); a few lines
- * of code rebuild the objects when the bundle loads. Caveats are for the people reviewing
- * the table and stay in the source, the README and docs/methodology.md: the functions never
- * read them, and the bundle's 80 KB budget cannot carry them, so the packed facts have an
- * empty caveat. Everything else is identical (test/state-table-pack.test.ts compares them).
+ * distinct value, citation and caveat appears once and each state is a list of indexes (one or
+ * two characters each, the most used first); a few lines of code rebuild the objects when the
+ * bundle loads, identical to the readable ones (test/state-table-pack.test.ts compares them).
+ * The caveats ride along so that LOAN.STATE_RULE(state, "FIELD.CAVEAT") can show them.
  */
 "use strict";
 const ts = require("typescript");
@@ -79,7 +77,10 @@ function encodeIndex(n) {
   return n < 80 ? DIGITS[n] : DIGITS[80 + Math.floor((n - 80) / 90)] + DIGITS[(n - 80) % 90];
 }
 
-/** The text the bundle carries for the lists: compressed JSON of [atoms, facts, rows], indexes as digits. */
+/**
+ * The text the bundle carries for the lists: compressed JSON of [atoms, facts, rows], indexes as digits;
+ * a fact is four indexes (value, citation, confidence, caveat).
+ */
 function packText(atoms, facts, rows) {
   const factText = facts.map((f) => f.map(encodeIndex).join("")).join("");
   const rowText = rows
@@ -116,7 +117,7 @@ function unpack(packed, fields) {
   };
   const built = [];
   while (i < s.length)
-    built.push({ value: atoms[index()], citation: atoms[index()], confidence: atoms[index()], caveat: "" });
+    built.push({ value: atoms[index()], citation: atoms[index()], confidence: atoms[index()], caveat: atoms[index()] });
   const states = {};
   for (s = rows, i = 0; i < s.length;) {
     const code = s.slice(i, (i += 2));
@@ -148,7 +149,7 @@ function pack(mod) {
   const facts = [];
   const factIndex = new Map();
   const fact = (f) => {
-    const row = [atom(f.value), atom(f.citation), atom(f.confidence)];
+    const row = [atom(f.value), atom(f.citation), atom(f.confidence), atom(f.caveat)];
     const key = row.join(",");
     if (!factIndex.has(key)) factIndex.set(key, facts.push(row) - 1);
     return factIndex.get(key);

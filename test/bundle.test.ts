@@ -176,6 +176,8 @@ describe("calls through the bundle, with Excel-shaped arguments", () => {
   test("the state table, text answers and the tax row through the bundle", () => {
     expect(excelCall("STATE_RULE", "ca", "NONJUDICIAL_DEFICIENCY", null)).toBe(false);
     expect(excelCall("STATE_RULE", "TX", "DEADLINE", null)).toBe("2 years after the sale");
+    // The packed table carries the caveats (Minn. Stat. 582.31's scope).
+    expect(excelCall("STATE_RULE", "MN", "ONE_ACTION.CAVEAT", null)).toMatch(/^Variant, agricultural only/);
     expect(excelCall("DEFICIENCY_ALLOWED", "TX", null, true, null, null, null)).toBe(true);
     expect(excelCall("QUALIFY", "NONRECOURSE", 1.1, 0.7, null, null, null, null, null)).toBe(
       "Fails: DSCR short by 0.1 (min 1.2); LTV over by 0.05 (max 0.65)",

@@ -100,9 +100,9 @@ describe("the state table (data)", () => {
       if (fact.value !== null) expect([s, f, ok[f](fact.value)]).toEqual([s, f, true]);
   });
   test("version and review date", () => {
-    expect(STATE_TABLE_VERSION).toBe("2.1.0");
-    expect(REVIEWED).toBe("2026-11-30");
-    expect(STATE_RULE("DC", "REVIEWED")).toBe("2026-11-30");
+    expect(STATE_TABLE_VERSION).toBe("2.2.0");
+    expect(REVIEWED).toBe("2026-12-07");
+    expect(STATE_RULE("DC", "REVIEWED")).toBe("2026-12-07");
   });
 });
 
@@ -137,6 +137,16 @@ describe("LOAN.STATE_RULE", () => {
     expect(STATE_RULE("AZ", "GUARANTOR_WAIVER")).toBe("BAR");
     expect(STATE_RULE("WY", "DEADLINE.CONFIDENCE")).toBe("UNKNOWN");
   });
+  test("FIELD.CAVEAT: the fact's conditions, what an UNKNOWN field lacks, and none for an override", () => {
+    // Caveats are the table's own words, shipped in the bundle (scripts/pack-state-table.js).
+    expect(STATE_RULE("MN", "ONE_ACTION.CAVEAT")).toBe(STATES.MN.ONE_ACTION.caveat);
+    expect(STATE_RULE("mn", "one_action.caveat")).toMatch(/^Variant, agricultural only: .*March 22, 1986/);
+    expect(STATE_RULE("WY", "DEADLINE.CAVEAT")).toBe("No statute or named secondary source was read for this field.");
+    expect(STATE_RULE("CA", "ONE_ACTION.CAVEAT")).toBe("");
+    expect(STATE_RULE("NJ", "FAIR_VALUE_LIMIT.CAVEAT", [["FAIR_VALUE_LIMIT", false]])).toBe("");
+    expect(STATE_RULE("CA", "DEADLINE.CAVEAT", [["DEADLINE", "unknown"]])).toBe("Cleared by a deal override.");
+    for (const [st, f, fact] of facts()) expect([st, f, STATE_RULE(st, `${f}.CAVEAT`)]).toEqual([st, f, fact.caveat]);
+  });
   test("entry SOURCE joins the distinct citations; entry CONFIDENCE is the lowest known", () => {
     expect(STATE_RULE("TN", "SOURCE")).toBe(
       "Tenn. Code 35-5-118(a); Tenn. Code 35-5-118(b), (c); Tenn. Code 35-5-118(d)",
@@ -168,7 +178,7 @@ describe("LOAN.STATE_RULE", () => {
     [["CA", "COLOR"], `field: unknown field "COLOR". Valid fields: ${FIELD_NAMES}, SOURCE, CONFIDENCE, REVIEWED.`],
     [["CA", "DEADLINE.RULE"], expect.stringContaining('unknown field "DEADLINE.RULE"')],
     [["CA", "DEADLINE.COLOR"], expect.stringContaining('unknown field "DEADLINE.COLOR"')],
-    [["CA", "DEADLINE.CAVEAT"], expect.stringContaining('unknown field "DEADLINE.CAVEAT"')],
+    [["CA", "SOURCE.CAVEAT"], expect.stringContaining('unknown field "SOURCE.CAVEAT"')],
     [["CA", "SOURCE", [["COLOR", 1]]], `overrides: unknown field "COLOR". Valid fields: ${FIELD_NAMES}.`],
   ])("#N/A %#: %s", (args, message) => {
     const f = fault(STATE_RULE(...(args as unknown[])));
@@ -304,7 +314,12 @@ const RULES: [string, string, () => unknown, unknown][] = [
   ["MO", "First Bank v. Fischer & Frichtel: balance less bid", () => d(100, 60, "MO", 80), 40],
   ["MS", "Miss. Code 15-1-23: one year", () => STATE_RULE("MS", "DEADLINE"), "1 year after the sale"],
   ["MT", "MCA 71-1-317: trustee sale", () => allowed("MT"), false],
-  ["MT", "Chunkapura: judicial foreclosure of a trust indenture", () => allowed("MT", "JUDICIAL"), false],
+  [
+    "MT",
+    "Lence (Mont. 1992): judicial foreclosure of a trust indenture on a condominium, not a primary residence",
+    () => allowed("MT", "JUDICIAL"),
+    true,
+  ],
   [
     "NC",
     "N.C.G.S. 45-21.36: the debtor's defence when the lender bought (override)",
@@ -323,7 +338,12 @@ const RULES: [string, string, () => unknown, unknown][] = [
   ],
   ["NE", "Davey: judicial foreclosure, no 76-1013 limit", () => d(100, 60, "NE", 80, "JUDICIAL"), 40],
   ["NH", "RSA 479:25: no fair-value credit", () => d(100, 60, "NH", 80), 40],
-  ["NJ", "N.J.S.A. 2A:50-3: fair market value credited", () => d(100, 60, "NJ", 80, "JUDICIAL"), 20],
+  [
+    "NJ",
+    "N.J.S.A. 2A:50-3: fair market value credited on an owner-occupied home (bar overridden)",
+    () => d(100, 60, "NJ", 80, "JUDICIAL", true, false, true, [["RESIDENTIAL_BAR", "NONE"]]),
+    20,
+  ],
   ["NM", "Deed of Trust Act: deficiency after a trustee sale", () => allowed("NM"), true],
   ["NV", "NRS 40.459: fair value", () => d(4650000, 3600000, "NV", 3900000), 750000],
   ["NY", "RPAPL 1371(2): fair market value", () => d(100, 60, "NY", 80, "JUDICIAL"), 20],
@@ -425,6 +445,135 @@ describe("each state rule against its source", () => {
       (s) => STATES[s].NONJUDICIAL_DEFICIENCY.value !== null || STATES[s].JUDICIAL_DEFICIENCY.value !== null,
     );
     expect(filled.filter((s) => !tested.has(s))).toEqual(["DE"]); // DE: only NO_POWER_OF_SALE, tested below
+  });
+});
+
+/**
+ * Issue 22, the state table corrected (table 2.2.0): each vector is what the named source says,
+ * with the file's round amounts (claim 100, sale 60, fair market value 80).
+ */
+describe("issue 22: Montana, New Jersey, Minnesota, Florida and the one-action rows against their sources", () => {
+  const RB = "RESIDENTIAL_BAR";
+  test.each([
+    // Montana: Chunkapura (1987) as limited by Lence (1992), Midfirst Bank v. Ranieri (1993) and Abel (2008 MT 161).
+    ["MT", "MCA 71-1-317: no deficiency after a trustee sale", () => allowed("MT"), false],
+    ["MT", "Lence: a condominium that is not a primary residence", () => allowed("MT", "JUDICIAL"), true],
+    [
+      "MT",
+      "Ranieri: a single-family house let as a rental (residential, not owner-occupied)",
+      () => allowed("MT", "JUDICIAL", true, false, false),
+      true,
+    ],
+    [
+      "MT",
+      "Chunkapura as Abel reads it: a trust indenture on a single-family primary residence (bar passed)",
+      () => allowed("MT", "JUDICIAL", true, false, true, [[RB, "J:R+O"]]),
+      false,
+    ],
+    [
+      "MT",
+      "the same home under a conventional mortgage, which Chunkapura does not reach (bar passed)",
+      () => d(100, 60, "MT", 50, "JUDICIAL", true, false, true, [[RB, "NONE"]]),
+      40,
+    ],
+    // New Jersey: 2A:50-2.3 keeps business loans and homes the owner does not live in outside 2A:50-2 and -3.
+    [
+      "NJ",
+      "2A:50-2.3(a), (b); Borden: a commercial loan has no statutory fair-value credit",
+      () => d(100, 60, "NJ", 80, "JUDICIAL"),
+      40,
+    ],
+    [
+      "NJ",
+      "Borden: nor have its guarantors",
+      () => d(100, 60, "NJ", 80, "JUDICIAL", null, null, null, null, "GUARANTOR"),
+      40,
+    ],
+    [
+      "NJ",
+      "2A:50-2.3(b): a 1-4 family house the owner does not live in (bar passed)",
+      () => d(100, 60, "NJ", 80, "JUDICIAL", true, false, false, [[RB, "NONE"]]),
+      40,
+    ],
+    [
+      "NJ",
+      "2A:50-3: the owner-occupied home is credited its fair market value (bar passed)",
+      () => d(100, 60, "NJ", 80, "JUDICIAL", true, false, true, [[RB, "NONE"]]),
+      20,
+    ],
+    [
+      "NJ",
+      "2A:50-2's 3 months have the act's scope",
+      () => STATE_RULE("NJ", "DEADLINE"),
+      "3 months after the sale (owner-occupied 1-4 family homes)",
+    ],
+    // Minnesota: 582.30 subd. 2 bars it after foreclosure by advertisement only with a short redemption period.
+    ["MN", "582.30 subd. 2: a six-month redemption period (580.23 subd. 1)", () => allowed("MN"), false],
+    [
+      "MN",
+      "582.30 subd. 1: a 12-month redemption period leaves the deficiency (passed as an override)",
+      () => d(100, 60, "MN", 50, null, null, null, null, [[N, true]]),
+      40,
+    ],
+    // Florida: 95.11(6)(h) (formerly (5)(h)) and 95.11(2)(b).
+    [
+      "FL",
+      "95.11(6)(h): 1 year for a 1-4 family home; 95.11(2)(b): 5 years otherwise",
+      () => STATE_RULE("FL", "DEADLINE"),
+      "1 year for a 1-4 family home (from the clerk's certificate); 5 years otherwise",
+    ],
+  ])("%s: %s", (_state, _source, call, expected) => {
+    expect(call()).toEqual(expected);
+  });
+
+  test("Montana's bar is unsettled for an owner-occupied home: the flags cannot tell a trust indenture or one unit", () => {
+    expect(fault(allowed("MT", "JUDICIAL", true, false, true)).message).toBe(
+      "MT RESIDENTIAL_BAR may apply, the table cannot tell: Trust indenture on the borrower's single-family primary residence, foreclosed judicially. Pass it in overrides.",
+    );
+    expect(STATE_RULE("MT", "RESIDENTIAL_BAR.RULE")).toBe("J:R+O?");
+    expect(STATE_RULE("MT", "JUDICIAL_DEFICIENCY.CITATION")).toMatch(/Lence, 839 P\.2d 1277 .*Abel, 2008 MT 161/);
+  });
+
+  test("the corrections carry their citations and confidence", () => {
+    const cited: [string, string, RegExp, string][] = [
+      ["MT", "JUDICIAL_DEFICIENCY", /Lence/, "HIGH"],
+      ["MT", "RESIDENTIAL_BAR", /Chunkapura/, "MEDIUM"],
+      ["NJ", "FAIR_VALUE_LIMIT", /2A:50-2\.3; Borden/, "HIGH"],
+      ["NJ", "DEADLINE", /2A:50-2\.3/, "MEDIUM"],
+      ["MN", "NONJUDICIAL_DEFICIENCY", /582\.30 subd\. 2; 580\.23 subd\. 1/, "HIGH"],
+      ["FL", "DEADLINE", /95\.11\(6\)\(h\) \(formerly 95\.11\(5\)\(h\)\); 95\.11\(2\)\(b\)/, "HIGH"],
+    ];
+    for (const [s, f, citation, confidence] of cited) {
+      expect([s, f, STATE_RULE(s, `${f}.CITATION`)]).toEqual([s, f, expect.stringMatching(citation)]);
+      expect([s, f, STATE_RULE(s, `${f}.CONFIDENCE`)]).toEqual([s, f, confidence]);
+    }
+    expect(STATE_RULE("NJ", "FAIR_VALUE_LIMIT")).toBe("OWNER_OCCUPIED");
+  });
+
+  // Strict rules: CA CCP 726(a), NV NRS 40.430, UT 78B-6-901, ID 6-101, MT 71-1-222. Variants, each with its
+  // scope in the caveat: NY RPAPL 1301 (election of remedies), NJ 2A:50-2 (foreclosure first, not business
+  // loans), NE 25-2140 (no action at law while a foreclosure is pending), MN 582.31 (agricultural mortgages).
+  test.each([
+    ["CA", "CCP 726(a)", /^$/],
+    ["NV", "NRS 40.430", /^'There may be but one action/],
+    ["UT", "78B-6-901", /^'There is only one action/],
+    ["ID", "6-101", /^$/],
+    ["MT", "71-1-222", /^'There is only one action/],
+    ["NY", "RPAPL 1301", /^Variant, election of remedies/],
+    ["NJ", "2A:50-2", /^Variant, foreclosure first: .*2A:50-2\.3/],
+    ["NE", "25-2140", /^Variant, no double action/],
+    ["MN", "582.31", /^Variant, agricultural only: .*March 22, 1986/],
+  ])("ONE_ACTION %s: TRUE from %s, its scope in the caveat", (state, statute, caveat) => {
+    expect(STATE_RULE(state, "ONE_ACTION")).toBe(true);
+    expect(STATE_RULE(state, "ONE_ACTION.CITATION")).toContain(statute);
+    expect(STATES[state].ONE_ACTION.caveat).toMatch(caveat);
+  });
+
+  test("ONE_ACTION is known in those nine entries only: no exhaustive list was read to set the others FALSE", () => {
+    const known = ALL.filter((s) => STATES[s].ONE_ACTION.value !== null);
+    expect(known).toEqual(["CA", "ID", "MN", "MT", "NE", "NJ", "NV", "NY", "UT"]);
+    for (const s of ALL.filter((x) => !known.includes(x)))
+      expect([s, STATES[s].ONE_ACTION.caveat]).toEqual([s, expect.stringMatching(/no exhaustive list/)]);
   });
 });
 
@@ -625,7 +774,7 @@ describe("LOAN.STATE_DEFICIENCY", () => {
       "OR GUARANTOR_BAR is UNKNOWN in the state table; pass it in overrides.",
     ],
     [
-      [100, 60, "NJ", 80, "JUDICIAL", null, null, null, ...G],
+      [100, 60, "NJ", 80, "JUDICIAL", true, false, true, [["RESIDENTIAL_BAR", "NONE"]], "GUARANTOR"],
       "NJ GUARANTOR_FAIR_VALUE is UNKNOWN in the state table; pass it in overrides.",
     ],
     [

@@ -67,7 +67,7 @@ interface AnyFact {
 type Row = Readonly<Record<FactField, AnyFact>>;
 
 const FIELD_LIST: readonly string[] = [...FACT_FIELDS, "SOURCE", "CONFIDENCE", "REVIEWED"];
-const SUFFIXES: readonly string[] = ["SOURCE", "CITATION", "CONFIDENCE", "RULE"];
+const SUFFIXES: readonly string[] = ["SOURCE", "CITATION", "CONFIDENCE", "CAVEAT", "RULE"];
 const FAIR_VALUE_TEXT: readonly string[] = [
   "NONJUDICIAL",
   "JUDICIAL",
@@ -406,8 +406,8 @@ export const STATE_DEFICIENCY = define(
 );
 
 // ---------------------------------------------------------------------------------------
-// STATE_RULE: one fact, its citation or confidence, or a fact about the entry. (Caveats are for the
-// table's reviewers: they stay in the source, docs/function-notes.md and methodology, not in the bundle.)
+// STATE_RULE: one fact, its citation, confidence or caveat, or a fact about the entry. A caveat is
+// given for an UNKNOWN field too, since it says what is missing ("" where a fact has none).
 
 const RANK: Readonly<Record<string, number>> = { MEDIUM: 1, HIGH: 2 };
 
@@ -462,6 +462,7 @@ export const STATE_RULE = define(
     }
     const fact = row[base];
     if (suffix === "CONFIDENCE") return fact.confidence;
+    if (suffix === "CAVEAT") return fact.caveat;
     if (fact.value === null) return MSG.stateUnknown(state, base);
     if (suffix === "SOURCE" || suffix === "CITATION") return fact.citation ?? "";
     if (suffix === "RULE") return (fact.value as BarRule).rule;
@@ -471,12 +472,12 @@ export const STATE_RULE = define(
     family: "lender",
     summary: "One fact from the state table, with its citation and confidence.",
     details:
-      "About a US state's deficiency law, from the add-in's state table (version 2.1.0, reviewed 2026-11-30); confidence is HIGH, MEDIUM or UNKNOWN; fields named GUARANTOR_ are about a guarantor, the others about the borrower; #N/A where the table does not know. Published summaries, not legal advice.",
+      "About a US state's deficiency law, from the add-in's state table (version 2.2.0, reviewed 2026-12-07); confidence is HIGH, MEDIUM or UNKNOWN; fields named GUARANTOR_ are about a guarantor, the others about the borrower; #N/A where the table does not know. Published summaries, not legal advice.",
     section: 9,
     params: {
       state: "Two-letter state code (DC included).",
       field:
-        "NONJUDICIAL_DEFICIENCY, JUDICIAL_DEFICIENCY, FAIR_VALUE_LIMIT, ONE_ACTION, RESIDENTIAL_BAR, DEADLINE, GUARANTOR_BAR, GUARANTOR_FAIR_VALUE, GUARANTOR_WAIVER, SOURCE, CONFIDENCE or REVIEWED; add .CITATION (or .SOURCE), .CONFIDENCE to a field (caveats: the table's source).",
+        "NONJUDICIAL_DEFICIENCY, JUDICIAL_DEFICIENCY, FAIR_VALUE_LIMIT, ONE_ACTION, RESIDENTIAL_BAR, DEADLINE, GUARANTOR_BAR, GUARANTOR_FAIR_VALUE, GUARANTOR_WAIVER, SOURCE, CONFIDENCE or REVIEWED; add .CITATION (or .SOURCE), .CONFIDENCE or .CAVEAT (its conditions and limits, or what is missing) to a field.",
       overrides: "Two columns, field and value, replacing the table's entry for this deal.",
     },
     returns: "The fact: TRUE/FALSE or text.",

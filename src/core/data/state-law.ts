@@ -27,7 +27,9 @@
  *                           CREDITOR_BUYS: only when the foreclosing creditor buys the property
  *                           (NONJUDICIAL_CREDITOR_BUYS: and only after a trustee sale);
  *                           OWNER_OCCUPIED: only for an owner-occupied 1-4 unit residence
- *   ONE_ACTION              TRUE if a one-action or election-of-remedies rule applies
+ *   ONE_ACTION              TRUE if a one-action, security-first or election-of-remedies statute
+ *                           applies to some or all mortgages; its scope (which loans, which variant)
+ *                           is in the caveat
  *   RESIDENTIAL_BAR         { rule, text }: which residential or purchase-money loans are protected, a
  *                           rule over the flags R (residential 1-4 units), P (purchase-money),
  *                           O (owner-occupied) (see parseBarRule in statelaw.ts), and a sentence
@@ -43,8 +45,8 @@
  * (scripts/pack-state-table.js); the functions see the same objects either way.
  */
 
-export const STATE_TABLE_VERSION = "2.1.0";
-export const REVIEWED = "2026-11-30";
+export const STATE_TABLE_VERSION = "2.2.0";
+export const REVIEWED = "2026-12-07";
 
 export const FACT_FIELDS = [
   "NONJUDICIAL_DEFICIENCY",
@@ -109,6 +111,20 @@ const NO_SOURCE: Unknown = {
   caveat: "No statute or named secondary source was read for this field.",
 };
 
+/**
+ * ONE_ACTION where no source on the state's own rule was read. No exhaustive multi-state list was
+ * found to set these FALSE: the short lists read (CA, ID, MT, NV, UT) are examples, and a New York
+ * Law Journal article (Levy and McOwen, 2011) counts New York and "at least 17 other states" with a
+ * one-action or election-of-remedies rule without its list being read.
+ */
+const ONE_ACTION_UNREAD: Unknown = {
+  value: null,
+  citation: null,
+  confidence: "UNKNOWN",
+  caveat:
+    "No source on this state's rule was read, and no exhaustive list of one-action states was found (one article counts at least 18).",
+};
+
 /** A field that does not arise because the borrower has no protection for it to extend. */
 const GUARANTOR_NOTHING_TO_EXTEND: Unknown = {
   value: null,
@@ -127,7 +143,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat: "A deficiency is available only if the lender forecloses judicially.",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: {
@@ -159,7 +175,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "No statutory fair-value credit; the lender owes a duty of good faith in its bid.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -186,7 +202,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "Limited to the debt less the higher of the fair market value and the sale price.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "12 months after the nonjudicial sale",
@@ -217,7 +233,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "The court credits the higher of the sale price and the fair market value it determines.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: { rule: "N:R?; J:R+P?", text: "1-2 family home on 2.5 acres or less; judicial only if purchase-money." },
       citation: "A.R.S. 33-814(G); 33-729(A) [first review 1.0.0; secondary source not recorded]",
@@ -327,7 +343,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "The holder must bid at least its good-faith estimate of fair market value less costs and senior liens; a lower bid is a defence to the deficiency.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "6 years (suit on the note)",
@@ -360,7 +376,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Judgment for the difference between the court's valuation and the claim; a further action on the note recovers only that.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "30 days after the redemption period (motion)",
@@ -387,7 +403,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "If the net proceeds of a court-ordered sale are insufficient, the court may enter a decree in personam against the mortgagor or other party liable for the residue, where the complainant could have sued at law for it.",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -409,7 +425,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "Scire facias is in rem; listings disagree on whether a separate suit on the note may follow. No authoritative source read.",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: NO_SOURCE,
@@ -437,9 +453,16 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Owner-occupied residential property: at most the judgment less the fair market value on the date of sale (a homestead exemption presumes owner occupancy).",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
+    DEADLINE: {
+      value: "1 year for a 1-4 family home (from the clerk's certificate); 5 years otherwise",
+      citation:
+        "Fla. Stat. 95.11(6)(h) (formerly 95.11(5)(h)); 95.11(2)(b); Accardi v. Regions Bank, 309 So. 3d 672 (Fla. 4th DCA 2020)",
+      confidence: "HIGH",
+      caveat:
+        "One year for a deficiency on a note secured by a mortgage on a one- to four-family residential dwelling, from the day after the clerk issues the certificate or the lender accepts a deed in lieu, by motion in the foreclosure as well as by separate suit (Accardi). Other property: an action on a written instrument, five years (95.11(2)(b), which excepts the one-year deficiency). The one-year paragraph was (5)(h) until the 2024 renumbering.",
+    },
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
     GUARANTOR_FAIR_VALUE: NO_SOURCE,
     GUARANTOR_WAIVER: NO_SOURCE,
@@ -459,7 +482,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "Judicial foreclosure (O.C.G.A. 44-14-180 et seq.) is rarely used; no source on a deficiency after it was read (44-14-161 governs sales under a power).",
     },
     FAIR_VALUE_LIMIT: { value: "CONFIRMATION", citation: "O.C.G.A. 44-14-161(b)", confidence: "HIGH", caveat: "" },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "30 days after the sale, for confirmation",
@@ -496,7 +519,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat: "",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: { rule: "N:R+O", text: "Owner-occupant's residential property after a nonjudicial foreclosure." },
       citation: "Haw. Rev. Stat. 667-38",
@@ -530,7 +553,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "Not where the lender elected the six-month redemption and waived the deficiency (628.26), among other restrictions.",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -587,7 +610,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "No statutory fair-value credit; the court may refuse to confirm an unconscionable sale.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -609,7 +632,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "Not if the borrower waived the waiting period with the lender's consent; the personal judgment is entered with the foreclosure judgment.",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -631,7 +654,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "Not against a borrower served by publication only; the court may refuse to confirm a substantially inadequate bid.",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -652,7 +675,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat: "Not against a borrower constructively summoned who did not appear (KRS 454.165).",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -675,7 +698,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "Only after a sale with appraisement: a judicial sale without appraisement discharges the debtor's personal obligation, which the debtor cannot waive (13:4107).",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: {
@@ -704,7 +727,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "A deficiency judgment is permitted after a judicial foreclosure; the 21-day notice of 17B is written for sales under a power of sale.",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "2 years after the foreclosure sale",
@@ -726,7 +749,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     },
     JUDICIAL_DEFICIENCY: { value: true, citation: "Md. Rule 14-216(b)", confidence: "HIGH", caveat: "" },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "3 years after final ratification of the auditor's report (motion)",
@@ -759,7 +782,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "When the lender buys at the public sale: limited to the debt less the fair market value established by an independent appraisal.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -787,7 +810,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "When the mortgagee bought at a foreclosure by advertisement, the borrower may show the property was worth the debt or the bid substantially below value.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -797,13 +820,20 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
   MN: {
     NONJUDICIAL_DEFICIENCY: {
       value: false,
-      citation: "Minn. Stat. 582.30(2) [first review 1.0.0; secondary source not recorded]",
-      confidence: "MEDIUM",
-      caveat: "Foreclosure by advertisement with a six-month or five-week redemption period.",
+      citation: "Minn. Stat. 582.30 subd. 2; 580.23 subd. 1",
+      confidence: "HIGH",
+      caveat:
+        "Barred only where the foreclosure by advertisement carries a six-month redemption period (580.23 subd. 1, the period unless subdivision 2 or another section gives another) or a five-week one (582.032, abandoned property). With the 12-month period of 580.23 subd. 2 a deficiency may be had (582.30 subd. 1): for such a loan pass NONJUDICIAL_DEFICIENCY TRUE in overrides. The conditions of subdivision 2 were not read.",
     },
     JUDICIAL_DEFICIENCY: { value: true, citation: "Minn. Stat. 582.30(1)", confidence: "HIGH", caveat: "" },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: {
+      value: true,
+      citation: "Minn. Stat. 582.31",
+      confidence: "HIGH",
+      caveat:
+        "Variant, agricultural only: for a mortgage on property used in agricultural production entered into on or before March 22, 1986, the mortgagee may either sue on the note or foreclose (with a deficiency where allowed), and either bars the other. No one-action rule for other mortgages was read.",
+    },
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: NO_SOURCE,
@@ -829,7 +859,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "The deficiency is the balance less the foreclosure bid, not the fair market value.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -857,7 +887,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "No statutory fair-value credit; courts test the bid for reasonableness against fair value, which the table cannot compute.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "1 year after the sale",
@@ -877,11 +907,12 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat: "Trust indentures under the Small Tract Financing Act.",
     },
     JUDICIAL_DEFICIENCY: {
-      value: false,
-      citation: "First State Bank of Forsyth v. Chunkapura, 226 Mont. 54 (1987)",
+      value: true,
+      citation:
+        "First Western Fed. Sav. Bank v. Lence, 839 P.2d 1277 (Mont. 1992); First Security Bank v. Abel, 2008 MT 161",
       confidence: "HIGH",
       caveat:
-        "A trust indenture under the Small Tract Financing Act foreclosed judicially: no deficiency. A later case summarized the holding as covering a single-family residence (First Security Bank v. Abel); a conventional mortgage is not covered.",
+        "Lence affirmed a deficiency after judicial foreclosure of a trust indenture on a condominium that was not the borrower's primary residence, and Midfirst Bank v. Ranieri (Mont. 1993) on a single-family house let as a rental; Abel reads Chunkapura (1987) as barring it only where the property is a single-family residence (RESIDENTIAL_BAR). A conventional mortgage's deficiency after foreclosure: Trustees v. Galleria Partnership, 780 P.2d 608 (Mont. 1989).",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
     ONE_ACTION: {
@@ -891,7 +922,17 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "'There is only one action for the recovery of debt or the enforcement of any right secured by a mortgage upon real estate'; (4) excepts a receiver, rents, and collateral outside Montana, among others.",
     },
-    RESIDENTIAL_BAR: NO_SOURCE,
+    RESIDENTIAL_BAR: {
+      value: {
+        rule: "J:R+O?",
+        text: "Trust indenture on the borrower's single-family primary residence, foreclosed judicially.",
+      },
+      citation:
+        "First State Bank of Forsyth v. Chunkapura, 226 Mont. 54 (1987); First Western Fed. Sav. Bank v. Lence, 839 P.2d 1277 (Mont. 1992); First Security Bank v. Abel, 2008 MT 161 [AllLaw (Nolo)]",
+      confidence: "MEDIUM",
+      caveat:
+        "Chunkapura, as limited by Lence and Abel: no deficiency after judicial foreclosure of a Small Tract Financing Act trust indenture on a single-family home that is the borrower's primary residence. The flags cannot tell a trust indenture from a conventional mortgage, nor one unit from two to four: for such a loan pass J:R+O (trust indenture, one unit) or NONE in overrides. AllLaw lists no other Montana bar (MEDIUM).",
+    },
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: NO_SOURCE,
     GUARANTOR_FAIR_VALUE: NO_SOURCE,
@@ -912,7 +953,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "When the mortgagee or holder buys at a power-of-sale sale, the debtor may show the property was worth the debt or the bid substantially below its value.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: {
         rule: "N:P?; R+O?",
@@ -938,7 +979,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     },
     JUDICIAL_DEFICIENCY: { value: true, citation: "N.D.C.C. 32-19-03", confidence: "HIGH", caveat: "" },
     FAIR_VALUE_LIMIT: { value: true, citation: "N.D.C.C. 32-19-03; 32-19-06.1", confidence: "HIGH", caveat: "" },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: { rule: "J:R+O", text: "Owner-occupied homestead, 1-4 units, up to 40 acres." },
       citation: "N.D.C.C. 32-19-03",
@@ -965,7 +1006,13 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "The court finds the fair market value and gives judgment for at most the debt, interest and costs less that value.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: {
+      value: true,
+      citation: "Neb. Rev. Stat. 25-2140",
+      confidence: "HIGH",
+      caveat:
+        "Variant, no double action: after a complaint to foreclose a mortgage is filed, while it is pending and after its decree, no proceeding at law for the debt unless the court authorizes it. The lender may sue on the note instead of foreclosing (Federal Farm Mtg. Corp. v. Thiele, 137 Neb. 626 (1940), in the annotations to 25-2137). The statute speaks of a complaint to foreclose; its reach to a trustee sale was not read.",
+    },
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "3 months after the trustee sale",
@@ -1002,7 +1049,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "No fair-value credit; a good-faith, fair and reasonable price is required.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -1019,18 +1066,34 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     },
     JUDICIAL_DEFICIENCY: {
       value: true,
-      citation: "N.J.S.A. 2A:50-2 [first review 1.0.0; secondary source not recorded]",
-      confidence: "MEDIUM",
-      caveat: "",
+      citation: "N.J.S.A. 2A:50-2; Borden v. Cadles of Grassy Meadows II, 412 N.J. Super. 567 (App. Div. 2010)",
+      confidence: "HIGH",
+      caveat:
+        "By a separate action on the note or guaranty after the sale: no deficiency judgment in the foreclosure action itself (2A:50-1). Borden reinstated a judgment on a commercial mortgage note and its guaranties after the sheriff's sale.",
     },
-    FAIR_VALUE_LIMIT: { value: true, citation: "N.J.S.A. 2A:50-3", confidence: "HIGH", caveat: "" },
-    ONE_ACTION: NO_SOURCE,
+    FAIR_VALUE_LIMIT: {
+      value: "OWNER_OCCUPIED",
+      citation:
+        "N.J.S.A. 2A:50-3; 2A:50-2.3; Borden v. Cadles of Grassy Meadows II, 412 N.J. Super. 567 (App. Div. 2010)",
+      confidence: "HIGH",
+      caveat:
+        "2A:50-2.3 leaves the act out unless the property is a 1-4 family dwelling the owner or the owner's immediate family lives in (b), and out for a business or commercial debt other than on a 2-4 family home the owner lives in (a), for a bank's loan whose mortgage is not the primary security (c), and for a bank's mortgage junior to another lender's (d): the flags cannot tell (a), (c) or (d), so an owner-occupied home is given the credit. A commercial loan has no statutory credit; its debtor or guarantor may seek a fair-market-value credit by objecting to the sheriff's sale in time (R. 4:65-5; Borden).",
+    },
+    ONE_ACTION: {
+      value: true,
+      citation:
+        "N.J.S.A. 2A:50-2; 2A:50-2.3 [Stark & Stark; Archer & Greiner in Mid Atlantic Real Estate Journal, 2013]",
+      confidence: "MEDIUM",
+      caveat:
+        "Variant, foreclosure first: where the act applies (an owner-occupied 1-4 family home, not a business loan unless a 2-4 family home the owner lives in; 2A:50-2.3) the lender must foreclose before suing on the note. A commercial lender may sue the borrower and guarantors on the note and guaranties without foreclosing (Summit Trust Co. v. Willow Business Park, 269 N.J. Super. 439 (App. Div. 1994)).",
+    },
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
-      value: "3 months after the sale",
-      citation: "N.J.S.A. 2A:50-2 [first review 1.0.0; secondary source not recorded]",
+      value: "3 months after the sale (owner-occupied 1-4 family homes)",
+      citation: "N.J.S.A. 2A:50-2; 2A:50-2.3 [Stark & Stark]",
       confidence: "MEDIUM",
-      caveat: "",
+      caveat:
+        "The 3 months bind only where 2A:50-2.3 leaves the act in force (see FAIR_VALUE_LIMIT); a commercial loan's deadline is not this one, and its limitation period was not read.",
     },
     GUARANTOR_BAR: NO_SOURCE,
     GUARANTOR_FAIR_VALUE: NO_SOURCE,
@@ -1050,7 +1113,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat: "Included in the foreclosure judgment.",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -1063,9 +1126,10 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     FAIR_VALUE_LIMIT: { value: true, citation: "NRS 40.459", confidence: "HIGH", caveat: "" },
     ONE_ACTION: {
       value: true,
-      citation: "NRS 40.430 [first review 1.0.0; secondary source not recorded]",
-      confidence: "MEDIUM",
-      caveat: "",
+      citation: "NRS 40.430(1)",
+      confidence: "HIGH",
+      caveat:
+        "'There may be but one action for the recovery of any debt, or for the enforcement of any right secured by a mortgage or other lien upon real estate', except under NRS 40.495(2) (guarantors) and 40.512; the creditor exhausts the security first (Bonicamp v. Vazquez, as quoted in the State Bar of Nevada's Nevada Lawyer, 2009).",
     },
     RESIDENTIAL_BAR: {
       value: { rule: "R+P+O?", text: "Owner-occupied single-family purchase-money from a bank, not refinanced." },
@@ -1090,9 +1154,10 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     FAIR_VALUE_LIMIT: { value: true, citation: "RPAPL 1371(2)", confidence: "HIGH", caveat: "" },
     ONE_ACTION: {
       value: true,
-      citation: "RPAPL 1301 [first review 1.0.0; secondary source not recorded]",
-      confidence: "MEDIUM",
-      caveat: "Election of remedies.",
+      citation: "RPAPL 1301(3); Wells Fargo Bank Minn. v. Cohn (App. Div. 1st Dep't, Feb. 19, 2004)",
+      confidence: "HIGH",
+      caveat:
+        "Variant, election of remedies: the holder may sue on the note or foreclose, not both at once; while a foreclosure is pending or after its judgment no action on the debt without leave of the court (1301(3)), and after a money judgment no foreclosure unless execution is returned unsatisfied (1301(1)). Not where the property is outside New York (Cohn). Practitioners' notes read: Bergman (Berkman Henoch), Forchelli Deegan Terrana (2018).",
     },
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: { value: "90 days after the deed, by motion", citation: "RPAPL 1371(2)", confidence: "HIGH", caveat: "" },
@@ -1115,7 +1180,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "For a 1-2 family home, farm dwelling or homestead the deficiency is unenforceable two years after the sale is confirmed (waivable in writing within that time).",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "2 years after confirmation of the sale (1-2 family homes; enforcement)",
@@ -1137,7 +1202,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     },
     JUDICIAL_DEFICIENCY: { value: true, citation: "12 O.S. 686 [AllLaw]", confidence: "MEDIUM", caveat: "" },
     FAIR_VALUE_LIMIT: { value: true, citation: "12 O.S. 686; 46 O.S. 43 [AllLaw]", confidence: "MEDIUM", caveat: "" },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: {
         rule: "N:O?",
@@ -1171,7 +1236,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat: "Not for a residential trust deed or a mortgage covered by ORS 88.103 (RESIDENTIAL_BAR).",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: {
         rule: "J:R+O; J:P?",
@@ -1207,7 +1272,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Only when the property is sold, directly or indirectly, to the judgment creditor; then the fair market value the court fixes is credited.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "6 months after the sheriff's deed",
@@ -1228,7 +1293,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     },
     JUDICIAL_DEFICIENCY: { value: true, citation: "R.I. Gen. Laws 34-27-1 [AllLaw]", confidence: "MEDIUM", caveat: "" },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -1255,7 +1320,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "On the debtor's application within 30 days after the sale, appraised value above the sale price abates the deficiency.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -1282,7 +1347,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "When the mortgagee buys at a foreclosure by advertisement, the shortfall of the price below true market value is deducted; judicial sales are excluded (but see JUDICIAL_DEFICIENCY).",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -1299,7 +1364,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "The sale price is presumed to be the fair market value; the debtor must prove the property sold for materially less.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "2 years after the sale",
@@ -1320,7 +1385,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "HIGH",
       caveat: "On request: without a request and competent evidence the sale price is used.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: { rule: "R+O+!P?", text: "Home-equity and reverse mortgages on a homestead." },
       citation: "Tex. Const. XVI 50(a)(6)(C), 50(k) [first review 1.0.0; secondary source not recorded]",
@@ -1371,9 +1436,10 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     },
     ONE_ACTION: {
       value: true,
-      citation: "Utah Code 78B-6-901 [first review 1.0.0; secondary source not recorded]",
-      confidence: "MEDIUM",
-      caveat: "",
+      citation: "Utah Code 78B-6-901 [text quoted in a Terry Jessop & Bitner newsletter, 2014]",
+      confidence: "HIGH",
+      caveat:
+        "'There is only one action for the recovery of any debt, or the enforcement of any right, secured solely by a mortgage upon real estate'; read as security first: the creditor forecloses before suing the debtor on the note (Citi Consumer Services, Inc. v. Peters, 815 P.2d 234 (Utah 1991), as the newsletter reports). Whether other collateral takes a debt outside 'solely' is unsettled.",
     },
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
@@ -1411,7 +1477,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "AllLaw: no Virginia law restricts a lender's right to sue for a deficiency.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -1439,7 +1505,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "If the mortgage holder buys the property, the deficiency is limited by the property's fair market value.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -1468,7 +1534,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "After a trustee sale the commercial exceptions, and a guarantor's liability, are measured against the property's fair value.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "1 year after the trustee sale",
@@ -1507,7 +1573,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "Unless the lender elected to waive it for a shorter wait before the sale (846.101 for owner-occupied 1-4 unit homes and farms of 20 acres or less; 846.103 for commercial property).",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -1528,7 +1594,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat: "Sought in the foreclosure lawsuit itself.",
     },
     FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
@@ -1556,7 +1622,7 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "No Wyoming statute limits the deficiency; the sale proceeds are credited against the debt.",
     },
-    ONE_ACTION: NO_SOURCE,
+    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: { rule: "NONE", text: "No Wyoming statute bars a deficiency on residential or purchase-money loans." },
       citation: "Fitch v. Buffalo Federal Sav. & Loan Ass'n, 751 P.2d 1309 (Wyo. 1988) [lawpipe summary]",
