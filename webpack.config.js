@@ -80,7 +80,10 @@ function addin(production, host) {
       // their content, so a browser never runs a stale copy after an update.
       filename: (data) =>
         host.production && data.chunk.name !== "functions" ? "[name].[contenthash:8].js" : "[name].js",
-      clean: { keep: /^engine\// },
+      // A production build (ADDIN_URL) starts from an empty folder, so nothing of an
+      // earlier build (the engine, source maps, the preview) is uploaded with it; the
+      // development build keeps the engine the other configuration writes beside it.
+      clean: host.production ? true : { keep: /^engine\// },
     },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [stateTable, typescript] },
@@ -205,5 +208,6 @@ function engine(production, host) {
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const host = addinHost(env);
-  return [addin(production, host), engine(production, host)];
+  // The engine is the command-line tool's, never part of an add-in uploaded to a host.
+  return host.production ? [addin(production, host)] : [addin(production, host), engine(production, host)];
 };

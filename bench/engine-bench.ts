@@ -640,7 +640,7 @@ ${mdTable(TIME_HEADER, timeRows(r), [false, true, true, true, true, true, true, 
 
 ${mdTable(XLSX_HEADER, xlsxRows(r), [false, true, true, true, true, false, true])}
 
-The input (${fmt(r.xlsxBytes / 1024, 0)} KiB, written by ExcelJS in ${fmt(r.xlsxWriteMs / 1000, 2)} s) is the LOAN workbook above, its formulas stored as Excel stores add-in functions (\`_xldudf_LOAN_DEBT_SERVICE(…)\`); ${XLSX_RUNS} runs each, medians. Each output was checked: ${(ROWS * OUTPUTS.length).toLocaleString("en-US")} formulas computed, none in error, and every cached result equal to the engine's value. Phases of \`recalcXlsx\` (from its progress callback): **read** = ExcelJS reads the file and the cells are converted; **build** = the engine workbook is built (all formulas computed); **results + write** = each formula's value (and spill size) is read back into the ExcelJS model and the file is written. No budget.
+The input (${fmt(r.xlsxBytes / 1024, 0)} KiB, written by ExcelJS in ${fmt(r.xlsxWriteMs / 1000, 2)} s) is the LOAN workbook above, its formulas stored as Excel stores add-in functions (\`_xldudf_LOAN_DEBT_SERVICE(…)\`); ${XLSX_RUNS} runs each, medians. Each output was checked: ${(ROWS * OUTPUTS.length).toLocaleString("en-US")} formulas computed, none in error, and every cached result equal to the engine's value. Phases of \`recalcXlsx\` (from its progress callback): **read** = the sheets stream out of the zip and their cells go to the engine's grid; **build** = the engine workbook is built (all formulas computed); **results + write** = each formula's value is read back and the changed cells are rewritten in the sheets' XML, the other parts copied as they were (docs/recalc.md). No budget.
 
 ### What is measured
 

@@ -72,6 +72,10 @@ function csp(html: string): Map<string, string[]> {
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "loan-deploy-"));
   out = path.join(work, "addin");
+  // A used folder: what an earlier development build left must not be uploaded.
+  fs.mkdirSync(path.join(out, "engine"), { recursive: true });
+  for (const stale of ["engine/cli.js", "preview.js", "taskpane.js.map", "office-js.txt"])
+    fs.writeFileSync(path.join(out, stale), "// stale\n");
   const run = build({ ADDIN_URL: BASE, ADDIN_OUT: out });
   if (run.status !== 0) throw new Error(`the production build failed:\n${String(run.stdout)}${String(run.stderr)}`);
 });
@@ -81,7 +85,7 @@ afterAll(() => {
 });
 
 describe("ADDIN_URL=https://loans.example.com/addin/ npm run build", () => {
-  it("holds only the files to upload: the pages, scripts, stylesheet, icons and manifest", () => {
+  it("holds only the files to upload (built into a used folder): the pages, scripts, stylesheet, icons and manifest", () => {
     const all = files(out);
     const allowed = [
       /^functions\.(html|js|json)$/,

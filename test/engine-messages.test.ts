@@ -15,7 +15,7 @@ const CASES: Record<Exclude<keyof typeof M, "usage">, [string, string]> = {
   unknownOption: [M.unknownOption("--bogus"), "unknown option --bogus"],
   needsPositive: [M.needsPositive("--max-cells", "many"), '--max-cells needs a positive number; got "many"'],
   needsFileName: [M.needsFileName("-o"), "-o needs a file name"],
-  notXlsxName: [M.notXlsxName("-o", "out.csv"), "-o out.csv: the output must be an .xlsx file name"],
+  notXlsxName: [M.notXlsxName("-o", "out.csv"), "-o out.csv: the output must be an .xlsx (or .xlsm) file name"],
   oneInput: [M.oneInput("a.xlsx", "b.xlsx"), "one input file at a time; got a.xlsx and b.xlsx"],
   recalcNeedsInput: [M.recalcNeedsInput(), "recalc needs an input .xlsx file"],
   stateNeedsCode: [M.stateNeedsCode(), "--state needs a two-letter state code"],
@@ -49,6 +49,38 @@ const CASES: Record<Exclude<keyof typeof M, "usage">, [string, string]> = {
     "a.xlsx: has 1,200 cells (9 formulas), over the limit of 10 (--max-cells N); it needs about 1 MB of memory (give Node more with NODE_OPTIONS=--max-old-space-size=MB); nothing was computed",
   ],
   moreThan4GB: [M.moreThan4GB(), "more than 4 GB"],
+  inflatesPast: [
+    M.inflatesPast("a.xlsx", "1 MB"),
+    "a.xlsx: its parts inflate to more than 1 MB (--max-size MB), more than its zip directory declares or allows; nothing was computed",
+  ],
+  zip64: [
+    M.zip64("a.xlsx"),
+    "a.xlsx: is a ZIP64 package (over 4 GB), which recalc does not read; nothing was computed",
+  ],
+  overMaxSpan: [
+    M.overMaxSpan("a.xlsx", "S1", "A1:XFD1048576", "17,179,869,184", "16,000,000"),
+    "a.xlsx: sheet S1 spans A1:XFD1048576; the workbook's sheets span 17,179,869,184 cells, over the limit of 16,000,000 (--max-cells N × 16); nothing was computed",
+  ],
+  overSharedStrings: [
+    M.overSharedStrings("a.xlsx", "1,000,000"),
+    "a.xlsx: has more than 1,000,000 shared strings, over the limit (--max-cells N); nothing was computed",
+  ],
+  notExcel: [
+    M.notExcel("a.xlsx", "no workbook part"),
+    "a.xlsx: is not an Excel workbook (no workbook part); nothing was computed",
+  ],
+  macroOutput: [
+    M.macroOutput("a.xlsm", "b.xlsx"),
+    "a.xlsm: is a macro-enabled workbook; name the output b.xlsm (.xlsm), as Excel requires",
+  ],
+  plainOutput: [
+    M.plainOutput("a.xlsx", "b.xlsm"),
+    "a.xlsx: is not macro-enabled; name the output b.xlsx (.xlsx), as Excel requires",
+  ],
+  abortAt: [
+    M.abortAt("a.xlsx", "'Sheet 2'!C3", "<v> is not closed"),
+    "a.xlsx: 'Sheet 2'!C3: <v> is not closed; nothing was written",
+  ],
   noFolder: [M.noFolder("out/a.xlsx", "/x/out"), "out/a.xlsx: cannot be written: the folder /x/out does not exist"],
   outputIsFolder: [M.outputIsFolder("out"), "out: is a folder; give a file name ending in .xlsx"],
   cannotWrite: [
@@ -88,6 +120,20 @@ const CASES: Record<Exclude<keyof typeof M, "usage">, [string, string]> = {
     M.joinedNumber(),
     "a number joined to text: the engine shows 17 significant digits where Excel shows 15",
   ],
+  dataTable: [M.dataTable(), "a data table (What-If Analysis), which the engine does not compute"],
+  externalReference: [M.externalReference(), "a reference to another workbook"],
+  richValue: [M.richValue(), "a rich value (a data type or a picture in the cell)"],
+  implicitIntersection: [
+    M.implicitIntersection(),
+    "a range where one value is expected outside an array formula: Excel reads it by implicit intersection, which the engine does not compute",
+  ],
+  tooComplex: [M.tooComplex(8191), "a formula of 8,191 characters nested too deeply for the engine"],
+  arraySize: [M.arraySize("J1:J3", 2, 1), "an array formula over J1:J3 whose result is 2×1: its range is not resized"],
+  arrayCells: [M.arrayCells("A1:B2"), "an array formula over A1:B2 whose cells are not all in the file"],
+  arrayBlocked: [M.arrayBlocked("A1:B2"), "an array formula over A1:B2 whose result the engine could not place"],
+  circular: [M.circular(), "a circular reference (Excel's iterative calculation is not computed)"],
+  sharedWithoutMaster: [M.sharedWithoutMaster(), "a shared formula whose master cell is missing"],
+  emptyFormula: [M.emptyFormula(), "an empty formula"],
 };
 
 test.each(Object.entries(CASES))("%s renders its sentence", (_name, [got, want]) => {
@@ -109,7 +155,7 @@ test("the help names both commands, the limits it is given and the exit statuses
   const usage = M.usage("1,234", "5,678,000");
   expect(usage.startsWith("Usage:\n  loan recalc IN.xlsx [-o OUT.xlsx]")).toBe(true);
   expect(usage).toContain("in Node's heap, 1,234 MB here)");
-  expect(usage).toContain("fits in Node's heap, 5,678,000 here); more memory:");
+  expect(usage).toContain("in Node's heap, 5,678,000 here); more memory:");
   expect(usage).toContain("  loan template NAME [-o OUT.xlsx] [--state XX] [--values]\n  loan template --list");
   expect(usage).toContain("Exit status: 0 every formula recomputed; 1 with --strict, some cell is in error; 2 bad");
   expect(usage).not.toMatch(/undefined|NaN|\[object/);

@@ -20,8 +20,14 @@ interface Reply {
   body: string;
 }
 
-/** GET over https, verifying the server against the dev CA (and the name "localhost"). */
-function get(port: number, requestPath: string, ca: Buffer): Promise<Reply> {
+/** GET (or another method) over https, verifying the server against the dev CA (and the name "localhost"). */
+function get(
+  port: number,
+  requestPath: string,
+  ca: Buffer,
+  method = "GET",
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = https.request(
       {
@@ -29,7 +35,8 @@ function get(port: number, requestPath: string, ca: Buffer): Promise<Reply> {
         servername: "localhost",
         port,
         path: requestPath,
-        method: "GET",
+        method,
+        headers,
         ca,
         agent: false,
         timeout: REQUEST_MS,
@@ -105,6 +112,35 @@ describe("scripts/start.mjs --no-build", () => {
       expect(reply.body).not.toContain("loan-recourse-addin");
     }
     expect((await get(port, "/no-such-file.js", ca)).status).toBe(404);
+  });
+
+  it("lets only Office's hosts read its files: no wildcard, private network only for them and only when asked", async () => {
+    const plain = await get(port, "/functions.json", ca);
+    expect(plain.headers["access-control-allow-origin"]).toBeUndefined();
+    const evil = await get(port, "/functions.json", ca, "GET", { Origin: "https://evil.example.com" });
+    expect(evil.headers["access-control-allow-origin"]).toBeUndefined();
+    const lookalike = await get(port, "/functions.json", ca, "GET", { Origin: "https://office.com.evil.example" });
+    expect(lookalike.headers["access-control-allow-origin"]).toBeUndefined();
+    const office = "https://excel.officeapps.live.com";
+    const ok = await get(port, "/functions.json", ca, "GET", { Origin: office });
+    expect(ok.headers["access-control-allow-origin"]).toBe(office);
+    expect(ok.headers.vary).toBe("Origin");
+    const preflight = { "Access-Control-Request-Method": "GET", "Access-Control-Request-Private-Network": "true" };
+    const denied = await get(port, "/engine/cli.js", ca, "OPTIONS", {
+      Origin: "https://evil.example.com",
+      ...preflight,
+    });
+    expect(denied.status).toBe(403);
+    expect(denied.headers["access-control-allow-private-network"]).toBeUndefined();
+    expect(denied.headers["access-control-allow-origin"]).toBeUndefined();
+    const granted = await get(port, "/functions.json", ca, "OPTIONS", { Origin: office, ...preflight });
+    expect(granted.status).toBe(204);
+    expect(granted.headers["access-control-allow-private-network"]).toBe("true");
+    const noPna = await get(port, "/functions.json", ca, "OPTIONS", {
+      Origin: office,
+      "Access-Control-Request-Method": "GET",
+    });
+    expect(noPna.headers["access-control-allow-private-network"]).toBeUndefined();
   });
 
   it("reports a port that is already in use and exits", async () => {

@@ -1,6 +1,7 @@
 // @ts-check
 /* The https server: serves dist/ (and manifest.xml as /manifest.xml) read-only, bound to the
- * loopback address, with the headers Excel on the web needs (CORS, private-network preflight).
+ * loopback address, with the headers Excel on the web needs (CORS and the private-network
+ * preflight, for Office's hosts only).
  * While dist/ is being built it answers 503. */
 import fs from "node:fs";
 import https from "node:https";
@@ -39,9 +40,43 @@ const STATUS_TEXT = {
 const COMMON_HEADERS = {
   "Cache-Control": "no-store",
   "X-Content-Type-Options": "nosniff",
-  // Excel on the web fetches the add-in's files from its own origin.
-  "Access-Control-Allow-Origin": "*",
+  // The CORS answer depends on the request's Origin (see corsHeaders).
+  Vary: "Origin",
 };
+
+/**
+ * The hosts of Office on the web, the only pages besides the add-in's own that read its
+ * files (Excel on the web loads the add-in's pages and functions.json from them).
+ */
+const OFFICE_HOSTS = [".officeapps.live.com", ".office.com", ".office365.com", ".sharepoint.com", ".cloud.microsoft"];
+
+/**
+ * Whether a page of `origin` may read the server's files: an https origin on one of Office's
+ * hosts. Any other page (a site the developer happens to visit) gets no CORS header, so its
+ * scripts cannot read /engine/cli.js, the source maps or anything else served here.
+ * @param {string | undefined} origin
+ */
+export function allowedOrigin(origin) {
+  if (!origin) return false;
+  let url;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== "https:" || url.origin !== origin) return false;
+  const host = url.hostname.toLowerCase();
+  return OFFICE_HOSTS.some((suffix) => host.endsWith(suffix) || host === suffix.slice(1));
+}
+
+/**
+ * The CORS headers for a request: its origin echoed when allowed, nothing otherwise.
+ * @param {Request} req
+ */
+function corsHeaders(req) {
+  const origin = req.headers.origin;
+  return allowedOrigin(origin) ? { "Access-Control-Allow-Origin": /** @type {string} */ (origin) } : {};
+}
 
 /**
  * Maps a request path to a file it may serve, the index page, or an HTTP error status.
@@ -75,6 +110,7 @@ function sendText(res, status, extra = {}) {
   const body = `${status} ${STATUS_TEXT[status] ?? ""}\n`;
   res.writeHead(status, {
     ...COMMON_HEADERS,
+    ...corsHeaders(res.req),
     "Content-Type": "text/plain; charset=utf-8",
     "Content-Length": Buffer.byteLength(body),
     ...extra,
@@ -120,9 +156,13 @@ function servable(real) {
  */
 function respond(req, res, state) {
   if (req.method === "OPTIONS") {
-    // A CORS (or private-network) preflight from Excel on the web: allow reads.
+    // A CORS preflight: reads allowed to Office's hosts only. Office on the web is a public
+    // site reaching this loopback server, so its browser asks for private-network access
+    // too; that is granted to those hosts alone, and only when asked.
+    if (!allowedOrigin(req.headers.origin)) return sendText(res, 403);
     res.writeHead(204, {
       ...COMMON_HEADERS,
+      ...corsHeaders(req),
       "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
       "Access-Control-Allow-Headers": req.headers["access-control-request-headers"] ?? "*",
       ...(req.headers["access-control-request-private-network"] === "true"
@@ -141,6 +181,7 @@ function respond(req, res, state) {
     const body = indexPage(state.port);
     res.writeHead(200, {
       ...COMMON_HEADERS,
+      ...corsHeaders(req),
       "Content-Type": CONTENT_TYPES[".html"],
       "Content-Length": Buffer.byteLength(body),
     });
@@ -159,6 +200,7 @@ function respond(req, res, state) {
   if (!servable(real)) return sendText(res, 403);
   res.writeHead(200, {
     ...COMMON_HEADERS,
+    ...corsHeaders(req),
     "Content-Type": CONTENT_TYPES[path.extname(real).toLowerCase()] ?? "application/octet-stream",
     "Content-Length": stat.size,
   });

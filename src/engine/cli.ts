@@ -59,10 +59,10 @@ function positive(flag: string, raw: string | undefined): number {
   return n;
 }
 
-/** -o's file: an .xlsx name. */
-function xlsxName(flag: string, name: string | undefined): string {
+/** -o's file: an .xlsx name (or .xlsm where `macros` allows it). */
+function xlsxName(flag: string, name: string | undefined, macros = false): string {
   if (!name) throw new UsageError(M.needsFileName(flag));
-  if (!/\.xlsx$/i.test(name)) throw new UsageError(M.notXlsxName(flag, name));
+  if (!(macros ? /\.xls[xm]$/i : /\.xlsx$/i).test(name)) throw new UsageError(M.notXlsxName(flag, name));
   return name;
 }
 
@@ -77,8 +77,8 @@ function parseRecalc(args: string[]): RecalcArgs {
   const limits: Partial<RecalcLimits> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === "-o" || a === "--output") output = xlsxName(a, args[++i]);
-    else if (a.startsWith("--output=")) output = xlsxName("--output", a.slice("--output=".length));
+    if (a === "-o" || a === "--output") output = xlsxName(a, args[++i], true);
+    else if (a.startsWith("--output=")) output = xlsxName("--output", a.slice("--output=".length), true);
     else if (a === "--values") values = true;
     else if (a === "--strict") strict = true;
     else if (a === "--force") force = true;
@@ -92,7 +92,7 @@ function parseRecalc(args: string[]): RecalcArgs {
   const parsed = path.parse(input);
   return {
     input,
-    output: output ?? path.join(parsed.dir, `${parsed.name}.recalc.xlsx`),
+    output: output ?? path.join(parsed.dir, `${parsed.name}.recalc${/^\.xlsm$/i.test(parsed.ext) ? ".xlsm" : ".xlsx"}`),
     named: output !== undefined,
     force,
     values,

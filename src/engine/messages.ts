@@ -15,21 +15,23 @@ export const ENGINE_MSG = {
   usage: (maxMegabytes: string, maxCells: string) => `Usage:
   loan recalc IN.xlsx [-o OUT.xlsx] [--force] [--values] [--strict] [--max-size MB] [--max-cells N]
 
-  Computes every formula of IN.xlsx (Excel's built-ins and LOAN.*) and writes the results
-  as cached values next to the formulas, so the workbook shows numbers without the add-in.
-  A formula the engine cannot compute faithfully (a function it does not implement, syntax
-  it does not parse) keeps the value Excel cached; the summary lists it and why.
+  Computes every formula of IN.xlsx or IN.xlsm (Excel's built-ins and LOAN.*) and writes
+  the results as cached values next to the formulas, so the workbook shows numbers without
+  the add-in. Only those values change: every other part of the file (charts, pivot tables,
+  macros, styles, names) stays byte for byte. A formula the engine cannot compute as Excel
+  does keeps the value Excel cached; the summary lists it and why (docs/recalc.md).
 
-  -o, --output OUT.xlsx  where to write (default: IN.recalc.xlsx beside IN). The output is
-                         written to a temporary file and renamed, so a failed write changes
-                         nothing; -o may name IN itself
+  -o, --output OUT.xlsx  where to write (default: IN.recalc.xlsx beside IN; .xlsm for a
+                         macro-enabled IN). The output is written to a temporary file and
+                         renamed, so a failed write changes nothing; -o may name IN itself
   --force                replace an existing output that -o does not name
   --values               write values only, replacing formulas by their results
   --strict               exit with status 1 when any cell is in error
-  --max-size MB          refuse a workbook larger than MB uncompressed (default: what fits
-                         in Node's heap, ${maxMegabytes} MB here)
-  --max-cells N          refuse a workbook of more than N non-empty cells (default: what
-                         fits in Node's heap, ${maxCells} here); more memory:
+  --max-size MB          refuse a workbook whose parts inflate to more than MB (default:
+                         what fits in Node's heap, ${maxMegabytes} MB here)
+  --max-cells N          refuse a workbook of more than N non-empty cells or shared strings,
+                         or whose sheets span more than 16 × N cells (default: what fits
+                         in Node's heap, ${maxCells} here); more memory:
                          NODE_OPTIONS=--max-old-space-size=MB
   -h, --help             this help
   --version              the version
@@ -58,7 +60,7 @@ export const ENGINE_MSG = {
   needsPositive: (flag: string, raw: string | undefined) =>
     `${flag} needs a positive number; got ${raw === undefined ? "nothing" : JSON.stringify(raw)}`,
   needsFileName: (flag: string) => `${flag} needs a file name`,
-  notXlsxName: (flag: string, name: string) => `${flag} ${name}: the output must be an .xlsx file name`,
+  notXlsxName: (flag: string, name: string) => `${flag} ${name}: the output must be an .xlsx (or .xlsm) file name`,
   oneInput: (first: string, second: string) => `one input file at a time; got ${first} and ${second}`,
   recalcNeedsInput: () => "recalc needs an input .xlsx file",
   stateNeedsCode: () => "--state needs a two-letter state code",
@@ -84,6 +86,19 @@ export const ENGINE_MSG = {
   overMaxCells: (file: string, cells: string, formulas: string, limit: string, memory: string) =>
     `${file}: has ${cells} cells (${formulas} formulas), over the limit of ${limit} (--max-cells N); it needs about ${memory} of memory ${NEED_MEMORY}`,
   moreThan4GB: () => "more than 4 GB",
+  inflatesPast: (file: string, limit: string) =>
+    `${file}: its parts inflate to more than ${limit} (--max-size MB), more than its zip directory declares or allows; nothing was computed`,
+  zip64: (file: string) => `${file}: is a ZIP64 package (over 4 GB), which recalc does not read; nothing was computed`,
+  overMaxSpan: (file: string, sheet: string, extent: string, span: string, limit: string) =>
+    `${file}: sheet ${sheet} spans ${extent}; the workbook's sheets span ${span} cells, over the limit of ${limit} (--max-cells N × 16); nothing was computed`,
+  overSharedStrings: (file: string, limit: string) =>
+    `${file}: has more than ${limit} shared strings, over the limit (--max-cells N); nothing was computed`,
+  notExcel: (file: string, what: string) => `${file}: is not an Excel workbook (${what}); nothing was computed`,
+  macroOutput: (file: string, output: string) =>
+    `${file}: is a macro-enabled workbook; name the output ${output.replace(/\.xlsx$/i, ".xlsm")} (.xlsm), as Excel requires`,
+  plainOutput: (file: string, output: string) =>
+    `${file}: is not macro-enabled; name the output ${output.replace(/\.xlsm$/i, ".xlsx")} (.xlsx), as Excel requires`,
+  abortAt: (file: string, where: string, why: string) => `${file}: ${where}: ${why}; nothing was written`,
   noFolder: (file: string, folder: string) => `${file}: cannot be written: the folder ${folder} does not exist`,
   outputIsFolder: (file: string) => `${file}: is a folder; give a file name ending in .xlsx`,
   cannotWrite: (file: string, why: string) => `${file}: cannot be written: ${why}; nothing was changed`,
@@ -111,6 +126,20 @@ export const ENGINE_MSG = {
   nameNotDefined: (name: string) => `name ${name} is not defined as the engine reads names`,
   syntax: () => "formula syntax the engine does not parse",
   joinedNumber: () => "a number joined to text: the engine shows 17 significant digits where Excel shows 15",
+  dataTable: () => "a data table (What-If Analysis), which the engine does not compute",
+  externalReference: () => "a reference to another workbook",
+  richValue: () => "a rich value (a data type or a picture in the cell)",
+  implicitIntersection: () =>
+    "a range where one value is expected outside an array formula: Excel reads it by implicit intersection, which the engine does not compute",
+  tooComplex: (length: number) =>
+    `a formula of ${length.toLocaleString("en-US")} characters nested too deeply for the engine`,
+  arraySize: (ref: string, rows: number, cols: number) =>
+    `an array formula over ${ref} whose result is ${rows}×${cols}: its range is not resized`,
+  arrayCells: (ref: string) => `an array formula over ${ref} whose cells are not all in the file`,
+  arrayBlocked: (ref: string) => `an array formula over ${ref} whose result the engine could not place`,
+  circular: () => "a circular reference (Excel's iterative calculation is not computed)",
+  sharedWithoutMaster: () => "a shared formula whose master cell is missing",
+  emptyFormula: () => "an empty formula",
 } as const;
 
 /** The progress bar's label for each phase. */

@@ -1,8 +1,7 @@
 /**
- * Files for `loan recalc`, handled so that no workbook is ever damaged and no input can
- * exhaust memory: the uncompressed size of an .xlsx read from its zip directory before
- * anything is unpacked, and output written to a temporary file in the target folder, then
- * renamed over the target (a failed write leaves the target and the input as they were).
+ * Files for `loan recalc` and `loan template`, handled so that no workbook is ever
+ * damaged: output written to a temporary file in the target folder, then renamed over the
+ * target (a failed write leaves the target and the input as they were).
  */
 import fs from "fs";
 import path from "path";
@@ -10,49 +9,6 @@ import { ENGINE_MSG as M } from "./messages";
 
 /** A failure the user can act on, with a message naming the file and what to do. */
 export class FileProblem extends Error {}
-
-/**
- * The total uncompressed size of a zip's entries, from its central directory (the file is
- * not unpacked). Undefined when the directory cannot be found (not a zip, or corrupt).
- * ZIP64 sizes count as unbounded.
- */
-export function zipUncompressedSize(file: string): number | undefined {
-  const fd = fs.openSync(file, "r");
-  try {
-    const size = fs.fstatSync(fd).size;
-    // The end-of-central-directory record: 22 bytes plus a comment of up to 65,535.
-    const tail = Math.min(size, 22 + 65535);
-    const buf = Buffer.alloc(tail);
-    fs.readSync(fd, buf, 0, tail, size - tail);
-    let eocd = -1;
-    for (let i = tail - 22; i >= 0; i--) {
-      if (buf.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return undefined;
-    const entries = buf.readUInt16LE(eocd + 10);
-    const dirSize = buf.readUInt32LE(eocd + 12);
-    const dirOffset = buf.readUInt32LE(eocd + 16);
-    if (dirOffset === 0xffffffff || entries === 0xffff) return Infinity;
-    if (dirOffset + dirSize > size) return undefined;
-    const dir = Buffer.alloc(dirSize);
-    fs.readSync(fd, dir, 0, dirSize, dirOffset);
-    let total = 0;
-    let p = 0;
-    for (let k = 0; k < entries; k++) {
-      if (p + 46 > dir.length || dir.readUInt32LE(p) !== 0x02014b50) return undefined;
-      const uncompressed = dir.readUInt32LE(p + 24);
-      if (uncompressed === 0xffffffff) return Infinity;
-      total += uncompressed;
-      p += 46 + dir.readUInt16LE(p + 28) + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
-    }
-    return total;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 /** Whether two paths name the same file (an existing one, or the same resolved path). */
 export function sameFile(a: string, b: string): boolean {
@@ -86,16 +42,20 @@ export function reason(e: unknown): string {
 
 /**
  * Writes `target` atomically: `write` fills a temporary file beside it, which is then
- * renamed over the target. On any failure the temporary file is removed and the target is
- * untouched; the error is a FileProblem with a plain message.
+ * renamed over the target, with the target's mode. On any failure the temporary file is
+ * removed and the target is untouched; the error is a FileProblem with a plain message.
  */
 export async function writeAtomically(target: string, write: (temp: string) => Promise<void>): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   if (!fs.existsSync(dir)) throw new FileProblem(M.noFolder(target, dir));
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw new FileProblem(M.outputIsFolder(target));
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  // The output keeps the mode of the file it replaces (a 0600 workbook stays 0600); a new
+  // one gets the usual mode for new files.
+  const mode = fs.existsSync(target) ? fs.statSync(target).mode & 0o7777 : 0o666 & ~process.umask();
   try {
     await write(temp);
+    fs.chmodSync(temp, mode);
     fs.renameSync(temp, target);
   } catch (e) {
     fs.rmSync(temp, { force: true });

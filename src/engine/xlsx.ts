@@ -1,9 +1,18 @@
 /**
- * Recalculates an .xlsx workbook outside Excel: reads it with ExcelJS, computes every
- * formula with the engine (Excel's built-ins and the add-in's LOAN.* functions), and writes
- * the results as cached values next to the formulas, so that a colleague without the
- * add-in opens it and sees numbers. Formats, styles, names, column widths and the other
- * sheets are kept as ExcelJS reads them.
+ * Recalculates an Excel workbook (.xlsx, .xlsm) outside Excel, writing only what it
+ * computed: the output is the input package with the cached values (each <v> and the
+ * cell's type) of the recomputed formula cells changed, and every other part, and every
+ * other byte of each sheet, as it was (charts, pivot tables, VBA, styles, names, links).
+ * See docs/recalc.md.
+ *
+ *   1. The package is opened (./zip.ts); its parts are read as they inflate, against a
+ *      budget of real inflated bytes.
+ *   2. Each worksheet streams through a byte tokenizer (./xml-scan.ts, ./sheet-xml.ts):
+ *      values and formulas go to the engine's grid; nothing of the XML is kept.
+ *   3. The engine (HyperFormula with the add-in, ./workbook.ts) computes; a formula it
+ *      cannot compute as Excel does keeps Excel's cached value (listed, with why).
+ *   4. Each sheet with a changed value streams again, its changed cells rewritten in place
+ *      (./sheet-xml.ts), into a new zip written beside the output and renamed over it.
  *
  * Formula text in a file differs from what is typed: newer built-ins carry prefixes
  * (`_xlfn.`, `_xlws.`) and Office add-in functions are stored as `_xldudf_LOAN_PAYMENT`.
@@ -11,15 +20,18 @@
  */
 import fs from "fs";
 import v8 from "v8";
-import ExcelJS from "exceljs";
-import type { RawCellContent } from "hyperformula";
-import { parseRange, sheetRef } from "../plan/a1";
+import { HyperFormula, type RawCellContent } from "hyperformula";
+import { address, sheetRef } from "../plan/a1";
 import type { Addin } from "./addin";
-import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
-import { NOT_COMPUTED } from "./excel-compat";
+import { cellIssue, type CellIssue } from "./cells";
+import { EXCEL_CONFIG, NOT_COMPUTED } from "./excel-compat";
+import { hasExternalReference, renameNames, shiftFormula, tokenize, usesImplicitIntersection } from "./formula-text";
 import { ENGINE_MSG as M } from "./messages";
-import { FileProblem, writeAtomically, zipUncompressedSize } from "./safe-io";
+import { FileProblem, writeAtomically } from "./safe-io";
+import { CellProblem, parseCellRef, readSharedStrings, walkSheet, type XmlCell } from "./sheet-xml";
 import { EngineWorkbook, textCell, type CellResult, type NameInput } from "./workbook";
+import { attr, attributes, decodeOoxmlEscapes, encodeText, scanAll, XmlProblem } from "./xml-scan";
+import { deflatePart, PartDeflater, writeZip, ZipFile, ZipProblem, type NewPart } from "./zip";
 
 export type { CellIssue } from "./cells";
 
@@ -30,8 +42,8 @@ export interface RecalcOptions {
   valuesOnly?: boolean;
   /** Limits other than the defaults (see defaultLimits). */
   limits?: Partial<RecalcLimits>;
-  /** Writes the workbook to a file (the temporary file beside the output); tests make it fail. */
-  writeWorkbook?: (book: ExcelJS.Workbook, file: string) => Promise<void>;
+  /** Writes the new package to a file (the temporary file beside the output); tests make it fail. */
+  writePackage?: typeof writeZip;
   /** Called as the work advances: a phase and a fraction done (0 to 1). */
   onProgress?: (phase: "read" | "compute" | "write", fraction: number) => void;
 }
@@ -119,112 +131,24 @@ function checkContainer(path: string): void {
   throw new RecalcError(M.notXlsx(path, read === 0));
 }
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** A cell's content as the engine takes it. */
-function engineContent(cell: ExcelJS.Cell, namespace: string): RawCellContent {
-  const v = cell.value;
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "boolean") return v;
-  // Text is data whatever its first character ("=1+1", "'", "12/31/2024" stay text).
-  if (typeof v === "string") return textCell(v);
-  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH) / 86400000;
-  if (cell.formula) return `=${normalizeFormula(cell.formula, namespace)}`;
-  if (typeof v === "object") {
-    if ("richText" in v) return textCell(v.richText.map((t) => t.text).join(""));
-    if ("error" in v) return v.error;
-    if ("text" in v && typeof v.text === "string") return textCell(v.text);
-    if ("result" in v) return (v.result as RawCellContent) ?? null;
-  }
-  return null;
-}
-
-interface FormulaCellRef {
-  sheet: string;
-  cell: ExcelJS.Cell;
-}
-
-/** Reads the workbook into the engine's input; records formula cells and old spill areas. */
-function readBook(book: ExcelJS.Workbook, namespace: string, onProgress?: RecalcOptions["onProgress"]) {
-  const sheets: { name: string; cells: RawCellContent[][] }[] = [];
-  const formulas: FormulaCellRef[] = [];
-  const oldSpills: { sheet: string; top: number; left: number; bottom: number; right: number }[] = [];
-  const total = book.worksheets.length;
-  book.worksheets.forEach((ws, i) => {
-    const cells: RawCellContent[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      const line: RawCellContent[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        line[c - 1] = engineContent(cell, namespace);
-        if (cell.formula) {
-          formulas.push({ sheet: ws.name, cell });
-          const value = cell.value as { shareType?: string; ref?: string };
-          if (value.shareType === "array" && value.ref) oldSpills.push({ sheet: ws.name, ...parseRange(value.ref) });
-        }
-      });
-      cells[r - 1] = Array.from(line, (x) => x ?? null);
-    });
-    sheets.push({ name: ws.name, cells: Array.from(cells, (x) => x ?? []) });
-    onProgress?.("read", (i + 1) / total);
-  });
-  // Values Excel cached inside a spilled range are results, not inputs: blank them so the
-  // engine's own spill has room, and so a smaller spill leaves no stale numbers behind.
-  for (const s of oldSpills) {
-    const grid = sheets.find((x) => x.name === s.sheet)!.cells;
-    for (let r = s.top; r <= s.bottom; r++) {
-      for (let c = s.left; c <= s.right; c++) {
-        if (r === s.top && c === s.left) continue;
-        if (grid[r] && grid[r][c] !== undefined) grid[r][c] = null;
-      }
-    }
-  }
-  const names: NameInput[] = [];
-  for (const n of (
-    book.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] }
-  ).model) {
-    if (n.ranges.length !== 1) continue; // unions of ranges are not supported; cells using them show #NAME?
-    const sheet = n.localSheetId !== undefined ? book.worksheets[n.localSheetId]?.name : undefined;
-    names.push({ name: n.name, expression: `=${n.ranges[0]}`, ...(sheet ? { sheet } : {}) });
-  }
-  return { sheets, formulas, oldSpills, names };
-}
-
-/** Excel's cached result of a formula cell, as the engine takes it (text as text). */
-function cachedContent(cell: ExcelJS.Cell): RawCellContent {
-  const v = (cell.value as { result?: unknown } | null)?.result;
-  if (v === undefined || v === null) return null;
-  if (typeof v === "number" || typeof v === "boolean") return v;
-  if (typeof v === "string") return textCell(v);
-  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH) / 86400000;
-  if (typeof v === "object" && "error" in v) return (v as { error: string }).error;
-  return null;
-}
-
-/** Significant digits of each number inside a text: more than 15 is a float Excel would have shown to 15. */
-function joinedNumberReason(formula: string, result: CellResult): string | undefined {
-  if (typeof result !== "string" || !/&|CONCAT/i.test(formula)) return undefined;
-  for (const m of result.matchAll(/\d+(?:\.\d+)?/g)) {
-    const digits = m[0].replace(".", "").replace(/^0+/, "");
-    if (digits.length > 15) return M.joinedNumber();
-  }
-  return undefined;
-}
-
 /** The limits checked before the engine is built (sensible defaults; flags override them). */
 export interface RecalcLimits {
-  /** The workbook's uncompressed size (its XML parts together), in bytes. */
+  /** What the package's parts may inflate to together, in bytes (counted while inflating). */
   maxUncompressedBytes: number;
-  /** Non-empty cells in all sheets. */
+  /** Non-empty cells in all sheets (also the most shared strings). */
   maxCells: number;
 }
 
 /**
- * Memory a workbook needs, measured (docs/benchmarks.md, "recalc at scale": 160,008 cells,
- * 10.0 MB of sheet XML, 501 MB peak): ExcelJS's copy and the engine's together take about
- * 2.5 KB a cell, about 40 bytes per byte of the workbook's XML.
+ * Memory a workbook needs, measured (docs/benchmarks.md, "recalc at scale"): the engine
+ * takes about 2.5 KB a non-empty cell; the sheets' XML streams through and is not kept,
+ * so a byte of the package costs only what the cells it holds cost.
  */
 export const BYTES_PER_CELL = 2500;
-export const BYTES_PER_XML_BYTE = 40;
+/** Sheets are read in chunks: the inflated size bounds reading time, not memory. */
+export const BYTES_PER_XML_BYTE = 4;
+/** The cells the sheets may span (last row × last column, summed), per allowed cell. */
+export const SPAN_PER_CELL = 16;
 
 /** Limits that fit in 60 % of Node's heap (its limit is set with --max-old-space-size). */
 export function defaultLimits(heapBytes = heapLimit()): RecalcLimits {
@@ -241,12 +165,359 @@ function heapLimit(): number {
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString("en-US")} MB`;
+const count = (n: number) => n.toLocaleString("en-US");
 
 /** A cell Excel's value was kept for, and why. */
 export interface KeptCell {
   address: string;
   reason: string;
 }
+
+// ---------------------------------------------------------------------------------------
+// The package: which parts are the workbook, its sheets, strings and calculation chain.
+
+const MAIN_TYPES: Record<string, boolean> = {
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": false,
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": false,
+  "application/vnd.ms-excel.sheet.macroEnabled.main+xml": true,
+  "application/vnd.ms-excel.template.macroEnabled.main+xml": true,
+  "application/vnd.ms-excel.addin.macroEnabled.main+xml": true,
+};
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+/** A part's path inside the package ("xl/worksheets/sheet1.xml") from a relationship's target. */
+function resolvePart(from: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = from.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+function relsPath(part: string): string {
+  const i = part.lastIndexOf("/");
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+function readRels(zip: ZipFile, part: string): Relationship[] {
+  const e = zip.entry(relsPath(part));
+  if (!e) return [];
+  const out: Relationship[] = [];
+  scanAll(zip.read(e), (t, b) => {
+    if ((t.kind === "empty" || t.kind === "open") && t.name === "Relationship") {
+      const a = attributes(b(t.start, t.end).toString("utf8"));
+      if (a.get("TargetMode") === "External") return;
+      out.push({ id: a.get("Id") ?? "", type: a.get("Type") ?? "", target: resolvePart(part, a.get("Target") ?? "") });
+    }
+  });
+  return out;
+}
+
+interface SheetEntry {
+  name: string;
+  part: string;
+  /** Its position among the workbook's <sheet>s (a name's localSheetId). */
+  position: number;
+}
+
+interface DefinedName {
+  name: string;
+  text: string;
+  localSheetId?: number;
+}
+
+interface PackageInfo {
+  macroEnabled: boolean;
+  workbookPart: string;
+  sheets: SheetEntry[];
+  names: DefinedName[];
+  date1904: boolean;
+  sharedStrings?: string;
+  calcChain?: string;
+}
+
+function readPackage(zip: ZipFile): PackageInfo {
+  const types = zip.entry("[Content_Types].xml");
+  if (!types) throw new RecalcError("no [Content_Types].xml, so not an Office package");
+  const overrides = new Map<string, string>();
+  scanAll(zip.read(types), (t, b) => {
+    if ((t.kind === "empty" || t.kind === "open") && t.name === "Override") {
+      const a = attributes(b(t.start, t.end).toString("utf8"));
+      overrides.set((a.get("PartName") ?? "").replace(/^\//, "").toLowerCase(), a.get("ContentType") ?? "");
+    }
+  });
+  const office = readRels(zip, "").find((r) => r.type.endsWith("/officeDocument"));
+  if (!office) throw new RecalcError("its package names no main document");
+  const mainType = overrides.get(office.target.toLowerCase()) ?? "";
+  if (!(mainType in MAIN_TYPES))
+    throw new RecalcError(mainType ? `its main document is ${mainType}` : "no workbook part");
+  const workbookPart = office.target;
+  const wbEntry = zip.entry(workbookPart);
+  if (!wbEntry) throw new RecalcError(`its workbook part ${workbookPart} is missing`);
+  const rels = readRels(zip, workbookPart);
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheets: SheetEntry[] = [];
+  const names: DefinedName[] = [];
+  let date1904 = false;
+  let position = 0;
+  let name: { attrs: Map<string, string>; text: string } | undefined;
+  scanAll(zip.read(wbEntry), (t, b) => {
+    if (t.kind === "open" || t.kind === "empty") {
+      const a = () => attributes(b(t.start, t.end).toString("utf8"));
+      if (t.name === "sheet") {
+        const at = a();
+        const rel = byId.get(attr(at, "id") ?? "");
+        if (rel && rel.type.endsWith("/worksheet"))
+          sheets.push({ name: at.get("name") ?? `Sheet${position + 1}`, part: rel.target, position });
+        position++;
+      } else if (t.name === "workbookPr") {
+        const v = a().get("date1904");
+        date1904 = v === "1" || v === "true";
+      } else if (t.name === "definedName" && t.kind === "open") name = { attrs: a(), text: "" };
+    } else if (t.kind === "close" && t.name === "definedName" && name) {
+      const local = name.attrs.get("localSheetId");
+      names.push({
+        name: name.attrs.get("name") ?? "",
+        text: name.text,
+        ...(local !== undefined && /^\d+$/.test(local) ? { localSheetId: Number(local) } : {}),
+      });
+      name = undefined;
+    } else if ((t.kind === "text" || t.kind === "cdata") && name) {
+      const raw = b(t.start, t.end);
+      name.text += t.kind === "cdata" ? raw.toString("utf8", 9, raw.length - 3) : decodeXml(raw.toString("utf8"));
+    }
+  });
+  const sharedStrings = rels.find((r) => r.type.endsWith("/sharedStrings"))?.target;
+  const calcChain = rels.find((r) => r.type.endsWith("/calcChain"))?.target;
+  return {
+    macroEnabled: MAIN_TYPES[mainType],
+    workbookPart,
+    sheets,
+    names,
+    date1904,
+    ...(sharedStrings ? { sharedStrings } : {}),
+    ...(calcChain ? { calcChain } : {}),
+  };
+}
+
+function decodeXml(s: string): string {
+  return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (m, e: string) => {
+    const map: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+    if (map[e]) return map[e];
+    const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+  });
+}
+
+/** A part with the elements `drop` picks cut out (each element's bytes, nothing else). */
+function withoutElements(
+  part: Buffer,
+  drop: (name: string, attrs: Map<string, string>) => boolean,
+): Buffer | undefined {
+  const cuts: [number, number][] = [];
+  scanAll(part, (t, b) => {
+    if (t.kind === "empty" && drop(t.name, attributes(b(t.start, t.end).toString("utf8")))) cuts.push([t.start, t.end]);
+  });
+  if (cuts.length === 0) return undefined;
+  const pieces: Buffer[] = [];
+  let at = 0;
+  for (const [s, e] of cuts) {
+    pieces.push(part.subarray(at, s));
+    at = e;
+  }
+  pieces.push(part.subarray(at));
+  return Buffer.concat(pieces);
+}
+
+// ---------------------------------------------------------------------------------------
+// Cells.
+
+/** A cell's 0-based place in the workbook, as one number. */
+const keyOf = (sheet: number, row: number, col: number) => sheet * 17179869184 + row * 16384 + col;
+
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function parseRect(ref: string | undefined): Rect | undefined {
+  if (!ref) return undefined;
+  const [a, b] = ref.split(":");
+  const p = parseCellRef(a);
+  const q = b ? parseCellRef(b) : p;
+  if (!p || !q) return undefined;
+  return { top: p[0], left: p[1], bottom: q[0], right: q[1] };
+}
+
+const rectRef = (r: Rect) => `${address(r.top, r.left)}:${address(r.bottom, r.right)}`;
+
+/** A formula cell as read from the file. */
+interface FormulaRec {
+  sheet: number;
+  row: number;
+  col: number;
+  /** The formula as the file has it (a shared formula's cell: the master's, moved). */
+  text: string;
+  /** Excel's cached value, as the engine takes it. */
+  cached: RawCellContent;
+  /** The range of an array formula (t="array"). */
+  array?: Rect;
+  /** Why the engine does not compute it, when known before it runs. */
+  kept?: string;
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A cell's value as the engine takes it (Excel's cached value for a formula cell). */
+function cellContent(c: XmlCell, strings: readonly string[], date1904: boolean): RawCellContent {
+  const t = attr(c.attrs, "t") ?? "n";
+  if (t === "inlineStr") return c.is ? textCell(c.is.text) : null;
+  const v = c.v?.text;
+  if (v === undefined) return null;
+  switch (t) {
+    case "s": {
+      const s = strings[Number(v)];
+      return s === undefined ? null : textCell(s);
+    }
+    case "str":
+      return textCell(decodeOoxmlEscapes(v));
+    case "b":
+      return v.trim() === "1" || v.trim() === "true";
+    case "e":
+      return v.trim();
+    case "d": {
+      const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`);
+      if (!Number.isFinite(ms)) return null;
+      return (ms - (date1904 ? Date.UTC(1904, 0, 1) : EXCEL_EPOCH)) / 86400000;
+    }
+    default: {
+      if (v.trim() === "") return null;
+      const n = Number(v);
+      return Number.isFinite(n) ? n : null;
+    }
+  }
+}
+
+/** Significant digits of each number inside a text: more than 15 is a float Excel would have shown to 15. */
+function joinedNumberReason(formula: string, result: CellResult): string | undefined {
+  if (typeof result !== "string" || !/&|CONCAT/i.test(formula)) return undefined;
+  for (const m of result.matchAll(/\d+(?:\.\d+)?/g)) {
+    const digits = m[0].replace(".", "").replace(/^0+/, "");
+    if (digits.length > 15) return M.joinedNumber();
+  }
+  return undefined;
+}
+
+/** What a cell's rewrite writes: a computed value, and whether its formula goes. */
+interface Edit {
+  /** The computed value; absent to keep the cached one. */
+  result?: CellResult;
+  dropFormula: boolean;
+}
+
+/** A number as a cell's <v> holds it (the shortest text that reads back the same). */
+function numberText(n: number): string {
+  return Object.is(n, -0) ? "0" : String(n);
+}
+
+/** The new bytes of a cell, or undefined when they would be the same as before. */
+function rewriteCell(c: XmlCell, edit: Edit): Buffer | undefined {
+  const prefix = c.qname.includes(":") ? c.qname.slice(0, c.qname.indexOf(":") + 1) : "";
+  const el = (name: string) => `${prefix}${name}`;
+  let type: string | undefined;
+  let value: string | undefined;
+  if (edit.result !== undefined) {
+    const r = edit.result;
+    if (r === null) value = `<${el("v")}>0</${el("v")}>`;
+    else if (typeof r === "number") value = `<${el("v")}>${numberText(r)}</${el("v")}>`;
+    else if (typeof r === "boolean") {
+      type = "b";
+      value = `<${el("v")}>${r ? 1 : 0}</${el("v")}>`;
+    } else if (typeof r === "string") {
+      if (edit.dropFormula || !c.f) {
+        type = "inlineStr";
+        value = `<${el("is")}><${el("t")} xml:space="preserve">${encodeText(r)}</${el("t")}></${el("is")}>`;
+      } else {
+        type = "str";
+        value = `<${el("v")}>${encodeText(r)}</${el("v")}>`;
+      }
+    } else {
+      type = "e";
+      value = `<${el("v")}>${encodeText(r.error)}</${el("v")}>`;
+    }
+  } else {
+    // The cached value stays; only a text result changes form when its formula goes.
+    const t = attr(c.attrs, "t");
+    type = t;
+    if (edit.dropFormula && t === "str") {
+      type = "inlineStr";
+      value = `<${el("is")}><${el("t")} xml:space="preserve">${encodeText(decodeOoxmlEscapes(c.v?.text ?? ""))}</${el("t")}></${el("is")}>`;
+    }
+  }
+  const bytes = c.bytes;
+  let tag = bytes.toString("utf8", 0, c.startTagEnd);
+  const selfClosing = c.endTagStart === bytes.length && /\/\s*>$/.test(tag);
+  // The type attribute changed where it is, or added last (where Excel writes it).
+  const typed = type !== undefined && type !== "n";
+  const existing = /(\s)t\s*=\s*("[^"]*"|'[^']*')/;
+  if (existing.test(tag)) tag = tag.replace(existing, typed ? `$1t="${type}"` : "");
+  else if (typed) tag = tag.replace(/\s*(\/?)\s*>$/, ` t="${type}"$1>`);
+  if (edit.dropFormula) tag = tag.replace(/\scm\s*=\s*("[^"]*"|'[^']*')/, "");
+  if (selfClosing) tag = tag.replace(/\s*\/\s*>$/, ">");
+  // The body without the parts replaced, the new value where the old one was.
+  const cuts: { start: number; end: number }[] = [];
+  let insertAt: number;
+  if (value !== undefined) {
+    if (c.v) cuts.push(c.v);
+    if (c.is) cuts.push(c.is);
+    insertAt = c.v?.start ?? c.is?.start ?? c.f?.end ?? c.startTagEnd;
+  } else insertAt = -1;
+  if (edit.dropFormula && c.f) {
+    cuts.push(c.f);
+    if (insertAt === c.f.end) insertAt = c.f.start;
+  }
+  cuts.sort((a, b) => a.start - b.start);
+  const pieces: Buffer[] = [Buffer.from(tag, "utf8")];
+  const bodyEnd = selfClosing ? bytes.length : c.endTagStart;
+  let at = c.startTagEnd;
+  const insert = (pos: number) => {
+    if (value !== undefined && pos === insertAt) {
+      pieces.push(Buffer.from(value, "utf8"));
+      insertAt = -2;
+    }
+  };
+  for (const cut of cuts) {
+    if (insertAt >= at && insertAt < cut.start) {
+      pieces.push(bytes.subarray(at, insertAt));
+      at = insertAt;
+      insert(insertAt);
+    }
+    pieces.push(bytes.subarray(at, cut.start));
+    insert(cut.start);
+    at = cut.end;
+  }
+  if (insertAt >= at && insertAt <= bodyEnd) {
+    pieces.push(bytes.subarray(at, insertAt));
+    at = insertAt;
+    insert(insertAt);
+  }
+  pieces.push(bytes.subarray(at, bodyEnd));
+  pieces.push(selfClosing ? Buffer.from(`</${c.qname}>`, "utf8") : bytes.subarray(bodyEnd));
+  const out = Buffer.concat(pieces);
+  return out.equals(bytes) ? undefined : out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Recalculation.
 
 /** Recalculates `input` and writes the result to `output` (which may equal input only if asked). */
 export async function recalcXlsx(
@@ -257,80 +528,292 @@ export async function recalcXlsx(
 ): Promise<RecalcSummary> {
   checkContainer(input);
   const limits = { ...defaultLimits(), ...options.limits };
-  const unpacked = zipUncompressedSize(input);
-  if (unpacked === undefined) throw new RecalcError(M.corrupt(input));
-  if (unpacked > limits.maxUncompressedBytes) {
-    throw new RecalcError(
-      M.overMaxSize(
-        input,
-        Number.isFinite(unpacked) ? mb(unpacked) : M.moreThan4GB(),
-        mb(limits.maxUncompressedBytes),
-        mb(unpacked * BYTES_PER_XML_BYTE),
-      ),
-    );
-  }
-  const book = new ExcelJS.Workbook();
+  let zip: ZipFile;
   try {
-    await book.xlsx.readFile(input);
+    zip = ZipFile.open(input, limits.maxUncompressedBytes);
   } catch (e) {
-    throw new RecalcError(M.corruptBecause(input, e instanceof Error ? e.message : String(e)));
+    if (e instanceof ZipProblem && e.kind === "zip64") throw new RecalcError(M.zip64(input));
+    if (e instanceof ZipProblem) throw new RecalcError(M.corrupt(input));
+    throw new RecalcError(M.cannotRead(input, (e as NodeJS.ErrnoException).code ?? String(e)));
   }
-  const namespace = addin.namespace;
-  const { sheets, formulas, oldSpills, names } = readBook(book, namespace, options.onProgress);
-  let cellCount = 0;
-  for (const s of sheets)
-    for (const row of s.cells) for (const c of row) if (c !== null && c !== undefined) cellCount++;
-  if (cellCount > limits.maxCells) {
+  try {
+    return await recalcPackage(addin, zip, input, output, limits, options);
+  } catch (e) {
+    if (e instanceof RecalcError || e instanceof FileProblem) throw e;
+    if (e instanceof ZipProblem) {
+      if (e.kind === "over") throw new RecalcError(M.inflatesPast(input, mb(limits.maxUncompressedBytes)));
+      throw new RecalcError(M.corruptBecause(input, e.message));
+    }
+    if (e instanceof XmlProblem) throw new RecalcError(M.corruptBecause(input, e.message));
+    throw e;
+  } finally {
+    zip.close();
+  }
+}
+
+async function recalcPackage(
+  addin: Addin,
+  zip: ZipFile,
+  input: string,
+  output: string,
+  limits: RecalcLimits,
+  options: RecalcOptions,
+): Promise<RecalcSummary> {
+  const declared = zip.declaredTotal;
+  if (declared > limits.maxUncompressedBytes) {
     throw new RecalcError(
-      M.overMaxCells(
-        input,
-        cellCount.toLocaleString("en-US"),
-        formulas.length.toLocaleString("en-US"),
-        limits.maxCells.toLocaleString("en-US"),
-        mb(cellCount * BYTES_PER_CELL),
-      ),
+      M.overMaxSize(input, mb(declared), mb(limits.maxUncompressedBytes), mb(declared * BYTES_PER_XML_BYTE)),
     );
+  }
+  let pkg: PackageInfo;
+  try {
+    pkg = readPackage(zip);
+  } catch (e) {
+    if (e instanceof RecalcError) throw new RecalcError(M.notExcel(input, e.message));
+    throw e;
+  }
+  if (pkg.macroEnabled && !/\.xlsm$/i.test(output)) throw new RecalcError(M.macroOutput(input, output));
+  if (!pkg.macroEnabled && /\.xlsm$/i.test(output)) throw new RecalcError(M.plainOutput(input, output));
+  const valuesOnly = options.valuesOnly === true;
+  const namespace = addin.namespace;
+
+  // Shared strings.
+  let strings: string[] = [];
+  const sstEntry = pkg.sharedStrings ? zip.entry(pkg.sharedStrings) : undefined;
+  if (sstEntry)
+    strings = await readSharedStrings(
+      zip,
+      sstEntry,
+      limits.maxCells,
+      () => new RecalcError(M.overSharedStrings(input, count(limits.maxCells))),
+    );
+
+  // Pass 1: every sheet's values and formulas.
+  const grids: RawCellContent[][][] = [];
+  const formulas: FormulaRec[] = [];
+  /** Excel's cached values inside array formulas' ranges (results, not inputs). */
+  const arrayCached = new Map<number, RawCellContent>();
+  let cells = 0;
+  let span = 0;
+  const sheets = pkg.sheets;
+  for (let s = 0; s < sheets.length; s++) {
+    const sheet = sheets[s];
+    const entry = zip.entry(sheet.part);
+    const grid: RawCellContent[][] = [];
+    grids.push(grid);
+    if (!entry) continue;
+    const masters = new Map<string, { text: string; row: number; col: number }>();
+    const children: { rec: FormulaRec; si: string }[] = [];
+    const arrays: FormulaRec[] = [];
+    let lastRow = -1;
+    let lastCol = -1;
+    try {
+      await walkSheet(zip, entry, (c) => {
+        const content = cellContent(c, strings, pkg.date1904);
+        if (c.f === undefined && content === null) return undefined;
+        if (++cells > limits.maxCells) {
+          throw new RecalcError(
+            M.overMaxCells(
+              input,
+              `more than ${count(limits.maxCells)}`,
+              count(formulas.length),
+              count(limits.maxCells),
+              mb(cells * BYTES_PER_CELL),
+            ),
+          );
+        }
+        lastRow = Math.max(lastRow, c.row);
+        lastCol = Math.max(lastCol, c.col);
+        (grid[c.row] ??= [])[c.col] = content;
+        if (c.f === undefined) return undefined;
+        const ft = attr(c.f.attrs, "t") ?? "normal";
+        const rec: FormulaRec = { sheet: s, row: c.row, col: c.col, text: c.f.text, cached: content };
+        formulas.push(rec);
+        if (attr(c.attrs, "vm") !== undefined) rec.kept = M.richValue();
+        if (ft === "dataTable") {
+          rec.kept = M.dataTable();
+        } else if (ft === "shared") {
+          const si = attr(c.f.attrs, "si") ?? "";
+          if (c.f.text.trim() !== "") masters.set(si, { text: c.f.text, row: c.row, col: c.col });
+          else children.push({ rec, si });
+        } else if (ft === "array") {
+          const rect = parseRect(attr(c.f.attrs, "ref")) ?? { top: c.row, left: c.col, bottom: c.row, right: c.col };
+          rec.array = rect;
+          arrays.push(rec);
+        }
+        return undefined;
+      });
+    } catch (e) {
+      if (e instanceof CellProblem)
+        throw new RecalcError(M.abortAt(input, `${sheetRef(sheet.name)}!${address(e.row, e.col)}`, e.message));
+      throw e;
+    }
+    for (const { rec, si } of children) {
+      const m = masters.get(si);
+      if (!m) rec.kept ??= M.sharedWithoutMaster();
+      else rec.text = shiftFormula(m.text, rec.row - m.row, rec.col - m.col);
+    }
+    if (lastRow >= 0) {
+      span += (lastRow + 1) * (lastCol + 1);
+      if (span > limits.maxCells * SPAN_PER_CELL)
+        throw new RecalcError(
+          M.overMaxSpan(
+            input,
+            sheetRef(sheet.name),
+            `A1:${address(lastRow, lastCol)}`,
+            count(span),
+            count(limits.maxCells * SPAN_PER_CELL),
+          ),
+        );
+    }
+    // An array formula's other cells hold Excel's results: blank for the engine to fill.
+    for (const rec of arrays) {
+      const r = rec.array!;
+      let missing = false;
+      for (let row = r.top; row <= r.bottom; row++) {
+        for (let col = r.left; col <= r.right; col++) {
+          if (row === rec.row && col === rec.col) continue;
+          const v = grid[row]?.[col];
+          if (v === undefined) missing = true;
+          arrayCached.set(keyOf(s, row, col), v ?? null);
+          if (grid[row]) grid[row][col] = null;
+        }
+      }
+      if (missing && !rec.kept) rec.kept = M.arrayCells(rectRef(r));
+    }
+    options.onProgress?.("read", (s + 1) / Math.max(1, sheets.length));
+  }
+
+  // Names, as the engine can take them: a name it refuses is renamed for it.
+  const probe = HyperFormula.buildFromSheets(Object.fromEntries(sheets.map((s) => [s.name, []])), { ...EXCEL_CONFIG });
+  const names: NameInput[] = [];
+  const renames = new Map<string, string>();
+  const rangeNames = new Set<string>();
+  pkg.names.forEach((n, i) => {
+    if (/^_xlnm\./i.test(n.name) || n.text.trim() === "" || hasExternalReference(n.text)) return;
+    const sheet =
+      n.localSheetId !== undefined ? pkg.sheets.find((s) => s.position === n.localSheetId)?.name : undefined;
+    if (n.localSheetId !== undefined && sheet === undefined) return;
+    const expression = `=${normalizeFormula(n.text, namespace)}`;
+    const refs = tokenize(n.text).filter((t) => t.type !== "space");
+    if (refs.length === 1 && refs[0].type === "ref" && refs[0].text.includes(":")) rangeNames.add(n.name.toUpperCase());
+    const scope = sheet !== undefined ? probe.getSheetId(sheet) : undefined;
+    let name = n.name;
+    try {
+      if (!probe.isItPossibleToAddNamedExpression(name, expression, scope)) {
+        name = `LOANRECALC_NAME_${i}_`;
+        if (!probe.isItPossibleToAddNamedExpression(name, expression, scope)) return;
+        if (sheet === undefined || !renames.has(n.name.toUpperCase())) renames.set(n.name.toUpperCase(), name);
+      }
+    } catch {
+      return;
+    }
+    names.push({ name, expression, ...(sheet !== undefined ? { sheet } : {}) });
+  });
+
+  // Formulas into the grids: the engine's copy of each, or Excel's value where it is kept.
+  for (const rec of formulas) {
+    if (!rec.kept && hasExternalReference(rec.text)) rec.kept = M.externalReference();
+    if (!rec.kept && rec.text.trim() === "") rec.kept = M.emptyFormula();
+    if (!rec.kept && !rec.array && usesImplicitIntersection(rec.text, rangeNames)) rec.kept = M.implicitIntersection();
+    let engineText = "";
+    if (!rec.kept) {
+      engineText = `=${normalizeFormula(renameNames(rec.text, renames), namespace)}`;
+      if (engineText.length > 1000) {
+        try {
+          // Parsed and evaluated once on its own: a formula nested too deeply for the
+          // engine's recursion fails here, not in the whole workbook's build.
+          if (probe.validateFormula(engineText)) probe.calculateFormula(engineText, 0);
+        } catch {
+          rec.kept = M.tooComplex(rec.text.length);
+        }
+      }
+    }
+    const row = grids[rec.sheet][rec.row] ?? (grids[rec.sheet][rec.row] = []);
+    row[rec.col] = rec.kept ? rec.cached : engineText;
+  }
+  probe.destroy();
+  // A kept array formula's range keeps Excel's values.
+  for (const rec of formulas) {
+    if (!rec.kept || !rec.array) continue;
+    forRect(rec.array, (r, c) => {
+      const k = keyOf(rec.sheet, r, c);
+      if (arrayCached.has(k) && grids[rec.sheet][r]) grids[rec.sheet][r][c] = arrayCached.get(k) ?? null;
+    });
   }
 
   options.onProgress?.("compute", 0);
-  const engine = new EngineWorkbook(addin, sheets, names);
+  const engineSheets = sheets.map((s, i) => ({
+    name: s.name,
+    cells: Array.from(grids[i], (x) => Array.from(x ?? [], (v) => v ?? null)),
+  }));
+  grids.length = 0;
+  let engine: EngineWorkbook;
+  try {
+    engine = new EngineWorkbook(addin, engineSheets, names, {
+      config: pkg.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 }, leapYear1900: false } : {},
+    });
+  } catch (e) {
+    throw new RecalcError(
+      M.corruptBecause(input, `the engine could not take it: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }
+  engineSheets.length = 0;
   options.onProgress?.("compute", 0.8);
+
+  const where = (rec: { sheet: number; row: number; col: number }) =>
+    `${sheetRef(sheets[rec.sheet].name)}!${address(rec.row, rec.col)}`;
+  const kept = new Map<FormulaRec, string>();
+  for (const rec of formulas) if (rec.kept) kept.set(rec, rec.kept);
 
   // Cells the engine cannot compute faithfully keep Excel's cached value, in the engine
   // too, so the cells that read them are computed from Excel's value (a few rounds: a
   // kept cell can reveal another once the error it propagated is gone).
-  const kept = new Map<FormulaCellRef, string>();
   for (let round = 0; round < 4; round++) {
-    const found: { f: FormulaCellRef; reason: string }[] = [];
-    for (const f of formulas) {
-      if (kept.has(f)) continue;
-      const row = Number(f.cell.row) - 1;
-      const col = Number(f.cell.col) - 1;
-      const result = engine.value(f.sheet, row, col);
+    const found: { rec: FormulaRec; reason: string }[] = [];
+    for (const rec of formulas) {
+      if (kept.has(rec)) continue;
+      const name = sheets[rec.sheet].name;
+      const result = engine.value(name, rec.row, rec.col);
+      const spill = engine.spillSize(name, rec.row, rec.col);
       const limitation = keptReason(result);
-      const reason =
-        limitation !== undefined
-          ? engine.errorArisesAt(f.sheet, row, col)
-            ? limitation
-            : undefined
-          : joinedNumberReason(f.cell.formula, result);
-      if (reason !== undefined) found.push({ f, reason });
+      let reason: string | undefined;
+      if (limitation !== undefined) reason = engine.errorArisesAt(name, rec.row, rec.col) ? limitation : undefined;
+      else if (result !== null && typeof result === "object" && result.error === "#CYCLE!") reason = M.circular();
+      else if (!rec.array) {
+        if (spill || (result !== null && typeof result === "object" && result.error === "#SPILL!"))
+          reason = M.implicitIntersection();
+      } else {
+        const r = rec.array;
+        const rows = r.bottom - r.top + 1;
+        const cols = r.right - r.left + 1;
+        if (result !== null && typeof result === "object" && result.error === "#SPILL!")
+          reason = M.arrayBlocked(rectRef(r));
+        else if (spill ? spill.height !== rows || spill.width !== cols : rows !== 1 || cols !== 1)
+          reason = M.arraySize(rectRef(r), spill?.height ?? 1, spill?.width ?? 1);
+      }
+      if (reason === undefined && limitation === undefined) reason = joinedNumberReason(rec.text, result);
+      if (reason !== undefined) found.push({ rec, reason });
     }
     if (found.length === 0) break;
-    for (const k of found) kept.set(k.f, k.reason);
-    engine.setConstants(
-      found.map(({ f }) => ({
-        sheet: f.sheet,
-        row: Number(f.cell.row) - 1,
-        col: Number(f.cell.col) - 1,
-        content: cachedContent(f.cell),
-      })),
-    );
+    const constants: { sheet: string; row: number; col: number; content: RawCellContent }[] = [];
+    for (const { rec, reason } of found) {
+      kept.set(rec, reason);
+      const sheet = sheets[rec.sheet].name;
+      constants.push({ sheet, row: rec.row, col: rec.col, content: rec.cached });
+      if (rec.array)
+        forRect(rec.array, (r, c) => {
+          const k = keyOf(rec.sheet, r, c);
+          if (arrayCached.has(k)) constants.push({ sheet, row: r, col: c, content: arrayCached.get(k) ?? null });
+        });
+    }
+    engine.setConstants(constants);
   }
   options.onProgress?.("compute", 1);
 
+  // What changes, cell by cell.
   const summary: RecalcSummary = {
-    sheets: sheets.map((s) => ({ name: s.name, formulas: formulas.filter((f) => f.sheet === s.name).length })),
+    sheets: sheets.map((s, i) => ({ name: s.name, formulas: formulas.filter((f) => f.sheet === i).length })),
     formulas: formulas.length,
     recomputed: formulas.length - kept.size,
     errors: [],
@@ -338,52 +821,99 @@ export async function recalcXlsx(
     unsupported: [],
   };
   const unsupported = new Map<string, number>();
-  const spilledInto = new Set<string>();
-
-  formulas.forEach((f, i) => {
-    const ws = book.getWorksheet(f.sheet)!;
-    const row = Number(f.cell.row) - 1;
-    const col = Number(f.cell.col) - 1;
-    const where = `${sheetRef(f.sheet)}!${f.cell.address}`;
-    const reason = kept.get(f);
+  const edits: Map<number, Edit>[] = sheets.map(() => new Map());
+  for (const rec of formulas) {
+    const name = sheets[rec.sheet].name;
+    const reason = kept.get(rec);
     if (reason !== undefined) {
-      summary.kept.push({ address: where, reason });
+      summary.kept.push({ address: where(rec), reason });
       const fn = /^function (\S+) is not implemented/.exec(reason);
       if (fn) unsupported.set(fn[1], (unsupported.get(fn[1]) ?? 0) + 1);
-      if (options.valuesOnly) f.cell.value = (f.cell.value as { result?: ExcelJS.CellValue }).result ?? null;
-      return;
+      if (valuesOnly) edits[rec.sheet].set(keyOf(rec.sheet, rec.row, rec.col), { dropFormula: true });
+      continue;
     }
-    const result = engine.value(f.sheet, row, col);
-    const issue = cellIssue(where, result);
+    const result = engine.value(name, rec.row, rec.col);
+    const issue = cellIssue(where(rec), result);
     if (issue) summary.errors.push(issue);
-    const spill = engine.spillSize(f.sheet, row, col);
-    const original = f.cell.value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
-    if (options.valuesOnly) f.cell.value = fileValue(result);
-    else if (spill) f.cell.value = spilledFormula(f.cell.formula, result, row, col, spill);
-    else f.cell.value = { ...original, result: fileValue(result) } as ExcelJS.CellValue;
-    if (spill)
-      writeSpillValues(ws, engine, f.sheet, row, col, spill, (r, c) => spilledInto.add(`${f.sheet}!${r}:${c}`));
-    if (i % 500 === 0) options.onProgress?.("write", i / Math.max(1, formulas.length));
-  });
-  // Cells of an old spill that the new one no longer covers held only Excel's cached results.
-  for (const s of oldSpills) {
-    const ws = book.getWorksheet(s.sheet)!;
-    for (let r = s.top; r <= s.bottom; r++) {
-      for (let c = s.left; c <= s.right; c++) {
-        if ((r === s.top && c === s.left) || spilledInto.has(`${s.sheet}!${r}:${c}`)) continue;
-        ws.getRow(r + 1).getCell(c + 1).value = null;
+    edits[rec.sheet].set(keyOf(rec.sheet, rec.row, rec.col), { result, dropFormula: valuesOnly });
+    if (rec.array)
+      forRect(rec.array, (r, c) => {
+        if (r === rec.row && c === rec.col) return;
+        edits[rec.sheet].set(keyOf(rec.sheet, r, c), { result: engine.value(name, r, c), dropFormula: false });
+      });
+  }
+  summary.unsupported = [...unsupported].map(([n, cells]) => ({ name: n, cells }));
+  engine.destroy();
+
+  // Pass 2: the sheets whose cells change, rewritten in place.
+  const changed = new Map<string, NewPart>();
+  for (let s = 0; s < sheets.length; s++) {
+    if (edits[s].size === 0) continue;
+    const entry = zip.entry(sheets[s].part);
+    if (!entry) continue;
+    const out = new PartDeflater();
+    let replaced = 0;
+    try {
+      await walkSheet(
+        zip,
+        entry,
+        (c) => {
+          const edit = edits[s].get(keyOf(s, c.row, c.col));
+          if (!edit) return undefined;
+          const bytes = rewriteCell(c, edit);
+          if (bytes) replaced++;
+          return bytes;
+        },
+        out,
+      );
+    } catch (e) {
+      if (e instanceof CellProblem)
+        throw new RecalcError(M.abortAt(input, `${sheetRef(sheets[s].name)}!${address(e.row, e.col)}`, e.message));
+      throw e;
+    }
+    const part = await out.finish();
+    if (replaced > 0) changed.set(entry.name, part);
+    options.onProgress?.("write", (s + 1) / sheets.length);
+  }
+  // Values only: no formula is left, so the calculation chain goes (Excel rebuilds it).
+  const removed = new Set<string>();
+  if (valuesOnly && pkg.calcChain) {
+    const chain = zip.entry(pkg.calcChain);
+    if (chain) {
+      removed.add(chain.name);
+      const rels = zip.entry(relsPath(pkg.workbookPart));
+      const types = zip.entry("[Content_Types].xml")!;
+      const target = pkg.calcChain.toLowerCase();
+      if (rels) {
+        const bytes = withoutElements(
+          zip.read(rels),
+          (n, a) => n === "Relationship" && (a.get("Type") ?? "").endsWith("/calcChain"),
+        );
+        if (bytes) changed.set(rels.name, newPart(bytes));
       }
+      const bytes = withoutElements(
+        zip.read(types),
+        (n, a) => n === "Override" && (a.get("PartName") ?? "").replace(/^\//, "").toLowerCase() === target,
+      );
+      if (bytes) changed.set(types.name, newPart(bytes));
     }
   }
-  summary.unsupported = [...unsupported].map(([name, cells]) => ({ name, cells }));
-  engine.destroy();
-  const write = options.writeWorkbook ?? ((b: ExcelJS.Workbook, file: string) => b.xlsx.writeFile(file));
+
+  const write = options.writePackage ?? writeZip;
   try {
-    await writeAtomically(output, (temp) => write(book, temp));
+    await writeAtomically(output, async (temp) => write(zip, temp, changed, removed));
   } catch (e) {
     if (e instanceof FileProblem) throw new RecalcError(e.message);
     throw e;
   }
   options.onProgress?.("write", 1);
   return summary;
+}
+
+function newPart(bytes: Buffer): NewPart {
+  return deflatePart([bytes]);
+}
+
+function forRect(r: Rect, visit: (row: number, col: number) => void): void {
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) visit(row, col);
 }
