@@ -8,10 +8,9 @@
  * premium in present value and the put's value (methodology §6, §16).
  */
 import { call } from "../formula";
-import type { CarveoutCells, InputCells, ScenarioCells } from "./inputs";
-import { type DealSheet, NOTE, type Pair, pairRow, noteInput } from "./layout";
+import { type DealSheet, NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
 import { BASE_NAMES } from "./market";
-import { exposureFormulas, mayPursue, type TermCells } from "./side-by-side";
+import { exposureFormulas, mayPursue } from "./side-by-side";
 
 /** What the downside section writes that later sections read. */
 export interface DownsideCells {
@@ -61,15 +60,17 @@ function riskFreeRow(s: DealSheet, own: number | undefined): string {
   return s.formula("B", r, RISK_FREE_FORMULA, "rate", "RiskFreeRate");
 }
 
-export function downsideSection(
-  s: DealSheet,
-  inp: InputCells,
-  terms: TermCells,
-  scenarios: readonly ScenarioCells[],
-  carve: CarveoutCells,
-  laws: readonly string[],
-  defaults: Partial<Record<DownsideKey | "riskFree", number>> = {},
-): DownsideCells {
+export function downsideSection({
+  s,
+  deal,
+  inp,
+  terms,
+  scenarios,
+  carveouts: carve,
+  outcomes,
+}: Pick<DealContext, "s" | "deal" | "inp" | "terms" | "scenarios" | "carveouts" | "outcomes">): DownsideCells {
+  const laws = outcomes.laws;
+  const defaults: Partial<Record<DownsideKey | "riskFree", number>> = deal.downside;
   const d = { ...DOWNSIDE_DEFAULTS, ...defaults };
   const { noi, propertyValue: value, amortYears: amort, interestOnly: io } = inp;
   const top = s.heading("Downside at a default (time-aware)", 1);

@@ -9,9 +9,7 @@
  */
 import { call, quote } from "../formula";
 import type { ExitAssumptions, LoanType, Prepayment } from "../templates/types";
-import type { InputCells } from "./inputs";
-import { type Deal, type DealSheet, NOTE, type Pair, noteInput } from "./layout";
-import type { TermCells } from "./side-by-side";
+import { NOTE, type Pair, noteInput, type DealContext } from "./layout";
 import { BASE_NAMES } from "./market";
 import { tableYears } from "./returns";
 
@@ -58,14 +56,14 @@ export interface ExitCostCells {
   readonly years: readonly { readonly year: string; readonly stepDown: string; readonly cost: Pair }[];
 }
 
-export function exitCostSection(
-  s: DealSheet,
-  deal: Deal,
-  inp: InputCells,
-  terms: TermCells,
-  maturity: string,
-  exit: Partial<ExitAssumptions> = {},
-): ExitCostCells {
+export function exitCostSection({
+  s,
+  deal,
+  inp,
+  terms,
+  maturity: { maturity },
+}: Pick<DealContext, "s" | "deal" | "inp" | "terms" | "maturity">): ExitCostCells {
+  const exit: Partial<ExitAssumptions> = deal.template.exit ?? {};
   const d = EXIT_COST_DEFAULTS;
   const hold = Math.max(1, Math.ceil(deal.inputs.holdYears));
   const prepayment = exit.prepayment ?? PREPAYMENT_BY_LOAN_TYPE[deal.inputs.loanType];

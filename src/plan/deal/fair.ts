@@ -9,9 +9,7 @@
  */
 import { call } from "../formula";
 import { column } from "../a1";
-import type { InputCells } from "./inputs";
-import { type DealSheet, NOTE } from "./layout";
-import type { TermCells } from "./side-by-side";
+import { NOTE, type DealContext } from "./layout";
 
 /** The volatilities the verdict is shown over (assumptions to vary, methodology §16). */
 export const FAIR_VOLATILITIES = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3] as const;
@@ -28,7 +26,12 @@ export interface FairCells {
 }
 
 /** The names the downside and premium rows give: Volatility, RiskFreeRate, PutValue, PremiumPV. */
-export function fairSection(s: DealSheet, inp: InputCells, terms: TermCells, putValue: string): FairCells {
+export function fairSection({
+  s,
+  inp,
+  terms,
+  downside: { putValue },
+}: Pick<DealContext, "s" | "inp" | "terms" | "downside">): FairCells {
   const { noi, propertyValue: value, holdYears: hold, foreclosureCosts: costs } = inp;
   const claim = `${terms.balance.n}+${costs}`;
   s.heading("Is the premium fair? (methodology §16)", 1, ["Worth", "Charged", "Worth − charged"]);

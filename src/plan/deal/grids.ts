@@ -11,9 +11,8 @@
  */
 import { call } from "../formula";
 import { colorScale, HEAT } from "../plan";
-import type { CarveoutCells, InputCells, ThresholdCells } from "./inputs";
-import { type Deal, type DealSheet, type Fmt, type Pair } from "./layout";
-import { exposureFormulas, type TermCells } from "./side-by-side";
+import { type DealSheet, type Fmt, type Pair, type DealContext } from "./layout";
+import { exposureFormulas } from "./side-by-side";
 
 /** The grids' column letters: four values across. */
 export const GRID_COLUMNS = ["B", "C", "D", "E"] as const;
@@ -136,16 +135,19 @@ function grid(s: DealSheet, spec: GridSpec): GridCells {
  * (interest accrued from the default to the sale), so the exposure grid's claim at a default
  * year is the downside's: the balance then, the interest accrued, the foreclosure costs.
  */
-export function gridsSection(
-  s: DealSheet,
-  deal: Deal,
-  inp: InputCells,
-  terms: TermCells,
-  th: ThresholdCells,
-  carve: CarveoutCells,
-  laws: readonly string[],
-  accruedMonths: string,
-): GridsCells {
+export function gridsSection({
+  s,
+  deal,
+  inp,
+  terms,
+  thresholds: th,
+  carveouts: carve,
+  outcomes: { laws },
+  downside: { accruedMonths },
+}: Pick<
+  DealContext,
+  "s" | "deal" | "inp" | "terms" | "thresholds" | "carveouts" | "outcomes" | "downside"
+>): GridsCells {
   const { noi, propertyValue: value, amortYears: amort, interestOnly: io } = inp;
   s.heading(GRID_TITLES.heading, 1);
   const loan = (k: keyof Pair): string => terms.loan[k];

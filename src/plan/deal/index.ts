@@ -97,27 +97,30 @@ export function buildDealPlan(
   const thresholds = thresholdsSection(s, inp.top, template.thresholds, inp.loanType, template.lenders);
   const criteria = criteriaSection(s, inp.top + CRITERIA_OFFSET);
   marketSection(s, deal);
+  // The context the sections read (DealContext), growing as they return their cells; a section's
+  // rows follow the rows of the sections called before it.
   const carveouts = carveoutsSection(s, deal);
-  const scenarios = scenarioInputsSection(s, deal);
-  const terms = termsSection(s, inp, thresholds, template.sizing);
-  const returns = returnsSection(s, inp, terms, deal);
-  const outcomes = scenariosSection(s, inp, terms, scenarios, carveouts);
-  alternativeRemedySection(s, inp, template.alternativeRemedy, outcomes);
-  const downsideInputs = {
-    ...template.downside,
-    ...(options.defaultYear !== undefined ? { defaultYear: options.defaultYear } : {}),
-  };
-  const downside = downsideSection(s, inp, terms, scenarios, carveouts, outcomes.laws, downsideInputs);
-  recoverySection(s, inp, downside, template.exit);
-  const maturity = maturitySection(s, inp, terms, thresholds);
-  const exitCost = exitCostSection(s, deal, inp, terms, maturity.maturity, template.exit);
-  const fair = fairSection(s, inp, terms, downside.putValue);
-  breakevenSection(s, terms, outcomes);
-  qualifySection(s, inp, terms, thresholds);
-  const reading = readingSection(s, inp, terms, outcomes, criteria);
-  const verdict = verdictSection(s, inp, downside, outcomes, reading);
-  const sensitivity = sensitivitySection(s, deal, inp, terms, outcomes, carveouts);
-  gridsSection(s, deal, inp, terms, thresholds, carveouts, outcomes.laws, downside.accruedMonths);
+  const c1 = { s, deal, inp, thresholds, criteria, carveouts, scenarios: scenarioInputsSection(s, deal) };
+  const terms = termsSection(c1);
+  const c2 = { ...c1, terms };
+  const returns = returnsSection(c2);
+  const outcomes = scenariosSection(c2);
+  const c3 = { ...c2, returns, outcomes };
+  alternativeRemedySection(c3);
+  const downside = downsideSection(c3);
+  const c4 = { ...c3, downside };
+  recoverySection(c4);
+  const maturity = maturitySection(c4);
+  const c5 = { ...c4, maturity };
+  const exitCost = exitCostSection(c5);
+  const fair = fairSection(c5);
+  breakevenSection(c5);
+  qualifySection(c5);
+  const reading = readingSection(c5);
+  const c6 = { ...c5, reading };
+  const verdict = verdictSection(c6);
+  const sensitivity = sensitivitySection(c6);
+  gridsSection(c6);
   const chart = chartSection(s, sensitivity);
   notesSection(s, deal);
   summarySection(s, summaryTop, {

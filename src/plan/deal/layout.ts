@@ -8,6 +8,12 @@
 import { FORMATS, type PlanValue } from "../plan";
 import { SheetBuilder } from "../sheet";
 import type { InputFormat } from "../templates/inputs";
+import type { DownsideCells } from "./downside";
+import type { CarveoutCells, CriteriaCells, InputCells, ScenarioCells, ThresholdCells } from "./inputs";
+import type { MaturityCells } from "./maturity";
+import type { ReadingCells } from "./reading";
+import type { ReturnsCells } from "./returns";
+import type { OutcomeCells, TermCells } from "./side-by-side";
 import type { Carveout, DealInputs, DealTemplate } from "../templates/types";
 
 export const DEAL_FORMATS = {
@@ -53,6 +59,29 @@ export interface Deal {
   readonly inputs: DealInputs;
   readonly carveouts: readonly Carveout[];
   readonly compareState?: string;
+  /** The downside's assumptions: the template's, with the analyst's default year. */
+  readonly downside: NonNullable<DealTemplate["downside"]>;
+}
+
+/**
+ * What a section reads: the sheet, the deal, and the cells earlier sections returned. A section
+ * takes the part it needs (`Pick<DealContext, "s" | "inp" | "terms">`); buildDealPlan passes the
+ * context as it stands when the section runs.
+ */
+export interface DealContext {
+  readonly s: DealSheet;
+  readonly deal: Deal;
+  readonly inp: InputCells;
+  readonly thresholds: ThresholdCells;
+  readonly criteria: CriteriaCells;
+  readonly carveouts: CarveoutCells;
+  readonly scenarios: readonly ScenarioCells[];
+  readonly terms: TermCells;
+  readonly returns: ReturnsCells;
+  readonly outcomes: OutcomeCells;
+  readonly downside: DownsideCells;
+  readonly maturity: MaturityCells;
+  readonly reading: ReadingCells;
 }
 
 export function resolveDeal(template: DealTemplate, inputs: Partial<DealInputs>, options: DealOptions): Deal {
@@ -62,6 +91,10 @@ export function resolveDeal(template: DealTemplate, inputs: Partial<DealInputs>,
     inputs: { ...template.inputs, ...inputs, ...(options.state ? { state: options.state } : {}) },
     carveouts: options.carveouts ?? template.carveouts,
     ...(compareState ? { compareState } : {}),
+    downside: {
+      ...template.downside,
+      ...(options.defaultYear !== undefined ? { defaultYear: options.defaultYear } : {}),
+    },
   };
 }
 

@@ -7,9 +7,7 @@
  * cover the balance (methodology §3, §4).
  */
 import { call } from "../formula";
-import type { InputCells, ThresholdCells } from "./inputs";
-import { type DealSheet, NOTE, type Pair, pairRow, noteInput } from "./layout";
-import type { TermCells } from "./side-by-side";
+import { NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
 
 export type MaturityKey = "term" | "rateStress" | "noiGrowth" | "capExpansion";
 
@@ -30,13 +28,13 @@ export interface MaturityCells {
   readonly gap: Pair;
 }
 
-export function maturitySection(
-  s: DealSheet,
-  inp: InputCells,
-  terms: TermCells,
-  th: ThresholdCells,
-  defaults: Partial<Record<MaturityKey, number>> = {},
-): MaturityCells {
+export function maturitySection({
+  s,
+  inp,
+  terms,
+  thresholds: th,
+}: Pick<DealContext, "s" | "inp" | "terms" | "thresholds">): MaturityCells {
+  const defaults: Partial<Record<MaturityKey, number>> = {};
   const d = { ...MATURITY_DEFAULTS, ...defaults };
   const { noi, propertyValue: value, amortYears: amort, interestOnly: io, holdYears: hold } = inp;
   const top = s.heading("Maturity test: refinance at a stressed rate and exit cap", 1);

@@ -5,9 +5,7 @@
 import { HEURISTICS } from "../../core/domain";
 import { quote } from "../formula";
 import { DEAL_NOTES } from "../messages";
-import type { CriteriaCells, InputCells } from "./inputs";
-import { type DealSheet, NOTE } from "./layout";
-import type { OutcomeCells, TermCells } from "./side-by-side";
+import { NOTE, type DealContext } from "./layout";
 
 /** What the reading writes that the verdict reads: the counts and the heuristics' lean. */
 export interface ReadingCells {
@@ -26,13 +24,13 @@ export interface ReadingCells {
  * Conditions and counts against the criteria's cells (G:J beside the inputs), so that a
  * changed criterion changes the reading; labels that quote a figure are formulas over it.
  */
-export function readingSection(
-  s: DealSheet,
-  inp: InputCells,
-  terms: TermCells,
-  out: OutcomeCells,
-  c: CriteriaCells,
-): ReadingCells {
+export function readingSection({
+  s,
+  inp,
+  terms,
+  outcomes: out,
+  criteria: c,
+}: Pick<DealContext, "s" | "inp" | "terms" | "outcomes" | "criteria">): ReadingCells {
   const { businessPlan: plan, netWorth, liquidity, holdYears: hold } = inp;
   const { premium, ltv } = terms;
   // The premium is priced on the non-recourse loan; the sponsor's capacity is tested against the recourse loan.

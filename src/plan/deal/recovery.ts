@@ -14,9 +14,7 @@
  * the sponsor's liquidity, less the cost of collecting it.
  */
 import { call } from "../formula";
-import type { InputCells } from "./inputs";
-import type { DownsideCells } from "./downside";
-import { type DealSheet, NOTE, type Pair, pairRow, noteInput } from "./layout";
+import { NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
 import type { ExitAssumptions } from "../templates/types";
 
 export type RecoveryKey = "basisShare" | "buildingShare" | "taxRate" | "collectionCost";
@@ -41,12 +39,13 @@ export interface RecoveryCells {
   readonly recovery: Pair;
 }
 
-export function recoverySection(
-  s: DealSheet,
-  inp: InputCells,
-  down: DownsideCells,
-  exit: Partial<ExitAssumptions> = {},
-): RecoveryCells {
+export function recoverySection({
+  s,
+  deal,
+  inp,
+  downside: down,
+}: Pick<DealContext, "s" | "deal" | "inp" | "downside">): RecoveryCells {
+  const exit: Partial<ExitAssumptions> = deal.template.exit ?? {};
   const d = RECOVERY_DEFAULTS;
   const recoveryYears = exit.recoveryYears ?? NONRESIDENTIAL_RECOVERY_YEARS;
   const top = s.heading("After the default: tax and the lender's recovery", 1);

@@ -7,9 +7,7 @@
  * rows, recourse in B and non-recourse in C as everywhere on the sheet; the table has a row
  * per year up to `tableYears` of the deal's hold, and a year after HoldYears is 0.
  */
-import type { InputCells } from "./inputs";
-import { type Deal, type DealSheet, NOTE, type Pair, pairRow, noteInput } from "./layout";
-import type { TermCells } from "./side-by-side";
+import { NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
 
 export type ReturnsKey = "closingCosts" | "noiGrowth" | "saleCapExpansion" | "saleCosts";
 
@@ -41,7 +39,12 @@ export interface ReturnsCells {
   readonly flows: Pair;
 }
 
-export function returnsSection(s: DealSheet, inp: InputCells, terms: TermCells, deal: Deal): ReturnsCells {
+export function returnsSection({
+  s,
+  inp,
+  terms,
+  deal,
+}: Pick<DealContext, "s" | "inp" | "terms" | "deal">): ReturnsCells {
   const d = { ...RETURNS_DEFAULTS, ...deal.template.sizing };
   const { noi, propertyValue: value, holdYears: hold } = inp;
   const top = s.heading("Levered returns (each structure's own loan)", 1);

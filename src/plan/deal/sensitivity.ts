@@ -3,9 +3,8 @@
  * template's sensitivity list, under each structure, one table per state's law (the deal's,
  * then the compared one); the chart drawn from them (chart.ts) sits below the grids.
  */
-import type { CarveoutCells, InputCells } from "./inputs";
-import { type Deal, type DealSheet } from "./layout";
-import { exposureFormulas, type OutcomeCells, type TermCells } from "./side-by-side";
+import { type DealContext } from "./layout";
+import { exposureFormulas } from "./side-by-side";
 
 /** One state's table: the state code when the sheet was built, and the rows of its exposures. */
 export interface SensitivityLaw {
@@ -22,14 +21,14 @@ export interface SensitivityRows {
   readonly laws: readonly SensitivityLaw[];
 }
 
-export function sensitivitySection(
-  s: DealSheet,
-  deal: Deal,
-  inp: InputCells,
-  terms: TermCells,
-  out: OutcomeCells,
-  carve: CarveoutCells,
-): SensitivityRows {
+export function sensitivitySection({
+  s,
+  deal,
+  inp,
+  terms,
+  outcomes: out,
+  carveouts: carve,
+}: Pick<DealContext, "s" | "deal" | "inp" | "terms" | "outcomes" | "carveouts">): SensitivityRows {
   const top = s.heading("Personal exposure against sale price (last scenario's claim)", 1);
   const states = [deal.inputs.state, ...(deal.compareState ? [deal.compareState] : [])];
   let base = 0; // the first table's first data row: the other tables repeat its shares

@@ -7,8 +7,8 @@
  */
 import { call, quote } from "../formula";
 import type { AlternativeRemedy, DealTemplate } from "../templates/types";
-import type { CarveoutCells, InputCells, ScenarioCells, ThresholdCells } from "./inputs";
-import { type DealSheet, NOTE, type Pair, pairRow } from "./layout";
+import type { CarveoutCells, InputCells } from "./inputs";
+import { NOTE, type Pair, pairRow, type DealContext } from "./layout";
 
 /** The cells of the terms: what the later sections read. */
 export interface TermCells {
@@ -30,12 +30,13 @@ export interface TermCells {
  * rate), unless HoldLoanEqual is set (both take the smaller) or LoanInput is above 0 (the
  * analyst's loan under both).
  */
-export function termsSection(
-  s: DealSheet,
-  inp: InputCells,
-  th: ThresholdCells,
-  sizing: DealTemplate["sizing"] = {},
-): TermCells {
+export function termsSection({
+  s,
+  deal,
+  inp,
+  thresholds: th,
+}: Pick<DealContext, "s" | "deal" | "inp" | "thresholds">): TermCells {
+  const sizing: NonNullable<DealTemplate["sizing"]> = deal.template.sizing ?? {};
   const { noi, propertyValue: value, amortYears: amort, holdYears: hold, interestOnly: io } = inp;
   s.heading("Side by side", 1);
   const rate = pairRow(s, "Annual rate", `=${inp.recourseRate}`, `=${inp.nonRecourseRate}`, "rate", {
@@ -168,13 +169,13 @@ export interface OutcomeCells {
  * One block per scenario: NOI, DSCR, sale price, claim, deficiency, and per state's law what may be pursued and the
  * exposure.
  */
-export function scenariosSection(
-  s: DealSheet,
-  inp: InputCells,
-  terms: TermCells,
-  scenarios: readonly ScenarioCells[],
-  carve: CarveoutCells,
-): OutcomeCells {
+export function scenariosSection({
+  s,
+  inp,
+  terms,
+  scenarios,
+  carveouts: carve,
+}: Pick<DealContext, "s" | "inp" | "terms" | "scenarios" | "carveouts">): OutcomeCells {
   const laws = inp.compare ? [inp.state, inp.compare] : [inp.state];
   const exposures: Pair[][] = [];
   let lastClaim: Pair = { r: "", n: "" };
@@ -253,12 +254,13 @@ export function scenariosSection(
  * its state, method, fair market value and table overrides as blue inputs (the reasons beside them), then
  * LOAN.STATE_DEFICIENCY under each structure with the deal's residential, purchase-money and owner-occupied flags.
  */
-export function alternativeRemedySection(
-  s: DealSheet,
-  inp: InputCells,
-  remedy: AlternativeRemedy | undefined,
-  out: OutcomeCells,
-): void {
+export function alternativeRemedySection({
+  s,
+  deal,
+  inp,
+  outcomes: out,
+}: Pick<DealContext, "s" | "deal" | "inp" | "outcomes">): void {
+  const remedy: AlternativeRemedy | undefined = deal.template.alternativeRemedy;
   if (!remedy) return;
   const head = s.heading("Alternative remedy, last scenario", 1, ["Field", "Value"]);
   s.text(NOTE, head, "A remedy the lender may choose instead of the deal's foreclosure (methodology §8)");
@@ -292,7 +294,7 @@ export function alternativeRemedySection(
 }
 
 /** The break-even default probability under each state's law, on the last scenario's exposure avoided. */
-export function breakevenSection(s: DealSheet, terms: TermCells, out: OutcomeCells): void {
+export function breakevenSection({ s, terms, outcomes: out }: Pick<DealContext, "s" | "terms" | "outcomes">): void {
   const last = out.exposures[out.exposures.length - 1];
   out.laws.forEach((law, li) => {
     const r = s.next(li === 0 ? 1 : 0);
@@ -314,7 +316,12 @@ export function breakevenSection(s: DealSheet, terms: TermCells, out: OutcomeCel
 }
 
 /** LOAN.QUALIFY under each structure, against its thresholds. */
-export function qualifySection(s: DealSheet, inp: InputCells, terms: TermCells, th: ThresholdCells): void {
+export function qualifySection({
+  s,
+  inp,
+  terms,
+  thresholds: th,
+}: Pick<DealContext, "s" | "inp" | "terms" | "thresholds">): void {
   const r = s.label("Qualification (LOAN.QUALIFY)");
   const sponsor = [inp.occupancy, inp.netWorth, inp.liquidity];
   s.formula(

@@ -15,9 +15,8 @@
  * comparison is the fair section's.
  */
 import type { InputCells } from "./inputs";
-import { type DealSheet, NOTE, type Pair } from "./layout";
+import { type DealSheet, NOTE, type Pair, type DealContext } from "./layout";
 import type { DownsideCells } from "./downside";
-import type { ReadingCells } from "./reading";
 import type { OutcomeCells } from "./side-by-side";
 
 /** The verdict's texts, by outcome; each starts with the structure it chooses. */
@@ -47,13 +46,13 @@ export interface VerdictCells {
   readonly compared?: string;
 }
 
-export function verdictSection(
-  s: DealSheet,
-  inp: InputCells,
-  downside: DownsideCells,
-  out: OutcomeCells,
-  reading: ReadingCells,
-): VerdictCells {
+export function verdictSection({
+  s,
+  inp,
+  downside,
+  outcomes: out,
+  reading,
+}: Pick<DealContext, "s" | "inp" | "downside" | "outcomes" | "reading">): VerdictCells {
   const { liquidity, netWorth } = inp;
   const exposure = downside.exposures[0];
   s.name("PersonalExposure", `${exposure.r}:${exposure.n}`);
