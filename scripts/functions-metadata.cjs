@@ -119,6 +119,9 @@ function generateAdapters() {
     files.push(write(path.join(GENERATED_DIR, `${family}.ts`), text));
   }
   written.push(...files);
+  // Every adapter by its name, for code that calls them all (the benchmark); not a family file.
+  const index = [HEADER, ...files.map((f) => `export * from "./${path.basename(f, ".ts")}";`), ""].join("\n");
+  written.push(write(path.join(GENERATED_DIR, "index.ts"), index));
   for (const name of fs.readdirSync(GENERATED_DIR))
     if (!written.includes(path.join(GENERATED_DIR, name))) fs.rmSync(path.join(GENERATED_DIR, name));
   return files;
