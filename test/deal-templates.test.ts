@@ -371,6 +371,11 @@ describe("residential 1–4 units: California vs Texas (methodology §8, §5 cas
   });
 });
 
+test("docs/templates.md has a row for every template of the registry", () => {
+  const doc = fs.readFileSync(path.join(__dirname, "..", "docs", "templates.md"), "utf8");
+  expect(TEMPLATES.filter((t) => !doc.includes(`| \`${t.id}\` |`)).map((t) => t.id)).toEqual([]);
+});
+
 describe("templates by id", () => {
   test("the registry's templates have unique ids and sheet names, and are found case-insensitively", () => {
     expect(TEMPLATES.length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
  * The add-in as the engine sees it: the metadata Excel reads (`functions.json`) and the
  * functions the production bundle registers with `CustomFunctions.associate`. Both come
  * from the same build Excel loads, so the engine computes exactly what Excel computes, and
- * a function added to src/functions reaches the engine with no extra code.
+ * a function declared in src/core reaches the engine with no extra code.
  */
 
 /** The part of functions.json the engine uses. */

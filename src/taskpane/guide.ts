@@ -1,11 +1,11 @@
 /**
  * The task pane's guide to the LOAN.* functions: plain data, no DOM and no Office.
  *
- * Built from the functions' own metadata (their JSDoc, as the build generates functions.json;
- * see src/functions/metadata.ts), so the guide lists exactly the functions Excel knows: one
- * group per family file of src/functions, each entry's purpose the first sentence of its
- * description, its parameters as Excel shows them, and its `Example:` lines, each
- * "=FORMULA → result" exactly as in the JSDoc.
+ * Built from the functions' own metadata (functions.json, which the build generates from the
+ * declarations in src/core; see src/functions/metadata.ts), so the guide lists exactly the
+ * functions Excel knows: one group per family, each entry's purpose the first sentence of its
+ * description (the declared summary), its parameters as Excel shows them, and its examples, each
+ * "=FORMULA → result" exactly as declared.
  */
 import { FAMILIES } from "../core/args";
 import { FUNCTION_FAMILIES, type FunctionFamily, type FunctionMetadata } from "../functions/metadata";

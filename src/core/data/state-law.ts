@@ -103,7 +103,7 @@ export interface StateEntry {
   readonly GUARANTOR_WAIVER: Fact<Waiver>;
 }
 
-/** The field no statute or secondary source could be read for (the README lists them). */
+/** The field no statute or secondary source could be read for (docs/function-notes.md lists them). */
 const NO_SOURCE: Unknown = {
   value: null,
   citation: null,
