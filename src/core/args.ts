@@ -439,6 +439,19 @@ export function define<const P extends readonly Param<unknown>[], R>(
   return Object.assign(run, { id, params, param }, help ? { help } : {});
 }
 
+/**
+ * A declaration's typed API: named arguments in (InputOf), read, checked and defaulted exactly as
+ * Excel's are, the result or a Fault out. HyperFormula keeps its sheet-facing method one line over
+ * a plain core; here the core is the declaration's implementation and this is the one line the
+ * other way, for TypeScript callers: `export const deficiency = named(DEFICIENCY)`.
+ */
+export function named<R, P extends readonly Param<unknown>[]>(
+  fn: Checked<R, P>,
+): (input: InputOf<Checked<R, P>>) => R | Fault {
+  const names = fn.params.map((p) => p.name);
+  return (input) => fn(...names.map((n) => (input as Record<string, unknown>)[n]));
+}
+
 type Reader = (raw: unknown) => unknown;
 
 /**

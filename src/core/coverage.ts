@@ -7,20 +7,17 @@
  * The annual debt constant is 12 × the monthly payment per unit of loan, or the rate when
  * the loan is interest-only.
  */
-import { amount, define, flag, fraction, positiveRatio, rate, signed, years, HELP, type InputOf } from "./args";
+import { amount, define, flag, fraction, positiveRatio, rate, signed, years, HELP, named, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { levelPayment, wholePeriods } from "./periods";
 
-/** NOI / annual debt service; #DIV/0! when the debt service is 0. */
-export function dscr({ noi, annualDebtService }: InputOf<typeof DSCR>): number | Fault {
-  return annualDebtService === 0 ? MSG.divByZero("annualDebtService") : noi / annualDebtService;
-}
-
 export const DSCR = define(
   "DSCR",
   [signed.required("noi"), amount.required("annualDebtService")],
-  (noi, annualDebtService): number | Fault => dscr({ noi, annualDebtService }),
+  (noi, annualDebtService): number | Fault => {
+    return annualDebtService === 0 ? MSG.divByZero("annualDebtService") : noi / annualDebtService;
+  },
   HELP && {
     family: "coverage",
     summary: "Debt service coverage ratio: NOI / annual debt service.",
@@ -37,15 +34,15 @@ export const DSCR = define(
   },
 );
 
-/** NOI / loan amount; #DIV/0! when the loan is 0. */
-export function debtYield({ noi, loanAmount }: InputOf<typeof DEBT_YIELD>): number | Fault {
-  return loanAmount === 0 ? MSG.divByZero("loanAmount") : noi / loanAmount;
-}
+/** DSCR with named arguments (checked and defaulted as Excel's are). */
+export const dscr = named(DSCR);
 
 export const DEBT_YIELD = define(
   "DEBT_YIELD",
   [signed.required("noi"), amount.required("loanAmount")],
-  (noi, loanAmount): number | Fault => debtYield({ noi, loanAmount }),
+  (noi, loanAmount): number | Fault => {
+    return loanAmount === 0 ? MSG.divByZero("loanAmount") : noi / loanAmount;
+  },
   HELP && {
     family: "coverage",
     summary: "Debt yield: NOI / loan amount.",
@@ -62,15 +59,15 @@ export const DEBT_YIELD = define(
   },
 );
 
-/** Loan amount / property value; #DIV/0! when the value is 0. */
-export function ltv({ loanAmount, propertyValue }: InputOf<typeof LTV>): number | Fault {
-  return propertyValue === 0 ? MSG.divByZero("propertyValue") : loanAmount / propertyValue;
-}
+/** DEBT_YIELD with named arguments (checked and defaulted as Excel's are). */
+export const debtYield = named(DEBT_YIELD);
 
 export const LTV = define(
   "LTV",
   [amount.required("loanAmount"), amount.required("propertyValue")],
-  (loanAmount, propertyValue): number | Fault => ltv({ loanAmount, propertyValue }),
+  (loanAmount, propertyValue): number | Fault => {
+    return propertyValue === 0 ? MSG.divByZero("propertyValue") : loanAmount / propertyValue;
+  },
   HELP && {
     family: "coverage",
     summary: "Loan-to-value ratio: loan amount / property value.",
@@ -87,29 +84,10 @@ export const LTV = define(
   },
 );
 
-export type MaxLoanInput = InputOf<typeof MAX_LOAN>;
+/** LTV with named arguments (checked and defaulted as Excel's are). */
+export const ltv = named(LTV);
 
-/** The largest loan meeting every given constraint (monthly payments), never below 0. */
-export function maxLoan({
-  noi,
-  propertyValue,
-  annualRate,
-  amortYears,
-  minDSCR,
-  maxLTV,
-  minDebtYield,
-  interestOnly = MAX_LOAN.param.interestOnly.fallback,
-}: MaxLoanInput): number | Fault {
-  const n = wholePeriods("amortYears", amortYears, 12);
-  if (n instanceof Fault) return n;
-  let best = propertyValue * maxLTV;
-  const constant = interestOnly ? annualRate : 12 * levelPayment(1, annualRate / 12, n);
-  // A loan with no (or negative) debt service meets any DSCR floor; NOI ≤ 0 meets none.
-  if (constant > 0) best = Math.min(best, noi / (minDSCR * constant));
-  else if (noi < 0) best = 0;
-  if (minDebtYield !== undefined) best = Math.min(best, noi / minDebtYield);
-  return Math.max(0, best);
-}
+export type MaxLoanInput = InputOf<typeof MAX_LOAN>;
 
 export const MAX_LOAN = define(
   "MAX_LOAN",
@@ -123,8 +101,17 @@ export const MAX_LOAN = define(
     positiveRatio.optional("minDebtYield"),
     flag("interestOnly", false),
   ],
-  (noi, propertyValue, annualRate, amortYears, minDSCR, maxLTV, minDebtYield, interestOnly): number | Fault =>
-    maxLoan({ noi, propertyValue, annualRate, amortYears, minDSCR, maxLTV, minDebtYield, interestOnly }),
+  (noi, propertyValue, annualRate, amortYears, minDSCR, maxLTV, minDebtYield, interestOnly): number | Fault => {
+    const n = wholePeriods("amortYears", amortYears, 12);
+    if (n instanceof Fault) return n;
+    let best = propertyValue * maxLTV;
+    const constant = interestOnly ? annualRate : 12 * levelPayment(1, annualRate / 12, n);
+    // A loan with no (or negative) debt service meets any DSCR floor; NOI ≤ 0 meets none.
+    if (constant > 0) best = Math.min(best, noi / (minDSCR * constant));
+    else if (noi < 0) best = 0;
+    if (minDebtYield !== undefined) best = Math.min(best, noi / minDebtYield);
+    return Math.max(0, best);
+  },
   HELP && {
     family: "coverage",
     summary: "Largest loan meeting the LTV, DSCR and debt-yield limits.",
@@ -150,3 +137,6 @@ export const MAX_LOAN = define(
     cost: "composite",
   },
 );
+
+/** MAX_LOAN with named arguments (checked and defaulted as Excel's are). */
+export const maxLoan = named(MAX_LOAN);

@@ -6,7 +6,7 @@
  *   balance  B_m = L·((1 + i)^N − (1 + i)^m) / ((1 + i)^N − 1) after m amortizing payments
  * computed with expm1/log1p so that small rates keep full precision.
  */
-import { amount, define, flag, frequency, rate, years, yearsFromZero, HELP, type InputOf } from "./args";
+import { amount, define, flag, frequency, rate, years, yearsFromZero, HELP, named, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { Dec, roundCents } from "./money";
@@ -14,18 +14,6 @@ import { amortizedBalance, levelPayment, wholePeriods } from "./periods";
 
 /** A loan's terms as the financing functions take them (PAYMENT's parameters). Rates are decimals, times in years. */
 export type LoanTerms = InputOf<typeof PAYMENT>;
-
-/** The level periodic payment (rate 0: straight-line); #VALUE! unless amortYears × paymentsPerYear is whole. */
-export function payment({
-  loanAmount,
-  annualRate,
-  amortYears,
-  paymentsPerYear = PAYMENT.param.paymentsPerYear.fallback,
-}: LoanTerms): number | Fault {
-  const n = wholePeriods("amortYears", amortYears, paymentsPerYear);
-  if (n instanceof Fault) return n;
-  return levelPayment(loanAmount, annualRate / paymentsPerYear, n);
-}
 
 export const PAYMENT = define(
   "PAYMENT",
@@ -35,8 +23,11 @@ export const PAYMENT = define(
     years.required("amortYears"),
     frequency.withDefault("paymentsPerYear", 12),
   ],
-  (loanAmount, annualRate, amortYears, paymentsPerYear): number | Fault =>
-    payment({ loanAmount, annualRate, amortYears, paymentsPerYear }),
+  (loanAmount, annualRate, amortYears, paymentsPerYear): number | Fault => {
+    const n = wholePeriods("amortYears", amortYears, paymentsPerYear);
+    if (n instanceof Fault) return n;
+    return levelPayment(loanAmount, annualRate / paymentsPerYear, n);
+  },
   HELP && {
     family: "financing",
     summary: "Level payment per period of an amortizing loan.",
@@ -55,19 +46,8 @@ export const PAYMENT = define(
   },
 );
 
-/** Annual debt service: the payments of a year, or loan × rate when interest-only (default FALSE). */
-export function debtService({
-  loanAmount,
-  annualRate,
-  amortYears,
-  interestOnly = DEBT_SERVICE.param.interestOnly.fallback,
-  paymentsPerYear = DEBT_SERVICE.param.paymentsPerYear.fallback,
-}: InputOf<typeof DEBT_SERVICE>): number | Fault {
-  const n = wholePeriods("amortYears", amortYears, paymentsPerYear);
-  if (n instanceof Fault) return n;
-  if (interestOnly) return loanAmount * annualRate;
-  return levelPayment(loanAmount, annualRate / paymentsPerYear, n) * paymentsPerYear;
-}
+/** PAYMENT with named arguments (checked and defaulted as Excel's are). */
+export const payment = named(PAYMENT);
 
 export const DEBT_SERVICE = define(
   "DEBT_SERVICE",
@@ -78,8 +58,12 @@ export const DEBT_SERVICE = define(
     flag("interestOnly", false),
     frequency.withDefault("paymentsPerYear", 12),
   ],
-  (loanAmount, annualRate, amortYears, interestOnly, paymentsPerYear): number | Fault =>
-    debtService({ loanAmount, annualRate, amortYears, interestOnly, paymentsPerYear }),
+  (loanAmount, annualRate, amortYears, interestOnly, paymentsPerYear): number | Fault => {
+    const n = wholePeriods("amortYears", amortYears, paymentsPerYear);
+    if (n instanceof Fault) return n;
+    if (interestOnly) return loanAmount * annualRate;
+    return levelPayment(loanAmount, annualRate / paymentsPerYear, n) * paymentsPerYear;
+  },
   HELP && {
     family: "financing",
     summary: "Annual debt service, amortizing or interest-only.",
@@ -102,25 +86,10 @@ export const DEBT_SERVICE = define(
   },
 );
 
-export type BalanceInput = InputOf<typeof BALANCE>;
+/** DEBT_SERVICE with named arguments (checked and defaulted as Excel's are). */
+export const debtService = named(DEBT_SERVICE);
 
-/** The unrounded balance after yearsElapsed (interest-only first, then amortizing); 0 once repaid. */
-export function balance({
-  loanAmount,
-  annualRate,
-  amortYears,
-  yearsElapsed,
-  ioYears = BALANCE.param.ioYears.fallback,
-  paymentsPerYear = BALANCE.param.paymentsPerYear.fallback,
-}: BalanceInput): number | Fault {
-  const n = wholePeriods("amortYears", amortYears, paymentsPerYear);
-  if (n instanceof Fault) return n;
-  const elapsed = wholePeriods("yearsElapsed", yearsElapsed, paymentsPerYear);
-  if (elapsed instanceof Fault) return elapsed;
-  const io = wholePeriods("ioYears", ioYears, paymentsPerYear);
-  if (io instanceof Fault) return io;
-  return amortizedBalance(loanAmount, annualRate / paymentsPerYear, n, elapsed - io);
-}
+export type BalanceInput = InputOf<typeof BALANCE>;
 
 export const BALANCE = define(
   "BALANCE",
@@ -132,8 +101,15 @@ export const BALANCE = define(
     yearsFromZero.withDefault("ioYears", 0),
     frequency.withDefault("paymentsPerYear", 12),
   ],
-  (loanAmount, annualRate, amortYears, yearsElapsed, ioYears, paymentsPerYear): number | Fault =>
-    balance({ loanAmount, annualRate, amortYears, yearsElapsed, ioYears, paymentsPerYear }),
+  (loanAmount, annualRate, amortYears, yearsElapsed, ioYears, paymentsPerYear): number | Fault => {
+    const n = wholePeriods("amortYears", amortYears, paymentsPerYear);
+    if (n instanceof Fault) return n;
+    const elapsed = wholePeriods("yearsElapsed", yearsElapsed, paymentsPerYear);
+    if (elapsed instanceof Fault) return elapsed;
+    const io = wholePeriods("ioYears", ioYears, paymentsPerYear);
+    if (io instanceof Fault) return io;
+    return amortizedBalance(loanAmount, annualRate / paymentsPerYear, n, elapsed - io);
+  },
   HELP && {
     family: "financing",
     summary: "Unpaid balance after a number of years (the balloon at exit).",
@@ -154,36 +130,12 @@ export const BALANCE = define(
   },
 );
 
+/** BALANCE with named arguments (checked and defaulted as Excel's are). */
+export const balance = named(BALANCE);
+
 export const AMORTIZATION_HEADER = ["Period", "Payment", "Interest", "Principal", "Balance"] as const;
 
 export type AmortizationInput = InputOf<typeof AMORTIZATION>;
-
-/**
- * The servicer's schedule, header row first. Rounding rule: the level payment is rounded to
- * the cent, half up; each period's interest is the balance times the periodic rate, rounded
- * to the cent, half up; principal is payment − interest. During the interest-only period the
- * payment is the interest. The last amortizing payment is the balance plus its interest, so
- * a schedule to full amortization ends at exactly 0; a shorter term ends on the balloon.
- * The argument rules bound the schedule: at most 100 years of 365 payments, 36,500 rows.
- */
-export function amortization({
-  loanAmount,
-  annualRate,
-  amortYears,
-  termYears,
-  ioYears = AMORTIZATION.param.ioYears.fallback,
-  paymentsPerYear = AMORTIZATION.param.paymentsPerYear.fallback,
-}: AmortizationInput): (string | number)[][] | Fault {
-  const n = wholePeriods("amortYears", amortYears, paymentsPerYear);
-  if (n instanceof Fault) return n;
-  const term = wholePeriods("termYears", termYears ?? amortYears, paymentsPerYear);
-  if (term instanceof Fault) return term;
-  const io = wholePeriods("ioYears", ioYears, paymentsPerYear);
-  if (io instanceof Fault) return io;
-  if (term > io + n)
-    return MSG.exceeds("termYears", "ioYears + amortYears", termYears ?? amortYears, ioYears + amortYears);
-  return schedule(loanAmount, annualRate, paymentsPerYear, n, term, io);
-}
 
 export const AMORTIZATION = define(
   "AMORTIZATION",
@@ -195,8 +147,17 @@ export const AMORTIZATION = define(
     yearsFromZero.withDefault("ioYears", 0),
     frequency.withDefault("paymentsPerYear", 12),
   ],
-  (loanAmount, annualRate, amortYears, termYears, ioYears, paymentsPerYear): (string | number)[][] | Fault =>
-    amortization({ loanAmount, annualRate, amortYears, termYears, ioYears, paymentsPerYear }),
+  (loanAmount, annualRate, amortYears, termYears, ioYears, paymentsPerYear): (string | number)[][] | Fault => {
+    const n = wholePeriods("amortYears", amortYears, paymentsPerYear);
+    if (n instanceof Fault) return n;
+    const term = wholePeriods("termYears", termYears ?? amortYears, paymentsPerYear);
+    if (term instanceof Fault) return term;
+    const io = wholePeriods("ioYears", ioYears, paymentsPerYear);
+    if (io instanceof Fault) return io;
+    if (term > io + n)
+      return MSG.exceeds("termYears", "ioYears + amortYears", termYears ?? amortYears, ioYears + amortYears);
+    return schedule(loanAmount, annualRate, paymentsPerYear, n, term, io);
+  },
   HELP && {
     family: "financing",
     summary: "Amortization schedule, one row per period (spills).",
@@ -217,6 +178,9 @@ export const AMORTIZATION = define(
     cost: "apart",
   },
 );
+
+/** AMORTIZATION with named arguments (checked and defaulted as Excel's are). */
+export const amortization = named(AMORTIZATION);
 
 function schedule(
   loanAmount: number,

@@ -22,6 +22,7 @@ import {
   yearsFromZero,
   type Grid,
   HELP,
+  named,
   type InputOf,
 } from "./args";
 import {
@@ -154,23 +155,6 @@ export const GUARANTEE_EXPOSURE = define(
 
 export type RecoveryInput = InputOf<typeof LENDER_RECOVERY>;
 
-/** min(proceeds, claim), plus on recourse min(deficiency, collectible assets) − collection cost when positive. */
-export function lenderRecovery({
-  claim,
-  netProceeds,
-  isRecourse,
-  collectibleAssets,
-  collectionCost = LENDER_RECOVERY.param.collectionCost.fallback,
-}: RecoveryInput): number {
-  const applied = Math.min(claim, netProceeds);
-  if (!isRecourse) return applied;
-  const deficiency = Math.max(0, sumMoney([claim, -netProceeds]));
-  const reachable = collectibleAssets === undefined ? deficiency : Math.min(deficiency, collectibleAssets);
-  const net = sumMoney([reachable, -collectionCost]);
-  // A rational lender does not spend more on collecting than it collects.
-  return net > 0 ? sumMoney([applied, net]) : applied;
-}
-
 export const LENDER_RECOVERY = define(
   "LENDER_RECOVERY",
   [
@@ -180,8 +164,15 @@ export const LENDER_RECOVERY = define(
     amount.optional("collectibleAssets"),
     amount.withDefault("collectionCost", 0),
   ],
-  (claim, netProceeds, isRecourse, collectibleAssets, collectionCost): number =>
-    lenderRecovery({ claim, netProceeds, isRecourse, collectibleAssets, collectionCost }),
+  (claim, netProceeds, isRecourse, collectibleAssets, collectionCost): number => {
+    const applied = Math.min(claim, netProceeds);
+    if (!isRecourse) return applied;
+    const deficiency = Math.max(0, sumMoney([claim, -netProceeds]));
+    const reachable = collectibleAssets === undefined ? deficiency : Math.min(deficiency, collectibleAssets);
+    const net = sumMoney([reachable, -collectionCost]);
+    // A rational lender does not spend more on collecting than it collects.
+    return net > 0 ? sumMoney([applied, net]) : applied;
+  },
   HELP && {
     family: "lender",
     summary: "What the lender recovers after weighing the cost of collecting.",
@@ -205,33 +196,27 @@ export const LENDER_RECOVERY = define(
   },
 );
 
+/** LENDER_RECOVERY with named arguments (checked and defaulted as Excel's are). */
+export const lenderRecovery = named(LENDER_RECOVERY);
+
 // ---------------------------------------------------------------------------------------
 // MARKET_PREMIUM: the market table (domain.ts) as decimals.
 
 export type MarketInput = InputOf<typeof MARKET_PREMIUM>;
 
-/**
- * One figure of the market table as a decimal (rates and points of the loan, the LTV cap);
- * #N/A for a loan type or measure the table does not have, and for CMBS points.
- */
-export function marketPremium({
-  loanType,
-  measure,
-  bound = MARKET_PREMIUM.param.bound.fallback,
-}: MarketInput): number | Fault {
-  if (!LOAN_TYPES.includes(loanType as LoanType)) return MSG.unknownName("loanType", "loan type", loanType, LOAN_TYPES);
-  const column = MARKET_MEASURES.indexOf(measure as MarketMeasure);
-  if (column < 0) return MSG.unknownName("measure", "measure", measure, MARKET_MEASURES);
-  const range = MARKET_TABLE[loanType as LoanType][column];
-  if (range === null) return MSG.noRecourseOption(loanType);
-  const x = bound === "LOW" ? range[0] : bound === "HIGH" ? range[1] : (range[0] + range[1]) / 2;
-  return x / (measure === "LTV_CAP" ? 100 : 10000);
-}
-
 export const MARKET_PREMIUM = define(
   "MARKET_PREMIUM",
   [code("loanType"), code("measure"), choice("bound", MARKET_BOUNDS, "MID")],
-  (loanType, measure, bound): number | Fault => marketPremium({ loanType, measure, bound }),
+  (loanType, measure, bound): number | Fault => {
+    if (!LOAN_TYPES.includes(loanType as LoanType))
+      return MSG.unknownName("loanType", "loan type", loanType, LOAN_TYPES);
+    const column = MARKET_MEASURES.indexOf(measure as MarketMeasure);
+    if (column < 0) return MSG.unknownName("measure", "measure", measure, MARKET_MEASURES);
+    const range = MARKET_TABLE[loanType as LoanType][column];
+    if (range === null) return MSG.noRecourseOption(loanType);
+    const x = bound === "LOW" ? range[0] : bound === "HIGH" ? range[1] : (range[0] + range[1]) / 2;
+    return x / (measure === "LTV_CAP" ? 100 : 10000);
+  },
   HELP && {
     family: "lender",
     summary: "Typical market price of non-recourse: rate, points, LTV cap.",
@@ -252,6 +237,9 @@ export const MARKET_PREMIUM = define(
     cost: "composite",
   },
 );
+
+/** MARKET_PREMIUM with named arguments (checked and defaulted as Excel's are). */
+export const marketPremium = named(MARKET_PREMIUM);
 
 // ---------------------------------------------------------------------------------------
 // QUALIFY

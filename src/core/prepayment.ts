@@ -35,6 +35,7 @@ import {
   yearsFromZero,
   type Grid,
   HELP,
+  named,
   type InputOf,
 } from "./args";
 import { Fault } from "./fault";
@@ -52,44 +53,6 @@ function monthlyRate(method: YieldMaintenanceMethod, d: number): number {
 }
 
 export type YieldMaintenanceInput = InputOf<typeof YIELD_MAINTENANCE>;
-
-/** max(PV of the note's excess over the Treasury to the end of the YM period, floor·b); see the module comment. */
-export function yieldMaintenance({
-  balance,
-  noteRate,
-  treasuryRate,
-  remainingYears,
-  floorPct = YIELD_MAINTENANCE.param.floorPct.fallback,
-  method = YIELD_MAINTENANCE.param.method.fallback,
-  spread = YIELD_MAINTENANCE.param.spread.fallback,
-  ymYears,
-  amortYearsLeft,
-}: YieldMaintenanceInput): number | Fault {
-  if (ymYears !== undefined && ymYears > remainingYears)
-    return MSG.exceeds("ymYears", "remainingYears", ymYears, remainingYears);
-  const term = ymYears ?? remainingYears;
-  const d = treasuryRate + spread;
-  let pv: number;
-  if (amortYearsLeft === undefined) {
-    const shortfall = balance * (noteRate - treasuryRate);
-    pv =
-      method === "ANNUAL"
-        ? shortfall * annuityFactor(d, term)
-        : (shortfall / 12) * annuityFactor(monthlyRate(method, d), term * 12);
-  } else {
-    const months = wholePeriods(ymYears === undefined ? "remainingYears" : "ymYears", term, 12);
-    if (months instanceof Fault) return months;
-    const n = wholePeriods("amortYearsLeft", amortYearsLeft, 12);
-    if (n instanceof Fault) return n;
-    const i = noteRate / 12;
-    const j = monthlyRate(method, d);
-    pv =
-      levelPayment(balance, i, n) * annuityFactor(j, Math.min(months, n)) +
-      amortizedBalance(balance, i, n, months) * discountFactor(j, months) -
-      balance;
-  }
-  return Math.max(pv, balance * floorPct);
-}
 
 export const YIELD_MAINTENANCE = define(
   "YIELD_MAINTENANCE",
@@ -114,18 +77,32 @@ export const YIELD_MAINTENANCE = define(
     spread,
     ymYears,
     amortYearsLeft,
-  ): number | Fault =>
-    yieldMaintenance({
-      balance,
-      noteRate,
-      treasuryRate,
-      remainingYears,
-      floorPct,
-      method,
-      spread,
-      ymYears,
-      amortYearsLeft,
-    }),
+  ): number | Fault => {
+    if (ymYears !== undefined && ymYears > remainingYears)
+      return MSG.exceeds("ymYears", "remainingYears", ymYears, remainingYears);
+    const term = ymYears ?? remainingYears;
+    const d = treasuryRate + spread;
+    let pv: number;
+    if (amortYearsLeft === undefined) {
+      const shortfall = balance * (noteRate - treasuryRate);
+      pv =
+        method === "ANNUAL"
+          ? shortfall * annuityFactor(d, term)
+          : (shortfall / 12) * annuityFactor(monthlyRate(method, d), term * 12);
+    } else {
+      const months = wholePeriods(ymYears === undefined ? "remainingYears" : "ymYears", term, 12);
+      if (months instanceof Fault) return months;
+      const n = wholePeriods("amortYearsLeft", amortYearsLeft, 12);
+      if (n instanceof Fault) return n;
+      const i = noteRate / 12;
+      const j = monthlyRate(method, d);
+      pv =
+        levelPayment(balance, i, n) * annuityFactor(j, Math.min(months, n)) +
+        amortizedBalance(balance, i, n, months) * discountFactor(j, months) -
+        balance;
+    }
+    return Math.max(pv, balance * floorPct);
+  },
   HELP && {
     family: "lender",
     summary: "Yield-maintenance prepayment premium, with its floor.",
@@ -157,6 +134,9 @@ export const YIELD_MAINTENANCE = define(
     cost: "simple",
   },
 );
+
+/** YIELD_MAINTENANCE with named arguments (checked and defaulted as Excel's are). */
+export const yieldMaintenance = named(YIELD_MAINTENANCE);
 
 export const DEFEASANCE_CONVENTIONS = ["MONTHLY", "SEMIANNUAL"] as const;
 

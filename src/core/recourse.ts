@@ -13,25 +13,13 @@
  *   break-even default probability = premium / deficiency (#N/A above 1: no break-even);
  *   with a discount rate, premium / (deficiency / (1 + d/12)^(12 × defaultYear))
  */
-import { amount, define, points, rate, signed, years, yearsFromZero, HELP, type InputOf } from "./args";
+import { amount, define, points, rate, signed, years, yearsFromZero, HELP, named, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { diffExact, sumMoney, toCents } from "./money";
 import { amortizedBalance, annuityFactor, discountFactor, levelPayment, wholePeriods } from "./periods";
 
 export type DeficiencyInput = InputOf<typeof DEFICIENCY>;
-
-/** max(0, principal + interest + fees + foreclosure costs − (sale price − sale costs)), summed exactly. */
-export function deficiency({
-  unpaidPrincipal,
-  salePrice,
-  accruedInterest = DEFICIENCY.param.accruedInterest.fallback,
-  fees = DEFICIENCY.param.fees.fallback,
-  foreclosureCosts = DEFICIENCY.param.foreclosureCosts.fallback,
-  saleCosts = DEFICIENCY.param.saleCosts.fallback,
-}: DeficiencyInput): number {
-  return Math.max(0, sumMoney([unpaidPrincipal, accruedInterest, fees, foreclosureCosts, -salePrice, saleCosts]));
-}
 
 export const DEFICIENCY = define(
   "DEFICIENCY",
@@ -43,8 +31,9 @@ export const DEFICIENCY = define(
     amount.withDefault("foreclosureCosts", 0),
     amount.withDefault("saleCosts", 0),
   ],
-  (unpaidPrincipal, salePrice, accruedInterest, fees, foreclosureCosts, saleCosts): number =>
-    deficiency({ unpaidPrincipal, salePrice, accruedInterest, fees, foreclosureCosts, saleCosts }),
+  (unpaidPrincipal, salePrice, accruedInterest, fees, foreclosureCosts, saleCosts): number => {
+    return Math.max(0, sumMoney([unpaidPrincipal, accruedInterest, fees, foreclosureCosts, -salePrice, saleCosts]));
+  },
   HELP && {
     family: "recourse",
     summary: "What a recourse lender can still claim after the foreclosure sale.",
@@ -68,41 +57,10 @@ export const DEFICIENCY = define(
   },
 );
 
-export type PremiumInput = InputOf<typeof NONRECOURSE_PREMIUM>;
+/** DEFICIENCY with named arguments (checked and defaulted as Excel's are). */
+export const deficiency = named(DEFICIENCY);
 
-/** The extra cost of non-recourse over the hold (negative when non-recourse is cheaper). */
-export function nonrecoursePremium({
-  loanAmount: loan,
-  recourseRate: rRate,
-  nonRecourseRate: nrRate,
-  recoursePoints: rPoints,
-  nonRecoursePoints: nrPoints,
-  holdYears,
-  amortYears,
-  discountRate,
-}: PremiumInput): number | Fault {
-  const months = wholePeriods("holdYears", holdYears, 12);
-  if (months instanceof Fault) return months;
-  let amortMonths: number | undefined;
-  if (amortYears !== undefined) {
-    const m = wholePeriods("amortYears", amortYears, 12);
-    if (m instanceof Fault) return m;
-    amortMonths = m;
-  }
-  const pointsCost = loan * (nrPoints - rPoints);
-  if (amortMonths === undefined) {
-    if (discountRate === undefined) return interestOnlyPremium(loan, rRate, nrRate, rPoints, nrPoints, months);
-    const d = discountRate / 12;
-    return ((loan * (nrRate - rRate)) / 12) * annuityFactor(d, months) + pointsCost;
-  }
-  const paying = Math.min(months, amortMonths);
-  const extraPayment = levelPayment(loan, nrRate / 12, amortMonths) - levelPayment(loan, rRate / 12, amortMonths);
-  const extraBalance =
-    amortizedBalance(loan, nrRate / 12, amortMonths, months) - amortizedBalance(loan, rRate / 12, amortMonths, months);
-  if (discountRate === undefined) return extraPayment * paying + extraBalance + pointsCost;
-  const d = discountRate / 12;
-  return extraPayment * annuityFactor(d, paying) + extraBalance * discountFactor(d, months) + pointsCost;
-}
+export type PremiumInput = InputOf<typeof NONRECOURSE_PREMIUM>;
 
 export const NONRECOURSE_PREMIUM = define(
   "NONRECOURSE_PREMIUM",
@@ -116,26 +74,30 @@ export const NONRECOURSE_PREMIUM = define(
     years.optional("amortYears"),
     rate.optional("discountRate"),
   ],
-  (
-    loanAmount,
-    recourseRate,
-    nonRecourseRate,
-    recoursePoints,
-    nonRecoursePoints,
-    holdYears,
-    amortYears,
-    discountRate,
-  ): number | Fault =>
-    nonrecoursePremium({
-      loanAmount,
-      recourseRate,
-      nonRecourseRate,
-      recoursePoints,
-      nonRecoursePoints,
-      holdYears,
-      amortYears,
-      discountRate,
-    }),
+  (loan, rRate, nrRate, rPoints, nrPoints, holdYears, amortYears, discountRate): number | Fault => {
+    const months = wholePeriods("holdYears", holdYears, 12);
+    if (months instanceof Fault) return months;
+    let amortMonths: number | undefined;
+    if (amortYears !== undefined) {
+      const m = wholePeriods("amortYears", amortYears, 12);
+      if (m instanceof Fault) return m;
+      amortMonths = m;
+    }
+    const pointsCost = loan * (nrPoints - rPoints);
+    if (amortMonths === undefined) {
+      if (discountRate === undefined) return interestOnlyPremium(loan, rRate, nrRate, rPoints, nrPoints, months);
+      const d = discountRate / 12;
+      return ((loan * (nrRate - rRate)) / 12) * annuityFactor(d, months) + pointsCost;
+    }
+    const paying = Math.min(months, amortMonths);
+    const extraPayment = levelPayment(loan, nrRate / 12, amortMonths) - levelPayment(loan, rRate / 12, amortMonths);
+    const extraBalance =
+      amortizedBalance(loan, nrRate / 12, amortMonths, months) -
+      amortizedBalance(loan, rRate / 12, amortMonths, months);
+    if (discountRate === undefined) return extraPayment * paying + extraBalance + pointsCost;
+    const d = discountRate / 12;
+    return extraPayment * annuityFactor(d, paying) + extraBalance * discountFactor(d, months) + pointsCost;
+  },
   HELP && {
     family: "recourse",
     summary: "Extra cost of non-recourse over the hold: rate spread plus points.",
@@ -161,6 +123,9 @@ export const NONRECOURSE_PREMIUM = define(
     cost: "composite",
   },
 );
+
+/** NONRECOURSE_PREMIUM with named arguments (checked and defaulted as Excel's are). */
+export const nonrecoursePremium = named(NONRECOURSE_PREMIUM);
 
 /**
  * L × Δrate × months / 12 + L × Δpoints, exact when the loan is in whole cents and the
@@ -189,30 +154,6 @@ function interestOnlyPremium(
   return numerator / denominator;
 }
 
-/**
- * premium / deficiency, never below 0: the default probability above which non-recourse pays
- * for itself. With a discount rate, the loss is first discounted from the default year at
- * (1 + d/12)^(12 × year), the convention of NONRECOURSE_PREMIUM's discounted premium, so both
- * are present values. Above 1 there is no break-even: #N/A saying so.
- */
-export function breakevenProbability({
-  premium,
-  deficiency,
-  discountRate,
-  defaultYear,
-}: InputOf<typeof BREAKEVEN_PROBABILITY>): number | Fault {
-  if (deficiency === 0) return MSG.divByZero("deficiency");
-  let loss = deficiency;
-  if (discountRate !== undefined) {
-    if (defaultYear === undefined)
-      return MSG.requiredWith("defaultYear", "discountRate", "the year the loss falls in, to discount it");
-    loss = deficiency * discountFactor(discountRate / 12, 12 * defaultYear);
-  }
-  const p = premium / loss;
-  if (p > 1) return MSG.noBreakeven(premium, loss);
-  return Math.max(0, p);
-}
-
 export const BREAKEVEN_PROBABILITY = define(
   "BREAKEVEN_PROBABILITY",
   [
@@ -221,8 +162,18 @@ export const BREAKEVEN_PROBABILITY = define(
     rate.optional("discountRate"),
     yearsFromZero.optional("defaultYear"),
   ],
-  (premium, deficiency, discountRate, defaultYear): number | Fault =>
-    breakevenProbability({ premium, deficiency, discountRate, defaultYear }),
+  (premium, deficiency, discountRate, defaultYear): number | Fault => {
+    if (deficiency === 0) return MSG.divByZero("deficiency");
+    let loss = deficiency;
+    if (discountRate !== undefined) {
+      if (defaultYear === undefined)
+        return MSG.requiredWith("defaultYear", "discountRate", "the year the loss falls in, to discount it");
+      loss = deficiency * discountFactor(discountRate / 12, 12 * defaultYear);
+    }
+    const p = premium / loss;
+    if (p > 1) return MSG.noBreakeven(premium, loss);
+    return Math.max(0, p);
+  },
   HELP && {
     family: "recourse",
     summary: "Default probability above which the premium pays for itself.",
@@ -244,3 +195,6 @@ export const BREAKEVEN_PROBABILITY = define(
     cost: "simple",
   },
 );
+
+/** BREAKEVEN_PROBABILITY with named arguments (checked and defaulted as Excel's are). */
+export const breakevenProbability = named(BREAKEVEN_PROBABILITY);

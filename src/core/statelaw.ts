@@ -310,6 +310,28 @@ function loanFor(
   return { state, row, judicial: foreclosure === "JUDICIAL", mask, guarantor, waived };
 }
 
+/**
+ * The help of the parameters DEFICIENCY_ALLOWED and STATE_DEFICIENCY share (the state, the loan's
+ * flags, overrides, the party): stated once. Empty in the add-in's bundles, as all help is (HELP).
+ */
+const LAW_PARAMS_HELP: Readonly<
+  Record<
+    "state" | "foreclosure" | "residential1to4" | "purchaseMoney" | "ownerOccupied" | "overrides" | "party" | "waived",
+    string
+  >
+> = HELP
+  ? {
+      state: "Two-letter state code (DC included).",
+      foreclosure: "NONJUDICIAL (trustee sale, default) or JUDICIAL.",
+      residential1to4: "TRUE for residential property of 1 to 4 units (default FALSE).",
+      purchaseMoney: "TRUE if the loan financed the purchase (default FALSE).",
+      ownerOccupied: "TRUE if the borrower lives there (default FALSE).",
+      overrides: "Two columns, field and value, replacing the table's entry for this deal.",
+      party: "BORROWER (default) or GUARANTOR: whose liability the answer is about.",
+      waived: "TRUE if the guarantor waived the state's protections in the guaranty (GUARANTOR only; default FALSE).",
+    }
+  : ({} as never);
+
 export const DEFICIENCY_ALLOWED = define(
   "DEFICIENCY_ALLOWED",
   [STATE, METHOD, ...LOAN_FLAGS, OVERRIDES, PARTY, WAIVED],
@@ -324,14 +346,7 @@ export const DEFICIENCY_ALLOWED = define(
       "TRUE or FALSE as the state table records it, about the borrower unless party is GUARANTOR; #N/A naming the field the table does not know. Published summaries, not legal advice.",
     section: 8,
     params: {
-      state: "Two-letter state code (DC included).",
-      foreclosure: "NONJUDICIAL (trustee sale, default) or JUDICIAL.",
-      residential1to4: "TRUE for residential property of 1 to 4 units (default FALSE).",
-      purchaseMoney: "TRUE if the loan financed the purchase (default FALSE).",
-      ownerOccupied: "TRUE if the borrower lives there (default FALSE).",
-      overrides: "Two columns, field and value, replacing the table's entry for this deal.",
-      party: "BORROWER (default) or GUARANTOR: whose liability the answer is about.",
-      waived: "TRUE if the guarantor waived the state's protections in the guaranty (GUARANTOR only; default FALSE).",
+      ...LAW_PARAMS_HELP,
     },
     returns: "TRUE if a deficiency may be pursued against the party.",
     result: "boolean",
@@ -385,15 +400,8 @@ export const STATE_DEFICIENCY = define(
       claim: "The lender's claim: principal, interest, fees and foreclosure costs.",
       salePrice:
         "The price the property brought at the foreclosure sale (the winning bid credited against the claim; costs belong in claim).",
-      state: "Two-letter state code (DC included).",
       fairMarketValue: "Fair market value at the sale (omitted: the sale price).",
-      foreclosure: "NONJUDICIAL (trustee sale, default) or JUDICIAL.",
-      residential1to4: "TRUE for residential property of 1 to 4 units (default FALSE).",
-      purchaseMoney: "TRUE if the loan financed the purchase (default FALSE).",
-      ownerOccupied: "TRUE if the borrower lives there (default FALSE).",
-      overrides: "Two columns, field and value, replacing the table's entry for this deal.",
-      party: "BORROWER (default) or GUARANTOR: whose liability the answer is about.",
-      waived: "TRUE if the guarantor waived the state's protections in the guaranty (GUARANTOR only; default FALSE).",
+      ...LAW_PARAMS_HELP,
     },
     returns: "The deficiency the lender may pursue against the party.",
     result: "number",

@@ -15,7 +15,7 @@
  * market value (Table 1-1, line 5); 0 gives the reading before issue 11. Other §108 exclusions
  * (bankruptcy, qualified principal residence, farm debt) are not modelled.
  */
-import { amount, define, flag, requiredFlag, HELP, type InputOf } from "./args";
+import { amount, define, flag, requiredFlag, HELP, named, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { sumMoney } from "./money";
@@ -23,36 +23,6 @@ import { sumMoney } from "./money";
 export const FORECLOSURE_TAX_HEADER = ["Gain or loss", "COD income", "COD excluded", "COD taxable"] as const;
 
 export type ForeclosureTaxInput = InputOf<typeof FORECLOSURE_TAX>;
-
-/**
- * One row: gain or loss (negative = loss), COD income, COD excluded (insolvency, then §108(c)),
- * COD taxable; with the header row above it when asked. #VALUE! when a C corporation elects §108(c).
- */
-export function foreclosureTax({
-  debt,
-  fairMarketValue,
-  adjustedBasis,
-  isRecourse,
-  insolvency = FORECLOSURE_TAX.param.insolvency.fallback,
-  proceedsToBorrower,
-  depreciableBasis,
-  cCorporation = FORECLOSURE_TAX.param.cCorporation.fallback,
-  header = FORECLOSURE_TAX.param.header.fallback,
-}: ForeclosureTaxInput): (string | number)[][] | Fault {
-  if (cCorporation && depreciableBasis !== undefined) return MSG.notForCCorporation("depreciableBasis");
-  const over = fairMarketValue > debt;
-  const proceeds = proceedsToBorrower ?? (over ? sumMoney([fairMarketValue, -debt]) : 0);
-  const realized = isRecourse && !over ? fairMarketValue : debt;
-  const gain = sumMoney(proceeds ? [realized, proceeds, -adjustedBasis] : [realized, -adjustedBasis]);
-  // Recourse COD is debt − FMV, so §108(c)'s first cap (principal − FMV) never binds below it.
-  const cod = isRecourse && !over ? sumMoney([debt, -fairMarketValue]) : 0;
-  const byInsolvency = Math.min(cod, insolvency);
-  const byQrpbd =
-    depreciableBasis === undefined || cod === 0 ? 0 : Math.min(sumMoney([cod, -byInsolvency]), depreciableBasis);
-  const excluded = byQrpbd ? sumMoney([byInsolvency, byQrpbd]) : byInsolvency;
-  const row = [gain, cod, excluded, excluded ? sumMoney([cod, -excluded]) : cod];
-  return header ? [[...FORECLOSURE_TAX_HEADER], row] : [row];
-}
 
 export const FORECLOSURE_TAX = define(
   "FORECLOSURE_TAX",
@@ -77,18 +47,21 @@ export const FORECLOSURE_TAX = define(
     depreciableBasis,
     cCorporation,
     header,
-  ): (string | number)[][] | Fault =>
-    foreclosureTax({
-      debt,
-      fairMarketValue,
-      adjustedBasis,
-      isRecourse,
-      insolvency,
-      proceedsToBorrower,
-      depreciableBasis,
-      cCorporation,
-      header,
-    }),
+  ): (string | number)[][] | Fault => {
+    if (cCorporation && depreciableBasis !== undefined) return MSG.notForCCorporation("depreciableBasis");
+    const over = fairMarketValue > debt;
+    const proceeds = proceedsToBorrower ?? (over ? sumMoney([fairMarketValue, -debt]) : 0);
+    const realized = isRecourse && !over ? fairMarketValue : debt;
+    const gain = sumMoney(proceeds ? [realized, proceeds, -adjustedBasis] : [realized, -adjustedBasis]);
+    // Recourse COD is debt − FMV, so §108(c)'s first cap (principal − FMV) never binds below it.
+    const cod = isRecourse && !over ? sumMoney([debt, -fairMarketValue]) : 0;
+    const byInsolvency = Math.min(cod, insolvency);
+    const byQrpbd =
+      depreciableBasis === undefined || cod === 0 ? 0 : Math.min(sumMoney([cod, -byInsolvency]), depreciableBasis);
+    const excluded = byQrpbd ? sumMoney([byInsolvency, byQrpbd]) : byInsolvency;
+    const row = [gain, cod, excluded, excluded ? sumMoney([cod, -excluded]) : cod];
+    return header ? [[...FORECLOSURE_TAX_HEADER], row] : [row];
+  },
   HELP && {
     family: "lender",
     summary: "Gain or loss and cancellation-of-debt income of a foreclosure (spills).",
@@ -118,3 +91,6 @@ export const FORECLOSURE_TAX = define(
     cost: "simple",
   },
 );
+
+/** FORECLOSURE_TAX with named arguments (checked and defaulted as Excel's are). */
+export const foreclosureTax = named(FORECLOSURE_TAX);

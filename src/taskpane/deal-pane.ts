@@ -46,52 +46,34 @@ export interface DealPane {
   disable(reason: string): void;
 }
 
-/** Renders the deal card into its placeholders in taskpane.html. */
-export function mountDealPane(root: HTMLElement): DealPane {
-  const q = <T extends HTMLElement>(selector: string, type: { new (): T }): T => {
-    const node = root.querySelector(selector);
-    if (!(node instanceof type)) throw new Error(`The task pane is missing ${selector}.`);
-    return node;
-  };
-  const form = q("#deal-form", HTMLFormElement);
-  const templateBox = q("#deal-template", HTMLFieldSetElement);
-  const summary = q("#deal-summary", HTMLElement);
-  const fieldsBox = q("#deal-fields", HTMLElement);
-  const carveBox = q("#deal-carveouts", HTMLFieldSetElement);
-  const carveCount = q("#deal-carveouts-count", HTMLElement);
-  const stateSelect = q("#deal-state", HTMLSelectElement);
-  const insert = q("#insert-deal", HTMLButtonElement);
-  const progress = q("#deal-progress", HTMLProgressElement);
-  const dealStatus = q("#deal-status", HTMLElement);
-  const copy = q("#copy-values", HTMLButtonElement);
-  const copyStatus = q("#copy-values-status", HTMLElement);
+/** A labelled choice (radio or checkbox) appended to `box`; returns the input. */
+function choiceInput(
+  box: HTMLElement,
+  type: "radio" | "checkbox",
+  id: string,
+  value: string,
+  text: string,
+  onChange: (input: HTMLInputElement) => void,
+): HTMLInputElement {
+  const input = el("input");
+  input.type = type;
+  input.id = id;
+  input.value = value;
+  input.addEventListener("change", () => onChange(input));
+  const label = el("label", "check");
+  label.htmlFor = id;
+  label.append(input, document.createTextNode(` ${text}`));
+  box.append(label);
+  return input;
+}
 
-  let state: FormState = initialState();
-  let enabled = false;
-  let busy = false;
-
-  // Radio buttons, not a select: a template's full name wraps at a narrow pane width.
-  const templateRadios = TEMPLATES.map((t) => {
-    const id = `deal-template-${t.id}`;
-    const radio = el("input");
-    radio.type = "radio";
-    radio.name = "deal-template";
-    radio.id = id;
-    radio.value = t.id;
-    radio.setAttribute("aria-describedby", "deal-summary");
-    radio.addEventListener("change", () => {
-      if (radio.checked) load(t.id);
-    });
-    const label = el("label", "check");
-    label.htmlFor = id;
-    label.append(radio, document.createTextNode(` ${t.title}`));
-    templateBox.append(label);
-    return radio;
-  });
-  for (const s of stateChoices()) stateSelect.append(new Option(s.label, s.code));
-
-  // One labelled input per field, its hint and its message tied to it with aria-describedby.
-  const inputs = new Map<FieldKey, { input: HTMLInputElement; message: HTMLElement }>();
+/** One labelled text input per form field, its hint and its message tied to it with aria-describedby. */
+function fieldInputs(
+  box: HTMLElement,
+  onInput: (key: FieldKey, value: string) => void,
+  onLeave: (key: FieldKey) => void,
+): Map<FieldKey, FieldInput> {
+  const inputs = new Map<FieldKey, FieldInput>();
   for (const field of FIELDS) {
     const id = `deal-${field.key}`;
     const wrap = el("div", "field");
@@ -107,31 +89,93 @@ export function mountDealPane(root: HTMLElement): DealPane {
     const message = el("span", "field-error");
     message.id = `${id}-error`;
     input.setAttribute("aria-describedby", `${hint.id} ${message.id}`);
-    input.addEventListener("input", () => {
-      state = { ...state, values: { ...state.values, [field.key]: input.value } };
-    });
-    input.addEventListener("change", () => showField(field.key));
+    input.addEventListener("input", () => onInput(field.key, input.value));
+    input.addEventListener("change", () => onLeave(field.key));
     wrap.append(label, input, hint, message);
-    fieldsBox.append(wrap);
+    box.append(wrap);
     inputs.set(field.key, { input, message });
   }
+  return inputs;
+}
 
-  const boxes = carveoutChoices().map((c) => {
-    const id = `deal-carveout-${c.code}`;
-    const box = el("input");
-    box.type = "checkbox";
-    box.id = id;
-    box.value = c.code;
-    box.addEventListener("change", () => {
+interface FieldInput {
+  readonly input: HTMLInputElement;
+  readonly message: HTMLElement;
+}
+
+/** Shows a field's message beside it (none: valid) and marks it for assistive technology. */
+function showMessage(entry: FieldInput, error: string): void {
+  entry.message.textContent = error;
+  entry.input.setAttribute("aria-invalid", error ? "true" : "false");
+}
+
+/** Focuses the first field marked invalid, opening its folded section. */
+function focusFirstInvalid(inputs: ReadonlyMap<FieldKey, FieldInput>): void {
+  const first = FIELDS.find((f) => inputs.get(f.key)?.input.getAttribute("aria-invalid") === "true");
+  const input = first ? inputs.get(first.key)?.input : undefined;
+  if (!input) return;
+  const details = input.closest("details");
+  if (details) details.open = true;
+  input.focus();
+}
+
+/** The card's elements, found in taskpane.html. */
+function cardElements(root: HTMLElement) {
+  const q = <T extends HTMLElement>(selector: string, type: { new (): T }): T => {
+    const node = root.querySelector(selector);
+    if (!(node instanceof type)) throw new Error(`The task pane is missing ${selector}.`);
+    return node;
+  };
+  return {
+    form: q("#deal-form", HTMLFormElement),
+    templateBox: q("#deal-template", HTMLFieldSetElement),
+    summary: q("#deal-summary", HTMLElement),
+    fieldsBox: q("#deal-fields", HTMLElement),
+    carveBox: q("#deal-carveouts", HTMLFieldSetElement),
+    carveCount: q("#deal-carveouts-count", HTMLElement),
+    stateSelect: q("#deal-state", HTMLSelectElement),
+    insert: q("#insert-deal", HTMLButtonElement),
+    progress: q("#deal-progress", HTMLProgressElement),
+    dealStatus: q("#deal-status", HTMLElement),
+    copy: q("#copy-values", HTMLButtonElement),
+    copyStatus: q("#copy-values-status", HTMLElement),
+  };
+}
+
+/** Renders the deal card into its placeholders in taskpane.html. */
+export function mountDealPane(root: HTMLElement): DealPane {
+  const card = cardElements(root);
+  const { form, templateBox, summary, fieldsBox, carveBox, carveCount, stateSelect } = card;
+  const { insert, dealStatus, copy, copyStatus } = card;
+
+  let state: FormState = initialState();
+  let enabled = false;
+
+  // Radio buttons, not a select: a template's full name wraps at a narrow pane width.
+  const templateRadios = TEMPLATES.map((t) => {
+    const radio = choiceInput(templateBox, "radio", `deal-template-${t.id}`, t.id, t.title, (r) => {
+      if (r.checked) load(t.id);
+    });
+    radio.name = "deal-template";
+    radio.setAttribute("aria-describedby", "deal-summary");
+    return radio;
+  });
+  for (const s of stateChoices()) stateSelect.append(new Option(s.label, s.code));
+
+  const inputs = fieldInputs(
+    fieldsBox,
+    (key, value) => {
+      state = { ...state, values: { ...state.values, [key]: value } };
+    },
+    (key) => showField(key),
+  );
+
+  const boxes = carveoutChoices().map((c) =>
+    choiceInput(carveBox, "checkbox", `deal-carveout-${c.code}`, c.code, `${c.code}: ${c.label}`, () => {
       state = { ...state, carveouts: boxes.filter((b) => b.checked).map((b) => b.value) };
       showCarveoutCount();
-    });
-    const label = el("label", "check", undefined);
-    label.htmlFor = id;
-    label.append(box, document.createTextNode(` ${c.code}: ${c.label}`));
-    carveBox.append(label);
-    return box;
-  });
+    }),
+  );
 
   function showCarveoutCount(): void {
     const n = boxes.filter((b) => b.checked).length;
@@ -144,8 +188,7 @@ export function mountDealPane(root: HTMLElement): DealPane {
     if (!field || !entry) return true;
     const checked = checkField(field, entry.input.value);
     const error = "error" in checked ? checked.error : "";
-    entry.message.textContent = error;
-    entry.input.setAttribute("aria-invalid", error ? "true" : "false");
+    showMessage(entry, error);
     return !error;
   }
 
@@ -154,10 +197,9 @@ export function mountDealPane(root: HTMLElement): DealPane {
     state = initialState(template);
     for (const r of templateRadios) r.checked = r.value === template.id;
     summary.textContent = template.summary;
-    for (const [key, { input, message }] of inputs) {
-      input.value = state.values[key];
-      message.textContent = "";
-      input.setAttribute("aria-invalid", "false");
+    for (const [key, entry] of inputs) {
+      entry.input.value = state.values[key];
+      showMessage(entry, "");
     }
     for (const b of boxes) b.checked = state.carveouts.includes(b.value);
     showCarveoutCount();
@@ -168,38 +210,12 @@ export function mountDealPane(root: HTMLElement): DealPane {
     state = { ...state, state: stateSelect.value };
   });
 
-  /** Runs one Excel command with the button marked busy and the progress bar shown. */
-  async function busyWhile(
-    button: HTMLButtonElement,
-    label: string,
-    busyLabel: string,
-    region: HTMLElement,
-    note: string,
-    work: () => Promise<{ ok: boolean; message?: string }>,
-  ) {
-    if (busy || !enabled) return;
-    busy = true;
-    // aria-disabled rather than disabled, so keyboard focus stays on the button.
-    for (const b of [insert, copy]) b.setAttribute("aria-disabled", "true");
-    button.setAttribute("aria-busy", "true");
-    button.textContent = busyLabel;
-    progress.hidden = false;
-    status(region, "progress", note);
-    try {
-      const result = await work();
-      status(region, result.ok ? "success" : "error", result.message ?? "");
-    } finally {
-      busy = false;
-      for (const b of [insert, copy]) b.removeAttribute("aria-disabled");
-      button.removeAttribute("aria-busy");
-      button.textContent = label;
-      progress.hidden = true;
-    }
-  }
+  const command = commandRunner([insert, copy], card.progress, () => enabled);
+  const busyWhile = command.run;
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    if (busy || !enabled) return;
+    if (command.busy() || !enabled) return;
     const allValid = FIELDS.map((f) => showField(f.key)).every(Boolean);
     const result = readForm(state);
     if (!allValid || !result.ok) {
@@ -208,33 +224,12 @@ export function mountDealPane(root: HTMLElement): DealPane {
       if (!result.ok)
         for (const [key, message] of Object.entries(result.errors)) {
           const entry = inputs.get(key as FieldKey);
-          if (!entry || !message) continue;
-          entry.message.textContent = message;
-          entry.input.setAttribute("aria-invalid", "true");
+          if (entry && message) showMessage(entry, message);
         }
-      const first = FIELDS.find((f) => inputs.get(f.key)?.input.getAttribute("aria-invalid") === "true");
-      const firstInput = first ? inputs.get(first.key)?.input : undefined;
-      if (firstInput) {
-        const details = firstInput.closest("details");
-        if (details) details.open = true;
-        firstInput.focus();
-      }
+      focusFirstInvalid(inputs);
       return;
     }
-    void busyWhile(insert, TEXT.insert, TEXT.inserting, dealStatus, TEXT.insertProgress, async () => {
-      const plan = buildDealPlan(result.template, result.inputs, {
-        carveouts: result.carveouts,
-        state: result.state,
-        defaultYear: result.defaultYear,
-      });
-      const written = await writePlan(plan);
-      return written.ok
-        ? {
-            ok: true,
-            message: [WRITER_MESSAGES.inserted(written.sheetName), written.message].filter(Boolean).join(" "),
-          }
-        : written;
-    });
+    void busyWhile(insert, TEXT.insert, TEXT.inserting, dealStatus, TEXT.insertProgress, () => insertModel(result));
   });
 
   copy.addEventListener(
@@ -258,4 +253,52 @@ export function mountDealPane(root: HTMLElement): DealPane {
       status(dealStatus, "info", reason);
     },
   };
+}
+
+/**
+ * Runs one Excel command at a time: its button marked busy, the others aria-disabled (so keyboard
+ * focus stays on them), the progress bar shown and the outcome written in its status region.
+ */
+function commandRunner(buttons: readonly HTMLButtonElement[], progress: HTMLProgressElement, enabled: () => boolean) {
+  let busy = false;
+  async function run(
+    button: HTMLButtonElement,
+    label: string,
+    busyLabel: string,
+    region: HTMLElement,
+    note: string,
+    work: () => Promise<{ ok: boolean; message?: string }>,
+  ): Promise<void> {
+    if (busy || !enabled()) return;
+    busy = true;
+    for (const b of buttons) b.setAttribute("aria-disabled", "true");
+    button.setAttribute("aria-busy", "true");
+    button.textContent = busyLabel;
+    progress.hidden = false;
+    status(region, "progress", note);
+    try {
+      const result = await work();
+      status(region, result.ok ? "success" : "error", result.message ?? "");
+    } finally {
+      busy = false;
+      for (const b of buttons) b.removeAttribute("aria-disabled");
+      button.removeAttribute("aria-busy");
+      button.textContent = label;
+      progress.hidden = true;
+    }
+  }
+  return { run, busy: () => busy };
+}
+
+/** Builds the form's deal model and writes it into a new sheet; the message says where, and what was skipped. */
+async function insertModel(result: Extract<ReturnType<typeof readForm>, { ok: true }>) {
+  const plan = buildDealPlan(result.template, result.inputs, {
+    carveouts: result.carveouts,
+    state: result.state,
+    defaultYear: result.defaultYear,
+  });
+  const written = await writePlan(plan);
+  return written.ok
+    ? { ok: true, message: [WRITER_MESSAGES.inserted(written.sheetName), written.message].filter(Boolean).join(" ") }
+    : written;
 }

@@ -7,6 +7,7 @@
  * pursue and the personal exposure per structure (methodology §3, §5, §8). Beside it, the
  * premium in present value and the put's value (methodology §6, §16).
  */
+import { ASSUMPTIONS } from "./assumptions";
 import { call } from "../formula";
 import { type DealSheet, NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
 import { BASE_NAMES } from "./market";
@@ -30,8 +31,6 @@ export interface DownsideCells {
   readonly accruedMonths: string;
 }
 
-export type DownsideKey = "defaultYear" | "accruedMonths" | "capExpansion" | "volatility";
-
 /**
  * The risk-free rate the put is priced at, from the market table: the 10-year Treasury's yield
  * (semi-annual, bond-equivalent) as the continuous rate LOAN.PUT_VALUE takes, 2·ln(1 + y/2).
@@ -39,13 +38,7 @@ export type DownsideKey = "defaultYear" | "accruedMonths" | "capExpansion" | "vo
 export const RISK_FREE_FORMULA = `=2*LN(1+${BASE_NAMES.UST10}/2)`;
 
 /** Defaults of the downside's own inputs (assumptions, stated beside them). */
-export const DOWNSIDE_DEFAULTS: Readonly<Record<DownsideKey, number>> = {
-  defaultYear: 3,
-  accruedMonths: 6,
-  capExpansion: 0.01,
-  /** Downing, Stanton and Wallace (2008): loan-implied property volatility 20–24 % a year; the low end (§16). */
-  volatility: 0.2,
-};
+export const DOWNSIDE_DEFAULTS: Readonly<typeof ASSUMPTIONS.downside> = ASSUMPTIONS.downside;
 
 /** The risk-free rate: a template's own (an input), else the market table's Treasury as a continuous rate. */
 function riskFreeRow(s: DealSheet, own: number | undefined): string {
@@ -60,18 +53,12 @@ function riskFreeRow(s: DealSheet, own: number | undefined): string {
   return s.formula("B", r, RISK_FREE_FORMULA, "rate", "RiskFreeRate");
 }
 
-export function downsideSection({
-  s,
-  deal,
-  inp,
-  terms,
-  scenarios,
-  carveouts: carve,
-  outcomes,
-}: Pick<DealContext, "s" | "deal" | "inp" | "terms" | "scenarios" | "carveouts" | "outcomes">): DownsideCells {
+export function downsideSection(
+  ctx: Pick<DealContext, "s" | "deal" | "inp" | "terms" | "scenarios" | "carveouts" | "outcomes">,
+): DownsideCells {
+  const { s, deal, inp, terms, scenarios, carveouts: carve, outcomes } = ctx;
   const laws = outcomes.laws;
-  const defaults: Partial<Record<DownsideKey | "riskFree", number>> = deal.downside;
-  const d = { ...DOWNSIDE_DEFAULTS, ...defaults };
+  const d = { ...DOWNSIDE_DEFAULTS, ...deal.downside };
   const { noi, propertyValue: value, amortYears: amort, interestOnly: io } = inp;
   const top = s.heading("Downside at a default (time-aware)", 1);
   s.text(NOTE, top, "Every loan input flows through: the balance at the default year under each structure");
@@ -169,7 +156,7 @@ export function downsideSection({
     "Volatility",
     "Downing, Stanton & Wallace (2008): implied by 14,000 CMBS loans' pricing, about 20–24 % a year; the low end. Appraisal-based indices understate it (methodology §16)",
   );
-  const rf = riskFreeRow(s, defaults.riskFree);
+  const rf = riskFreeRow(s, deal.downside.riskFree);
   const putRow = s.label("Put value of non-recourse (LOAN.PUT_VALUE)");
   const putValue = s.formula(
     "D",

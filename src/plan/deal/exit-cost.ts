@@ -7,10 +7,13 @@
  * or the same step-down, as the template's lender type does. At or after maturity nothing is
  * owed. The ExitCost pair reads the table at the early-sale year.
  */
+import { ASSUMPTIONS } from "./assumptions";
 import { call, quote } from "../formula";
 import type { ExitAssumptions, LoanType, Prepayment } from "../templates/types";
-import { NOTE, type Pair, noteInput, type DealContext } from "./layout";
+import type { InputCells } from "./inputs";
+import { NOTE, type Pair, noteInput, type Deal, type DealContext, type DealSheet } from "./layout";
 import { BASE_NAMES } from "./market";
+import type { TermCells } from "./side-by-side";
 import { tableYears } from "./returns";
 
 /** The non-recourse prepayment each lender type usually carries (methodology §12, §14). */
@@ -26,17 +29,8 @@ export const PREPAYMENT_BY_LOAN_TYPE: Readonly<Record<LoanType, Prepayment>> = {
 export const STEP_DOWN_5 = [0.05, 0.04, 0.03, 0.02, 0.01] as const;
 export const STEP_DOWN_3 = [0.03, 0.02, 0.01] as const;
 
-export type ExitCostKey = "ymFloor" | "ymEndsBeforeMaturity" | "defeasanceFees";
-
 /** Defaults of the section's inputs. */
-export const EXIT_COST_DEFAULTS: Readonly<Record<ExitCostKey, number>> = {
-  /** The yield-maintenance floor, 1 % of the balance (methodology §12). */
-  ymFloor: 0.01,
-  /** Yield maintenance runs to maturity unless the template's lender ends it sooner. */
-  ymEndsBeforeMaturity: 0,
-  /** Defeasance fees, within the 40,000–100,000 typical (methodology §12). */
-  defeasanceFees: 50_000,
-};
+export const EXIT_COST_DEFAULTS: Readonly<typeof ASSUMPTIONS.exitCost> = ASSUMPTIONS.exitCost;
 
 /** The early-sale year a template's ExitCost is read at: year 3, or the year before the end of a shorter hold. */
 export function defaultEarlySaleYear(holdYears: number): number {
@@ -56,22 +50,55 @@ export interface ExitCostCells {
   readonly years: readonly { readonly year: string; readonly stepDown: string; readonly cost: Pair }[];
 }
 
-export function exitCostSection({
-  s,
-  deal,
-  inp,
-  terms,
-  maturity: { maturity },
-}: Pick<DealContext, "s" | "deal" | "inp" | "terms" | "maturity">): ExitCostCells {
-  const exit: Partial<ExitAssumptions> = deal.template.exit ?? {};
-  const d = EXIT_COST_DEFAULTS;
-  const hold = Math.max(1, Math.ceil(deal.inputs.holdYears));
-  const prepayment = exit.prepayment ?? PREPAYMENT_BY_LOAN_TYPE[deal.inputs.loanType];
-  const schedule: readonly number[] = hold <= STEP_DOWN_3.length ? STEP_DOWN_3 : STEP_DOWN_5;
-  const { amortYears: amort, interestOnly: io } = inp;
-
+export function exitCostSection(ctx: Pick<DealContext, "s" | "deal" | "inp" | "terms" | "maturity">): ExitCostCells {
+  const {
+    s,
+    deal,
+    inp,
+    terms,
+    maturity: { maturity },
+  } = ctx;
   const top = s.heading("Exit cost: repaying the loan at an early sale", 1);
   s.text(NOTE, top, "Prepayment under each structure in each year (methodology §12); 0 from maturity");
+  const exit = exitTerms(s, deal);
+  const head = s.next();
+  s.headings(head, [
+    "Early sale in year",
+    "Recourse (step-down)",
+    "Non-recourse",
+    "Difference",
+    "Step-down fee (share of the balance)",
+  ]);
+  const hold = Math.max(1, Math.ceil(deal.inputs.holdYears));
+  const schedule: readonly number[] = hold <= STEP_DOWN_3.length ? STEP_DOWN_3 : STEP_DOWN_5;
+  // A row per year of the returns table's span, so a longer HoldYears typed later still finds
+  // its year; from maturity on a row's cost is 0.
+  const years = Array.from({ length: tableYears(deal.inputs.holdYears) }, (_, k) =>
+    exitCostRow(s, k + 1, schedule[k] ?? 0, { inp, terms, maturity, exit }),
+  );
+  s.text(
+    "A",
+    s.next(),
+    "Step-down: assumption, a 5-4-3-2-1 % schedule (3-2-1 % on a hold of 3 years or less), open after; type the note's own",
+  );
+  const exitCost = exitCostAt(s, exit.earlySaleYear, head, years.length);
+  return { earlySaleYear: exit.earlySaleYear, exitCost, years };
+}
+
+/** The exit's own inputs: the early sale year, the non-recourse prepayment method and its terms. */
+interface ExitTerms {
+  readonly earlySaleYear: string;
+  readonly method: string;
+  readonly treasury: string;
+  readonly floor: string;
+  readonly ymEnds: string;
+  readonly fees: string;
+}
+
+/** Writes the exit's inputs (blue, named, each with its source) and returns their cells. */
+function exitTerms(s: DealSheet, deal: Deal): ExitTerms {
+  const exit: Partial<ExitAssumptions> = deal.template.exit ?? {};
+  const d = EXIT_COST_DEFAULTS;
   const earlySaleYear = noteInput(
     s,
     "Early sale year",
@@ -83,7 +110,7 @@ export function exitCostSection({
   const method = noteInput(
     s,
     "Non-recourse prepayment: YIELD_MAINTENANCE, DEFEASANCE or STEP_DOWN",
-    prepayment,
+    exit.prepayment ?? PREPAYMENT_BY_LOAN_TYPE[deal.inputs.loanType],
     undefined,
     "NonRecoursePrepayment",
     "As the lender type usually charges (methodology §12): CMBS defeasance; agency and life-company yield maintenance; bank and bridge a step-down",
@@ -115,76 +142,71 @@ export function exitCostSection({
     "DefeasanceFees",
     "Typically 40,000–100,000 (methodology §12)",
   );
+  return { earlySaleYear, method, treasury, floor, ymEnds, fees };
+}
 
-  const head = s.next();
-  s.headings(head, [
-    "Early sale in year",
-    "Recourse (step-down)",
-    "Non-recourse",
-    "Difference",
-    "Step-down fee (share of the balance)",
-  ]);
+/**
+ * One year of the table: the cost of repaying at a sale that year under each structure (the
+ * recourse loan's step-down; the non-recourse loan's method), 0 from maturity on.
+ */
+function exitCostRow(
+  s: DealSheet,
+  n: number,
+  stepDownShare: number,
+  { inp, terms, maturity, exit }: { inp: InputCells; terms: TermCells; maturity: string; exit: ExitTerms },
+): ExitCostCells["years"][number] {
+  const { amortYears: amort, interestOnly: io } = inp;
+  const { method, treasury, floor, ymEnds, fees } = exit;
+  const r = s.next();
+  const year = s.input("A", r, n, "years");
+  const stepDown = s.input(NOTE, r, stepDownShare, "rate");
   const ioYears = `IF(${io},${maturity},0)`;
-  /** Each structure's balance at a year, on its own loan. */
-  const balance = (loan: string, rate: string, year: string) => call("BALANCE", loan, rate, amort, year, ioYears);
-  // A row per year of the returns table's span, so a longer HoldYears typed later still finds
-  // its year; from maturity on a row's cost is 0.
-  const years = Array.from({ length: tableYears(deal.inputs.holdYears) }, (_, k) => {
-    const r = s.next();
-    const year = s.input("A", r, k + 1, "years");
-    const stepDown = s.input(NOTE, r, schedule[k] ?? 0, "rate");
-    const left = `${maturity}-${year}`;
-    const ym = (amortLeft?: string) =>
-      call(
-        "YIELD_MAINTENANCE",
-        balance(terms.loan.n, terms.rate.n, year),
-        terms.rate.n,
-        treasury,
-        left,
-        floor,
-        undefined,
-        undefined,
-        `MAX(0,${left}-${ymEnds})`,
-        amortLeft,
-      );
-    const defeasance = call(
-      "DEFEASANCE_COST",
-      terms.loan.n,
+  /** Each structure's balance at the year, on its own loan. */
+  const balance = (loan: string, rate: string) => call("BALANCE", loan, rate, amort, year, ioYears);
+  const left = `${maturity}-${year}`;
+  const ym = (amortLeft?: string) =>
+    call(
+      "YIELD_MAINTENANCE",
+      balance(terms.loan.n, terms.rate.n),
       terms.rate.n,
-      amort,
-      year,
-      maturity,
       treasury,
-      fees,
-      quote("SEMIANNUAL"),
+      left,
+      floor,
+      undefined,
+      undefined,
+      `MAX(0,${left}-${ymEnds})`,
+      amortLeft,
     );
-    const nonRecourse =
-      `IF(${method}=${quote("DEFEASANCE")},${defeasance},` +
-      `IF(${method}=${quote("YIELD_MAINTENANCE")},IF(${io},${ym()},${ym(`${amort}-${year}`)}),` +
-      `${balance(terms.loan.n, terms.rate.n, year)}*${stepDown}))`;
-    const cost: Pair = {
-      r: s.formula(
-        "B",
-        r,
-        `=IF(${year}>=${maturity},0,${balance(terms.loan.r, terms.rate.r, year)}*${stepDown})`,
-        "money",
-      ),
-      n: s.formula("C", r, `=IF(${year}>=${maturity},0,${nonRecourse})`, "money"),
-    };
-    s.formula("D", r, `=${cost.n}-${cost.r}`, "money");
-    return { year, stepDown, cost };
-  });
-  const column = (col: string) => `${col}${head + 1}:${col}${head + years.length}`;
-  s.text(
-    "A",
-    s.next(),
-    "Step-down: assumption, a 5-4-3-2-1 % schedule (3-2-1 % on a hold of 3 years or less), open after; type the note's own",
+  const defeasance = call(
+    "DEFEASANCE_COST",
+    terms.loan.n,
+    terms.rate.n,
+    amort,
+    year,
+    maturity,
+    treasury,
+    fees,
+    quote("SEMIANNUAL"),
   );
+  const nonRecourse =
+    `IF(${method}=${quote("DEFEASANCE")},${defeasance},` +
+    `IF(${method}=${quote("YIELD_MAINTENANCE")},IF(${io},${ym()},${ym(`${amort}-${year}`)}),` +
+    `${balance(terms.loan.n, terms.rate.n)}*${stepDown}))`;
+  const cost: Pair = {
+    r: s.formula("B", r, `=IF(${year}>=${maturity},0,${balance(terms.loan.r, terms.rate.r)}*${stepDown})`, "money"),
+    n: s.formula("C", r, `=IF(${year}>=${maturity},0,${nonRecourse})`, "money"),
+  };
+  s.formula("D", r, `=${cost.n}-${cost.r}`, "money");
+  return { year, stepDown, cost };
+}
+
+/** The ExitCost pair: the table's row for the early sale year, or a message naming the years it has. */
+function exitCostAt(s: DealSheet, earlySaleYear: string, head: number, rows: number): Pair {
+  const column = (col: string) => `${col}${head + 1}:${col}${head + rows}`;
   const costRow = s.label("Exit cost at the early sale year");
   // A year the table has no row for (0, beyond its last, a fraction, text) says so instead of a bare #N/A.
   const match = `MATCH(${earlySaleYear},${column("A")},0)`;
-  const at = (col: string) =>
-    `=IF(ISNA(${match}),${quote(exitCostMessage(years.length))},INDEX(${column(col)},${match}))`;
+  const at = (col: string) => `=IF(ISNA(${match}),${quote(exitCostMessage(rows))},INDEX(${column(col)},${match}))`;
   const exitCost: Pair = { r: s.formula("B", costRow, at("B"), "money"), n: s.formula("C", costRow, at("C"), "money") };
   s.formula(
     "D",
@@ -194,5 +216,5 @@ export function exitCostSection({
   );
   s.text(NOTE, costRow, "The table's row for the early sale year");
   s.name("ExitCost", `${exitCost.r}:${exitCost.n}`);
-  return { earlySaleYear, exitCost, years };
+  return exitCost;
 }

@@ -26,12 +26,13 @@ export interface FairCells {
 }
 
 /** The names the downside and premium rows give: Volatility, RiskFreeRate, PutValue, PremiumPV. */
-export function fairSection({
-  s,
-  inp,
-  terms,
-  downside: { putValue },
-}: Pick<DealContext, "s" | "inp" | "terms" | "downside">): FairCells {
+export function fairSection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "downside">): FairCells {
+  const {
+    s,
+    inp,
+    terms,
+    downside: { putValue },
+  } = ctx;
   const { noi, propertyValue: value, holdYears: hold, foreclosureCosts: costs } = inp;
   const claim = `${terms.balance.n}+${costs}`;
   s.heading("Is the premium fair? (methodology §16)", 1, ["Worth", "Charged", "Worth − charged"]);

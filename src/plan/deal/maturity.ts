@@ -6,18 +6,12 @@
  * thresholds (G:J). The refinance gap is what the sponsor must bring, 0 when the proceeds
  * cover the balance (methodology §3, §4).
  */
+import { ASSUMPTIONS } from "./assumptions";
 import { call } from "../formula";
 import { NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
 
-export type MaturityKey = "term" | "rateStress" | "noiGrowth" | "capExpansion";
-
 /** Defaults of the section's inputs (assumptions, stated beside them). */
-export const MATURITY_DEFAULTS: Readonly<Record<MaturityKey, number>> = {
-  term: 0,
-  rateStress: 0.02,
-  noiGrowth: 0,
-  capExpansion: 0.01,
-};
+export const MATURITY_DEFAULTS: Readonly<typeof ASSUMPTIONS.maturity> = ASSUMPTIONS.maturity;
 
 /** What the section writes that later sections read. */
 export interface MaturityCells {
@@ -28,14 +22,9 @@ export interface MaturityCells {
   readonly gap: Pair;
 }
 
-export function maturitySection({
-  s,
-  inp,
-  terms,
-  thresholds: th,
-}: Pick<DealContext, "s" | "inp" | "terms" | "thresholds">): MaturityCells {
-  const defaults: Partial<Record<MaturityKey, number>> = {};
-  const d = { ...MATURITY_DEFAULTS, ...defaults };
+export function maturitySection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "thresholds">): MaturityCells {
+  const { s, inp, terms, thresholds: th } = ctx;
+  const d = MATURITY_DEFAULTS;
   const { noi, propertyValue: value, amortYears: amort, interestOnly: io, holdYears: hold } = inp;
   const top = s.heading("Maturity test: refinance at a stressed rate and exit cap", 1);
   s.text(NOTE, top, "Defaults cluster at the balloon: can each structure's balance be refinanced then?");

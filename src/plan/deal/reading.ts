@@ -24,13 +24,8 @@ export interface ReadingCells {
  * Conditions and counts against the criteria's cells (G:J beside the inputs), so that a
  * changed criterion changes the reading; labels that quote a figure are formulas over it.
  */
-export function readingSection({
-  s,
-  inp,
-  terms,
-  outcomes: out,
-  criteria: c,
-}: Pick<DealContext, "s" | "inp" | "terms" | "outcomes" | "criteria">): ReadingCells {
+export function readingSection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "outcomes" | "criteria">): ReadingCells {
+  const { s, inp, terms, outcomes: out, criteria: c } = ctx;
   const { businessPlan: plan, netWorth, liquidity, holdYears: hold } = inp;
   const { premium, ltv } = terms;
   // The premium is priced on the non-recourse loan; the sponsor's capacity is tested against the recourse loan.

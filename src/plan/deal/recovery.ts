@@ -13,19 +13,13 @@
  * what the lender may collect personally (the personal exposure under the deal's law), at most
  * the sponsor's liquidity, less the cost of collecting it.
  */
+import { ASSUMPTIONS } from "./assumptions";
 import { call } from "../formula";
 import { NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
 import type { ExitAssumptions } from "../templates/types";
 
-export type RecoveryKey = "basisShare" | "buildingShare" | "taxRate" | "collectionCost";
-
 /** Defaults of the section's inputs (assumptions, stated beside them). */
-export const RECOVERY_DEFAULTS: Readonly<Record<RecoveryKey, number>> = {
-  basisShare: 1,
-  buildingShare: 0.8,
-  taxRate: 0.3,
-  collectionCost: 50_000,
-};
+export const RECOVERY_DEFAULTS: Readonly<typeof ASSUMPTIONS.recovery> = ASSUMPTIONS.recovery;
 
 /** IRC §168(c): nonresidential real property is depreciated over 39 years (27.5 for residential rental property). */
 export const NONRESIDENTIAL_RECOVERY_YEARS = 39;
@@ -39,12 +33,8 @@ export interface RecoveryCells {
   readonly recovery: Pair;
 }
 
-export function recoverySection({
-  s,
-  deal,
-  inp,
-  downside: down,
-}: Pick<DealContext, "s" | "deal" | "inp" | "downside">): RecoveryCells {
+export function recoverySection(ctx: Pick<DealContext, "s" | "deal" | "inp" | "downside">): RecoveryCells {
+  const { s, deal, inp, downside: down } = ctx;
   const exit: Partial<ExitAssumptions> = deal.template.exit ?? {};
   const d = RECOVERY_DEFAULTS;
   const recoveryYears = exit.recoveryYears ?? NONRESIDENTIAL_RECOVERY_YEARS;

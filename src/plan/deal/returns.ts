@@ -7,17 +7,11 @@
  * rows, recourse in B and non-recourse in C as everywhere on the sheet; the table has a row
  * per year up to `tableYears` of the deal's hold, and a year after HoldYears is 0.
  */
+import { ASSUMPTIONS } from "./assumptions";
 import { NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
 
-export type ReturnsKey = "closingCosts" | "noiGrowth" | "saleCapExpansion" | "saleCosts";
-
 /** Defaults of the returns' own inputs (assumptions, stated beside them). */
-export const RETURNS_DEFAULTS: Readonly<Record<ReturnsKey, number>> = {
-  closingCosts: 0.01,
-  noiGrowth: 0,
-  saleCapExpansion: 0.005,
-  saleCosts: 0.02,
-};
+export const RETURNS_DEFAULTS: Readonly<typeof ASSUMPTIONS.returns> = ASSUMPTIONS.returns;
 
 /** The cash-flow table has at least this many years, so that a longer HoldYears still fits. */
 export const RETURNS_YEARS = 10;
@@ -39,12 +33,8 @@ export interface ReturnsCells {
   readonly flows: Pair;
 }
 
-export function returnsSection({
-  s,
-  inp,
-  terms,
-  deal,
-}: Pick<DealContext, "s" | "inp" | "terms" | "deal">): ReturnsCells {
+export function returnsSection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "deal">): ReturnsCells {
+  const { s, inp, terms, deal } = ctx;
   const d = { ...RETURNS_DEFAULTS, ...deal.template.sizing };
   const { noi, propertyValue: value, holdYears: hold } = inp;
   const top = s.heading("Levered returns (each structure's own loan)", 1);

@@ -21,14 +21,10 @@ export interface SensitivityRows {
   readonly laws: readonly SensitivityLaw[];
 }
 
-export function sensitivitySection({
-  s,
-  deal,
-  inp,
-  terms,
-  outcomes: out,
-  carveouts: carve,
-}: Pick<DealContext, "s" | "deal" | "inp" | "terms" | "outcomes" | "carveouts">): SensitivityRows {
+export function sensitivitySection(
+  ctx: Pick<DealContext, "s" | "deal" | "inp" | "terms" | "outcomes" | "carveouts">,
+): SensitivityRows {
+  const { s, deal, inp, terms, outcomes: out, carveouts: carve } = ctx;
   const top = s.heading("Personal exposure against sale price (last scenario's claim)", 1);
   const states = [deal.inputs.state, ...(deal.compareState ? [deal.compareState] : [])];
   let base = 0; // the first table's first data row: the other tables repeat its shares

@@ -30,12 +30,8 @@ export interface TermCells {
  * rate), unless HoldLoanEqual is set (both take the smaller) or LoanInput is above 0 (the
  * analyst's loan under both).
  */
-export function termsSection({
-  s,
-  deal,
-  inp,
-  thresholds: th,
-}: Pick<DealContext, "s" | "deal" | "inp" | "thresholds">): TermCells {
+export function termsSection(ctx: Pick<DealContext, "s" | "deal" | "inp" | "thresholds">): TermCells {
+  const { s, deal, inp, thresholds: th } = ctx;
   const sizing: NonNullable<DealTemplate["sizing"]> = deal.template.sizing ?? {};
   const { noi, propertyValue: value, amortYears: amort, holdYears: hold, interestOnly: io } = inp;
   s.heading("Side by side", 1);
@@ -169,13 +165,10 @@ export interface OutcomeCells {
  * One block per scenario: NOI, DSCR, sale price, claim, deficiency, and per state's law what may be pursued and the
  * exposure.
  */
-export function scenariosSection({
-  s,
-  inp,
-  terms,
-  scenarios,
-  carveouts: carve,
-}: Pick<DealContext, "s" | "inp" | "terms" | "scenarios" | "carveouts">): OutcomeCells {
+export function scenariosSection(
+  ctx: Pick<DealContext, "s" | "inp" | "terms" | "scenarios" | "carveouts">,
+): OutcomeCells {
+  const { s, inp, terms, scenarios, carveouts: carve } = ctx;
   const laws = inp.compare ? [inp.state, inp.compare] : [inp.state];
   const exposures: Pair[][] = [];
   let lastClaim: Pair = { r: "", n: "" };
@@ -254,12 +247,8 @@ export function scenariosSection({
  * its state, method, fair market value and table overrides as blue inputs (the reasons beside them), then
  * LOAN.STATE_DEFICIENCY under each structure with the deal's residential, purchase-money and owner-occupied flags.
  */
-export function alternativeRemedySection({
-  s,
-  deal,
-  inp,
-  outcomes: out,
-}: Pick<DealContext, "s" | "deal" | "inp" | "outcomes">): void {
+export function alternativeRemedySection(ctx: Pick<DealContext, "s" | "deal" | "inp" | "outcomes">): void {
+  const { s, deal, inp, outcomes: out } = ctx;
   const remedy: AlternativeRemedy | undefined = deal.template.alternativeRemedy;
   if (!remedy) return;
   const head = s.heading("Alternative remedy, last scenario", 1, ["Field", "Value"]);
@@ -316,12 +305,8 @@ export function breakevenSection({ s, terms, outcomes: out }: Pick<DealContext, 
 }
 
 /** LOAN.QUALIFY under each structure, against its thresholds. */
-export function qualifySection({
-  s,
-  inp,
-  terms,
-  thresholds: th,
-}: Pick<DealContext, "s" | "inp" | "terms" | "thresholds">): void {
+export function qualifySection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "thresholds">): void {
+  const { s, inp, terms, thresholds: th } = ctx;
   const r = s.label("Qualification (LOAN.QUALIFY)");
   const sponsor = [inp.occupancy, inp.netWorth, inp.liquidity];
   s.formula(

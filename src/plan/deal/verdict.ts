@@ -46,13 +46,10 @@ export interface VerdictCells {
   readonly compared?: string;
 }
 
-export function verdictSection({
-  s,
-  inp,
-  downside,
-  outcomes: out,
-  reading,
-}: Pick<DealContext, "s" | "inp" | "downside" | "outcomes" | "reading">): VerdictCells {
+export function verdictSection(
+  ctx: Pick<DealContext, "s" | "inp" | "downside" | "outcomes" | "reading">,
+): VerdictCells {
+  const { s, inp, downside, outcomes: out, reading } = ctx;
   const { liquidity, netWorth } = inp;
   const exposure = downside.exposures[0];
   s.name("PersonalExposure", `${exposure.r}:${exposure.n}`);

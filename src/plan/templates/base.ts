@@ -1,6 +1,7 @@
 /**
  * The base every deal template starts from, and the factory that states a template as its
- * differences from it: a commercial loan priced by the dated market table (each structure's
+ * differences from it: a commercial loan priced by the dated market table (bank recourse
+ * against a CMBS conduit unless the template names other lenders; each structure's
  * rate, points, DSCR and LTV its lender's row; methodology §14), full guarantee against
  * carveouts only, a trustee sale in Texas (which allows the deficiency), the generic scenarios,
  * no carveouts ticked, the default sensitivity. Inputs not given take their record's default
@@ -24,9 +25,9 @@ const BASE_SOURCES: Readonly<Partial<Record<InputKey, string>>> = {
 /** A template as its differences from the base. */
 export type TemplateSpec = Omit<
   DealTemplate,
-  "inputs" | "sources" | "thresholds" | "scenarios" | "carveouts" | "sensitivity"
+  "inputs" | "sources" | "lenders" | "thresholds" | "scenarios" | "carveouts" | "sensitivity"
 > &
-  Partial<Pick<DealTemplate, "thresholds" | "scenarios" | "carveouts" | "sensitivity">> & {
+  Partial<Pick<DealTemplate, "lenders" | "thresholds" | "scenarios" | "carveouts" | "sensitivity">> & {
     readonly inputs: Partial<DealInputs>;
     /** Sources of the inputs that differ from the base's; null: no source note for that input. */
     readonly sources?: Readonly<Partial<Record<InputKey, string | null>>>;
@@ -40,6 +41,7 @@ export function template(spec: TemplateSpec): DealTemplate {
     else sources[key] = source;
   }
   return {
+    lenders: { recourse: "BANK", nonRecourse: "CMBS" },
     thresholds: marketThresholds(),
     scenarios: GENERIC_SCENARIOS,
     carveouts: [],

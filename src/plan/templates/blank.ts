@@ -6,10 +6,8 @@ const PLACEHOLDER = "Placeholder: replace with the deal's figure";
 export const BLANK = template({
   id: "blank",
   title: "Blank deal",
-  summary:
-    "Round placeholder inputs to overwrite; rates and points from the dated market table (bank recourse against a CMBS conduit, methodology §14); the loan sized with LOAN.MAX_LOAN.",
+  summary: "Placeholders to overwrite; bank and CMBS rates from the market table (§14); loan sized by LOAN.MAX_LOAN.",
   sheetName: "Deal",
-  lenders: { recourse: "BANK", nonRecourse: "CMBS" },
   inputs: {},
   sources: {
     propertyValue: PLACEHOLDER,

@@ -54,6 +54,27 @@ const MARKET_HINT = {
   points: "Decimal: 0.75 points is 0.0075; 0 or blank: the market table's points",
 } as const;
 
+/**
+ * A structure's rate or points override (`RecourseRateOverride`): 0 or blank takes the market
+ * table's figure for the structure's lender; written as half of a recourse / non-recourse pair.
+ */
+function marketOverride(
+  structure: "Recourse" | "Non-recourse",
+  what: "rate" | "points",
+  rule: Param<unknown>,
+): InputSpec<number> & { readonly hint: string } {
+  return {
+    name: `${structure.replace("-r", "R")}${what === "rate" ? "Rate" : "Points"}Override`,
+    label: `${structure} ${what} (0: the market table's)`,
+    format: "rate",
+    rule,
+    layout: "pair",
+    fallback: 0,
+    hint: MARKET_HINT[what],
+    blankIsZero: true,
+  };
+}
+
 export const DEAL_INPUTS = {
   loanType: spec<LoanType>({
     name: "LoanType",
@@ -210,46 +231,10 @@ export const DEAL_INPUTS = {
     layout: "row",
     fallback: false,
   }),
-  recourseRate: spec<number>({
-    name: "RecourseRateOverride",
-    label: "Recourse rate (0: the market table's)",
-    format: "rate",
-    rule: PAYMENT.param.annualRate,
-    layout: "pair",
-    fallback: 0,
-    hint: MARKET_HINT.rate,
-    blankIsZero: true,
-  }),
-  nonRecourseRate: spec<number>({
-    name: "NonRecourseRateOverride",
-    label: "Non-recourse rate (0: the market table's)",
-    format: "rate",
-    rule: PAYMENT.param.annualRate,
-    layout: "pair",
-    fallback: 0,
-    hint: MARKET_HINT.rate,
-    blankIsZero: true,
-  }),
-  recoursePoints: spec<number>({
-    name: "RecoursePointsOverride",
-    label: "Recourse points (0: the market table's)",
-    format: "rate",
-    rule: NONRECOURSE_PREMIUM.param.recoursePoints,
-    layout: "pair",
-    fallback: 0,
-    hint: MARKET_HINT.points,
-    blankIsZero: true,
-  }),
-  nonRecoursePoints: spec<number>({
-    name: "NonRecoursePointsOverride",
-    label: "Non-recourse points (0: the market table's)",
-    format: "rate",
-    rule: NONRECOURSE_PREMIUM.param.nonRecoursePoints,
-    layout: "pair",
-    fallback: 0,
-    hint: MARKET_HINT.points,
-    blankIsZero: true,
-  }),
+  recourseRate: marketOverride("Recourse", "rate", PAYMENT.param.annualRate),
+  nonRecourseRate: marketOverride("Non-recourse", "rate", PAYMENT.param.annualRate),
+  recoursePoints: marketOverride("Recourse", "points", NONRECOURSE_PREMIUM.param.recoursePoints),
+  nonRecoursePoints: marketOverride("Non-recourse", "points", NONRECOURSE_PREMIUM.param.nonRecoursePoints),
   /** Share of the loan personally guaranteed under each structure (1 = full recourse, 0 = carveouts only). */
   recourseGuarantee: spec<number>({
     name: "RecourseGuarantee",

@@ -16,7 +16,6 @@ export const RESIDENTIAL_CA_TX = template({
   summary:
     "A purchase-money loan on a 2-unit investment building: in California the lender may not pursue the deficiency, in Texas it may (the methodology §8 overlay, with case A's figures).",
   sheetName: "Residential CA vs TX",
-  lenders: { recourse: "BANK", nonRecourse: "CMBS" },
   inputs: {
     propertyValue: 700_000,
     noi: 45_000,

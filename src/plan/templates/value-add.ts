@@ -9,7 +9,7 @@
  * it; rents −35 %: the debt is not covered and the sponsor surrenders).
  */
 import { template } from "./base";
-import { marketThresholds, RESIDENTIAL_RECOVERY_YEARS } from "./types";
+import { RESIDENTIAL_RECOVERY_YEARS } from "./types";
 
 const WORKED = "methodology §6, worked example";
 
@@ -19,7 +19,6 @@ export const VALUE_ADD = template({
   summary:
     "The worked example of methodology §6: 4.5 M at 6.85 % / 0.75 points recourse or 7.35 % / 1.25 points non-recourse, 7-year hold, three rent scenarios ending in a surrender.",
   sheetName: "Value-add deal",
-  lenders: { recourse: "BANK", nonRecourse: "CMBS" },
   inputs: {
     businessPlan: "VALUE_ADD",
     propertyValue: 6_450_000,
@@ -34,7 +33,6 @@ export const VALUE_ADD = template({
     trackRecord: true,
     foreclosureCosts: 250_000,
   },
-  thresholds: marketThresholds(),
   scenarios: [
     {
       label: "Pro forma",
