@@ -18,10 +18,10 @@ import { buildExamplePlan } from "../src/plan/example";
 import { colorScale, HEAT, type PlanColorScale, type SheetPlan } from "../src/plan/plan";
 import { SheetBuilder } from "../src/plan/sheet";
 import { PreviewBook } from "../src/preview/book";
-import { excelFor } from "../src/preview/excel-api";
+import { excelFor, runnerFor } from "../src/preview/excel-api";
 import { percentileInc, scaleColors } from "../src/preview/heat";
 import { PREVIEW_MSG } from "../src/preview/messages";
-import { type ExcelRunner, writePlan } from "../src/taskpane/excel-writer";
+import { writePlan } from "../src/taskpane/excel-writer";
 
 const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
 
@@ -144,7 +144,7 @@ describe("the preview's color scales", () => {
   test("the Excel writer's calls shade the preview's numeric cells from their computed values", async () => {
     const book = new PreviewBook(addin);
     const plan = gridPlan([twoColor]);
-    const written = await writePlan(plan, excelFor(book).run as unknown as ExcelRunner);
+    const written = await writePlan(plan, runnerFor(book));
     expect(written.ok).toBe(true);
     const shades = book.shades("Heat");
     // B2:B6 are 10…50; C2 is text and C3:C6 blank: not shaded.
@@ -184,7 +184,7 @@ describe("the preview's color scales", () => {
 
   test("the example plan has no scale and the preview shades nothing", async () => {
     const book = new PreviewBook(addin);
-    await writePlan(buildExamplePlan(), excelFor(book).run as unknown as ExcelRunner);
+    await writePlan(buildExamplePlan(), runnerFor(book));
     expect(book.shades(book.active).size).toBe(0);
   });
 });
