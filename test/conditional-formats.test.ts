@@ -65,7 +65,7 @@ describe(".xlsx export", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loan-cf-"));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test("each scale is a <conditionalFormatting> with a <colorScale>: its cfvo points and colors, in order", async () => {
+  test("each scale is a <conditionalFormatting> with a <colorScale>: its cfvo points and colors; the later on top", async () => {
     const plan = gridPlan([
       colorScale("B2:B6", HEAT.green, HEAT.yellow, HEAT.red),
       { ...twoColor, range: "B3:B4", minimum: { at: "number", value: 15, color: "#FFFFFF" } },
@@ -77,7 +77,8 @@ describe(".xlsx export", () => {
     const blocks = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">([\s\S]*?)<\/conditionalFormatting>/g)];
     expect(blocks.map((b) => b[1])).toEqual(["B2:B6", "B3:B4"]);
     const [three, two] = blocks.map((b) => b[2]);
-    expect(three).toMatch(/<cfRule type="colorScale" priority="1">\s*<colorScale>/);
+    // Where two overlap the later one shades (as Office.js adds each on top): priority 1 is the plan's last.
+    expect(three).toMatch(/<cfRule type="colorScale" priority="2">\s*<colorScale>/);
     expect([...three.matchAll(/<cfvo type="(\w+)"(?: val="([^"]*)")?\/>/g)].map((m) => [m[1], m[2]])).toEqual([
       ["min", undefined],
       ["percentile", "50"],
@@ -88,7 +89,7 @@ describe(".xlsx export", () => {
       "FFFFEB84",
       "FFF8696B",
     ]);
-    expect(two).toMatch(/priority="2"/);
+    expect(two).toMatch(/priority="1"/);
     expect([...two.matchAll(/<cfvo type="(\w+)"(?: val="([^"]*)")?\/>/g)].map((m) => [m[1], m[2]])).toEqual([
       ["num", "15"],
       ["max", undefined],

@@ -69,7 +69,9 @@ describe("writePlan", () => {
     // The formulas computed: the recourse loan's monthly payment (methodology §6).
     const payment = plan.cells.find((c) => c.formula?.startsWith("=LOAN.PAYMENT("));
     expect(sheet.cells[payment?.address ?? ""].value).toBeCloseTo(29486.66, 2);
-    expect(sheet.columnWidths).toEqual(Object.fromEntries(plan.columnWidths.map((w) => [w.column, w.points])));
+    // In pixels at 100 % zoom: 4/3 of a point.
+    const pixels = plan.columnWidths.map((w) => [w.column, Math.round((w.points * 4) / 3)]);
+    expect(sheet.columnWidths).toEqual(Object.fromEntries(pixels));
   });
 
   test("a color scale: conditionalFormats.add(ColorScale) on its range, then its criteria as Office.js takes them", async () => {

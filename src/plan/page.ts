@@ -47,6 +47,15 @@ export function modelPrint(plan: Pick<SheetPlan, "cells" | "chart">, titleRows: 
   };
 }
 
+/**
+ * The manual page breaks a print setup asks for, as every writer applies them: the rows
+ * (1-based) that start a page, in order, each once; a break above row 1 starts no page and
+ * is left out.
+ */
+export function pageBreaks(print: Pick<PlanPrint, "breaksBefore">): number[] {
+  return [...new Set(print.breaksBefore ?? [])].filter((row) => row > 1).sort((a, b) => a - b);
+}
+
 /** Excel's default column width in points (8.43 characters of Calibri 11). */
 export const DEFAULT_COLUMN_POINTS = 48;
 

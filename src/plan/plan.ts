@@ -152,7 +152,7 @@ export interface SheetPlan {
   readonly freeze?: { readonly rows: number; readonly columns: number };
   readonly chart?: PlanChart;
   readonly print?: PlanPrint;
-  /** Color scales (heat maps), applied after the cells. */
+  /** Color scales (heat maps), applied after the cells; where two cover a cell, the later one shades it. */
   readonly conditionalFormats?: readonly PlanConditionalFormat[];
 }
 

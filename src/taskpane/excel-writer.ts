@@ -18,7 +18,7 @@
  * ChartSeries.name; ExcelApi 1.2 for RangeFormat.columnWidth; ExcelApi 1.4 for
  * Worksheet.names.add (sheet-scoped names); ExcelApi 1.6 for Range.conditionalFormats.add
  * and ColorScaleConditionalFormat.criteria (the heat maps); ExcelApi 1.7 for freezePanes.freezeRows/
- * freezeAt, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues, ChartAxis.
+ * freezeColumns/freezeAt, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues, ChartAxis.
  * majorTickMark/tickLabelPosition (ChartLegend.visible/position are 1.1). The task
  * pane needs nothing above 1.7. The manifest does not require ExcelApi (the custom
  * functions must load on any host with their runtime); the task pane checks 1.7 at run
@@ -29,6 +29,7 @@
  * ExcelApi 1.8; without it the axis keeps its source cells' format.
  */
 import { column, parseAddress, uniqueSheetName } from "../plan/a1";
+import { pageBreaks } from "../plan/page";
 import {
   type ColorScalePoint,
   type PlanChart,
@@ -154,7 +155,11 @@ export interface WorksheetLike {
   activate(): void;
   delete(): void;
   readonly names: { add(name: string, reference: RangeLike | string, comment?: string): unknown };
-  readonly freezePanes: { freezeRows(count: number): void; freezeAt(frozenRange: string): void };
+  readonly freezePanes: {
+    freezeRows(count: number): void;
+    freezeColumns(count: number): void;
+    freezeAt(frozenRange: string): void;
+  };
   readonly charts: { add(type: "Line", sourceData: RangeLike, seriesBy: "Columns"): ChartLike };
 }
 
@@ -326,13 +331,14 @@ function queuePlan(sheet: WorksheetLike, plan: SheetPlan, print: PlanPrint | und
   if (wrapped.length) sheet.getRange(`${Math.min(...wrapped)}:${Math.max(...wrapped)}`).format.autofitRows();
   if (plan.freeze) {
     const { rows, columns } = plan.freeze;
-    if (columns > 0) sheet.freezePanes.freezeAt(`A1:${column(columns - 1)}${Math.max(rows, 1)}`);
+    if (columns > 0 && rows > 0) sheet.freezePanes.freezeAt(`A1:${column(columns - 1)}${rows}`);
+    else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
     else if (rows > 0) sheet.freezePanes.freezeRows(rows);
   }
   if (plan.chart) queueChart(sheet, plan.chart, axisFormats);
   if (print) {
     queuePrint(sheet.pageLayout, print);
-    for (const row of print.breaksBefore ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
+    for (const row of pageBreaks(print)) sheet.horizontalPageBreaks.add(`A${row}`);
   }
   for (const format of plan.conditionalFormats ?? []) queueColorScale(sheet, format);
 }
