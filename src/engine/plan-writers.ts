@@ -18,8 +18,8 @@ import ExcelJS from "exceljs";
 import type { RawCellContent } from "hyperformula";
 import JSZip from "jszip";
 import { absoluteRef, parseAddress, sheetRef } from "../plan/a1";
-import { PAPER_CODES, pageBreaks } from "../plan/page";
-import { type ColorScalePoint, type PlanColorScale, type PlanName, type PlanPrint, type SheetPlan } from "../plan/plan";
+import { pageBreaks, PAPERS } from "../plan/page";
+import { type PlanColorScale, type PlanName, type PlanPrint, SCALE_POINTS, type SheetPlan } from "../plan/plan";
 import type { Addin } from "./addin";
 import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
 import { writeAtomically } from "./safe-io";
@@ -74,7 +74,7 @@ export function evaluatePlan(addin: Addin, plan: SheetPlan): EngineWorkbook {
 export function pageSetup(print: PlanPrint): Partial<ExcelJS.PageSetup> {
   return {
     orientation: print.orientation,
-    paperSize: PAPER_CODES[print.paper] as ExcelJS.PaperSize,
+    paperSize: PAPERS[print.paper].code as ExcelJS.PaperSize,
     fitToPage: true,
     fitToWidth: print.fitToPagesWide,
     fitToHeight: 0,
@@ -94,14 +94,6 @@ function argb(color: string): string {
   return `FF${color.replace("#", "").toUpperCase()}`;
 }
 
-/** The .xlsx `<cfvo>` for a color scale's point. */
-const CFVO_TYPE: Record<ColorScalePoint["at"], ExcelJS.CfvoTypes> = {
-  lowest: "min",
-  highest: "max",
-  percentile: "percentile",
-  number: "num",
-};
-
 /** A color scale as an .xlsx conditional-formatting rule (`priority` 1 is on top: it shades where rules overlap). */
 export function colorScaleRule(spec: PlanColorScale, priority: number): ExcelJS.ConditionalFormattingOptions {
   const points = [spec.minimum, ...(spec.midpoint ? [spec.midpoint] : []), spec.maximum];
@@ -111,7 +103,10 @@ export function colorScaleRule(spec: PlanColorScale, priority: number): ExcelJS.
       {
         type: "colorScale",
         priority,
-        cfvo: points.map((p) => ({ type: CFVO_TYPE[p.at], ...(p.value !== undefined ? { value: p.value } : {}) })),
+        cfvo: points.map((p) => ({
+          type: SCALE_POINTS[p.at].file,
+          ...(p.value !== undefined ? { value: p.value } : {}),
+        })),
         color: points.map((p) => ({ argb: argb(p.color) })),
       },
     ],

@@ -18,6 +18,7 @@
  * applied, so a test can watch the calls or make one fail where Excel could.
  */
 import { absoluteRef, parseRange, sheetRef } from "../plan/a1";
+import { MARGIN_SIDES } from "../plan/page";
 import type { ExcelRunner } from "../taskpane/excel-writer";
 import {
   PreviewApiError,
@@ -436,7 +437,6 @@ class Range {
 }
 
 const ORIENTATIONS = ["Portrait", "Landscape"];
-const MARGIN_SIDES = ["left", "right", "top", "bottom", "header", "footer"] as const;
 
 /** Worksheet.pageLayout: what the pane sets is kept in `book.print`, refused where Excel refuses it. */
 class PageLayout {

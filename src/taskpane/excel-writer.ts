@@ -29,13 +29,13 @@
  * ExcelApi 1.8; without it the axis keeps its source cells' format.
  */
 import { column, parseAddress, uniqueSheetName } from "../plan/a1";
-import { pageBreaks } from "../plan/page";
+import { MARGIN_SIDES, pageBreaks, PAPERS } from "../plan/page";
 import {
   type ColorScalePoint,
   type PlanChart,
   type PlanColorScale,
   type PlanPrint,
-  type PrintMargins,
+  SCALE_POINTS,
   type SheetPlan,
 } from "../plan/plan";
 import { WRITER_MESSAGES } from "./messages";
@@ -343,18 +343,10 @@ function queuePlan(sheet: WorksheetLike, plan: SheetPlan, print: PlanPrint | und
   for (const format of plan.conditionalFormats ?? []) queueColorScale(sheet, format);
 }
 
-/** Office.js's names for where a color scale's point sits. */
-const CRITERION_TYPE: Record<ColorScalePoint["at"], string> = {
-  lowest: "LowestValue",
-  highest: "HighestValue",
-  percentile: "Percentile",
-  number: "Number",
-};
-
 /** A color scale (a heat map) over a range: its points as Office.js criteria. */
 function queueColorScale(sheet: WorksheetLike, spec: PlanColorScale): void {
   const criterion = (p: ColorScalePoint): ColorScaleCriterionLike => ({
-    type: CRITERION_TYPE[p.at],
+    type: SCALE_POINTS[p.at].office,
     ...(p.value !== undefined ? { formula: String(p.value) } : {}),
     color: p.color,
   });
@@ -373,7 +365,7 @@ function queueColorScale(sheet: WorksheetLike, spec: PlanColorScale): void {
  */
 function queuePrint(layout: PageLayoutLike, print: PlanPrint): void {
   layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-  layout.paperSize = PAPER[print.paper];
+  layout.paperSize = PAPERS[print.paper].office;
   layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
   // Each side's margin, the plan's inches as the points Office.js takes (72 an inch, to 0.01).
   const margins = print.margins;
@@ -382,18 +374,6 @@ function queuePrint(layout: PageLayoutLike, print: PlanPrint): void {
   if (print.titleRows) layout.setPrintTitleRows(absoluteSpan(print.titleRows));
   if (print.titleColumns) layout.setPrintTitleColumns(absoluteSpan(print.titleColumns));
 }
-
-const MARGIN_SIDES = [
-  "left",
-  "right",
-  "top",
-  "bottom",
-  "header",
-  "footer",
-] as const satisfies readonly (keyof PrintMargins)[];
-
-/** Excel's name of each paper a plan may ask for. */
-const PAPER: Readonly<Record<PlanPrint["paper"], string>> = { letter: "Letter" };
 
 /** "1:3" → "$1:$3"; "A:A" → "$A:$A". */
 function absoluteSpan(span: string): string {
