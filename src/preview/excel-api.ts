@@ -159,8 +159,8 @@ class Worksheets {
   getActiveWorksheet(): Worksheet {
     const sheet = new Worksheet(this.ctx);
     this.ctx.queue(
-      () => ({ api: "worksheets.getActiveWorksheet", sheet: sheet.known }),
-      () => sheet.resolve(this.ctx.book.active),
+      () => ({ api: "worksheets.getActiveWorksheet", sheet: sheet.bound }),
+      () => (sheet.bound = this.ctx.book.active),
     );
     return sheet;
   }
@@ -178,13 +178,16 @@ class Worksheet {
   readonly horizontalPageBreaks: { add: (range: string | Range) => void };
   private loadedName?: string;
 
-  /** `sheet`: the sheet's name where the proxy knows it from the start (added, got by name, listed). */
+  /**
+   * `bound`: the sheet's name, where the proxy knows it from the start (added, got by name,
+   * listed); the active sheet's is known once its call is applied.
+   */
   constructor(
-    private readonly ctx: Context,
-    private sheet?: string,
+    readonly ctx: Context,
+    public bound?: string,
     nameLoaded = false,
   ) {
-    if (nameLoaded) this.loadedName = sheet;
+    if (nameLoaded) this.loadedName = bound;
     this.names = {
       add: (n, reference) =>
         this.queue("names.add", { value: n, address: typeof reference === "string" ? reference : undefined }, () => {
@@ -218,40 +221,24 @@ class Worksheet {
     };
     this.pageLayout = new PageLayout(this);
     this.horizontalPageBreaks = {
-      add: (range) => {
-        const address = typeof range === "string" ? range : range.given;
-        this.pageLayout.update("horizontalPageBreaks.add", { address }, (now) => {
+      add: (range) =>
+        this.pageLayout.update("horizontalPageBreaks.add", typeof range === "string" ? range : range.given, (now) => {
           const row = parseRange((typeof range === "string" ? range : range.at()).replace(/\$/g, "")).top + 1;
           return { breaksBefore: [...(now?.breaksBefore ?? []), row] };
-        });
-      },
+        }),
     };
-  }
-
-  /** The sheet's name, for the hook: undefined until the proxy knows it. */
-  get known(): string | undefined {
-    return this.sheet;
-  }
-
-  /** Binds a proxy got from the active sheet, when its call is applied. */
-  resolve(name: string): void {
-    this.sheet = name;
   }
 
   /** The sheet's name, where a call on it is applied. */
   target(): string {
-    if (this.sheet === undefined) throw new PreviewApiError("ItemNotFound", M.noSheet("(not yet resolved)"));
-    return this.sheet;
-  }
-
-  get context(): Context {
-    return this.ctx;
+    if (this.bound === undefined) throw new PreviewApiError("ItemNotFound", M.noSheet("(not yet resolved)"));
+    return this.bound;
   }
 
   /** Queues a call on this sheet (`api`, with its address and value for the hook). */
   queue(api: string, detail: { address?: string; value?: unknown }, apply: Op): void {
     this.ctx.queue(
-      () => ({ api, sheet: this.sheet, ...detail }),
+      () => ({ api, sheet: this.bound, ...detail }),
       () => {
         this.ctx.book.requireSheet(this.target());
         apply();
@@ -318,7 +305,7 @@ class Range {
     private readonly sheet: Worksheet,
     private readonly where: string | (() => string),
   ) {
-    const book = () => this.sheet.context.book;
+    const book = () => this.sheet.ctx.book;
     const style =
       <K extends keyof CellStyle>(api: string, key: K) =>
       (value: CellStyle[K]) =>
@@ -366,7 +353,7 @@ class Range {
   /** Queues a call on this range: the range is checked where it is applied, then `apply` runs. */
   private queue(api: string, value: unknown, apply: Op): void {
     this.sheet.queue(api, { address: this.given, value }, () => {
-      this.sheet.context.book.checkRange(this.sheet.target(), this.at());
+      this.sheet.ctx.book.checkRange(this.sheet.target(), this.at());
       apply();
     });
   }
@@ -381,14 +368,14 @@ class Range {
   }
 
   set values(v: unknown[][]) {
-    this.queue("range.values", v, () => this.sheet.context.book.writeCells(this.sheet.target(), this.at(), v));
+    this.queue("range.values", v, () => this.sheet.ctx.book.writeCells(this.sheet.target(), this.at(), v));
   }
   get values(): unknown[][] {
     return this.read("values") as unknown[][];
   }
 
   set formulas(v: unknown[][]) {
-    this.queue("range.formulas", v, () => this.sheet.context.book.writeCells(this.sheet.target(), this.at(), v));
+    this.queue("range.formulas", v, () => this.sheet.ctx.book.writeCells(this.sheet.target(), this.at(), v));
   }
   get formulas(): unknown[][] {
     return this.read("formulas") as unknown[][];
@@ -396,7 +383,7 @@ class Range {
 
   set numberFormat(v: unknown[][]) {
     this.queue("range.numberFormat", v, () =>
-      this.sheet.context.book.writeStyle(
+      this.sheet.ctx.book.writeStyle(
         this.sheet.target(),
         this.at(),
         v.map((row) => row.map((f) => ({ numberFormat: String(f) }))),
@@ -416,7 +403,7 @@ class Range {
 
   load(properties?: string | string[]): this {
     this.queue("range.load", properties, () => {
-      const book = this.sheet.context.book;
+      const book = this.sheet.ctx.book;
       const sheet = this.sheet.target();
       const at = this.at();
       const values = book.readValues(sheet, at);
@@ -430,7 +417,7 @@ class Range {
       };
       const wanted = [...loadedNames(properties, RANGE_PROPERTIES)].filter((p): p is RangeProperty => p in read);
       const got = Object.fromEntries(wanted.map((p) => [p, read[p]()]));
-      this.sheet.context.deliver(() => Object.assign(this.loaded, got));
+      this.sheet.ctx.deliver(() => Object.assign(this.loaded, got));
     });
     return this;
   }
@@ -452,51 +439,43 @@ class PageLayout {
   declare zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
 
   constructor(private readonly sheet: Worksheet) {
-    for (const side of MARGIN_SIDES) {
-      // The other sides are read when the batch runs (at sync), not when the property is set.
+    // A margin, in points: the other sides are read when the batch runs (at sync), not when it is set.
+    for (const side of MARGIN_SIDES)
       settable(this, `${side}Margin`, (points: number) =>
         this.update(
           `pageLayout.${side}Margin`,
-          { value: points },
+          points,
           (now) => ({ margins: { ...now?.margins, [side]: points } }),
-          Number.isFinite(points) && points >= 0,
-          `${side} margin ${points}`,
+          Number.isFinite(points) && points >= 0 ? undefined : `${side} margin ${points}`,
         ),
       );
-    }
     settable(this, "orientation", (v: string) =>
-      this.update(
-        "pageLayout.orientation",
-        { value: v },
-        { orientation: v },
-        ORIENTATIONS.includes(v),
-        `orientation ${v}`,
-      ),
+      this.update("pageLayout.orientation", v, { orientation: v }, oneOf(ORIENTATIONS, v, "orientation")),
     );
-    settable(this, "paperSize", (v: string) => this.update("pageLayout.paperSize", { value: v }, { paperSize: v }));
+    settable(this, "paperSize", (v: string) => this.update("pageLayout.paperSize", v, { paperSize: v }));
     settable(this, "zoom", (v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) => {
       const pages = [v.horizontalFitToPages, v.verticalFitToPages].filter((p) => p !== undefined && p !== null);
       const ok =
         pages.every((p) => Number.isInteger(p) && (p as number) >= 0) &&
         (v.scale === undefined || v.scale === null || (v.scale >= 10 && v.scale <= 400));
-      this.update("pageLayout.zoom", { value: v }, { zoom: { ...v } }, ok, `zoom ${JSON.stringify(v)}`);
+      this.update("pageLayout.zoom", v, { zoom: { ...v } }, ok ? undefined : `zoom ${JSON.stringify(v)}`);
     });
   }
 
   /**
-   * Queues a change of the print setup: a patch, or a function of the setup as it is when the
-   * batch runs. Also the worksheet's page breaks (kept beside the page layout, as in a file).
+   * Queues a change of the print setup (`api` and `value` for the hook): a patch, or a
+   * function of the setup as it is when the batch runs; refused there when `invalid` says
+   * what is wrong. Also the worksheet's page breaks (kept beside the page layout, as in a file).
    */
   update(
     api: string,
-    detail: { address?: string; value?: unknown },
+    value: unknown,
     patch: PreviewPrint | ((now: PreviewPrint | undefined) => PreviewPrint),
-    valid = true,
-    what = "",
+    invalid?: string,
   ): void {
-    this.sheet.queue(api, detail, () => {
-      if (!valid) throw new PreviewApiError("InvalidArgument", M.invalidPrint(what));
-      const print = this.sheet.context.book.print;
+    this.sheet.queue(api, { value }, () => {
+      if (invalid !== undefined) throw new PreviewApiError("InvalidArgument", M.invalidPrint(invalid));
+      const print = this.sheet.ctx.book.print;
       const now = print.get(this.sheet.target());
       print.set(this.sheet.target(), { ...now, ...(typeof patch === "function" ? patch(now) : patch) });
     });
@@ -509,26 +488,21 @@ class PageLayout {
     } catch {
       ok = false;
     }
-    this.update("pageLayout.setPrintArea", { address: area }, { area }, ok, `print area ${area}`);
+    this.update("pageLayout.setPrintArea", area, { area }, ok ? undefined : `print area ${area}`);
   }
   setPrintTitleRows(rows: string): void {
-    this.update(
-      "pageLayout.setPrintTitleRows",
-      { address: rows },
-      { titleRows: rows },
-      WHOLE_ROWS.test(rows),
-      `print title rows ${rows}`,
-    );
+    const invalid = WHOLE_ROWS.test(rows) ? undefined : `print title rows ${rows}`;
+    this.update("pageLayout.setPrintTitleRows", rows, { titleRows: rows }, invalid);
   }
   setPrintTitleColumns(columns: string): void {
-    this.update(
-      "pageLayout.setPrintTitleColumns",
-      { address: columns },
-      { titleColumns: columns },
-      WHOLE_COLUMNS.test(columns),
-      `print title columns ${columns}`,
-    );
+    const invalid = WHOLE_COLUMNS.test(columns) ? undefined : `print title columns ${columns}`;
+    this.update("pageLayout.setPrintTitleColumns", columns, { titleColumns: columns }, invalid);
   }
+}
+
+/** Undefined when `v` is one of `allowed`; otherwise what is wrong ("orientation Sideways"). */
+function oneOf(allowed: readonly string[], v: string, what: string): string | undefined {
+  return allowed.includes(v) ? undefined : `${what} ${v}`;
 }
 
 const TICK_MARKS = ["None", "Cross", "Inside", "Outside"];
@@ -577,24 +551,26 @@ class Chart {
     this.axes = { categoryAxis: new Axis(this, "x"), valueAxis: new Axis(this, "y") };
     this.format = { font: {} as { size: number } };
     settable(this.format.font, "size", (v: number) =>
-      this.set("chart.format.font.size", v, () => {
-        if (!(v >= 1 && v <= 409)) throw new PreviewApiError("InvalidArgument", M.invalidChart(`font size ${v}`));
-        spec.fontSize = v;
-      }),
+      this.set(
+        "chart.format.font.size",
+        v,
+        () => (spec.fontSize = v),
+        v >= 1 && v <= 409 ? undefined : `font size ${v}`,
+      ),
     );
     this.legend = {} as { visible: boolean; position: string };
     settable(this.legend, "visible", (v: boolean) => this.set("chart.legend.visible", v, () => (legend.visible = v)));
     settable(this.legend, "position", (v: string) =>
-      this.set("chart.legend.position", v, () => {
-        if (!LEGEND_POSITIONS.includes(v)) throw new PreviewApiError("InvalidArgument", M.invalidChart(`legend ${v}`));
-        legend.position = v;
-      }),
+      this.set("chart.legend.position", v, () => (legend.position = v), oneOf(LEGEND_POSITIONS, v, "legend")),
     );
   }
 
-  /** Queues a change of the chart (`api` for the hook), applied to its spec at the sync. */
-  set(api: string, value: unknown, apply: Op, address?: string): void {
-    this.sheet.queue(api, { value, ...(address !== undefined ? { address } : {}) }, apply);
+  /** Queues a change of the chart (`api`, `value`: for the hook), applied at the sync; refused if `invalid`. */
+  set(api: string, value: unknown, apply: Op, invalid?: string): void {
+    this.sheet.queue(api, { value }, () => {
+      if (invalid !== undefined) throw new PreviewApiError("InvalidArgument", M.invalidChart(invalid));
+      apply();
+    });
   }
 
   setPosition(from: string | Range, to?: string | Range): void {
@@ -625,17 +601,15 @@ class Axis {
       chart.set(`chart.axes.${name}.numberFormat`, f, () => (spec[which === "x" ? "xFormat" : "yFormat"] = f)),
     );
     settable(this, "majorTickMark", (v: string) =>
-      chart.set(`chart.axes.${name}.majorTickMark`, v, () => {
-        if (!TICK_MARKS.includes(v)) throw new PreviewApiError("InvalidArgument", M.invalidChart(`majorTickMark ${v}`));
-        tick().mark = v;
-      }),
+      chart.set(`chart.axes.${name}.majorTickMark`, v, () => (tick().mark = v), oneOf(TICK_MARKS, v, "majorTickMark")),
     );
     settable(this, "tickLabelPosition", (v: string) =>
-      chart.set(`chart.axes.${name}.tickLabelPosition`, v, () => {
-        if (!TICK_LABEL_POSITIONS.includes(v))
-          throw new PreviewApiError("InvalidArgument", M.invalidChart(`tickLabelPosition ${v}`));
-        tick().labels = v;
-      }),
+      chart.set(
+        `chart.axes.${name}.tickLabelPosition`,
+        v,
+        () => (tick().labels = v),
+        oneOf(TICK_LABEL_POSITIONS, v, "tickLabelPosition"),
+      ),
     );
   }
 }
@@ -654,19 +628,13 @@ class Series {
   setValues(range: Range): void {
     this.chart.set(
       "chart.series.setValues",
-      this.index,
-      () => (this.chart.spec.series[this.index].values = range.at()),
       range.given,
+      () => (this.chart.spec.series[this.index].values = range.at()),
     );
   }
 
   setXAxisValues(range: Range): void {
-    this.chart.set(
-      "chart.series.setXAxisValues",
-      this.index,
-      () => (this.chart.spec.categories = range.at()),
-      range.given,
-    );
+    this.chart.set("chart.series.setXAxisValues", range.given, () => (this.chart.spec.categories = range.at()));
   }
 }
 

@@ -60,8 +60,9 @@ export const officeSupport: ApiSupport = (version) =>
 
 /*
  * The slice of the Excel API the writer uses, written out as interfaces. Excel's own
- * RequestContext satisfies them (the compiler checks that in `officeRun` below), and a
- * test can hand in a small fake.
+ * RequestContext satisfies them (the compiler checks that in `officeRun` below), and so does
+ * the preview's emulation of Excel (src/preview/excel-api.ts `runnerFor`), on which the
+ * preview and the tests run the writer: a call added here must be emulated there.
  */
 export interface RangeLike {
   values: unknown[][];
