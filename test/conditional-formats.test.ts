@@ -18,10 +18,10 @@ import { buildExamplePlan } from "../src/plan/example";
 import { colorScale, HEAT, type PlanColorScale, type SheetPlan } from "../src/plan/plan";
 import { SheetBuilder } from "../src/plan/sheet";
 import { PreviewBook } from "../src/preview/book";
-import { excelFor } from "../src/preview/excel-api";
+import { excelFor, runnerFor } from "../src/preview/excel-api";
 import { percentileInc, scaleColors } from "../src/preview/heat";
 import { PREVIEW_MSG } from "../src/preview/messages";
-import { type ExcelRunner, writePlan } from "../src/taskpane/excel-writer";
+import { writePlan } from "../src/taskpane/excel-writer";
 
 const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
 
@@ -65,7 +65,7 @@ describe(".xlsx export", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loan-cf-"));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test("each scale is a <conditionalFormatting> with a <colorScale>: its cfvo points and colors, in order", async () => {
+  test("each scale is a <conditionalFormatting> with a <colorScale>: its cfvo points and colors; the later on top", async () => {
     const plan = gridPlan([
       colorScale("B2:B6", HEAT.green, HEAT.yellow, HEAT.red),
       { ...twoColor, range: "B3:B4", minimum: { at: "number", value: 15, color: "#FFFFFF" } },
@@ -77,7 +77,8 @@ describe(".xlsx export", () => {
     const blocks = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">([\s\S]*?)<\/conditionalFormatting>/g)];
     expect(blocks.map((b) => b[1])).toEqual(["B2:B6", "B3:B4"]);
     const [three, two] = blocks.map((b) => b[2]);
-    expect(three).toMatch(/<cfRule type="colorScale" priority="1">\s*<colorScale>/);
+    // Where two overlap the later one shades (as Office.js adds each on top): priority 1 is the plan's last.
+    expect(three).toMatch(/<cfRule type="colorScale" priority="2">\s*<colorScale>/);
     expect([...three.matchAll(/<cfvo type="(\w+)"(?: val="([^"]*)")?\/>/g)].map((m) => [m[1], m[2]])).toEqual([
       ["min", undefined],
       ["percentile", "50"],
@@ -88,7 +89,7 @@ describe(".xlsx export", () => {
       "FFFFEB84",
       "FFF8696B",
     ]);
-    expect(two).toMatch(/priority="2"/);
+    expect(two).toMatch(/priority="1"/);
     expect([...two.matchAll(/<cfvo type="(\w+)"(?: val="([^"]*)")?\/>/g)].map((m) => [m[1], m[2]])).toEqual([
       ["num", "15"],
       ["max", undefined],
@@ -144,7 +145,7 @@ describe("the preview's color scales", () => {
   test("the Excel writer's calls shade the preview's numeric cells from their computed values", async () => {
     const book = new PreviewBook(addin);
     const plan = gridPlan([twoColor]);
-    const written = await writePlan(plan, excelFor(book).run as unknown as ExcelRunner);
+    const written = await writePlan(plan, runnerFor(book));
     expect(written.ok).toBe(true);
     const shades = book.shades("Heat");
     // B2:B6 are 10…50; C2 is text and C3:C6 blank: not shaded.
@@ -184,7 +185,7 @@ describe("the preview's color scales", () => {
 
   test("the example plan has no scale and the preview shades nothing", async () => {
     const book = new PreviewBook(addin);
-    await writePlan(buildExamplePlan(), excelFor(book).run as unknown as ExcelRunner);
+    await writePlan(buildExamplePlan(), runnerFor(book));
     expect(book.shades(book.active).size).toBe(0);
   });
 });

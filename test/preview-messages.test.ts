@@ -24,6 +24,10 @@ const CASES: Record<keyof typeof M, [string, string]> = {
   noSheet: [M.noSheet("Deal"), 'There is no sheet named "Deal".'],
   dataSize: [M.dataSize("A1:B2", 2, 2), "The data for A1:B2 does not match its size (2×2)."],
   addressOnSheet: [M.addressOnSheet("Other!A1"), "getRange takes an address on the sheet, not Other!A1"],
+  notLoaded: [
+    M.notLoaded("values"),
+    "The property 'values' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",
+  ],
   invalidPrint: [M.invalidPrint("print title rows A1:B3"), "The print setting is not valid: print title rows A1:B3."],
   invalidChart: [M.invalidChart("majorTickMark Outer"), "The chart setting is not valid: majorTickMark Outer."],
   conditionalFormatType: [

@@ -18,8 +18,8 @@ import { type SheetPlan } from "../src/plan/plan";
 import { TEMPLATES } from "../src/plan/templates";
 import { VALUE_ADD } from "../src/plan/templates/value-add";
 import { PreviewBook } from "../src/preview/book";
-import { excelFor } from "../src/preview/excel-api";
-import { type ExcelRunner, writePlan } from "../src/taskpane/excel-writer";
+import { excelFor, runnerFor } from "../src/preview/excel-api";
+import { writePlan } from "../src/taskpane/excel-writer";
 
 const addin = loadAddin(path.resolve(__dirname, "..", "dist"));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loan-print-"));
@@ -244,7 +244,7 @@ describe("the preview keeps what the pane writes for print (its stand-in Excel A
   test("margins in points, the page break above the chart, wrapped cells and the chart's text size", async () => {
     const plan = buildDealPlan(VALUE_ADD);
     const book = new PreviewBook(addin);
-    const written = await writePlan(plan, excelFor(book).run as unknown as ExcelRunner, () => true);
+    const written = await writePlan(plan, runnerFor(book), () => true);
     expect(written).toMatchObject({ ok: true });
     const sheet = written.ok ? written.sheetName : "";
     const print = book.print.get(sheet);

@@ -15,7 +15,7 @@ import { loadAddin } from "../src/engine/load-node";
 import { evaluatePlan } from "../src/engine/plan-writers";
 import { buildDealPlan } from "../src/plan/deal";
 import { parseAddress, parseRange } from "../src/plan/a1";
-import { columnPoints, PAPER_POINTS, textPoints, textRoom } from "../src/plan/page";
+import { columnPoints, PAPERS, textPoints, textRoom } from "../src/plan/page";
 import { lines } from "../src/plan/sheet";
 import { TEMPLATES } from "../src/plan/templates";
 
@@ -57,7 +57,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("%s: text and print scal
   test("fit to one page wide, 11-point text prints at 7.5 points or more", () => {
     const margins = plan.print?.margins;
     expect(margins).toBeDefined();
-    const printable = PAPER_POINTS.letter.height - ((margins?.left ?? 0) + (margins?.right ?? 0)) * 72;
+    const printable = PAPERS.letter.height - ((margins?.left ?? 0) + (margins?.right ?? 0)) * 72;
     const sheetWidth = widths.reduce((a, b) => a + b, 0);
     const scale = Math.min(1, printable / sheetWidth);
     expect(11 * scale).toBeGreaterThanOrEqual(7.5);

@@ -3,20 +3,23 @@
  * computes it, and to an .xlsx file with the engine's results as cached values, so that
  * the file opens with numbers even where the add-in is not loaded.
  *
- * Names are scoped to the plan's sheet, as the Excel writer makes them. ExcelJS cannot
- * write charts, so the plan's chart is added to the file ExcelJS writes (./xlsx-chart.ts),
- * with the engine's values cached in its series. The print
- * setup becomes the sheet's <pageSetup> (orientation, paper, fitToWidth/fitToHeight with
- * <sheetPr><pageSetUpPr fitToPage="1"/>) and the _xlnm.Print_Area and _xlnm.Print_Titles names.
- * Color scales (heat maps) are written as `<conditionalFormatting>` rules, which Excel and
- * LibreOffice shade from the cells' values when they open the file.
+ * Names are scoped to the plan's sheet, as the Excel writer makes them (ExcelJS writes names
+ * for the whole workbook; they are then given the sheet's localSheetId). ExcelJS cannot write
+ * charts, so the plan's chart is added to the file ExcelJS writes (./xlsx-chart.ts), with the
+ * engine's values cached in its series. A constant "" is a blank cell, as Office.js enters
+ * it. The print setup becomes the sheet's <pageSetup> (orientation, paper,
+ * fitToWidth/fitToHeight with <sheetPr><pageSetUpPr fitToPage="1"/>) and the
+ * _xlnm.Print_Area and _xlnm.Print_Titles names. Color scales (heat maps) are written as
+ * `<conditionalFormatting>` rules, which Excel and LibreOffice shade from the cells' values
+ * when they open the file; the plan's last is on top, as Office.js adds each on top.
  */
 import fs from "fs";
 import ExcelJS from "exceljs";
 import type { RawCellContent } from "hyperformula";
+import JSZip from "jszip";
 import { absoluteRef, parseAddress, sheetRef } from "../plan/a1";
-import { PAPER_CODES } from "../plan/page";
-import { type ColorScalePoint, type PlanColorScale, type PlanPrint, type SheetPlan } from "../plan/plan";
+import { pageBreaks, PAPERS } from "../plan/page";
+import { type PlanColorScale, type PlanName, type PlanPrint, SCALE_POINTS, type SheetPlan } from "../plan/plan";
 import type { Addin } from "./addin";
 import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
 import { writeAtomically } from "./safe-io";
@@ -34,11 +37,34 @@ export function planGrid(plan: SheetPlan): RawCellContent[][] {
   return Array.from(grid, (row) => Array.from(row ?? [], (x) => x ?? null));
 }
 
+/** What a plan's name refers to: its range on the plan's sheet, absolute ('Deal 1'!$B$4). */
+function nameReference(plan: SheetPlan, name: PlanName): string {
+  return `${sheetRef(plan.sheetName)}!${absoluteRef(name.address)}`;
+}
+
+/**
+ * The workbook (one sheet, the plan's) with `names` scoped to that sheet (localSheetId 0), as
+ * the Excel writer makes them; ExcelJS writes every name for the whole workbook.
+ */
+async function scopeNames(xlsx: Uint8Array, names: ReadonlySet<string>): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const part = "xl/workbook.xml";
+  const xml = (await zip.file(part)?.async("string")) ?? "";
+  // A name's characters (letters, digits, "_", "." and a backslash) need no XML escaping.
+  zip.file(
+    part,
+    xml.replace(/<definedName name="([^"]+)">/g, (element, name: string) =>
+      names.has(name) ? `<definedName name="${name}" localSheetId="0">` : element,
+    ),
+  );
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
 /** Computes a plan in the engine, on a sheet of its own name. */
 export function evaluatePlan(addin: Addin, plan: SheetPlan): EngineWorkbook {
   const names = (plan.names ?? []).map((n) => ({
     name: n.name,
-    expression: `=${sheetRef(plan.sheetName)}!${absoluteRef(n.address)}`,
+    expression: `=${nameReference(plan, n)}`,
     sheet: plan.sheetName,
   }));
   return new EngineWorkbook(addin, [{ name: plan.sheetName, cells: planGrid(plan) }], names);
@@ -48,7 +74,7 @@ export function evaluatePlan(addin: Addin, plan: SheetPlan): EngineWorkbook {
 export function pageSetup(print: PlanPrint): Partial<ExcelJS.PageSetup> {
   return {
     orientation: print.orientation,
-    paperSize: PAPER_CODES[print.paper] as ExcelJS.PaperSize,
+    paperSize: PAPERS[print.paper].code as ExcelJS.PaperSize,
     fitToPage: true,
     fitToWidth: print.fitToPagesWide,
     fitToHeight: 0,
@@ -68,15 +94,7 @@ function argb(color: string): string {
   return `FF${color.replace("#", "").toUpperCase()}`;
 }
 
-/** The .xlsx `<cfvo>` for a color scale's point. */
-const CFVO_TYPE: Record<ColorScalePoint["at"], ExcelJS.CfvoTypes> = {
-  lowest: "min",
-  highest: "max",
-  percentile: "percentile",
-  number: "num",
-};
-
-/** A color scale as an .xlsx conditional-formatting rule (`priority` 1 is the first applied). */
+/** A color scale as an .xlsx conditional-formatting rule (`priority` 1 is on top: it shades where rules overlap). */
 export function colorScaleRule(spec: PlanColorScale, priority: number): ExcelJS.ConditionalFormattingOptions {
   const points = [spec.minimum, ...(spec.midpoint ? [spec.midpoint] : []), spec.maximum];
   return {
@@ -85,7 +103,10 @@ export function colorScaleRule(spec: PlanColorScale, priority: number): ExcelJS.
       {
         type: "colorScale",
         priority,
-        cfvo: points.map((p) => ({ type: CFVO_TYPE[p.at], ...(p.value !== undefined ? { value: p.value } : {}) })),
+        cfvo: points.map((p) => ({
+          type: SCALE_POINTS[p.at].file,
+          ...(p.value !== undefined ? { value: p.value } : {}),
+        })),
         color: points.map((p) => ({ argb: argb(p.color) })),
       },
     ],
@@ -132,7 +153,7 @@ export async function planToXlsx(
         else if (spill) target.value = spilledFormula(formula, result, row, col, spill);
         else target.value = { formula, result: fileValue(result) } as ExcelJS.CellFormulaValue;
         if (spill) writeSpillValues(ws, engine, plan.sheetName, row, col, spill);
-      } else if (cell.value !== undefined) target.value = cell.value;
+      } else if (cell.value !== undefined && cell.value !== "") target.value = cell.value; // "": blank, as in Excel
       if (cell.numberFormat) target.numFmt = cell.numberFormat;
       if (cell.bold !== undefined || cell.fontColor !== undefined) {
         // The whole font, as Excel writes it: a font with only its bold or color leaves the face and size to the
@@ -147,11 +168,13 @@ export async function planToXlsx(
       if (cell.wrap) target.alignment = { wrapText: true };
     }
     // A break "before row r" is ExcelJS's (and the file's) break after row r − 1.
-    for (const r of plan.print?.breaksBefore ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
-    (plan.conditionalFormats ?? []).forEach((f, i) => ws.addConditionalFormatting(colorScaleRule(f, i + 1)));
-    for (const n of plan.names ?? [])
-      book.definedNames.add(`${sheetRef(plan.sheetName)}!${absoluteRef(n.address)}`, n.name);
+    for (const r of plan.print ? pageBreaks(plan.print) : []) ws.getRow(r - 1).addPageBreak();
+    // Priority 1 is the rule on top: the plan's last scale, as each one Excel adds goes on top.
+    const scales = plan.conditionalFormats ?? [];
+    scales.forEach((f, i) => ws.addConditionalFormatting(colorScaleRule(f, scales.length - i)));
+    for (const n of plan.names ?? []) book.definedNames.add(nameReference(plan, n), n.name);
     let bytes: Uint8Array = new Uint8Array(await book.xlsx.writeBuffer());
+    if (plan.names?.length) bytes = await scopeNames(bytes, new Set(plan.names.map((n) => n.name)));
     if (plan.chart) {
       const formats = new Map(plan.cells.map((c) => [c.address, c.numberFormat]));
       bytes = await addChart(

@@ -16,8 +16,29 @@ export const NARROW_MARGINS: PrintMargins = {
   footer: 0.3,
 };
 
-/** OOXML's paper size code for each paper a plan may ask for (ECMA-376 §18.3.1.63: 1 is Letter). */
-export const PAPER_CODES: Readonly<Record<PlanPrint["paper"], number>> = { letter: 1 };
+/**
+ * Each paper a plan may ask for, as each host names it: Office.js's PageLayout.paperSize,
+ * the .xlsx file's paperSize code (ECMA-376 §18.3.1.63: 1 is Letter), and its size in points
+ * (width × height, portrait).
+ */
+export const PAPERS: Readonly<
+  Record<
+    PlanPrint["paper"],
+    { readonly office: string; readonly code: number; readonly width: number; readonly height: number }
+  >
+> = {
+  letter: { office: "Letter", code: 1, width: 612, height: 792 },
+};
+
+/** The sides of a page's margins, in Office.js's order (leftMargin … footerMargin). */
+export const MARGIN_SIDES = [
+  "left",
+  "right",
+  "top",
+  "bottom",
+  "header",
+  "footer",
+] as const satisfies readonly (keyof PrintMargins)[];
 
 /**
  * A model sheet's print setup: landscape Letter, every column on one page across, the first
@@ -47,13 +68,17 @@ export function modelPrint(plan: Pick<SheetPlan, "cells" | "chart">, titleRows: 
   };
 }
 
+/**
+ * The manual page breaks a print setup asks for, as every writer applies them: the rows
+ * (1-based) that start a page, in order, each once; a break above row 1 starts no page and
+ * is left out.
+ */
+export function pageBreaks(print: Pick<PlanPrint, "breaksBefore">): number[] {
+  return [...new Set(print.breaksBefore ?? [])].filter((row) => row > 1).sort((a, b) => a - b);
+}
+
 /** Excel's default column width in points (8.43 characters of Calibri 11). */
 export const DEFAULT_COLUMN_POINTS = 48;
-
-/** Paper sizes in points (width × height, portrait). */
-export const PAPER_POINTS: Readonly<Record<PlanPrint["paper"], { width: number; height: number }>> = {
-  letter: { width: 612, height: 792 },
-};
 
 /**
  * The width a text takes in Calibri 11 (Excel's default font), in points: an estimate on the

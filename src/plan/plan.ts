@@ -104,12 +104,23 @@ export interface PrintMargins {
  * is the given value itself.
  */
 export interface ColorScalePoint {
-  readonly at: "lowest" | "highest" | "percentile" | "number";
+  readonly at: keyof typeof SCALE_POINTS;
   /** For `percentile` (0–100) and `number`. */
   readonly value?: number;
   /** "#RRGGBB". */
   readonly color: string;
 }
+
+/**
+ * Each kind of color-scale point, as each host names it: Office.js's
+ * ConditionalFormatColorCriterionType and the .xlsx file's `<cfvo type>` (ECMA-376 §18.18.12).
+ */
+export const SCALE_POINTS = {
+  lowest: { office: "LowestValue", file: "min" },
+  highest: { office: "HighestValue", file: "max" },
+  percentile: { office: "Percentile", file: "percentile" },
+  number: { office: "Number", file: "num" },
+} as const;
 
 /**
  * Conditional formatting: a 2-color scale (minimum, maximum) or a 3-color one (with a
@@ -152,7 +163,7 @@ export interface SheetPlan {
   readonly freeze?: { readonly rows: number; readonly columns: number };
   readonly chart?: PlanChart;
   readonly print?: PlanPrint;
-  /** Color scales (heat maps), applied after the cells. */
+  /** Color scales (heat maps), applied after the cells; where two cover a cell, the later one shades it. */
   readonly conditionalFormats?: readonly PlanConditionalFormat[];
 }
 

@@ -352,10 +352,12 @@ export class PreviewBook {
   }
 }
 
-/** What typing a value into a cell enters: blank for "", text for a leading apostrophe. */
+/**
+ * What Range.values enters: blank for "", text for a leading apostrophe (kept: the engine, as
+ * Excel, reads "'=x" as the text "=x", without the apostrophe).
+ */
 function entry(v: unknown): string | number | boolean | null {
   if (v === "" || v === undefined || v === null) return null;
-  if (typeof v === "string" && v.startsWith("'")) return v.slice(1);
   return v as string | number | boolean;
 }
 

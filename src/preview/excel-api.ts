@@ -2,12 +2,24 @@
  * An emulation of the part of Excel's JavaScript API the task pane uses, over a
  * PreviewBook: `Excel.run`, a request context whose `sync()` applies the queued calls in
  * order, worksheets (load/items, add, getItem, getActiveWorksheet, delete, activate),
- * ranges (values, formulas, numberFormat, font, column width, load, color scales),
- * sheet-scoped names, frozen rows, charts and the print setup (pageLayout: kept, checked as
- * Excel checks it, not printed). Unknown calls fail loudly, so a pane change that needs more of
- * the API shows up in the preview's tests instead of silently doing nothing.
+ * ranges (values, formulas, numberFormat, font, wrap, column width, load, color scales),
+ * sheet-scoped names, frozen panes, charts and the print setup (pageLayout and page breaks:
+ * kept, checked as Excel checks them, not printed).
+ *
+ * As in Office.js, every call is queued and applied at the next sync, in order, stopping at
+ * the first that fails without undoing the ones before it (a batch is not transactional);
+ * a property can be read only once it has been loaded and synced (PropertyNotLoaded
+ * otherwise), and a load reads the workbook where it stands in the batch. Unknown calls fail
+ * loudly, so a pane change that needs more of the API shows up in the tests.
+ *
+ * The pane's writer (src/taskpane/excel-writer.ts) and the tests run on this emulation:
+ * `runnerFor` gives the writer's ExcelRunner, which the compiler checks against the slice of
+ * the API the writer declares. A hook (`ApiHook`) sees each call as it is made and as it is
+ * applied, so a test can watch the calls or make one fail where Excel could.
  */
 import { absoluteRef, parseRange, sheetRef } from "../plan/a1";
+import { MARGIN_SIDES } from "../plan/page";
+import type { ExcelRunner } from "../taskpane/excel-writer";
 import {
   PreviewApiError,
   type CellStyle,
@@ -20,33 +32,85 @@ import {
 import type { ScaleCriteria } from "./heat";
 import { PREVIEW_MSG as M } from "./messages";
 
+/** A call the pane made on the emulated API, as an ApiHook sees it. */
+export interface ApiCall {
+  /**
+   * What was called or set, named as in Office.js: "Excel.run", "context.sync",
+   * "worksheets.add", "worksheet.getRange", "range.formulas", "range.format.font.bold",
+   * "names.add", "chart.title.text", "pageLayout.orientation", "horizontalPageBreaks.add", …
+   */
+  readonly api: string;
+  /** The sheet it acts on (known once the sheet is: at the latest when the call is applied). */
+  readonly sheet?: string;
+  /** The range or cell it acts on, as the pane gave it ("B4", "A:A", "1:3"). */
+  readonly address?: string;
+  /** The value set, or the argument given. */
+  readonly value?: unknown;
+}
+
+/**
+ * Sees each call when the pane makes it ("called": queued, or for Excel.run and
+ * context.sync, begun) and when a sync applies it ("applied"). Throwing fails the call at
+ * that moment, as Excel could: when called, in the pane's own code; when applied, the sync
+ * rejects with that error and the calls applied before it stay.
+ */
+export type ApiHook = (call: ApiCall, moment: "called" | "applied") => void;
+
 type Op = () => void;
 
+/** A queued call: its description for the hook (read when it is reported) and what it does. */
+interface Queued {
+  describe(): ApiCall;
+  apply: Op;
+}
+
+/** Office.js's error for a property read before it was loaded and synced. */
+function notLoaded(property: string): never {
+  throw new PreviewApiError("PropertyNotLoaded", M.notLoaded(property));
+}
+
+/** The properties a load names ("address,values", ["values"]); none named: every property. */
+function loadedNames(properties: string | string[] | undefined, all: readonly string[]): Set<string> {
+  if (properties === undefined) return new Set(all);
+  const named = (Array.isArray(properties) ? properties : properties.split(",")).map((p) => p.trim());
+  return new Set(named.map((p) => p.split("/")[0]));
+}
+
 class Context {
-  private ops: Op[] = [];
-  private afterSync: Op[] = [];
+  private queued: Queued[] = [];
+  /** What the loads of the running sync hand to their objects once every call has succeeded. */
+  private loads: Op[] = [];
   readonly workbook: { worksheets: Worksheets };
 
-  constructor(readonly book: PreviewBook) {
+  constructor(
+    readonly book: PreviewBook,
+    readonly hook: ApiHook,
+  ) {
     this.workbook = { worksheets: new Worksheets(this) };
   }
 
-  queue(op: Op): void {
-    this.ops.push(op);
+  /** Queues a call: the hook sees it now and again when the next sync applies it. */
+  queue(describe: () => ApiCall, apply: Op = () => {}): void {
+    this.hook(describe(), "called");
+    this.queued.push({ describe, apply });
   }
 
-  /** Fills in loaded properties once the queued calls before it have run. */
-  whenSynced(op: Op): void {
-    this.ops.push(() => this.afterSync.push(op));
+  /** From a load, at its place in the batch: the values read there, handed over if the whole sync succeeds. */
+  deliver(op: Op): void {
+    this.loads.push(op);
   }
 
   async sync(): Promise<void> {
-    const ops = this.ops;
-    this.ops = [];
-    this.afterSync = [];
+    this.hook({ api: "context.sync" }, "called");
+    const queued = this.queued;
+    this.queued = [];
+    this.loads = [];
     try {
-      for (const op of ops) op();
-      for (const op of this.afterSync) op();
+      for (const q of queued) {
+        this.hook(q.describe(), "applied");
+        q.apply();
+      }
+      for (const op of this.loads) op();
     } finally {
       this.book.notify();
     }
@@ -54,224 +118,312 @@ class Context {
 }
 
 class Worksheets {
-  items: Worksheet[] = [];
+  private loaded?: Worksheet[];
+
   constructor(private readonly ctx: Context) {}
 
-  load(): this {
-    this.ctx.whenSynced(() => {
-      this.items = this.ctx.book.sheetNames.map((n) => new Worksheet(this.ctx, n));
-    });
+  get items(): Worksheet[] {
+    return this.loaded ?? notLoaded("items");
+  }
+
+  load(properties?: string | string[]): this {
+    this.ctx.queue(
+      () => ({ api: "worksheets.load", value: properties }),
+      () => {
+        const names = [...this.ctx.book.sheetNames];
+        this.ctx.deliver(() => (this.loaded = names.map((n) => new Worksheet(this.ctx, n, true))));
+      },
+    );
     return this;
   }
 
   add(name: string): Worksheet {
-    this.ctx.queue(() => this.ctx.book.addSheet(name));
-    return new Worksheet(this.ctx, name);
+    const sheet = new Worksheet(this.ctx, name);
+    this.ctx.queue(
+      () => ({ api: "worksheets.add", sheet: name, value: name }),
+      () => this.ctx.book.addSheet(name),
+    );
+    return sheet;
   }
 
   getItem(name: string): Worksheet {
-    this.ctx.queue(() => this.ctx.book.requireSheet(name));
-    return new Worksheet(this.ctx, name);
+    const sheet = new Worksheet(this.ctx, name);
+    this.ctx.queue(
+      () => ({ api: "worksheets.getItem", sheet: name, value: name }),
+      () => this.ctx.book.requireSheet(name),
+    );
+    return sheet;
   }
 
+  /** The sheet active where this call stands in the batch. */
   getActiveWorksheet(): Worksheet {
-    return new Worksheet(this.ctx, this.ctx.book.active);
+    const sheet = new Worksheet(this.ctx);
+    this.ctx.queue(
+      () => ({ api: "worksheets.getActiveWorksheet", sheet: sheet.bound }),
+      () => (sheet.bound = this.ctx.book.active),
+    );
+    return sheet;
   }
 }
 
 class Worksheet {
   readonly names: { add: (name: string, reference: Range | string, comment?: string) => void };
-  readonly freezePanes: { freezeRows: (count: number) => void; freezeAt: (range: string) => void };
+  readonly freezePanes: {
+    freezeRows: (count: number) => void;
+    freezeColumns: (count: number) => void;
+    freezeAt: (range: string) => void;
+  };
   readonly charts: { add: (type: string, source: Range, seriesBy?: string) => Chart };
   readonly pageLayout: PageLayout;
   readonly horizontalPageBreaks: { add: (range: string | Range) => void };
+  private loadedName?: string;
 
+  /**
+   * `bound`: the sheet's name, where the proxy knows it from the start (added, got by name,
+   * listed); the active sheet's is known once its call is applied.
+   */
   constructor(
-    private readonly ctx: Context,
-    readonly name: string,
+    readonly ctx: Context,
+    public bound?: string,
+    nameLoaded = false,
   ) {
+    if (nameLoaded) this.loadedName = bound;
     this.names = {
-      add: (n, reference) => {
-        const target =
-          typeof reference === "string"
-            ? reference.replace(/^=/, "")
-            : `${sheetRef(this.name)}!${absoluteRef(reference.address)}`;
-        this.ctx.queue(() => this.ctx.book.engine.addName(n, `=${target}`, this.name));
-      },
+      add: (n, reference) =>
+        this.queue("names.add", { value: n, address: typeof reference === "string" ? reference : undefined }, () => {
+          const target =
+            typeof reference === "string"
+              ? reference.replace(/^=/, "")
+              : `${sheetRef(this.target())}!${absoluteRef(reference.at())}`;
+          this.ctx.book.engine.addName(n, `=${target}`, this.target());
+        }),
     };
+    const freeze = (rows: number, cols: number) => () => this.ctx.book.frozen.set(this.target(), { rows, cols });
     this.freezePanes = {
-      freezeRows: (count) => this.ctx.queue(() => this.ctx.book.frozen.set(this.name, { rows: count, cols: 0 })),
+      freezeRows: (count) => this.queue("freezePanes.freezeRows", { value: count }, freeze(count, 0)),
+      freezeColumns: (count) => this.queue("freezePanes.freezeColumns", { value: count }, freeze(0, count)),
       freezeAt: (range) =>
-        this.ctx.queue(() => {
+        this.queue("freezePanes.freezeAt", { address: range }, () => {
           const r = parseRange(range);
-          this.ctx.book.frozen.set(this.name, { rows: r.bottom + 1, cols: r.right + 1 });
+          freeze(r.bottom + 1, r.right + 1)();
         }),
     };
     this.charts = {
       add: (type, source) => {
-        const chart = new Chart(this.name, type, source.address);
-        this.ctx.queue(() => {
-          this.ctx.book.requireSheet(this.name);
+        const chart = new Chart(this, type, source);
+        this.queue("charts.add", { value: type, address: source.given }, () => {
+          chart.spec.sheet = this.target();
+          chart.spec.series[0].values = source.at();
           this.ctx.book.charts.push(chart.spec);
         });
         return chart;
       },
     };
-    this.pageLayout = new PageLayout(ctx, name);
+    this.pageLayout = new PageLayout(this);
     this.horizontalPageBreaks = {
       add: (range) =>
-        this.pageLayout.set((now) => {
-          const address = typeof range === "string" ? range : range.address;
-          const row = parseRange(address.replace(/\$/g, "")).top + 1;
+        this.pageLayout.update("horizontalPageBreaks.add", typeof range === "string" ? range : range.given, (now) => {
+          const row = parseRange((typeof range === "string" ? range : range.at()).replace(/\$/g, "")).top + 1;
           return { breaksBefore: [...(now?.breaksBefore ?? []), row] };
         }),
     };
   }
 
-  load(): this {
+  /** The sheet's name, where a call on it is applied. */
+  target(): string {
+    if (this.bound === undefined) throw new PreviewApiError("ItemNotFound", M.noSheet("(not yet resolved)"));
+    return this.bound;
+  }
+
+  /** Queues a call on this sheet (`api`, with its address and value for the hook). */
+  queue(api: string, detail: { address?: string; value?: unknown }, apply: Op): void {
+    this.ctx.queue(
+      () => ({ api, sheet: this.bound, ...detail }),
+      () => {
+        this.ctx.book.requireSheet(this.target());
+        apply();
+      },
+    );
+  }
+
+  get name(): string {
+    return this.loadedName ?? notLoaded("name");
+  }
+
+  load(properties?: string | string[]): this {
+    this.queue("worksheet.load", { value: properties }, () => {
+      const name = this.target();
+      if (loadedNames(properties, ["name"]).has("name")) this.ctx.deliver(() => (this.loadedName = name));
+    });
     return this;
   }
 
   getRange(address: string): Range {
     if (address.includes("!")) throw new PreviewApiError("InvalidArgument", M.addressOnSheet(address));
-    return new Range(this.ctx, this.name, address);
+    const range = new Range(this, address);
+    this.queue("worksheet.getRange", { address }, () => this.ctx.book.checkRange(this.target(), address));
+    return range;
   }
 
-  getUsedRange(): Range {
-    return new Range(this.ctx, this.name, () => this.ctx.book.usedRangeAddress(this.name));
+  getUsedRange(valuesOnly?: boolean): Range {
+    const range = new Range(this, () => this.ctx.book.usedRangeAddress(this.target()));
+    this.queue("worksheet.getUsedRange", { value: valuesOnly }, () => {});
+    return range;
   }
 
   activate(): void {
-    this.ctx.queue(() => {
-      this.ctx.book.requireSheet(this.name);
-      this.ctx.book.active = this.name;
-    });
+    this.queue("worksheet.activate", {}, () => (this.ctx.book.active = this.target()));
   }
 
   delete(): void {
-    this.ctx.queue(() => this.ctx.book.deleteSheet(this.name));
+    this.queue("worksheet.delete", {}, () => this.ctx.book.deleteSheet(this.target()));
   }
 }
 
+/** The properties a Range loads. */
+const RANGE_PROPERTIES = ["address", "values", "formulas", "numberFormat", "rowCount", "columnCount"] as const;
+type RangeProperty = (typeof RANGE_PROPERTIES)[number];
+
+/** Defines `name` on `target` as a property the pane sets (queued) and cannot read unless loaded. */
+function settable<T>(target: object, name: string, set: (value: T) => void): void {
+  Object.defineProperty(target, name, { set, get: () => notLoaded(name), enumerable: true });
+}
+
 class Range {
-  private loadedValues: unknown[][] = [];
-  private loadedFormulas: unknown[][] = [];
-  private loadedFormats: unknown[][] = [];
-  private resolved = "";
+  private loaded: Partial<Record<RangeProperty, unknown>> = {};
   readonly format: {
     columnWidth: number;
     wrapText: boolean;
     font: { bold: boolean; color: string };
-    fill: { color: string };
     autofitRows(): void;
   };
   /** Color scales only: `add("ColorScale")`, then its `colorScale.criteria` set (applied at sync). */
   readonly conditionalFormats: { add: (type: string) => { colorScale: { criteria: ScaleCriteria } } };
 
+  /** `where`: the address given, or (a used range) the address as the workbook stands when a call is applied. */
   constructor(
-    private readonly ctx: Context,
-    private readonly sheet: string,
+    private readonly sheet: Worksheet,
     private readonly where: string | (() => string),
   ) {
-    const queueStyle = (patch: CellStyle) =>
-      this.ctx.queue(() => this.ctx.book.writeStyle(this.sheet, this.at(), patch));
-    const font = Object.defineProperties({} as { bold: boolean; color: string }, {
-      bold: { set: (v: boolean) => queueStyle({ bold: v }), get: () => false },
-      color: { set: (v: string) => queueStyle({ color: v }), get: () => "" },
-    });
+    const book = () => this.sheet.ctx.book;
+    const style =
+      <K extends keyof CellStyle>(api: string, key: K) =>
+      (value: CellStyle[K]) =>
+        this.queue(api, value, () => book().writeStyle(this.sheet.target(), this.at(), { [key]: value }));
+    const font = {} as Range["format"]["font"];
+    settable(font, "bold", style("range.format.font.bold", "bold"));
+    settable(font, "color", style("range.format.font.color", "color"));
     // Row heights follow the text in the preview's grid (an HTML table), so autofitting has nothing to do but
     // check the range, as Excel does.
-    const autofitRows = () => this.ctx.queue(() => this.ctx.book.checkRange(this.sheet, this.at()));
-    const format = Object.defineProperties({ font, fill: { color: "" }, autofitRows } as Range["format"], {
-      wrapText: { set: (v: boolean) => queueStyle({ wrap: v }), get: () => false },
-      columnWidth: {
-        set: (points: number) => this.ctx.queue(() => this.ctx.book.setColumnWidth(this.sheet, this.at(), points)),
-        get: () => 0,
-      },
-    });
+    const autofitRows = () => this.queue("range.format.autofitRows", undefined, () => {});
+    const format = { font, autofitRows } as Range["format"];
+    settable(format, "wrapText", style("range.format.wrapText", "wrap"));
+    settable(format, "columnWidth", (points: number) =>
+      this.queue("range.format.columnWidth", points, () =>
+        book().setColumnWidth(this.sheet.target(), this.at(), points),
+      ),
+    );
     this.format = format;
     this.conditionalFormats = {
       add: (type) => {
-        if (type !== "ColorScale") throw new PreviewApiError("InvalidArgument", M.conditionalFormatType(type));
-        let criteria: ScaleCriteria = { minimum: { type: "LowestValue" }, maximum: { type: "HighestValue" } };
-        return {
-          colorScale: Object.defineProperty({} as { criteria: ScaleCriteria }, "criteria", {
-            set: (c: ScaleCriteria) => {
-              criteria = c;
-              this.ctx.queue(() => this.ctx.book.addColorScale(this.sheet, this.at(), criteria));
-            },
-            get: () => criteria,
-            enumerable: true,
-          }),
-        };
+        this.queue("range.conditionalFormats.add", type, () => {
+          if (type !== "ColorScale") throw new PreviewApiError("InvalidArgument", M.conditionalFormatType(type));
+        });
+        const colorScale = {} as { criteria: ScaleCriteria };
+        settable(colorScale, "criteria", (criteria: ScaleCriteria) =>
+          this.queue("colorScale.criteria", criteria, () =>
+            book().addColorScale(this.sheet.target(), this.at(), criteria),
+          ),
+        );
+        return { colorScale };
       },
     };
   }
 
-  private at(): string {
+  /** The address where a call is applied (the sheet's own, without its name). */
+  at(): string {
     return typeof this.where === "string" ? this.where : this.where();
+  }
+
+  /** The address as the pane gave it (undefined for a used range, known only when applied). */
+  get given(): string | undefined {
+    return typeof this.where === "string" ? this.where : undefined;
+  }
+
+  /** Queues a call on this range: the range is checked where it is applied, then `apply` runs. */
+  private queue(api: string, value: unknown, apply: Op): void {
+    this.sheet.queue(api, { address: this.given, value }, () => {
+      this.sheet.ctx.book.checkRange(this.sheet.target(), this.at());
+      apply();
+    });
+  }
+
+  private read(property: RangeProperty): unknown {
+    return property in this.loaded ? this.loaded[property] : notLoaded(property);
   }
 
   /** As Office.js reports it once loaded: with the sheet ("Deal!A1:E20"). */
   get address(): string {
-    return this.resolved ? `${sheetRef(this.sheet)}!${this.resolved}` : this.at();
+    return this.read("address") as string;
   }
 
   set values(v: unknown[][]) {
-    this.ctx.queue(() => this.ctx.book.writeCells(this.sheet, this.at(), v));
+    this.queue("range.values", v, () => this.sheet.ctx.book.writeCells(this.sheet.target(), this.at(), v));
   }
   get values(): unknown[][] {
-    return this.loadedValues;
+    return this.read("values") as unknown[][];
   }
 
   set formulas(v: unknown[][]) {
-    this.ctx.queue(() => this.ctx.book.writeCells(this.sheet, this.at(), v));
+    this.queue("range.formulas", v, () => this.sheet.ctx.book.writeCells(this.sheet.target(), this.at(), v));
   }
   get formulas(): unknown[][] {
-    return this.loadedFormulas;
+    return this.read("formulas") as unknown[][];
   }
 
   set numberFormat(v: unknown[][]) {
-    this.ctx.queue(() =>
-      this.ctx.book.writeStyle(
-        this.sheet,
+    this.queue("range.numberFormat", v, () =>
+      this.sheet.ctx.book.writeStyle(
+        this.sheet.target(),
         this.at(),
         v.map((row) => row.map((f) => ({ numberFormat: String(f) }))),
       ),
     );
   }
   get numberFormat(): unknown[][] {
-    return this.loadedFormats;
+    return this.read("numberFormat") as unknown[][];
   }
 
   get rowCount(): number {
-    return this.loadedValues.length;
+    return this.read("rowCount") as number;
   }
   get columnCount(): number {
-    return this.loadedValues[0]?.length ?? 0;
+    return this.read("columnCount") as number;
   }
 
-  load(): this {
-    this.ctx.whenSynced(() => {
+  load(properties?: string | string[]): this {
+    this.queue("range.load", properties, () => {
+      const book = this.sheet.ctx.book;
+      const sheet = this.sheet.target();
       const at = this.at();
-      this.resolved = at;
-      this.loadedValues = this.ctx.book.readValues(this.sheet, at);
-      this.loadedFormulas = this.ctx.book.readFormulas(this.sheet, at);
-      this.loadedFormats = this.ctx.book.readFormats(this.sheet, at);
+      const values = book.readValues(sheet, at);
+      const read: Record<RangeProperty, () => unknown> = {
+        address: () => `${sheetRef(sheet)}!${at}`,
+        values: () => values,
+        formulas: () => book.readFormulas(sheet, at),
+        numberFormat: () => book.readFormats(sheet, at),
+        rowCount: () => values.length,
+        columnCount: () => values[0]?.length ?? 0,
+      };
+      const wanted = [...loadedNames(properties, RANGE_PROPERTIES)].filter((p): p is RangeProperty => p in read);
+      const got = Object.fromEntries(wanted.map((p) => [p, read[p]()]));
+      this.sheet.ctx.deliver(() => Object.assign(this.loaded, got));
     });
     return this;
   }
 }
 
-/** Whole rows ("$1:$3") or whole columns ("$A:$A"), as setPrintTitleRows/Columns require. */
 const ORIENTATIONS = ["Portrait", "Landscape"];
-
-/**
- * Excel's default ("Normal") margins in points, by side: 0.7 inch left and right, 0.75 top and
- * bottom, 0.3 header and footer.
- */
-const DEFAULT_MARGINS = { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 } as const;
-type Side = keyof typeof DEFAULT_MARGINS;
 
 /** Worksheet.pageLayout: what the pane sets is kept in `book.print`, refused where Excel refuses it. */
 class PageLayout {
@@ -282,60 +434,53 @@ class PageLayout {
   declare bottomMargin: number;
   declare headerMargin: number;
   declare footerMargin: number;
+  declare orientation: string;
+  declare paperSize: string;
+  declare zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
 
-  constructor(
-    private readonly ctx: Context,
-    private readonly sheet: string,
-  ) {
-    for (const side of Object.keys(DEFAULT_MARGINS) as Side[]) {
-      Object.defineProperty(this, `${side}Margin`, {
-        // The other sides are read when the batch runs (at sync), not when the property is set.
-        set: (points: number) =>
-          this.set(
-            (now) => ({ margins: { ...now?.margins, [side]: points } }),
-            Number.isFinite(points) && points >= 0,
-            `${side} margin ${points}`,
-          ),
-        get: () => this.ctx.book.print.get(this.sheet)?.margins?.[side] ?? DEFAULT_MARGINS[side],
-      });
-    }
-  }
-
-  /**
-   * Queues a change of the print setup: a patch, or a function of the setup as it is when the
-   * batch runs. Also the worksheet's page breaks (kept beside the page layout, as in a file).
-   */
-  set(patch: PreviewPrint | ((now: PreviewPrint | undefined) => PreviewPrint), valid = true, what = ""): void {
-    this.ctx.queue(() => {
-      this.ctx.book.requireSheet(this.sheet);
-      if (!valid) throw new PreviewApiError("InvalidArgument", M.invalidPrint(what));
-      const now = this.ctx.book.print.get(this.sheet);
-      this.ctx.book.print.set(this.sheet, { ...now, ...(typeof patch === "function" ? patch(now) : patch) });
+  constructor(private readonly sheet: Worksheet) {
+    // A margin, in points: the other sides are read when the batch runs (at sync), not when it is set.
+    for (const side of MARGIN_SIDES)
+      settable(this, `${side}Margin`, (points: number) =>
+        this.update(
+          `pageLayout.${side}Margin`,
+          points,
+          (now) => ({ margins: { ...now?.margins, [side]: points } }),
+          Number.isFinite(points) && points >= 0 ? undefined : `${side} margin ${points}`,
+        ),
+      );
+    settable(this, "orientation", (v: string) =>
+      this.update("pageLayout.orientation", v, { orientation: v }, oneOf(ORIENTATIONS, v, "orientation")),
+    );
+    settable(this, "paperSize", (v: string) => this.update("pageLayout.paperSize", v, { paperSize: v }));
+    settable(this, "zoom", (v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) => {
+      const pages = [v.horizontalFitToPages, v.verticalFitToPages].filter((p) => p !== undefined && p !== null);
+      const ok =
+        pages.every((p) => Number.isInteger(p) && (p as number) >= 0) &&
+        (v.scale === undefined || v.scale === null || (v.scale >= 10 && v.scale <= 400));
+      this.update("pageLayout.zoom", v, { zoom: { ...v } }, ok ? undefined : `zoom ${JSON.stringify(v)}`);
     });
   }
 
-  set orientation(v: string) {
-    this.set({ orientation: v }, ORIENTATIONS.includes(v), `orientation ${v}`);
+  /**
+   * Queues a change of the print setup (`api` and `value` for the hook): a patch, or a
+   * function of the setup as it is when the batch runs; refused there when `invalid` says
+   * what is wrong. Also the worksheet's page breaks (kept beside the page layout, as in a file).
+   */
+  update(
+    api: string,
+    value: unknown,
+    patch: PreviewPrint | ((now: PreviewPrint | undefined) => PreviewPrint),
+    invalid?: string,
+  ): void {
+    this.sheet.queue(api, { value }, () => {
+      if (invalid !== undefined) throw new PreviewApiError("InvalidArgument", M.invalidPrint(invalid));
+      const print = this.sheet.ctx.book.print;
+      const now = print.get(this.sheet.target());
+      print.set(this.sheet.target(), { ...now, ...(typeof patch === "function" ? patch(now) : patch) });
+    });
   }
-  get orientation(): string {
-    return this.ctx.book.print.get(this.sheet)?.orientation ?? "Portrait";
-  }
-  set paperSize(v: string) {
-    this.set({ paperSize: v });
-  }
-  get paperSize(): string {
-    return this.ctx.book.print.get(this.sheet)?.paperSize ?? "Letter";
-  }
-  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
-    const pages = [v.horizontalFitToPages, v.verticalFitToPages].filter((p) => p !== undefined && p !== null);
-    const ok =
-      pages.every((p) => Number.isInteger(p) && (p as number) >= 0) &&
-      (v.scale === undefined || v.scale === null || (v.scale >= 10 && v.scale <= 400));
-    this.set({ zoom: { ...v } }, ok, `zoom ${JSON.stringify(v)}`);
-  }
-  get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
-    return this.ctx.book.print.get(this.sheet)?.zoom ?? { scale: 100 };
-  }
+
   setPrintArea(area: string): void {
     let ok = true;
     try {
@@ -343,17 +488,32 @@ class PageLayout {
     } catch {
       ok = false;
     }
-    this.set({ area }, ok, `print area ${area}`);
+    this.update("pageLayout.setPrintArea", area, { area }, ok ? undefined : `print area ${area}`);
   }
   setPrintTitleRows(rows: string): void {
-    this.set({ titleRows: rows }, WHOLE_ROWS.test(rows), `print title rows ${rows}`);
+    const invalid = WHOLE_ROWS.test(rows) ? undefined : `print title rows ${rows}`;
+    this.update("pageLayout.setPrintTitleRows", rows, { titleRows: rows }, invalid);
   }
   setPrintTitleColumns(columns: string): void {
-    this.set({ titleColumns: columns }, WHOLE_COLUMNS.test(columns), `print title columns ${columns}`);
+    const invalid = WHOLE_COLUMNS.test(columns) ? undefined : `print title columns ${columns}`;
+    this.update("pageLayout.setPrintTitleColumns", columns, { titleColumns: columns }, invalid);
   }
 }
 
-/** A chart: its spec is filled in as the pane sets it, and drawn by the preview from the sheet's values. */
+/** Undefined when `v` is one of `allowed`; otherwise what is wrong ("orientation Sideways"). */
+function oneOf(allowed: readonly string[], v: string, what: string): string | undefined {
+  return allowed.includes(v) ? undefined : `${what} ${v}`;
+}
+
+const TICK_MARKS = ["None", "Cross", "Inside", "Outside"];
+const TICK_LABEL_POSITIONS = ["NextToAxis", "High", "Low", "None"];
+const LEGEND_POSITIONS = ["Top", "Bottom", "Left", "Right", "Corner", "Custom"];
+
+/**
+ * A chart: its spec (pushed to the book when `charts.add` is applied) is filled in by the
+ * calls the pane queues on it, each applied at the sync, and drawn by the preview from the
+ * sheet's values.
+ */
 class Chart {
   readonly spec: PreviewChart;
   readonly title: { text: string };
@@ -362,134 +522,144 @@ class Chart {
   readonly legend: { visible: boolean; position: string };
   readonly format: { font: { size: number } };
 
-  constructor(sheet: string, type: string, source: string) {
-    const spec: PreviewChart = { sheet, type, title: "", series: [{ name: "Series 1", values: source }] };
-    this.spec = spec;
-    this.title = textProperty(
-      (t) => (spec.title = t),
-      () => spec.title,
-    );
-    this.series = {
-      getItemAt: (index) => new Series(spec, index),
-      add: (name) => {
-        spec.series.push({ name: name ?? `Series ${spec.series.length + 1}`, values: "" });
-        return new Series(spec, spec.series.length - 1);
-      },
+  constructor(
+    private readonly sheet: Worksheet,
+    type: string,
+    source: Range,
+  ) {
+    const spec: PreviewChart = {
+      sheet: "",
+      type,
+      title: "",
+      series: [{ name: "Series 1", values: source.given ?? "" }],
     };
-    this.axes = { categoryAxis: new Axis(spec, "x"), valueAxis: new Axis(spec, "y") };
-    this.format = {
-      font: Object.defineProperty({} as { size: number }, "size", {
-        set: (v: number) => {
-          if (!(v >= 1 && v <= 409)) throw new PreviewApiError("InvalidArgument", M.invalidChart(`font size ${v}`));
-          spec.fontSize = v;
-        },
-        get: () => spec.fontSize ?? 10,
-        enumerable: true,
-      }),
-    };
-    const legend: { visible: boolean; position: string } = { visible: true, position: "Right" };
+    const legend = { visible: true, position: "Right" };
     spec.legend = legend;
-    this.legend = Object.defineProperties({} as { visible: boolean; position: string }, {
-      visible: { set: (v: boolean) => (legend.visible = v), get: () => legend.visible, enumerable: true },
-      position: {
-        set: (v: string) => {
-          if (!LEGEND_POSITIONS.includes(v))
-            throw new PreviewApiError("InvalidArgument", M.invalidChart(`legend ${v}`));
-          legend.position = v;
-        },
-        get: () => legend.position,
-        enumerable: true,
+    this.spec = spec;
+    this.title = {} as { text: string };
+    settable(this.title, "text", (t: string) => this.set("chart.title.text", t, () => (spec.title = t)));
+    this.series = {
+      getItemAt: (index) => new Series(this, index),
+      add: (name) => {
+        const index = spec.series.length;
+        // Its place is taken now, so that calls on it queued before the sync find it.
+        spec.series.push({ name: name ?? `Series ${index + 1}`, values: "" });
+        this.set("chart.series.add", name, () => {});
+        return new Series(this, index);
       },
+    };
+    this.axes = { categoryAxis: new Axis(this, "x"), valueAxis: new Axis(this, "y") };
+    this.format = { font: {} as { size: number } };
+    settable(this.format.font, "size", (v: number) =>
+      this.set(
+        "chart.format.font.size",
+        v,
+        () => (spec.fontSize = v),
+        v >= 1 && v <= 409 ? undefined : `font size ${v}`,
+      ),
+    );
+    this.legend = {} as { visible: boolean; position: string };
+    settable(this.legend, "visible", (v: boolean) => this.set("chart.legend.visible", v, () => (legend.visible = v)));
+    settable(this.legend, "position", (v: string) =>
+      this.set("chart.legend.position", v, () => (legend.position = v), oneOf(LEGEND_POSITIONS, v, "legend")),
+    );
+  }
+
+  /** Queues a change of the chart (`api`, `value`: for the hook), applied at the sync; refused if `invalid`. */
+  set(api: string, value: unknown, apply: Op, invalid?: string): void {
+    this.sheet.queue(api, { value }, () => {
+      if (invalid !== undefined) throw new PreviewApiError("InvalidArgument", M.invalidChart(invalid));
+      apply();
     });
   }
 
   setPosition(from: string | Range, to?: string | Range): void {
-    this.spec.from = typeof from === "string" ? from : from.address;
-    this.spec.to = to === undefined ? undefined : typeof to === "string" ? to : to.address;
+    const at = (r: string | Range | undefined) => (r === undefined || typeof r === "string" ? r : r.at());
+    this.set("chart.setPosition", [at(from), at(to)], () => {
+      this.spec.from = at(from);
+      this.spec.to = at(to);
+    });
   }
 }
 
-const TICK_MARKS = ["None", "Cross", "Inside", "Outside"];
-const TICK_LABEL_POSITIONS = ["NextToAxis", "High", "Low", "None"];
-const LEGEND_POSITIONS = ["Top", "Bottom", "Left", "Right", "Corner", "Custom"];
-
 /** A chart axis: its title, tick marks, tick-label position and the labels' number format. */
 class Axis {
+  declare numberFormat: string;
+  declare majorTickMark: string;
+  declare tickLabelPosition: string;
   readonly title: { text: string };
 
-  constructor(
-    private readonly spec: PreviewChart,
-    private readonly which: "x" | "y",
-  ) {
-    const key = which === "x" ? "xTitle" : "yTitle";
-    this.title = textProperty(
-      (t) => (spec[key] = t),
-      () => spec[key] ?? "",
+  constructor(chart: Chart, which: "x" | "y") {
+    const spec = chart.spec;
+    const name = which === "x" ? "categoryAxis" : "valueAxis";
+    const tick = () => ((spec.ticks ??= {})[which] ??= {});
+    this.title = {} as { text: string };
+    settable(this.title, "text", (t: string) =>
+      chart.set(`chart.axes.${name}.title.text`, t, () => (spec[which === "x" ? "xTitle" : "yTitle"] = t)),
     );
-  }
-
-  private tick(): { mark?: string; labels?: string } {
-    this.spec.ticks ??= {};
-    return (this.spec.ticks[this.which] ??= {});
-  }
-
-  set numberFormat(f: string) {
-    if (this.which === "x") this.spec.xFormat = f;
-    else this.spec.yFormat = f;
-  }
-  get numberFormat(): string {
-    return (this.which === "x" ? this.spec.xFormat : this.spec.yFormat) ?? "General";
-  }
-  set majorTickMark(v: string) {
-    if (!TICK_MARKS.includes(v)) throw new PreviewApiError("InvalidArgument", M.invalidChart(`majorTickMark ${v}`));
-    this.tick().mark = v;
-  }
-  get majorTickMark(): string {
-    return this.tick().mark ?? "Outside";
-  }
-  set tickLabelPosition(v: string) {
-    if (!TICK_LABEL_POSITIONS.includes(v))
-      throw new PreviewApiError("InvalidArgument", M.invalidChart(`tickLabelPosition ${v}`));
-    this.tick().labels = v;
-  }
-  get tickLabelPosition(): string {
-    return this.tick().labels ?? "NextToAxis";
+    settable(this, "numberFormat", (f: string) =>
+      chart.set(`chart.axes.${name}.numberFormat`, f, () => (spec[which === "x" ? "xFormat" : "yFormat"] = f)),
+    );
+    settable(this, "majorTickMark", (v: string) =>
+      chart.set(`chart.axes.${name}.majorTickMark`, v, () => (tick().mark = v), oneOf(TICK_MARKS, v, "majorTickMark")),
+    );
+    settable(this, "tickLabelPosition", (v: string) =>
+      chart.set(
+        `chart.axes.${name}.tickLabelPosition`,
+        v,
+        () => (tick().labels = v),
+        oneOf(TICK_LABEL_POSITIONS, v, "tickLabelPosition"),
+      ),
+    );
   }
 }
 
 class Series {
+  declare name: string;
+
   constructor(
-    private readonly spec: PreviewChart,
+    private readonly chart: Chart,
     private readonly index: number,
-  ) {}
-  set name(n: string) {
-    this.spec.series[this.index].name = n;
+  ) {
+    const line = () => this.chart.spec.series[this.index];
+    settable(this, "name", (n: string) => this.chart.set("chart.series.name", n, () => (line().name = n)));
   }
-  get name(): string {
-    return this.spec.series[this.index].name;
-  }
+
   setValues(range: Range): void {
-    this.spec.series[this.index].values = range.address;
+    this.chart.set(
+      "chart.series.setValues",
+      range.given,
+      () => (this.chart.spec.series[this.index].values = range.at()),
+    );
   }
+
   setXAxisValues(range: Range): void {
-    this.spec.categories = range.address;
+    this.chart.set("chart.series.setXAxisValues", range.given, () => (this.chart.spec.categories = range.at()));
   }
 }
 
-function textProperty(set: (t: string) => void, get: () => string): { text: string } {
-  return Object.defineProperty({} as { text: string }, "text", { set, get, enumerable: true });
-}
+/** Reports nothing and fails nothing: the preview page's hook. */
+const NO_HOOK: ApiHook = () => {};
 
 /** `Excel` for the pane: run a batch, then sync what it left queued, as Excel.run does. */
-export function excelFor(book: PreviewBook) {
+export function excelFor(book: PreviewBook, hook: ApiHook = NO_HOOK) {
   return {
     async run<T>(batch: (context: Context) => Promise<T>): Promise<T> {
-      const context = new Context(book);
+      hook({ api: "Excel.run" }, "called");
+      const context = new Context(book, hook);
       const result = await batch(context);
       await context.sync();
       return result;
     },
   };
+}
+
+/**
+ * The pane's writer's runner over the emulation. Typed as the writer's ExcelRunner: the
+ * compiler checks that the emulation has every call the writer declares it makes.
+ */
+export function runnerFor(book: PreviewBook, hook?: ApiHook): ExcelRunner {
+  return excelFor(book, hook).run;
 }
 
 /** `Office` for the pane: Excel, every requirement set the preview emulates. */

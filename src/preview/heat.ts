@@ -9,7 +9,7 @@
 /** A point as the stand-in Excel API receives it (Office.js ConditionalColorScaleCriterion). */
 export interface ScaleCriterion {
   type: string;
-  formula?: string | null;
+  formula?: string;
   color?: string;
 }
 

@@ -23,6 +23,8 @@ export const PREVIEW_MSG = {
   dataSize: (range: string, height: number, width: number) =>
     `The data for ${range} does not match its size (${height}×${width}).`,
   addressOnSheet: (address: string) => `getRange takes an address on the sheet, not ${address}`,
+  notLoaded: (property: string) =>
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
   invalidPrint: (what: string) => `The print setting is not valid: ${what}.`,
   invalidChart: (what: string) => `The chart setting is not valid: ${what}.`,
   conditionalFormatType: (type: string) =>

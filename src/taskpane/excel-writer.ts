@@ -18,7 +18,7 @@
  * ChartSeries.name; ExcelApi 1.2 for RangeFormat.columnWidth; ExcelApi 1.4 for
  * Worksheet.names.add (sheet-scoped names); ExcelApi 1.6 for Range.conditionalFormats.add
  * and ColorScaleConditionalFormat.criteria (the heat maps); ExcelApi 1.7 for freezePanes.freezeRows/
- * freezeAt, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues, ChartAxis.
+ * freezeColumns/freezeAt, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues, ChartAxis.
  * majorTickMark/tickLabelPosition (ChartLegend.visible/position are 1.1). The task
  * pane needs nothing above 1.7. The manifest does not require ExcelApi (the custom
  * functions must load on any host with their runtime); the task pane checks 1.7 at run
@@ -29,12 +29,13 @@
  * ExcelApi 1.8; without it the axis keeps its source cells' format.
  */
 import { column, parseAddress, uniqueSheetName } from "../plan/a1";
+import { MARGIN_SIDES, pageBreaks, PAPERS } from "../plan/page";
 import {
   type ColorScalePoint,
   type PlanChart,
   type PlanColorScale,
   type PlanPrint,
-  type PrintMargins,
+  SCALE_POINTS,
   type SheetPlan,
 } from "../plan/plan";
 import { WRITER_MESSAGES } from "./messages";
@@ -59,8 +60,9 @@ export const officeSupport: ApiSupport = (version) =>
 
 /*
  * The slice of the Excel API the writer uses, written out as interfaces. Excel's own
- * RequestContext satisfies them (the compiler checks that in `officeRun` below), and a
- * test can hand in a small fake.
+ * RequestContext satisfies them (the compiler checks that in `officeRun` below), and so does
+ * the preview's emulation of Excel (src/preview/excel-api.ts `runnerFor`), on which the
+ * preview and the tests run the writer: a call added here must be emulated there.
  */
 export interface RangeLike {
   values: unknown[][];
@@ -154,7 +156,11 @@ export interface WorksheetLike {
   activate(): void;
   delete(): void;
   readonly names: { add(name: string, reference: RangeLike | string, comment?: string): unknown };
-  readonly freezePanes: { freezeRows(count: number): void; freezeAt(frozenRange: string): void };
+  readonly freezePanes: {
+    freezeRows(count: number): void;
+    freezeColumns(count: number): void;
+    freezeAt(frozenRange: string): void;
+  };
   readonly charts: { add(type: "Line", sourceData: RangeLike, seriesBy: "Columns"): ChartLike };
 }
 
@@ -326,29 +332,22 @@ function queuePlan(sheet: WorksheetLike, plan: SheetPlan, print: PlanPrint | und
   if (wrapped.length) sheet.getRange(`${Math.min(...wrapped)}:${Math.max(...wrapped)}`).format.autofitRows();
   if (plan.freeze) {
     const { rows, columns } = plan.freeze;
-    if (columns > 0) sheet.freezePanes.freezeAt(`A1:${column(columns - 1)}${Math.max(rows, 1)}`);
+    if (columns > 0 && rows > 0) sheet.freezePanes.freezeAt(`A1:${column(columns - 1)}${rows}`);
+    else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
     else if (rows > 0) sheet.freezePanes.freezeRows(rows);
   }
   if (plan.chart) queueChart(sheet, plan.chart, axisFormats);
   if (print) {
     queuePrint(sheet.pageLayout, print);
-    for (const row of print.breaksBefore ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
+    for (const row of pageBreaks(print)) sheet.horizontalPageBreaks.add(`A${row}`);
   }
   for (const format of plan.conditionalFormats ?? []) queueColorScale(sheet, format);
 }
 
-/** Office.js's names for where a color scale's point sits. */
-const CRITERION_TYPE: Record<ColorScalePoint["at"], string> = {
-  lowest: "LowestValue",
-  highest: "HighestValue",
-  percentile: "Percentile",
-  number: "Number",
-};
-
 /** A color scale (a heat map) over a range: its points as Office.js criteria. */
 function queueColorScale(sheet: WorksheetLike, spec: PlanColorScale): void {
   const criterion = (p: ColorScalePoint): ColorScaleCriterionLike => ({
-    type: CRITERION_TYPE[p.at],
+    type: SCALE_POINTS[p.at].office,
     ...(p.value !== undefined ? { formula: String(p.value) } : {}),
     color: p.color,
   });
@@ -367,7 +366,7 @@ function queueColorScale(sheet: WorksheetLike, spec: PlanColorScale): void {
  */
 function queuePrint(layout: PageLayoutLike, print: PlanPrint): void {
   layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-  layout.paperSize = PAPER[print.paper];
+  layout.paperSize = PAPERS[print.paper].office;
   layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
   // Each side's margin, the plan's inches as the points Office.js takes (72 an inch, to 0.01).
   const margins = print.margins;
@@ -376,18 +375,6 @@ function queuePrint(layout: PageLayoutLike, print: PlanPrint): void {
   if (print.titleRows) layout.setPrintTitleRows(absoluteSpan(print.titleRows));
   if (print.titleColumns) layout.setPrintTitleColumns(absoluteSpan(print.titleColumns));
 }
-
-const MARGIN_SIDES = [
-  "left",
-  "right",
-  "top",
-  "bottom",
-  "header",
-  "footer",
-] as const satisfies readonly (keyof PrintMargins)[];
-
-/** Excel's name of each paper a plan may ask for. */
-const PAPER: Readonly<Record<PlanPrint["paper"], string>> = { letter: "Letter" };
 
 /** "1:3" → "$1:$3"; "A:A" → "$A:$A". */
 function absoluteSpan(span: string): string {
