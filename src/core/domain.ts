@@ -1,5 +1,5 @@
 /**
- * The domain's constants, declared once: the market table, the loan types and structures,
+ * The domain's constants, declared once: the premium table (the published price of non-recourse by loan type), the loan types and structures,
  * the qualification tests and their default thresholds, and the lender heuristics the deal
  * sheet's reading applies. The functions (`lender.ts`), the deal plan (`src/plan`) and the
  * task pane read them from here; a figure changes in this file and nowhere else.
@@ -9,7 +9,7 @@
  * legal, tax or investment advice.
  */
 
-/** The rows of the market table: the kinds of lender a borrower may choose between. */
+/** The rows of the premium table: the kinds of lender a borrower may choose between. */
 export const LOAN_TYPES = ["CMBS", "AGENCY", "LIFE", "BANK", "BRIDGE"] as const;
 /**
  * A loan type: `CMBS` conduit, `AGENCY` multifamily (Fannie Mae / Freddie Mac),
@@ -17,7 +17,7 @@ export const LOAN_TYPES = ["CMBS", "AGENCY", "LIFE", "BANK", "BRIDGE"] as const;
  */
 export type LoanType = (typeof LOAN_TYPES)[number];
 
-/** The columns of the market table: the rate premium, the points premium, the LTV cap. */
+/** The columns of the premium table: the rate premium, the points premium, the LTV cap. */
 export const MARKET_MEASURES = ["RATE", "POINTS", "LTV_CAP"] as const;
 export type MarketMeasure = (typeof MARKET_MEASURES)[number];
 
@@ -35,7 +35,7 @@ export type Range = readonly [low: number, high: number];
  * LTV cap in percent. CMBS has no points figure: the table says "none (no recourse option)",
  * there being no recourse version to charge points over, which is not the same as 0.
  */
-export const MARKET_TABLE: Readonly<Record<LoanType, readonly [rate: Range, points: Range | null, ltvCap: Range]>> = {
+export const PREMIUM_TABLE: Readonly<Record<LoanType, readonly [rate: Range, points: Range | null, ltvCap: Range]>> = {
   CMBS: [[25, 50], null, [65, 75]],
   AGENCY: [
     [50, 75],

@@ -30,7 +30,7 @@ import {
   LOAN_TYPES,
   MARKET_BOUNDS,
   MARKET_MEASURES,
-  MARKET_TABLE,
+  PREMIUM_TABLE,
   STRUCTURES,
   TESTS,
   type LoanType,
@@ -200,7 +200,7 @@ export const LENDER_RECOVERY = define(
 export const lenderRecovery = named(LENDER_RECOVERY);
 
 // ---------------------------------------------------------------------------------------
-// MARKET_PREMIUM: the market table (domain.ts) as decimals.
+// MARKET_PREMIUM: the premium table (domain.ts) as decimals.
 
 export type MarketInput = InputOf<typeof MARKET_PREMIUM>;
 
@@ -212,7 +212,7 @@ export const MARKET_PREMIUM = define(
       return MSG.unknownName("loanType", "loan type", loanType, LOAN_TYPES);
     const column = MARKET_MEASURES.indexOf(measure as MarketMeasure);
     if (column < 0) return MSG.unknownName("measure", "measure", measure, MARKET_MEASURES);
-    const range = MARKET_TABLE[loanType as LoanType][column];
+    const range = PREMIUM_TABLE[loanType as LoanType][column];
     if (range === null) return MSG.noRecourseOption(loanType);
     const x = bound === "LOW" ? range[0] : bound === "HIGH" ? range[1] : (range[0] + range[1]) / 2;
     return x / (measure === "LTV_CAP" ? 100 : 10000);
