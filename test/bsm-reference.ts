@@ -78,3 +78,59 @@ export function putRef(p: Inputs): Dec {
 export function relErr(got: number, ref: Dec): number {
   return ref.isZero() ? Math.abs(got) : new R(got).sub(ref).div(ref).abs().toNumber();
 }
+
+// ---------------------------------------------------------------------------------------
+// The same, in float64, for the many calls of the deal tests.
+
+/**
+ * The standard normal distribution function, written here independently of the add-in's
+ * (src/core/normal.ts): N(x) = erfc(−x/√2)/2, with erfc(z) = 1 − erf(z) by erf's Taylor series
+ * for |z| < 3 (alternating terms, at most ~10 times the sum, so ~1e-15 absolute) and by its
+ * continued fraction (modified Lentz) for |z| ≥ 3, where 1 − erf would cancel.
+ */
+export function erfc(z: number): number {
+  if (z < 0) return 2 - erfc(-z);
+  if (z < 3) {
+    let term = z;
+    let sum = z;
+    for (let n = 1; n < 200; n++) {
+      term *= (-z * z) / n;
+      const add = term / (2 * n + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+    }
+    return 1 - (2 / Math.sqrt(Math.PI)) * sum;
+  }
+  // erfc(z) = e^(−z²)/√π · 1/(z + (1/2)/(z + 1/(z + (3/2)/(z + …)))).
+  const tiny = 1e-300;
+  let f = z;
+  let c = z;
+  let d = 0;
+  for (let n = 1; n < 500; n++) {
+    const a = n / 2;
+    d = z + a * d;
+    d = Math.abs(d) < tiny ? tiny : d;
+    c = z + a / c;
+    c = Math.abs(c) < tiny ? tiny : c;
+    d = 1 / d;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.exp(-z * z) / Math.sqrt(Math.PI) / f;
+}
+export const normCdf = (x: number): number => erfc(-x / Math.SQRT2) / 2;
+
+/** Black–Scholes–Merton put with a continuous yield q (Merton 1973; methodology §16). */
+export function bsPut(v: number, k: number, t: number, sigma: number, r: number, q: number): number {
+  const sd = sigma * Math.sqrt(t);
+  const d1 = (Math.log(v / k) + (r - q + (sigma * sigma) / 2) * t) / sd;
+  const d2 = d1 - sd;
+  return k * Math.exp(-r * t) * normCdf(-d2) - v * Math.exp(-q * t) * normCdf(-d1);
+}
+
+/** P(V_T < K) for a lognormal value growing at g with yield q: N(−d2) at g. */
+export function lognormalBelow(v: number, k: number, t: number, sigma: number, g: number, q: number): number {
+  const sd = sigma * Math.sqrt(t);
+  return normCdf(-(Math.log(v / k) + (g - q - (sigma * sigma) / 2) * t) / sd);
+}
