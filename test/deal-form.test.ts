@@ -20,6 +20,7 @@ import {
   inWords,
   readForm,
   stateChoices,
+  formChecks,
 } from "../src/taskpane/deal-form";
 
 const field = (key: string) =>
@@ -130,12 +131,12 @@ describe("readForm", () => {
     const plan = buildDealPlan(ok.template, ok.inputs, { defaultYear: ok.defaultYear });
     const name = plan.names?.find((n) => n.name === "DefaultYear");
     expect(plan.cells.find((c) => c.address === name?.address)?.value).toBe(5);
-    // At the hold is allowed; after it, or before year 1, is not.
+    // At the hold is allowed; before year 1 is not a year; after the hold reads, and is a blocking deal check
+    // (issue 22: the sheet marks the verdict not reliable; the pane says so before inserting).
     expect(withYear(String(VALUE_ADD.inputs.holdYears))).toMatchObject({ ok: true });
-    expect(withYear("8", "7")).toMatchObject({
-      ok: false,
-      errors: { defaultYear: FORM_MESSAGES.defaultYearAfterHold(7) },
-    });
+    expect(withYear("8", "7")).toMatchObject({ ok: true, defaultYear: 8 });
+    const late = formChecks({ ...form, values: { ...form.values, defaultYear: "8", holdYears: "7" } }, "2025-12-01");
+    expect(late.blocking).toEqual([expect.stringMatching(/default year 8.*hold of 7/i)]);
     expect(withYear("0.5")).toMatchObject({ ok: false, errors: { defaultYear: FORM_MESSAGES.defaultYearAtLeastOne } });
     expect(withYear("2.01")).toMatchObject({ ok: false, errors: { defaultYear: FORM_MESSAGES.wholeMonths } });
     expect(withYear("x")).toMatchObject({ ok: false, errors: { defaultYear: expect.stringMatching(/^Default year/) } });

@@ -113,7 +113,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s, sized (Loa
     expectSizedTo(lr, hr);
     expectSizedTo(ln, hn);
     expect(s.named("LoanAmount")).toEqual([lr, ln]);
-    expect(s.row("Proceeds difference (recourse − non-recourse)").D).toBe(lr - ln);
+    expect(s.row("Proceeds difference (non-recourse − recourse)").D).toBe(ln - lr);
     const [mr, mn] = s.pair("Largest loan (LOAN.MAX_LOAN)");
     expect(Math.abs(mr - hr)).toBeLessThan(1e-6 * hr);
     expect(Math.abs(mn - hn)).toBeLessThan(1e-6 * hn);
@@ -219,7 +219,7 @@ describe("value-add: the analyst's loan under both (LoanInput 4,500,000)", () =>
   test("both structures carry 4,500,000; the proceeds difference is 0", () => {
     const s = new Sheet(buildDealPlan(VALUE_ADD));
     expect(s.named("LoanAmount")).toEqual([4_500_000, 4_500_000]);
-    expect(s.row("Proceeds difference (recourse − non-recourse)").D).toBe(0);
+    expect(s.row("Proceeds difference (non-recourse − recourse)").D).toBe(0);
   });
 });
 

@@ -256,12 +256,21 @@ describe("value-add worked example (methodology §6, §5 case C)", () => {
       ),
     );
     expect(w.row("Personal exposure under TX law", scenarioStart(w, 3)).C).toBe(200_000);
+    // The non-recourse pursue row stays 0 (the note bars a deficiency); the carveout row beside it
+    // holds what springs: the two losses, 120,000 + 80,000, summed (methodology §7).
+    const sw = scenarioStart(w, 3);
+    expect(w.row("Lender may pursue from the borrower under TX law", sw).C).toBe(0);
+    expect(w.row("Lender may pursue from the borrower under TX law", sw).B).toBe(1_050_000);
+    expect(w.row("… if the stressed carveouts spring (non-recourse, LOAN.CARVEOUT_EXPOSURE)", sw).C).toBe(200_000);
+    expect(
+      c.row("… if the stressed carveouts spring (non-recourse, LOAN.CARVEOUT_EXPOSURE)", scenarioStart(c, 3)).C,
+    ).toBe(0);
   });
 
   test("in California after a trustee sale the lender may pursue nothing (CCP 580d)", () => {
     const ca = compute(buildDealPlan(VALUE_ADD, { foreclosure: "NONJUDICIAL" }, { state: "CA" }));
     const at = scenarioStart(ca, 3);
-    expect(ca.row("Lender may pursue under CA law", at).B).toBe(0);
+    expect(ca.row("Lender may pursue from the borrower under CA law", at).B).toBe(0);
     expect(ca.row("Personal exposure under CA law", at).B).toBe(0);
   });
 
@@ -270,13 +279,13 @@ describe("value-add worked example (methodology §6, §5 case C)", () => {
     const at = scenarioStart(ca, 3);
     expect(ca.row("The lender's remedy under CA law").B).toBe("JUDICIAL");
     // The scenario's sale is at the property's value, so claim − max(sale, value) is the whole deficiency.
-    expect(ca.row("Lender may pursue under CA law", at).B).toBe(1_050_000);
+    expect(ca.row("Lender may pursue from the borrower under CA law", at).B).toBe(1_050_000);
   });
 
   test("in Washington (trustee sale) the borrower owes nothing but a commercial loan's guarantor does (RCW 61.24.100(3)(c))", () => {
     const wa = compute(buildDealPlan(VALUE_ADD, {}, { state: "WA" }));
     const at = scenarioStart(wa, 3);
-    expect(wa.row("Lender may pursue under WA law", at).B).toBe(0);
+    expect(wa.row("Lender may pursue from the borrower under WA law", at).B).toBe(0);
     // The guarantee covers what the lender may pursue from the guarantor: the shortfall, no
     // fair market value being given (methodology §8).
     const exposure = wa.row("Personal exposure under WA law", at).B as number;
@@ -345,9 +354,9 @@ describe("residential 1–4 units: California vs Texas (methodology §8, §5 cas
   });
 
   test("California: the lender may pursue 0; Texas: the full deficiency", () => {
-    expect(c.row("Lender may pursue under CA law", at).B).toBe(0);
+    expect(c.row("Lender may pursue from the borrower under CA law", at).B).toBe(0);
     expect(c.row("Personal exposure under CA law", at).B).toBe(0);
-    expect(c.row("Lender may pursue under TX law", at).B).toBe(115_000);
+    expect(c.row("Lender may pursue from the borrower under TX law", at).B).toBe(115_000);
     expect(c.row("Personal exposure under TX law", at).B).toBe(115_000);
     expect(c.row("Break-even default probability (CA law)").D).toBe("no personal exposure to insure");
     expect(c.row("Break-even default probability (TX law)").D as number).toBeGreaterThan(0);
@@ -368,8 +377,8 @@ describe("residential 1–4 units: California vs Texas (methodology §8, §5 cas
     expect(row.C).toBe(hand);
     expect(row.D).toBe(0);
     // The trustee sale and Texas rows are unchanged.
-    expect(c.row("Lender may pursue under CA law", at).B).toBe(0);
-    expect(c.row("Lender may pursue under TX law", at).B).toBe(115_000);
+    expect(c.row("Lender may pursue from the borrower under CA law", at).B).toBe(0);
+    expect(c.row("Lender may pursue from the borrower under TX law", at).B).toBe(115_000);
   });
 
   test("the lender's best remedy in California is the judicial foreclosure: claim − max(sale, value) (580a, 726)", () => {
@@ -378,7 +387,7 @@ describe("residential 1–4 units: California vs Texas (methodology §8, §5 cas
     expect(best.row("The lender's remedy under CA law").B).toBe("JUDICIAL");
     // A bank loan on a building the borrower does not occupy is outside 580b (the deal's override, R+P+O);
     // at the scenario's sale price as the value, 535,000 − 420,000.
-    expect(best.row("Lender may pursue under CA law", from).B).toBe(115_000);
+    expect(best.row("Lender may pursue from the borrower under CA law", from).B).toBe(115_000);
     // Texas allows the deficiency after a trustee sale: the lender keeps that remedy there.
     expect(best.row("The lender's remedy under TX law").B).toBe("NONJUDICIAL");
   });
@@ -436,8 +445,8 @@ describe("exported .xlsx (planToXlsx)", () => {
       const expected = engine.value(plan.sheetName, row, col);
       const got = ws?.getCell(row + 1, col + 1).value as ExcelJS.CellFormulaValue;
       expect(got.formula).toBe((cell.formula as string).slice(1));
-      // ExcelJS reads a cached 0 (and FALSE, stored as 0) back as no result.
-      if (expected === 0 || expected === false) expect(got.result ?? expected).toBe(expected);
+      // ExcelJS reads a cached 0 (and FALSE, stored as 0) back as no result; an empty string too.
+      if (expected === 0 || expected === false || expected === "") expect(got.result ?? expected).toBe(expected);
       else expect([cell.address, got.result]).toEqual([cell.address, expected]);
     }
     expect(book.definedNames.getRanges("ProFormaNOI").ranges.length).toBeGreaterThan(0);

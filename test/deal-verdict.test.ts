@@ -57,22 +57,25 @@ function expected(s: Sheet, template: DealTemplate, compared = false): { verdict
   const signs = s.row("Signs present")[1] as number;
   const lean =
     recourseCount >= s.num("ReadingRecourseMinConditions") ? "recourse" : signs > 0 ? "non-recourse" : "neither";
+  const blocking = s.named("DealBlocking")[0];
   const verdict =
-    er - en <= 0
-      ? VERDICTS.nothingToInsure
-      : insure && put > pv
-        ? VERDICTS.protectionWorthMore
-        : insure && put === pv
-          ? lean === "recourse"
-            ? VERDICTS.tieLeanRecourse
-            : lean === "non-recourse"
-              ? VERDICTS.tieLeanNonRecourse
-              : s.num("CollectibleCapacity") >= er
-                ? VERDICTS.tieCovered
-                : VERDICTS.tieUncovered
-          : put > pv
-            ? VERDICTS.nothingInLastScenario
-            : VERDICTS.premiumExceeds;
+    typeof blocking === "string" && blocking !== ""
+      ? `Not reliable: ${blocking}`
+      : er - en <= 0
+        ? VERDICTS.nothingToInsure
+        : insure && put > pv
+          ? VERDICTS.protectionWorthMore
+          : insure && put === pv
+            ? lean === "recourse"
+              ? VERDICTS.tieLeanRecourse
+              : lean === "non-recourse"
+                ? VERDICTS.tieLeanNonRecourse
+                : s.num("CollectibleCapacity") >= er
+                  ? VERDICTS.tieCovered
+                  : VERDICTS.tieUncovered
+            : put > pv
+              ? VERDICTS.nothingInLastScenario
+              : VERDICTS.premiumExceeds;
   return { verdict, insure };
 }
 
@@ -96,7 +99,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
       s.num("ProtectionValue"),
     );
     expect(s.row("Premium of non-recourse, like for like (PremiumPV)")[1]).toBe(s.num("PremiumPV"));
-    expect(s.row("2. There is personal exposure to insure (both above 0)")[1]).toBe(insure);
+    expect(s.row("2. There is personal exposure to insure (both changes below 0)")[1]).toBe(insure);
   });
 
   test("over volatility: recourse while the protection is worth less than the premium, non-recourse above, where there is exposure", () => {
@@ -317,8 +320,12 @@ function expectSummaryEqualsCells(s: Sheet): void {
     `The rate premium the protection is worth; the same lender charges ${bps} bp a year`,
   );
   expect(summaryRow(s, SUMMARY.defaultProbability)[2]).toBe(s.num("DefaultProbabilityReal"));
-  const pursue = s.row(`Lender may pursue at the default under ${state} law`);
+  const pursue = s.row(`Lender may pursue from the borrower at the default under ${state} law`);
   pair(SUMMARY.pursue, pursue[1], pursue[2]);
+  // Non-recourse: the note bars a deficiency; what a sprung carveout reaches is its own row.
+  expect(pursue[2]).toBe(0);
+  const springing = s.row("… if the stressed carveouts spring (non-recourse, LOAN.CARVEOUT_EXPOSURE)");
+  expect(summaryRow(s, SUMMARY.springing)[2]).toBe(springing[2]);
   const [er, en] = s.named("PersonalExposure");
   pair(SUMMARY.exposure, er, en);
   for (const [key, name] of [

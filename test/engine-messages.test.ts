@@ -19,6 +19,12 @@ const CASES: Record<Exclude<keyof typeof M, "usage">, [string, string]> = {
   oneInput: [M.oneInput("a.xlsx", "b.xlsx"), "one input file at a time; got a.xlsx and b.xlsx"],
   recalcNeedsInput: [M.recalcNeedsInput(), "recalc needs an input .xlsx file"],
   stateNeedsCode: [M.stateNeedsCode(), "--state needs a two-letter state code"],
+  needsDate: [
+    M.needsDate("--as-of", "12/07/2026"),
+    '--as-of needs a date as YYYY-MM-DD (for example 2026-12-07); got "12/07/2026"',
+  ],
+  dealWarnings: [M.dealWarnings(""), "  Warnings on the deal: none"],
+  dealNotReliable: [M.dealNotReliable("the loan is negative"), "  The verdict is not reliable: the loan is negative"],
   oneTemplate: [M.oneTemplate("blank", "value-add"), "one template at a time; got blank and value-add"],
   templateNeedsName: [M.templateNeedsName(), "template needs a template name (see loan template --list)"],
   noTemplate: [M.noTemplate("nope", ["blank", "value-add"]), "no template named nope; one of: blank, value-add"],
@@ -156,7 +162,7 @@ test("the help names both commands, the limits it is given and the exit statuses
   expect(usage.startsWith("Usage:\n  loan recalc IN.xlsx [-o OUT.xlsx]")).toBe(true);
   expect(usage).toContain("in Node's heap, 1,234 MB here)");
   expect(usage).toContain("in Node's heap, 5,678,000 here); more memory:");
-  expect(usage).toContain("  loan template NAME [-o OUT.xlsx] [--state XX] [--values]\n  loan template --list");
+  expect(usage).toContain("  loan template NAME [-o OUT.xlsx] [--state XX] [--as-of YYYY-MM-DD] [--values]\n  loan template --list");
   expect(usage).toContain("Exit status: 0 every formula recomputed; 1 with --strict, some cell is in error; 2 bad");
   expect(usage).not.toMatch(/undefined|NaN|\[object/);
   expect(Object.values(PROGRESS_LABELS)).toEqual(["reading", "computing", "writing"]);

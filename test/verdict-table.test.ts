@@ -151,7 +151,9 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("the verdict of %s, like
 
   test("the verdict follows from the like-for-like premium and the collectible claim", () => {
     const verdict = c.named("Verdict")[0] as string;
-    const insured = c.values().find((l) => l[0] === "2. There is personal exposure to insure (both above 0)")?.[1];
+    const insured = c
+      .values()
+      .find((l) => l[0] === "2. There is personal exposure to insure (both changes below 0)")?.[1];
     if (insured === true) expect(verdict.split(":")[0]).toBe(row.verdict);
     else expect(verdict).toMatch(/^Recourse/);
   });

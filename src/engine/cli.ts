@@ -3,7 +3,7 @@
  * writes a deal template as a workbook.
  *
  *   loan recalc IN.xlsx [-o OUT.xlsx] [--force] [--values] [--strict] [--max-size MB] [--max-cells N]
- *   loan template NAME [-o OUT.xlsx] [--state XX] [--values]
+ *   loan template NAME [-o OUT.xlsx] [--state XX] [--as-of YYYY-MM-DD] [--values]
  *   loan template --list
  *   loan --version
  *
@@ -14,6 +14,7 @@
 import fs from "fs";
 import path from "path";
 import { buildDealPlan } from "../plan/deal";
+import { CHECK_NAMES } from "../plan/deal/checks";
 import { findTemplate, TEMPLATES } from "../plan/templates";
 import { AddinError } from "./addin";
 import { loadAddin } from "./load-node";
@@ -141,8 +142,26 @@ interface TemplateArgs {
   name?: string;
   output?: string;
   state?: string;
+  /** The analysis date (ISO), against which the market table's age is judged; default today. */
+  asOf?: string;
   values: boolean;
   list: boolean;
+}
+
+/** Today's date in ISO form (UTC), the default analysis date. */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** An ISO date (YYYY-MM-DD) that exists in the calendar, or a usage error naming the flag. */
+function isoDate(flag: string, raw: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw?.trim() ?? "");
+  if (!m) throw new UsageError(M.needsDate(flag, raw));
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  const real = y >= 1900 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  if (!real) throw new UsageError(M.needsDate(flag, raw));
+  return m[0];
 }
 
 function parseTemplate(args: string[]): TemplateArgs {
@@ -154,7 +173,9 @@ function parseTemplate(args: string[]): TemplateArgs {
     else if (a === "--state") {
       out.state = args[++i]?.trim().toUpperCase();
       if (!out.state) throw new UsageError(M.stateNeedsCode());
-    } else if (a === "--values") out.values = true;
+    } else if (a === "--as-of") out.asOf = isoDate(a, args[++i]);
+    else if (a.startsWith("--as-of=")) out.asOf = isoDate("--as-of", a.slice("--as-of=".length));
+    else if (a === "--values") out.values = true;
     else if (a === "--list") out.list = true;
     else if (a.startsWith("-")) throw new UsageError(M.unknownOption(a));
     else if (out.name === undefined) out.name = a;
@@ -191,13 +212,30 @@ async function template(rest: string[], io: Io, dist?: string): Promise<number> 
       throw e;
     }
   }
-  const plan = buildDealPlan(found, {}, args.state ? { state: args.state } : {});
-  const result = await planToXlsx(addin, plan, output, { valuesOnly: args.values });
+  const plan = buildDealPlan(
+    found,
+    {},
+    {
+      ...(args.state ? { state: args.state } : {}),
+      asOf: args.asOf ?? todayIso(),
+    },
+  );
+  const result = await planToXlsx(addin, plan, output, {
+    valuesOnly: args.values,
+    read: [CHECK_NAMES.blocking, CHECK_NAMES.warnings],
+  });
   const formulas = plan.cells.filter((c) => c.formula !== undefined).length;
   io.out(M.wrote(found.title, output, args.values));
   io.out(M.templateSheet(plan.sheetName, formulas, (plan.names ?? []).length, plan.chart?.title));
   io.out(M.cellsInError(result.errors.length));
   for (const e of result.errors.slice(0, 50)) io.out(M.errorCell(e.address, e.error, e.message));
+  // The deal's checks, as the sheet states them beside the verdict.
+  const said = (name: string): string => {
+    const v = result.named.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  const blocking = said(CHECK_NAMES.blocking);
+  io.out(blocking ? M.dealNotReliable(blocking) : M.dealWarnings(said(CHECK_NAMES.warnings)));
   return 0;
 }
 

@@ -40,7 +40,7 @@ export const ENGINE_MSG = {
   usage, or a file that cannot be read, is over a limit or cannot be written (nothing is
   written); 3 some formulas kept Excel's cached value (listed in the summary).
 
-  loan template NAME [-o OUT.xlsx] [--state XX] [--values]
+  loan template NAME [-o OUT.xlsx] [--state XX] [--as-of YYYY-MM-DD] [--values]
   loan template --list
 
   Writes a deal template (the side-by-side recourse / non-recourse model) as a workbook of
@@ -48,6 +48,8 @@ export const ENGINE_MSG = {
 
   -o, --output OUT.xlsx  where to write (default: NAME.xlsx)
   --state XX             apply state XX's deficiency law instead of the template's
+  --as-of YYYY-MM-DD     the analysis date the market table's age is judged against
+                         (default: today); a table over six months old is a warning
   --values               write values only`,
   version: (version: string) => `loan ${version}`,
 
@@ -64,6 +66,8 @@ export const ENGINE_MSG = {
   oneInput: (first: string, second: string) => `one input file at a time; got ${first} and ${second}`,
   recalcNeedsInput: () => "recalc needs an input .xlsx file",
   stateNeedsCode: () => "--state needs a two-letter state code",
+  needsDate: (flag: string, raw: string | undefined) =>
+    `${flag} needs a date as YYYY-MM-DD (for example 2026-12-07); got ${raw === undefined ? "nothing" : JSON.stringify(raw)}`,
   oneTemplate: (first: string, second: string) => `one template at a time; got ${first} and ${second}`,
   templateNeedsName: () => "template needs a template name (see loan template --list)",
   noTemplate: (name: string, ids: readonly string[]) => `no template named ${name}; one of: ${ids.join(", ")}`,
@@ -118,6 +122,8 @@ export const ENGINE_MSG = {
   unsupported: (functions: readonly { name: string; cells: number }[]) =>
     `  Functions it could not compute: ${functions.length ? functions.map((u) => `${u.name} (${u.cells} cell${plural(u.cells)})`).join(", ") : "none"}`,
   wrote: (title: string, output: string, values: boolean) => `Wrote ${title} → ${output}${valuesOnly(values)}`,
+  dealWarnings: (warnings: string) => `  Warnings on the deal: ${warnings || "none"}`,
+  dealNotReliable: (reasons: string) => `  The verdict is not reliable: ${reasons}`,
   templateSheet: (sheet: string, formulas: number, names: number, chart: string | undefined) =>
     `  Sheet: ${sheet} (${formulas} formulas, ${names} names${chart ? `; chart: ${chart}` : ""})`,
 

@@ -116,6 +116,8 @@ export function colorScaleRule(spec: PlanColorScale, priority: number): ExcelJS.
 export interface ExportResult {
   /** Cells whose computed value is an error, with the engine's message. */
   errors: CellIssue[];
+  /** The computed values of the single-cell names asked for (`options.read`), by name. */
+  named: Map<string, unknown>;
 }
 
 /**
@@ -128,10 +130,16 @@ export async function planToXlsx(
   addin: Addin,
   plan: SheetPlan,
   file: string,
-  options: { valuesOnly?: boolean } = {},
+  options: { valuesOnly?: boolean; read?: readonly string[] } = {},
 ): Promise<ExportResult> {
   const engine = evaluatePlan(addin, plan);
   const errors: ExportResult["errors"] = [];
+  const named: ExportResult["named"] = new Map();
+  for (const n of plan.names ?? []) {
+    if (!options.read?.includes(n.name) || n.address.includes(":")) continue;
+    const { row, col } = parseAddress(n.address);
+    named.set(n.name, engine.value(plan.sheetName, row, col));
+  }
   try {
     const book = new ExcelJS.Workbook();
     const ws = book.addWorksheet(plan.sheetName, {
@@ -189,5 +197,5 @@ export async function planToXlsx(
   } finally {
     engine.destroy();
   }
-  return { errors };
+  return { errors, named };
 }

@@ -93,7 +93,12 @@ export const MARKET_2025: MarketTable = {
   asOf: AS_OF,
   bases: {
     UST10: { value: 0.0408, asOf: "2025-Q4", source: `${NORTHMARQ}: 10-Year Treasury 4.08 %` },
-    SOFR: { value: 0.0367, asOf: "2025-Q4", source: `${NORTHMARQ}: 30-Day Avg. SOFR 3.67 %` },
+    SOFR: {
+      value: 0.04105,
+      asOf: "2025-11-17",
+      source:
+        "Federal Reserve Bank of New York, 30-Day Average SOFR (FRED, SOFR30DAYAVG): 4.105 % on 17 November 2025, the nearest reading to the table's date (3.703 % on 15 January 2026; Northmarq's undated sheet showed 3.67 %)",
+    },
   },
   rows: [
     {
@@ -219,6 +224,25 @@ export function marketRate(lender: MarketLender, table: MarketTable = MARKET_202
   const row = marketRow(lender, table);
   return table.bases[row.base].value + row.spread.value;
 }
+
+/** The last day of a figure's period (`2024` → 2024-12-31, `2025-Q3` → 2025-09-30, `2025-11` → 2025-11-30), ISO. */
+export function periodEnd(asOf: string): string {
+  const day = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})$/.exec(asOf))) return `${m[1]}-12-31`;
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(asOf))) return day(Number(m[1]), Number(m[2]) * 3);
+  if ((m = /^(\d{4})-(\d{2})$/.exec(asOf))) return day(Number(m[1]), Number(m[2]));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return asOf;
+  throw new Error(`market table: cannot read the date ${asOf}`);
+}
+
+/** Days a figure trails the table it is in (0 when as recent or later); the sheet flags those beyond STALE_DAYS. */
+export function daysOlder(figure: MarketFigure, table: MarketTable = MARKET_2025): number {
+  return Math.max(0, excelDate(table.asOf) - excelDate(periodEnd(figure.asOf)));
+}
+
+/** A figure, or the table at the analysis date, older than six months is flagged (issue 22). */
+export const STALE_DAYS = 183;
 
 /** An ISO date (`2025-11-30`) as an Excel date serial (days since 30 December 1899). */
 export function excelDate(iso: string): number {

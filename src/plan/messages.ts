@@ -26,3 +26,27 @@ export const EXAMPLE_NOTES = {
     "Non-recourse pays for itself if the surrender is likelier than the break-even (undiscounted).",
   disclaimer: "Figures are market conventions from published lender explainers, not law or advice.",
 } as const;
+
+/**
+ * The checks on the whole deal (deal/checks.ts on the sheet, deal-checks.ts in the task pane): the
+ * same words in both. A message that quotes a figure is written in two parts around it.
+ */
+export const CHECK_MESSAGES = {
+  loanNegative: "The loan is below 0: a loan cannot be negative (0 sizes it with LOAN.MAX_LOAN)",
+  ltvOverPrefix: "LTV",
+  ltvOverSuffix: " is over 100 %: the loan exceeds the property's value",
+  noIncome: "NOI is 0 or less: no income to cover the debt",
+  defaultYearPrefix: "The default year",
+  defaultYearMiddle: "falls outside the hold of",
+  defaultYearSuffix: " years or the loan's term",
+  stateUnknownPrefix: "The state table does not know",
+  stateUnknownSuffix:
+    "'s rule this deal needs (a deficiency after the lender's remedy, LOAN.STATE_RULE): the exposures cannot be computed",
+  qualifyFails: "A structure fails qualification (LOAN.QUALIFY, beside the thresholds)",
+  marketStalePrefix: "The market table is dated",
+  marketStaleSuffix: " months before the analysis date: update its figures",
+  rateCapMissing: "No rate cap is entered for the floating loans: type the cap's quote (the choice of lender)",
+  placeholdersLeft: "Placeholder inputs are left at their round figures: type the deal's own",
+  notReliable: "Not reliable",
+  cannotCheck: (label: string) => `Cannot check that ${label.toLowerCase()}: an input is in error`,
+} as const;

@@ -10,6 +10,7 @@ import { BALANCE } from "../core/financing";
 import { DEFICIENCY_ALLOWED, STATE_CODES, STATE_RULE } from "../core/statelaw";
 import type { Param } from "../core/args";
 import { FORM_MESSAGES } from "./messages";
+import { dealChecks, type DealCheckResult } from "../plan/deal/checks";
 import { DOWNSIDE_DEFAULTS } from "../plan/deal/downside";
 import { findTemplate, TEMPLATES, type Carveout, type DealInputs, type DealTemplate } from "../plan/templates";
 import { DEAL_INPUTS, INPUT_KEYS, type InputKey, type InputSpec } from "../plan/templates/inputs";
@@ -146,10 +147,8 @@ export function readForm(form: FormState): FormResult {
     if ("error" in checked) errors[field.key] = checked.error;
     else values[field.key] = checked.value;
   }
+  // A default past the hold is a deal check (blocking: the sheet marks the verdict not reliable), not a field error.
   const { defaultYear, ...inputs } = values;
-  // The default falls within the hold (the balance then is the downside's unpaid principal).
-  if (defaultYear !== undefined && inputs.holdYears !== undefined && defaultYear > inputs.holdYears)
-    errors.defaultYear = FORM_MESSAGES.defaultYearAfterHold(inputs.holdYears);
   const count = Object.keys(errors).length;
   if (count > 0) return { ok: false, errors, summary: FORM_MESSAGES.invalid(count) };
   const codes = new Set(form.carveouts.map((c) => c.toUpperCase()));
@@ -181,5 +180,32 @@ export function stateChoices(): readonly { readonly code: string; readonly known
         ? `${code} (judicial foreclosure only)`
         : code;
     return { code, known, label };
+  });
+}
+
+/** Today in the analyst's own calendar, as YYYY-MM-DD: the analysis date the pane writes (a value, not TODAY()). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The deal checks the sheet will compute, run on what the form holds (the fields that read as
+ * numbers; the others keep the template's figure): what the pane shows before inserting.
+ */
+export function formChecks(form: FormState, asOf: string): DealCheckResult {
+  const template = findTemplate(form.templateId) ?? TEMPLATES[0];
+  const values: Partial<Record<FieldKey, number>> = {};
+  for (const field of FIELDS) {
+    const checked = checkField(field, form.values[field.key] ?? "");
+    if ("value" in checked) values[field.key] = checked.value;
+  }
+  const { defaultYear, ...inputs } = values;
+  const known = stateChoices().find((c) => c.code === form.state)?.known ?? false;
+  return dealChecks(template, inputs, {
+    state: form.state,
+    asOf,
+    stateKnown: known,
+    ...(defaultYear !== undefined ? { defaultYear } : {}),
   });
 }

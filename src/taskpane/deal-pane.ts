@@ -12,16 +12,19 @@ import {
   carveoutChoices,
   checkField,
   FIELDS,
+  formChecks,
   type FieldKey,
   type FormState,
   initialState,
   readForm,
   stateChoices,
+  todayIso,
 } from "./deal-form";
+import type { DealCheckResult } from "../plan/deal/checks";
 import { copyAsValues, writePlan } from "./excel-writer";
 import { DEAL_PANE_TEXT as TEXT, WRITER_MESSAGES } from "./messages";
 
-type Kind = "info" | "progress" | "success" | "error";
+type Kind = "info" | "progress" | "success" | "warning" | "error";
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -137,6 +140,7 @@ function cardElements(root: HTMLElement) {
     insert: q("#insert-deal", HTMLButtonElement),
     progress: q("#deal-progress", HTMLProgressElement),
     dealStatus: q("#deal-status", HTMLElement),
+    checks: q("#deal-checks", HTMLElement),
     copy: q("#copy-values", HTMLButtonElement),
     copyStatus: q("#copy-values-status", HTMLElement),
   };
@@ -146,7 +150,7 @@ function cardElements(root: HTMLElement) {
 export function mountDealPane(root: HTMLElement): DealPane {
   const card = cardElements(root);
   const { form, templateBox, summary, fieldsBox, carveBox, carveCount, stateSelect } = card;
-  const { insert, dealStatus, copy, copyStatus } = card;
+  const { insert, dealStatus, copy, copyStatus, checks } = card;
 
   let state: FormState = initialState();
   let enabled = false;
@@ -167,8 +171,21 @@ export function mountDealPane(root: HTMLElement): DealPane {
     (key, value) => {
       state = { ...state, values: { ...state.values, [key]: value } };
     },
-    (key) => showField(key),
+    (key) => {
+      showField(key);
+      showChecks();
+    },
   );
+
+  /** The deal checks the sheet will state, shown before inserting (the same words). */
+  function showChecks(): void {
+    const found = formChecks(state, todayIso());
+    const text = [
+      found.blocking.length ? WRITER_MESSAGES.notReliable(found.blocking) : "",
+      found.warnings.length ? WRITER_MESSAGES.warnings(found.warnings) : "",
+    ].filter(Boolean);
+    status(checks, found.blocking.length ? "error" : "warning", text.join(" "));
+  }
 
   const boxes = carveoutChoices().map((c) =>
     choiceInput(carveBox, "checkbox", `deal-carveout-${c.code}`, c.code, `${c.code}: ${c.label}`, () => {
@@ -204,10 +221,12 @@ export function mountDealPane(root: HTMLElement): DealPane {
     for (const b of boxes) b.checked = state.carveouts.includes(b.value);
     showCarveoutCount();
     stateSelect.value = state.state;
+    showChecks();
   }
 
   stateSelect.addEventListener("change", () => {
     state = { ...state, state: stateSelect.value };
+    showChecks();
   });
 
   const command = commandRunner([insert, copy], card.progress, () => enabled);
@@ -229,7 +248,9 @@ export function mountDealPane(root: HTMLElement): DealPane {
       focusFirstInvalid(inputs);
       return;
     }
-    void busyWhile(insert, TEXT.insert, TEXT.inserting, dealStatus, TEXT.insertProgress, () => insertModel(result));
+    void busyWhile(insert, TEXT.insert, TEXT.inserting, dealStatus, TEXT.insertProgress, () =>
+      insertModel(result, formChecks(state, todayIso())),
+    );
   });
 
   copy.addEventListener(
@@ -267,7 +288,7 @@ function commandRunner(buttons: readonly HTMLButtonElement[], progress: HTMLProg
     busyLabel: string,
     region: HTMLElement,
     note: string,
-    work: () => Promise<{ ok: boolean; message?: string }>,
+    work: () => Promise<{ ok: boolean; message?: string; kind?: Kind | undefined }>,
   ): Promise<void> {
     if (busy || !enabled()) return;
     busy = true;
@@ -278,7 +299,7 @@ function commandRunner(buttons: readonly HTMLButtonElement[], progress: HTMLProg
     status(region, "progress", note);
     try {
       const result = await work();
-      status(region, result.ok ? "success" : "error", result.message ?? "");
+      status(region, result.kind ?? (result.ok ? "success" : "error"), result.message ?? "");
     } finally {
       busy = false;
       for (const b of buttons) b.removeAttribute("aria-disabled");
@@ -290,15 +311,27 @@ function commandRunner(buttons: readonly HTMLButtonElement[], progress: HTMLProg
   return { run, busy: () => busy };
 }
 
-/** Builds the form's deal model and writes it into a new sheet; the message says where, and what was skipped. */
-async function insertModel(result: Extract<ReturnType<typeof readForm>, { ok: true }>) {
+/**
+ * Builds the form's deal model, dated today (a value the sheet keeps), and writes it into a new
+ * sheet; the message says where, what was skipped, and whether the verdict can be relied on.
+ */
+async function insertModel(result: Extract<ReturnType<typeof readForm>, { ok: true }>, checks: DealCheckResult) {
   const plan = buildDealPlan(result.template, result.inputs, {
     carveouts: result.carveouts,
     state: result.state,
     defaultYear: result.defaultYear,
+    asOf: todayIso(),
   });
   const written = await writePlan(plan);
-  return written.ok
-    ? { ok: true, message: [WRITER_MESSAGES.inserted(written.sheetName), written.message].filter(Boolean).join(" ") }
-    : written;
+  if (!written.ok) return written;
+  const said = checks.blocking.length
+    ? WRITER_MESSAGES.notReliable(checks.blocking)
+    : checks.warnings.length
+      ? WRITER_MESSAGES.warnings(checks.warnings)
+      : "";
+  return {
+    ok: true,
+    kind: checks.blocking.length ? ("warning" as const) : undefined,
+    message: [WRITER_MESSAGES.inserted(written.sheetName), written.message, said].filter(Boolean).join(" "),
+  };
 }

@@ -38,7 +38,6 @@ export const FORM_MESSAGES = {
   invalid: (n: number) => `${n} field${n === 1 ? " needs" : "s need"} attention before inserting.`,
   wholeMonths: "Use whole months: years × 12 must be a whole number.",
   defaultYearAtLeastOne: "The default year must be at least 1 (a year after closing).",
-  defaultYearAfterHold: (hold: number) => `The default year must be at most the hold (${hold} years).`,
 } as const;
 
 /** What the writer reports after inserting or copying a sheet. */
@@ -55,6 +54,8 @@ export const WRITER_MESSAGES = {
     `Could not add the sheet: ${error} The partly written sheet "${sheet}" was removed; your other sheets were not touched.`,
   failedKept: (error: string, sheet: string) =>
     `Could not add the sheet: ${error} The partly written sheet "${sheet}" could not be removed; please delete it.`,
+  notReliable: (reasons: readonly string[]) => `The verdict is not reliable: ${reasons.join("; ")}.`,
+  warnings: (warnings: readonly string[]) => `To read before relying on it: ${warnings.join("; ")}.`,
   /** describeError: an Office error without a message, and a failure with nothing to say. */
   excelError: "Excel reported an error",
   unknownError: "Excel reported an unknown error.",

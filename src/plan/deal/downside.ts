@@ -11,7 +11,7 @@ import { ASSUMPTIONS } from "./assumptions";
 import { call, quote } from "../formula";
 import { type DealSheet, NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
 import { BASE_NAMES } from "./market";
-import { exposureFormulas, lawArgs, mayPursue } from "./side-by-side";
+import { exposureFormulas, lawArgs, pursueRow, springingRow } from "./side-by-side";
 
 /** What the downside section writes that later sections read. */
 export interface DownsideCells {
@@ -24,8 +24,10 @@ export interface DownsideCells {
   readonly deficiency: Pair;
   /** Personal exposure per state's law. */
   readonly exposures: readonly Pair[];
-  /** What the lender may pursue from the borrower, per state's law. */
+  /** What the lender may pursue from the borrower, per state's law (non-recourse: 0, the note bars it). */
   readonly pursue: readonly Pair[];
+  /** What the lender may pursue under non-recourse if the stressed carveouts spring. */
+  readonly springing: string;
   readonly putValue: string;
   /** The months of interest accrued from the default to the sale (an input). */
   readonly accruedMonths: string;
@@ -134,16 +136,10 @@ export function downsideSection(
     "money",
     { note: "methodology §5" },
   );
+  const springing = springingRow(s, carve, claim, sale);
   const pursue: Pair[] = [];
   const exposures = laws.map((law) => {
-    const rr = s.next();
-    s.formula("A", rr, `="Lender may pursue at the default under "&${law}&" law"`);
-    s.wrap(`A${rr}`);
-    pursue.push({
-      r: s.formula("B", rr, `=${mayPursue(inp, law, claim.r, sale.r)}`, "money"),
-      n: s.formula("C", rr, `=${mayPursue(inp, law, claim.n, sale.n)}`, "money"),
-    });
-    s.text(NOTE, rr, "LOAN.STATE_DEFICIENCY (methodology §8)");
+    pursue.push(pursueRow(s, inp, law, claim, sale, " at the default"));
     const er = s.next();
     s.formula("A", er, `="Personal exposure at the default under "&${law}&" law"`);
     s.wrap(`A${er}`);
@@ -200,6 +196,7 @@ export function downsideSection(
     deficiency,
     exposures,
     pursue,
+    springing,
     putValue,
     accruedMonths: months,
     holdClaim,

@@ -60,6 +60,7 @@ import { downsideSection } from "./downside";
 import { exitCostSection } from "./exit-cost";
 import { lenderChoiceSection } from "./lender-choice";
 import { remedySection } from "./remedy";
+import { checksSection } from "./checks";
 import { marketSection } from "./market";
 import { fairSection } from "./fair";
 import { gridsSection } from "./grids";
@@ -122,7 +123,8 @@ export function buildDealPlan(
   const lenderChoice = lenderChoiceSection({ ...c5, exitCost });
   const fair = fairSection(c5);
   breakevenSection(c5);
-  qualifySection(c5);
+  const qualify = qualifySection(c5);
+  checksSection({ ...c5, qualify });
   const reading = readingSection(c5);
   const c6 = { ...c5, reading };
   const verdict = verdictSection(c6);
@@ -133,6 +135,7 @@ export function buildDealPlan(
   summarySection(s, summaryTop, {
     verdict: verdict.verdict,
     conditions: verdict.conditions,
+    warnings: "DealWarnings",
     ...(verdict.compared ? { comparedVerdict: verdict.compared } : {}),
     loan: terms.loan,
     equity: returns.equity,
@@ -148,6 +151,7 @@ export function buildDealPlan(
     defaultProbability: "DefaultProbabilityReal",
     remedy: "LenderRemedy",
     pursue: verdict.pursue,
+    springing: downside.springing,
     exposure: verdict.exposure,
     refiGap: maturity.gap,
     exitCost: exitCost.exitCost,

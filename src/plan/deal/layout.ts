@@ -51,6 +51,11 @@ export interface DealOptions {
   readonly sheetName?: string;
   /** The year of the downside's default (1 to the hold); default: the template's downside. */
   readonly defaultYear?: number;
+  /**
+   * The analysis date (ISO, `2026-12-07`): the pane passes the day of insertion, the CLI --as-of
+   * or today; default: the market table's date.
+   */
+  readonly asOf?: string;
 }
 
 /** A template with the analyst's inputs and options applied: what the sections write. */
@@ -61,6 +66,8 @@ export interface Deal {
   readonly compareState?: string;
   /** The downside's assumptions: the template's, with the analyst's default year. */
   readonly downside: NonNullable<DealTemplate["downside"]>;
+  /** The analysis date (ISO), when given. */
+  readonly asOf?: string;
 }
 
 /**
@@ -95,6 +102,7 @@ export function resolveDeal(template: DealTemplate, inputs: Partial<DealInputs>,
       ...template.downside,
       ...(options.defaultYear !== undefined ? { defaultYear: options.defaultYear } : {}),
     },
+    ...(options.asOf ? { asOf: options.asOf } : {}),
   };
 }
 

@@ -9,7 +9,16 @@
  * `…Rate`, `…Points`, `…MaxLTV`, `…MinDSCR`; the rates used `RecourseRate`, `NonRecourseRate`,
  * `RecoursePoints`, `NonRecoursePoints`, and their differences `RatePremium`, `PointsPremium`.
  */
-import { excelDate, MARKET_2025, type MarketFigure, type MarketLender, type MarketTable, marketRow } from "../market";
+import {
+  daysOlder,
+  excelDate,
+  MARKET_2025,
+  type MarketFigure,
+  type MarketLender,
+  type MarketTable,
+  marketRow,
+  STALE_DAYS,
+} from "../market";
 import { type Deal, type DealSheet, INPUT_NAMES, NOTE } from "./layout";
 
 /** The names of the rates and points each structure uses, and of their differences. */
@@ -34,9 +43,10 @@ export function lenderName(lender: MarketLender): string {
     .join("")}`;
 }
 
-/** A figure's source and date, as column E shows it. */
-export function sourceNote(f: MarketFigure): string {
-  return `${f.source} (${f.asOf})`;
+/** A figure's source and date, as column E shows it; a figure more than six months older than the table says so. */
+export function sourceNote(f: MarketFigure, table: MarketTable = MARKET_2025): string {
+  const older = daysOlder(f, table) > STALE_DAYS ? ", OLDER THAN THE TABLE BY MORE THAN SIX MONTHS" : "";
+  return `${f.source} (${f.asOf}${older})`;
 }
 
 /** The market block; returns the names of what each structure uses. */
@@ -49,10 +59,20 @@ export function marketSection(s: DealSheet, deal: Deal, table: MarketTable = MAR
     asOf,
     "The table's date: blue figures to update as the market moves; each figure's source and date beside it",
   );
+  const dateRow = s.label("Analysis date (AsOfDate)");
+  s.input("B", dateRow, excelDate(deal.asOf ?? table.asOf), "date", "AsOfDate");
+  s.text(NOTE, dateRow, "The day the model was made (a value, not TODAY()): the table's age is judged against it");
+  const ageRow = s.label("The table's age at the analysis date (days)");
+  s.formula("B", ageRow, `=AsOfDate-${MARKET_NAMES.asOf}`, "years", "MarketAgeDays");
+  s.formula(
+    NOTE,
+    ageRow,
+    `=IF(AsOfDate-${MARKET_NAMES.asOf}>${STALE_DAYS},"More than six months old: update the figures before relying on them","Within six months of the analysis date")`,
+  );
   const base = (label: string, key: keyof typeof BASE_NAMES): void => {
     const r = s.label(label);
     s.input("B", r, table.bases[key].value, "rate", BASE_NAMES[key]);
-    s.text(NOTE, r, sourceNote(table.bases[key]));
+    s.text(NOTE, r, sourceNote(table.bases[key], table));
   };
   base("10-year Treasury", "UST10");
   base("30-day average SOFR", "SOFR");
@@ -73,7 +93,7 @@ export function marketSection(s: DealSheet, deal: Deal, table: MarketTable = MAR
     const spread = s.input("B", r, row.spread.value, "rate", `${stem}Spread`);
     s.formula("C", r, `=${BASE_NAMES[row.base]}+${spread}`, "rate", `${stem}Rate`);
     s.input("D", r, row.points.value, "rate", `${stem}Points`);
-    s.text(NOTE, r, `Spread: ${sourceNote(row.spread)}. Points: ${sourceNote(row.points)}`);
+    s.text(NOTE, r, `Spread: ${sourceNote(row.spread, table)}. Points: ${sourceNote(row.points, table)}`);
     const t = s.label(`${row.label}: max LTV, min DSCR, exit fee`);
     s.input("B", t, row.maxLtv.value, "share", `${stem}MaxLTV`);
     s.input("C", t, row.minDscr.value, "ratio", `${stem}MinDSCR`);
@@ -81,7 +101,7 @@ export function marketSection(s: DealSheet, deal: Deal, table: MarketTable = MAR
     s.text(
       NOTE,
       t,
-      `LTV: ${sourceNote(row.maxLtv)}. DSCR: ${sourceNote(row.minDscr)}. Exit fee: ${sourceNote(row.exitFee)}${sizes(row.lender)}`,
+      `LTV: ${sourceNote(row.maxLtv, table)}. DSCR: ${sourceNote(row.minDscr, table)}. Exit fee: ${sourceNote(row.exitFee, table)}${sizes(row.lender)}`,
     );
   }
   for (const tier of table.agencyTiers) {
@@ -90,12 +110,16 @@ export function marketSection(s: DealSheet, deal: Deal, table: MarketTable = MAR
     );
     const spread = s.input("B", r, tier.spread.value, "rate");
     s.formula("C", r, `=${BASE_NAMES.UST10}+${spread}`, "rate");
-    s.text(NOTE, r, sourceNote(tier.spread));
+    s.text(NOTE, r, sourceNote(tier.spread, table));
   }
   const avg = s.label("Average spread over the 10-year Treasury: commercial, multifamily");
   s.input("B", avg, table.averageSpreads.commercial.value, "rate");
   s.input("C", avg, table.averageSpreads.multifamily.value, "rate");
-  s.text(NOTE, avg, `${sourceNote(table.averageSpreads.commercial)}; ${table.averageSpreads.multifamily.source}`);
+  s.text(
+    NOTE,
+    avg,
+    `${sourceNote(table.averageSpreads.commercial, table)}; ${table.averageSpreads.multifamily.source}`,
+  );
 
   // What each structure uses: the override above 0, or its lender's figure.
   const { recourse, nonRecourse } = deal.template.lenders;

@@ -8,7 +8,7 @@
 import { call, quote } from "../formula";
 import type { AlternativeRemedy, DealTemplate } from "../templates/types";
 import type { CarveoutCells, InputCells } from "./inputs";
-import { NOTE, type Pair, pairRow, type DealContext } from "./layout";
+import { type DealContext, type DealSheet, NOTE, type Pair, pairRow } from "./layout";
 
 /** The cells of the terms: what the later sections read. */
 export interface TermCells {
@@ -59,9 +59,9 @@ export function termsSection(ctx: Pick<DealContext, "s" | "deal" | "inp" | "thre
     note: "LoanInput above 0: the analyst's loan under both; else each structure's largest loan (or the smaller, held equal), to the thousand",
   });
   s.name("LoanAmount", `${loan.r}:${loan.n}`);
-  const proceedsRow = s.label("Proceeds difference (recourse − non-recourse)");
-  s.formula("D", proceedsRow, `=${loan.r}-${loan.n}`, "money");
-  s.text(NOTE, proceedsRow, "The extra proceeds recourse raises (negative: non-recourse raises more)");
+  const proceedsRow = s.label("Proceeds difference (non-recourse − recourse)");
+  s.formula("D", proceedsRow, `=${loan.n}-${loan.r}`, "money");
+  s.text(NOTE, proceedsRow, "Negative: recourse raises more; the analyst's loan or HoldLoanEqual: 0");
   const debtService = pairRow(
     s,
     "Annual debt service",
@@ -198,6 +198,43 @@ export function mayPursue(inp: InputCells, state: string, claim: string, sale: s
   return call("STATE_DEFICIENCY", claim, sale, state, undefined, ...lawArgs(inp, state));
 }
 
+/**
+ * What the lender may pursue from the borrower under a law, as a row: recourse, the deficiency the
+ * law allows (LOAN.STATE_DEFICIENCY, 0 where it bars one); non-recourse, none: the note bars a
+ * deficiency, and what a sprung carveout reaches is its own row (`springingRow`). `at` names the
+ * moment (" at the default", or "").
+ */
+export function pursueRow(s: DealSheet, inp: InputCells, law: string, claim: Pair, sale: Pair, at: string): Pair {
+  const r = s.next();
+  s.formula("A", r, `="Lender may pursue from the borrower${at} under "&${law}&" law"`);
+  s.wrap(`A${r}`);
+  const may: Pair = {
+    r: s.formula("B", r, `=${mayPursue(inp, law, claim.r, sale.r)}`, "money"),
+    // Non-recourse: the note itself bars a deficiency, whatever the state allows.
+    n: s.formula("C", r, "=0", "money"),
+  };
+  s.formula("D", r, `=${may.n}-${may.r}`, "money");
+  s.text(
+    NOTE,
+    r,
+    "Recourse: LOAN.STATE_DEFICIENCY, 0 where the law bars it (methodology §8); non-recourse: 0, the note bars it unless a carveout springs (next row)",
+  );
+  return may;
+}
+
+/**
+ * The carveout case apart: what the lender may pursue under non-recourse if the stressed carveouts
+ * spring (LOAN.CARVEOUT_EXPOSURE of the carveouts listed, on the non-recourse claim and sale price);
+ * recourse is already full. Returns the cell.
+ */
+export function springingRow(s: DealSheet, carve: CarveoutCells, claim: Pair, sale: Pair): string {
+  const r = s.label("… if the stressed carveouts spring (non-recourse, LOAN.CARVEOUT_EXPOSURE)");
+  s.wrap(`A${r}`);
+  const cell = s.formula("C", r, `=${call("CARVEOUT_EXPOSURE", claim.n, carve.codes, carve.losses, sale.n)}`, "money");
+  s.text(NOTE, r, "The carveouts listed in their section, as if they happened (methodology §7); 0 with none listed");
+  return cell;
+}
+
 /** The same, from a guarantor (party GUARANTOR, no waiver). */
 function guarantorMay(inp: InputCells, state: string, claim: string, sale: string): string {
   return call("STATE_DEFICIENCY", claim, sale, state, undefined, ...lawArgs(inp, state), quote("GUARANTOR"));
@@ -261,22 +298,10 @@ export function scenariosSection(
     pairRow(s, "Deficiency (LOAN.DEFICIENCY)", deficiency(unpaid.r, sale.r), deficiency(unpaid.n, sale.n), "money", {
       note: "Owed personally under recourse; the lender's loss under non-recourse, unless a carveout springs (methodology §5)",
     });
+    springingRow(s, carve, claim, sale);
     exposures.push(
-      laws.map((law, li) => {
-        const rr = s.next();
-        s.formula("A", rr, `="Lender may pursue under "&${law}&" law"`);
-        const may: Pair = {
-          r: s.formula("B", rr, `=${mayPursue(inp, law, claim.r, sale.r)}`, "money"),
-          n: s.formula("C", rr, `=${mayPursue(inp, law, claim.n, sale.n)}`, "money"),
-        };
-        s.formula("D", rr, `=${may.n}-${may.r}`, "money");
-        s.text(
-          NOTE,
-          rr,
-          li === 0
-            ? "LOAN.STATE_DEFICIENCY: 0 where the state bars it (methodology §8)"
-            : "The same loan under the compared state's law",
-        );
+      laws.map((law) => {
+        pursueRow(s, inp, law, claim, sale, "");
         const er = s.next();
         s.formula("A", er, `="Personal exposure under "&${law}&" law"`);
         const f = exposureFormulas(inp, terms, carve, claim, sale, law);
@@ -356,22 +381,26 @@ export function breakevenSection({ s, terms, outcomes: out }: Pick<DealContext, 
 }
 
 /** LOAN.QUALIFY under each structure, against its thresholds. */
-export function qualifySection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "thresholds">): void {
+export function qualifySection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "thresholds">): Pair {
   const { s, inp, terms, thresholds: th } = ctx;
   const r = s.label("Qualification (LOAN.QUALIFY)");
   const sponsor = [inp.occupancy, inp.netWorth, inp.liquidity];
-  s.formula(
-    "B",
-    r,
-    `=${call("QUALIFY", quote("RECOURSE"), terms.dscr.r, terms.ltv.r, ...sponsor, terms.loan.r, th.recourse)}`,
-  );
-  s.formula(
-    "C",
-    r,
-    `=${call("QUALIFY", quote("NONRECOURSE"), terms.dscr.n, terms.ltv.n, ...sponsor, terms.loan.n, th.nonRecourse)}`,
-  );
+  const qualify: Pair = {
+    r: s.formula(
+      "B",
+      r,
+      `=${call("QUALIFY", quote("RECOURSE"), terms.dscr.r, terms.ltv.r, ...sponsor, terms.loan.r, th.recourse)}`,
+    ),
+    n: s.formula(
+      "C",
+      r,
+      `=${call("QUALIFY", quote("NONRECOURSE"), terms.dscr.n, terms.ltv.n, ...sponsor, terms.loan.n, th.nonRecourse)}`,
+    ),
+  };
+  s.name("Qualification", `${qualify.r}:${qualify.n}`);
   // A failed test's reason ("Fails: LTV over by …") may be longer than the column.
   s.wrap(`B${r}`);
   s.wrap(`C${r}`);
   s.text(NOTE, r, "Against the thresholds in G:J");
+  return qualify;
 }

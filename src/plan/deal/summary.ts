@@ -10,6 +10,8 @@ import { type DealSheet, type Fmt, NOTE, type Pair } from "./layout";
 export interface SummaryFigures {
   readonly verdict: string;
   readonly conditions: string;
+  /** The checks' messages (DealWarnings), empty when none. */
+  readonly warnings: string;
   /** The verdict under the compared state's law (VerdictCompared), when the template compares two. */
   readonly comparedVerdict?: string;
   /** Each structure's loan: its proceeds. */
@@ -34,6 +36,8 @@ export interface SummaryFigures {
   readonly remedy: string;
   /** What the lender may pursue from the borrower at the default. */
   readonly pursue: Pair;
+  /** Under non-recourse, what the lender may pursue if the stressed carveouts spring. */
+  readonly springing: string;
   /** The guarantor's personal exposure at the default (PersonalExposure). */
   readonly exposure: Pair;
   /** The cash each structure needs at maturity to refinance (RefiGap). */
@@ -46,6 +50,7 @@ export interface SummaryFigures {
 export const SUMMARY = {
   verdict: "Verdict (its criteria: the Verdict section below)",
   conditions: "Conditions beside it",
+  warnings: "Warnings on the deal (DealWarnings; empty: none)",
   comparedVerdict: "Verdict under the compared state's law (VerdictCompared)",
   loan: "Loan under each structure (proceeds)",
   equity: "Equity at closing (Equity)",
@@ -59,7 +64,8 @@ export const SUMMARY = {
   fairSpread: "Fair spread a year (FairSpread)",
   defaultProbability: "Default probability at the hold, real-world",
   remedy: "The lender's remedy at the default (LenderRemedy)",
-  pursue: "Lender may pursue from the borrower at the default",
+  pursue: "Lender may pursue from the borrower at the default (non-recourse: 0 unless a carveout springs)",
+  springing: "… if the stressed carveouts spring (non-recourse)",
   exposure: "Personal exposure of the guarantor at the default (PersonalExposure)",
   refiGap: "Refinance gap at maturity (RefiGap)",
   exitCost: "Exit cost of an early sale (ExitCost)",
@@ -89,6 +95,7 @@ type Line =
 export const SUMMARY_LINES: readonly Line[] = [
   { kind: "text", cell: "verdict", bold: true },
   { kind: "text", cell: "conditions" },
+  { kind: "text", cell: "warnings" },
   { kind: "text", cell: "comparedVerdict", optional: true },
   { kind: "pair", cell: "loan", fmt: "money" },
   { kind: "pair", cell: "equity", fmt: "money" },
@@ -147,6 +154,13 @@ export const SUMMARY_LINES: readonly Line[] = [
   },
   { kind: "text", cell: "remedy" },
   { kind: "pair", cell: "pursue", fmt: "money" },
+  {
+    kind: "one",
+    cell: "springing",
+    col: "C",
+    fmt: "money",
+    note: "LOAN.CARVEOUT_EXPOSURE of the carveouts listed below, as if they happened (methodology §7)",
+  },
   {
     kind: "pair",
     cell: "exposure",

@@ -15,6 +15,9 @@
  * "no personal exposure to insure") is never non-recourse, and the put-against-premium
  * comparison is the fair section's.
  */
+import { quote } from "../formula";
+import { CHECK_MESSAGES } from "../messages";
+import { CHECK_NAMES } from "./checks";
 import type { InputCells } from "./inputs";
 import { type DealSheet, NOTE, type Pair, type DealContext } from "./layout";
 import type { DownsideCells } from "./downside";
@@ -79,22 +82,23 @@ export function verdictSection(
     `"Protection "&TEXT(${put},"#,##0")&" against premium "&TEXT(${pv},"#,##0")`,
   );
   const tie = `${money(put)}=${money(pv)}`;
+  // Differences are non-recourse − recourse, as everywhere on the sheet: negative is exposure non-recourse removes.
   const atDefault = row(
-    "Personal exposure removed at the default (PersonalExposure: recourse − non-recourse)",
-    `${exposure.r}-${exposure.n}`,
+    "Change in personal exposure at the default (non-recourse − recourse; negative: removed)",
+    `${exposure.n}-${exposure.r}`,
     `"Default in year "&DefaultYear&", under "&${inp.state}&" law"`,
     "money",
   );
   const inLast = row(
-    "Personal exposure removed in the last scenario (the break-even row's)",
-    `${last.r}-${last.n}`,
+    "… in the last scenario (the break-even row's)",
+    `${last.n}-${last.r}`,
     `"Under "&${inp.state}&" law"`,
     "money",
   );
   const insure = row(
-    "2. There is personal exposure to insure (both above 0)",
-    `AND(${atDefault}>0,${inLast}>0)`,
-    `IF(AND(${atDefault}>0,${inLast}>0),"Non-recourse removes a personal exposure","Nothing for non-recourse to remove in one downside or both")`,
+    "2. There is personal exposure to insure (both changes below 0)",
+    `AND(${atDefault}<0,${inLast}<0)`,
+    `IF(AND(${atDefault}<0,${inLast}<0),"Non-recourse removes a personal exposure","Nothing for non-recourse to remove in one downside or both")`,
   );
   const covers = row(
     "3. Guarantor capacity: what it could be made to pay covers the recourse exposure at the default",
@@ -112,15 +116,15 @@ export function verdictSection(
     `${reading.recourseCount}&" of ${reading.conditions} recourse conditions, "&${reading.signCount}&" of ${reading.signs} non-recourse signs"`,
   );
   const q = (t: string): string => `"${t}"`;
-  /** The rule (methodology §17) over a law's exposure removed at the default, its "insure" and "covers" tests. */
-  const rule = (removedAtDefault: string, insured: string, covered: string): string =>
-    `=IF(${removedAtDefault}<=0,${q(VERDICTS.nothingToInsure)},IF(AND(${insured},${worth}),${q(VERDICTS.protectionWorthMore)},` +
+  /** The rule (methodology §17) over a law's change in exposure at the default, its "insure" and "covers" tests. */
+  const rule = (changeAtDefault: string, insured: string, covered: string): string =>
+    `=IF(${changeAtDefault}>=0,${q(VERDICTS.nothingToInsure)},IF(AND(${insured},${worth}),${q(VERDICTS.protectionWorthMore)},` +
     `IF(AND(${insured},${tie}),IF(${reading.lean}="recourse",${q(VERDICTS.tieLeanRecourse)},IF(${reading.lean}="non-recourse",${q(VERDICTS.tieLeanNonRecourse)},` +
     `IF(${covered},${q(VERDICTS.tieCovered)},${q(VERDICTS.tieUncovered)}))),` +
     `IF(${worth},${q(VERDICTS.nothingInLastScenario)},${q(VERDICTS.premiumExceeds)}))))`;
   const vr = s.next();
   s.text("A", vr, "Verdict", true);
-  const verdict = s.formula("B", vr, rule(atDefault, insure, covers), undefined, "Verdict", true);
+  const verdict = s.formula("B", vr, notReliable(rule(atDefault, insure, covers)), undefined, "Verdict", true);
   const cr = s.label("Conditions beside the verdict");
   const conditions = s.formula(
     "B",
@@ -131,9 +135,14 @@ export function verdictSection(
   return { verdict, exposure, pursue: downside.pursue[0], conditions, ...(compared ? { compared } : {}) };
 }
 
+/** The rule's formula, unless a blocking check fails: then "Not reliable: " and the reasons (DealBlocking). */
+function notReliable(rule: string): string {
+  return `=IF(${CHECK_NAMES.blocking}<>"",${quote(`${CHECK_MESSAGES.notReliable}: `)}&${CHECK_NAMES.blocking},${rule.slice(1)})`;
+}
+
 /**
  * The same rule under the compared state's law (the second law of the downside and the
- * scenarios): its own exposure removed at the default and in the last scenario, and the
+ * scenarios): its own change in exposure at the default and in the last scenario, and the
  * guarantor's liquidity against its recourse exposure; the price and the lean are the deal's.
  */
 function comparedVerdict(
@@ -141,7 +150,7 @@ function comparedVerdict(
   inp: InputCells,
   downside: DownsideCells,
   out: OutcomeCells,
-  rule: (removedAtDefault: string, insured: string, covered: string) => string,
+  rule: (changeAtDefault: string, insured: string, covered: string) => string,
 ): string {
   const law = inp.compare ?? "";
   const exposure = downside.exposures[1];
@@ -154,8 +163,8 @@ function comparedVerdict(
   };
   const under = `"Under "&${law}&" law"`;
   const atDefault = row(
-    "Compared state: personal exposure removed at the default",
-    `${exposure.r}-${exposure.n}`,
+    "Compared state: change in personal exposure at the default (non-recourse − recourse)",
+    `${exposure.n}-${exposure.r}`,
     under,
     "money",
   );
@@ -164,8 +173,12 @@ function comparedVerdict(
     s.row,
     "The verdict's rule under the compared state's law; the put, the premium and the heuristics' lean are the deal's",
   );
-  const inLast = row("… removed in the last scenario", `${last.r}-${last.n}`, under, "money");
-  const insure = row("… there is personal exposure to insure (both above 0)", `AND(${atDefault}>0,${inLast}>0)`, under);
+  const inLast = row("… in the last scenario", `${last.n}-${last.r}`, under, "money");
+  const insure = row(
+    "… there is personal exposure to insure (both changes below 0)",
+    `AND(${atDefault}<0,${inLast}<0)`,
+    under,
+  );
   const covers = row(
     "… the collectible capacity covers the recourse exposure at the default",
     `${downside.capacity}>=${exposure.r}`,
@@ -174,5 +187,5 @@ function comparedVerdict(
   const r = s.next();
   s.formula("A", r, `="Verdict under "&${law}&" law (the compared state)"`, undefined, undefined, true);
   s.wrap(`A${r}`);
-  return s.formula("B", r, rule(atDefault, insure, covers), undefined, "VerdictCompared", true);
+  return s.formula("B", r, notReliable(rule(atDefault, insure, covers)), undefined, "VerdictCompared", true);
 }

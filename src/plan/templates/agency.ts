@@ -26,7 +26,6 @@ export const AGENCY = template({
   exit: { recoveryYears: RESIDENTIAL_RECOVERY_YEARS },
   sources: {
     loanType: "methodology §14: agency multifamily",
-    loanAmount: "Sized: the smaller LOAN.MAX_LOAN of the two structures",
     holdYears: "Assumption: a 10-year term",
     businessPlan: "Assumption: stabilized",
     propertyValue: "Assumption",

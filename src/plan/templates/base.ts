@@ -19,6 +19,8 @@ const BASE_SOURCES: Readonly<Partial<Record<InputKey, string>>> = {
   netWorth: SRC.sponsor,
   liquidity: SRC.sponsor,
   state: SRC.commercialState,
+  loanAmount:
+    "0: each structure sized on its own, LOAN.MAX_LOAN at its lender's rate and thresholds (HoldLoanEqual: both the smaller)",
   foreclosure: "BEST: the foreclosure that recovers most (the lender's remedy, below)",
 };
 

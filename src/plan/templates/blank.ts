@@ -9,6 +9,7 @@ export const BLANK = template({
   summary: "Placeholders to overwrite; bank and CMBS rates from the market table (§14); loan sized by LOAN.MAX_LOAN.",
   sheetName: "Deal",
   inputs: { loanType: "CMBS" },
+  placeholders: ["propertyValue", "noi", "occupancy", "netWorth", "liquidity"],
   sources: {
     propertyValue: PLACEHOLDER,
     noi: PLACEHOLDER,

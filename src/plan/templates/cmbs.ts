@@ -26,7 +26,6 @@ export const CMBS = template({
   },
   sources: {
     loanType: "methodology §14: CMBS conduit",
-    loanAmount: "Sized: the smaller LOAN.MAX_LOAN of the two structures",
     holdYears: "Assumption: a 10-year conduit term",
     businessPlan: "Assumption: stabilized",
     propertyValue: "Assumption",

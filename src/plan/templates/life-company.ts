@@ -26,7 +26,6 @@ export const LIFE_COMPANY = template({
   },
   sources: {
     loanType: "methodology §14: life-company permanent",
-    loanAmount: "Sized: the smaller LOAN.MAX_LOAN of the two structures",
     amortYears: "Assumption: 25-year amortization",
     holdYears: "Assumption: a 10-year term",
     businessPlan: "Assumption: stabilized",

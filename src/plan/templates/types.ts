@@ -118,6 +118,8 @@ export interface DealTemplate {
    * the rest of the difference being the choice of lender (LenderChoiceCost).
    */
   readonly sameLender?: boolean;
+  /** Inputs the template gives as round placeholders: the sheet warns while they are unchanged (DealWarnings). */
+  readonly placeholders?: readonly InputKey[];
   /** The market table's lender for each structure: its rate and points unless the inputs override them. */
   readonly lenders: { readonly recourse: MarketLender; readonly nonRecourse: MarketLender };
   readonly thresholds: { readonly recourse: Thresholds; readonly nonRecourse: Thresholds };
