@@ -162,7 +162,9 @@ test("the help names both commands, the limits it is given and the exit statuses
   expect(usage.startsWith("Usage:\n  loan recalc IN.xlsx [-o OUT.xlsx]")).toBe(true);
   expect(usage).toContain("in Node's heap, 1,234 MB here)");
   expect(usage).toContain("in Node's heap, 5,678,000 here); more memory:");
-  expect(usage).toContain("  loan template NAME [-o OUT.xlsx] [--state XX] [--as-of YYYY-MM-DD] [--values]\n  loan template --list");
+  expect(usage).toContain(
+    "  loan template NAME [-o OUT.xlsx] [--state XX] [--as-of YYYY-MM-DD] [--values]\n  loan template --list",
+  );
   expect(usage).toContain("Exit status: 0 every formula recomputed; 1 with --strict, some cell is in error; 2 bad");
   expect(usage).not.toMatch(/undefined|NaN|\[object/);
   expect(Object.values(PROGRESS_LABELS)).toEqual(["reading", "computing", "writing"]);
