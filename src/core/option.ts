@@ -36,7 +36,7 @@ import { normalCdf } from "./normal";
 import { amortizedBalance, wholePeriods } from "./periods";
 
 /** Math's functions as locals: a global look-up in the hot loops is slow in a vm context (the engine, tests). */
-const { abs, exp, expm1, imul, log, max, sqrt } = Math;
+const { abs, exp, expm1, imul, log, max, min, sqrt } = Math;
 
 // ---------------------------------------------------------------------------------------
 // Argument rules of this family.
@@ -306,6 +306,11 @@ function simulate(
 
   const loss = (m: number, x: number) => discount[m] * max(0, balance[m] - keep * exp(x));
   const pairs = paths / 2;
+  // The losses are averaged in units of a power of 2 near the loan, so that the sum of squares
+  // cannot overflow for loans near the largest double; scaling by 2^k is exact, so the figures
+  // are those of the unscaled sums wherever these do not overflow.
+  const unit = loan > 0 ? 2 ** min(1000, max(-1000, Math.floor(Math.log2(loan)))) : 1;
+  const perUnit = 1 / unit;
   let mean = 0;
   let m2 = 0;
   let defaults = 0;
@@ -361,14 +366,14 @@ function simulate(
     else la = 0;
     if (lb >= 0) defaults++;
     else lb = 0;
-    // Welford's running mean and sum of squares of the pairs' means.
-    const y = (la + lb) / 2;
+    // Welford's running mean and sum of squares of the pairs' means, in units of `unit`.
+    const y = (la * perUnit + lb * perUnit) / 2;
     const delta = y - mean;
     mean += delta / k;
     m2 += delta * (y - mean);
   }
-  const stdErr = pairs > 1 ? sqrt(m2 / (pairs - 1) / pairs) : 0;
-  const value = finite(mean, "put value");
+  const stdErr = pairs > 1 ? sqrt(m2 / (pairs - 1) / pairs) * unit : 0;
+  const value = finite(mean * unit, "put value");
   if (value instanceof Fault) return value;
   return { value, stdErr, defaultProbability: defaults / paths };
 }
