@@ -640,7 +640,7 @@ export const PUT_VALUE_PATH = define(
   },
   HELP && {
     family: "option",
-    summary: "The put on the real loan, by simulation (amortization, trigger, refinance, default rule).",
+    summary: "The put on the real loan, by simulation (amortization, trigger, refinance).",
     details:
       "Monthly lognormal value (risk-neutral, less the payout yield), the loan's amortizing balance, default in the first month the value falls below defaultTrigger × balance (FIRST_DIP, the default rule) or, with OPTIMAL, when defaulting (balance − value) is worth more to the borrower than waiting, the wait's value estimated by least squares on value ÷ balance (Longstaff–Schwartz, fitted on separate paths: a low-biased estimate); at maturity, default when the balloon exceeds exitLTV × value. The lender's loss, balance − (1 − saleCosts) × value, discounted at the risk-free rate. Same inputs, same result (fixed seed). An estimate to compare with the premium, not advice.",
     section: 16,
