@@ -454,6 +454,25 @@ describe("LOAN.PUT_VALUE_PATH", () => {
     expect(f.message).toBe(message);
   });
 
+  test("loans near the largest double: the standard error is a number, not Infinity (its sum of squares is scaled)", () => {
+    // Loan and value 1e300, 5 % volatility, default only at maturity: the loss per path is near
+    // 1e299, whose square overflows a double; a 2,000-path estimate's standard error is a few
+    // parts in a hundred of the value.
+    const p = { ...deal, propertyValue: 1e300, loanAmount: 1e300, volatility: 0.5, defaultTrigger: 0, paths: 2000 };
+    const sim = simulatePut(p);
+    if (sim instanceof Fault) throw new Error(sim.message);
+    expect(sim.value).toBeGreaterThan(1e298);
+    expect(Number.isFinite(sim.stdErr)).toBe(true);
+    expect(sim.stdErr).toBeGreaterThan(0);
+    expect(sim.stdErr).toBeLessThan(0.1 * sim.value);
+    // The same loan scaled down by 2^900: the same figures, scaled (to 1e-9 relative: the
+    // logarithms of the two values differ in their last bits).
+    const small = simulatePut({ ...p, propertyValue: 1e300 / 2 ** 900, loanAmount: 1e300 / 2 ** 900 });
+    if (small instanceof Fault) throw new Error(small.message);
+    expect(Math.abs((small.value * 2 ** 900) / sim.value - 1)).toBeLessThan(1e-9);
+    expect(Math.abs((small.stdErr * 2 ** 900) / sim.stdErr - 1)).toBeLessThan(1e-9);
+  });
+
   test("the typed call reports a bad input as a Fault", () => {
     expect(simulatePut({ ...deal, paths: 3 })).toBeInstanceOf(Fault);
     expect(putValuePath({ ...deal, volatility: -1 })).toBeInstanceOf(Fault);
