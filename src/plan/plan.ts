@@ -171,6 +171,13 @@ export interface SheetPlan {
 export const INPUT_COLOR = "#0000FF";
 export const FORMULA_COLOR = "#000000";
 
+/**
+ * A boolean's number format, which every writer gives a boolean constant the plan sets no format for: TRUE or
+ * FALSE as Excel shows a boolean under any format, and LibreOffice only under this one (its own for booleans; under
+ * a cell style's General it shows 1 or 0).
+ */
+export const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
+
 export const FORMATS = {
   money: "#,##0.00",
   rate: "0.00%",

@@ -232,16 +232,23 @@ export class GridView {
       if (c < frozenCols) this.freezeColumn(th, lefts[c], c === frozenCols - 1);
     }
     const shades = this.book.shades(sheet);
+    // Rows fitted to their wrapped text are as high as it needs (points × 4/3 pixels), the others 20 px.
+    const fitted = this.book.rowHeights(sheet);
+    const rowPx = (r: number) => Math.max(ROW_PX, Math.round((fitted.get(r) ?? 0) * PX_PER_PT));
+    // Where each frozen row sticks: below the column letters and the frozen rows above it.
+    const tops = [ROW_PX];
+    for (let r = 0; r < frozenRows; r++) tops.push(tops[r] + rowPx(r));
     const body = table.createTBody();
     for (let r = 0; r < nRows; r++) {
       const tr = body.insertRow();
+      if (fitted.has(r)) tr.style.height = `${rowPx(r)}px`;
       const rowHead = tr.appendChild(document.createElement("th"));
       rowHead.textContent = String(r + 1);
       rowHead.setAttribute("scope", "row");
       const isFrozenRow = r < frozenRows;
       if (isFrozenRow) {
         tr.className = r === frozenRows - 1 ? "frozen last" : "frozen";
-        rowHead.style.top = `${ROW_PX * (r + 1)}px`;
+        rowHead.style.top = `${tops[r]}px`;
       }
       const values = Array.from({ length: nCols }, (_, c) =>
         r < rows && c < cols ? this.book.engine.value(sheet, r, c) : null,
@@ -251,7 +258,7 @@ export class GridView {
         td.dataset.cell = `${r}:${c}`;
         td.id = `cell-${r}-${c}`;
         td.setAttribute("role", "gridcell");
-        if (isFrozenRow) td.style.top = `${ROW_PX * (r + 1)}px`;
+        if (isFrozenRow) td.style.top = `${tops[r]}px`;
         if (c < frozenCols) this.freezeColumn(td, lefts[c], c === frozenCols - 1);
         if (r >= rows || c >= cols) continue;
         const v = values[c];
