@@ -14,6 +14,7 @@ import { EngineWorkbook, type CellResult } from "../engine/workbook";
 import { DEFAULT_COLUMN_POINTS } from "../plan/page";
 import { wrappedRowHeights, type WrappedText } from "../plan/row-height";
 import { type PreviewColorScale, type ScaleCriteria, SCALE_TYPES, scaleColors } from "./heat";
+import { isEngineMessage, plainWords } from "./errors";
 import { PREVIEW_MSG as M } from "./messages";
 
 export interface CellStyle {
@@ -316,7 +317,7 @@ export class PreviewBook {
   explain(sheet: string, row: number, col: number): string | undefined {
     const v = this.engine.value(sheet, row, col);
     if (v === null || typeof v !== "object") return undefined;
-    if (v.message && !isEngineMessage(v.message)) return v.message;
+    if (v.message && !isEngineMessage(v.message)) return plainWords(v.error, v.message);
     const seen = new Set<string>();
     const trace = (s: string, r: number, c: number, depth: number): string | undefined => {
       const key = `${s}!${r}:${c}`;
@@ -344,7 +345,7 @@ export class PreviewBook {
       return undefined;
     };
     const source = trace(sheet, row, col, 0);
-    return source ? `${v.message ? `${v.message} ` : ""}${source}` : v.message;
+    return source ? `${v.message ? `${v.message} ` : ""}${source}` : plainWords(v.error, v.message);
   }
 
   /** The single cells a cell's formula refers to, directly or through a name. */
@@ -411,10 +412,3 @@ export function excelValue(v: CellResult): unknown {
 
 /** The most cells of one range an error's source is looked for in. */
 const RANGE_CELLS = 1000;
-
-/** The spreadsheet engine's own generic messages for an error that passed through arithmetic or a built-in. */
-const ENGINE_MESSAGE = /^(Value cannot be coerced to number|Wrong type of argument|Division by zero|Error propagated)/i;
-
-function isEngineMessage(message: string): boolean {
-  return ENGINE_MESSAGE.test(message);
-}

@@ -9,6 +9,7 @@ import type { FunctionEntry } from "../engine/addin";
 import type { CellResult } from "../engine/workbook";
 import type { PreviewBook } from "./book";
 import { formatValue } from "./format";
+import { parseDetail, plainWords } from "./errors";
 import { PREVIEW_MSG as M } from "./messages";
 
 export interface PlaygroundElements {
@@ -66,13 +67,33 @@ export function evaluate(book: PreviewBook, formula: string): Outcome {
   } catch (e) {
     return {
       kind: "error",
-      text: M.unreadableFormula(e instanceof Error ? e.message : String(e)),
+      text: M.unreadableFormula(
+        parseDetail(parserMessage(book, source) ?? (e instanceof Error ? e.message : String(e))),
+      ),
     };
   }
   if (Array.isArray(result)) return { kind: "spill", rows: result };
   if (result !== null && typeof result === "object")
-    return { kind: "error", text: M.errorResult(result.error, result.message) };
+    return { kind: "error", text: M.errorResult(result.error, plainWords(result.error, result.message)) };
   return { kind: "value", text: show(result), raw: result };
+}
+
+/**
+ * The parser's message for a formula the engine will not calculate ("This is not a formula"): read from the formula
+ * entered into a cell of a scratch sheet, added and removed again.
+ */
+function parserMessage(book: PreviewBook, formula: string): string | undefined {
+  const scratch = "Playground scratch";
+  try {
+    book.engine.addSheet(scratch);
+    book.engine.setCells(scratch, 0, 0, [[formula]]);
+    const v = book.engine.value(scratch, 0, 0);
+    return v !== null && typeof v === "object" ? v.message : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (book.engine.sheetNames.includes(scratch)) book.engine.removeSheet(scratch);
+  }
 }
 
 const SPILL_ROWS = 12;
