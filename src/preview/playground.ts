@@ -1,11 +1,13 @@
 /**
  * The function playground: type a =LOAN.* formula (or any formula the engine knows) and see
- * its result formatted, a spilled result as a small grid, or the error with its message in
+ * its result formatted by what it is (src/taskpane/results.ts: money, percentages, basis
+ * points), a spilled result as a small grid, or the error with its message in
  * place of the result; with the function's help from functions.json and its documented
  * examples, each computed. The pre-filled formula is computed on load; editing clears the
  * result (never a stale value) until Enter computes the new one.
  */
 import type { FunctionEntry } from "../engine/addin";
+import { formatResult, generalNumber, resultKind } from "../taskpane/results";
 import type { CellResult } from "../engine/workbook";
 import type { PreviewBook } from "./book";
 import { formatValue } from "./format";
@@ -38,12 +40,8 @@ export function splitDescription(description: string | undefined): { text: strin
   return { text, examples };
 }
 
-/** A number as the playground shows it: grouped, two decimals unless whole or a small ratio. */
-export function showNumber(v: number): string {
-  if (Number.isInteger(v)) return formatValue(v, "#,##0");
-  if (Math.abs(v) >= 100) return formatValue(v, "#,##0.00");
-  return formatValue(v);
-}
+/** A number of no known kind as the playground shows it: grouped, two decimals unless whole or a small ratio. */
+export const showNumber = generalNumber;
 
 function show(v: CellResult): string {
   if (v !== null && typeof v === "object") return v.error;
@@ -75,7 +73,12 @@ export function evaluate(book: PreviewBook, formula: string): Outcome {
   if (Array.isArray(result)) return { kind: "spill", rows: result };
   if (result !== null && typeof result === "object")
     return { kind: "error", text: M.errorResult(result.error, plainWords(result.error, result.message)) };
-  return { kind: "value", text: show(result), raw: result };
+  // A LOAN function's number shown by what it is: money, a percentage, basis points, a ratio.
+  return {
+    kind: "value",
+    text: typeof result === "number" ? formatResult(result, resultKind(source)) : show(result),
+    raw: result,
+  };
 }
 
 /**
