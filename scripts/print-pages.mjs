@@ -7,7 +7,8 @@
  * first page holds the summary and the verdict, and the text that prints over other text:
  * every pair of words whose boxes on a page cross (from poppler's `pdftotext -bbox`). Each
  * page is kept as a picture, build/print/<template>-<page>.png (poppler's pdftoppm), to look
- * at. It fails when a page lacks the titles, the summary or the chart is split, or any text
+ * at (`--docs` copies value-add's first page to docs/print-page.png, the README's). It
+ * fails when a page lacks the titles, the summary or the chart is split, or any text
  * overlaps. It needs LibreOffice (Debian's libreoffice-calc), poppler-utils and Carlito
  * (fonts-crosextra-carlito, metric-compatible with Calibri; without it LibreOffice sets the
  * text in a wider face and the sizes shrink); .ci/run installs them and runs it after the
@@ -233,6 +234,11 @@ function main() {
   }
   for (const p of problems) console.log(p);
   console.log(`Page pictures: ${path.relative(root, out)}/<template>-<page>.png`);
+  // `--docs`: the README's printed page, value-add's first (only when asked: a check run writes no tracked file).
+  if (process.argv.includes("--docs")) {
+    fs.copyFileSync(path.join(out, "value-add-01.png"), path.join(root, "docs", "print-page.png"));
+    console.log("Copied build/print/value-add-01.png to docs/print-page.png");
+  }
   if (rows.some((r) => r.titled !== r.pages || !r.summaryFirst || !r.chartWhole || r.overlaps > 0))
     process.exitCode = 1;
 }
