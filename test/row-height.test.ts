@@ -113,6 +113,26 @@ describe("the writers give wrapped rows their text's height", () => {
     expect(styles).toContain('formatCode="&quot;TRUE&quot;;&quot;TRUE&quot;;&quot;FALSE&quot;"');
   });
 
+  test("values only: a formula's boolean, written as its value, is shown TRUE/FALSE too", async () => {
+    const file = path.join(dir, "values.xlsx");
+    await planToXlsx(
+      addin,
+      { sheetName: "V", cells: [{ address: "A1", formula: "=1=1", bold: true }], columnWidths: [] },
+      file,
+      {
+        valuesOnly: true,
+      },
+    );
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const xml = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    const style = Number(/<c r="A1" s="(\d+)" t="b"><v>1<\/v><\/c>/.exec(xml)?.[1]);
+    const styles = (await zip.file("xl/styles.xml")?.async("string")) ?? "";
+    const xf = [...styles.replace(/[\s\S]*<cellXfs[^>]*>/, "").matchAll(/<xf [^>]*numFmtId="(\d+)"/g)][style]?.[1];
+    expect(styles).toContain(
+      `<numFmt numFmtId="${xf}" formatCode="&quot;TRUE&quot;;&quot;TRUE&quot;;&quot;FALSE&quot;"/>`,
+    );
+  });
+
   test("the Office.js writer over the emulation: the fitted rows' heights are the file's", async () => {
     const excel = emulatedExcel({ Sheet1: {} });
     await writePlan(PLAN, excel.run, () => true);

@@ -179,7 +179,9 @@ export async function planToXlsx(
         if (spill) writeSpillValues(ws, engine, plan.sheetName, row, col, spill);
       } else if (cell.value !== undefined && cell.value !== "") target.value = cell.value; // "": blank, as in Excel
       if (cell.numberFormat) target.numFmt = cell.numberFormat;
-      else if (typeof cell.value === "boolean") target.numFmt = BOOLEAN_FORMAT;
+      // A boolean constant, or a formula's boolean written as its value (values only): TRUE or FALSE in LibreOffice.
+      else if (typeof cell.value === "boolean" || (options.valuesOnly && typeof target.value === "boolean"))
+        target.numFmt = BOOLEAN_FORMAT;
       if (cell.bold !== undefined || cell.fontColor !== undefined) {
         // The whole font, as Excel writes it: a font with only its bold or color leaves the face and size to the
         // reader (LibreOffice then takes its own default, not the workbook's Calibri 11).
