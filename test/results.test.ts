@@ -4,7 +4,10 @@
  * by hand from what the function returns (its declared `returns`).
  */
 import { FUNCTION_FAMILIES } from "../src/functions/metadata";
+import { PreviewBook } from "../src/preview/book";
+import { evaluate } from "../src/preview/playground";
 import { formatResult, resultKind, RESULT_KINDS, shownExampleResult } from "../src/taskpane/results";
+import { addin } from "./emulated-excel";
 
 describe("a documented example's result, as the guide shows it", () => {
   test.each([
@@ -38,6 +41,14 @@ describe("a documented example's result, as the guide shows it", () => {
     expect(resultKind('=LOAN.DSCR(LEN("a)"), 2)')).toBe("ratio");
     expect(formatResult(1234.5678, undefined)).toBe("1,234.57");
     expect(formatResult(0.1714285714, undefined)).toBe("0.1714285714");
+  });
+
+  test("a spilled schedule's figures are money: the playground shows them so", () => {
+    const book = new PreviewBook(addin);
+    const out = evaluate(book, "=LOAN.AMORTIZATION(1000, 0.12, 1)");
+    expect(out).toMatchObject({ kind: "spill", of: "money" });
+    // 1,000 at 1 % a month over 12 months: the payment is 88.85 (1000 × 0.01 / (1 − 1.01^−12) = 88.8488…)
+    expect(formatResult(88.84878867834166, "money")).toBe("88.85");
   });
 
   test("every LOAN function that returns a number has a kind", () => {

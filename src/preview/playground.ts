@@ -7,7 +7,7 @@
  * result (never a stale value) until Enter computes the new one.
  */
 import type { FunctionEntry } from "../engine/addin";
-import { formatResult, generalNumber, resultKind } from "../taskpane/results";
+import { formatResult, generalNumber, resultKind, type ResultKind } from "../taskpane/results";
 import type { CellResult } from "../engine/workbook";
 import type { PreviewBook } from "./book";
 import { formatValue } from "./format";
@@ -51,7 +51,7 @@ function show(v: CellResult): string {
 export type Outcome =
   | { kind: "empty" }
   | { kind: "value"; text: string; raw: CellResult }
-  | { kind: "spill"; rows: CellResult[][] }
+  | { kind: "spill"; rows: CellResult[][]; of?: ResultKind }
   | { kind: "error"; text: string };
 
 /** What the playground shows for a formula: its value, a spill, or the error and its message. Never throws. */
@@ -70,7 +70,10 @@ export function evaluate(book: PreviewBook, formula: string): Outcome {
       ),
     };
   }
-  if (Array.isArray(result)) return { kind: "spill", rows: result };
+  if (Array.isArray(result)) {
+    const of = resultKind(source);
+    return of ? { kind: "spill", rows: result, of } : { kind: "spill", rows: result };
+  }
   if (result !== null && typeof result === "object")
     return { kind: "error", text: M.errorResult(result.error, plainWords(result.error, result.message)) };
   // A LOAN function's number shown by what it is: money, a percentage, basis points, a ratio.
@@ -102,7 +105,7 @@ function parserMessage(book: PreviewBook, formula: string): string | undefined {
 const SPILL_ROWS = 12;
 
 /** A spilled result as a small grid: its first rows, and how many there are. */
-function spillTable(rows: CellResult[][]): HTMLElement {
+function spillTable(rows: CellResult[][], of?: ResultKind): HTMLElement {
   const wrap = document.createElement("div");
   wrap.className = "spill";
   const caption = document.createElement("p");
@@ -113,7 +116,7 @@ function spillTable(rows: CellResult[][]): HTMLElement {
     const tr = table.insertRow();
     for (const v of row) {
       const td = tr.insertCell();
-      td.textContent = show(v);
+      td.textContent = typeof v === "number" && of ? formatResult(v, of) : show(v);
       if (typeof v === "number") td.className = "num";
       else if (v !== null && typeof v === "object") td.className = "error";
     }
@@ -126,7 +129,7 @@ function spillTable(rows: CellResult[][]): HTMLElement {
 function render(target: HTMLElement, outcome: Outcome): void {
   target.classList.toggle("error", outcome.kind === "error");
   target.dataset.kind = outcome.kind;
-  if (outcome.kind === "spill") target.replaceChildren(spillTable(outcome.rows));
+  if (outcome.kind === "spill") target.replaceChildren(spillTable(outcome.rows, outcome.of));
   else if (outcome.kind === "empty") target.replaceChildren();
   else {
     target.textContent = outcome.text;

@@ -33,6 +33,9 @@ export const RESULT_KINDS: Readonly<Record<string, ResultKind>> = {
   DEFAULT_PROBABILITY: "probability",
   BREAKEVEN_PROBABILITY: "probability",
   FAIR_SPREAD: "spread",
+  // Spilled tables whose figures are money (the schedule's period numbers are whole: 1, 2, …).
+  AMORTIZATION: "money",
+  FORECLOSURE_TAX: "money",
 };
 
 /**
