@@ -796,27 +796,29 @@ describeBrowser("the preview in Chromium", () => {
         );
         expect({ at: c.address, tall: height >= lines * 20 - 1 }).toEqual({ at: c.address, tall: true });
       }
-      // Scrolled down: whatever lies under the frozen rows (column A's long labels included) is drawn below them.
+      // Scrolled down: whatever lies under the frozen rows is drawn below them, column A's long labels (text
+      // running on over the empty cells to their right) included: each such label is scrolled under each frozen row.
       const frozen = valueAdd.freeze?.rows ?? 0;
-      await page.evaluate(() => {
-        const grid = document.getElementById("grid") as HTMLElement;
-        grid.scrollTop = 700;
-      });
       const covered = await page.evaluate((rows) => {
         const grid = document.getElementById("grid") as HTMLElement;
+        const frozenRow = (r: number) => grid.querySelector<HTMLElement>(`td[data-cell="${r}:1"]`) as HTMLElement;
+        const labels = Array.from(grid.querySelectorAll<HTMLElement>('td.overflow[data-cell$=":0"]'))
+          .filter((td) => Number(td.dataset.cell?.split(":")[0]) >= rows)
+          .slice(0, 6);
         const out: string[] = [];
-        for (let r = 0; r < rows; r++)
-          for (const c of [0, 1, 2, 3, 4]) {
-            const td = grid.querySelector<HTMLElement>(`td[data-cell="${r}:${c}"]`) as HTMLElement;
-            const b = td.getBoundingClientRect();
-            for (const x of [b.left + 3, b.left + b.width / 2, b.right - 3]) {
-              const at = document.elementFromPoint(x, b.top + b.height / 2);
-              const row = at?.closest("tr");
-              if (row && !row.classList.contains("frozen") && at?.closest("tbody"))
-                out.push(`${r}:${c} under ${at.textContent}`);
+        for (const label of labels)
+          for (let r = 0; r < rows; r++) {
+            // Put the label's row exactly under frozen row r.
+            grid.scrollTop += label.getBoundingClientRect().top - frozenRow(r).getBoundingClientRect().top;
+            const b = label.getBoundingClientRect();
+            const y = b.top + b.height / 2;
+            for (let x = b.left + 3; x < b.left + 600; x += 40) {
+              const at = document.elementFromPoint(x, y);
+              if (at?.closest("td") === label || at?.parentElement === label)
+                out.push(`${label.dataset.cell} over frozen row ${r + 1}`);
             }
           }
-        return out;
+        return [...new Set(out)];
       }, frozen);
       expect(covered).toEqual([]);
       await page.locator("#grid").screenshot({ path: shot(`frozen-scrolled-${tag}.png`) });
