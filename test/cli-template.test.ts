@@ -44,7 +44,7 @@ describe("loan template", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     const ws = book.getWorksheet("Value-add deal") as ExcelJS.Worksheet;
-    expect(cachedBeside(ws, "Interest and points over the hold (interest-only view)", 4)).toBe(180000);
+    expect(cachedBeside(ws, "Interest and points over the hold, the two quotes (interest-only view)", 4)).toBe(180000);
     expect(cachedBeside(ws, "Break-even default probability (TX law)", 4)).toBeCloseTo(0.1714, 4);
     // Where the plan puts the loan input (below the title, the header and the summary).
     const at = buildDealPlan(VALUE_ADD).names?.find((n) => n.name === "LoanInput")?.address as string;
@@ -65,7 +65,10 @@ describe("loan template", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(dir, "value-add.xlsx"));
     const ws = book.getWorksheet("Value-add deal") as ExcelJS.Worksheet;
-    expect(cachedBeside(ws, "Break-even default probability (CA law)", 4)).toBe("no personal exposure to insure");
+    // California bars a deficiency after a trustee sale (CCP 580d), so the lender's best remedy is a
+    // judicial foreclosure (580a's fair-value limit: at a sale at the value, the whole deficiency).
+    expect(cachedBeside(ws, "The lender's remedy under CA law", 2)).toBe("JUDICIAL");
+    expect(cachedBeside(ws, "Break-even default probability (CA law)", 4)).toBeCloseTo(0.1714, 4);
   });
 
   test("an unknown template or option is a usage error (status 2)", async () => {

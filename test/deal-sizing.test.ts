@@ -160,7 +160,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("template %s, sized (Loa
     // Interest-only view (methodology §6): L × (Δrate × hold + Δpoints).
     const premium = ln * ((rn - rr) * hold + (pn - pr));
     expect(
-      Math.abs((s.row("Interest and points over the hold (interest-only view)").D as number) - premium),
+      Math.abs((s.row("Interest and points over the hold, the two quotes (interest-only view)").D as number) - premium),
     ).toBeLessThan(1e-6 * Math.max(1, Math.abs(premium)));
   });
 });

@@ -22,11 +22,13 @@ import { evaluatePlan, planToXlsx } from "../src/engine/plan-writers";
 import type { EngineWorkbook, CellResult } from "../src/engine/workbook";
 import { buildDealPlan, DEAL_NOTES, INPUT_NAMES } from "../src/plan/deal";
 import { DOWNSIDE_DEFAULTS } from "../src/plan/deal/downside";
-import { DEFAULT_GROWTH_RATE, FAIR_VOLATILITIES } from "../src/plan/deal/fair";
+import { DEFAULT_PRICE_GROWTH, FAIR_VOLATILITIES } from "../src/plan/deal/fair";
 import { parseAddress, parseRange } from "../src/plan/a1";
 import { FORMULA_COLOR, INPUT_COLOR, type SheetPlan } from "../src/plan/plan";
 import { MARKET_2025 } from "../src/plan/market";
 import { findTemplate, TEMPLATES } from "../src/plan/templates";
+import { agrees, premiumRef } from "./reference";
+import { bsPut, lognormalBelow, normCdf } from "./bsm-reference";
 import { RESIDENTIAL_CA_TX } from "../src/plan/templates/residential";
 import { VALUE_ADD } from "../src/plan/templates/value-add";
 
@@ -187,14 +189,22 @@ describe("value-add worked example (methodology §6, §5 case C)", () => {
     expect(Math.abs((c.row("Balance at the end of the hold").C as number) - 4123469.4)).toBeLessThan(CENT);
   });
 
-  test("premium 180,000 interest-only and 181,428.35 amortizing", () => {
-    expect(c.row("Interest and points over the hold (interest-only view)").D).toBe(180000);
+  test("premium 180,000 interest-only and 181,428.35 amortizing; PremiumPV at the risk-free rate", () => {
+    expect(c.row("Interest and points over the hold, the two quotes (interest-only view)").D).toBe(180000);
     expect(
-      Math.abs((c.row("Premium, amortizing view (payments, balance at exit, points)").D as number) - 181428.35),
+      Math.abs(
+        (c.row("The quotes' difference, amortizing view (payments, balance at exit, points)").D as number) - 181428.35,
+      ),
     ).toBeLessThan(CENT);
-    const pv = c.row("Premium, present value at the discount rate").D as number;
-    expect(pv).toBeGreaterThan(0);
-    expect(pv).toBeLessThan(181428.35);
+    // One lender's two quotes (the worked example's bank): their difference is the price of non-recourse,
+    // discounted monthly at the 10-year Treasury (4.08 %, semi-annual) as a continuous rate, 2·ln(1 + y/2),
+    // turned monthly: 12·(e^(r/12) − 1). By explicit cash flows in 60 digits (test/reference.ts).
+    const rf = 2 * Math.log(1 + 0.0408 / 2);
+    const want = premiumRef(4_500_000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30, 12 * Math.expm1(rf / 12));
+    const pv = c.row("Premium of non-recourse, like for like, present value (PremiumPV)").D as number;
+    expect(agrees(pv, want)).toBe(true);
+    // The issue's figure, at the risk-free rate: 157,055.
+    expect(Math.round(pv)).toBe(157_055);
   });
 
   test("pro forma and rents −15 %: debt covered, no deficiency; rents −35 %: surrender, deficiency 1,050,000", () => {
@@ -248,11 +258,19 @@ describe("value-add worked example (methodology §6, §5 case C)", () => {
     expect(w.row("Personal exposure under TX law", scenarioStart(w, 3)).C).toBe(200_000);
   });
 
-  test("in California (trustee sale) the lender may pursue nothing", () => {
-    const ca = compute(buildDealPlan(VALUE_ADD, {}, { state: "CA" }));
+  test("in California after a trustee sale the lender may pursue nothing (CCP 580d)", () => {
+    const ca = compute(buildDealPlan(VALUE_ADD, { foreclosure: "NONJUDICIAL" }, { state: "CA" }));
     const at = scenarioStart(ca, 3);
     expect(ca.row("Lender may pursue under CA law", at).B).toBe(0);
     expect(ca.row("Personal exposure under CA law", at).B).toBe(0);
+  });
+
+  test("…so its best remedy in California is a judicial foreclosure: the fair-value-limited deficiency (580a, 726)", () => {
+    const ca = compute(buildDealPlan(VALUE_ADD, {}, { state: "CA" }));
+    const at = scenarioStart(ca, 3);
+    expect(ca.row("The lender's remedy under CA law").B).toBe("JUDICIAL");
+    // The scenario's sale is at the property's value, so claim − max(sale, value) is the whole deficiency.
+    expect(ca.row("Lender may pursue under CA law", at).B).toBe(1_050_000);
   });
 
   test("in Washington (trustee sale) the borrower owes nothing but a commercial loan's guarantor does (RCW 61.24.100(3)(c))", () => {
@@ -318,7 +336,8 @@ describe("the reading's criteria: the core's heuristics, on the sheet as named i
 });
 
 describe("residential 1–4 units: California vs Texas (methodology §8, §5 case A)", () => {
-  const c = compute(buildDealPlan(RESIDENTIAL_CA_TX));
+  // Case A is a trustee sale: the facts below are the trustee sale's, the lender's best remedy after them.
+  const c = compute(buildDealPlan(RESIDENTIAL_CA_TX, { foreclosure: "NONJUDICIAL" }));
   const at = scenarioStart(c, 3);
 
   test("the deficiency is 115,000", () => {
@@ -351,6 +370,17 @@ describe("residential 1–4 units: California vs Texas (methodology §8, §5 cas
     // The trustee sale and Texas rows are unchanged.
     expect(c.row("Lender may pursue under CA law", at).B).toBe(0);
     expect(c.row("Lender may pursue under TX law", at).B).toBe(115_000);
+  });
+
+  test("the lender's best remedy in California is the judicial foreclosure: claim − max(sale, value) (580a, 726)", () => {
+    const best = compute(buildDealPlan(RESIDENTIAL_CA_TX));
+    const from = scenarioStart(best, 3);
+    expect(best.row("The lender's remedy under CA law").B).toBe("JUDICIAL");
+    // A bank loan on a building the borrower does not occupy is outside 580b (the deal's override, R+P+O);
+    // at the scenario's sale price as the value, 535,000 − 420,000.
+    expect(best.row("Lender may pursue under CA law", from).B).toBe(115_000);
+    // Texas allows the deficiency after a trustee sale: the lender keeps that remedy there.
+    expect(best.row("The lender's remedy under TX law").B).toBe("NONJUDICIAL");
   });
 
   test("without the override the table cannot tell a bank loan from a carryback: #N/A", () => {
@@ -483,8 +513,8 @@ describe("time-aware downside (issue 13, item 4)", () => {
       expect(Math.abs(spv - 0.9 * pv)).toBeLessThan(CENT);
       // The premium's undiscounted views too: interest and points, and payments plus the balance at exit.
       for (const label of [
-        "Interest and points over the hold (interest-only view)",
-        "Premium, amortizing view (payments, balance at exit, points)",
+        "Interest and points over the hold, the two quotes (interest-only view)",
+        "The quotes' difference, amortizing view (payments, balance at exit, points)",
       ]) {
         const p = base.row(label).D as number;
         expect([label, Math.abs(p) > 1]).toEqual([label, true]); // negative where non-recourse is cheaper
@@ -494,59 +524,6 @@ describe("time-aware downside (issue 13, item 4)", () => {
     },
   );
 });
-
-/**
- * The standard normal distribution function, written here independently of the add-in's
- * (src/core/normal.ts): N(x) = erfc(−x/√2)/2, with erfc(z) = 1 − erf(z) by erf's Taylor series
- * for |z| < 3 (alternating terms, at most ~10 times the sum, so ~1e-15 absolute) and by its
- * continued fraction (modified Lentz) for |z| ≥ 3, where 1 − erf would cancel.
- */
-function erfc(z: number): number {
-  if (z < 0) return 2 - erfc(-z);
-  if (z < 3) {
-    let term = z;
-    let sum = z;
-    for (let n = 1; n < 200; n++) {
-      term *= (-z * z) / n;
-      const add = term / (2 * n + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-    }
-    return 1 - (2 / Math.sqrt(Math.PI)) * sum;
-  }
-  // erfc(z) = e^(−z²)/√π · 1/(z + (1/2)/(z + 1/(z + (3/2)/(z + …)))).
-  const tiny = 1e-300;
-  let f = z;
-  let c = z;
-  let d = 0;
-  for (let n = 1; n < 500; n++) {
-    const a = n / 2;
-    d = z + a * d;
-    d = Math.abs(d) < tiny ? tiny : d;
-    c = z + a / c;
-    c = Math.abs(c) < tiny ? tiny : c;
-    d = 1 / d;
-    const delta = c * d;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.exp(-z * z) / Math.sqrt(Math.PI) / f;
-}
-const normCdf = (x: number): number => erfc(-x / Math.SQRT2) / 2;
-
-/** Black–Scholes–Merton put with a continuous yield q (Merton 1973; methodology §16). */
-function bsPut(v: number, k: number, t: number, sigma: number, r: number, q: number): number {
-  const sd = sigma * Math.sqrt(t);
-  const d1 = (Math.log(v / k) + (r - q + (sigma * sigma) / 2) * t) / sd;
-  const d2 = d1 - sd;
-  return k * Math.exp(-r * t) * normCdf(-d2) - v * Math.exp(-q * t) * normCdf(-d1);
-}
-
-/** P(V_T < K) for a lognormal value growing at g with yield q: N(−d2) at g. */
-function lognormalBelow(v: number, k: number, t: number, sigma: number, g: number, q: number): number {
-  const sd = sigma * Math.sqrt(t);
-  return normCdf(-(Math.log(v / k) + (g - q - (sigma * sigma) / 2) * t) / sd);
-}
 
 function namedValue(c: Computed, name: string): CellResult {
   const n = (c.plan.names ?? []).find((x) => x.name === name);
@@ -579,8 +556,13 @@ describe("is the premium fair? (issue 12, deal templates)", () => {
   // (1 + y/2)² a year) as the continuous rate with the same growth, 2·ln(1 + y/2).
   const treasury = MARKET_2025.bases.UST10.value;
   const r = 2 * Math.log(1 + treasury / 2);
-  // The strike: the non-recourse balance at the hold (checked above against 4,123,469.40) plus costs.
-  const k = (c.row("Balance at the end of the hold").C as number) + i.foreclosureCosts;
+  // The strike: the non-recourse balance at the hold (checked above against 4,123,469.40), with the
+  // interest accrued to the sale that the downside counts (six months at 7.35 %), plus costs.
+  const balance = c.row("Balance at the end of the hold").C as number;
+  const k = balance * (1 + (0.0735 * DOWNSIDE_DEFAULTS.accruedMonths) / 12) + i.foreclosureCosts;
+  // What recourse could collect: the sponsor's liquidity (600,000), within the full guarantee.
+  const capacity = i.liquidity;
+  const spread = (vol: number) => bsPut(v, k, t, vol, r, q) - bsPut(v, k - capacity, t, vol, r, q);
 
   test("our normal CDF against 30-digit references (mpmath ncdf; A&S table 26.1 to 15 digits)", () => {
     expect(Math.abs(normCdf(1) - 0.841344746068543)).toBeLessThan(1e-15);
@@ -602,40 +584,50 @@ describe("is the premium fair? (issue 12, deal templates)", () => {
 
   test("the put value is the closed-form Black–Scholes put at the deal's figures (1e-9 relative)", () => {
     expect(k).toBeGreaterThan(4_000_000);
+    relClose(namedValue(c, "HoldClaim"), k, 1e-12);
     const put = bsPut(v, k, t, sigma, r, q);
     expect(put).toBeGreaterThan(0);
     relClose(namedValue(c, "PutValue"), put);
-    relClose(c.row("Present value: the put against the premium").B, put);
-    expect(c.row("Present value: the put against the premium").C).toBe(namedValue(c, "PremiumPV"));
+    // The issue's figure with the accrued interest in the strike (at its 20 % volatility): 589,456.
+    expect(Math.round(put)).toBe(589_456);
     relClose(namedValue(c, "IncomeYield"), q, 1e-15);
   });
 
-  test("the fair spread is the put over the loan's continuous annuity at the risk-free rate", () => {
-    const put = bsPut(v, k, t, sigma, r, q);
-    // s·L·∫₀ᵀ e^(−r·u) du = put, ∫₀ᵀ e^(−r·u) du = (1 − e^(−rT))/r.
-    const annuity = (1 - Math.exp(-r * t)) / r;
-    relClose(namedValue(c, "FairSpread"), put / (i.loanAmount * annuity));
-    // Against the quoted rate premium: the non-recourse rate less the recourse rate.
-    const quoted = (c.row("Annual rate").C as number) - (c.row("Annual rate").B as number);
-    relClose(c.row("Rate a year: fair spread (LOAN.FAIR_SPREAD) against the rate premium").C, quoted, 1e-12);
+  test("the protection value is the put spread P(K) − P(K − 600,000), below the whole put (issue 21)", () => {
+    const want = spread(sigma);
+    relClose(namedValue(c, "ProtectionValue"), want);
+    expect(want).toBeLessThan(bsPut(v, k, t, sigma, r, q));
+    expect(namedValue(c, "CollectibleCapacity")).toBe(600_000);
+    relClose(c.row("Present value: the protection against the premium").B, want);
+    expect(c.row("Present value: the protection against the premium").C).toBe(namedValue(c, "PremiumPV"));
   });
 
-  test("default probability at the hold: real-world at the assumed return, and risk-neutral", () => {
-    const real = lognormalBelow(v, k, t, sigma, DEFAULT_GROWTH_RATE, q);
+  test("the fair spread is the protection over the loan's continuous annuity at the risk-free rate", () => {
+    // s·L·∫₀ᵀ e^(−r·u) du = protection, ∫₀ᵀ e^(−r·u) du = (1 − e^(−rT))/r.
+    const annuity = (1 - Math.exp(-r * t)) / r;
+    relClose(namedValue(c, "FairSpread"), spread(sigma) / (i.loanAmount * annuity));
+    // Against the same lender's rate premium: the worked example's 50 bp.
+    relClose(c.row("Rate a year: fair spread (LOAN.FAIR_SPREAD) against the rate premium").C, 0.005, 1e-12);
+  });
+
+  test("default probability at the hold: real-world at price growth + income yield, and risk-neutral", () => {
+    // The real-world drift of the price is its growth (2 %): the total return passed is growth + the yield.
+    const real = lognormalBelow(v, k, t, sigma, DEFAULT_PRICE_GROWTH + q, q);
     const neutral = lognormalBelow(v, k, t, sigma, r, q);
     relClose(namedValue(c, "DefaultProbabilityReal"), real);
     relClose(namedValue(c, "DefaultProbabilityRiskNeutral"), neutral);
-    // A risk premium (g > r) makes the real-world probability the lower one.
+    // A risk premium (growth + yield > r) makes the real-world probability the lower one.
+    expect(DEFAULT_PRICE_GROWTH + q).toBeGreaterThan(r);
     expect(real).toBeLessThan(neutral);
   });
 
-  test("over volatility 5 %–30 % the put rises and the 'exceeds the premium' flag flips from no to yes", () => {
+  test("over volatility 5 %–30 % the protection rises and the 'exceeds the premium' flag flips from no to yes", () => {
     const vols = rowValues(c, "Volatility (assumption, see methodology §16)").slice(0, FAIR_VOLATILITIES.length);
     expect(vols).toEqual([...FAIR_VOLATILITIES]);
-    const puts = rowValues(c, "Put value (LOAN.PUT_VALUE)").slice(0, vols.length) as number[];
-    puts.forEach((p, j) => relClose(p, bsPut(v, k, t, FAIR_VOLATILITIES[j], r, q)));
+    const puts = rowValues(c, "Protection value (LOAN.PROTECTION_VALUE)").slice(0, vols.length) as number[];
+    puts.forEach((p, j) => relClose(p, spread(FAIR_VOLATILITIES[j])));
     const pv = namedValue(c, "PremiumPV") as number;
-    const flags = rowValues(c, "Put value exceeds the premium's PV?").slice(0, vols.length);
+    const flags = rowValues(c, "Protection value exceeds the premium's PV?").slice(0, vols.length);
     expect(flags).toEqual(puts.map((p) => (p > pv ? "yes" : "no")));
     expect(flags[0]).toBe("no");
     expect(flags[flags.length - 1]).toBe("yes");

@@ -1,8 +1,9 @@
 /**
  * The deal sheet's verdict (issue 13, item 1; methodology §17, the verdict), computed by the
  * headless engine (the built add-in in dist/) for every template, and checked against the
- * rule re-applied here to the sheet's own cells: the put (PutValue) against the premium's
- * present value (PremiumPV) to the unit; personal exposure removed at the default
+ * rule re-applied here to the sheet's own cells: the protection (ProtectionValue: the put spread
+ * up to what recourse could collect, issue 21) against the like-for-like premium's present value
+ * (PremiumPV) to the unit; personal exposure removed at the default
  * (PersonalExposure) and in the last scenario; on a tie the heuristics' lean, then the
  * guarantor's liquidity. Then the inputs that must flip it: a volatility high enough, no
  * exposure at all, a premium raised above the put. Then the summary at the top (issue 13,
@@ -41,7 +42,7 @@ class Sheet extends ComputedDeal {
  * last scenario's rows under that state's law.
  */
 function expected(s: Sheet, template: DealTemplate, compared = false): { verdict: string; insure: boolean } {
-  const put = Math.round(s.num("PutValue"));
+  const put = Math.round(s.num("ProtectionValue"));
   const pv = Math.round(s.num("PremiumPV"));
   const state = s.named(compared ? "CompareState" : "DealState")[0] as string;
   const atDefault = s.row(`Personal exposure at the default under ${state} law`);
@@ -66,7 +67,7 @@ function expected(s: Sheet, template: DealTemplate, compared = false): { verdict
             ? VERDICTS.tieLeanRecourse
             : lean === "non-recourse"
               ? VERDICTS.tieLeanNonRecourse
-              : s.num("Liquidity") >= er
+              : s.num("CollectibleCapacity") >= er
                 ? VERDICTS.tieCovered
                 : VERDICTS.tieUncovered
           : put > pv
@@ -91,15 +92,20 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
     const [er, en] = s.named("PersonalExposure") as number[];
     expect(verdict === VERDICTS.nothingToInsure).toBe(er - en <= 0);
     // The criteria rows hold the cells they quote.
-    expect(s.row("Put value of non-recourse (PutValue)")[1]).toBe(s.num("PutValue"));
-    expect(s.row("Premium of non-recourse, present value (PremiumPV)")[1]).toBe(s.num("PremiumPV"));
+    expect(s.row("Protection value of non-recourse (ProtectionValue: what recourse could collect)")[1]).toBe(
+      s.num("ProtectionValue"),
+    );
+    expect(s.row("Premium of non-recourse, like for like (PremiumPV)")[1]).toBe(s.num("PremiumPV"));
     expect(s.row("2. There is personal exposure to insure (both above 0)")[1]).toBe(insure);
   });
 
-  test("over volatility: recourse while the put is worth less than the premium, non-recourse above, where there is exposure", () => {
+  test("over volatility: recourse while the protection is worth less than the premium, non-recourse above, where there is exposure", () => {
     const s = new Sheet(template);
-    // At market rates non-recourse can cost less than recourse (methodology §14): a premium at or below 0.
     const free = s.num("PremiumPV") <= 0;
+    // The protection is worth at most the reachable capacity at the hold's end, discounted: a premium above that
+    // can never be worth paying.
+    const most = s.num("ReachableCapacity") * Math.exp(-s.num("RiskFreeRate") * s.num("HoldYears"));
+    const unreachable = s.num("PremiumPV") >= most;
     const seen: string[] = [];
     for (const v of VOLATILITIES) {
       s.set("Volatility", v);
@@ -111,8 +117,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
     if (expected(s, template).insure && free) {
       // Protection that costs nothing extra is worth its price at any volatility.
       expect(seen.every((x) => x === VERDICTS.protectionWorthMore)).toBe(true);
+    } else if (expected(s, template).insure && unreachable) {
+      expect(seen.every((x) => x.startsWith("Recourse"))).toBe(true);
     } else if (expected(s, template).insure) {
-      // The put rises with volatility: at 1 % it is worth less than the premium, at 100 % more.
+      // The protection rises with volatility: at 1 % it is worth less than the premium, at 100 % more.
       expect(seen[0]).toBe(VERDICTS.premiumExceeds);
       expect(seen[seen.length - 1]).toBe(VERDICTS.protectionWorthMore);
       const flip = seen.indexOf(VERDICTS.protectionWorthMore);
@@ -120,10 +128,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
     } else expect(seen.every((x) => x.startsWith("Recourse"))).toBe(true);
   });
 
-  test("non-recourse priced 50 bp over recourse: a volatility high enough flips the verdict, where there is exposure", () => {
+  test("non-recourse priced 50 bp over recourse by the same lender: a volatility high enough flips the verdict", () => {
     const s = new Sheet(template);
-    // The analyst's override: the flip must exist for a dearer non-recourse loan too, including the templates whose
-    // market rates make it the cheaper one (there, the volatility test above shows it wins at every volatility).
+    // The analyst's quotes, one lender's: the flip must exist for any price of non-recourse the capacity can cover.
+    s.set("SameLenderQuotes", true);
     s.set("NonRecourseRateOverride", s.num("RecourseRate") + 0.005);
     s.set("NonRecoursePointsOverride", s.num("RecoursePoints"));
     expect(s.num("PremiumPV")).toBeGreaterThan(0);
@@ -152,22 +160,24 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("verdict: %s", (_id, tem
     }
   });
 
-  test("a premium raised above the put flips a non-recourse verdict to recourse", () => {
+  test("a premium raised above the protection flips a non-recourse verdict to recourse", () => {
     const s = new Sheet(template);
-    // The lowest volatility of the list at which the put is worth more than the premium.
+    // One lender's quotes, so that the points typed are the price of non-recourse (PremiumPV).
+    s.set("SameLenderQuotes", true);
+    // The lowest volatility of the list at which the protection is worth more than the premium.
     const v = VOLATILITIES.find((x) => {
       s.set("Volatility", x);
-      return s.num("PutValue") > s.num("PremiumPV");
+      return s.num("ProtectionValue") > s.num("PremiumPV");
     });
     expect(v).toBeDefined();
     if (expected(s, template).insure) expect(s.named("Verdict")[0]).toBe(VERDICTS.protectionWorthMore);
-    const put = s.num("PutValue");
+    const put = s.num("ProtectionValue");
     const pv = s.num("PremiumPV");
     // The premium is priced on the non-recourse loan (methodology §4, sizing each structure).
     const loan = s.named("LoanAmount")[1] as number;
     // Points are paid at closing: PremiumPV rises by the loan × the added points (typed as the override).
     s.set("NonRecoursePointsOverride", s.num("NonRecoursePoints") + (put - pv) / loan + 0.001);
-    expect(s.num("PremiumPV")).toBeGreaterThan(s.num("PutValue"));
+    expect(s.num("PremiumPV")).toBeGreaterThan(s.num("ProtectionValue"));
     const { verdict, insure } = expected(s, template);
     expect(s.named("Verdict")[0]).toBe(verdict);
     expect(verdict).toMatch(/^Recourse/);
@@ -190,8 +200,9 @@ describe("verdict under the compared state's law (the CA vs TX template)", () =>
     }
   });
 
-  test("compared with its own state, the compared verdict is the deal's", () => {
-    const s = new Sheet(t);
+  test("compared with its own state (and no deal overrides), the compared verdict is the deal's", () => {
+    // The deal's overrides of the state table apply under its own law only; without them both laws read alike.
+    const s = new Sheet({ ...t, stateOverrides: [] });
     s.engine.setCells(s.plan.sheetName, ...at(s, "CompareState"), [[s.named("DealState")[0] as string]]);
     expect(s.named("VerdictCompared")[0]).toBe(s.named("Verdict")[0]);
   });
@@ -210,8 +221,8 @@ describe("verdict: the worked example and the state overlay", () => {
     expect(s.named("Verdict")[0]).toBe(VERDICTS.protectionWorthMore);
   });
 
-  test("value-add in California (trustee sale): nothing to insure, recourse, whatever the volatility", () => {
-    const s = new Sheet(VALUE_ADD, {}, { state: "CA" });
+  test("value-add in California after a trustee sale: nothing to insure, recourse, whatever the volatility", () => {
+    const s = new Sheet(VALUE_ADD, { foreclosure: "NONJUDICIAL" }, { state: "CA" });
     s.set("Volatility", 1);
     expect(s.named("PersonalExposure")).toEqual([0, 0]);
     expect(s.named("Verdict")[0]).toBe(VERDICTS.nothingToInsure);
@@ -228,11 +239,13 @@ describe("verdict: the worked example and the state overlay", () => {
     const tie = (): void => {
       const loan = s.row("Loan amount")[1] as number;
       const points = s.num("NonRecoursePoints");
-      s.set("NonRecoursePointsOverride", points + (s.num("PutValue") - s.num("PremiumPV")) / loan);
-      expect(Math.round(s.num("PremiumPV"))).toBe(Math.round(s.num("PutValue")));
+      s.set("NonRecoursePointsOverride", points + (s.num("ProtectionValue") - s.num("PremiumPV")) / loan);
+      expect(Math.round(s.num("PremiumPV"))).toBe(Math.round(s.num("ProtectionValue")));
     };
     tie();
-    // The raised points make non-recourse "cost more than 75 bps + 1 point": 3 of 5 conditions.
+    // With the criterion's points lowered to 0, the raised points make non-recourse "cost more than 75 bps a
+    // year": 3 of 5 conditions.
+    s.set("ReadingPremiumPoints", 0);
     expect(s.row("Conditions that hold")[1]).toBe(3);
     expect(s.row("Heuristics lean")[1]).toBe("recourse");
     expect(s.named("Verdict")[0]).toBe(VERDICTS.tieLeanRecourse);
@@ -244,7 +257,9 @@ describe("verdict: the worked example and the state overlay", () => {
     s.engine.setCells(s.plan.sheetName, ...at(s, "BusinessPlan"), [["STABILIZED"]]);
     s.set("AssetProtection", 0);
     s.set("ReadingNonRecourseMinLTV", 0.99);
-    s.set("Liquidity", 10_000_000);
+    // More liquidity is more to collect: the protection rises, so the tie is set again.
+    s.set("Liquidity", 2_000_000);
+    tie();
     expect(s.row("Heuristics lean")[1]).toBe("neither");
     expect(s.named("Verdict")[0]).toBe(VERDICTS.tieCovered);
     // Liquidity at the last scenario's exposure (no sign) but below the exposure at a year-1
@@ -254,6 +269,7 @@ describe("verdict: the worked example and the state overlay", () => {
     const atDefault = s.named("PersonalExposure")[0] as number;
     expect(atDefault).toBeGreaterThan(last);
     s.set("Liquidity", last);
+    tie();
     expect(s.row("Heuristics lean")[1]).toBe("neither");
     expect(s.named("Verdict")[0]).toBe(VERDICTS.tieUncovered);
   });
@@ -290,10 +306,16 @@ function expectSummaryEqualsCells(s: Sheet): void {
   pair(SUMMARY.loan, loan[1], loan[2]);
   expect(summaryRow(s, SUMMARY.premiumPV)[3]).toBe(s.num("PremiumPV"));
   expect(summaryRow(s, SUMMARY.putValue)[3]).toBe(s.num("PutValue"));
+  expect(summaryRow(s, SUMMARY.protectionValue)[3]).toBe(s.num("ProtectionValue"));
+  expect(summaryRow(s, SUMMARY.capacity)[3]).toBe(s.num("CollectibleCapacity"));
+  if (s.plan.names?.some((n) => n.name === "LenderChoiceCost"))
+    expect(summaryRow(s, SUMMARY.lenderChoiceCost)[3]).toBe(s.num("LenderChoiceCost"));
+  expect(summaryRow(s, SUMMARY.remedy)[1]).toBe(s.named("LenderRemedy")[0]);
   expect(summaryRow(s, SUMMARY.fairSpread)[3]).toBe(s.num("FairSpread"));
-  const rate = s.row("Annual rate");
-  const bps = Math.round(((rate[2] as number) - (rate[1] as number)) * 10000);
-  expect(summaryRow(s, SUMMARY.fairSpread)[4]).toBe(`The rate premium the put is worth; charged: ${bps} bps a year`);
+  const bps = Math.round(s.num("LikeRatePremium") * 10000);
+  expect(summaryRow(s, SUMMARY.fairSpread)[4]).toBe(
+    `The rate premium the protection is worth; the same lender charges ${bps} bp a year`,
+  );
   expect(summaryRow(s, SUMMARY.defaultProbability)[2]).toBe(s.num("DefaultProbabilityReal"));
   const pursue = s.row(`Lender may pursue at the default under ${state} law`);
   pair(SUMMARY.pursue, pursue[1], pursue[2]);
@@ -320,8 +342,8 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("summary: %s", (_id, tem
     const top = values.findIndex((l) => l[0] === "Summary");
     const inputs = values.findIndex((l) => l[0] === "Inputs");
     expect(top).toBeGreaterThanOrEqual(s.plan.freeze?.rows ?? Infinity);
-    const lines = summaryLines(template.compareState !== undefined);
-    expect(lines.length).toBe(SUMMARY_LINES.length - (template.compareState ? 0 : 1));
+    const lines = summaryLines({ compared: template.compareState !== undefined, lenderChoice: !template.sameLender });
+    expect(lines.length).toBe(SUMMARY_LINES.length - (template.compareState ? 0 : 1) - (template.sameLender ? 1 : 0));
     expect(inputs).toBeGreaterThan(top + lines.length);
     expect(top + 1 + lines.length).toBeLessThanOrEqual(30);
     const used = s.plan.cells.filter((c) => {

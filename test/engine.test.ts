@@ -225,6 +225,14 @@ describe("Excel's conventions the engine is configured for", () => {
     expect(one('=TEXT(0.0685,"0.00%")')).toBe("6.85%");
   });
 
+  test("TEXT of an error is that error, with its message, as in Excel (errors propagate)", () => {
+    expect(one('=TEXT(LOAN.LTV(-1, 100),"#,##0")')).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringContaining("loanAmount"),
+    });
+    expect(one('=TEXT(1/0,"0")')).toMatchObject({ error: "#DIV/0!" });
+  });
+
   test("a TEXT format the engine does not implement says so (recalc keeps Excel's value)", () => {
     expect(one('=TEXT(1234,"0.00E+00")')).toMatchObject({
       error: "#VALUE!",

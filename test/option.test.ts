@@ -33,83 +33,8 @@ import {
   putValuePath,
   simulatePut,
 } from "../src/core";
+import { d1Ref, exact, normalRef, putRef, R, relErr, type Dec } from "./bsm-reference";
 import { fault, num } from "./helpers";
-
-// ---------------------------------------------------------------------------------------
-// The independent reference.
-
-const R = Decimal.clone({ precision: 80 });
-type Dec = InstanceType<typeof R>;
-
-/** The exact value of a double, as a decimal (no shortest-string rounding). */
-function exact(x: number): Dec {
-  if (x === 0) return new R(0);
-  let m = Math.abs(x);
-  let e = 0;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e--;
-  }
-  const v = new R(BigInt(m).toString()).mul(new R(2).pow(e));
-  return x < 0 ? v.neg() : v;
-}
-
-/**
- * N(x) = ½·erfc(−x/√2), erf by its series Σ 2ⁿ y^(2n+1)/(1·3·…·(2n+1)) · 2/√π · e^(−y²), all terms positive. */
-function normalRef(xIn: Dec): Dec {
-  // Beyond 40 the tail is below 1e-349, which no double can show: 0 or 1 is exact enough.
-  if (xIn.abs().gt(40)) return new R(xIn.isNegative() ? 0 : 1);
-  const y0 = xIn.abs().div(new R(2).sqrt());
-  const y2est = y0.mul(y0).toNumber();
-  // 1 − erf(y) ≈ e^(−y²): keep 50 digits beyond the ones the subtraction cancels.
-  const P = Decimal.clone({ precision: 60 + Math.ceil(y2est / Math.LN10) });
-  const y = new P(xIn.toString()).abs().div(new P(2).sqrt());
-  const y2 = y.mul(y);
-  let term = y;
-  let sum = y;
-  for (let n = 1; !term.isZero(); n++) {
-    term = term
-      .mul(y2)
-      .mul(2)
-      .div(2 * n + 1);
-    sum = sum.add(term);
-    if (term.lt(sum.mul(new P(10).pow(-(P.precision + 2))))) break;
-  }
-  const erf = sum.mul(2).div(P.acos(-1).sqrt()).mul(y2.neg().exp());
-  const tail = new P(1).sub(erf).div(2); // N(−|x|)
-  return new R((xIn.isNegative() ? tail : new P(1).sub(tail)).toString());
-}
-
-interface Inputs {
-  s: number;
-  k: number;
-  t: number;
-  sigma: number;
-  r: number;
-  q: number;
-}
-
-function d1Ref({ s, k, t, sigma, r, q }: Inputs): { d1: Dec; d2: Dec } {
-  const sd = exact(sigma).mul(exact(t).sqrt());
-  const d1 = exact(s)
-    .div(exact(k))
-    .ln()
-    .add(exact(r).sub(exact(q)).mul(exact(t)))
-    .div(sd)
-    .add(sd.div(2));
-  return { d1, d2: d1.sub(sd) };
-}
-
-function putRef(p: Inputs): Dec {
-  const { d1, d2 } = d1Ref(p);
-  const kDf = exact(p.k).mul(exact(p.r).mul(exact(p.t)).neg().exp());
-  const sDf = exact(p.s).mul(exact(p.q).mul(exact(p.t)).neg().exp());
-  return kDf.mul(normalRef(d2.neg())).sub(sDf.mul(normalRef(d1.neg())));
-}
-
-function relErr(got: number, ref: Dec): number {
-  return ref.isZero() ? Math.abs(got) : new R(got).sub(ref).div(ref).abs().toNumber();
-}
 
 // ---------------------------------------------------------------------------------------
 

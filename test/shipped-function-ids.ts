@@ -38,4 +38,7 @@ export const SHIPPED_IDS: readonly string[] = [
   "DEFAULT_PROBABILITY",
   "FAIR_SPREAD",
   "PUT_VALUE_PATH",
+  // Recourse worth what can be collected (issue 21).
+  "COLLECTIBLE_CAPACITY",
+  "PROTECTION_VALUE",
 ];

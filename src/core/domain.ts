@@ -1,8 +1,9 @@
 /**
- * The domain's constants, declared once: the premium table (the published price of non-recourse by loan type),
- * the loan types and structures, the qualification tests and their default thresholds, and the lender heuristics
- * the deal sheet's reading applies. The functions (`lender.ts`), the deal plan (`src/plan`) and the
- * task pane read them from here; a figure changes in this file and nowhere else.
+ * The domain's constants, declared once: the premium table (the published price of non-recourse
+ * by loan type), the loan types and structures, the qualification tests and their default
+ * thresholds, and the lender heuristics the deal sheet's reading applies. The functions
+ * (`lender.ts`), the deal plan (`src/plan`) and the task pane read them from here; a figure
+ * changes in this file and nowhere else.
  *
  * Every figure is a market convention from published lender and consumer-finance
  * explainers (docs/methodology.md gives each source): conventions and mechanics, not

@@ -4,6 +4,8 @@
  * typical thresholds. Market figures are conventions from published explainers, not advice.
  *
  *   guarantee  = min(deficiency, guaranteePct × loan, capAmount, burn-down cap in force)
+ *   capacity   = max(0, liquidity + share × max(0, net worth − liquidity) − other liabilities
+ *                − collection cost) × e^(−r·years to collect)
  *   recovery   = min(proceeds, claim) + (recourse: max(0, min(deficiency, assets) − collection cost))
  *   QUALIFY    = "OK", or every failed test and by how much
  */
@@ -16,6 +18,7 @@ import {
   isBlankCell,
   pairName,
   pairs,
+  rate,
   requiredFlag,
   share,
   signed,
@@ -149,6 +152,55 @@ export const GUARANTEE_EXPOSURE = define(
     cost: "simple",
   },
 );
+
+// ---------------------------------------------------------------------------------------
+// COLLECTIBLE_CAPACITY
+
+export const COLLECTIBLE_CAPACITY = define(
+  "COLLECTIBLE_CAPACITY",
+  [
+    amount.required("liquidity"),
+    signed.optional("netWorth"),
+    share.withDefault("netWorthShare", 0),
+    amount.withDefault("otherLiabilities", 0),
+    amount.withDefault("collectionCost", 0),
+    yearsFromZero.withDefault("collectionYears", 0),
+    rate.withDefault("discountRate", 0),
+  ],
+  (liquidity, netWorth, netWorthShare, otherLiabilities, collectionCost, collectionYears, discountRate): number => {
+    const beyond = netWorth === undefined ? 0 : Math.max(0, sumMoney([netWorth, -liquidity]));
+    const reachable = sumMoney([liquidity, timesMoney(beyond, netWorthShare), -otherLiabilities, -collectionCost]);
+    if (reachable <= 0) return 0;
+    return collectionYears === 0 ? reachable : reachable * Math.exp(-discountRate * collectionYears);
+  },
+  HELP && {
+    family: "lender",
+    summary: "What a guarantor could actually be made to pay on a deficiency.",
+    details:
+      "Liquidity plus netWorthShare × the net worth beyond it, less other contingent liabilities competing for the same assets (first come), less the cost of collecting, discounted over the time it takes (continuously at discountRate); never below 0. Lenders count on liquid assets: the share of the rest defaults to 0. Mechanics, not legal advice.",
+    section: 10,
+    params: {
+      liquidity: "The guarantor's liquid assets: cash and marketable securities (0 or more).",
+      netWorth: "The guarantor's net worth, liquidity included (omitted: liquidity only).",
+      netWorthShare: "Share of the net worth beyond liquidity a lender could collect, 0 to 1 (default 0).",
+      otherLiabilities: "Other guaranties and contingent liabilities with claims on the same assets (default 0).",
+      collectionCost: "Legal and collection cost of pursuing the guarantor (default 0: the guarantor's view).",
+      collectionYears: "Years from the claim to the collection (default 0).",
+      discountRate: "Continuously compounded rate for the time to collect (default 0).",
+    },
+    returns: "The collectible capacity, in the currency of the inputs.",
+    result: "number",
+    examples: [
+      "=LOAN.COLLECTIBLE_CAPACITY(600000) → 600000",
+      "=LOAN.COLLECTIBLE_CAPACITY(600000, 6000000, 0.1, 200000) → 940000",
+      "=LOAN.COLLECTIBLE_CAPACITY(600000, 6000000, 0, 0, 50000, 1, 0.04) → 528434.19",
+    ],
+    cost: "simple",
+  },
+);
+
+/** COLLECTIBLE_CAPACITY with named arguments (checked and defaulted as Excel's are). */
+export const collectibleCapacity = named(COLLECTIBLE_CAPACITY);
 
 // ---------------------------------------------------------------------------------------
 // LENDER_RECOVERY

@@ -206,6 +206,66 @@ export const FAIR_SPREAD = define(
   },
 );
 
+/**
+ * The put spread P(K) − P(K − c), c = min(capacity, K): what non-recourse is worth to a borrower
+ * whose guarantor could be made to pay at most `capacity`. Under recourse the lender collects
+ * min(deficiency, capacity) of the deficiency max(0, K − V); non-recourse saves exactly that, whose
+ * value is a long put at K and a short put at K − c (methodology §16).
+ */
+function putSpread(
+  value: number,
+  claim: number,
+  t: number,
+  sigma: number,
+  r: number,
+  capacity: number,
+  q: number,
+): number | Fault {
+  const full = bsmPut(value, claim, t, sigma, r, q);
+  if (full instanceof Fault || capacity >= claim) return full;
+  const beyond = bsmPut(value, claim - capacity, t, sigma, r, q);
+  if (beyond instanceof Fault) return beyond;
+  return max(0, full - beyond);
+}
+
+export const PROTECTION_VALUE = define(
+  "PROTECTION_VALUE",
+  [
+    amount.required("propertyValue"),
+    amount.required("claim"),
+    yearsFromZero.required("years"),
+    volatility.required("volatility"),
+    rate.required("riskFreeRate"),
+    amount.required("capacity"),
+    rate.withDefault("payoutYield", 0),
+  ],
+  putSpread,
+  HELP && {
+    family: "option",
+    summary: "Value of non-recourse when the guarantor could pay at most its capacity.",
+    details:
+      "The put spread P(claim) − P(claim − c), c = min(capacity, claim), each P as LOAN.PUT_VALUE: the present value of min(deficiency, capacity), the part of the deficiency a lender could actually collect under recourse. capacity ≥ claim: the whole put. European, at the horizon. An estimate to compare with the premium, not advice.",
+    section: 16,
+    params: {
+      propertyValue: "The property's value today (0 or more).",
+      claim: "What the borrower owes at the horizon: the balance, accrued interest and foreclosure costs.",
+      years: "Years to the horizon, usually the hold (0 or more).",
+      volatility: "Annual volatility of the property's value as a decimal (20% is 0.2).",
+      riskFreeRate: "Continuously compounded risk-free rate as a decimal.",
+      capacity:
+        "What the guarantor could be made to pay (LOAN.COLLECTIBLE_CAPACITY), at most what the guarantee covers and the state's law allows (0 or more).",
+      payoutYield: "The property's income yield, NOI ÷ value, as a decimal (default 0).",
+    },
+    returns: "The value of the collectible part of the put, in the currency of the inputs.",
+    result: "number",
+    examples: [
+      "=LOAN.PROTECTION_VALUE(42, 40, 0.5, 0.2, 0.1, 40) → 0.8086",
+      "=LOAN.PROTECTION_VALUE(42, 40, 0.5, 0.2, 0.1, 2) → 0.4013",
+    ],
+    cost: "composite",
+  },
+);
+
 /** The put's inputs, named (PUT_VALUE's parameters). */
 export type PutInputs = InputOf<typeof PUT_VALUE>;
 

@@ -3,8 +3,9 @@
  *
  *   amount realized = (recourse: min(debt, FMV); non-recourse: the debt) + proceeds paid to the borrower
  *   gain or loss    = amount realized − adjusted basis            (negative = a loss)
- *   COD income      = recourse: max(0, debt − FMV); non-recourse: 0
- *                     (assumes the lender cancels the rest: Form 1099-C)
+ *   COD income      = recourse: max(0, debt − FMV − deficiency paid); non-recourse: 0
+ *                     (the lender cancels what it does not collect: Form 1099-C; a deficiency
+ *                     the borrower or its guarantor pays is not cancelled debt)
  *   insolvency:       excluded₁ = min(COD, insolvency)                           (§108(a)(1)(B))
  *   §108(c) QRPBI:    excluded₂ = min(COD − excluded₁, max(0, debt − FMV), depreciable basis)
  *                     (max(0, debt − FMV) is the recourse COD itself, so that cap never binds)
@@ -36,6 +37,7 @@ export const FORECLOSURE_TAX = define(
     amount.optional("depreciableBasis"),
     flag("cCorporation", false),
     flag("header", false),
+    amount.withDefault("deficiencyPaid", 0),
   ],
   (
     debt,
@@ -47,14 +49,15 @@ export const FORECLOSURE_TAX = define(
     depreciableBasis,
     cCorporation,
     header,
+    deficiencyPaid,
   ): (string | number)[][] | Fault => {
     if (cCorporation && depreciableBasis !== undefined) return MSG.notForCCorporation("depreciableBasis");
     const over = fairMarketValue > debt;
     const proceeds = proceedsToBorrower ?? (over ? sumMoney([fairMarketValue, -debt]) : 0);
     const realized = isRecourse && !over ? fairMarketValue : debt;
     const gain = sumMoney(proceeds ? [realized, proceeds, -adjustedBasis] : [realized, -adjustedBasis]);
-    // Recourse COD is debt − FMV, so §108(c)'s first cap (principal − FMV) never binds below it.
-    const cod = isRecourse && !over ? sumMoney([debt, -fairMarketValue]) : 0;
+    // Recourse COD is at most debt − FMV, so §108(c)'s first cap (principal − FMV) never binds below it.
+    const cod = isRecourse && !over ? Math.max(0, sumMoney([debt, -fairMarketValue, -deficiencyPaid])) : 0;
     const byInsolvency = Math.min(cod, insolvency);
     const byQrpbd =
       depreciableBasis === undefined || cod === 0 ? 0 : Math.min(sumMoney([cod, -byInsolvency]), depreciableBasis);
@@ -66,7 +69,7 @@ export const FORECLOSURE_TAX = define(
     family: "lender",
     summary: "Gain or loss and cancellation-of-debt income of a foreclosure (spills).",
     details:
-      "One row, per IRS Publication 4681: gain or loss (negative = a loss), cancellation-of-debt (COD) income, COD excluded (insolvency, then §108(c)), COD taxable. Proceeds paid to the borrower count in the amount realized. Mechanics, not tax advice.",
+      "One row, per IRS Publication 4681: gain or loss (negative = a loss), cancellation-of-debt (COD) income, COD excluded (insolvency, then §108(c)), COD taxable. Proceeds paid to the borrower count in the amount realized; a deficiency paid after the sale is not cancelled, so COD is only the part of the debt neither the sale nor the payment covers. Mechanics, not tax advice.",
     section: 13,
     params: {
       debt: "The debt outstanding (0 or more).",
@@ -80,6 +83,8 @@ export const FORECLOSURE_TAX = define(
         "Elects the §108(c) qualified real property business debt exclusion: the adjusted basis of depreciable real property, which caps it (omit for no election).",
       cCorporation: "TRUE for a C corporation, which may not elect §108(c) (default FALSE).",
       header: "TRUE to spill a header row above the figures (default FALSE).",
+      deficiencyPaid:
+        "What the borrower or its guarantor pays of the deficiency after the sale: not cancelled, so no COD income (default 0).",
     },
     returns: "One row of four figures (two with the header).",
     result: "matrix",
@@ -87,6 +92,7 @@ export const FORECLOSURE_TAX = define(
       "=LOAN.FORECLOSURE_TAX(180000, 170000, 175000, FALSE) → 1×4",
       "=LOAN.FORECLOSURE_TAX(180000, 170000, 175000, TRUE) → 1×4",
       "=LOAN.FORECLOSURE_TAX(100000, 80000, 90000, TRUE, 0, , 15000, , TRUE) → 2×4",
+      "=LOAN.FORECLOSURE_TAX(180000, 170000, 175000, TRUE, , , , , , 6000) → 1×4",
     ],
     cost: "simple",
   },

@@ -177,6 +177,8 @@ class ExcelCompatPlugin extends FunctionPlugin {
 
   text(ast: { args: unknown[] }, state: unknown) {
     return this.run(ast, state, "TEXT", (value: unknown, code: string) => {
+      // An error in the value is Excel's answer: TEXT(#VALUE!, …) is that #VALUE!, with its message.
+      if (value instanceof CellError) return value;
       if (value === EmptyValue) value = 0;
       if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
       let x = rawNumber(value);

@@ -45,6 +45,8 @@ export interface MarketRow {
   readonly points: MarketFigure;
   readonly maxLtv: MarketFigure;
   readonly minDscr: MarketFigure;
+  /** A fee charged when the loan is repaid, a share of the balance (the debt fund's 1 % exit fee). */
+  readonly exitFee: MarketFigure;
 }
 
 /** An agency pricing tier: lower leverage, higher coverage, a lower spread. */
@@ -107,6 +109,7 @@ export const MARKET_2025: MarketTable = {
       points: assumption(0.0075, "0.75 points, the recourse points of the worked example (methodology §6)"),
       maxLtv: assumption(0.8, RECOURSE_RANGE),
       minDscr: assumption(1.15, RECOURSE_RANGE),
+      exitFee: assumption(0, "no exit fee in the terms read; an early repayment pays the step-down (exit cost)"),
     },
     {
       lender: "AGENCY",
@@ -122,6 +125,7 @@ export const MARKET_2025: MarketTable = {
       points: assumption(0.01, "1 point of origination fee (no agency fee figure was read)"),
       maxLtv: { value: 0.8, asOf: "2025-Q4", source: `${NORTHMARQ}: Fannie Mae 10-year tier at 80 % LTV` },
       minDscr: { value: 1.25, asOf: "2025-Q4", source: `${NORTHMARQ}: Fannie Mae 10-year tier at 1.25x` },
+      exitFee: assumption(0, "no exit fee in the terms read; an early repayment pays yield maintenance (exit cost)"),
     },
     {
       lender: "LIFE",
@@ -137,6 +141,7 @@ export const MARKET_2025: MarketTable = {
       points: mid(0.005, 0.01, "2025", `${A10}: origination fee 0.50–1.0 %`),
       maxLtv: assumption(0.65, "the life-company LTV cap of the premium table, 60–70 % (methodology §14)"),
       minDscr: { value: 1.3, asOf: "2024", source: `${GANTRY}: life-company LTV constrained by at least 1.30x DSCR` },
+      exitFee: assumption(0, "no exit fee in the terms read; an early repayment pays yield maintenance (exit cost)"),
     },
     {
       lender: "CMBS",
@@ -150,6 +155,7 @@ export const MARKET_2025: MarketTable = {
       points: { value: 0, asOf: "2025", source: `${BASIS_CONDUIT}: fees generally at par` },
       maxLtv: { value: 0.75, asOf: "2025", source: `${BASIS_CONDUIT}: up to 75 % LTV` },
       minDscr: { value: 1.3, asOf: "2025", source: `${BASIS_CONDUIT}: minimum DSCR 1.30x` },
+      exitFee: assumption(0, "no exit fee in the terms read; an early repayment pays for defeasance (exit cost)"),
     },
     {
       lender: "BANK_BRIDGE",
@@ -164,6 +170,7 @@ export const MARKET_2025: MarketTable = {
       points: assumption(0.01, "1 point (no bank bridge fee figure was read)"),
       maxLtv: assumption(0.8, RECOURSE_RANGE),
       minDscr: assumption(1.15, RECOURSE_RANGE),
+      exitFee: assumption(0, "no exit fee in the terms read"),
     },
     {
       lender: "BRIDGE",
@@ -174,6 +181,7 @@ export const MARKET_2025: MarketTable = {
       points: { value: 0.01, asOf: "2025", source: `${BASIS_BRIDGE}: generally 1 % origination (and 1 % exit)` },
       maxLtv: { value: 0.75, asOf: "2025", source: `${BASIS_BRIDGE}: up to 75 % LTV for stabilized multifamily` },
       minDscr: { value: 1.2, asOf: "2025", source: `${BASIS_BRIDGE}: minimum DSCR 1.20x` },
+      exitFee: { value: 0.01, asOf: "2025", source: `${BASIS_BRIDGE}: generally 1 % origination and 1 % exit` },
     },
   ],
   agencyTiers: [

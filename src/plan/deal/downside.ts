@@ -8,10 +8,10 @@
  * premium in present value and the put's value (methodology §6, §16).
  */
 import { ASSUMPTIONS } from "./assumptions";
-import { call } from "../formula";
+import { call, quote } from "../formula";
 import { type DealSheet, NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
 import { BASE_NAMES } from "./market";
-import { exposureFormulas, mayPursue } from "./side-by-side";
+import { exposureFormulas, lawArgs, mayPursue } from "./side-by-side";
 
 /** What the downside section writes that later sections read. */
 export interface DownsideCells {
@@ -29,6 +29,12 @@ export interface DownsideCells {
   readonly putValue: string;
   /** The months of interest accrued from the default to the sale (an input). */
   readonly accruedMonths: string;
+  /** The claim at the end of the hold, the put's strike (HoldClaim). */
+  readonly holdClaim: string;
+  /** The guarantor's collectible capacity (CollectibleCapacity). */
+  readonly capacity: string;
+  /** The put spread up to the capacity the lender could reach (ProtectionValue). */
+  readonly protectionValue: string;
 }
 
 /**
@@ -157,14 +163,136 @@ export function downsideSection(
     "Downing, Stanton & Wallace (2008): implied by 14,000 CMBS loans' pricing, about 20–24 % a year; the low end. Appraisal-based indices understate it (methodology §16)",
   );
   const rf = riskFreeRow(s, deal.downside.riskFree);
+  const kRow = s.label("Claim at the end of the hold (balance, interest to the sale, costs)");
+  const holdClaim = s.formula(
+    "D",
+    kRow,
+    `=${terms.balance.n}*(1+${terms.rate.n}*${months}/12)+${inp.foreclosureCosts}`,
+    "money",
+    "HoldClaim",
+  );
+  s.text(
+    NOTE,
+    kRow,
+    "The non-recourse balance at the hold, with the interest and costs the downside counts: the put's strike",
+  );
+  const payout = `${noi}/${value}`;
   const putRow = s.label("Put value of non-recourse (LOAN.PUT_VALUE)");
   const putValue = s.formula(
     "D",
     putRow,
-    `=${call("PUT_VALUE", value, `${terms.balance.n}+${inp.foreclosureCosts}`, inp.holdYears, vol, rf, `${noi}/${value}`)}`,
+    `=${call("PUT_VALUE", value, holdClaim, inp.holdYears, vol, rf, payout)}`,
     "money",
     "PutValue",
   );
-  s.text(NOTE, putRow, "Struck at the non-recourse balance at the end of the hold plus costs (methodology §16)");
-  return { year, unpaid, accrued, claim, sale, deficiency, exposures, pursue, putValue, accruedMonths: months };
+  s.text(
+    NOTE,
+    putRow,
+    "The whole put: what non-recourse is worth if every deficiency could be collected (methodology §16)",
+  );
+  const protection = guarantorRows(s, ctx, { holdClaim, vol, rf, payout });
+  return {
+    year,
+    unpaid,
+    accrued,
+    claim,
+    sale,
+    deficiency,
+    exposures,
+    pursue,
+    putValue,
+    accruedMonths: months,
+    holdClaim,
+    ...protection,
+  };
+}
+
+/**
+ * What recourse could actually collect, and so what non-recourse is worth (methodology §10, §16):
+ * the guarantor's collectible capacity (LOAN.COLLECTIBLE_CAPACITY), at most what the guarantee
+ * covers and nothing where the state's law bars pursuing a guarantor; the protection's value is
+ * the put spread up to that capacity (LOAN.PROTECTION_VALUE).
+ */
+function guarantorRows(
+  s: DealSheet,
+  { deal, inp, terms }: Pick<DealContext, "deal" | "inp" | "terms">,
+  put: { holdClaim: string; vol: string; rf: string; payout: string },
+): { capacity: string; protectionValue: string } {
+  const d = { ...DOWNSIDE_DEFAULTS, ...deal.downside };
+  const top = s.heading("What recourse could collect: the guarantor's capacity", 1);
+  s.text(NOTE, top, "Recourse is worth only what can be collected (methodology §10)");
+  const share = noteInput(
+    s,
+    "Share of net worth beyond liquidity a lender could collect",
+    d.netWorthShare,
+    "share",
+    "NetWorthCollectibleShare",
+    "Assumption: 0, lenders count on liquid assets (covenants test liquidity, methodology §15); raise it for assets a judgment could reach",
+  );
+  const other = noteInput(
+    s,
+    "Guarantor's other contingent liabilities",
+    d.otherLiabilities,
+    "money",
+    "OtherContingentLiabilities",
+    "Its other guaranties compete for the same assets; 0 until the guarantor's book is entered",
+  );
+  const years = noteInput(
+    s,
+    "Years to collect from the guarantor",
+    d.collectionYears,
+    "decimal",
+    "CollectionYears",
+    "Assumption: a year of suit and enforcement after the sale",
+  );
+  const capRow = s.label("Collectible capacity (LOAN.COLLECTIBLE_CAPACITY)");
+  const capacity = s.formula(
+    "D",
+    capRow,
+    `=${call("COLLECTIBLE_CAPACITY", inp.liquidity, inp.netWorth, share, other)}`,
+    "money",
+    "CollectibleCapacity",
+  );
+  s.text(
+    NOTE,
+    capRow,
+    "What the guarantor could be made to pay: liquidity, plus the share of the rest, less other claims",
+  );
+  const netRow = s.label("… net of the cost and time of collecting (the lender's view)");
+  s.formula(
+    "D",
+    netRow,
+    `=${call("COLLECTIBLE_CAPACITY", inp.liquidity, inp.netWorth, share, other, "CollectionCost", years, put.rf)}`,
+    "money",
+    "CollectibleNet",
+  );
+  s.text(NOTE, netRow, "Less CollectionCost (below), discounted over the years to collect at the risk-free rate");
+  const allowed = call("DEFICIENCY_ALLOWED", inp.state, ...lawArgs(inp, inp.state), quote("GUARANTOR"));
+  const reachRow = s.label("Capacity the guarantee and the law let the lender reach");
+  const reach = s.formula(
+    "D",
+    reachRow,
+    `=IF(${allowed},MIN(${capacity},${inp.recourseGuarantee}*${terms.loan.n}),0)`,
+    "money",
+    "ReachableCapacity",
+  );
+  s.text(
+    NOTE,
+    reachRow,
+    "At most the recourse guarantee's share of the loan; 0 where the state's law bars pursuing the guarantor (LOAN.DEFICIENCY_ALLOWED)",
+  );
+  const pvRow = s.label("Protection value of non-recourse (LOAN.PROTECTION_VALUE)");
+  const protectionValue = s.formula(
+    "D",
+    pvRow,
+    `=${call("PROTECTION_VALUE", inp.propertyValue, put.holdClaim, inp.holdYears, put.vol, put.rf, reach, put.payout)}`,
+    "money",
+    "ProtectionValue",
+  );
+  s.text(
+    NOTE,
+    pvRow,
+    "The put spread P(K) − P(K − capacity): the part of the deficiency recourse could collect, what non-recourse saves (methodology §16)",
+  );
+  return { capacity, protectionValue };
 }

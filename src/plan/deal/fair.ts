@@ -14,8 +14,12 @@ import { NOTE, type DealContext } from "./layout";
 /** The volatilities the verdict is shown over (assumptions to vary, methodology §16). */
 export const FAIR_VOLATILITIES = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3] as const;
 
-/** Default expected total return of the property, continuously compounded: an assumption (methodology §16). */
-export const DEFAULT_GROWTH_RATE = 0.07;
+/**
+ * Default expected growth of the property's price, a year, continuously compounded: an assumption
+ * (methodology §16). The real-world drift is this growth; the total return the functions take is
+ * growth + the income yield.
+ */
+export const DEFAULT_PRICE_GROWTH = 0.02;
 
 /** What the section writes that tests and later sections read. */
 export interface FairCells {
@@ -25,50 +29,56 @@ export interface FairCells {
   readonly grid: readonly { readonly volatility: string; readonly put: string; readonly exceeds: string }[];
 }
 
-/** The names the downside and premium rows give: Volatility, RiskFreeRate, PutValue, PremiumPV. */
+/** The names the downside and premium rows give: Volatility, RiskFreeRate, ProtectionValue, PremiumPV, HoldClaim. */
 export function fairSection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "downside">): FairCells {
-  const {
-    s,
-    inp,
-    terms,
-    downside: { putValue },
-  } = ctx;
-  const { noi, propertyValue: value, holdYears: hold, foreclosureCosts: costs } = inp;
-  const claim = `${terms.balance.n}+${costs}`;
+  const { s, inp, terms, downside } = ctx;
+  const { noi, propertyValue: value, holdYears: hold } = inp;
+  const claim = downside.holdClaim;
   s.heading("Is the premium fair? (methodology §16)", 1, ["Worth", "Charged", "Worth − charged"]);
   const assumption = "assumption, see methodology §16";
 
   const yieldRow = s.label("Income yield (NOI ÷ value)");
   const incomeYield = s.formula("B", yieldRow, `=${noi}/${value}`, "rate", "IncomeYield");
   s.text(NOTE, yieldRow, `The going-in yield, held constant: an ${assumption}`);
-  const growthRow = s.label("Expected total return of the property (real-world)");
-  const growth = s.input("B", growthRow, DEFAULT_GROWTH_RATE, "rate", "GrowthRate");
+  const growthRow = s.label("Expected price growth of the property (real-world, a year)");
+  const growth = s.input("B", growthRow, DEFAULT_PRICE_GROWTH, "rate", "GrowthRate");
   s.text(
     NOTE,
     growthRow,
-    "Assumption: 7 %, continuously compounded, income plus appreciation; no published long-run figure was read (methodology §16)",
+    "Assumption: 2 %, about long-run inflation, continuously compounded; the price's growth, not the total return (that adds the income yield)",
   );
   const volRow = s.label("Volatility used (the downside's input)");
   s.formula("B", volRow, "=Volatility", "rate");
   s.text(NOTE, volRow, "Property-level, not an appraisal-based index's (which understates it): methodology §16");
 
-  const pvRow = s.label("Present value: the put against the premium");
-  const worth = s.formula("B", pvRow, `=${putValue}`, "money");
+  const pvRow = s.label("Present value: the protection against the premium");
+  const worth = s.formula("B", pvRow, `=${downside.protectionValue}`, "money");
   const charged = s.formula("C", pvRow, "=PremiumPV", "money");
   s.formula("D", pvRow, `=${worth}-${charged}`, "money");
-  s.text(NOTE, pvRow, "LOAN.PUT_VALUE struck at the non-recourse balance at the hold plus costs, against PremiumPV");
+  s.text(
+    NOTE,
+    pvRow,
+    "ProtectionValue (what recourse could collect, as a put spread) against PremiumPV, both at the risk-free rate",
+  );
+  const wholeRow = s.label("… the whole put, were every deficiency collectible (PutValue)");
+  s.formula("B", wholeRow, `=${downside.putValue}`, "money");
+  s.text(NOTE, wholeRow, "An upper bound: recourse collects at most the guarantor's capacity");
 
   const spreadRow = s.label("Rate a year: fair spread (LOAN.FAIR_SPREAD) against the rate premium");
   const fairSpread = s.formula(
     "B",
     spreadRow,
-    `=${call("FAIR_SPREAD", putValue, terms.loan.n, hold, "RiskFreeRate")}`,
+    `=${call("FAIR_SPREAD", downside.protectionValue, terms.loan.n, hold, "RiskFreeRate")}`,
     "rate",
     "FairSpread",
   );
-  const quoted = s.formula("C", spreadRow, `=${inp.rateSpread}`, "rate");
+  const quoted = s.formula("C", spreadRow, "=LikeRatePremium", "rate");
   s.formula("D", spreadRow, `=${fairSpread}-${quoted}`, "rate");
-  s.text(NOTE, spreadRow, "The level spread over the hold whose value at the risk-free rate is the put");
+  s.text(
+    NOTE,
+    spreadRow,
+    "The level spread over the hold whose value at the risk-free rate is the protection, against the same lender's rate premium",
+  );
 
   const verdictRow = s.label("Verdict at the deal's figures");
   s.formula(
@@ -80,23 +90,27 @@ export function fairSection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "down
 
   const prob = (g: string) => `=${call("DEFAULT_PROBABILITY", value, claim, hold, "Volatility", g, incomeYield)}`;
   const realRow = s.label("Default probability at the hold, real-world (LOAN.DEFAULT_PROBABILITY)");
-  s.formula("B", realRow, prob(growth), "share", "DefaultProbabilityReal");
-  s.text(NOTE, realRow, "Value at the hold below the claim, growing at the expected return");
+  s.formula("B", realRow, prob(`${growth}+${incomeYield}`), "share", "DefaultProbabilityReal");
+  s.text(
+    NOTE,
+    realRow,
+    "Value at the hold below the claim, the price growing at GrowthRate (total return: + the income yield)",
+  );
   const rnRow = s.label("Default probability at the hold, risk-neutral");
   s.formula("B", rnRow, prob("RiskFreeRate"), "share", "DefaultProbabilityRiskNeutral");
   s.text(NOTE, rnRow, "Growing at the risk-free rate: the probability the put's price embeds");
 
   // The verdict over volatility (B:G), each value an assumption to vary.
   const vr = s.label("Volatility (assumption, see methodology §16)");
-  const pr = s.label("Put value (LOAN.PUT_VALUE)");
-  const er = s.label("Put value exceeds the premium's PV?");
+  const pr = s.label("Protection value (LOAN.PROTECTION_VALUE)");
+  const er = s.label("Protection value exceeds the premium's PV?");
   const grid = FAIR_VOLATILITIES.map((v, i) => {
     const col = column(i + 1);
     const volatility = s.input(col, vr, v, "rate");
     const put = s.formula(
       col,
       pr,
-      `=${call("PUT_VALUE", value, claim, hold, volatility, "RiskFreeRate", incomeYield)}`,
+      `=${call("PROTECTION_VALUE", value, claim, hold, volatility, "RiskFreeRate", "ReachableCapacity", incomeYield)}`,
       "money",
     );
     const exceeds = s.formula(col, er, `=IF(${put}>PremiumPV,"yes","no")`);

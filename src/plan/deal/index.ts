@@ -58,6 +58,8 @@ import {
 import { type Deal, type DealOptions, type DealSheet, dealSheet, resolveDeal } from "./layout";
 import { downsideSection } from "./downside";
 import { exitCostSection } from "./exit-cost";
+import { lenderChoiceSection } from "./lender-choice";
+import { remedySection } from "./remedy";
 import { marketSection } from "./market";
 import { fairSection } from "./fair";
 import { gridsSection } from "./grids";
@@ -92,7 +94,10 @@ export function buildDealPlan(
   const deal = resolveDeal(template, inputs, options);
   const s = dealSheet();
   const header = titleSection(s, deal);
-  const summaryTop = reserveSummary(s, deal.compareState !== undefined);
+  const summaryTop = reserveSummary(s, {
+    compared: deal.compareState !== undefined,
+    lenderChoice: !template.sameLender,
+  });
   const inp = inputsSection(s, deal);
   const thresholds = thresholdsSection(s, inp.top, template.thresholds, inp.loanType, template.lenders);
   const criteria = criteriaSection(s, inp.top + CRITERIA_OFFSET);
@@ -109,10 +114,12 @@ export function buildDealPlan(
   alternativeRemedySection(c3);
   const downside = downsideSection(c3);
   const c4 = { ...c3, downside };
+  remedySection(c4);
   recoverySection(c4);
   const maturity = maturitySection(c4);
   const c5 = { ...c4, maturity };
   const exitCost = exitCostSection(c5);
+  const lenderChoice = lenderChoiceSection({ ...c5, exitCost });
   const fair = fairSection(c5);
   breakevenSection(c5);
   qualifySection(c5);
@@ -132,10 +139,14 @@ export function buildDealPlan(
     irr: returns.irr,
     cashOnCash: returns.cashOnCash,
     premiumPV: "PremiumPV",
+    ...(lenderChoice ? { lenderChoiceCost: lenderChoice.lenderChoiceCost } : {}),
     putValue: downside.putValue,
+    capacity: downside.capacity,
+    protectionValue: downside.protectionValue,
     fairSpread: fair.fairSpread,
     rate: terms.rate,
     defaultProbability: "DefaultProbabilityReal",
+    remedy: "LenderRemedy",
     pursue: verdict.pursue,
     exposure: verdict.exposure,
     refiGap: maturity.gap,

@@ -34,8 +34,10 @@ export interface InputCells extends Readonly<Record<InputKey, string>> {
   readonly top: number;
   /** The second state's cell, when the sheet compares two. */
   readonly compare?: string;
-  /** LOAN.STATE_DEFICIENCY's flags: foreclosure method, residential, purchase money, owner-occupied. */
+  /** LOAN.STATE_DEFICIENCY's flags after the method: residential, purchase money, owner-occupied. */
   readonly flags: readonly string[];
+  /** The deal's overrides of the state table (StateOverrides), when the template has any. */
+  readonly overrides?: string;
 }
 
 /**
@@ -63,6 +65,20 @@ export function inputsSection(s: DealSheet, deal: Deal): InputCells {
     const r = s.label("Compare with the law of");
     s.text(NOTE, r, "The state overlay: the same loan under a second state's law");
     compare = s.input("B", r, deal.compareState, undefined, "CompareState");
+  }
+
+  // The deal's overrides of the state table (field, value), each with its reason: applied under the deal's law.
+  let overrides: string | undefined;
+  const own = template.stateOverrides ?? [];
+  if (own.length) {
+    const first = s.row + 1;
+    for (const o of own) {
+      const r = s.label(`State-law override: ${o.field}`);
+      s.input("B", r, o.field);
+      s.input("C", r, o.value);
+      s.text(NOTE, r, o.reason);
+    }
+    overrides = s.name("StateOverrides", `B${first}:C${s.row}`);
   }
 
   // Structure inputs: recourse in B, non-recourse in C; 0 takes the market table's figure (marketSection).
@@ -112,7 +128,8 @@ export function inputsSection(s: DealSheet, deal: Deal): InputCells {
     pointsSpread: MARKET_NAMES.pointsPremium,
     top,
     ...(compare ? { compare } : {}),
-    flags: [all.foreclosure, all.residential1to4, all.purchaseMoney, all.ownerOccupied],
+    flags: [all.residential1to4, all.purchaseMoney, all.ownerOccupied],
+    ...(overrides ? { overrides } : {}),
   };
 }
 

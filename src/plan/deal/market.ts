@@ -41,7 +41,7 @@ export function sourceNote(f: MarketFigure): string {
 
 /** The market block; returns the names of what each structure uses. */
 export function marketSection(s: DealSheet, deal: Deal, table: MarketTable = MARKET_2025): typeof MARKET_NAMES {
-  s.heading("Market table (methodology §14)", 1, ["Spread / max LTV", "Rate / min DSCR", "Points"]);
+  s.heading("Market table (methodology §14)", 1, ["Spread / max LTV", "Rate / min DSCR", "Points / exit fee"]);
   const asOf = s.label("As of");
   s.input("B", asOf, excelDate(table.asOf), "date", MARKET_NAMES.asOf);
   s.text(
@@ -74,10 +74,15 @@ export function marketSection(s: DealSheet, deal: Deal, table: MarketTable = MAR
     s.formula("C", r, `=${BASE_NAMES[row.base]}+${spread}`, "rate", `${stem}Rate`);
     s.input("D", r, row.points.value, "rate", `${stem}Points`);
     s.text(NOTE, r, `Spread: ${sourceNote(row.spread)}. Points: ${sourceNote(row.points)}`);
-    const t = s.label(`${row.label}: max LTV, min DSCR`);
+    const t = s.label(`${row.label}: max LTV, min DSCR, exit fee`);
     s.input("B", t, row.maxLtv.value, "share", `${stem}MaxLTV`);
     s.input("C", t, row.minDscr.value, "ratio", `${stem}MinDSCR`);
-    s.text(NOTE, t, `LTV: ${sourceNote(row.maxLtv)}. DSCR: ${sourceNote(row.minDscr)}${sizes(row.lender)}`);
+    s.input("D", t, row.exitFee.value, "rate", `${stem}ExitFee`);
+    s.text(
+      NOTE,
+      t,
+      `LTV: ${sourceNote(row.maxLtv)}. DSCR: ${sourceNote(row.minDscr)}. Exit fee: ${sourceNote(row.exitFee)}${sizes(row.lender)}`,
+    );
   }
   for (const tier of table.agencyTiers) {
     const r = s.label(

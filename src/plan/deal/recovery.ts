@@ -83,9 +83,32 @@ export function recoverySection(ctx: Pick<DealContext, "s" | "deal" | "inp" | "d
     flagRow,
     "Pub. 4681: recourse if the borrower is personally liable; a state bar on the deficiency is a question for a tax adviser",
   );
+  const exposure = down.exposures[0];
+  // What the guarantor pays of the deficiency: its exposure, at most what it could be made to pay.
+  // Paid, it is not cancelled debt: COD income arises only on the rest (methodology §13).
+  const paid = pairRow(
+    s,
+    "Deficiency the guarantor pays (exposure, at most its capacity)",
+    `=MIN(${exposure.r},${down.capacity})`,
+    `=MIN(${exposure.n},${down.capacity})`,
+    "money",
+    { note: "The personal exposure at the default, at most CollectibleCapacity: what recourse actually collects" },
+  );
   const debt = (u: string, a: string) => `${u}+${a}`;
   const tax = (p: "r" | "n") =>
-    call("FORECLOSURE_TAX", debt(down.unpaid[p], down.accrued[p]), down.sale[p], adjustedBasis, flag[p]);
+    call(
+      "FORECLOSURE_TAX",
+      debt(down.unpaid[p], down.accrued[p]),
+      down.sale[p],
+      adjustedBasis,
+      flag[p],
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      paid[p],
+    );
   const gain = pairRow(
     s,
     "Gain or loss on the foreclosure (LOAN.FORECLOSURE_TAX)",
@@ -102,7 +125,9 @@ export function recoverySection(ctx: Pick<DealContext, "s" | "deal" | "inp" | "d
     `=INDEX(${tax("r")},1,4)`,
     `=INDEX(${tax("n")},1,4)`,
     "money",
-    { note: "Recourse only: the debt over the value, ordinary income (no insolvency, no §108(c) election assumed)" },
+    {
+      note: "Recourse only: the debt over the value less what the guarantor pays, ordinary income (no insolvency, no §108(c) election assumed)",
+    },
   );
   const rate = noteInput(
     s,
@@ -121,14 +146,13 @@ export function recoverySection(ctx: Pick<DealContext, "s" | "deal" | "inp" | "d
     { note: "Negative: tax saved by a loss, if it can be used" },
   );
   s.name("TaxEffect", `${taxEffect.r}:${taxEffect.n}`);
-  const exposure = down.exposures[0];
   pairRow(
     s,
-    "Personal cost after tax (personal exposure + tax effect)",
-    `=${exposure.r}+${taxEffect.r}`,
-    `=${exposure.n}+${taxEffect.n}`,
+    "Personal cost after tax (deficiency paid + tax effect)",
+    `=${paid.r}+${taxEffect.r}`,
+    `=${paid.n}+${taxEffect.n}`,
     "money",
-    { note: "Under the deal's state law" },
+    { note: "Under the deal's state law: tax counted once, on what is not paid" },
   );
 
   const cost = noteInput(
@@ -140,9 +164,9 @@ export function recoverySection(ctx: Pick<DealContext, "s" | "deal" | "inp" | "d
     "The quoted legal cost of pursuing a deficiency, about 50,000 (methodology §5, §11)",
   );
   const recover = (p: "r" | "n") =>
-    `=${call("LENDER_RECOVERY", down.claim[p], down.sale[p], `${exposure[p]}>0`, `MIN(${exposure[p]},${inp.liquidity})`, cost)}`;
+    `=${call("LENDER_RECOVERY", down.claim[p], down.sale[p], `${exposure[p]}>0`, paid[p], cost)}`;
   const recoveryRow = pairRow(s, "Lender's recovery (LOAN.LENDER_RECOVERY)", recover("r"), recover("n"), "money", {
-    note: "Sale proceeds up to the claim, plus the personal exposure, at most the sponsor's liquidity, less the cost",
+    note: "Sale proceeds up to the claim, plus what the guarantor pays (at most its collectible capacity), less the cost",
   });
   s.name("LenderRecovery", `${recoveryRow.r}:${recoveryRow.n}`);
   pairRow(

@@ -87,34 +87,73 @@ export function termsSection(ctx: Pick<DealContext, "s" | "deal" | "inp" | "thre
     `=${call("BALANCE", loan.n, rate.n, amort, hold, ioYears)}`,
     "money",
   );
-  // The premium is priced on one amount, the non-recourse loan: what borrowing it costs under
-  // non-recourse terms over recourse terms. Recourse's extra proceeds are the row above.
+  // The two quotes differ by more than the price of non-recourse when they come from two lenders:
+  // what they cost is shown here, on one amount (the non-recourse loan); the like-for-like price
+  // of non-recourse is below, and the rest, the choice of lender, in LenderChoiceCost.
   const cost = pairRow(
     s,
-    "Interest and points over the hold (interest-only view)",
+    "Interest and points over the hold, the two quotes (interest-only view)",
     `=${loan.n}*${rate.r}*${hold}+${loan.n}*${points.r}`,
     `=${loan.n}*${rate.n}*${hold}+${loan.n}*${points.n}`,
     "money",
     { diff: false },
   );
-  const premiumArgs = [loan.n, rate.r, rate.n, points.r, points.n, hold];
-  const premium = s.formula("D", cost.row, `=${call("NONRECOURSE_PREMIUM", ...premiumArgs)}`, "money");
+  const quoted = [loan.n, rate.r, rate.n, points.r, points.n, hold];
+  const premium = s.formula("D", cost.row, `=${call("NONRECOURSE_PREMIUM", ...quoted)}`, "money");
   s.text(
     NOTE,
     cost.row,
-    "On the non-recourse loan amount at each structure's rate and points; difference: the premium of non-recourse, LOAN.NONRECOURSE_PREMIUM (methodology §6)",
+    "On the non-recourse loan amount at each quote's rate and points; difference: LOAN.NONRECOURSE_PREMIUM of the quotes (methodology §6)",
   );
-  const amortRow = s.label("Premium, amortizing view (payments, balance at exit, points)");
-  s.formula("D", amortRow, `=${call("NONRECOURSE_PREMIUM", ...premiumArgs, amort)}`, "money");
-  const pvRow = s.label("Premium, present value at the discount rate");
+  const amortRow = s.label("The quotes' difference, amortizing view (payments, balance at exit, points)");
+  s.formula("D", amortRow, `=${call("NONRECOURSE_PREMIUM", ...quoted, amort)}`, "money");
+
+  const sameRow = s.label("The quotes are one lender's recourse and non-recourse (TRUE / FALSE)");
+  const same = s.input("B", sameRow, deal.template.sameLender ?? false, undefined, "SameLenderQuotes");
+  s.text(
+    NOTE,
+    sameRow,
+    "TRUE: their difference is the price of non-recourse; FALSE: two lenders, the price is the premium table's estimate (methodology §6, §14)",
+  );
+  const likeRow = s.label("Price of non-recourse from the same lender: rate a year, points");
+  const likeRate = s.formula(
+    "B",
+    likeRow,
+    `=IF(${same},${rate.n}-${rate.r},${call("MARKET_PREMIUM", inp.loanType, quote("RATE"))})`,
+    "rate",
+    "LikeRatePremium",
+  );
+  const likePoints = s.formula(
+    "C",
+    likeRow,
+    `=IF(${same},${points.n}-${points.r},IFERROR(${call("MARKET_PREMIUM", inp.loanType, quote("POINTS"))},0))`,
+    "rate",
+    "LikePointsPremium",
+  );
+  s.text(
+    NOTE,
+    likeRow,
+    "Two lenders: the premium table's midpoint for the non-recourse lender's type, an estimate (CMBS, agency and life companies offer no recourse version; CMBS points: none)",
+  );
+  s.wrap(`${NOTE}${likeRow}`);
+  // One basis with the put: the risk-free rate (RiskFreeRate, continuous) as the monthly rate
+  // NONRECOURSE_PREMIUM discounts at, over the whole hold, as the European put assumes no
+  // default before the hold's end.
+  const riskFreeMonthly = "12*(EXP(RiskFreeRate/12)-1)";
+  const like = [loan.n, rate.r, `${rate.r}+${likeRate}`, points.r, `${points.r}+${likePoints}`, hold];
+  const pvRow = s.label("Premium of non-recourse, like for like, present value (PremiumPV)");
   s.formula(
     "D",
     pvRow,
-    `=IF(${io},${call("NONRECOURSE_PREMIUM", ...premiumArgs, undefined, inp.discountRate)},${call("NONRECOURSE_PREMIUM", ...premiumArgs, amort, inp.discountRate)})`,
+    `=IF(${io},${call("NONRECOURSE_PREMIUM", ...like, undefined, riskFreeMonthly)},${call("NONRECOURSE_PREMIUM", ...like, amort, riskFreeMonthly)})`,
     "money",
     "PremiumPV",
   );
-  s.text(NOTE, pvRow, "Interest-only loans: the interest-only view, discounted; on the non-recourse loan amount");
+  s.text(
+    NOTE,
+    pvRow,
+    "The same lender's price on the non-recourse loan amount, discounted at the risk-free rate, the put's basis (methodology §6, §16)",
+  );
   return { rate, points, loan, debtService, dscr, ltv, balance, premium };
 }
 
@@ -141,14 +180,27 @@ export function exposureFormulas(
   };
 }
 
+/**
+ * LOAN.STATE_DEFICIENCY's arguments after the fair market value, under a state's law: the method the
+ * lender uses there (LenderRemedy, or LenderRemedyCompared under the compared state's law), the deal's
+ * flags, and the deal's overrides under its own law.
+ */
+export function lawArgs(inp: InputCells, state: string): (string | undefined)[] {
+  const own = state === inp.state;
+  return [own ? REMEDY_NAMES.deal : REMEDY_NAMES.compared, ...inp.flags, own ? inp.overrides : undefined];
+}
+
+/** The names of the foreclosure method the lender uses under each law (deal/remedy.ts). */
+export const REMEDY_NAMES = { deal: "LenderRemedy", compared: "LenderRemedyCompared" } as const;
+
 /** LOAN.STATE_DEFICIENCY of a claim at a sale price under a state's law, with the deal's flags. */
 export function mayPursue(inp: InputCells, state: string, claim: string, sale: string): string {
-  return call("STATE_DEFICIENCY", claim, sale, state, undefined, ...inp.flags);
+  return call("STATE_DEFICIENCY", claim, sale, state, undefined, ...lawArgs(inp, state));
 }
 
 /** The same, from a guarantor (party GUARANTOR, no waiver). */
 function guarantorMay(inp: InputCells, state: string, claim: string, sale: string): string {
-  return call("STATE_DEFICIENCY", claim, sale, state, undefined, ...inp.flags, undefined, quote("GUARANTOR"));
+  return call("STATE_DEFICIENCY", claim, sale, state, undefined, ...lawArgs(inp, state), quote("GUARANTOR"));
 }
 
 /** What the scenarios produce: per scenario, per state's law, the exposures; the last scenario's claim. */
@@ -274,9 +326,8 @@ export function alternativeRemedySection(ctx: Pick<DealContext, "s" | "deal" | "
     s.text(NOTE, r, o.reason);
   }
   const overrides = remedy.overrides.length ? s.name("RemedyOverrides", `B${first}:C${s.row}`) : undefined;
-  const flags = inp.flags.slice(1);
   const f = (claim: string, sale: string) =>
-    `=${call("STATE_DEFICIENCY", claim, sale, state, fmv, method, ...flags, overrides)}`;
+    `=${call("STATE_DEFICIENCY", claim, sale, state, fmv, method, ...inp.flags, overrides)}`;
   pairRow(s, remedy.label, f(out.lastClaim.r, out.lastSale.r), f(out.lastClaim.n, out.lastSale.n), "money", {
     note: remedy.note,
   });

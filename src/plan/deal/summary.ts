@@ -19,11 +19,19 @@ export interface SummaryFigures {
   readonly irr: Pair;
   readonly cashOnCash: Pair;
   readonly premiumPV: string;
+  /** The cost of the choice of lender, where the template compares two (LenderChoiceCost). */
+  readonly lenderChoiceCost?: string;
   readonly putValue: string;
+  /** The put spread up to what recourse could collect (ProtectionValue). */
+  readonly protectionValue: string;
+  /** What the guarantor could be made to pay (CollectibleCapacity). */
+  readonly capacity: string;
   readonly fairSpread: string;
   /** The rate premium charged (non-recourse rate − recourse rate), beside the fair spread. */
   readonly rate: Pair;
   readonly defaultProbability: string;
+  /** The foreclosure the lender takes at the default under the deal's law (LenderRemedy). */
+  readonly remedy: string;
   /** What the lender may pursue from the borrower at the default. */
   readonly pursue: Pair;
   /** The guarantor's personal exposure at the default (PersonalExposure). */
@@ -43,10 +51,14 @@ export const SUMMARY = {
   equity: "Equity at closing (Equity)",
   irr: "Levered IRR over the hold (LeveredIRR)",
   cashOnCash: "Cash-on-cash, year 1 (CashOnCash)",
-  premiumPV: "Premium of non-recourse, present value",
-  putValue: "Put value of non-recourse",
+  premiumPV: "Premium of non-recourse, like for like, present value (PremiumPV)",
+  lenderChoiceCost: "Cost of the choice of lender, apart (LenderChoiceCost)",
+  putValue: "Put value, were every deficiency collectible (PutValue)",
+  capacity: "Guarantor's collectible capacity (CollectibleCapacity)",
+  protectionValue: "Protection value of non-recourse (ProtectionValue)",
   fairSpread: "Fair spread a year (FairSpread)",
   defaultProbability: "Default probability at the hold, real-world",
+  remedy: "The lender's remedy at the default (LenderRemedy)",
   pursue: "Lender may pursue from the borrower at the default",
   exposure: "Personal exposure of the guarantor at the default (PersonalExposure)",
   refiGap: "Refinance gap at maturity (RefiGap)",
@@ -67,6 +79,8 @@ type Line =
       readonly cell: keyof typeof SUMMARY;
       readonly col: "C" | "D";
       readonly fmt: Fmt;
+      /** Shown only when the figure is given (the choice of lender). */
+      readonly optional?: boolean;
       /** Text, or a function of the figures giving a formula. */
       readonly note: string | ((f: SummaryFigures) => string);
     };
@@ -85,22 +99,44 @@ export const SUMMARY_LINES: readonly Line[] = [
     cell: "premiumPV",
     col: "D",
     fmt: "money",
-    note: "What non-recourse costs over recourse, discounted (methodology §6)",
+    note: "The same lender's price of non-recourse, at the risk-free rate (methodology §6)",
+  },
+  {
+    kind: "one",
+    cell: "lenderChoiceCost",
+    col: "D",
+    fmt: "money",
+    optional: true,
+    note: "The two quotes all-in, less PremiumPV: the lender, not recourse (methodology §6)",
   },
   {
     kind: "one",
     cell: "putValue",
     col: "D",
     fmt: "money",
-    note: "What the protection is worth (methodology §16)",
+    note: "The whole put: an upper bound (methodology §16)",
+  },
+  {
+    kind: "one",
+    cell: "capacity",
+    col: "D",
+    fmt: "money",
+    note: "Liquidity and what else a lender could reach, less other claims (methodology §10)",
+  },
+  {
+    kind: "one",
+    cell: "protectionValue",
+    col: "D",
+    fmt: "money",
+    note: "What recourse could collect, valued as a put spread: the verdict's measure (methodology §16)",
   },
   {
     kind: "one",
     cell: "fairSpread",
     col: "D",
     fmt: "rate",
-    note: (f) =>
-      `="The rate premium the put is worth; charged: "&ROUND((${f.rate.n}-${f.rate.r})*10000,0)&" bps a year"`,
+    note: () =>
+      `="The rate premium the protection is worth; the same lender charges "&ROUND(LikeRatePremium*10000,0)&" bp a year"`,
   },
   {
     kind: "one",
@@ -109,6 +145,7 @@ export const SUMMARY_LINES: readonly Line[] = [
     fmt: "share",
     note: "The non-recourse claim at the hold against the value (LOAN.DEFAULT_PROBABILITY)",
   },
+  { kind: "text", cell: "remedy" },
   { kind: "pair", cell: "pursue", fmt: "money" },
   {
     kind: "pair",
@@ -119,18 +156,28 @@ export const SUMMARY_LINES: readonly Line[] = [
   { kind: "pair", cell: "exitCost", fmt: "money" },
 ];
 
-/** The summary's lines for a sheet: every line, less the optional ones when `compared` is false. */
-export function summaryLines(compared: boolean): readonly Line[] {
-  return SUMMARY_LINES.filter((l) => compared || !(l.kind === "text" && l.optional));
+/** Which optional lines a sheet has: the compared state's verdict, the choice of lender. */
+export interface SummaryOptions {
+  readonly compared: boolean;
+  readonly lenderChoice: boolean;
+}
+
+/** The summary's lines for a sheet: every line, less the optional ones it has no figure for. */
+export function summaryLines(o: SummaryOptions): readonly Line[] {
+  return SUMMARY_LINES.filter((l) => {
+    if (l.kind === "text" && l.optional) return o.compared;
+    if (l.kind === "one" && l.optional) return o.lenderChoice;
+    return true;
+  });
 }
 
 /**
- * Reserves the summary's rows (its heading and lines) below the header, with the compared
- * state's verdict when `compared`; returns the heading's row.
+ * Reserves the summary's rows (its heading and lines) below the header, with the optional lines
+ * the sheet will have; returns the heading's row.
  */
-export function reserveSummary(s: DealSheet, compared: boolean): number {
+export function reserveSummary(s: DealSheet, o: SummaryOptions): number {
   const top = s.next();
-  s.row += summaryLines(compared).length;
+  s.row += summaryLines(o).length;
   return top;
 }
 
@@ -138,20 +185,22 @@ export function reserveSummary(s: DealSheet, compared: boolean): number {
 export function summarySection(s: DealSheet, top: number, f: SummaryFigures): void {
   s.text("A", top, "Summary", true);
   s.text(NOTE, top, "Each figure is the cell it summarizes, further down the sheet");
-  summaryLines(f.comparedVerdict !== undefined).forEach((line, i) => {
-    const r = top + 1 + i;
-    s.text("A", r, SUMMARY[line.cell], line.kind === "text" && line.bold);
-    const cell = f[line.cell];
-    if (line.kind === "pair") {
-      const p = cell as Pair;
-      s.formula("B", r, `=${p.r}`, line.fmt);
-      s.formula("C", r, `=${p.n}`, line.fmt);
-      // A figure that is a message (a year outside a table) leaves the difference blank, not #VALUE!.
-      s.formula("D", r, `=IF(AND(ISNUMBER(${p.r}),ISNUMBER(${p.n})),${p.n}-${p.r},"")`, line.fmt);
-    } else if (line.kind === "one") {
-      s.formula(line.col, r, `=${cell as string}`, line.fmt);
-      if (typeof line.note === "string") s.text(NOTE, r, line.note);
-      else s.formula(NOTE, r, line.note(f));
-    } else s.formula("B", r, `=${cell as string}`, undefined, undefined, line.bold);
-  });
+  summaryLines({ compared: f.comparedVerdict !== undefined, lenderChoice: f.lenderChoiceCost !== undefined }).forEach(
+    (line, i) => {
+      const r = top + 1 + i;
+      s.text("A", r, SUMMARY[line.cell], line.kind === "text" && line.bold);
+      const cell = f[line.cell];
+      if (line.kind === "pair") {
+        const p = cell as Pair;
+        s.formula("B", r, `=${p.r}`, line.fmt);
+        s.formula("C", r, `=${p.n}`, line.fmt);
+        // A figure that is a message (a year outside a table) leaves the difference blank, not #VALUE!.
+        s.formula("D", r, `=IF(AND(ISNUMBER(${p.r}),ISNUMBER(${p.n})),${p.n}-${p.r},"")`, line.fmt);
+      } else if (line.kind === "one") {
+        s.formula(line.col, r, `=${cell as string}`, line.fmt);
+        if (typeof line.note === "string") s.text(NOTE, r, line.note);
+        else s.formula(NOTE, r, line.note(f));
+      } else s.formula("B", r, `=${cell as string}`, undefined, undefined, line.bold);
+    },
+  );
 }

@@ -1,11 +1,12 @@
 /**
  * The verdict: recourse or non-recourse, from criteria shown beside it as rows with their own
  * cells (methodology §17, the verdict):
- *   1. the protection's value against its price: the put (PutValue) against the premium in
- *      present value (PremiumPV), compared to the unit;
+ *   1. the protection's value against its price: the put spread up to what recourse could collect
+ *      (ProtectionValue) against the like-for-like premium in present value (PremiumPV), to the unit;
  *   2. personal exposure to insure: what non-recourse removes, at the default in DefaultYear
  *      (the downside's PersonalExposure pair) and in the last scenario (the break-even row's);
- *   3. the guarantor's capacity: liquidity and net worth against the recourse exposure;
+ *   3. the guarantor's capacity: what it could be made to pay (CollectibleCapacity), and its net
+ *      worth, against the recourse exposure;
  *   4. the lender heuristics' lean (the reading).
  * Non-recourse when 1 and 2 hold; recourse when the premium is worth at least the put or there
  * is nothing to insure; on a tie, 4 then 3 decide. The verdict names the first reason that
@@ -28,8 +29,8 @@ export const VERDICTS = {
   protectionWorthMore: "Non-recourse: the protection is worth more than its premium",
   tieLeanRecourse: "Recourse: a tie on price; the heuristics lean recourse",
   tieLeanNonRecourse: "Non-recourse: a tie on price; the heuristics lean non-recourse",
-  tieCovered: "Recourse: a tie on price; the guarantor's liquidity covers the exposure",
-  tieUncovered: "Non-recourse: a tie on price; the guarantor's liquidity does not cover the exposure",
+  tieCovered: "Recourse: a tie on price; the guarantor's collectible capacity covers the exposure",
+  tieUncovered: "Non-recourse: a tie on price; the guarantor's collectible capacity does not cover the exposure",
 } as const;
 
 /** What the verdict section writes that the summary reads. */
@@ -50,7 +51,7 @@ export function verdictSection(
   ctx: Pick<DealContext, "s" | "inp" | "downside" | "outcomes" | "reading">,
 ): VerdictCells {
   const { s, inp, downside, outcomes: out, reading } = ctx;
-  const { liquidity, netWorth } = inp;
+  const { netWorth } = inp;
   const exposure = downside.exposures[0];
   s.name("PersonalExposure", `${exposure.r}:${exposure.n}`);
   const last = out.exposures[out.exposures.length - 1][0];
@@ -65,12 +66,17 @@ export function verdictSection(
   };
   const money = (x: string): string => `ROUND(${x},0)`;
 
-  const put = row("Put value of non-recourse (PutValue)", downside.putValue, undefined, "money");
-  const pv = row("Premium of non-recourse, present value (PremiumPV)", "PremiumPV", undefined, "money");
+  const put = row(
+    "Protection value of non-recourse (ProtectionValue: what recourse could collect)",
+    downside.protectionValue,
+    undefined,
+    "money",
+  );
+  const pv = row("Premium of non-recourse, like for like (PremiumPV)", "PremiumPV", undefined, "money");
   const worth = row(
     "1. The protection is worth more than its premium (to the unit)",
     `${money(put)}>${money(pv)}`,
-    `"Put "&${money(put)}&" against premium "&${money(pv)}`,
+    `"Protection "&TEXT(${put},"#,##0")&" against premium "&TEXT(${pv},"#,##0")`,
   );
   const tie = `${money(put)}=${money(pv)}`;
   const atDefault = row(
@@ -91,14 +97,14 @@ export function verdictSection(
     `IF(AND(${atDefault}>0,${inLast}>0),"Non-recourse removes a personal exposure","Nothing for non-recourse to remove in one downside or both")`,
   );
   const covers = row(
-    "3. Guarantor capacity: liquidity covers the recourse exposure at the default",
-    `${liquidity}>=${exposure.r}`,
-    `"Liquidity "&${money(liquidity)}&" against "&${money(exposure.r)}`,
+    "3. Guarantor capacity: what it could be made to pay covers the recourse exposure at the default",
+    `${downside.capacity}>=${exposure.r}`,
+    `"Collectible capacity "&TEXT(${downside.capacity},"#,##0")&" against "&TEXT(${exposure.r},"#,##0")`,
   );
   const netCovers = row(
     "… net worth covers it",
     `${netWorth}>=${exposure.r}`,
-    `"Net worth "&${money(netWorth)}&" against "&${money(exposure.r)}`,
+    `"Net worth "&TEXT(${netWorth},"#,##0")&" against "&TEXT(${exposure.r},"#,##0")`,
   );
   row(
     "4. Lender heuristics lean (the reading)",
@@ -119,7 +125,7 @@ export function verdictSection(
   const conditions = s.formula(
     "B",
     cr,
-    `="Heuristics lean "&${reading.lean}&"; guarantor: "&IF(${covers},"liquidity covers the recourse exposure",IF(${netCovers},"net worth, not liquidity, covers the recourse exposure","the recourse exposure exceeds net worth"))`,
+    `="Heuristics lean "&${reading.lean}&"; guarantor: "&IF(${covers},"its collectible capacity covers the recourse exposure",IF(${netCovers},"net worth, not what could be collected, covers the recourse exposure","the recourse exposure exceeds net worth"))`,
   );
   const compared = inp.compare ? comparedVerdict(s, inp, downside, out, rule) : undefined;
   return { verdict, exposure, pursue: downside.pursue[0], conditions, ...(compared ? { compared } : {}) };
@@ -161,9 +167,9 @@ function comparedVerdict(
   const inLast = row("… removed in the last scenario", `${last.r}-${last.n}`, under, "money");
   const insure = row("… there is personal exposure to insure (both above 0)", `AND(${atDefault}>0,${inLast}>0)`, under);
   const covers = row(
-    "… liquidity covers the recourse exposure at the default",
-    `${inp.liquidity}>=${exposure.r}`,
-    `"Liquidity "&ROUND(${inp.liquidity},0)&" against "&ROUND(${exposure.r},0)`,
+    "… the collectible capacity covers the recourse exposure at the default",
+    `${downside.capacity}>=${exposure.r}`,
+    `"Collectible capacity "&TEXT(${downside.capacity},"#,##0")&" against "&TEXT(${exposure.r},"#,##0")`,
   );
   const r = s.next();
   s.formula("A", r, `="Verdict under "&${law}&" law (the compared state)"`, undefined, undefined, true);

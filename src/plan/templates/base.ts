@@ -18,8 +18,8 @@ const BASE_SOURCES: Readonly<Partial<Record<InputKey, string>>> = {
   nonRecoursePoints: SRC.marketRate,
   netWorth: SRC.sponsor,
   liquidity: SRC.sponsor,
-  discountRate: "Assumption: 6.85 %, the worked example's recourse rate (methodology §6)",
   state: SRC.commercialState,
+  foreclosure: "BEST: the foreclosure that recovers most (the lender's remedy, below)",
 };
 
 /** A template as its differences from the base. */

@@ -8,7 +8,7 @@ export const BLANK = template({
   title: "Blank deal",
   summary: "Placeholders to overwrite; bank and CMBS rates from the market table (§14); loan sized by LOAN.MAX_LOAN.",
   sheetName: "Deal",
-  inputs: {},
+  inputs: { loanType: "CMBS" },
   sources: {
     propertyValue: PLACEHOLDER,
     noi: PLACEHOLDER,
@@ -17,7 +17,6 @@ export const BLANK = template({
     liquidity: PLACEHOLDER,
     loanAmount: "0: sized with LOAN.MAX_LOAN; type an amount to fix it",
     state: PLACEHOLDER,
-    discountRate: null,
   },
   assumptions: [
     "Every deal input is a placeholder; rates, points and the DSCR and LTV thresholds come from the dated market table (bank recourse against a CMBS conduit, methodology §14) until overridden.",

@@ -22,7 +22,6 @@ export const BRIDGE = template({
     loanAmount: 5_000_000,
     holdYears: 3,
     interestOnly: true,
-    discountRate: 0.09,
     foreclosureCosts: 250_000,
   },
   sources: {
@@ -35,7 +34,6 @@ export const BRIDGE = template({
     noi: "Assumption: in-place NOI during lease-up",
     occupancy: "Assumption",
     foreclosureCosts: "Assumption",
-    discountRate: "Assumption: 9 %, a bridge borrower's cost of capital",
   },
   assumptions: [
     "The deal and the sponsor are assumptions; both rates are SOFR plus the dated market table's spreads (a bank bridge against a debt fund, methodology §14), the premium their difference; each structure's DSCR and LTV thresholds are its lender's row of the table.",

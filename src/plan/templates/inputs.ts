@@ -78,7 +78,7 @@ function marketOverride(
 export const DEAL_INPUTS = {
   loanType: spec<LoanType>({
     name: "LoanType",
-    label: "Market row (LOAN.MARKET_PREMIUM loan type)",
+    label: "Non-recourse lender's type (LOAN.MARKET_PREMIUM row)",
     rule: MARKET_PREMIUM.param.loanType,
     layout: "row",
     fallback: "BANK",
@@ -171,14 +171,6 @@ export const DEAL_INPUTS = {
     wholeMonths: true,
   }),
   interestOnly: spec<boolean>({ name: "InterestOnly", label: "Interest-only", layout: "row", fallback: false }),
-  discountRate: spec<number>({
-    name: "DiscountRate",
-    label: "Discount rate (PV of the premium)",
-    format: "rate",
-    rule: NONRECOURSE_PREMIUM.param.discountRate,
-    layout: "row",
-    fallback: 0.0685,
-  }),
   accruedInterest: spec<number>({
     name: "AccruedInterest",
     label: "Accrued interest and fees at a default",
@@ -203,12 +195,11 @@ export const DEAL_INPUTS = {
     layout: "row",
     fallback: "TX",
   }),
-  foreclosure: spec<"NONJUDICIAL" | "JUDICIAL">({
+  foreclosure: spec<"BEST" | "NONJUDICIAL" | "JUDICIAL">({
     name: "ForeclosureMethod",
-    label: "Foreclosure (NONJUDICIAL or JUDICIAL)",
-    rule: STATE_DEFICIENCY.param.foreclosure,
+    label: "Foreclosure: BEST (the lender's best remedy), NONJUDICIAL or JUDICIAL",
     layout: "row",
-    fallback: "NONJUDICIAL",
+    fallback: "BEST",
   }),
   residential1to4: spec<boolean>({
     name: "Residential1to4",

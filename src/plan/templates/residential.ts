@@ -10,12 +10,21 @@
 import { template } from "./base";
 import { DEFAULT_SENSITIVITY, RESIDENTIAL_RECOVERY_YEARS, SRC } from "./types";
 
+/** California's purchase-money bar as it reads for a bank's loan on a building the borrower does not occupy. */
+const BANK_LOAN_BAR = {
+  field: "RESIDENTIAL_BAR",
+  value: "R+P+O",
+  reason:
+    "A bank's loan, not a seller carryback: §580b bars a third party's purchase-money deficiency only on a 1–4 unit dwelling the buyer occupies (methodology §8–9)",
+} as const;
+
 export const RESIDENTIAL_CA_TX = template({
   id: "residential-ca-tx",
   title: "1–4 unit residential investment: California vs Texas",
   summary:
     "A purchase-money loan on a 2-unit investment building: in California the lender may not pursue the deficiency, in Texas it may (the methodology §8 overlay, with case A's figures).",
   sheetName: "Residential CA vs TX",
+  sameLender: true,
   inputs: {
     propertyValue: 700_000,
     noi: 45_000,
@@ -51,6 +60,7 @@ export const RESIDENTIAL_CA_TX = template({
   ],
   carveouts: [],
   compareState: "TX",
+  stateOverrides: [BANK_LOAN_BAR],
   alternativeRemedy: {
     label:
       "California lender, judicial foreclosure instead (bank loan: §580b does not reach a non-owner-occupied building)",
@@ -58,14 +68,7 @@ export const RESIDENTIAL_CA_TX = template({
     foreclosure: "JUDICIAL",
     fairMarketValue: 455_000,
     fairMarketValueSource: "Assumption: the value moves with rents in the default (700,000 × 0.65)",
-    overrides: [
-      {
-        field: "RESIDENTIAL_BAR",
-        value: "R+P+O",
-        reason:
-          "A bank's loan, not a seller carryback: §580b bars a third party's purchase-money deficiency only on a 1–4 unit dwelling the buyer occupies (methodology §8–9)",
-      },
-    ],
+    overrides: [BANK_LOAN_BAR],
     note: "LOAN.STATE_DEFICIENCY, judicial: claim − max(sale price, fair value), the §580a/§726 fair-value limit (methodology §8–9)",
   },
   sensitivity: DEFAULT_SENSITIVITY,
@@ -78,7 +81,8 @@ export const RESIDENTIAL_CA_TX = template({
     nonRecoursePoints: "Assumption: the non-recourse points of the worked example (methodology §6)",
     loanType: "Assumption: bank pricing (the market table, methodology §14, has no residential row)",
     state: "methodology §8: California bars it (CCP §580d, §580b); Texas, compared, allows it",
-    foreclosure: "methodology §5 case A: trustee sale",
+    foreclosure:
+      "BEST: the lender's best remedy (the judicial foreclosure below); methodology §5 case A was a trustee sale",
     residential1to4: "methodology §8: a 2-unit investment building",
     purchaseMoney: "methodology §8: purchase-money",
     ownerOccupied: "methodology §8: investment property",

@@ -110,6 +110,14 @@ export interface DealTemplate {
   readonly summary: string;
   readonly sheetName: string;
   readonly inputs: DealInputs;
+  /**
+   * The rates and points the template gives are one lender's two quotes, recourse and non-recourse
+   * (value-add: the worked example's bank): the like-for-like price of non-recourse is their
+   * difference. Otherwise the two structures come from different lenders, and the price of
+   * non-recourse is the premium table's estimate for the non-recourse lender's type (LoanType),
+   * the rest of the difference being the choice of lender (LenderChoiceCost).
+   */
+  readonly sameLender?: boolean;
   /** The market table's lender for each structure: its rate and points unless the inputs override them. */
   readonly lenders: { readonly recourse: MarketLender; readonly nonRecourse: MarketLender };
   readonly thresholds: { readonly recourse: Thresholds; readonly nonRecourse: Thresholds };
@@ -119,6 +127,11 @@ export interface DealTemplate {
   readonly carveouts: readonly Carveout[];
   /** A second state whose law the sheet also applies to each scenario (the state overlay). */
   readonly compareState?: string;
+  /**
+   * The deal's overrides of the state table under its own law (field, value, reason), applied to every
+   * LOAN.STATE_DEFICIENCY of the deal's state (the compared state's law is the table's).
+   */
+  readonly stateOverrides?: readonly { readonly field: string; readonly value: string; readonly reason: string }[];
   /** A remedy the lender may choose instead, shown for the last scenario (e.g. judicial foreclosure). */
   readonly alternativeRemedy?: AlternativeRemedy;
   /** The time-aware downside's assumptions where the template departs from the defaults (deal/downside.ts). */

@@ -19,6 +19,7 @@ export const VALUE_ADD = template({
   summary:
     "The worked example of methodology §6: 4.5 M at 6.85 % / 0.75 points recourse or 7.35 % / 1.25 points non-recourse, 7-year hold, three rent scenarios ending in a surrender.",
   sheetName: "Value-add deal",
+  sameLender: true,
   inputs: {
     businessPlan: "VALUE_ADD",
     propertyValue: 6_450_000,
@@ -77,7 +78,7 @@ export const VALUE_ADD = template({
     assetProtection: "Assumption",
     accruedInterest: "methodology §5 case C: included in the 4,400,000",
     state: "Assumption: a state that allows a deficiency after a trustee sale (the worked example names none)",
-    foreclosure: "Assumption: trustee sale",
+    foreclosure: "BEST: the foreclosure that recovers most (the lender's remedy, below)",
   },
   assumptions: [
     "NOI 500,000 and value 6,450,000 are assumptions (the worked example gives neither), chosen so that the pro forma and rents −15 % scenarios cover the debt and rents −35 % does not.",
