@@ -3,11 +3,17 @@
  * `loan template` into build/print/, has LibreOffice (soffice, headless) print each to PDF
  * with the file's own print setup, and reports per template the pages, their size and
  * whether every page carries the print titles (the title and the Recourse | Non-recourse |
- * Difference | Source / note headings), the size the body text prints at, and whether the
- * first page holds the summary and the verdict. A development check: it needs LibreOffice,
- * which CI does not have, and Carlito (Debian's fonts-crosextra-carlito, metric-compatible
- * with Calibri; without it LibreOffice sets the text in a wider face and the sizes shrink);
- * docs/printing.md records its figures.
+ * Difference | Source / note headings), the size the body text prints at, whether the
+ * first page holds the summary and the verdict, and the text that prints over other text:
+ * every pair of words whose boxes on a page cross (from poppler's `pdftotext -bbox`). Each
+ * page is kept as a picture, build/print/<template>-<page>.png (poppler's pdftoppm), to look
+ * at (`--docs` copies value-add's first page to docs/print-page.png, the README's). It
+ * fails when a page lacks the titles, the summary or the chart is split, or any text
+ * overlaps. It needs LibreOffice (Debian's libreoffice-calc), poppler-utils and Carlito
+ * (fonts-crosextra-carlito, metric-compatible with Calibri; without it LibreOffice sets the
+ * text in a wider face and the sizes shrink); .ci/run installs them and runs it after the
+ * tests (`node scripts/print-pages.mjs` there: the tests have built dist/). docs/printing.md
+ * records its figures.
  *
  * The PDF is read with a small reader of what LibreOffice writes: each page's content
  * stream (Flate), its text-showing operators (Tj, TJ) decoded through the fonts' ToUnicode
@@ -23,6 +29,8 @@ import zlib from "node:zlib";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "build", "print");
 const HEADINGS = ["Recourse", "Non-recourse", "Difference", "Source / note"];
+/** The page pictures' resolution (dots per inch): a Letter page 733 × 567 pixels, text still legible. */
+const PNG_DPI = 67;
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8" });
@@ -104,29 +112,84 @@ function readPdf(file) {
   });
 }
 
+/**
+ * Every word's box on every page (points from the page's top left), from `pdftotext -bbox`:
+ * pages[i] = [{ text, x0, y0, x1, y1 }].
+ */
+function wordBoxes(pdf) {
+  const html = run("pdftotext", ["-bbox", pdf, "-"]);
+  const unescape = (t) =>
+    t.replace(/&(lt|gt|amp|quot|apos|#(\d+));/g, (_, e, n) =>
+      n ? String.fromCharCode(Number(n)) : { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }[e],
+    );
+  return html
+    .split(/<page /)
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => ({ text: unescape(m[5]), x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4] }),
+      ),
+    );
+}
+
+/**
+ * The words of a page printed over other words: pairs whose boxes cross by more than half a
+ * point across and whose middle bands cross down the page (a word's box runs from its
+ * font's ascent to its descent; the middle half of it, about two thirds of the font's
+ * size, is where its letters are, so two lines of a wrapped cell, however close, do not
+ * count, and two texts set on the same row do).
+ */
+export function overlaps(words) {
+  const band = (w) => {
+    const h = w.y1 - w.y0;
+    return [w.y0 + h / 4, w.y1 - h / 4];
+  };
+  const sorted = [...words].sort((a, b) => a.y0 - b.y0);
+  const out = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i];
+    const [a0, a1] = band(a);
+    for (let j = i + 1; j < sorted.length && sorted[j].y0 < a.y1; j++) {
+      const b = sorted[j];
+      const [b0, b1] = band(b);
+      const across = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+      const down = Math.min(a1, b1) - Math.max(a0, b0);
+      if (across > 0.5 && down > 0) out.push([a, b]);
+    }
+  }
+  return out;
+}
+
 function main() {
   fs.mkdirSync(out, { recursive: true });
+  for (const f of fs.readdirSync(out)) if (/\.(png|pdf|xlsx)$/.test(f)) fs.rmSync(path.join(out, f));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "loan-print-lo-"));
   const list = run(process.execPath, ["bin/loan.mjs", "template", "--list"])
     .split("\n")
     .map((l) => l.trim().split(/\s+/)[0])
     .filter(Boolean);
   const rows = [];
+  const problems = [];
   try {
+    for (const id of list) run(process.execPath, ["bin/loan.mjs", "template", id, "-o", path.join(out, `${id}.xlsx`)]);
+    // One LibreOffice for every file: it starts once.
+    run("soffice", [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${profile}`,
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      out,
+      ...list.map((id) => path.join(out, `${id}.xlsx`)),
+    ]);
     for (const id of list) {
-      const xlsx = path.join(out, `${id}.xlsx`);
-      run(process.execPath, ["bin/loan.mjs", "template", id, "-o", xlsx]);
-      run("soffice", [
-        "--headless",
-        "--norestore",
-        `-env:UserInstallation=file://${profile}`,
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        out,
-        xlsx,
-      ]);
-      const pages = readPdf(path.join(out, `${id}.pdf`));
+      const pdf = path.join(out, `${id}.pdf`);
+      const pages = readPdf(pdf);
+      run("pdftoppm", ["-png", "-r", String(PNG_DPI), pdf, path.join(out, id)]);
+      const crossed = wordBoxes(pdf).map((words, i) => overlaps(words).map(([a, b]) => ({ page: i + 1, a, b })));
+      for (const c of crossed.flat())
+        problems.push(`${id} page ${c.page}: "${c.a.text}" and "${c.b.text}" print over each other`);
       const titled = pages.filter((p) => HEADINGS.every((h) => p.strings.includes(h))).length;
       // The summary's heading, its first row (the verdict) and its last (the exit cost, "(ExitCost)"), from
       // src/plan/deal/summary.ts, on the first page: the whole summary prints on one page.
@@ -150,6 +213,7 @@ function main() {
         titled,
         summaryFirst,
         chartWhole,
+        overlaps: crossed.flat().length,
         font: Math.round(font * 10) / 10,
         body: Math.round(body * 10) / 10,
       });
@@ -158,17 +222,25 @@ function main() {
     fs.rmSync(profile, { recursive: true, force: true });
   }
   console.log(
-    "| Template | Pages | Page size | Pages with the print titles | Summary and verdict on page 1 | Chart on one page | Body text printed at | Smallest printed font |",
+    "| Template | Pages | Page size | Pages with the print titles | Summary and verdict on page 1 | Chart on one page | Words printed over others | Body text printed at | Smallest printed font |",
   );
-  console.log("|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
     const first = r.summaryFirst ? "yes" : "no";
     const whole = r.chartWhole ? "yes" : "no";
     console.log(
-      `| ${r.id} | ${r.pages} | ${r.size} | ${r.titled} of ${r.pages} | ${first} | ${whole} | ${r.body} pt | ${r.font} pt |`,
+      `| ${r.id} | ${r.pages} | ${r.size} | ${r.titled} of ${r.pages} | ${first} | ${whole} | ${r.overlaps} | ${r.body} pt | ${r.font} pt |`,
     );
   }
-  if (rows.some((r) => r.titled !== r.pages || !r.summaryFirst || !r.chartWhole)) process.exitCode = 1;
+  for (const p of problems) console.log(p);
+  console.log(`Page pictures: ${path.relative(root, out)}/<template>-<page>.png`);
+  // `--docs`: the README's printed page, value-add's first (only when asked: a check run writes no tracked file).
+  if (process.argv.includes("--docs")) {
+    fs.copyFileSync(path.join(out, "value-add-01.png"), path.join(root, "docs", "print-page.png"));
+    console.log("Copied build/print/value-add-01.png to docs/print-page.png");
+  }
+  if (rows.some((r) => r.titled !== r.pages || !r.summaryFirst || !r.chartWhole || r.overlaps > 0))
+    process.exitCode = 1;
 }
 
-main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();

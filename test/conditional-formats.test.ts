@@ -15,7 +15,10 @@ import JSZip from "jszip";
 import { loadAddin } from "../src/engine/load-node";
 import { planToXlsx } from "../src/engine/plan-writers";
 import { buildExamplePlan } from "../src/plan/example";
-import { colorScale, HEAT, type PlanColorScale, type SheetPlan } from "../src/plan/plan";
+import { colorScale, type PlanColorScale, type SheetPlan } from "../src/plan/plan";
+
+/** Excel's own green–yellow–red scale: scales are checked on its colors (the heat maps' own are HEAT). */
+const EXCEL = { green: "#63BE7B", yellow: "#FFEB84", red: "#F8696B" } as const;
 import { SheetBuilder } from "../src/plan/sheet";
 import { PreviewBook } from "../src/preview/book";
 import { excelFor, runnerFor } from "../src/preview/excel-api";
@@ -43,20 +46,20 @@ const twoColor: PlanColorScale = {
   type: "colorScale",
   range: "B2:C6",
   minimum: { at: "lowest", color: "#FFFFFF" },
-  maximum: { at: "highest", color: HEAT.green },
+  maximum: { at: "highest", color: EXCEL.green },
 };
 
 describe("the plan", () => {
   test("the sheet builder keeps the scales in the order added; none: no conditionalFormats at all", () => {
-    const three = colorScale("B2:B6", HEAT.green, HEAT.yellow, HEAT.red);
+    const three = colorScale("B2:B6", EXCEL.green, EXCEL.yellow, EXCEL.red);
     expect(gridPlan([twoColor, three]).conditionalFormats).toEqual([twoColor, three]);
     expect(gridPlan([]).conditionalFormats).toBeUndefined();
     expect(three).toEqual({
       type: "colorScale",
       range: "B2:B6",
-      minimum: { at: "lowest", color: HEAT.green },
-      midpoint: { at: "percentile", value: 50, color: HEAT.yellow },
-      maximum: { at: "highest", color: HEAT.red },
+      minimum: { at: "lowest", color: EXCEL.green },
+      midpoint: { at: "percentile", value: 50, color: EXCEL.yellow },
+      maximum: { at: "highest", color: EXCEL.red },
     });
   });
 });
@@ -67,7 +70,7 @@ describe(".xlsx export", () => {
 
   test("each scale is a <conditionalFormatting> with a <colorScale>: its cfvo points and colors; the later on top", async () => {
     const plan = gridPlan([
-      colorScale("B2:B6", HEAT.green, HEAT.yellow, HEAT.red),
+      colorScale("B2:B6", EXCEL.green, EXCEL.yellow, EXCEL.red),
       { ...twoColor, range: "B3:B4", minimum: { at: "number", value: 15, color: "#FFFFFF" } },
     ]);
     const file = path.join(dir, "heat.xlsx");
@@ -123,12 +126,12 @@ describe("the preview's color scales", () => {
 
   test("a three-color scale: the midpoint's percentile splits the range; Number and Percent points", () => {
     const three = {
-      minimum: { type: "LowestValue", color: HEAT.green },
-      midpoint: { type: "Percentile", formula: "50", color: HEAT.yellow },
-      maximum: { type: "HighestValue", color: HEAT.red },
+      minimum: { type: "LowestValue", color: EXCEL.green },
+      midpoint: { type: "Percentile", formula: "50", color: EXCEL.yellow },
+      maximum: { type: "HighestValue", color: EXCEL.red },
     };
     const color = scaleColors(three, [10, 20, 30, 40, 100])!;
-    expect(color(30)).toBe(HEAT.yellow); // the median of five
+    expect(color(30)).toBe(EXCEL.yellow); // the median of five
     // A quarter of the way from 30 to 100, yellow to red: FF→F8 is 255 − 7·0.25 = 253.25 → FD;
     // EB→69 is 235 − 130·0.25 = 202.5 → CB (half up); 84→6B is 132 − 25·0.25 = 125.75 → 7E.
     expect(color(47.5)).toBe("#FDCB7E");
@@ -151,12 +154,12 @@ describe("the preview's color scales", () => {
     // B2:B6 are 10…50; C2 is text and C3:C6 blank: not shaded.
     expect([...shades.keys()].sort()).toEqual(["1:1", "2:1", "3:1", "4:1", "5:1"]);
     expect(shades.get("1:1")).toBe("#FFFFFF");
-    expect(shades.get("5:1")).toBe(HEAT.green);
+    expect(shades.get("5:1")).toBe(EXCEL.green);
     expect(shades.get("3:1")).toBe("#B1DFBD"); // 30: halfway, as above
     // An edit recomputes: A6 = 9 makes B6 = 90, so 50 is no longer the top.
     book.engine.setCells("Heat", 5, 0, [[9]]);
-    expect(book.shades("Heat").get("5:1")).toBe(HEAT.green);
-    expect(book.shades("Heat").get("4:1")).not.toBe(HEAT.green);
+    expect(book.shades("Heat").get("5:1")).toBe(EXCEL.green);
+    expect(book.shades("Heat").get("4:1")).not.toBe(EXCEL.green);
     book.deleteSheet("Heat");
     expect(book.colorScales).toEqual([]);
   });

@@ -19,9 +19,11 @@ import {
   initialState,
   inWords,
   readForm,
+  showValue,
   stateChoices,
   formChecks,
 } from "../src/taskpane/deal-form";
+import { ENTRY_CASES } from "./entry-cases";
 
 const field = (key: string) =>
   FIELDS.find((f) => f.key === key) ??
@@ -29,7 +31,57 @@ const field = (key: string) =>
     throw new Error(key);
   })();
 
-describe("checkField", () => {
+describe("checkField reads a field as Excel reads its cell", () => {
+  /** A pane field whose input's cell has the number format (one that takes any sign, for the money cases). */
+  const withFormat = (format: string) =>
+    field(({ "#,##0": "noi", "0.00%": "recourseRate", "0.0%": "occupancy", "0": "holdYears" } as const)[format] ?? "");
+
+  // The cases the sheet's entry shares (test/preview-entry.test.ts): one reading of typed text.
+  test.each(ENTRY_CASES)("$typed in a $format field: $value", ({ typed, format, value }) => {
+    const f = withFormat(format);
+    const checked = checkField(f, typed);
+    if (value !== undefined) expect(checked).toEqual({ value });
+    else
+      expect(checked).toEqual({
+        error: `${f.label.replace(/\s*\([^)]*\)$/, "")} must be a number; got text "${typed.trim()}".`,
+      });
+  });
+
+  test("the fields' formats are their cells' on the sheet", () => {
+    expect(field("propertyValue").format).toBe("#,##0");
+    expect(field("recourseRate").format).toBe("0.00%");
+    expect(field("occupancy").format).toBe("0.0%");
+    expect(field("holdYears").format).toBe("0");
+  });
+
+  test("a value read is shown as its cell shows it, every decimal kept, and reads back as itself", () => {
+    expect(showValue(field("propertyValue"), 6_450_000)).toBe("6,450,000");
+    expect(showValue(field("propertyValue"), 4_500_000.5)).toBe("4,500,000.5");
+    expect(showValue(field("noi"), -25_000)).toBe("-25,000");
+    expect(showValue(field("recourseRate"), 0.0685)).toBe("6.85%");
+    expect(showValue(field("recourseRate"), 0.06855)).toBe("6.855%");
+    expect(showValue(field("occupancy"), 0.9)).toBe("90.0%");
+    expect(showValue(field("holdYears"), 7.5)).toBe("7.5");
+    for (const f of FIELDS)
+      for (const v of [0.0685, 0.9, 7, 7.5, 6_450_000, 4_500_000.25]) {
+        const read = checkField(f, String(v));
+        if ("value" in read)
+          expect({ f: f.key, v, again: checkField(f, showValue(f, read.value)) }).toEqual({ f: f.key, v, again: read });
+      }
+  });
+
+  test("the form opens with each template's inputs shown formatted", () => {
+    const form = initialState(VALUE_ADD);
+    expect(form.values.propertyValue).toBe("6,450,000");
+    expect(form.values.recourseRate).toBe(showValue(field("recourseRate"), VALUE_ADD.inputs.recourseRate));
+    expect(form.values.occupancy).toBe("90.0%");
+  });
+
+  test("a percentage field's hint says how it reads", () => {
+    expect(field("occupancy").hint).toBe(FORM_MESSAGES.percentHint("90", "0.9", true));
+    expect(field("recoursePoints").hint).toMatch(/^Percent, as Excel reads it: 0\.75% or 0\.0075; 0 or blank/);
+  });
+
   test("accepts numbers, with grouping commas", () => {
     expect(checkField(field("propertyValue"), "6,450,000")).toEqual({ value: 6450000 });
     expect(checkField(field("recourseRate"), " 0.0685 ")).toEqual({ value: 0.0685 });
@@ -37,7 +89,8 @@ describe("checkField", () => {
   });
 
   test("the message is the function's own, from the catalogue, naming the field by its label", () => {
-    const typed = checkField(field("recourseRate"), "6.85");
+    // 685 % is 6.85: a rate over 100 %, which the parameter's rule refuses
+    const typed = checkField(field("recourseRate"), "685%");
     const direct = PAYMENT.param.annualRate.read(6.85) as { message: string; arg: string };
     // the catalogue's message with the parameter's name (annualRate) replaced by the field's label
     expect(direct.message.startsWith(`${direct.arg} `)).toBe(true);
@@ -69,7 +122,7 @@ describe("the rate and points fields (0 or blank: the market table's)", () => {
   test("blank reads as 0; a rate typed is checked like any rate; the plan takes it as the override", () => {
     for (const key of ["recourseRate", "nonRecourseRate", "recoursePoints", "nonRecoursePoints"])
       expect(checkField(field(key), "  ")).toEqual({ value: 0 });
-    expect((checkField(field("nonRecourseRate"), "5.5") as { error: string }).error).toMatch(
+    expect((checkField(field("nonRecourseRate"), "550%") as { error: string }).error).toMatch(
       /^Non-recourse rate .*Rates are decimals/,
     );
     const form = initialState(AGENCY);
@@ -114,7 +167,10 @@ describe("readForm", () => {
 
   test("every bad field gets its message; nothing is built", () => {
     const form = initialState(RESIDENTIAL_CA_TX);
-    const result = readForm({ ...form, values: { ...form.values, recourseRate: "7", occupancy: "", netWorth: "x" } });
+    const result = readForm({
+      ...form,
+      values: { ...form.values, recourseRate: "700%", occupancy: "", netWorth: "x" },
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(["netWorth", "occupancy", "recourseRate"]);

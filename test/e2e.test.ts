@@ -17,7 +17,9 @@ import { type SheetPlan } from "../src/plan/plan";
 import { initialState, readForm, stateChoices } from "../src/taskpane/deal-form";
 import { TEMPLATES } from "../src/plan/templates";
 import { MSG } from "../src/core";
-import { PREVIEW_MSG as M } from "../src/preview/messages";
+import { ERROR_MEANINGS, PREVIEW_MSG as M } from "../src/preview/messages";
+import { HEAT } from "../src/plan/plan";
+import { wrapLines } from "../src/plan/row-height";
 import { freePort, startServer, stopServer, waitFor, type Started } from "./dev-server";
 
 /** The plan the pane inserts for a template with its default inputs: where each figure belongs. */
@@ -120,7 +122,9 @@ describeBrowser("the preview in Chromium", () => {
     paneFrame = frame;
   }
 
-  beforeEach(async () => openPreview());
+  /** The viewport the next test opens the preview at (issue 25's tests set theirs). */
+  let viewport = { width: 1320, height: 900 };
+  beforeEach(async () => openPreview(viewport));
 
   afterEach(async () => {
     // Offline, nothing missing (no favicon.ico 404), a clean console (no CSP violation, no uncaught error).
@@ -730,5 +734,215 @@ describeBrowser("the preview in Chromium", () => {
     const icon = await page.getAttribute('link[rel="icon"]', "href");
     const response = await page.request.get(new URL(icon ?? "", `${base}/`).toString());
     expect(response.status()).toBe(200);
+  });
+
+  // ---- issue 25: print, the pane's reading, the chart, the keyboard, first load -------------------------
+
+  describe.each([
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ])("at $width×$height", (size) => {
+    beforeAll(() => {
+      viewport = size;
+    });
+    afterAll(() => {
+      viewport = { width: 1320, height: 900 };
+    });
+    const tag = `${size.width}x${size.height}`;
+
+    test("first load: the empty sheet says what to do; the insert buttons say how they differ", async () => {
+      await expect(page.locator("#empty-sheet").textContent()).resolves.toBe(M.emptySheet());
+      await expect(page.locator("#empty-sheet").isVisible()).resolves.toBe(true);
+      const frame = pane();
+      await expect(frame.textContent("#example-hint")).resolves.toMatch(/Not a deal model.*Insert deal model above/s);
+      await expect(frame.textContent("#deal-insert-hint")).resolves.toMatch(/full model for a deal/);
+      await expect(frame.getAttribute("#insert-example", "aria-describedby")).resolves.toBe("example-hint");
+      await page.screenshot({ path: shot(`first-load-${tag}.png`) });
+      await insert("value-add");
+      await expect(page.locator("#empty-sheet").count()).resolves.toBe(0);
+    });
+
+    test("the pane reads input as Excel does and shows what it read, formatted", async () => {
+      const frame = pane();
+      await frame.waitForSelector("#insert-deal:not([disabled])");
+      // The template's inputs shown formatted from the start.
+      await expect(frame.inputValue("#deal-propertyValue")).resolves.toBe("6,450,000");
+      await frame.click("details.inputs > summary");
+      for (const [id, typed, shown] of [
+        ["propertyValue", "$6,500,000", "6,500,000"],
+        ["recourseRate", "6.85%", "6.85%"],
+        ["occupancy", "90", "90.0%"],
+        ["noi", "(25,000)", "-25,000"],
+        ["loanAmount", "4500000", "4,500,000"],
+      ]) {
+        await frame.fill(`#deal-${id}`, typed);
+        await frame.press(`#deal-${id}`, "Tab");
+        expect({
+          id,
+          shown: await frame.inputValue(`#deal-${id}`),
+          error: await frame.textContent(`#deal-${id}-error`),
+        }).toEqual({
+          id,
+          shown,
+          error: "",
+        });
+      }
+      await frame.fill("#deal-noi", "500,000");
+      await frame.press("#deal-noi", "Tab");
+      await insert("value-add");
+      await expect(cell(nameOf(valueAdd, "PropertyValue")).textContent()).resolves.toBe("6,500,000");
+      await expect(cell(nameOf(valueAdd, "RecourseRate")).textContent()).resolves.toBe("6.85%");
+    });
+
+    test("print: booleans show TRUE/FALSE, wrapped rows fitted to their text, frozen rows over the scrolled ones", async () => {
+      await insert("value-add");
+      await expect(cell(nameOf(valueAdd, "TrackRecord")).textContent()).resolves.toBe(
+        String(valueAdd.cells.find((c) => c.address === nameOf(valueAdd, "TrackRecord"))?.value).toUpperCase(),
+      );
+      await expect(cell(nameOf(valueAdd, "InterestOnly")).textContent()).resolves.toMatch(/^(TRUE|FALSE)$/);
+      // Every wrapped constant's row is at least its lines × 15 points high (× 4/3 pixels, at the grid's zoom).
+      await page.selectOption("#zoom", "100");
+      const widths = new Map(valueAdd.columnWidths.map((w) => [w.column, w.points]));
+      const wrapped = valueAdd.cells.filter((c) => c.wrap && typeof c.value === "string");
+      for (const c of wrapped.slice(0, 12)) {
+        const lines = wrapLines(String(c.value), widths.get(c.address.replace(/\d+/, "")) ?? 48).length;
+        const height = await cell(c.address).evaluate(
+          (td) => (td.parentElement as HTMLElement).getBoundingClientRect().height,
+        );
+        expect({ at: c.address, tall: height >= lines * 20 - 1 }).toEqual({ at: c.address, tall: true });
+      }
+      // Scrolled down: whatever lies under the frozen rows is drawn below them, column A's long labels (text
+      // running on over the empty cells to their right) included: each such label is scrolled under each frozen row.
+      const frozen = valueAdd.freeze?.rows ?? 0;
+      const covered = await page.evaluate((rows) => {
+        const grid = document.getElementById("grid") as HTMLElement;
+        const frozenRow = (r: number) => grid.querySelector<HTMLElement>(`td[data-cell="${r}:1"]`) as HTMLElement;
+        const labels = Array.from(grid.querySelectorAll<HTMLElement>('td.overflow[data-cell$=":0"]'))
+          .filter((td) => Number(td.dataset.cell?.split(":")[0]) >= rows)
+          .slice(0, 6);
+        const out: string[] = [];
+        for (const label of labels)
+          for (let r = 0; r < rows; r++) {
+            // Put the label's row exactly under frozen row r.
+            grid.scrollTop += label.getBoundingClientRect().top - frozenRow(r).getBoundingClientRect().top;
+            const b = label.getBoundingClientRect();
+            const y = b.top + b.height / 2;
+            for (let x = b.left + 3; x < b.left + 600; x += 40) {
+              const at = document.elementFromPoint(x, y);
+              if (at?.closest("td") === label || at?.parentElement === label)
+                out.push(`${label.dataset.cell} over frozen row ${r + 1}`);
+            }
+          }
+        return [...new Set(out)];
+      }, frozen);
+      expect(covered).toEqual([]);
+      await page.locator("#grid").screenshot({ path: shot(`frozen-scrolled-${tag}.png`) });
+    });
+
+    test("the chart uses its width with readable ticks, says why a line is zero, and fits its legend", async () => {
+      await insert("value-add");
+      const drawn = await page.evaluate(() => {
+        const host = document.getElementById("charts") as HTMLElement;
+        const svg = host.querySelector("svg") as SVGSVGElement;
+        const tick = svg.querySelector("text.tick") as SVGTextElement;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return {
+          share: svg.getBoundingClientRect().width / host.clientWidth,
+          tickPx: parseFloat(getComputedStyle(tick).fontSize) * scale,
+          notes: Array.from(host.querySelectorAll(".chart-note")).map((n) => n.textContent),
+        };
+      });
+      expect(drawn.share).toBeGreaterThan(0.85);
+      expect(drawn.tickPx).toBeGreaterThanOrEqual(12);
+      expect(drawn.notes).toEqual([M.chartZeroLine("Non-recourse", "personal exposure", "sale price")]);
+      await page.locator("#charts").screenshot({ path: shot(`chart-${tag}.png`) });
+      // CA vs TX: four legend entries, none broken over two lines.
+      await insert("residential-ca-tx");
+      const entries = await page.$$eval("#charts .legend li", (lis) =>
+        lis.map((li) => ({ text: li.textContent, lines: Math.round(li.getBoundingClientRect().height / 17) })),
+      );
+      expect(entries.length).toBe(4);
+      for (const e of entries) expect(e).toEqual({ text: e.text, lines: 1 });
+      // An input the functions cannot read: no empty plot, but why.
+      await cell(nameOf(defaultPlan("residential-ca-tx"), "PropertyValue")).click();
+      await page.fill("#formula-bar", "abc");
+      await page.press("#formula-bar", "Enter");
+      const note = await page.locator("#charts .chart-note").first().textContent();
+      expect(note).toMatch(/^Nothing to draw: the cells it plots hold no numbers \([A-Z]+\d+: #VALUE!/);
+      await expect(page.locator("#charts svg").count()).resolves.toBe(0);
+    });
+
+    test("keyboard: the grid is no trap, focus always shows, errors say what is wrong", async () => {
+      const outline = () =>
+        page.evaluate(() => {
+          const a = document.activeElement as HTMLElement;
+          const st = getComputedStyle(a);
+          return {
+            id: a.id || a.className || a.tagName,
+            visible: st.outlineStyle !== "none" && parseFloat(st.outlineWidth) >= 2,
+          };
+        });
+      await selectCell("A1");
+      await expect(outline()).resolves.toEqual({ id: "grid", visible: true });
+      // Escape leaves for the sheet tabs; Shift+Tab comes back.
+      await page.keyboard.press("Escape");
+      await expect(page.evaluate(() => document.activeElement?.className)).resolves.toMatch(/\btab\b/);
+      await expect(outline()).resolves.toMatchObject({ visible: true });
+      await page.keyboard.press("Shift+Tab");
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("grid");
+      // Tab at the last column leaves; on through the tabs, the zoom and the playground, each with its ring.
+      const last = await page.getAttribute("#grid table", "aria-colcount");
+      await selectCell(`${address(0, Number(last) - 1).replace(/\d+$/, "")}1`);
+      await page.keyboard.press("Tab");
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.not.toBe("grid");
+      const reached: { id: string; visible: boolean }[] = [];
+      // Up to the page's last control (then the browser's own: the body has the focus).
+      for (let i = 0; i < 8; i++) {
+        const o = await outline();
+        if (o.id === "BODY") break;
+        reached.push(o);
+        await page.keyboard.press("Tab");
+      }
+      expect(reached.filter((o) => !o.visible)).toEqual([]);
+      expect(reached.map((o) => o.id)).toEqual(expect.arrayContaining(["zoom", "playground-input"]));
+      // Ctrl+Tab leaves too.
+      await selectCell("B2");
+      await page.keyboard.press("Control+Tab");
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.not.toBe("grid");
+      // Errors in plain words.
+      await typeInto("A1", "=1/0");
+      await selectCell("A1");
+      await expect(page.textContent("#cell-message")).resolves.toBe(`#DIV/0!: ${ERROR_MEANINGS["#DIV/0!"]}`);
+      await typeInto("A2", "=SUM(1,2");
+      await selectCell("A2");
+      const message = await page.textContent("#cell-message");
+      expect(message).toBe(`#ERROR!: ${M.unreadable('a ")" is missing: each "(" needs its ")".')}`);
+      expect(message).not.toMatch(/RParen|-->/);
+    });
+
+    test("results formatted by what they are: playground and guide; the heat map's colours", async () => {
+      for (const [formula, shown] of [
+        ["=LOAN.BREAKEVEN_PROBABILITY(180000, 1050000)", "17.14%"],
+        ["=LOAN.FAIR_SPREAD(100000, 4500000, 7, 0.045)", "37.0 bp"],
+        ["=LOAN.DSCR(405000, 300000)", "1.35x"],
+        ["=LOAN.PAYMENT(4500000, 0.0685, 30)", "29,486.66"],
+      ]) {
+        await page.fill("#playground-input", formula);
+        await page.press("#playground-input", "Enter");
+        await expect(page.textContent("#playground-result")).resolves.toBe(shown);
+      }
+      const results = await pane().$$eval("#guide .result", (r) => r.map((x) => x.textContent ?? ""));
+      expect(results).toContain("→ 29,486.66");
+      expect(results.filter((r) => /\d{5,}|\d\.\d{5,}/.test(r))).toEqual([]);
+      await insert("value-add");
+      const exposure = valueAdd.conditionalFormats?.[0];
+      if (!exposure) throw new Error("no color scale");
+      const { top, left } = parseRange(exposure.range);
+      const td = cell(address(top, left));
+      const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+      await expect(td.evaluate((x) => getComputedStyle(x).backgroundColor)).resolves.toBe(rgb(HEAT.bad));
+      await expect(td.evaluate((x) => getComputedStyle(x).color)).resolves.toBe("rgb(0, 0, 0)");
+      await expect(td.textContent()).resolves.toMatch(/^\d{1,3}(,\d{3})*$/);
+    });
   });
 });

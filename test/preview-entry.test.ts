@@ -9,8 +9,16 @@
 import fc from "fast-check";
 import { dateSerial, parseEntry } from "../src/preview/entry";
 import { formatValue } from "../src/preview/format";
+import { ENTRY_CASES } from "./entry-cases";
 
 describe("parseEntry", () => {
+  // The cases the task pane's fields share (test/deal-form.test.ts): one reading of typed text.
+  test.each(ENTRY_CASES)("$typed typed into a $format cell: $value", ({ typed, format, value }) => {
+    const content = parseEntry(typed, format).content;
+    if (value === undefined) expect(content).toBe(typed);
+    else expect(content).toBe(value);
+  });
+
   test("thousands separators: a number, with Excel's #,##0 format", () => {
     expect(parseEntry("4,000,000")).toEqual({ content: 4000000, format: "#,##0" });
     expect(parseEntry("1,234.5")).toEqual({ content: 1234.5, format: "#,##0.00" });

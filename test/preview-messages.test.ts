@@ -19,6 +19,24 @@ const CASES: Record<keyof typeof M, [string, string]> = {
   examples: [M.examples(2), "Examples"],
   tryLabel: [M.tryLabel(), "Try"],
   tryFormula: [M.tryFormula("=LOAN.DSCR(1,2)"), "Try =LOAN.DSCR(1,2)"],
+  errorMeaning: [M.errorMeaning("#DIV/0!"), "A division by zero: the number divided by is 0 or blank."],
+  unreadable: [
+    M.unreadable('a ")" is missing: each "(" needs its ")".'),
+    'The formula could not be read: a ")" is missing: each "(" needs its ")".',
+  ],
+  unknownFunction: [
+    M.unknownFunction("LOAN.PAYMNT"),
+    "There is no function named LOAN.PAYMNT: check its spelling (the add-in's functions start with LOAN.).",
+  ],
+  chartNoData: [M.chartNoData("B40", "#VALUE!"), "Nothing to draw: the cells it plots hold no numbers (B40: #VALUE!)."],
+  chartZeroLine: [
+    M.chartZeroLine("Non-recourse", "personal exposure", "sale price"),
+    "Non-recourse: no personal exposure at any sale price in this range.",
+  ],
+  emptySheet: [
+    M.emptySheet(),
+    "This sheet is empty. Pick a template in the task pane (left), then Insert deal model; or type a value or a =LOAN. formula into a cell.",
+  ],
   invalidSheetName: [M.invalidSheetName("a/b"), 'The sheet name "a/b" is not valid.'],
   sheetExists: [M.sheetExists("Deal"), 'A sheet named "Deal" already exists.'],
   noSheet: [M.noSheet("Deal"), 'There is no sheet named "Deal".'],

@@ -99,9 +99,9 @@ describe("writePlan", () => {
         api: "colorScale.criteria",
         address: "B2:C4",
         value: {
-          minimum: { type: "LowestValue", color: "#63BE7B" },
-          midpoint: { type: "Percentile", formula: "50", color: "#FFEB84" },
-          maximum: { type: "HighestValue", color: "#F8696B" },
+          minimum: { type: "LowestValue", color: "#91BFDB" },
+          midpoint: { type: "Percentile", formula: "50", color: "#FFFFBF" },
+          maximum: { type: "HighestValue", color: "#FC8D59" },
         },
       },
       { api: "range.conditionalFormats.add", address: "D2:D4", value: "ColorScale" },

@@ -77,7 +77,13 @@ const FEATURES: Record<string, Feature> = {
   },
   "number formats": {
     read: (s) => cellMap(s, (c) => c.numberFormat),
-    plan: (p) => planMap(p, (c) => (c.numberFormat === "General" ? undefined : c.numberFormat)),
+    // A boolean constant without one: TRUE or FALSE, LibreOffice's format for booleans.
+    plan: (p) =>
+      planMap(p, (c) =>
+        c.numberFormat === "General"
+          ? undefined
+          : (c.numberFormat ?? (typeof c.value === "boolean" ? '"TRUE";"TRUE";"FALSE"' : undefined)),
+      ),
   },
   bold: {
     read: (s) => cellMap(s, (c) => c.bold),
@@ -94,6 +100,26 @@ const FEATURES: Record<string, Feature> = {
   "rows fitted to their wrapped text": {
     read: (s) => s.fittedRows,
     plan: (p) => sorted(p.cells.filter((c) => c.wrap).map((c) => row(c.address))),
+  },
+  "row heights (wrapped rows fitted to their text)": {
+    read: (s) => s.rowHeights,
+    // Every row that holds wrapped text has a height, one line's (15 points) at least, in whole lines.
+    count: (p) => (p.cells.some((c) => c.wrap && typeof c.value === "string") ? 1 : 0),
+  },
+  booleans: {
+    // A boolean constant: a boolean in the workbook, shown TRUE or FALSE (its number format).
+    read: (s) =>
+      cellMap(s, (c) =>
+        c.formula === undefined && typeof c.value === "boolean"
+          ? { value: c.value, format: c.numberFormat }
+          : undefined,
+      ),
+    plan: (p) =>
+      planMap(p, (c) =>
+        typeof c.value === "boolean"
+          ? { value: c.value, format: c.numberFormat ?? '"TRUE";"TRUE";"FALSE"' }
+          : undefined,
+      ),
   },
   "column widths": {
     read: (s) => s.columnWidths,

@@ -91,6 +91,8 @@ export interface WrittenSheet {
   print: WrittenPrint;
   /** The rows (1-based) holding wrapped text whose height follows their text. */
   fittedRows: number[];
+  /** Row heights (1-based row → points): Excel's fit (the emulation's estimate), the file's `ht`. */
+  rowHeights: Record<number, number>;
 }
 
 /** Excel's "Normal" margins, its default (inches). */
@@ -251,6 +253,7 @@ export function readPreview(book: PreviewBook, sheet: string, applied: readonly 
     ...(chart ? { chart } : {}),
     print,
     fittedRows,
+    rowHeights: Object.fromEntries([...book.rowHeights(sheet)].map(([r, points]) => [r + 1, points])),
   };
 }
 
@@ -554,5 +557,10 @@ export async function readXlsx(bytes: Uint8Array, sheet: string): Promise<Writte
     ...(chart ? { chart } : {}),
     print,
     fittedRows: wrappedRows(cells).filter((r) => !customHeight.has(r)),
+    rowHeights: Object.fromEntries(
+      ((ws.sheetData?.row ?? []) as Node[])
+        .filter((r) => r["@ht"] !== undefined)
+        .map((r) => [Number(r["@r"]), Number(r["@ht"])]),
+    ),
   };
 }

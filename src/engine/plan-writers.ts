@@ -12,14 +12,29 @@
  * _xlnm.Print_Area and _xlnm.Print_Titles names. Color scales (heat maps) are written as
  * `<conditionalFormatting>` rules, which Excel and LibreOffice shade from the cells' values
  * when they open the file; the plan's last is on top, as Office.js adds each on top.
+ *
+ * A row of wrapped text gets the height its computed text needs (src/plan/row-height.ts) as
+ * its `ht`, without `customHeight`: LibreOffice opens and prints the row at that height (with
+ * no height it keeps one line's, and the lines print over the rows below), and Excel takes it
+ * as its own fit, which it redoes when the row's text changes (a custom height it would keep).
+ * A boolean constant without a format gets BOOLEAN_FORMAT (src/plan/plan.ts), as the Excel
+ * writer gives it: LibreOffice shows a boolean under a cell style's General as 1 or 0.
  */
 import fs from "fs";
 import ExcelJS from "exceljs";
 import type { RawCellContent } from "hyperformula";
 import JSZip from "jszip";
 import { absoluteRef, parseAddress, sheetRef } from "../plan/a1";
-import { pageBreaks, PAPERS } from "../plan/page";
-import { type PlanColorScale, type PlanName, type PlanPrint, SCALE_POINTS, type SheetPlan } from "../plan/plan";
+import { DEFAULT_COLUMN_POINTS, pageBreaks, PAPERS } from "../plan/page";
+import {
+  BOOLEAN_FORMAT,
+  type PlanColorScale,
+  type PlanName,
+  type PlanPrint,
+  SCALE_POINTS,
+  type SheetPlan,
+} from "../plan/plan";
+import { wrappedRowHeights, type WrappedText } from "../plan/row-height";
 import type { Addin } from "./addin";
 import { cellIssue, fileValue, spilledFormula, writeSpillValues, type CellIssue } from "./cells";
 import { writeAtomically } from "./safe-io";
@@ -43,10 +58,12 @@ function nameReference(plan: SheetPlan, name: PlanName): string {
 }
 
 /**
- * The workbook (one sheet, the plan's) with `names` scoped to that sheet (localSheetId 0), as
- * the Excel writer makes them; ExcelJS writes every name for the whole workbook.
+ * The workbook (one sheet, the plan's) as ExcelJS wrote it, finished: `names` scoped to that
+ * sheet (localSheetId 0), as the Excel writer makes them (ExcelJS writes every name for the
+ * whole workbook); and the rows' heights marked as fitted, not custom (ExcelJS marks every
+ * height it writes `customHeight="1"`, and the plan sets no custom height).
  */
-async function scopeNames(xlsx: Uint8Array, names: ReadonlySet<string>): Promise<Uint8Array> {
+async function finishFile(xlsx: Uint8Array, names: ReadonlySet<string>): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   const part = "xl/workbook.xml";
   const xml = (await zip.file(part)?.async("string")) ?? "";
@@ -56,6 +73,12 @@ async function scopeNames(xlsx: Uint8Array, names: ReadonlySet<string>): Promise
     xml.replace(/<definedName name="([^"]+)">/g, (element, name: string) =>
       names.has(name) ? `<definedName name="${name}" localSheetId="0">` : element,
     ),
+  );
+  const sheet = "xl/worksheets/sheet1.xml";
+  const rows = (await zip.file(sheet)?.async("string")) ?? "";
+  zip.file(
+    sheet,
+    rows.replace(/<row [^>]*>/g, (row) => row.replace(/ customHeight="1"/, "")),
   );
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
@@ -141,6 +164,7 @@ export async function planToXlsx(
     named.set(n.name, engine.value(plan.sheetName, row, col));
   }
   try {
+    const wrapped: WrappedText[] = [];
     const book = new ExcelJS.Workbook();
     const ws = book.addWorksheet(plan.sheetName, {
       ...(plan.freeze ? { views: [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }] } : {}),
@@ -163,6 +187,9 @@ export async function planToXlsx(
         if (spill) writeSpillValues(ws, engine, plan.sheetName, row, col, spill);
       } else if (cell.value !== undefined && cell.value !== "") target.value = cell.value; // "": blank, as in Excel
       if (cell.numberFormat) target.numFmt = cell.numberFormat;
+      // A boolean constant, or a formula's boolean written as its value (values only): TRUE or FALSE in LibreOffice.
+      else if (typeof cell.value === "boolean" || (options.valuesOnly && typeof target.value === "boolean"))
+        target.numFmt = BOOLEAN_FORMAT;
       if (cell.bold !== undefined || cell.fontColor !== undefined) {
         // The whole font, as Excel writes it: a font with only its bold or color leaves the face and size to the
         // reader (LibreOffice then takes its own default, not the workbook's Calibri 11).
@@ -172,9 +199,16 @@ export async function planToXlsx(
           ...(cell.fontColor ? { color: { argb: argb(cell.fontColor) } } : {}),
         };
       }
-      // The row has no set height, so Excel and LibreOffice fit it to the wrapped text.
-      if (cell.wrap) target.alignment = { wrapText: true };
+      if (cell.wrap) {
+        target.alignment = { wrapText: true };
+        const shown = cell.formula !== undefined ? engine.value(plan.sheetName, row, col) : cell.value;
+        if (typeof shown === "string") wrapped.push({ row, col, text: shown, bold: cell.bold });
+      }
     }
+    // Each wrapped row at its text's height (a fitted height: see the top of this file).
+    const widths = new Map(plan.columnWidths.map((w) => [parseAddress(`${w.column}1`).col, w.points]));
+    const width = (col: number) => widths.get(col) ?? DEFAULT_COLUMN_POINTS;
+    for (const [row, points] of wrappedRowHeights(wrapped, width)) ws.getRow(row + 1).height = points;
     // A break "before row r" is ExcelJS's (and the file's) break after row r − 1.
     for (const r of plan.print ? pageBreaks(plan.print) : []) ws.getRow(r - 1).addPageBreak();
     // Priority 1 is the rule on top: the plan's last scale, as each one Excel adds goes on top.
@@ -182,7 +216,7 @@ export async function planToXlsx(
     scales.forEach((f, i) => ws.addConditionalFormatting(colorScaleRule(f, scales.length - i)));
     for (const n of plan.names ?? []) book.definedNames.add(nameReference(plan, n), n.name);
     let bytes: Uint8Array = new Uint8Array(await book.xlsx.writeBuffer());
-    if (plan.names?.length) bytes = await scopeNames(bytes, new Set(plan.names.map((n) => n.name)));
+    bytes = await finishFile(bytes, new Set((plan.names ?? []).map((n) => n.name)));
     if (plan.chart) {
       const formats = new Map(plan.cells.map((c) => [c.address, c.numberFormat]));
       bytes = await addChart(

@@ -139,8 +139,24 @@ export interface PlanColorScale {
 
 export type PlanConditionalFormat = PlanColorScale;
 
-/** Excel's own 3-color scales (Home › Conditional Formatting › Color Scales): green, yellow, red. */
-export const HEAT = { green: "#63BE7B", yellow: "#FFEB84", red: "#F8696B", white: "#FFFFFF" } as const;
+/**
+ * The heat maps' colors: a blue–yellow–orange scale that reads the same to the colour-blind (ColorBrewer's RdYlBu,
+ * its light inner colors), not Excel's red–green, which a deuteranope hardly tells apart. Light enough that the
+ * numbers stay in the cells in black (contrast 9:1 or more). `good` is the favourable end, `bad` the other;
+ * `green`, `yellow` and `red` are the names the deal sheet's grids use for the same three (good, middle, bad).
+ */
+const GOOD = "#91BFDB";
+const NEUTRAL = "#FFFFBF";
+const BAD = "#FC8D59";
+export const HEAT = {
+  good: GOOD,
+  neutral: NEUTRAL,
+  bad: BAD,
+  green: GOOD,
+  yellow: NEUTRAL,
+  red: BAD,
+  white: "#FFFFFF",
+} as const;
 
 /** A 3-color scale over `range`: lowest, 50th percentile, highest, in the colors given (low to high). */
 export function colorScale(range: string, low: string, mid: string, high: string): PlanColorScale {
@@ -170,6 +186,13 @@ export interface SheetPlan {
 /** Financial-model convention: inputs blue, formulas black. */
 export const INPUT_COLOR = "#0000FF";
 export const FORMULA_COLOR = "#000000";
+
+/**
+ * A boolean's number format, which every writer gives a boolean constant the plan sets no format for: TRUE or
+ * FALSE as Excel shows a boolean under any format, and LibreOffice only under this one (its own for booleans; under
+ * a cell style's General it shows 1 or 0).
+ */
+export const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
 
 export const FORMATS = {
   money: "#,##0.00",

@@ -11,7 +11,10 @@
 import { address as a1, isValidSheetName, parseAddress, parseRange, sheetRef } from "../plan/a1";
 import type { Addin } from "../engine/addin";
 import { EngineWorkbook, type CellResult } from "../engine/workbook";
+import { DEFAULT_COLUMN_POINTS } from "../plan/page";
+import { wrappedRowHeights, type WrappedText } from "../plan/row-height";
 import { type PreviewColorScale, type ScaleCriteria, SCALE_TYPES, scaleColors } from "./heat";
+import { isEngineMessage, plainWords } from "./errors";
 import { PREVIEW_MSG as M } from "./messages";
 
 export interface CellStyle {
@@ -82,6 +85,11 @@ export class PreviewBook {
   readonly charts: PreviewChart[] = [];
   /** Print setups, by sheet. */
   readonly print = new Map<string, PreviewPrint>();
+  /**
+   * Rows fitted to their text (Range.format.autofitRows), by sheet (0-based): their height is
+   * not the user's but follows their wrapped text, as it changes (see `rowHeights`).
+   */
+  readonly fittedRows = new Map<string, Set<number>>();
   /** Color scales, in the order added (a later one over the same cell wins, as Excel puts a new format first). */
   readonly colorScales: PreviewColorScale[] = [];
   active: string;
@@ -144,6 +152,7 @@ export class PreviewBook {
     this.widths.delete(name);
     this.frozen.delete(name);
     this.print.delete(name);
+    this.fittedRows.delete(name);
     for (let i = this.charts.length - 1; i >= 0; i--) if (this.charts[i].sheet === name) this.charts.splice(i, 1);
     for (let i = this.colorScales.length - 1; i >= 0; i--)
       if (this.colorScales[i].sheet === name) this.colorScales.splice(i, 1);
@@ -224,6 +233,39 @@ export class PreviewBook {
     return out;
   }
 
+  /** Range.format.autofitRows: the range's rows ("4:9", "A4:J9") take the height of their wrapped text. */
+  autofitRows(sheet: string, range: string): void {
+    this.requireSheet(sheet);
+    let top: number;
+    let bottom: number;
+    if (WHOLE_COLUMNS.test(range)) [top, bottom] = [0, Math.max(0, this.usedSize(sheet).rows - 1)];
+    else if (WHOLE_ROWS.test(range)) {
+      const [a, b] = range.replace(/\$/g, "").split(":").map(Number);
+      [top, bottom] = [Math.min(a, b) - 1, Math.max(a, b) - 1];
+    } else ({ top, bottom } = parseRange(range));
+    let rows = this.fittedRows.get(sheet);
+    if (!rows) this.fittedRows.set(sheet, (rows = new Set()));
+    for (let r = top; r <= bottom; r++) rows.add(r);
+  }
+
+  /**
+   * The height of each fitted row holding wrapped text (0-based row → points), from its text
+   * as it stands (src/plan/row-height.ts: the estimate the .xlsx writer writes); other rows
+   * keep the default height.
+   */
+  rowHeights(sheet: string): Map<number, number> {
+    const fitted = this.fittedRows.get(sheet);
+    const wrapped: WrappedText[] = [];
+    for (const [key, style] of this.styles.get(sheet) ?? []) {
+      const [row, col] = key.split(":").map(Number);
+      if (!style.wrap || !fitted?.has(row)) continue;
+      const v = this.engine.value(sheet, row, col);
+      if (typeof v === "string") wrapped.push({ row, col, text: v, bold: style.bold });
+    }
+    const widths = this.widths.get(sheet);
+    return wrappedRowHeights(wrapped, (col) => widths?.get(col) ?? DEFAULT_COLUMN_POINTS);
+  }
+
   setColumnWidth(sheet: string, range: string, points: number): void {
     this.requireSheet(sheet);
     const cols = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(range);
@@ -275,7 +317,7 @@ export class PreviewBook {
   explain(sheet: string, row: number, col: number): string | undefined {
     const v = this.engine.value(sheet, row, col);
     if (v === null || typeof v !== "object") return undefined;
-    if (v.message && !isEngineMessage(v.message)) return v.message;
+    if (v.message && !isEngineMessage(v.message)) return plainWords(v.error, v.message);
     const seen = new Set<string>();
     const trace = (s: string, r: number, c: number, depth: number): string | undefined => {
       const key = `${s}!${r}:${c}`;
@@ -303,7 +345,7 @@ export class PreviewBook {
       return undefined;
     };
     const source = trace(sheet, row, col, 0);
-    return source ? `${v.message ? `${v.message} ` : ""}${source}` : v.message;
+    return source ? `${v.message ? `${v.message} ` : ""}${source}` : plainWords(v.error, v.message);
   }
 
   /** The single cells a cell's formula refers to, directly or through a name. */
@@ -370,10 +412,3 @@ export function excelValue(v: CellResult): unknown {
 
 /** The most cells of one range an error's source is looked for in. */
 const RANGE_CELLS = 1000;
-
-/** The spreadsheet engine's own generic messages for an error that passed through arithmetic or a built-in. */
-const ENGINE_MESSAGE = /^(Value cannot be coerced to number|Wrong type of argument|Division by zero|Error propagated)/i;
-
-function isEngineMessage(message: string): boolean {
-  return ENGINE_MESSAGE.test(message);
-}

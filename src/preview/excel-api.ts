@@ -313,9 +313,9 @@ class Range {
     const font = {} as Range["format"]["font"];
     settable(font, "bold", style("range.format.font.bold", "bold"));
     settable(font, "color", style("range.format.font.color", "color"));
-    // Row heights follow the text in the preview's grid (an HTML table), so autofitting has nothing to do but
-    // check the range, as Excel does.
-    const autofitRows = () => this.queue("range.format.autofitRows", undefined, () => {});
+    // The rows' heights follow their wrapped text from then on (PreviewBook.rowHeights).
+    const autofitRows = () =>
+      this.queue("range.format.autofitRows", undefined, () => book().autofitRows(this.sheet.target(), this.at()));
     const format = { font, autofitRows } as Range["format"];
     settable(format, "wrapText", style("range.format.wrapText", "wrap"));
     settable(format, "columnWidth", (points: number) =>

@@ -13,7 +13,12 @@ export function formatValue(value: unknown, numberFormat?: string): string {
   if (typeof value !== "number") return String(value);
   if (!numberFormat || numberFormat === "General") return general(value);
   if (isDateFormat(numberFormat)) return formatDate(value, numberFormat);
-  const section = numberFormat.split(";")[value < 0 && numberFormat.includes(";") ? 1 : 0] ?? numberFormat;
+  // Sections: positive; negative; zero (a missing one is the first's).
+  const sections = numberFormat.split(";");
+  const section = (value < 0 ? sections[1] : value === 0 ? sections[2] : undefined) ?? sections[0];
+  // A section without a digit placeholder shows only its text ('"TRUE";"TRUE";"FALSE"', a boolean's format).
+  if (!/[0#?]/.test(section.replace(/"[^"]*"/g, "")))
+    return section.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
   const suffix = /"([^"]*)"\s*$/.exec(section)?.[1] ?? "";
   const core = section.replace(/"[^"]*"/g, "");
   const percent = core.includes("%");
@@ -21,7 +26,7 @@ export function formatValue(value: unknown, numberFormat?: string): string {
   const decimals = /\.([0#]+)/.exec(core)?.[1].length ?? 0;
   const grouping = core.includes(",");
   const n = percent ? value * 100 : value;
-  const negative = n < 0 && !numberFormat.includes(";");
+  const negative = n < 0 && sections[1] === undefined;
   const text = Math.abs(n).toLocaleString("en-US", {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,

@@ -8,12 +8,15 @@
  * The keyboard works as in Excel: arrow keys move the selection, Tab and Enter move right
  * and down (with Shift, back), typing starts an entry in the formula bar (F2 edits the
  * cell's), Enter or Tab there enters it and moves on, Escape cancels, Delete clears. An
- * entry is read as Excel reads it (see entry.ts).
+ * entry is read as Excel reads it (see entry.ts). The grid is no keyboard trap: Tab at the
+ * last column (Shift+Tab at column A), Escape and Ctrl+Tab move on to the page's next
+ * control (the sheet tabs, the zoom, the playground). An empty sheet says what to do first.
  */
 import { address, column } from "../plan/a1";
 import type { PreviewBook } from "./book";
 import { parseEntry } from "./entry";
 import { formatValue } from "./format";
+import { PREVIEW_MSG as M } from "./messages";
 
 const MAX_ROWS = 400;
 const MAX_COLS = 40;
@@ -107,6 +110,14 @@ export class GridView {
   }
 
   private onGridKey(e: KeyboardEvent): void {
+    // Leaving the grid (no keyboard trap): Escape or Ctrl+Tab go on to the sheet tabs, zoom and playground;
+    // Ctrl+Shift+Tab goes back; Tab at the last column and Shift+Tab at column A leave it as Tab does anywhere.
+    if (e.key === "Escape" || (e.key === "Tab" && e.ctrlKey)) {
+      e.preventDefault();
+      this.leave(e.shiftKey ? -1 : 1);
+      return;
+    }
+    if (e.key === "Tab" && (e.shiftKey ? this.selected.col === 0 : this.selected.col === this.size.cols - 1)) return;
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const moves: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
@@ -131,6 +142,19 @@ export class GridView {
       e.preventDefault();
       this.edit(e.key);
     }
+  }
+
+  /** Moves the keyboard focus out of the grid: to the next focusable element after it (1), or before it (−1). */
+  private leave(direction: 1 | -1): void {
+    const focusable = Array.from(
+      document.querySelectorAll<HTMLElement>(
+        'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), iframe, [tabindex]:not([tabindex="-1"])',
+      ),
+    ).filter((x) => x === this.el.grid || !this.el.grid.contains(x));
+    const at = focusable.indexOf(this.el.grid);
+    const next = focusable[at + direction];
+    if (next) next.focus();
+    else this.el.grid.blur();
   }
 
   /** Starts editing the selected cell in the formula bar: its content, or `start` typed afresh. */
@@ -232,16 +256,23 @@ export class GridView {
       if (c < frozenCols) this.freezeColumn(th, lefts[c], c === frozenCols - 1);
     }
     const shades = this.book.shades(sheet);
+    // Rows fitted to their wrapped text are as high as it needs (points × 4/3 pixels), the others 20 px.
+    const fitted = this.book.rowHeights(sheet);
+    const rowPx = (r: number) => Math.max(ROW_PX, Math.round((fitted.get(r) ?? 0) * PX_PER_PT));
+    // Where each frozen row sticks: below the column letters and the frozen rows above it.
+    const tops = [ROW_PX];
+    for (let r = 0; r < frozenRows; r++) tops.push(tops[r] + rowPx(r));
     const body = table.createTBody();
     for (let r = 0; r < nRows; r++) {
       const tr = body.insertRow();
+      if (fitted.has(r)) tr.style.height = `${rowPx(r)}px`;
       const rowHead = tr.appendChild(document.createElement("th"));
       rowHead.textContent = String(r + 1);
       rowHead.setAttribute("scope", "row");
       const isFrozenRow = r < frozenRows;
       if (isFrozenRow) {
         tr.className = r === frozenRows - 1 ? "frozen last" : "frozen";
-        rowHead.style.top = `${ROW_PX * (r + 1)}px`;
+        rowHead.style.top = `${tops[r]}px`;
       }
       const values = Array.from({ length: nCols }, (_, c) =>
         r < rows && c < cols ? this.book.engine.value(sheet, r, c) : null,
@@ -251,7 +282,7 @@ export class GridView {
         td.dataset.cell = `${r}:${c}`;
         td.id = `cell-${r}-${c}`;
         td.setAttribute("role", "gridcell");
-        if (isFrozenRow) td.style.top = `${ROW_PX * (r + 1)}px`;
+        if (isFrozenRow) td.style.top = `${tops[r]}px`;
         if (c < frozenCols) this.freezeColumn(td, lefts[c], c === frozenCols - 1);
         if (r >= rows || c >= cols) continue;
         const v = values[c];
@@ -294,6 +325,15 @@ export class GridView {
     }
     table.style.zoom = String(this.zoomFactor(widths, frozenCols));
     this.el.grid.replaceChildren(table);
+    // An empty sheet (the preview's first) says what to do first.
+    if (rows === 0 && cols === 0) {
+      const note = document.createElement("p");
+      note.className = "empty-sheet";
+      note.id = "empty-sheet";
+      note.setAttribute("role", "note");
+      note.textContent = M.emptySheet();
+      this.el.grid.appendChild(note);
+    }
     this.el.grid.dataset.frozen = `${frozenRows}:${frozenCols}`;
     this.select(this.selected.row, this.selected.col);
   }

@@ -1,14 +1,17 @@
 /**
  * The function playground: type a =LOAN.* formula (or any formula the engine knows) and see
- * its result formatted, a spilled result as a small grid, or the error with its message in
+ * its result formatted by what it is (src/taskpane/results.ts: money, percentages, basis
+ * points), a spilled result as a small grid, or the error with its message in
  * place of the result; with the function's help from functions.json and its documented
  * examples, each computed. The pre-filled formula is computed on load; editing clears the
  * result (never a stale value) until Enter computes the new one.
  */
 import type { FunctionEntry } from "../engine/addin";
+import { formatResult, generalNumber, resultKind, type ResultKind } from "../taskpane/results";
 import type { CellResult } from "../engine/workbook";
 import type { PreviewBook } from "./book";
 import { formatValue } from "./format";
+import { parseDetail, plainWords } from "./errors";
 import { PREVIEW_MSG as M } from "./messages";
 
 export interface PlaygroundElements {
@@ -37,12 +40,8 @@ export function splitDescription(description: string | undefined): { text: strin
   return { text, examples };
 }
 
-/** A number as the playground shows it: grouped, two decimals unless whole or a small ratio. */
-export function showNumber(v: number): string {
-  if (Number.isInteger(v)) return formatValue(v, "#,##0");
-  if (Math.abs(v) >= 100) return formatValue(v, "#,##0.00");
-  return formatValue(v);
-}
+/** A number of no known kind as the playground shows it: grouped, two decimals unless whole or a small ratio. */
+export const showNumber = generalNumber;
 
 function show(v: CellResult): string {
   if (v !== null && typeof v === "object") return v.error;
@@ -52,7 +51,7 @@ function show(v: CellResult): string {
 export type Outcome =
   | { kind: "empty" }
   | { kind: "value"; text: string; raw: CellResult }
-  | { kind: "spill"; rows: CellResult[][] }
+  | { kind: "spill"; rows: CellResult[][]; of?: ResultKind }
   | { kind: "error"; text: string };
 
 /** What the playground shows for a formula: its value, a spill, or the error and its message. Never throws. */
@@ -66,19 +65,47 @@ export function evaluate(book: PreviewBook, formula: string): Outcome {
   } catch (e) {
     return {
       kind: "error",
-      text: M.unreadableFormula(e instanceof Error ? e.message : String(e)),
+      text: M.unreadableFormula(
+        parseDetail(parserMessage(book, source) ?? (e instanceof Error ? e.message : String(e))),
+      ),
     };
   }
-  if (Array.isArray(result)) return { kind: "spill", rows: result };
+  if (Array.isArray(result)) {
+    const of = resultKind(source);
+    return of ? { kind: "spill", rows: result, of } : { kind: "spill", rows: result };
+  }
   if (result !== null && typeof result === "object")
-    return { kind: "error", text: M.errorResult(result.error, result.message) };
-  return { kind: "value", text: show(result), raw: result };
+    return { kind: "error", text: M.errorResult(result.error, plainWords(result.error, result.message)) };
+  // A LOAN function's number shown by what it is: money, a percentage, basis points, a ratio.
+  return {
+    kind: "value",
+    text: typeof result === "number" ? formatResult(result, resultKind(source)) : show(result),
+    raw: result,
+  };
+}
+
+/**
+ * The parser's message for a formula the engine will not calculate ("This is not a formula"): read from the formula
+ * entered into a cell of a scratch sheet, added and removed again.
+ */
+function parserMessage(book: PreviewBook, formula: string): string | undefined {
+  const scratch = "Playground scratch";
+  try {
+    book.engine.addSheet(scratch);
+    book.engine.setCells(scratch, 0, 0, [[formula]]);
+    const v = book.engine.value(scratch, 0, 0);
+    return v !== null && typeof v === "object" ? v.message : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (book.engine.sheetNames.includes(scratch)) book.engine.removeSheet(scratch);
+  }
 }
 
 const SPILL_ROWS = 12;
 
 /** A spilled result as a small grid: its first rows, and how many there are. */
-function spillTable(rows: CellResult[][]): HTMLElement {
+function spillTable(rows: CellResult[][], of?: ResultKind): HTMLElement {
   const wrap = document.createElement("div");
   wrap.className = "spill";
   const caption = document.createElement("p");
@@ -89,7 +116,7 @@ function spillTable(rows: CellResult[][]): HTMLElement {
     const tr = table.insertRow();
     for (const v of row) {
       const td = tr.insertCell();
-      td.textContent = show(v);
+      td.textContent = typeof v === "number" && of ? formatResult(v, of) : show(v);
       if (typeof v === "number") td.className = "num";
       else if (v !== null && typeof v === "object") td.className = "error";
     }
@@ -102,7 +129,7 @@ function spillTable(rows: CellResult[][]): HTMLElement {
 function render(target: HTMLElement, outcome: Outcome): void {
   target.classList.toggle("error", outcome.kind === "error");
   target.dataset.kind = outcome.kind;
-  if (outcome.kind === "spill") target.replaceChildren(spillTable(outcome.rows));
+  if (outcome.kind === "spill") target.replaceChildren(spillTable(outcome.rows, outcome.of));
   else if (outcome.kind === "empty") target.replaceChildren();
   else {
     target.textContent = outcome.text;

@@ -32,6 +32,13 @@ async function start(): Promise<void> {
     });
     const charts = byId("charts");
     book.onChange(() => renderCharts(book, charts));
+    // The charts take the width there is: drawn again when it changes.
+    let width = charts.clientWidth;
+    new ResizeObserver(() => {
+      if (charts.clientWidth === width || charts.hidden) return;
+      width = charts.clientWidth;
+      renderCharts(book, charts);
+    }).observe(charts);
     (window as unknown as Record<string, unknown>).loanPreview = { office: officeFor(), excel: excelFor(book), book };
     grid.render();
     renderCharts(book, charts);

@@ -1,8 +1,12 @@
 /**
  * The task pane's deal form as plain logic, no DOM: which inputs of a template the pane
- * shows, how the text typed into them is checked (with the LOAN functions' own declared
- * parameters, so the message beside a field is the one Excel would show for the same value),
- * and how the form becomes the template, inputs and options buildDealPlan takes.
+ * shows, how the text typed into them is read (as Excel reads it typed into the input's cell
+ * on the sheet: the preview's own reader, src/preview/entry.ts, with the cell's number
+ * format, so "6.85%", "6.85" and "0.0685" are one rate, "$6,450,000" a number and "(300)"
+ * −300) and checked (with the LOAN functions' own declared parameters, so the message beside
+ * a field is the one Excel would show for the same value), how a value read is shown (the
+ * cell's format, every decimal kept: "6,450,000", "6.85%"), and how the form becomes the
+ * template, inputs and options buildDealPlan takes.
  */
 import { CARVEOUT_CATALOGUE, type CarveoutEntry } from "../core/carveouts";
 import { Fault } from "../core/fault";
@@ -12,6 +16,8 @@ import type { Param } from "../core/args";
 import { FORM_MESSAGES } from "./messages";
 import { dealChecks, type DealCheckResult } from "../plan/deal/checks";
 import { DOWNSIDE_DEFAULTS } from "../plan/deal/downside";
+import { DEAL_FORMATS } from "../plan/deal/layout";
+import { parseEntry } from "../preview/entry";
 import { findTemplate, TEMPLATES, type Carveout, type DealInputs, type DealTemplate } from "../plan/templates";
 import { DEAL_INPUTS, INPUT_KEYS, type InputKey, type InputSpec } from "../plan/templates/inputs";
 
@@ -28,6 +34,8 @@ export interface Field {
   readonly label: string;
   /** A hint under the label (units and conventions). */
   readonly hint: string;
+  /** The number format of the input's cell on the sheet: how typed text is read (a percentage…) and shown. */
+  readonly format: string;
   /** The LOAN function parameter whose rule the value must meet. */
   readonly param: Param<unknown>;
   /** Extra rule of the sheet beyond the parameter's (e.g. whole months). */
@@ -43,14 +51,25 @@ const wholeMonths = (v: number): string | undefined =>
 function inputField(key: PaneInput): Field {
   const spec: InputSpec<unknown> = DEAL_INPUTS[key];
   if (!spec.hint || !spec.rule) throw new Error(`the input ${key} has no hint or rule for the pane`);
+  const format = spec.format ? DEAL_FORMATS[spec.format] : "General";
   return {
     key,
     label: spec.label,
-    hint: spec.hint,
+    hint: format.includes("%") ? percentHint(spec.hint) : spec.hint,
+    format,
     param: spec.rule,
     ...(spec.wholeMonths ? { check: wholeMonths } : {}),
     ...(spec.blankIsZero ? { blankIsZero: true } : {}),
   };
+}
+
+/**
+ * A percentage field's hint, as the field reads it: the input's hint ("Decimal: 6.85 % is 0.0685; …") told as
+ * Excel reads a percentage cell, where "6.85%", "0.0685" and (1 or more) "6.85" are the same.
+ */
+function percentHint(hint: string): string {
+  const m = /^Decimal: ([\d.]+) (?:%|points) is ([\d.]+)(.*)$/.exec(hint);
+  return m ? FORM_MESSAGES.percentHint(m[1], m[2], Number(m[1]) >= 1) + m[3] : hint;
 }
 
 export const FIELDS: readonly Field[] = [
@@ -59,6 +78,7 @@ export const FIELDS: readonly Field[] = [
     key: "defaultYear",
     label: "Default year (the downside's DefaultYear)",
     hint: "Years from closing: 1 to the hold",
+    format: DEAL_FORMATS.years,
     param: BALANCE.param.yearsElapsed,
     check: (v) => (v < 1 ? FORM_MESSAGES.defaultYearAtLeastOne : wholeMonths(v)),
   },
@@ -82,7 +102,10 @@ export interface FormState {
 /** The form as a template shows it first. */
 export function initialState(template: DealTemplate = TEMPLATES[0]): FormState {
   const initial = (key: FieldKey): number => (key === "defaultYear" ? defaultYearOf(template) : template.inputs[key]);
-  const values = Object.fromEntries(FIELDS.map((f) => [f.key, String(initial(f.key))])) as Record<FieldKey, string>;
+  const values = Object.fromEntries(FIELDS.map((f) => [f.key, showValue(f, initial(f.key))])) as Record<
+    FieldKey,
+    string
+  >;
   return {
     templateId: template.id,
     values,
@@ -91,18 +114,38 @@ export function initialState(template: DealTemplate = TEMPLATES[0]): FormState {
   };
 }
 
-/** Checks one field's text with the function parameter's rule; returns the number or the message. */
+/**
+ * Reads one field's text as Excel reads it typed into the input's cell (src/preview/entry.ts: percent, currency,
+ * thousands separators, parentheses for negatives, the cell's percent format) and checks it with the function
+ * parameter's rule; returns the number or the message.
+ */
 export function checkField(field: Field, text: string): { value: number } | { error: string } {
   const trimmed = text.trim();
   if (trimmed === "") return field.blankIsZero ? { value: 0 } : { error: FORM_MESSAGES.required };
-  // Grouping commas and spaces are allowed (4,500,000); anything else goes to the parameter as typed.
-  const cleaned = trimmed.replace(/[,\s]/g, "");
-  const raw: unknown = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned) ? Number(cleaned) : trimmed;
+  const entry = parseEntry(trimmed, field.format);
+  // Anything the sheet would not take for a number goes to the parameter as typed (its message names the text).
+  const raw: unknown = typeof entry.content === "number" ? entry.content : trimmed;
   const read = field.param.read(raw);
   if (read instanceof Fault) return { error: inWords(read, field.label) };
   const value = read as number;
   const extra = field.check?.(value);
   return extra ? { error: extra } : { value };
+}
+
+/**
+ * A value as the field shows it once read: as its cell's format shows it (thousands separators, a percentage),
+ * with every decimal it has (to 12 significant digits), so that the text reads back as the same value.
+ */
+export function showValue(field: Pick<Field, "format">, value: number): string {
+  const percent = field.format.includes("%");
+  const n = Number((percent ? value * 100 : value).toPrecision(12));
+  const places = /\.(0+)/.exec(field.format)?.[1].length ?? 0;
+  const text = n.toLocaleString("en-US", {
+    minimumFractionDigits: places,
+    maximumFractionDigits: 10,
+    useGrouping: field.format.includes(","),
+  });
+  return percent ? `${text}%` : text;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * The deal card of the task pane: pick a template, edit its key inputs (checked as you
- * leave a field, with the message beside it), choose the carveouts to stress and the state,
+ * The deal card of the task pane: pick a template, edit its key inputs (read as Excel reads
+ * them and checked as you leave a field, with the message beside it, the value read shown
+ * formatted in the field), choose the carveouts to stress and the state,
  * insert the side-by-side model; and copy a finished model as values. The logic lives in
  * deal-form.ts (tested without a DOM); this file only wires it to the page.
  *
@@ -17,6 +18,7 @@ import {
   type FormState,
   initialState,
   readForm,
+  showValue,
   stateChoices,
   todayIso,
 } from "./deal-form";
@@ -206,6 +208,11 @@ export function mountDealPane(root: HTMLElement): DealPane {
     const checked = checkField(field, entry.input.value);
     const error = "error" in checked ? checked.error : "";
     showMessage(entry, error);
+    // What was read, shown as its cell shows it ("6450000" → "6,450,000", "6.85" → "6.85%"); blank stays blank.
+    if ("value" in checked && entry.input.value.trim() !== "") {
+      entry.input.value = showValue(field, checked.value);
+      state = { ...state, values: { ...state.values, [key]: entry.input.value } };
+    }
     return !error;
   }
 

@@ -31,6 +31,7 @@
 import { column, parseAddress, uniqueSheetName } from "../plan/a1";
 import { MARGIN_SIDES, pageBreaks, PAPERS } from "../plan/page";
 import {
+  BOOLEAN_FORMAT,
   type ColorScalePoint,
   type PlanChart,
   type PlanColorScale,
@@ -321,6 +322,8 @@ function queuePlan(sheet: WorksheetLike, plan: SheetPlan, print: PlanPrint | und
   for (const cell of plan.cells) {
     const range = sheet.getRange(cell.address);
     if (cell.numberFormat !== undefined) range.numberFormat = [[cell.numberFormat]];
+    // TRUE or FALSE wherever the workbook is opened (LibreOffice shows a boolean under General as 1 or 0).
+    else if (typeof cell.value === "boolean") range.numberFormat = [[BOOLEAN_FORMAT]];
     if (cell.formula !== undefined) range.formulas = [[cell.formula]];
     else if (cell.value !== undefined) range.values = [[cell.value]];
     if (cell.bold !== undefined) range.format.font.bold = cell.bold;

@@ -34,6 +34,9 @@ export const DEAL_PANE_TEXT = {
 /** The deal form's messages beside its fields and above the insert button. */
 export const FORM_MESSAGES = {
   required: "Enter a number.",
+  /** A percentage field's hint: `shown` % and `decimal` are the same; typed 1 or more, a plain number is percent. */
+  percentHint: (shown: string, decimal: string, plainToo: boolean) =>
+    `Percent, as Excel reads it: ${shown}%${plainToo ? `, ${shown}` : ""} or ${decimal}`,
   unknownTemplate: (id: string) => `No template named ${id}.`,
   invalid: (n: number) => `${n} field${n === 1 ? " needs" : "s need"} attention before inserting.`,
   wholeMonths: "Use whole months: years × 12 must be a whole number.",

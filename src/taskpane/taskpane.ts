@@ -11,6 +11,7 @@ import { buildExamplePlan } from "../plan/example";
 import { REQUIRED_EXCEL_API, WRITER_MESSAGES, writePlan } from "./excel-writer";
 import { PANE_TEXT as UI_TEXT } from "./messages";
 import { GUIDE, type GuideEntry, type GuideGroup, signature, splitExample } from "./guide";
+import { shownExampleResult } from "./results";
 
 /** How long Office.onReady may take before the pane assumes it is not in Office. */
 const OFFICE_TIMEOUT_MS = 5000;
@@ -77,7 +78,12 @@ function renderEntry(entry: GuideEntry, announce: HTMLElement): HTMLLIElement {
       copy.setAttribute("aria-label", `${UI_TEXT.copyLabel} ${formula}`);
       copy.addEventListener("click", () => void onCopy(formula, code, copy, announce));
       const line = el("li", "example", undefined, code);
-      if (result) line.append(el("span", "result", `→ ${result}`));
+      if (result) {
+        // Shown by what it is ("→ 29,486.66", "→ 35.39%"); the documented figure on hover.
+        const shown = el("span", "result", `→ ${shownExampleResult(formula, result)}`);
+        shown.title = result;
+        line.append(shown);
+      }
       line.append(copy);
       return line;
     }),
