@@ -3,7 +3,7 @@
  * `loan template` into build/print/, has LibreOffice (soffice, headless) print each to PDF
  * with the file's own print setup, and reports per template the pages, their size and
  * whether every page carries the print titles (the title and the Recourse | Non-recourse |
- * Difference | Source / note headings), the size the body text prints at, whether the
+ * Non-recourse − recourse | Source / note headings), the size the body text prints at, whether the
  * first page holds the summary and the verdict, and the text that prints over other text:
  * every pair of words whose boxes on a page cross (from poppler's `pdftotext -bbox`). Each
  * page is kept as a picture, build/print/<template>-<page>.png (poppler's pdftoppm), to look
@@ -28,7 +28,9 @@ import zlib from "node:zlib";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "build", "print");
-const HEADINGS = ["Recourse", "Non-recourse", "Difference", "Source / note"];
+const HEADINGS = ["Recourse", "Non-recourse", "Non-recourse − recourse", "Source / note"];
+/** A page's text without white space: a heading wrapped over two lines still reads as one. */
+const squeeze = (s) => s.replace(/\s+/g, "");
 /** The page pictures' resolution (dots per inch): a Letter page 733 × 567 pixels, text still legible. */
 const PNG_DPI = 67;
 
@@ -190,7 +192,10 @@ function main() {
       const crossed = wordBoxes(pdf).map((words, i) => overlaps(words).map(([a, b]) => ({ page: i + 1, a, b })));
       for (const c of crossed.flat())
         problems.push(`${id} page ${c.page}: "${c.a.text}" and "${c.b.text}" print over each other`);
-      const titled = pages.filter((p) => HEADINGS.every((h) => p.strings.includes(h))).length;
+      const titled = pages.filter((p) => {
+        const text = squeeze(p.strings.join(""));
+        return HEADINGS.every((h) => text.includes(squeeze(h)));
+      }).length;
       // The summary's heading, its first row (the verdict) and its last (the exit cost, "(ExitCost)"), from
       // src/plan/deal/summary.ts, on the first page: the whole summary prints on one page.
       const first = pages[0]?.strings.join(" ") ?? "";

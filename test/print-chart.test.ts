@@ -45,7 +45,7 @@ describe.each(cases)("%s: print setup", (_id, plan) => {
     expect(header).toBeGreaterThan(0);
     expect(print?.titleRows).toBe(`1:${header}`);
     const headings = [1, 2, 3, 4].map((c) => textAt(plan, `${"ABCDE"[c]}${header}`));
-    expect(headings).toEqual(["Recourse", "Non-recourse", "Difference (non-recourse − recourse)", "Source / note"]);
+    expect(headings).toEqual(["Recourse", "Non-recourse", "Non-recourse − recourse", "Source / note"]);
     expect(textAt(plan, "A1")).toBeTruthy();
   });
 

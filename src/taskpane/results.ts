@@ -26,6 +26,8 @@ export const RESULT_KINDS: Readonly<Record<string, ResultKind>> = {
   DEFICIENCY: "money",
   NONRECOURSE_PREMIUM: "money",
   CARVEOUT_EXPOSURE: "money",
+  COLLECTIBLE_CAPACITY: "money",
+  PROTECTION_VALUE: "money",
   DSCR: "ratio",
   DEBT_YIELD: "percent",
   LTV: "percent",

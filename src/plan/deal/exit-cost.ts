@@ -66,7 +66,7 @@ export function exitCostSection(ctx: Pick<DealContext, "s" | "deal" | "inp" | "t
     "Early sale in year",
     "Recourse (step-down)",
     "Non-recourse",
-    "Difference (non-recourse − recourse)",
+    "Non-recourse − recourse",
     "Step-down fee (share of the balance)",
   ]);
   const hold = Math.max(1, Math.ceil(deal.inputs.holdYears));

@@ -3,7 +3,7 @@
  * Pure: no Office, no engine. The writers (Excel, engine, .xlsx) apply the plan.
  *
  * The sheet is a sequence of sections, top to bottom under a frozen header (Recourse |
- * Non-recourse | Difference | Source / note), each a function that writes its rows with the
+ * Non-recourse | Non-recourse − recourse | Source / note), each a function that writes its rows with the
  * sheet builder and returns the cells later sections refer to:
  *   - summary.ts: the verdict and the figures it rests on, in rows reserved under the header
  *     and filled last from the cells the other sections return;

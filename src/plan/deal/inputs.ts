@@ -18,7 +18,7 @@ export function titleSection(s: DealSheet, deal: Deal): number {
   s.text("A", s.next(), deal.template.title, true);
   s.text("A", s.next(), `${DEAL_NOTES.legend} ${DEAL_NOTES.notAdvice}`);
   const header = s.next();
-  s.headings(header, ["Recourse", "Non-recourse", "Difference (non-recourse − recourse)", "Source / note"], 1);
+  s.headings(header, ["Recourse", "Non-recourse", "Non-recourse − recourse", "Source / note"], 1);
   return header;
 }
 

@@ -35,7 +35,7 @@ export function sensitivitySection(
       "Sale price (share of value)",
       "Recourse exposure",
       "Non-recourse exposure",
-      "Difference (non-recourse − recourse)",
+      "Non-recourse − recourse",
       "Sale price",
     ]);
     if (li === 0) base = head + 1;
