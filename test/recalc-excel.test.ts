@@ -187,6 +187,7 @@ describe("Microsoft's documented examples", () => {
     // https://learn.microsoft.com/en-us/office/troubleshoot/excel/floating-point-arithmetic-inaccurate-result
     // ("Example when a value reaches zero").
     expect(compute("0.5-0.4-0.1")).toBe(0);
+    expect(compute("(0.5-0.4-0.1)")).toBe(0);
     expect(compute("1*(0.5-0.4-0.1)")).toBeCloseTo(-2.77555756156289e-17, 30);
     // Two sums of thousands that differ only beyond the 15th digit.
     expect(compute("Data!A1-Data!A2", [[0.1 + 0.2 + 1234.5], [1234.8]])).toBe(0);

@@ -356,9 +356,9 @@ describe("bounded input: limits checked before the engine is built", () => {
     expect(() => ZipFile.open(__filename, 1e9)).toThrow(ZipProblem);
   });
 
-  test("the default limits fit 60 % of Node's heap (2.5 KB a cell, 4 bytes per byte of XML)", () => {
-    expect(defaultLimits(4 * 1024 ** 3)).toEqual({ maxCells: 1000000, maxUncompressedBytes: 614 * 1024 * 1024 });
-    expect(defaultLimits(1024 ** 3)).toEqual({ maxCells: 200000, maxUncompressedBytes: 153 * 1024 * 1024 });
+  test("the default limits fit 60 % of Node's heap (2 KB a cell, 4 bytes per byte of XML)", () => {
+    expect(defaultLimits(4 * 1024 ** 3)).toEqual({ maxCells: 1200000, maxUncompressedBytes: 614 * 1024 * 1024 });
+    expect(defaultLimits(1024 ** 3)).toEqual({ maxCells: 300000, maxUncompressedBytes: 153 * 1024 * 1024 });
   });
 });
 

@@ -509,3 +509,66 @@ export function formulaUses(formula: string): FormulaUses {
   });
   return uses;
 }
+
+export function shapeKey(formula: string, row: number, col: number): string {
+  let out = "";
+  let copied = 0;
+  let inText = false;
+  let inSheet = false;
+  const n = formula.length;
+  for (let i = 0; i < n; i++) {
+    const ch = formula.charCodeAt(i);
+    // Text in double quotes, and sheet names in single quotes ('Q1 2024'!A1), are left alone.
+    if (ch === 0x22 && !inSheet) {
+      inText = !inText;
+      continue;
+    }
+    if (ch === 0x27 && !inText) {
+      inSheet = !inSheet;
+      continue;
+    }
+    if (inText || inSheet || !(isLetter(ch) || ch === 0x24)) continue;
+    // A reference starts here only after a character that cannot be part of a name.
+    if (i > 0 && isNamePart(formula.charCodeAt(i - 1))) continue;
+    let j = i;
+    const colAbs = formula.charCodeAt(j) === 0x24;
+    if (colAbs) j++;
+    let c = 0;
+    let letters = 0;
+    while (j < n && isLetter(formula.charCodeAt(j)) && letters < 4) {
+      c = c * 26 + ((formula.charCodeAt(j) | 0x20) - 0x60);
+      j++;
+      letters++;
+    }
+    const rowAbs = formula.charCodeAt(j) === 0x24;
+    if (rowAbs) j++;
+    let r = 0;
+    let digits = 0;
+    while (j < n && formula.charCodeAt(j) >= 0x30 && formula.charCodeAt(j) <= 0x39 && digits < 8) {
+      r = r * 10 + formula.charCodeAt(j) - 0x30;
+      j++;
+      digits++;
+    }
+    // Letters then digits, not followed by what continues a name or a call.
+    const after = j < n ? formula.charCodeAt(j) : 0;
+    if (letters < 1 || letters > 3 || digits < 1 || digits > 7 || isNamePart(after) || after === 0x28) {
+      i = j - 1;
+      while (i + 1 < n && isNamePart(formula.charCodeAt(i + 1))) i++;
+      continue;
+    }
+    out += formula.slice(copied, i);
+    out += `${rowAbs ? `R${r}` : `R[${r - 1 - row}]`}${colAbs ? `C${c}` : `C[${c - 1 - col}]`}`;
+    copied = j;
+    i = j - 1;
+  }
+  return copied === 0 ? formula : out + formula.slice(copied);
+}
+
+function isLetter(ch: number): boolean {
+  return (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x61 && ch <= 0x7a);
+}
+
+/** Letters, digits, "_", "." and non-ASCII: what continues a name (or a number). */
+function isNamePart(ch: number): boolean {
+  return isLetter(ch) || (ch >= 0x30 && ch <= 0x39) || ch === 0x5f || ch === 0x2e || ch >= 0xa1 || ch === 0x24;
+}

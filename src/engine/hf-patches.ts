@@ -130,7 +130,10 @@ function patchCancellation(proto: EvaluatorProto): void {
         };
       }
     }
-    const root = ast.type === "PLUS_OP" || ast.type === "MINUS_OP";
+    // The formula's last operation: its top node, inside any parentheses (=(0.5-0.4-0.1) too).
+    let top = ast as { type?: string; expression?: unknown };
+    while (top.type === "PARENTHESES" && top.expression) top = top.expression as typeof top;
+    const root = top.type === "PLUS_OP" || top.type === "MINUS_OP";
     if (root) interpreter.lastSum = undefined;
     const value = evaluate.call(this, ast, state);
     if (!root) return value;

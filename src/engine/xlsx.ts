@@ -28,6 +28,7 @@ import { EXCEL_CONFIG, NOT_COMPUTED } from "./excel-compat";
 import {
   expandThreeD,
   formulaUses,
+  shapeKey,
   hasExternalReference,
   modernizeLegacyCalls,
   renameNames,
@@ -36,6 +37,7 @@ import {
   usesImplicitIntersection,
 } from "./formula-text";
 import { ENGINE_MSG as M } from "./messages";
+import { computeGroups, FALLBACK, type GroupValue } from "./formula-groups";
 import { FileProblem, writeAtomically } from "./safe-io";
 import { TESTED_FUNCTIONS, VOLATILE_FUNCTIONS } from "./tested";
 import { CellProblem, parseCellRef, readSharedStrings, walkSheet, type XmlCell } from "./sheet-xml";
@@ -61,6 +63,8 @@ export interface RecalcOptions {
    * For gathering conformance evidence (scripts/real-corpus.mjs), never for users' files.
    */
   computeUntested?: boolean;
+  /** Compute formula groups apart (formula-groups.ts); false leaves every formula to HyperFormula. Default true. */
+  formulaGroups?: boolean;
 }
 
 export interface RecalcSummary {
@@ -170,11 +174,13 @@ export interface RecalcLimits {
 }
 
 /**
- * Memory a workbook needs, measured (docs/benchmarks.md, "recalc at scale"): the engine
- * takes about 2.5 KB a non-empty cell; the sheets' XML streams through and is not kept,
- * so a byte of the package costs only what the cells it holds cost.
+ * Memory a workbook needs, measured (docs/benchmarks.md, "recalc at scale"): a 100,000-loan
+ * portfolio (1.1 million cells, half of them formulas) peaks at 0.7 GB when its formulas are
+ * computed as formula groups and at 1.55 GB when HyperFormula computes every one, about
+ * 1.3 KB a non-empty cell over Node's own; the limit allows 2 KB a cell, a margin for
+ * formulas heavier than those. The sheets' XML is read one part at a time and not kept.
  */
-export const BYTES_PER_CELL = 2500;
+export const BYTES_PER_CELL = 2000;
 /** Sheets are read in chunks: the inflated size bounds reading time, not memory. */
 export const BYTES_PER_XML_BYTE = 4;
 /** The cells the sheets may span (last row × last column, summed), per allowed cell. */
@@ -425,6 +431,46 @@ interface FormulaRec {
   kept?: string;
   /** The formula as the engine computes it ("=…"). */
   engineText?: string;
+  /** What its text alone decides (shared by the formulas of its shape). */
+  shape?: Shape;
+  /** Its value, where its formula group computed it (formula-groups.ts). */
+  group?: GroupValue;
+}
+
+/** What recalc decides from a formula's text alone, once per shape (shapeKey). */
+interface Shape {
+  /** The shape (shapeKey). */
+  key: string;
+  /** Why a formula of this shape is kept, or undefined. */
+  reason?: string;
+  /** It has a 3-D reference to expand (per formula: the references differ). */
+  threeD: boolean;
+  /** It calls a volatile function. */
+  volatile: boolean;
+}
+
+function vetShape(
+  key: string,
+  rec: FormulaRec,
+  vetting: FormulaVetting,
+  rangeNames: Set<string>,
+  sheetNames: string[],
+): Shape {
+  const text = rec.text;
+  const shape: Shape = { key, threeD: false, volatile: false };
+  if (hasExternalReference(text)) shape.reason = M.externalReference();
+  else if (text.trim() === "") shape.reason = M.emptyFormula();
+  else if (!rec.array && usesImplicitIntersection(text, rangeNames)) shape.reason = M.implicitIntersection();
+  else {
+    const expanded = expandThreeD(text, sheetNames);
+    if (expanded === undefined) shape.reason = M.threeD();
+    else {
+      shape.threeD = expanded !== text;
+      shape.reason = vetting.reason(expanded);
+      shape.volatile = formulaUses(expanded).functions.some((f) => VOLATILE_FUNCTIONS.has(f));
+    }
+  }
+  return shape;
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -706,9 +752,7 @@ function volatileCells(
   kept: ReadonlyMap<FormulaRec, string>,
   sheets: SheetEntry[],
 ): FormulaRec[] {
-  const seeds = formulas.filter(
-    (rec) => !kept.has(rec) && formulaUses(rec.text).functions.some((f) => VOLATILE_FUNCTIONS.has(f)),
-  );
+  const seeds = formulas.filter((rec) => !kept.has(rec) && rec.shape?.volatile === true);
   if (seeds.length === 0) return [];
   const reached = dependents(engine, sheets, seeds, () => "");
   return formulas.filter((rec) => !kept.has(rec) && reached.has(keyOf(rec.sheet, rec.row, rec.col)));
@@ -1029,17 +1073,21 @@ async function recalcPackage(
   const sheetNames = sheets.map((s) => s.name);
 
   // Formulas into the grids: the engine's copy of each, or Excel's value where it is kept.
+  // What is decided from a formula's text alone is decided once per shape (shapeKey).
+  const shapes = new Map<string, Shape>();
   for (const rec of formulas) {
-    if (!rec.kept && hasExternalReference(rec.text)) rec.kept = M.externalReference();
-    if (!rec.kept && rec.text.trim() === "") rec.kept = M.emptyFormula();
-    if (!rec.kept && !rec.array && usesImplicitIntersection(rec.text, rangeNames)) rec.kept = M.implicitIntersection();
     let text = rec.text;
     if (!rec.kept) {
-      const expanded = expandThreeD(text, sheetNames);
-      if (expanded === undefined) rec.kept = M.threeD();
-      else text = expanded;
+      const key = `${rec.array ? "{" : ""}${shapeKey(rec.text, rec.row, rec.col)}`;
+      let shape = shapes.get(key);
+      if (!shape) {
+        shape = vetShape(key, rec, vetting, rangeNames, sheetNames);
+        shapes.set(key, shape);
+      }
+      rec.shape = shape;
+      if (shape.reason !== undefined) rec.kept = shape.reason;
+      else if (shape.threeD) text = expandThreeD(text, sheetNames) ?? text;
     }
-    if (!rec.kept) rec.kept = vetting.reason(text);
     let engineText = "";
     if (!rec.kept) {
       engineText = `=${normalizeFormula(renameNames(text, renames), namespace)}`;
@@ -1068,22 +1116,69 @@ async function recalcPackage(
   }
 
   options.onProgress?.("compute", 0);
-  const engineSheets = sheets.map((s, i) => ({
-    name: s.name,
-    cells: Array.from(grids[i], (x) => Array.from(x ?? [], (v) => v ?? null)),
-  }));
-  grids.length = 0;
-  let engine: EngineWorkbook;
-  try {
-    engine = new EngineWorkbook(addin, engineSheets, names, {
-      config: pkg.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 }, leapYear1900: false } : {},
-    });
-  } catch (e) {
-    throw new RecalcError(
-      M.corruptBecause(input, `the engine could not take it: ${e instanceof Error ? e.message : String(e)}`),
+  // Formula groups first: the formulas of a shape the engine compiles are computed here,
+  // and HyperFormula gets their values as constants (formula-groups.ts).
+  const groupRecs =
+    options.formulaGroups === false
+      ? []
+      : formulas.filter((rec) => !rec.kept && !rec.array && rec.shape && !rec.shape.threeD);
+  if (groupRecs.length > 0) {
+    const groups = computeGroups(
+      addin,
+      groupRecs.map((rec) => ({
+        sheet: rec.sheet,
+        row: rec.row,
+        col: rec.col,
+        shape: rec.shape!.key,
+        engineText: rec.engineText!,
+        cached: rec.cached,
+      })),
+      grids,
+      sheetNames,
+      holdsValue,
     );
+    groupRecs.forEach((rec, i) => {
+      const v = groups.values[i];
+      if (v === FALLBACK) return;
+      const error = groups.engineErrors.get(i);
+      const row = grids[rec.sheet][rec.row];
+      if (error !== undefined) {
+        rec.kept = M.engineError(error);
+        row[rec.col] = rec.cached;
+      } else {
+        rec.group = v;
+        row[rec.col] = asContent(v);
+      }
+      rec.engineText = undefined;
+    });
   }
-  engineSheets.length = 0;
+  groupRecs.length = 0;
+  // HyperFormula for the rest (none, often).
+  const engineFormulas = formulas.filter((rec) => !rec.kept && rec.group === undefined);
+  let engine: EngineWorkbook | undefined;
+  if (engineFormulas.length > 0) {
+    const engineSheets = sheets.map((s, i) => {
+      const grid = grids[i];
+      for (let r = 0; r < grid.length; r++) {
+        const row = grid[r];
+        if (row === undefined) grid[r] = [];
+        else for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+      }
+      return { name: s.name, cells: grid };
+    });
+    grids.length = 0;
+    try {
+      engine = new EngineWorkbook(addin, engineSheets, names, {
+        config: pkg.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 }, leapYear1900: false } : {},
+      });
+    } catch (e) {
+      throw new RecalcError(
+        M.corruptBecause(input, `the engine could not take it: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }
+    engineSheets.length = 0;
+  }
+  grids.length = 0;
   options.onProgress?.("compute", 0.8);
 
   const where = (rec: { sheet: number; row: number; col: number }) =>
@@ -1091,7 +1186,7 @@ async function recalcPackage(
   const kept = new Map<FormulaRec, string>();
   for (const rec of formulas) if (rec.kept) kept.set(rec, rec.kept);
   // A formula reading an error the engine does not have (it takes #NULL! for text) keeps Excel's value.
-  if (unknownErrors.length > 0) {
+  if (engine && unknownErrors.length > 0) {
     const byKey = new Map(formulas.map((rec) => [keyOf(rec.sheet, rec.row, rec.col), rec]));
     const reached = dependents(
       engine,
@@ -1115,10 +1210,10 @@ async function recalcPackage(
   // computed from those values like any other.
   let iterated: FormulaRec[] = [];
   let cyclesDone = false;
-  for (let round = 0; round < 6; round++) {
+  for (let round = 0; engine && round < 6; round++) {
     const found: { rec: FormulaRec; reason: string }[] = [];
     const cyclic: FormulaRec[] = [];
-    for (const rec of formulas) {
+    for (const rec of engineFormulas) {
       if (kept.has(rec)) continue;
       const name = sheets[rec.sheet].name;
       const result = engine.value(name, rec.row, rec.col);
@@ -1196,19 +1291,21 @@ async function recalcPackage(
       if (valuesOnly) edits[rec.sheet].set(keyOf(rec.sheet, rec.row, rec.col), { dropFormula: true });
       continue;
     }
-    const result = engine.value(name, rec.row, rec.col);
+    const result = rec.group !== undefined ? rec.group : engine!.value(name, rec.row, rec.col);
     const issue = cellIssue(where(rec), result);
     if (issue) summary.errors.push(issue);
     edits[rec.sheet].set(keyOf(rec.sheet, rec.row, rec.col), { result, dropFormula: valuesOnly });
-    if (rec.array)
+    if (rec.array && engine)
       forRect(rec.array, (r, c) => {
         if (r === rec.row && c === rec.col) return;
         edits[rec.sheet].set(keyOf(rec.sheet, r, c), { result: engine.value(name, r, c), dropFormula: false });
       });
   }
   summary.unsupported = [...unsupported].map(([n, cells]) => ({ name: n, cells }));
-  summary.volatile = volatileCells(engine, formulas, kept, sheets).map(where);
-  engine.destroy();
+  if (engine) {
+    summary.volatile = volatileCells(engine, engineFormulas, kept, sheets).map(where);
+    engine.destroy();
+  }
 
   // Pass 2: the sheets whose cells change, rewritten in place.
   const changed = new Map<string, NewPart>();
@@ -1230,6 +1327,7 @@ async function recalcPackage(
           return bytes;
         },
         out,
+        (row, col) => edits[s].has(keyOf(s, row, col)),
       );
     } catch (e) {
       if (e instanceof CellProblem)
