@@ -1,8 +1,8 @@
 /**
- * docs/benchmarks.md is written by two benchmarks: bench/bench.ts writes the file (per-call
- * times, bundle size) and bench/engine-bench.ts owns one section of it, between the marker
- * comments below. Each keeps the other's part, so running either one alone never loses
- * the other's last results.
+ * docs/benchmarks.md is written by three benchmarks: bench/bench.ts writes the file
+ * (per-call times, bundle size), bench/engine-bench.ts owns one section of it, between
+ * the marker comments below, and bench/recalc-scale.mjs another. Each keeps the others'
+ * parts, so running one alone never loses the others' last results.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -21,7 +21,7 @@ export function engineSection(text: string): string | undefined {
   return ENGINE_BLOCK.exec(text)?.[0];
 }
 
-/** The section bench/recalc-scale.mjs's figures are kept in (recorded by hand from its output). */
+/** The section bench/recalc-scale.mjs writes (loan recalc beside LibreOffice). */
 const SCALE_BLOCK = /<!-- recalc-scale:start -->[\s\S]*?<!-- recalc-scale:end -->/;
 
 /** Writes the whole file `md` (bench.ts), carrying over the engine and recalc-scale sections the file already has. */

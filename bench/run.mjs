@@ -4,13 +4,16 @@
  *   calls   bench/bench.ts: per-call time of the LOAN.* functions, bundle size;
  *   engine  bench/engine-bench.ts: a 10,000-loan workbook, LOAN.* vs built-ins, in the
  *           headless engine, and `loan recalc` of a 10,000-row .xlsx.
- *   node bench/run.mjs [calls|engine]   (default: both)
+ *   scale   bench/recalc-scale.mjs: `loan recalc` of 10,000- and 100,000-loan workbooks
+ *           beside LibreOffice's headless recalculation (its column left out without soffice).
+ *   node bench/run.mjs [calls|engine|scale]   (default: all three)
  * Exits non-zero when either fails or is over budget (the status of the first that fails).
  * The engine benchmark needs the production build (dist/functions.js, dist/engine/cli.js);
  * when it is missing it is built once, as bin/loan.mjs does.
  * Options are passed through environment variables (see bench/bench.ts and bench/engine-bench.ts):
  *   BENCH_SAMPLES (default 7), BENCH_CALLS (default 200000), BENCH_NO_WRITE=1 (skip docs/benchmarks.md),
- *   BENCH_ENGINE_ROWS (10000), BENCH_ENGINE_RUNS (5), BENCH_ENGINE_MEMORY_RUNS (3), BENCH_ENGINE_XLSX_RUNS (3). */
+ *   BENCH_ENGINE_ROWS (10000), BENCH_ENGINE_RUNS (5), BENCH_ENGINE_MEMORY_RUNS (3), BENCH_ENGINE_XLSX_RUNS (3),
+ *   BENCH_SCALE_RUNS (3). */
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -22,8 +25,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "node_modules", ".cache", "loan-bench");
 
 const which = process.argv[2] ?? "all";
-if (!["all", "calls", "engine"].includes(which)) {
-  console.error(`bench: unknown benchmark ${which} (calls, engine, or nothing for both)`);
+if (!["all", "calls", "engine", "scale"].includes(which)) {
+  console.error(`bench: unknown benchmark ${which} (calls, engine, scale, or nothing for all)`);
   process.exit(2);
 }
 
@@ -48,9 +51,9 @@ function run(args) {
 }
 
 const statuses = [];
-if (which !== "engine") statuses.push(run([path.join(outDir, "bench", "bench.js"), root]));
+if (which === "all" || which === "calls") statuses.push(run([path.join(outDir, "bench", "bench.js"), root]));
 
-if (which !== "calls") {
+if (which === "all" || which === "engine" || which === "scale") {
   const dist = path.resolve(root, process.env.BENCH_DIST ?? "dist");
   const missing = ["functions.js", "functions.json", path.join("engine", "cli.js")].filter(
     (f) => !existsSync(path.join(dist, f)),
@@ -66,8 +69,14 @@ if (which !== "calls") {
       process.exit(2);
     }
   }
-  if (statuses.length) console.log("");
-  statuses.push(run(["--expose-gc", path.join(outDir, "bench", "engine-bench.js"), root]));
+  if (which !== "scale") {
+    if (statuses.length) console.log("");
+    statuses.push(run(["--expose-gc", path.join(outDir, "bench", "engine-bench.js"), root]));
+  }
+  if (which !== "engine") {
+    console.log("");
+    statuses.push(run([path.join(root, "bench", "recalc-scale.mjs")]));
+  }
 }
 
 process.exit(statuses.find((s) => s !== 0) ?? 0);

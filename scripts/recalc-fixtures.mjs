@@ -26,6 +26,7 @@ function workbook({
   extraRels = "",
   macro = false,
   workbookPr = "",
+  calcPr = '<calcPr calcId="191029"/>',
 }) {
   const main = macro
     ? "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -42,7 +43,7 @@ function workbook({
     "_rels/.rels": `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     "xl/workbook.xml": `${XML}<workbook ${NS} ${R_NS}>${workbookPr}<sheets>${sheets
       .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
-      .join("")}</sheets>${names ? `<definedNames>${names}</definedNames>` : ""}<calcPr calcId="191029"/></workbook>`,
+      .join("")}</sheets>${names ? `<definedNames>${names}</definedNames>` : ""}${calcPr}</workbook>`,
     "xl/_rels/workbook.xml.rels": `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
       .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
       .join("")}<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/>${extraRels}</Relationships>`,
@@ -266,6 +267,95 @@ await save(
     sheets: [
       { name: "Sheet1", data: row(1, '<c r="A1"><v>1</v></c>') },
       { name: "Sheet 2", data: row(3, '<c r="B3"><v>1</v></c><c r="C3"><f>B3+1</f><v>2</c>') },
+    ],
+  }),
+);
+
+// Issue 24: what recalc computes as Excel does, and what it keeps.
+
+// 12. Circular references with Excel's iterative calculation on (File › Options › Formulas:
+// iterate, at most 100 times, to a change of 0.001). Interest on the average balance:
+// B2 = 10 % × (B1 + B3) / 2, B3 = B1 + B2, B1 = 1,000. The fixed point, by hand:
+// B2 = 0.05 × (2,000 + B2) → B2 = 100 / 0.95 = 105.263157894737, B3 = 1,105.26315789474,
+// cached as Excel leaves them once the change is below 0.001. D1 = D1 + 1 never settles.
+await save(
+  "circular-iterate.xlsx",
+  workbook({
+    sheets: [
+      {
+        name: "Loan",
+        data:
+          row(1, '<c r="A1" t="inlineStr"><is><t>Opening</t></is></c><c r="B1"><v>1000</v></c>') +
+          row(2, '<c r="B2"><f>0.1*(B1+B3)/2</f><v>105.26315789473684</v></c>') +
+          row(
+            3,
+            '<c r="B3"><f>B1+B2</f><v>1105.2631578947369</v></c><c r="C3"><f>B3*2</f><v>2210.5263157894738</v></c>',
+          ),
+      },
+    ],
+    calcPr: '<calcPr calcId="191029" iterate="1" iterateCount="100" iterateDelta="0.001"/>',
+  }),
+);
+await save(
+  "circular-diverges.xlsx",
+  workbook({
+    sheets: [{ name: "S", data: row(1, '<c r="D1"><f>D1+1</f><v>100</v></c><c r="E1"><f>D1*2</f><v>200</v></c>') }],
+    calcPr: '<calcPr calcId="191029" iterate="1"/>',
+  }),
+);
+
+// 13. The same circular reference with iterative calculation off: Excel warns and leaves
+// the cells at 0; recalc keeps them (it never writes #CYCLE!, which is not an Excel error).
+await save(
+  "circular-off.xlsx",
+  workbook({
+    sheets: [
+      {
+        name: "Loan",
+        data:
+          row(1, '<c r="B1"><v>1000</v></c>') +
+          row(2, '<c r="B2"><f>0.1*(B1+B3)/2</f><v>0</v></c>') +
+          row(3, '<c r="B3"><f>B1+B2</f><v>0</v></c>'),
+      },
+    ],
+  }),
+);
+
+// 14. A name that refers to another workbook ([1] is its external link): Excel cached 42
+// for =Ext and 84 for =Ext*2; recalc keeps both (the other workbook is not there).
+await save(
+  "external-name.xlsx",
+  workbook({
+    sheets: [
+      {
+        name: "S",
+        data: row(
+          1,
+          '<c r="A1"><f>Ext</f><v>42</v></c><c r="B1"><f>Ext*2</f><v>84</v></c><c r="C1"><f>1+1</f><v>2</v></c>',
+        ),
+      },
+    ],
+    names: '<definedName name="Ext">[1]Sheet1!$A$1</definedName>',
+  }),
+);
+
+// 15. XNPV over dates made by DATE(), the example of Microsoft's XNPV page: values -10,000,
+// 2,750, 4,250, 3,250, 2,750 on 1/1/2008, 3/1/2008, 10/30/2008, 2/15/2009, 4/1/2009 at 9 %:
+// $2,086.65 (cached to Excel's precision: 2086.64760203153).
+await save(
+  "xnpv-dates.xlsx",
+  workbook({
+    sheets: [
+      {
+        name: "DCF",
+        data:
+          row(1, '<c r="A1"><v>-10000</v></c><c r="B1"><f>DATE(2008,1,1)</f><v>39448</v></c>') +
+          row(2, '<c r="A2"><v>2750</v></c><c r="B2"><f>DATE(2008,3,1)</f><v>39508</v></c>') +
+          row(3, '<c r="A3"><v>4250</v></c><c r="B3"><f>DATE(2008,10,30)</f><v>39751</v></c>') +
+          row(4, '<c r="A4"><v>3250</v></c><c r="B4"><f>DATE(2009,2,15)</f><v>39859</v></c>') +
+          row(5, '<c r="A5"><v>2750</v></c><c r="B5"><f>DATE(2009,4,1)</f><v>39904</v></c>') +
+          row(7, '<c r="A7"><f>XNPV(0.09,A1:A5,B1:B5)</f><v>2086.64760203153</v></c>'),
+      },
     ],
   }),
 );

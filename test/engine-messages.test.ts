@@ -137,7 +137,41 @@ const CASES: Record<Exclude<keyof typeof M, "usage">, [string, string]> = {
   arraySize: [M.arraySize("J1:J3", 2, 1), "an array formula over J1:J3 whose result is 2×1: its range is not resized"],
   arrayCells: [M.arrayCells("A1:B2"), "an array formula over A1:B2 whose cells are not all in the file"],
   arrayBlocked: [M.arrayBlocked("A1:B2"), "an array formula over A1:B2 whose result the engine could not place"],
-  circular: [M.circular(), "a circular reference (Excel's iterative calculation is not computed)"],
+  circular: [
+    M.circular(),
+    "a circular reference, and the workbook's iterative calculation is off (Excel warns and keeps its values)",
+  ],
+  notConverged: [
+    M.notConverged(100, 0.001),
+    "a circular reference that did not settle within the workbook's 100 iterations (maximum change 0.001)",
+  ],
+  notTested: [M.notTested("AVEDEV"), "function AVEDEV is not on the conformance-tested list (docs/recalc.md)"],
+  engineError: [M.engineError("#VALUE!"), "the engine gives #VALUE! where Excel's cached value is not an error"],
+  threeD: [
+    M.threeD(),
+    "a 3-D reference (Sheet1:Sheet3!A1) outside SUM, COUNTA and the other functions Excel takes one in",
+  ],
+  structuredReference: [
+    M.structuredReference(),
+    "a structured reference (Table1[Column]), which the engine does not compute",
+  ],
+  spillReference: [M.spillReference(), "a spill reference (A1#), which the engine does not compute"],
+  nameNotRead: [M.nameNotRead("Total"), "name Total could not be read by the engine"],
+  nameExternal: [M.nameExternal("Rate"), "name Rate refers to another workbook"],
+  binarySearch: [
+    M.binarySearch("XLOOKUP"),
+    "XLOOKUP with a binary search (search_mode 2 or -2), which is not on the conformance-tested list",
+  ],
+  nestedSubtotal: [
+    M.nestedSubtotal(),
+    "a SUBTOTAL over cells that hold SUBTOTAL themselves (Excel skips them; the engine does not)",
+  ],
+  unknownError: [M.unknownError("#NULL!"), "it reads the error #NULL!, which the engine does not have"],
+  iterated: [M.iterated(2), "  Circular references: 2 cells computed by iteration, as the workbook's settings say"],
+  volatileCount: [
+    M.volatileCount(1),
+    "  Volatile: 1 cell depends on NOW, TODAY, RAND or RANDBETWEEN (a new value each calculation)",
+  ],
   sharedWithoutMaster: [M.sharedWithoutMaster(), "a shared formula whose master cell is missing"],
   emptyFormula: [M.emptyFormula(), "an empty formula"],
 };

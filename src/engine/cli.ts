@@ -135,6 +135,8 @@ export function formatSummary(input: string, output: string, s: RecalcSummary, v
   for (const k of s.kept.slice(0, 50)) lines.push(M.keptCell(k.address, k.reason));
   if (s.kept.length > 50) lines.push(M.andMore(s.kept.length - 50));
   lines.push(M.unsupported(s.unsupported));
+  if (s.iterated.length > 0) lines.push(M.iterated(s.iterated.length));
+  if (s.volatile.length > 0) lines.push(M.volatileCount(s.volatile.length));
   return lines;
 }
 

@@ -8,8 +8,11 @@
  * 1 January 1900; serial 60 is the 29 February 1900 Excel keeps for Lotus compatibility).
  *
  * `formatNumber` returns undefined for a format it does not implement (conditions such as
- * `[>100]`, scientific `E+`, fractions `# ?/?`, elapsed time `[h]`, fractional seconds), so
- * a caller can say so instead of guessing.
+ * `[>100]`, scientific `E+`, fractions `# ?/?`, elapsed time `[h]`, commas or `?` that are
+ * not between digit placeholders), so a caller can say so instead of guessing. Fractional
+ * seconds (`ss.000`) round the time to the digits shown, as Excel does (00:04:37.6375 as
+ * `ss.000` is 37.638, as `ss` is 38). A workbook in the 1904 date system gives its serials
+ * with `date1904`.
  */
 
 export type RoundMode = "half" | "up" | "down";
@@ -170,7 +173,8 @@ function tokenize(section: string): Token[] | undefined {
       tokens.push({ kind: "ampm", code: "AM/PM" });
       i += 4;
     } else if (/^a\/p/i.test(s.slice(i))) {
-      tokens.push({ kind: "ampm", code: "A/P" });
+      // A/P shows A or P, a/p shows a or p.
+      tokens.push({ kind: "ampm", code: s[i] === "a" ? "a/p" : "A/P" });
       i += 2;
     } else if ("ymdhs".includes(lower)) {
       let j = i;
@@ -192,28 +196,55 @@ export function generalText(x: number): string | undefined {
   if (!Number.isFinite(x)) return undefined;
   const abs = Math.abs(x);
   if (abs >= 1e-4 && abs < 1e11) {
+    // Up to 11 characters besides the sign: 10000000000, -1.234567891, 0.000123457.
     const intDigits = Math.max(1, Math.floor(Math.log10(abs)) + 1);
-    const decimals = Math.max(0, 10 - intDigits - (x < 0 ? 1 : 0));
-    const r = roundExcel(x, decimals, "half");
-    const text = r.toFixed(decimals).replace(/\.?0+$/, "");
-    if (text.length <= 11 && text !== "0" && text !== "-0") return text;
+    const decimals = Math.max(0, 10 - intDigits);
+    const r = roundExcel(abs, decimals, "half");
+    let text = r.toFixed(decimals);
+    if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
+    if (text.length <= 11 && text !== "0") return (x < 0 ? "-" : "") + text;
+  }
+  return undefined;
+}
+
+/** Digits of fractional seconds a date section shows (`ss.000`: 3), at the point's token index. */
+function fractionOfSeconds(tokens: Token[]): { at: number; digits: number } | undefined {
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1];
+    if (tokens[i].kind !== "point" || prev.kind !== "date" || prev.code[0] !== "s") continue;
+    let digits = 0;
+    while (tokens[i + 1 + digits]?.kind === "digit" && (tokens[i + 1 + digits] as { ch: string }).ch === "0") digits++;
+    return digits > 0 && digits <= 3 ? { at: i, digits } : undefined;
   }
   return undefined;
 }
 
 function dateText(x: number, tokens: Token[]): string | undefined {
   if (x < 0 || x >= 2958466) return undefined;
-  const p = serialToParts(x);
+  // The time is rounded to what is shown: to the second, or to the fraction ss.0 to ss.000 shows.
+  const fraction = fractionOfSeconds(tokens);
+  const unit = 10 ** (fraction?.digits ?? 0);
+  let days = Math.floor(x);
+  let ticks = Math.round((x - days) * 86400 * unit);
+  if (ticks >= 86400 * unit) {
+    days += 1;
+    ticks -= 86400 * unit;
+  }
+  const p = serialToParts(days + Math.floor(ticks / unit) / 86400);
+  const fractionText = fraction ? String(ticks % unit).padStart(fraction.digits, "0") : "";
   const twelve = tokens.some((t) => t.kind === "ampm");
   const dateTokens = tokens.map((t, i) => ({ t, i })).filter((x) => x.t.kind === "date");
   let out = "";
   tokens.forEach((t, i) => {
-    if (t.kind === "lit") out += t.text;
+    if (fraction && i >= fraction.at && i <= fraction.at + fraction.digits) {
+      if (i === fraction.at) out += `.${fractionText}`;
+    } else if (t.kind === "lit") out += t.text;
     else if (t.kind === "digit" || t.kind === "point" || t.kind === "comma" || t.kind === "percent") {
       out += t.kind === "digit" ? t.ch : t.kind === "point" ? "." : t.kind === "comma" ? "," : "%";
     } else if (t.kind === "ampm") {
       const pm = p.hours >= 12;
-      out += t.code === "AM/PM" ? (pm ? "PM" : "AM") : pm ? "P" : "A";
+      if (t.code === "AM/PM") out += pm ? "PM" : "AM";
+      else out += t.code === "a/p" ? (pm ? "p" : "a") : pm ? "P" : "A";
     } else if (t.kind === "date") {
       const c = t.code;
       const k = dateTokens.findIndex((x) => x.i === i);
@@ -255,21 +286,29 @@ function numberText(x: number, tokens: Token[], withSign: boolean): string | und
   // each divides by 1,000.
   let grouping = false;
   const scaleCommas = new Set<number>();
+  const literalCommas = new Set<number>();
   tokens.forEach((t, i) => {
     if (t.kind !== "comma") return;
     const before = intSlots.some((s) => s < i);
     const after = intSlots.some((s) => s > i);
+    let next = i + 1;
+    while (tokens[next]?.kind === "comma") next++;
     if (before && after) grouping = true;
-    else if (digitsAt.some((s) => s < i) && !digitsAt.some((s) => s > i)) scaleCommas.add(i);
+    else if (before && (tokens[next]?.kind === "point" || !digitsAt.some((s) => s > i))) scaleCommas.add(i);
+    else if (!digitsAt.some((s) => s < i)) literalCommas.add(i);
   });
+  if (tokens.some((t, i) => t.kind === "comma" && i > pointAt && pointAt >= 0 && !scaleCommas.has(i))) return undefined; // a comma among the decimals
   for (let k = 0; k < scaleCommas.size; k++) value /= 1000;
   const rounded = Math.abs(roundExcel(value, fracSlots.length, "half"));
   const fixed = rounded.toFixed(fracSlots.length);
   const [whole, fracPart = ""] = fixed.split(".");
   let intPart = whole === "0" ? "" : whole;
-  const minInt = intSlots.filter((i) => (tokens[i] as { ch: string }).ch === "0").length;
-  intPart = intPart.padStart(minInt, "0");
-  if (grouping) intPart = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  // Integer places beyond the number's digits: "0" shows a zero, "?" a space, "#" nothing.
+  const spare = intSlots.slice(0, Math.max(0, intSlots.length - intPart.length));
+  const padding = spare.map((i) => (tokens[i] as { ch: string }).ch).filter((ch) => ch !== "#");
+  if (grouping && padding.includes("?")) return undefined; // spaces among the groups
+  if (grouping) intPart = (padding.join("") + intPart).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  else intPart = padding.join("").replace(/\?/g, " ") + intPart;
   // Trailing fraction digits under # are dropped, under ? become spaces.
   const frac = fracPart.split("");
   for (let k = frac.length - 1; k >= 0 && frac[k] === "0"; k--) {
@@ -286,7 +325,7 @@ function numberText(x: number, tokens: Token[], withSign: boolean): string | und
     else if (t.kind === "percent") out += "%";
     else if (t.kind === "point") out += ".";
     else if (t.kind === "comma") {
-      if (i > lastDigit && !scaleCommas.has(i)) out += ",";
+      if ((i > lastDigit && !scaleCommas.has(i)) || literalCommas.has(i)) out += ",";
     } else if (t.kind === "digit") {
       if (pointAt >= 0 && i > pointAt) out += frac[fracIndex++] ?? "";
       else if (!intDone) {
@@ -300,7 +339,7 @@ function numberText(x: number, tokens: Token[], withSign: boolean): string | und
 }
 
 /** TEXT(x, code) for a number, or undefined where the code is not implemented here. */
-export function formatNumber(x: number, code: string): string | undefined {
+export function formatNumber(x: number, code: string, date1904 = false): string | undefined {
   if (!Number.isFinite(x)) return undefined;
   const parts = sections(code);
   if (parts.length > 4) return undefined;
@@ -318,7 +357,8 @@ export function formatNumber(x: number, code: string): string | undefined {
     return tokens.map((t) => (t.kind === "lit" ? t.text : t.kind === "general" ? g : "")).join("");
   }
   if (tokens.some((t) => t.kind === "date" || t.kind === "ampm")) {
-    const text = dateText(x, tokens);
+    // A 1904 serial is 1,462 days after the same 1900 serial.
+    const text = dateText(date1904 ? x + 1462 : x, tokens);
     return text === undefined ? undefined : (withSign && x < 0 ? "-" : "") + text;
   }
   if (tokens.some((t) => t.kind === "at")) return undefined;

@@ -183,6 +183,9 @@ function isRange(t: FormulaToken): boolean {
   return a.replace(/\$/g, "").toUpperCase() !== b.replace(/\$/g, "").toUpperCase();
 }
 
+/** Functions of single values that the engine would apply to a whole range instead (see usesImplicitIntersection). */
+const SCALAR_JOIN_FUNCTIONS = new Set(["CONCATENATE"]);
+
 /** Functions whose arguments Excel evaluates as arrays even outside an array formula. */
 const ARRAY_ARGUMENT_FUNCTIONS = new Set(["SUMPRODUCT"]);
 
@@ -219,6 +222,17 @@ export function usesImplicitIntersection(formula: string, rangeNames: ReadonlySe
       for (let k = i; k <= end; k++) exempt.add(k);
     }
   });
+  // A range as a whole argument of a function that takes single values, but that the engine
+  // would join whole (CONCATENATE(A1:C1) is one cell's text in Excel, by intersection).
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].type !== "func" || !SCALAR_JOIN_FUNCTIONS.has(bareName(tokens[i].text))) continue;
+    if (tokens[i + 1]?.type !== "open") continue;
+    for (const [from, to] of callArguments(tokens, i + 1).args) {
+      if (to - from !== 1) continue;
+      const t = tokens[from];
+      if (isRange(t) || (t.type === "name" && rangeNames.has(t.text.toUpperCase()))) return true;
+    }
+  }
   const isOperator = (t: FormulaToken | undefined) => t !== undefined && t.type === "op" && t.text !== ":";
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -278,4 +292,283 @@ export function namesIn(formula: string): string[] {
   return tokenize(formula)
     .filter((t) => t.type === "name")
     .map((t) => t.text.toUpperCase());
+}
+
+/**
+ * Excel's legacy statistical functions whose names HyperFormula takes for the modern ones
+ * with one argument more: each is rewritten as the modern call with that argument, as
+ * Microsoft documents the legacy function (BETADIST is cumulative: BETA.DIST(…, TRUE, A, B);
+ * HYPGEOMDIST and NEGBINOMDIST are the probability mass: …DIST(…, FALSE); LOGNORMDIST and
+ * NORMSDIST are cumulative). Name → [modern name, arguments before the flag, flag].
+ */
+const LEGACY_CALLS: Record<string, [string, number, string]> = {
+  BETADIST: ["BETA.DIST", 3, "TRUE"],
+  HYPGEOMDIST: ["HYPGEOM.DIST", 4, "FALSE"],
+  LOGNORMDIST: ["LOGNORM.DIST", 3, "TRUE"],
+  NEGBINOMDIST: ["NEGBINOM.DIST", 3, "FALSE"],
+  NORMSDIST: ["NORM.S.DIST", 1, "TRUE"],
+};
+
+/** A call's arguments: the token ranges [from, to) between its parentheses, at depth 0. */
+function callArguments(tokens: FormulaToken[], open: number): { args: [number, number][]; close: number } {
+  const args: [number, number][] = [];
+  let depth = 0;
+  let start = open + 1;
+  for (let k = open; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.type === "open") depth++;
+    else if (t.type === "close") {
+      depth--;
+      if (depth === 0) {
+        if (k > start || args.length > 0) args.push([start, k]);
+        return { args, close: k };
+      }
+    } else if (t.type === "sep" && t.text === "," && depth === 1) {
+      args.push([start, k]);
+      start = k + 1;
+    }
+  }
+  return { args, close: tokens.length };
+}
+
+/** The formula with legacy statistical calls (LEGACY_CALLS) written as their modern equivalents. */
+export function modernizeLegacyCalls(formula: string): string {
+  if (!/DIST\s*\(/i.test(formula)) return formula;
+  const tokens = tokenize(formula);
+  const insert = new Map<number, string>();
+  const rename = new Map<number, string>();
+  tokens.forEach((t, i) => {
+    if (t.type !== "func" || tokens[i + 1]?.type !== "open") return;
+    const legacy = LEGACY_CALLS[bareName(t.text)];
+    if (!legacy) return;
+    const [modern, before, flag] = legacy;
+    const { args, close } = callArguments(tokens, i + 1);
+    if (args.length < before || close >= tokens.length) return;
+    if (before === 1 && args.length > 1) return;
+    rename.set(i, modern);
+    const at = args.length > before ? args[before][0] - 1 : close; // the separator after, or ")"
+    insert.set(at, `,${flag}`);
+  });
+  if (rename.size === 0) return formula;
+  return tokens.map((t, i) => (insert.get(i) ?? "") + (rename.get(i) ?? t.text)).join("");
+}
+
+/**
+ * Functions over which Excel takes a 3-D reference (Sheet1:Sheet3!A1), per Microsoft's
+ * "Create a 3-D reference to the same cell range on multiple worksheets": each is an
+ * aggregate of its arguments, so the reference is the same as one argument per sheet.
+ */
+const THREE_D_FUNCTIONS = new Set([
+  "SUM",
+  "AVERAGE",
+  "AVERAGEA",
+  "COUNT",
+  "COUNTA",
+  "MAX",
+  "MAXA",
+  "MIN",
+  "MINA",
+  "PRODUCT",
+  "STDEV",
+  "STDEVA",
+  "STDEVP",
+  "STDEVPA",
+  "STDEV.S",
+  "STDEV.P",
+  "VAR",
+  "VARA",
+  "VARP",
+  "VARPA",
+  "VAR.S",
+  "VAR.P",
+]);
+
+/** A reference's sheet span ("Sheet1:Sheet3!A1" → Sheet1, Sheet3, "A1"), or undefined for a one-sheet reference. */
+function threeDParts(ref: string): { first: string; last: string; cells: string } | undefined {
+  const bang = ref.lastIndexOf("!");
+  if (bang < 0) return undefined;
+  let prefix = ref.slice(0, bang);
+  if (prefix.startsWith("'") && prefix.endsWith("'")) prefix = prefix.slice(1, -1).replace(/''/g, "'");
+  else if (prefix.startsWith("'")) return undefined;
+  if (/^\[\d+\]/.test(prefix)) return undefined;
+  const colon = prefix.indexOf(":");
+  if (colon < 0) return undefined;
+  return { first: prefix.slice(0, colon), last: prefix.slice(colon + 1), cells: ref.slice(bang + 1) };
+}
+
+const quoteSheet = (name: string) => (/^[A-Za-z_][\w.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+/**
+ * A formula's 3-D references expanded into one reference per sheet, where Excel's meaning
+ * is the same (a whole argument of a THREE_D_FUNCTIONS function): `COUNTA(Sheet1:Sheet3!C1)`
+ * → `COUNTA(Sheet1!C1,Sheet2!C1,Sheet3!C1)`, the sheets in the workbook's order.
+ * `expanded` is undefined when a 3-D reference is elsewhere or names a sheet not there.
+ */
+export function expandThreeD(formula: string, sheetNames: readonly string[]): string | undefined {
+  if (!formula.includes(":") || !formula.includes("!")) return formula;
+  const tokens = tokenize(formula);
+  const replace = new Map<number, string>();
+  let unexpanded = false;
+  const lower = sheetNames.map((n) => n.toLowerCase());
+  tokens.forEach((t, i) => {
+    if (t.type !== "ref") return;
+    const parts = threeDParts(t.text);
+    if (!parts) return;
+    // A whole argument: between "(" or "," and "," or ")".
+    let l = i - 1;
+    while (tokens[l]?.type === "space") l--;
+    let r = i + 1;
+    while (tokens[r]?.type === "space") r++;
+    const comma = (t: FormulaToken | undefined) => t?.type === "sep" && t.text === ",";
+    const whole = (tokens[l]?.type === "open" || comma(tokens[l])) && (tokens[r]?.type === "close" || comma(tokens[r]));
+    // Its call: the nearest open parenthesis to the left at depth 0, after a function name.
+    let depth = 0;
+    let k = i - 1;
+    for (; k >= 0; k--) {
+      if (tokens[k].type === "close") depth++;
+      else if (tokens[k].type === "open") {
+        if (depth === 0) break;
+        depth--;
+      }
+    }
+    const fn = k > 0 ? tokens[k - 1] : undefined;
+    const from = lower.indexOf(parts.first.toLowerCase());
+    const to = lower.indexOf(parts.last.toLowerCase());
+    if (!whole || !fn || fn.type !== "func" || !THREE_D_FUNCTIONS.has(bareName(fn.text)) || from < 0 || to < 0) {
+      unexpanded = true;
+      return;
+    }
+    const [a, b] = from <= to ? [from, to] : [to, from];
+    replace.set(
+      i,
+      sheetNames
+        .slice(a, b + 1)
+        .map((n) => `${quoteSheet(n)}!${parts.cells}`)
+        .join(","),
+    );
+  });
+  if (unexpanded) return undefined;
+  return tokens.map((t, i) => replace.get(i) ?? t.text).join("");
+}
+
+/** What a formula uses, for deciding whether the engine computes it as Excel does. */
+export interface FormulaUses {
+  /** Functions called, upper case, without `_xlfn.`-style prefixes. */
+  functions: string[];
+  /** Names referred to, upper case. */
+  names: string[];
+  /** Structured references (Table1[Amount]). */
+  structured: boolean;
+  /** A spill reference (A1#). */
+  spill: boolean;
+  /** The implicit-intersection operator (@). */
+  at: boolean;
+  /** A 3-D reference (Sheet1:Sheet3!A1). */
+  threeD: boolean;
+  /** Each call with its arguments' text, in order. */
+  calls: { name: string; args: string[] }[];
+  /** The references, as written (Sheet1!A1:B2, $A:$A). */
+  refs: string[];
+}
+
+export function formulaUses(formula: string): FormulaUses {
+  const tokens = tokenize(formula);
+  const uses: FormulaUses = {
+    functions: [],
+    names: [],
+    structured: false,
+    spill: false,
+    at: false,
+    threeD: false,
+    calls: [],
+    refs: [],
+  };
+  tokens.forEach((t, i) => {
+    if (t.type === "func") {
+      const name = bareName(t.text);
+      uses.functions.push(name);
+      if (tokens[i + 1]?.type === "open") {
+        const args = callArguments(tokens, i + 1).args.map(([a, b]) =>
+          tokens
+            .slice(a, b)
+            .map((x) => x.text)
+            .join("")
+            .trim(),
+        );
+        uses.calls.push({ name, args });
+      }
+    } else if (t.type === "name") {
+      if (tokens[i + 1]?.type === "bracket") uses.structured = true;
+      else uses.names.push(t.text.toUpperCase());
+    } else if (t.type === "bracket" && !/^\[\d+\]$/.test(t.text)) uses.structured = true;
+    else if (t.type === "ref") {
+      uses.refs.push(t.text);
+      if (threeDParts(t.text)) uses.threeD = true;
+      if (tokens[i + 1]?.text === "#") uses.spill = true;
+    } else if (t.type === "op" && t.text === "@") uses.at = true;
+  });
+  return uses;
+}
+
+export function shapeKey(formula: string, row: number, col: number): string {
+  let out = "";
+  let copied = 0;
+  let inText = false;
+  let inSheet = false;
+  const n = formula.length;
+  for (let i = 0; i < n; i++) {
+    const ch = formula.charCodeAt(i);
+    // Text in double quotes, and sheet names in single quotes ('Q1 2024'!A1), are left alone.
+    if (ch === 0x22 && !inSheet) {
+      inText = !inText;
+      continue;
+    }
+    if (ch === 0x27 && !inText) {
+      inSheet = !inSheet;
+      continue;
+    }
+    if (inText || inSheet || !(isLetter(ch) || ch === 0x24)) continue;
+    // A reference starts here only after a character that cannot be part of a name.
+    if (i > 0 && isNamePart(formula.charCodeAt(i - 1))) continue;
+    let j = i;
+    const colAbs = formula.charCodeAt(j) === 0x24;
+    if (colAbs) j++;
+    let c = 0;
+    let letters = 0;
+    while (j < n && isLetter(formula.charCodeAt(j)) && letters < 4) {
+      c = c * 26 + ((formula.charCodeAt(j) | 0x20) - 0x60);
+      j++;
+      letters++;
+    }
+    const rowAbs = formula.charCodeAt(j) === 0x24;
+    if (rowAbs) j++;
+    let r = 0;
+    let digits = 0;
+    while (j < n && formula.charCodeAt(j) >= 0x30 && formula.charCodeAt(j) <= 0x39 && digits < 8) {
+      r = r * 10 + formula.charCodeAt(j) - 0x30;
+      j++;
+      digits++;
+    }
+    // Letters then digits, not followed by what continues a name or a call.
+    const after = j < n ? formula.charCodeAt(j) : 0;
+    if (letters < 1 || letters > 3 || digits < 1 || digits > 7 || isNamePart(after) || after === 0x28) {
+      i = j - 1;
+      while (i + 1 < n && isNamePart(formula.charCodeAt(i + 1))) i++;
+      continue;
+    }
+    out += formula.slice(copied, i);
+    out += `${rowAbs ? `R${r}` : `R[${r - 1 - row}]`}${colAbs ? `C${c}` : `C[${c - 1 - col}]`}`;
+    copied = j;
+    i = j - 1;
+  }
+  return copied === 0 ? formula : out + formula.slice(copied);
+}
+
+function isLetter(ch: number): boolean {
+  return (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x61 && ch <= 0x7a);
+}
+
+/** Letters, digits, "_", "." and non-ASCII: what continues a name (or a number). */
+function isNamePart(ch: number): boolean {
+  return isLetter(ch) || (ch >= 0x30 && ch <= 0x39) || ch === 0x5f || ch === 0x2e || ch >= 0xa1 || ch === 0x24;
 }

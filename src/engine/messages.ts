@@ -121,6 +121,10 @@ export const ENGINE_MSG = {
   keptCell: (address: string, reason: string) => `    ${address}  ${reason}`,
   unsupported: (functions: readonly { name: string; cells: number }[]) =>
     `  Functions it could not compute: ${functions.length ? functions.map((u) => `${u.name} (${u.cells} cell${plural(u.cells)})`).join(", ") : "none"}`,
+  iterated: (count: number) =>
+    `  Circular references: ${count} cell${plural(count)} computed by iteration, as the workbook's settings say`,
+  volatileCount: (count: number) =>
+    `  Volatile: ${count} cell${plural(count)} ${count === 1 ? "depends" : "depend"} on NOW, TODAY, RAND or RANDBETWEEN (a new value each calculation)`,
   wrote: (title: string, output: string, values: boolean) => `Wrote ${title} → ${output}${valuesOnly(values)}`,
   dealWarnings: (warnings: string) => `  Warnings on the deal: ${warnings || "none"}`,
   dealNotReliable: (reasons: string) => `  The verdict is not reliable: ${reasons}`,
@@ -143,7 +147,21 @@ export const ENGINE_MSG = {
     `an array formula over ${ref} whose result is ${rows}×${cols}: its range is not resized`,
   arrayCells: (ref: string) => `an array formula over ${ref} whose cells are not all in the file`,
   arrayBlocked: (ref: string) => `an array formula over ${ref} whose result the engine could not place`,
-  circular: () => "a circular reference (Excel's iterative calculation is not computed)",
+  circular: () =>
+    "a circular reference, and the workbook's iterative calculation is off (Excel warns and keeps its values)",
+  notConverged: (iterations: number, delta: number) =>
+    `a circular reference that did not settle within the workbook's ${iterations} iterations (maximum change ${delta})`,
+  notTested: (name: string) => `function ${name} is not on the conformance-tested list (docs/recalc.md)`,
+  engineError: (error: string) => `the engine gives ${error} where Excel's cached value is not an error`,
+  threeD: () => "a 3-D reference (Sheet1:Sheet3!A1) outside SUM, COUNTA and the other functions Excel takes one in",
+  structuredReference: () => "a structured reference (Table1[Column]), which the engine does not compute",
+  spillReference: () => "a spill reference (A1#), which the engine does not compute",
+  nameNotRead: (name: string) => `name ${name} could not be read by the engine`,
+  nameExternal: (name: string) => `name ${name} refers to another workbook`,
+  binarySearch: (name: string) =>
+    `${name} with a binary search (search_mode 2 or -2), which is not on the conformance-tested list`,
+  nestedSubtotal: () => "a SUBTOTAL over cells that hold SUBTOTAL themselves (Excel skips them; the engine does not)",
+  unknownError: (code: string) => `it reads the error ${code}, which the engine does not have`,
   sharedWithoutMaster: () => "a shared formula whose master cell is missing",
   emptyFormula: () => "an empty formula",
 } as const;

@@ -7,6 +7,7 @@
 import {
   attr,
   attributes,
+  decodeEntities,
   decodeOoxmlEscapes,
   scanAll,
   tokenText,
@@ -43,11 +44,34 @@ export interface XmlCell {
 
 /** "B12" → [11, 1] (0-based row, column), or undefined. */
 export function parseCellRef(ref: string): [number, number] | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return undefined;
+  return cellRefAt(ref, 0, ref.length);
+}
+
+/** The cell reference in s[from, to) ("B12", "$B$12"), as parseCellRef reads it. */
+function cellRefAt(s: string, from: number, to: number): [number, number] | undefined {
+  let i = from;
+  if (s.charCodeAt(i) === 0x24) i++;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return [Number(m[2]) - 1, col - 1];
+  let letters = 0;
+  for (; i < to; i++) {
+    let ch = s.charCodeAt(i);
+    if (ch >= 0x61 && ch <= 0x7a) ch -= 0x20;
+    if (ch < 0x41 || ch > 0x5a) break;
+    col = col * 26 + ch - 64;
+    letters++;
+  }
+  if (letters < 1 || letters > 3) return undefined;
+  if (s.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < to; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < 0x30 || ch > 0x39) return undefined;
+    row = row * 10 + ch - 0x30;
+    digits++;
+  }
+  if (digits < 1 || digits > 7) return undefined;
+  return [row - 1, col - 1];
 }
 
 /** Parses one <c> element's bytes. */
@@ -141,14 +165,20 @@ export class CellProblem extends Error {
 /**
  * Walks a worksheet part: `onCell` gets each cell in order; with `out`, the part is written
  * to it, each cell for which `onCell` returns bytes replaced by them, all else as it was.
- * `onRows` is called with each row's number as it starts (0-based).
+ * With `want`, only the cells it wants are parsed and handed to `onCell` (the others are
+ * copied as they are).
  */
 export async function walkSheet(
   zip: ZipFile,
   entry: ZipEntry,
   onCell: (cell: XmlCell) => Buffer | undefined,
   out?: PartDeflater,
+  want?: (row: number, col: number) => boolean,
 ): Promise<void> {
+  // A part of moderate size is read whole, and walked by the quick reader when it is of
+  // the plain form Excel writes; otherwise by the tokenizer, whole or streamed.
+  const whole = zip.readModerate(entry);
+  if (whole && quickWalk(entry, whole, onCell, out, want)) return;
   let inSheetData = false;
   let row = -1;
   let col = -1;
@@ -186,6 +216,7 @@ export async function walkSheet(
     if (ref) [row, col] = ref;
     else col++;
     if (row < 0) row = 0;
+    if (want && !want(row, col)) return;
     let parsed: XmlCell;
     try {
       parsed = parseCell(Buffer.from(bytes), row, col);
@@ -207,12 +238,173 @@ export async function walkSheet(
     }
     scanner.held = out ? done : safe;
   };
-  await zip.stream(entry, (chunk) => {
-    scanner.push(chunk);
-    release();
-  });
+  if (whole) {
+    for (let i = 0; i < whole.length; i += 1024 * 1024) {
+      scanner.push(whole.subarray(i, i + 1024 * 1024));
+      release();
+    }
+  } else
+    await zip.stream(entry, (chunk) => {
+      scanner.push(chunk);
+      release();
+    });
   scanner.finish();
   release();
+}
+
+/** An attribute in double quotes. */
+const QUICK_ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*"([^"]*)"/g;
+
+/**
+ * Walks a whole sheet part in its plain form, the one Excel and most programs write: no
+ * namespace prefixes, comments, CDATA or processing instructions in <sheetData>, each
+ * <c> with its `r`, attributes in double quotes, children <f>, <v>, <is> without nested
+ * markup but for <is>'s runs. The markup is ASCII, so the part is read as Latin-1 (one
+ * character a byte): offsets are byte offsets, and the text of <f>, <v> is decoded from
+ * UTF-8 where it is read. Returns false, having done nothing, for a part of another form.
+ */
+/** Parts a quick walk has found plain. */
+const plainParts = new WeakSet<ZipEntry>();
+
+function quickWalk(
+  entry: ZipEntry,
+  part: Buffer,
+  onCell: (cell: XmlCell) => Buffer | undefined,
+  out: PartDeflater | undefined,
+  want: ((row: number, col: number) => boolean) | undefined,
+): boolean {
+  const s = part.toString("latin1");
+  const open = s.indexOf("<sheetData");
+  const openEnd = open < 0 ? -1 : s.indexOf(">", open);
+  if (open < 0 || openEnd < 0 || s[openEnd - 1] === "/") {
+    // No cells (or an empty <sheetData/>): the part is copied as it is.
+    if (open >= 0 && s.indexOf("<sheetData", openEnd) >= 0) return false;
+    if (out) out.write(part);
+    return true;
+  }
+  const close = s.indexOf("</sheetData>", openEnd);
+  if (close < 0) return false;
+  // The plain form only: no comments, CDATA, processing instructions or prefixes.
+  const odd = /<!|<\?|<[A-Za-z_][\w.-]*:/g;
+  odd.lastIndex = openEnd;
+  const found = odd.exec(s);
+  if (found && found.index < close) return false;
+  // Each cell's extent, and its place from its `r` (a cell without one: the tokenizer's way).
+  const next = (from: number): { start: number; end: number; row: number; col: number } | false | undefined => {
+    let at = from;
+    for (;;) {
+      const lt = s.indexOf("<c", at);
+      if (lt < 0 || lt >= close) return undefined;
+      const after = s.charCodeAt(lt + 2);
+      if (after !== 0x20 && after !== 0x3e && after !== 0x2f && after !== 0x09 && after !== 0x0a && after !== 0x0d) {
+        at = lt + 2;
+        continue;
+      }
+      const tagEnd = s.indexOf(">", lt);
+      if (tagEnd < 0 || tagEnd > close) return false;
+      const r = s.indexOf(' r="', lt);
+      const q = r < 0 || r > tagEnd ? -1 : s.indexOf('"', r + 4);
+      const ref = q < 0 || q > tagEnd ? undefined : cellRefAt(s, r + 4, q);
+      if (!ref) return false;
+      let end: number;
+      if (s.charCodeAt(tagEnd - 1) === 0x2f) end = tagEnd + 1;
+      else {
+        const ce = s.indexOf("</c>", tagEnd);
+        if (ce < 0 || ce > close) return false;
+        end = ce + 4;
+      }
+      return { start: lt, end, row: ref[0], col: ref[1] };
+    }
+  };
+  // Checked before any cell is handed over (a cell found wrong halfway could not be undone),
+  // once per part: the second walk of a sheet (the rewrite) knows it is plain.
+  if (!plainParts.has(entry)) {
+    for (let c = next(openEnd); c !== undefined; c = next(c.end)) if (c === false) return false;
+    plainParts.add(entry);
+  }
+  let done = 0;
+  for (let c = next(openEnd); c; c = next(c.end)) {
+    if (want && !want(c.row, c.col)) continue;
+    const bytes = part.subarray(c.start, c.end);
+    let parsed: XmlCell;
+    try {
+      parsed = quickCell(s, c.start, c.end, bytes, c.row, c.col) ?? parseCell(Buffer.from(bytes), c.row, c.col);
+    } catch (e) {
+      throw new CellProblem(c.row, c.col, e instanceof Error ? e.message : String(e));
+    }
+    const replacement = onCell(parsed);
+    if (out && replacement) {
+      out.write(part.subarray(done, c.start));
+      out.write(replacement);
+      done = c.end;
+    }
+  }
+  if (out) out.write(part.subarray(done));
+  return true;
+}
+
+/**
+ * One cell of the plain form, parsed from the part's Latin-1 text; undefined for one it
+ * leaves to parseCell (an inline string, single quotes, markup inside a child).
+ */
+function quickCell(
+  s: string,
+  start: number,
+  end: number,
+  bytes: Buffer,
+  row: number,
+  col: number,
+): XmlCell | undefined {
+  const tagEnd = s.indexOf(">", start) + 1;
+  const attrs = new Map<string, string>();
+  const tag = s.slice(start, tagEnd);
+  if (tag.includes("'")) return undefined; // attributes in single quotes: parseCell reads them
+  QUICK_ATTR.lastIndex = 0;
+  for (let m = QUICK_ATTR.exec(tag); m; m = QUICK_ATTR.exec(tag)) attrs.set(m[1], decodeEntities(m[2]));
+  const cell: XmlCell = { row, col, bytes, qname: "c", attrs, startTagEnd: tagEnd - start, endTagStart: bytes.length };
+  if (s.charCodeAt(tagEnd - 2) === 0x2f) return cell;
+  const bodyEnd = end - 4;
+  cell.endTagStart = bodyEnd - start;
+  let at = tagEnd;
+  while (at < bodyEnd) {
+    const lt = s.indexOf("<", at);
+    if (lt < 0 || lt >= bodyEnd) break;
+    const nameEnd = (() => {
+      let k = lt + 1;
+      while (k < bodyEnd && !" \t\r\n/>".includes(s[k])) k++;
+      return k;
+    })();
+    const name = s.slice(lt + 1, nameEnd);
+    const childTagEnd = s.indexOf(">", lt) + 1;
+    if (childTagEnd <= 0 || childTagEnd > bodyEnd) return undefined;
+    if (name === "is") return undefined;
+    const childAttrs = new Map<string, string>();
+    const childTag = s.slice(lt, childTagEnd);
+    if (childTag.includes("'")) return undefined;
+    QUICK_ATTR.lastIndex = 0;
+    for (let m = QUICK_ATTR.exec(childTag); m; m = QUICK_ATTR.exec(childTag))
+      childAttrs.set(m[1], decodeEntities(m[2]));
+    let childEnd: number;
+    let text = "";
+    if (s.charCodeAt(childTagEnd - 2) === 0x2f) childEnd = childTagEnd;
+    else {
+      const closeAt = s.indexOf(`</${name}>`, childTagEnd);
+      if (closeAt < 0 || closeAt > bodyEnd) return undefined;
+      const raw = s.slice(childTagEnd, closeAt);
+      if (raw.includes("<")) return undefined;
+      text = decodeEntities(/[\x80-\xff]/.test(raw) ? Buffer.from(raw, "latin1").toString("utf8") : raw);
+      childEnd = closeAt + name.length + 3;
+    }
+    if (name === "f" || name === "v")
+      (cell as unknown as Record<string, CellChild>)[name] = {
+        attrs: childAttrs,
+        text,
+        start: lt - start,
+        end: childEnd - start,
+      };
+    at = childEnd;
+  }
+  return cell;
 }
 
 /**

@@ -25,9 +25,21 @@ import { address, sheetRef } from "../plan/a1";
 import type { Addin } from "./addin";
 import { cellIssue, type CellIssue } from "./cells";
 import { EXCEL_CONFIG, NOT_COMPUTED } from "./excel-compat";
-import { hasExternalReference, renameNames, shiftFormula, tokenize, usesImplicitIntersection } from "./formula-text";
+import {
+  expandThreeD,
+  formulaUses,
+  shapeKey,
+  hasExternalReference,
+  modernizeLegacyCalls,
+  renameNames,
+  shiftFormula,
+  tokenize,
+  usesImplicitIntersection,
+} from "./formula-text";
 import { ENGINE_MSG as M } from "./messages";
+import { computeGroups, FALLBACK, type GroupValue } from "./formula-groups";
 import { FileProblem, writeAtomically } from "./safe-io";
+import { TESTED_FUNCTIONS, VOLATILE_FUNCTIONS } from "./tested";
 import { CellProblem, parseCellRef, readSharedStrings, walkSheet, type XmlCell } from "./sheet-xml";
 import { EngineWorkbook, textCell, type CellResult, type NameInput } from "./workbook";
 import { attr, attributes, decodeOoxmlEscapes, encodeText, scanAll, XmlProblem } from "./xml-scan";
@@ -46,6 +58,13 @@ export interface RecalcOptions {
   writePackage?: typeof writeZip;
   /** Called as the work advances: a phase and a fraction done (0 to 1). */
   onProgress?: (phase: "read" | "compute" | "write", fraction: number) => void;
+  /**
+   * Compute functions that are not on the conformance-tested list too (TESTED_FUNCTIONS).
+   * For gathering conformance evidence (scripts/real-corpus.mjs), never for users' files.
+   */
+  computeUntested?: boolean;
+  /** Compute formula groups apart (formula-groups.ts); false leaves every formula to HyperFormula. Default true. */
+  formulaGroups?: boolean;
 }
 
 export interface RecalcSummary {
@@ -58,6 +77,14 @@ export interface RecalcSummary {
   kept: KeptCell[];
   /** Functions the engine does not know, with how many cells use them. */
   unsupported: { name: string; cells: number }[];
+  /**
+   * Recomputed cells whose value depends on a volatile function (NOW, TODAY, RAND,
+   * RANDBETWEEN, RANDARRAY): recomputed like the others, but a value that changes with
+   * each calculation, so they are listed apart (they cannot agree with an earlier one).
+   */
+  volatile: string[];
+  /** Cells on circular references computed by iteration, as the workbook's settings say. */
+  iterated: string[];
 }
 
 /**
@@ -73,6 +100,8 @@ export function keptReason(result: CellResult): string | undefined {
   const name = /^Named expression (.+) not recognized/i.exec(message);
   if (name) return M.nameNotDefined(name[1]);
   if (result.error === "#ERROR!" || /^Parsing error/i.test(message)) return M.syntax();
+  // A function given a number of arguments Excel does not take (a file another program wrote).
+  if (/^Wrong number of arguments/i.test(message)) return M.syntax();
   return undefined;
 }
 
@@ -81,14 +110,19 @@ export function keptReason(result: CellResult): string | undefined {
  * `_xlws.` prefixes of newer built-ins, add-in functions under their typed names, and
  * quotes inside text ("say ""hi""", which HyperFormula cannot parse) as CHAR(34).
  */
-export function normalizeFormula(formula: string, namespace = "LOAN"): string {
+export function normalizeFormula(text: string, namespace = "LOAN"): string {
+  const formula = modernizeLegacyCalls(text);
   const udf = new RegExp(`_xldudf_${namespace}[._]`, "gi");
   let out = "";
   let i = 0;
   while (i < formula.length) {
     const quote = formula.indexOf('"', i);
     const code = quote < 0 ? formula.slice(i) : formula.slice(i, quote);
-    out += code.replace(/_xlfn\.|_xlws\.|_xlpm\./gi, "").replace(udf, `${namespace}.`);
+    out += code
+      .replace(/_xlfn\.|_xlws\.|_xlpm\./gi, "")
+      .replace(udf, `${namespace}.`)
+      // A reference whose cells were deleted (Sheet1!#REF!) is the error #REF!.
+      .replace(/(?:'(?:[^']|'')+'|[A-Za-z_\\\u00a1-\uffff][\w.\u00a1-\uffff]*)!#REF!/g, "#REF!");
     if (quote < 0) break;
     // A text literal: up to the closing quote that is not doubled.
     const parts: string[] = [];
@@ -140,11 +174,13 @@ export interface RecalcLimits {
 }
 
 /**
- * Memory a workbook needs, measured (docs/benchmarks.md, "recalc at scale"): the engine
- * takes about 2.5 KB a non-empty cell; the sheets' XML streams through and is not kept,
- * so a byte of the package costs only what the cells it holds cost.
+ * Memory a workbook needs, measured (docs/benchmarks.md, "recalc at scale"): a 100,000-loan
+ * portfolio (1.1 million cells, half of them formulas) peaks at 0.7 GB when its formulas are
+ * computed as formula groups and at 1.55 GB when HyperFormula computes every one, about
+ * 1.3 KB a non-empty cell over Node's own; the limit allows 2 KB a cell, a margin for
+ * formulas heavier than those. The sheets' XML is read one part at a time and not kept.
  */
-export const BYTES_PER_CELL = 2500;
+export const BYTES_PER_CELL = 2000;
 /** Sheets are read in chunks: the inflated size bounds reading time, not memory. */
 export const BYTES_PER_XML_BYTE = 4;
 /** The cells the sheets may span (last row × last column, summed), per allowed cell. */
@@ -239,8 +275,17 @@ interface PackageInfo {
   sheets: SheetEntry[];
   names: DefinedName[];
   date1904: boolean;
+  /** Excel's iterative calculation (File › Options › Formulas), from <calcPr>. */
+  iteration: Iteration;
   sharedStrings?: string;
   calcChain?: string;
+}
+
+/** Whether circular references are iterated, how many times at most, and to what change. */
+export interface Iteration {
+  on: boolean;
+  count: number;
+  delta: number;
 }
 
 function readPackage(zip: ZipFile): PackageInfo {
@@ -266,6 +311,7 @@ function readPackage(zip: ZipFile): PackageInfo {
   const sheets: SheetEntry[] = [];
   const names: DefinedName[] = [];
   let date1904 = false;
+  const iteration: Iteration = { on: false, count: 100, delta: 0.001 };
   let position = 0;
   let name: { attrs: Map<string, string>; text: string } | undefined;
   scanAll(zip.read(wbEntry), (t, b) => {
@@ -280,6 +326,15 @@ function readPackage(zip: ZipFile): PackageInfo {
       } else if (t.name === "workbookPr") {
         const v = a().get("date1904");
         date1904 = v === "1" || v === "true";
+      } else if (t.name === "calcPr") {
+        // ECMA-376 defaults: no iteration; 100 iterations; a maximum change of 0.001.
+        const at = a();
+        const on = at.get("iterate");
+        iteration.on = on === "1" || on === "true";
+        const n = Number(at.get("iterateCount"));
+        if (Number.isInteger(n) && n > 0) iteration.count = Math.min(n, 32767);
+        const d = Number(at.get("iterateDelta"));
+        if (Number.isFinite(d) && d >= 0) iteration.delta = d;
       } else if (t.name === "definedName" && t.kind === "open") name = { attrs: a(), text: "" };
     } else if (t.kind === "close" && t.name === "definedName" && name) {
       const local = name.attrs.get("localSheetId");
@@ -302,6 +357,7 @@ function readPackage(zip: ZipFile): PackageInfo {
     sheets,
     names,
     date1904,
+    iteration,
     ...(sharedStrings ? { sharedStrings } : {}),
     ...(calcChain ? { calcChain } : {}),
   };
@@ -373,6 +429,48 @@ interface FormulaRec {
   array?: Rect;
   /** Why the engine does not compute it, when known before it runs. */
   kept?: string;
+  /** The formula as the engine computes it ("=…"). */
+  engineText?: string;
+  /** What its text alone decides (shared by the formulas of its shape). */
+  shape?: Shape;
+  /** Its value, where its formula group computed it (formula-groups.ts). */
+  group?: GroupValue;
+}
+
+/** What recalc decides from a formula's text alone, once per shape (shapeKey). */
+interface Shape {
+  /** The shape (shapeKey). */
+  key: string;
+  /** Why a formula of this shape is kept, or undefined. */
+  reason?: string;
+  /** It has a 3-D reference to expand (per formula: the references differ). */
+  threeD: boolean;
+  /** It calls a volatile function. */
+  volatile: boolean;
+}
+
+function vetShape(
+  key: string,
+  rec: FormulaRec,
+  vetting: FormulaVetting,
+  rangeNames: Set<string>,
+  sheetNames: string[],
+): Shape {
+  const text = rec.text;
+  const shape: Shape = { key, threeD: false, volatile: false };
+  if (hasExternalReference(text)) shape.reason = M.externalReference();
+  else if (text.trim() === "") shape.reason = M.emptyFormula();
+  else if (!rec.array && usesImplicitIntersection(text, rangeNames)) shape.reason = M.implicitIntersection();
+  else {
+    const expanded = expandThreeD(text, sheetNames);
+    if (expanded === undefined) shape.reason = M.threeD();
+    else {
+      shape.threeD = expanded !== text;
+      shape.reason = vetting.reason(expanded);
+      shape.volatile = formulaUses(expanded).functions.some((f) => VOLATILE_FUNCTIONS.has(f));
+    }
+  }
+  return shape;
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -415,6 +513,249 @@ function joinedNumberReason(formula: string, result: CellResult): string | undef
     if (digits.length > 15) return M.joinedNumber();
   }
   return undefined;
+}
+
+/** Whether a cached value is a value (not nothing, not an error such as "#N/A"). */
+function holdsValue(cached: RawCellContent): boolean {
+  return cached !== null && cached !== undefined && !(typeof cached === "string" && cached.startsWith("#"));
+}
+
+/**
+ * Which formulas the engine computes as Excel does: every function on the tested list
+ * (TESTED_FUNCTIONS) or the add-in's, every name read, no construct it does not compute.
+ * `reason` says why not, or undefined.
+ */
+class FormulaVetting {
+  /** Why a formula using a name is kept, by the name (upper case). */
+  readonly nameReasons = new Map<string, string>();
+  /** The definitions of the names read (upper case), checked as formulas when used. */
+  readonly nameTexts = new Map<string, string[]>();
+  private readonly registered = new Set(HyperFormula.getRegisteredFunctionNames("enGB").map((n) => n.toUpperCase()));
+  private readonly addin: RegExp;
+  private readonly checking = new Set<string>();
+
+  constructor(
+    namespace: string,
+    private readonly computeUntested: boolean,
+  ) {
+    const ns = namespace.toUpperCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    this.addin = new RegExp(`^(?:_XLDUDF_${ns}[._]|${ns}\\.)`);
+  }
+
+  reason(text: string): string | undefined {
+    const uses = formulaUses(text);
+    if (uses.structured) return M.structuredReference();
+    if (uses.spill) return M.spillReference();
+    if (uses.at) return M.implicitIntersection();
+    if (uses.threeD) return M.threeD();
+    for (const call of uses.calls) {
+      // XLOOKUP's and XMATCH's binary searches (search_mode 2, -2) are not among what was tested.
+      const mode = call.name === "XLOOKUP" ? call.args[5] : call.name === "XMATCH" ? call.args[3] : undefined;
+      if (mode !== undefined && mode !== "" && mode !== "1" && mode !== "-1") return M.binarySearch(call.name);
+    }
+    for (const fn of uses.functions) {
+      if (this.addin.test(fn)) continue;
+      if (!this.registered.has(fn)) return M.notImplemented(fn);
+      if (!this.computeUntested && !TESTED_FUNCTIONS.has(fn)) return M.notTested(fn);
+    }
+    for (const name of uses.names) {
+      if (name === "TRUE" || name === "FALSE") continue;
+      const known = this.nameReasons.get(name);
+      if (known !== undefined) return known;
+      const texts = this.nameTexts.get(name);
+      if (!texts || this.checking.has(name)) continue;
+      this.checking.add(name);
+      for (const t of texts) {
+        const why = this.reason(t);
+        if (why !== undefined) {
+          this.nameReasons.set(name, why);
+          break;
+        }
+      }
+      this.checking.delete(name);
+      if (this.nameReasons.has(name)) return this.nameReasons.get(name);
+    }
+    return undefined;
+  }
+}
+
+/** A computed value as a cell's content (text stays text; an error is its code). */
+function asContent(v: CellResult): RawCellContent {
+  if (v === null || typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return textCell(v);
+  return v.error;
+}
+
+/**
+ * Iterates the formulas on circular references as Excel does with iterative calculation
+ * on: from the values Excel cached, each formula in turn (sheet by sheet, row by row)
+ * computed from the others' latest values, until no value changes by more than the
+ * workbook's maximum change, for at most its number of iterations. Returns why not, when
+ * the values did not settle; the engine then holds the last values as constants.
+ */
+function iterate(
+  engine: EngineWorkbook,
+  cycle: FormulaRec[],
+  sheets: SheetEntry[],
+  iteration: Iteration,
+): string | undefined {
+  const order = [...cycle].sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col);
+  const cell = (rec: FormulaRec, content: RawCellContent) => ({
+    sheet: sheets[rec.sheet].name,
+    row: rec.row,
+    col: rec.col,
+    content,
+  });
+  // A formula whose value depends on where it is (ROW(), COLUMN()) cannot be computed apart.
+  if (order.some((rec) => /\b(?:ROW|COLUMN)\s*\(\s*\)/i.test(rec.engineText ?? "")))
+    return M.notConverged(0, iteration.delta);
+  engine.setConstants(order.map((rec) => cell(rec, rec.cached ?? 0)));
+  for (let n = 0; n < iteration.count; n++) {
+    let change = 0;
+    for (const rec of order) {
+      const name = sheets[rec.sheet].name;
+      const before = engine.value(name, rec.row, rec.col);
+      const after = engine.calculate(rec.engineText ?? "=0", name);
+      if (Array.isArray(after)) return M.notConverged(n, iteration.delta);
+      if (typeof before === "number" && typeof after === "number") change = Math.max(change, Math.abs(after - before));
+      else if (JSON.stringify(before) !== JSON.stringify(after)) change = Infinity;
+      engine.setConstants([cell(rec, asContent(after))]);
+    }
+    if (change <= iteration.delta) return undefined;
+  }
+  return M.notConverged(iteration.count, iteration.delta);
+}
+
+/** A reference's sheet (0-based, or `own` without one) and rectangle; undefined for another workbook's. */
+function refRect(ref: string, own: number, sheets: SheetEntry[]): { sheet: number; rect: Rect } | undefined {
+  const bang = ref.lastIndexOf("!");
+  let sheet = own;
+  if (bang >= 0) {
+    const name = ref.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
+    sheet = sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (sheet < 0) return undefined;
+  }
+  const body = ref.slice(bang + 1).replace(/\$/g, "");
+  const [a, b = a] = body.split(":");
+  const end = (part: string, last: boolean): [number, number] | undefined => {
+    if (/^[A-Za-z]{1,3}$/.test(part)) return [last ? 1048575 : 0, parseCellRef(`${part}1`)![1]];
+    if (/^\d+$/.test(part)) return [Number(part) - 1, last ? 16383 : 0];
+    return parseCellRef(part);
+  };
+  const p = end(a, false);
+  const q = end(b, true);
+  if (!p || !q) return undefined;
+  return {
+    sheet,
+    rect: {
+      top: Math.min(p[0], q[0]),
+      left: Math.min(p[1], q[1]),
+      bottom: Math.max(p[0], q[0]),
+      right: Math.max(p[1], q[1]),
+    },
+  };
+}
+
+/** Marks as kept each SUBTOTAL (or AGGREGATE) whose ranges hold another: Excel skips those cells. */
+function nestedSubtotals(formulas: FormulaRec[], sheets: SheetEntry[]): void {
+  const isSubtotal = (rec: FormulaRec) => /\b(?:SUBTOTAL|AGGREGATE)\s*\(/i.test(rec.text);
+  const subtotals = formulas.filter(isSubtotal);
+  if (subtotals.length < 2) return;
+  for (const rec of subtotals) {
+    if (rec.kept) continue;
+    const rects = formulaUses(rec.text)
+      .refs.map((r) => refRect(r, rec.sheet, sheets))
+      .filter((r) => r !== undefined);
+    const nested = subtotals.some(
+      (other) =>
+        other !== rec &&
+        rects.some(
+          ({ sheet, rect }) =>
+            sheet === other.sheet &&
+            other.row >= rect.top &&
+            other.row <= rect.bottom &&
+            other.col >= rect.left &&
+            other.col <= rect.right,
+        ),
+    );
+    if (nested) rec.kept = M.nestedSubtotal();
+  }
+}
+
+/** Errors the engine has (other codes in a file, such as #NULL!, it would take for text). */
+const ENGINE_ERRORS = new Set(["#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#REF!", "#VALUE!", "#SPILL!"]);
+
+/**
+ * The cells that depend, directly or through others, on the given cells (0-based sheet
+ * positions), each with the tag of the cell it was first reached from, by key (keyOf).
+ */
+function dependents<T extends { sheet: number; row: number; col: number }>(
+  engine: EngineWorkbook,
+  sheets: SheetEntry[],
+  seeds: T[],
+  tag: (seed: T) => string = (seed) => (seed as unknown as { code: string }).code,
+): Map<number, string> {
+  const ids = sheets.map((s) => engine.sheetId(s.name));
+  const sheetOf = new Map(ids.map((id, i) => [id, i]));
+  const seen = new Map<number, string>();
+  const queue: { sheet: number; row: number; col: number; tag: string }[] = [];
+  for (const s of seeds) {
+    queue.push({ sheet: ids[s.sheet], row: s.row, col: s.col, tag: tag(s) });
+    seen.set(keyOf(s.sheet, s.row, s.col), tag(s));
+  }
+  while (queue.length > 0) {
+    const at = queue.pop()!;
+    const found = engine.hf.getCellDependents({ sheet: at.sheet, row: at.row, col: at.col });
+    const cells: { sheet: number; row: number; col: number }[] = [];
+    for (const d of found) {
+      // A range that contains the cell: its readers are the range's dependents.
+      if ("start" in d) {
+        for (const r of engine.hf.getCellDependents(d)) if (!("start" in r)) cells.push(r);
+      } else cells.push(d);
+    }
+    for (const c of cells) {
+      const k = keyOf(sheetOf.get(c.sheet) ?? 0, c.row, c.col);
+      if (seen.has(k)) continue;
+      seen.set(k, at.tag);
+      queue.push({ ...c, tag: at.tag });
+    }
+  }
+  return seen;
+}
+
+/** The formulas among `cells` that are on a circular reference (they depend on themselves). */
+function onCycle(engine: EngineWorkbook, cells: FormulaRec[], sheets: SheetEntry[]): FormulaRec[] {
+  const ids = sheets.map((s) => engine.sheetId(s.name));
+  const sheetOf = new Map(ids.map((id, i) => [id, i]));
+  return cells.filter((rec) => {
+    // The cell and all that depends on it: on a cycle when one of them is read by the cell.
+    const reached = dependents(engine, sheets, [rec], () => "");
+    const self = keyOf(rec.sheet, rec.row, rec.col);
+    for (const k of reached.keys()) {
+      const sheet = Math.floor(k / 17179869184);
+      const rest = k - sheet * 17179869184;
+      const at = { sheet: ids[sheet], row: Math.floor(rest / 16384), col: rest % 16384 };
+      for (const d of engine.hf.getCellDependents(at)) {
+        const cellsOf = "start" in d ? engine.hf.getCellDependents(d).filter((r) => !("start" in r)) : [d];
+        for (const c of cellsOf)
+          if (!("start" in c) && keyOf(sheetOf.get(c.sheet) ?? 0, c.row, c.col) === self) return true;
+      }
+    }
+    return false;
+  });
+}
+
+/** Recomputed formula cells whose value depends on a volatile function, directly or through others. */
+function volatileCells(
+  engine: EngineWorkbook,
+  formulas: FormulaRec[],
+  kept: ReadonlyMap<FormulaRec, string>,
+  sheets: SheetEntry[],
+): FormulaRec[] {
+  const seeds = formulas.filter((rec) => !kept.has(rec) && rec.shape?.volatile === true);
+  if (seeds.length === 0) return [];
+  const reached = dependents(engine, sheets, seeds, () => "");
+  return formulas.filter((rec) => !kept.has(rec) && reached.has(keyOf(rec.sheet, rec.row, rec.col)));
 }
 
 /** What a cell's rewrite writes: a computed value, and whether its formula goes. */
@@ -593,6 +934,8 @@ async function recalcPackage(
   const formulas: FormulaRec[] = [];
   /** Excel's cached values inside array formulas' ranges (results, not inputs). */
   const arrayCached = new Map<number, RawCellContent>();
+  /** Cells holding an error the engine does not have (#NULL!, #GETTING_DATA…). */
+  const unknownErrors: { sheet: number; row: number; col: number; code: string }[] = [];
   let cells = 0;
   let span = 0;
   const sheets = pkg.sheets;
@@ -611,6 +954,8 @@ async function recalcPackage(
       await walkSheet(zip, entry, (c) => {
         const content = cellContent(c, strings, pkg.date1904);
         if (c.f === undefined && content === null) return undefined;
+        if (typeof content === "string" && !ENGINE_ERRORS.has(content) && attr(c.attrs, "t") === "e")
+          unknownErrors.push({ sheet: s, row: c.row, col: c.col, code: content });
         if (++cells > limits.maxCells) {
           throw new RecalcError(
             M.overMaxCells(
@@ -684,6 +1029,10 @@ async function recalcPackage(
     options.onProgress?.("read", (s + 1) / Math.max(1, sheets.length));
   }
 
+  // SUBTOTAL skips the cells of its ranges that hold a SUBTOTAL themselves; the engine
+  // does not, so a SUBTOTAL over such cells keeps Excel's value.
+  nestedSubtotals(formulas, sheets);
+
   // Names, as the engine can take them: a name it refuses is renamed for it.
   const probe = HyperFormula.buildFromSheets(Object.fromEntries(sheets.map((s) => [s.name, []])), { ...EXCEL_CONFIG });
   const names: NameInput[] = [];
@@ -711,14 +1060,38 @@ async function recalcPackage(
     names.push({ name, expression, ...(sheet !== undefined ? { sheet } : {}) });
   });
 
+  // What the engine computes as Excel does: functions on the tested list, names it read.
+  const vetting = new FormulaVetting(namespace, options.computeUntested === true);
+  const loaded = new Set(names.map((n) => n.name.toUpperCase()));
+  for (const [from, to] of renames) if (loaded.has(to.toUpperCase())) loaded.add(from);
+  for (const n of pkg.names) {
+    const key = n.name.toUpperCase();
+    if (hasExternalReference(n.text)) vetting.nameReasons.set(key, M.nameExternal(n.name));
+    else if (!loaded.has(key) && !vetting.nameReasons.has(key)) vetting.nameReasons.set(key, M.nameNotRead(n.name));
+    else vetting.nameTexts.set(key, [...(vetting.nameTexts.get(key) ?? []), n.text]);
+  }
+  const sheetNames = sheets.map((s) => s.name);
+
   // Formulas into the grids: the engine's copy of each, or Excel's value where it is kept.
+  // What is decided from a formula's text alone is decided once per shape (shapeKey).
+  const shapes = new Map<string, Shape>();
   for (const rec of formulas) {
-    if (!rec.kept && hasExternalReference(rec.text)) rec.kept = M.externalReference();
-    if (!rec.kept && rec.text.trim() === "") rec.kept = M.emptyFormula();
-    if (!rec.kept && !rec.array && usesImplicitIntersection(rec.text, rangeNames)) rec.kept = M.implicitIntersection();
+    let text = rec.text;
+    if (!rec.kept) {
+      const key = `${rec.array ? "{" : ""}${shapeKey(rec.text, rec.row, rec.col)}`;
+      let shape = shapes.get(key);
+      if (!shape) {
+        shape = vetShape(key, rec, vetting, rangeNames, sheetNames);
+        shapes.set(key, shape);
+      }
+      rec.shape = shape;
+      if (shape.reason !== undefined) rec.kept = shape.reason;
+      else if (shape.threeD) text = expandThreeD(text, sheetNames) ?? text;
+    }
     let engineText = "";
     if (!rec.kept) {
-      engineText = `=${normalizeFormula(renameNames(rec.text, renames), namespace)}`;
+      engineText = `=${normalizeFormula(renameNames(text, renames), namespace)}`;
+      rec.engineText = engineText;
       if (engineText.length > 1000) {
         try {
           // Parsed and evaluated once on its own: a formula nested too deeply for the
@@ -743,35 +1116,104 @@ async function recalcPackage(
   }
 
   options.onProgress?.("compute", 0);
-  const engineSheets = sheets.map((s, i) => ({
-    name: s.name,
-    cells: Array.from(grids[i], (x) => Array.from(x ?? [], (v) => v ?? null)),
-  }));
-  grids.length = 0;
-  let engine: EngineWorkbook;
-  try {
-    engine = new EngineWorkbook(addin, engineSheets, names, {
-      config: pkg.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 }, leapYear1900: false } : {},
-    });
-  } catch (e) {
-    throw new RecalcError(
-      M.corruptBecause(input, `the engine could not take it: ${e instanceof Error ? e.message : String(e)}`),
+  // Formula groups first: the formulas of a shape the engine compiles are computed here,
+  // and HyperFormula gets their values as constants (formula-groups.ts).
+  const groupRecs =
+    options.formulaGroups === false
+      ? []
+      : formulas.filter((rec) => !rec.kept && !rec.array && rec.shape && !rec.shape.threeD);
+  if (groupRecs.length > 0) {
+    const groups = computeGroups(
+      addin,
+      groupRecs.map((rec) => ({
+        sheet: rec.sheet,
+        row: rec.row,
+        col: rec.col,
+        shape: rec.shape!.key,
+        engineText: rec.engineText!,
+        cached: rec.cached,
+      })),
+      grids,
+      sheetNames,
+      holdsValue,
     );
+    groupRecs.forEach((rec, i) => {
+      const v = groups.values[i];
+      if (v === FALLBACK) return;
+      const error = groups.engineErrors.get(i);
+      const row = grids[rec.sheet][rec.row];
+      if (error !== undefined) {
+        rec.kept = M.engineError(error);
+        row[rec.col] = rec.cached;
+      } else {
+        rec.group = v;
+        row[rec.col] = asContent(v);
+      }
+      rec.engineText = undefined;
+    });
   }
-  engineSheets.length = 0;
+  groupRecs.length = 0;
+  // HyperFormula for the rest (none, often).
+  const engineFormulas = formulas.filter((rec) => !rec.kept && rec.group === undefined);
+  let engine: EngineWorkbook | undefined;
+  if (engineFormulas.length > 0) {
+    const engineSheets = sheets.map((s, i) => {
+      const grid = grids[i];
+      for (let r = 0; r < grid.length; r++) {
+        const row = grid[r];
+        if (row === undefined) grid[r] = [];
+        else for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+      }
+      return { name: s.name, cells: grid };
+    });
+    grids.length = 0;
+    try {
+      engine = new EngineWorkbook(addin, engineSheets, names, {
+        config: pkg.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 }, leapYear1900: false } : {},
+      });
+    } catch (e) {
+      throw new RecalcError(
+        M.corruptBecause(input, `the engine could not take it: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }
+    engineSheets.length = 0;
+  }
+  grids.length = 0;
   options.onProgress?.("compute", 0.8);
 
   const where = (rec: { sheet: number; row: number; col: number }) =>
     `${sheetRef(sheets[rec.sheet].name)}!${address(rec.row, rec.col)}`;
   const kept = new Map<FormulaRec, string>();
   for (const rec of formulas) if (rec.kept) kept.set(rec, rec.kept);
+  // A formula reading an error the engine does not have (it takes #NULL! for text) keeps Excel's value.
+  if (engine && unknownErrors.length > 0) {
+    const byKey = new Map(formulas.map((rec) => [keyOf(rec.sheet, rec.row, rec.col), rec]));
+    const reached = dependents(
+      engine,
+      sheets,
+      unknownErrors.map((e) => e),
+    );
+    for (const [k, code] of reached) {
+      const rec = byKey.get(k);
+      if (rec && !kept.has(rec)) {
+        kept.set(rec, M.unknownError(code));
+        engine.setConstants([{ sheet: sheets[rec.sheet].name, row: rec.row, col: rec.col, content: rec.cached }]);
+      }
+    }
+  }
 
   // Cells the engine cannot compute faithfully keep Excel's cached value, in the engine
   // too, so the cells that read them are computed from Excel's value (a few rounds: a
   // kept cell can reveal another once the error it propagated is gone).
-  for (let round = 0; round < 4; round++) {
+  // Circular references: the cells on one are iterated as Excel does when the workbook
+  // allows it (once), or keep Excel's values; the cells that only read them are then
+  // computed from those values like any other.
+  let iterated: FormulaRec[] = [];
+  let cyclesDone = false;
+  for (let round = 0; engine && round < 6; round++) {
     const found: { rec: FormulaRec; reason: string }[] = [];
-    for (const rec of formulas) {
+    const cyclic: FormulaRec[] = [];
+    for (const rec of engineFormulas) {
       if (kept.has(rec)) continue;
       const name = sheets[rec.sheet].name;
       const result = engine.value(name, rec.row, rec.col);
@@ -779,8 +1221,13 @@ async function recalcPackage(
       const limitation = keptReason(result);
       let reason: string | undefined;
       if (limitation !== undefined) reason = engine.errorArisesAt(name, rec.row, rec.col) ? limitation : undefined;
-      else if (result !== null && typeof result === "object" && result.error === "#CYCLE!") reason = M.circular();
-      else if (!rec.array) {
+      else if (result !== null && typeof result === "object" && result.error === "#CYCLE!") {
+        cyclic.push(rec);
+        continue;
+      } else if (result !== null && typeof result === "object" && holdsValue(rec.cached)) {
+        // Excel's cache holds a value where the engine gives an error: the engine is wrong.
+        reason = M.engineError(result.error);
+      } else if (!rec.array) {
         if (spill || (result !== null && typeof result === "object" && result.error === "#SPILL!"))
           reason = M.implicitIntersection();
       } else {
@@ -795,7 +1242,17 @@ async function recalcPackage(
       if (reason === undefined && limitation === undefined) reason = joinedNumberReason(rec.text, result);
       if (reason !== undefined) found.push({ rec, reason });
     }
-    if (found.length === 0) break;
+    if (cyclic.length > 0 && !cyclesDone) {
+      cyclesDone = true;
+      const members = onCycle(engine, cyclic, sheets);
+      const reason = pkg.iteration.on ? iterate(engine, members, sheets, pkg.iteration) : M.circular();
+      if (reason === undefined) iterated = members;
+      else for (const rec of members) found.push({ rec, reason });
+    }
+    if (found.length === 0) {
+      if (cyclic.length > 0 && round === 0) continue;
+      break;
+    }
     const constants: { sheet: string; row: number; col: number; content: RawCellContent }[] = [];
     for (const { rec, reason } of found) {
       kept.set(rec, reason);
@@ -819,6 +1276,8 @@ async function recalcPackage(
     errors: [],
     kept: [],
     unsupported: [],
+    volatile: [],
+    iterated: iterated.map(where),
   };
   const unsupported = new Map<string, number>();
   const edits: Map<number, Edit>[] = sheets.map(() => new Map());
@@ -832,18 +1291,21 @@ async function recalcPackage(
       if (valuesOnly) edits[rec.sheet].set(keyOf(rec.sheet, rec.row, rec.col), { dropFormula: true });
       continue;
     }
-    const result = engine.value(name, rec.row, rec.col);
+    const result = rec.group !== undefined ? rec.group : engine!.value(name, rec.row, rec.col);
     const issue = cellIssue(where(rec), result);
     if (issue) summary.errors.push(issue);
     edits[rec.sheet].set(keyOf(rec.sheet, rec.row, rec.col), { result, dropFormula: valuesOnly });
-    if (rec.array)
+    if (rec.array && engine)
       forRect(rec.array, (r, c) => {
         if (r === rec.row && c === rec.col) return;
         edits[rec.sheet].set(keyOf(rec.sheet, r, c), { result: engine.value(name, r, c), dropFormula: false });
       });
   }
   summary.unsupported = [...unsupported].map(([n, cells]) => ({ name: n, cells }));
-  engine.destroy();
+  if (engine) {
+    summary.volatile = volatileCells(engine, engineFormulas, kept, sheets).map(where);
+    engine.destroy();
+  }
 
   // Pass 2: the sheets whose cells change, rewritten in place.
   const changed = new Map<string, NewPart>();
@@ -865,6 +1327,7 @@ async function recalcPackage(
           return bytes;
         },
         out,
+        (row, col) => edits[s].has(keyOf(s, row, col)),
       );
     } catch (e) {
       if (e instanceof CellProblem)
