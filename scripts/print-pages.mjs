@@ -2,8 +2,8 @@
  * `npm run print-pages`: how each deal template prints. Writes every template with
  * `loan template` into build/print/, has LibreOffice (soffice, headless) print each to PDF
  * with the file's own print setup, and reports per template the pages, their size and
- * whether every page carries the print titles (the title and the Recourse | Non-recourse |
- * Non-recourse − recourse | Source / note headings), the size the body text prints at, whether the
+ * whether every page carries the print titles (the title and the legend; page 1 the Recourse |
+ * Non-recourse | Non-recourse − recourse | Source / note headings over the summary), the size the body text prints at, whether the
  * first page holds the summary and the verdict, and the text that prints over other text:
  * every pair of words whose boxes on a page cross (from poppler's `pdftotext -bbox`). Each
  * page is kept as a picture, build/print/<template>-<page>.png (poppler's pdftoppm), to look
@@ -192,10 +192,12 @@ function main() {
       const crossed = wordBoxes(pdf).map((words, i) => overlaps(words).map(([a, b]) => ({ page: i + 1, a, b })));
       for (const c of crossed.flat())
         problems.push(`${id} page ${c.page}: "${c.a.text}" and "${c.b.text}" print over each other`);
-      const titled = pages.filter((p) => {
-        const text = squeeze(p.strings.join(""));
-        return HEADINGS.every((h) => text.includes(squeeze(h)));
-      }).length;
+      // The print titles are the title and the legend (rows 1–2); each section names its own columns
+      // (test/section-headings.test.ts), the pair headings heading the summary on page 1.
+      const title = squeeze(pages[0]?.strings[0] ?? "");
+      const titled = pages.filter((p) => title !== "" && squeeze(p.strings.join("")).includes(title)).length;
+      const headed = HEADINGS.every((h) => squeeze(pages[0]?.strings.join("") ?? "").includes(squeeze(h)));
+      if (!headed) problems.push(`${id}: page 1 lacks the column headings over the summary`);
       // The summary's heading, its first row (the verdict) and its last (the exit cost, "(ExitCost)"), from
       // src/plan/deal/summary.ts, on the first page: the whole summary prints on one page.
       const first = pages[0]?.strings.join(" ") ?? "";

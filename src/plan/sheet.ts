@@ -47,6 +47,10 @@ export class SheetBuilder<F extends Formats> {
   private readonly conditionalFormats: PlanConditionalFormat[] = [];
   /** The last row used, 1-based (0 before the first). */
   row = 0;
+  /** How many section headings have been written: a section's own column headings are written once in it. */
+  section = 0;
+  /** Per kind of column headings, the section that last wrote them. */
+  private readonly headed = new Map<string, number>();
 
   constructor(private readonly formats: F) {}
 
@@ -109,10 +113,24 @@ export class SheetBuilder<F extends Formats> {
 
   /** A new row (after `gap` blank ones) with a bold title in A and bold column headings from B on; returns the row. */
   heading(title: string, gap = 0, headings: readonly string[] = []): number {
+    this.section += 1;
     const r = this.next(gap);
     this.text("A", r, title, true);
     this.headings(r, headings, 1);
     return r;
+  }
+
+  /**
+   * A row of column headings (from column index `from`) unless the current section already has
+   * this kind (`key`): so every block of like rows has its columns named above it, in print and on
+   * screen, whichever section it is in. Returns whether it wrote one.
+   */
+  sectionHeadings(key: string, headings: readonly string[], from = 1, row?: number): boolean {
+    if (this.headed.get(key) === this.section) return false;
+    this.headed.set(key, this.section);
+    // A row already written (`row`) only marks the section as headed.
+    if (row === undefined) this.headings(this.next(), headings, from);
+    return row === undefined;
   }
 
   /** Bold headings along a row, from column index `from` (0 = A). */

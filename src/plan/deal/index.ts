@@ -53,6 +53,7 @@ import {
   inputsSection,
   scenarioInputsSection,
   thresholdsSection,
+  PRINT_TITLE_ROWS,
   titleSection,
 } from "./inputs";
 import { type Deal, type DealOptions, type DealSheet, dealSheet, resolveDeal } from "./layout";
@@ -174,7 +175,7 @@ export function buildDealPlan(
     freeze: { rows: header, columns: 1 },
     chart,
   });
-  return { ...plan, print: modelPrint(plan, header) };
+  return { ...plan, print: modelPrint(plan, PRINT_TITLE_ROWS) };
 }
 
 /** The template's assumptions in words, the state-law note and the disclaimer. */

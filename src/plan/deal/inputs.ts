@@ -10,17 +10,28 @@ import { DEAL_NOTES } from "../messages";
 import type { PlanValue } from "../plan";
 import { SRC, type DealTemplate, type InputKey, type Scenario, type Thresholds } from "../templates/types";
 import { DEAL_INPUTS, INPUT_KEYS } from "../templates/inputs";
-import { type Deal, type DealSheet, type Fmt, INPUT_LABELS, NOTE } from "./layout";
+import { type Deal, type DealSheet, type Fmt, INPUT_LABELS, NOTE, PAIR_HEADINGS } from "./layout";
 import { lenderName, MARKET_NAMES } from "./market";
 
-/** The title, the legend and the frozen column header; returns the header's row. */
+/**
+ * The title, the legend and the column header over the summary; returns the header's row. On
+ * screen the rows down to the header are frozen; in print only the title and the legend repeat
+ * on every page (rows 1–2): each section names its own columns (the pair columns by
+ * `pairHeadings`, a grid its years or volatilities), so no printed heading stands over columns it
+ * does not describe.
+ */
 export function titleSection(s: DealSheet, deal: Deal): number {
   s.text("A", s.next(), deal.template.title, true);
   s.text("A", s.next(), `${DEAL_NOTES.legend} ${DEAL_NOTES.notAdvice}`);
   const header = s.next();
-  s.headings(header, ["Recourse", "Non-recourse", "Non-recourse − recourse", "Source / note"], 1);
+  s.headings(header, [...PAIR_HEADINGS, "Source / note"], 1);
+  // The summary below is the header's own section: its pair rows need no second heading row.
+  s.sectionHeadings("pair", PAIR_HEADINGS, 1, header);
   return header;
 }
+
+/** The rows printed at the top of every page: the title and the legend. */
+export const PRINT_TITLE_ROWS = 2;
 
 /** The cells of the inputs: each input's name, the compared state's, the state-law flags. */
 export interface InputCells extends Readonly<Record<InputKey, string>> {
@@ -111,6 +122,7 @@ export function inputsSection(s: DealSheet, deal: Deal): InputCells {
 
   // For comparison (formulas): the premium table's range for this loan type.
   const loanType = cells.loanType!;
+  s.sectionHeadings("premium-range", ["Low", "High"]);
   const m = s.label("Published rate premium, low / high (LOAN.MARKET_PREMIUM)");
   s.formula("B", m, `=${call("MARKET_PREMIUM", loanType, quote("RATE"), quote("LOW"))}`, "rate");
   s.formula("C", m, `=${call("MARKET_PREMIUM", loanType, quote("RATE"), quote("HIGH"))}`, "rate");

@@ -130,6 +130,14 @@ export function noteInput(
  * A row of the side-by-side table: the label, the recourse and non-recourse formulas, their
  * difference in D (unless `diff` is false) and a note in E. Returns the cells and the row.
  */
+/** The columns of a block of recourse / non-recourse rows (B:D), the one sign convention stated. */
+export const PAIR_HEADINGS = ["Recourse", "Non-recourse", "Non-recourse − recourse"] as const;
+
+/** The pair columns' headings, once per section, above its first row of recourse / non-recourse figures. */
+export function pairHeadings(s: DealSheet): void {
+  s.sectionHeadings("pair", PAIR_HEADINGS);
+}
+
 export function pairRow(
   s: DealSheet,
   label: string,
@@ -138,6 +146,7 @@ export function pairRow(
   fmt: Fmt,
   opts: { diff?: boolean; note?: string } = {},
 ): Pair & { row: number } {
+  pairHeadings(s);
   const r = s.label(label);
   const cr = s.formula("B", r, recourse, fmt);
   const cn = s.formula("C", r, nonRecourse, fmt);

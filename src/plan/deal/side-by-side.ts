@@ -8,7 +8,7 @@
 import { call, quote } from "../formula";
 import type { AlternativeRemedy, DealTemplate } from "../templates/types";
 import type { CarveoutCells, InputCells } from "./inputs";
-import { type DealContext, type DealSheet, NOTE, type Pair, pairRow } from "./layout";
+import { type DealContext, type DealSheet, NOTE, type Pair, pairHeadings, pairRow } from "./layout";
 
 /** The cells of the terms: what the later sections read. */
 export interface TermCells {
@@ -205,6 +205,7 @@ export function mayPursue(inp: InputCells, state: string, claim: string, sale: s
  * moment (" at the default", or "").
  */
 export function pursueRow(s: DealSheet, inp: InputCells, law: string, claim: Pair, sale: Pair, at: string): Pair {
+  pairHeadings(s);
   const r = s.next();
   s.formula("A", r, `="Lender may pursue from the borrower${at} under "&${law}&" law"`);
   s.wrap(`A${r}`);
@@ -228,6 +229,7 @@ export function pursueRow(s: DealSheet, inp: InputCells, law: string, claim: Pai
  * recourse is already full. Returns the cell.
  */
 export function springingRow(s: DealSheet, carve: CarveoutCells, claim: Pair, sale: Pair): string {
+  pairHeadings(s);
   const r = s.label("… if the stressed carveouts spring (non-recourse, LOAN.CARVEOUT_EXPOSURE)");
   s.wrap(`A${r}`);
   const cell = s.formula("C", r, `=${call("CARVEOUT_EXPOSURE", claim.n, carve.codes, carve.losses, sale.n)}`, "money");
