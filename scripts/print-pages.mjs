@@ -3,8 +3,9 @@
  * `loan template` into build/print/, has LibreOffice (soffice, headless) print each to PDF
  * with the file's own print setup, and reports per template the pages, their size and
  * whether every page carries the print titles (the title and the legend; page 1 the Recourse |
- * Non-recourse | Non-recourse − recourse | Source / note headings over the summary), the size the body text prints at, whether the
- * first page holds the summary and the verdict, and the text that prints over other text:
+ * Non-recourse | Non-recourse − recourse | Source / note headings over the summary), the size
+ * the body text prints at, whether the first page holds the summary and the verdict, and the
+ * text that prints over other text:
  * every pair of words whose boxes on a page cross (from poppler's `pdftotext -bbox`). Each
  * page is kept as a picture, build/print/<template>-<page>.png (poppler's pdftoppm), to look
  * at (`--docs` copies value-add's first page to docs/print-page.png, the README's). It
