@@ -4,7 +4,9 @@
  *   calls   bench/bench.ts: per-call time of the LOAN.* functions, bundle size;
  *   engine  bench/engine-bench.ts: a 10,000-loan workbook, LOAN.* vs built-ins, in the
  *           headless engine, and `loan recalc` of a 10,000-row .xlsx.
- *   node bench/run.mjs [calls|engine]   (default: both)
+ *   portfolio  bench/portfolio-bench.ts: the portfolio template with 10,000 loans, LOAN.* vs built-ins
+ *           (run only when asked; its figures are recorded by hand in docs/benchmarks.md).
+ *   node bench/run.mjs [calls|engine|portfolio]   (default: calls and engine)
  * Exits non-zero when either fails or is over budget (the status of the first that fails).
  * The engine benchmark needs the production build (dist/functions.js, dist/engine/cli.js);
  * when it is missing it is built once, as bin/loan.mjs does.
@@ -22,8 +24,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "node_modules", ".cache", "loan-bench");
 
 const which = process.argv[2] ?? "all";
-if (!["all", "calls", "engine"].includes(which)) {
-  console.error(`bench: unknown benchmark ${which} (calls, engine, or nothing for both)`);
+if (!["all", "calls", "engine", "portfolio"].includes(which)) {
+  console.error(`bench: unknown benchmark ${which} (calls, engine, portfolio, or nothing for calls and engine)`);
   process.exit(2);
 }
 
@@ -48,6 +50,9 @@ function run(args) {
 }
 
 const statuses = [];
+if (which === "portfolio") {
+  process.exit(run(["--expose-gc", path.join(outDir, "bench", "portfolio-bench.js"), root]));
+}
 if (which !== "engine") statuses.push(run([path.join(outDir, "bench", "bench.js"), root]));
 
 if (which !== "calls") {
