@@ -6,7 +6,9 @@
  *           headless engine, and `loan recalc` of a 10,000-row .xlsx.
  *   scale   bench/recalc-scale.mjs: `loan recalc` of 10,000- and 100,000-loan workbooks
  *           beside LibreOffice's headless recalculation (its column left out without soffice).
- *   node bench/run.mjs [calls|engine|scale]   (default: all three)
+ *   portfolio  bench/portfolio-bench.ts: the portfolio template with 10,000 loans, LOAN.* vs built-ins
+ *           (run only when asked; its figures are recorded by hand in docs/benchmarks.md).
+ *   node bench/run.mjs [calls|engine|scale|portfolio]   (default: calls, engine and scale)
  * Exits non-zero when either fails or is over budget (the status of the first that fails).
  * The engine benchmark needs the production build (dist/functions.js, dist/engine/cli.js);
  * when it is missing it is built once, as bin/loan.mjs does.
@@ -25,8 +27,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "node_modules", ".cache", "loan-bench");
 
 const which = process.argv[2] ?? "all";
-if (!["all", "calls", "engine", "scale"].includes(which)) {
-  console.error(`bench: unknown benchmark ${which} (calls, engine, scale, or nothing for all)`);
+if (!["all", "calls", "engine", "scale", "portfolio"].includes(which)) {
+  console.error(`bench: unknown benchmark ${which} (calls, engine, scale, portfolio, or nothing for the first three)`);
   process.exit(2);
 }
 
@@ -51,6 +53,9 @@ function run(args) {
 }
 
 const statuses = [];
+if (which === "portfolio") {
+  process.exit(run(["--expose-gc", path.join(outDir, "bench", "portfolio-bench.js"), root]));
+}
 if (which === "all" || which === "calls") statuses.push(run([path.join(outDir, "bench", "bench.js"), root]));
 
 if (which === "all" || which === "engine" || which === "scale") {

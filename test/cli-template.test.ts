@@ -10,6 +10,7 @@ import { main } from "../src/engine/cli";
 import { ENGINE_MSG as M } from "../src/engine/messages";
 import { buildDealPlan } from "../src/plan/deal";
 import { TEMPLATES } from "../src/plan/templates";
+import { PORTFOLIO_TEMPLATE } from "../src/plan/portfolio";
 import { VALUE_ADD } from "../src/plan/templates/value-add";
 import { capture } from "./helpers";
 
@@ -32,8 +33,27 @@ describe("loan template", () => {
   test("--list shows every template id and title", async () => {
     const io = capture();
     expect(await main(["template", "--list"], io, dist)).toBe(0);
-    expect(io.stdout).toHaveLength(TEMPLATES.length);
-    for (const t of TEMPLATES) expect(io.stdout.some((l) => l.startsWith(t.id) && l.includes(t.title))).toBe(true);
+    expect(io.stdout).toHaveLength(TEMPLATES.length + 1);
+    for (const t of [...TEMPLATES, PORTFOLIO_TEMPLATE])
+      expect(io.stdout.some((l) => l.startsWith(t.id) && l.includes(t.title))).toBe(true);
+  });
+
+  test("writes the portfolio: its sheet with cached results, Pf names, no cell in error", async () => {
+    const io = capture();
+    const out = path.join(dir, "book.xlsx");
+    expect(await main(["template", "Portfolio", "-o", out], io, dist)).toBe(0);
+    expect(io.stdout).toContain(M.cellsInError(0));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const ws = book.getWorksheet("Portfolio") as ExcelJS.Worksheet;
+    // Harbor Equity Partners' covenants, as the roll-up states them (figures formatted).
+    expect(cachedBeside(ws, "Harbor Equity Partners", 13)).toMatch(/^Net worth short by 100,000 \(8,000,000 against/);
+    expect(cachedBeside(ws, "Maple Street Holdings", 13)).toBe("OK");
+    expect(book.definedNames.getRanges("PfLoanExposure").ranges[0]).toMatch(/^Portfolio!\$X\$\d+:\$X\$\d+$/);
+    // --state makes no sense for a book of loans in several states.
+    const bad = capture();
+    expect(await main(["template", "portfolio", "--state", "CA", "-o", out], bad, dist)).toBe(2);
+    expect(bad.stderr.join("")).toBe(M.usageLine(M.stateNotForPortfolio()));
   });
 
   test("writes the value-add template with cached results, names and no cell in error", async () => {
@@ -78,7 +98,7 @@ describe("loan template", () => {
       M.usageLine(
         M.noTemplate(
           "nope",
-          TEMPLATES.map((t) => t.id),
+          [...TEMPLATES, PORTFOLIO_TEMPLATE].map((t) => t.id),
         ),
       ),
     );

@@ -16,6 +16,7 @@ import { address, parseAddress, parseRange } from "../src/plan/a1";
 import { type SheetPlan } from "../src/plan/plan";
 import { initialState, readForm, stateChoices } from "../src/taskpane/deal-form";
 import { TEMPLATES } from "../src/plan/templates";
+import { buildPortfolioPlan, EXAMPLE_BOOK, PF } from "../src/plan/portfolio";
 import { MSG } from "../src/core";
 import { ERROR_MEANINGS, PREVIEW_MSG as M } from "../src/preview/messages";
 import { HEAT } from "../src/plan/plan";
@@ -294,6 +295,26 @@ describeBrowser("the preview in Chromium", () => {
         errors: text.filter((t) => /^#(VALUE!|N\/A|DIV\/0!|NUM!|NAME\?|REF!|ERROR!|SPILL!)/.test(t)),
       }).toEqual({ id, errors: [] });
     }
+  });
+
+  test("the portfolio card inserts the book under the form's stress: no cell in error, the roll-up's covenants", async () => {
+    const frame = pane();
+    await frame.waitForSelector("#insert-portfolio:not([disabled])");
+    await frame.click("#portfolio-form summary");
+    await frame.fill("#portfolio-rateShockBp", "300");
+    await frame.press("#portfolio-rateShockBp", "Tab");
+    const before = await page.locator("#sheet-tabs button").count();
+    await frame.click("#insert-portfolio");
+    await page.waitForFunction((n) => document.querySelectorAll("#sheet-tabs button").length === n + 1, before);
+    await expect(page.locator("#sheet-tabs button").allTextContents()).resolves.toContain("Portfolio");
+    const text = await gridText();
+    expect(text.filter((t) => /^#(VALUE!|N\/A|DIV\/0!|NUM!|NAME\?|REF!|ERROR!|SPILL!)/.test(t))).toEqual([]);
+    const plan = buildPortfolioPlan({ ...EXAMPLE_BOOK, stress: { ...EXAMPLE_BOOK.stress, rateShockBp: 300 } });
+    await expect(cell(nameOf(plan, PF.rateShock)).textContent()).resolves.toBe("300 bp");
+    const harbor = parseAddress(nameOf(plan, PF.guarantorName).split(":")[0]);
+    await expect(cell(address(harbor.row, 12)).textContent()).resolves.toMatch(/^Net worth short by 100,000 \(/);
+    await expect(frame.textContent("#portfolio-status")).resolves.toContain('Added the sheet "Portfolio"');
+    await page.screenshot({ path: shot("preview-portfolio.png") });
   });
 
   test("the playground: a wrong argument shows its message, with the function's help", async () => {

@@ -29,6 +29,10 @@ const CASES: Record<Exclude<keyof typeof M, "usage">, [string, string]> = {
   templateNeedsName: [M.templateNeedsName(), "template needs a template name (see loan template --list)"],
   noTemplate: [M.noTemplate("nope", ["blank", "value-add"]), "no template named nope; one of: blank, value-add"],
   badState: [M.badState("ZZ", "unknown state ZZ"), "--state ZZ: unknown state ZZ"],
+  stateNotForPortfolio: [
+    M.stateNotForPortfolio(),
+    "--state does not apply to the portfolio: each loan row has its own state",
+  ],
   outputExists: [
     M.outputExists("a.recalc.xlsx"),
     "a.recalc.xlsx exists; name it with -o to replace it, or add --force (nothing was computed)",

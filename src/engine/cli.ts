@@ -3,7 +3,7 @@
  * writes a deal template as a workbook.
  *
  *   loan recalc IN.xlsx [-o OUT.xlsx] [--force] [--values] [--strict] [--max-size MB] [--max-cells N]
- *   loan template NAME [-o OUT.xlsx] [--state XX] [--as-of YYYY-MM-DD] [--values]
+ *   loan template NAME [-o OUT.xlsx] [--state XX] [--as-of YYYY-MM-DD] [--values]  (NAME: a template, or portfolio)
  *   loan template --list
  *   loan --version
  *
@@ -16,6 +16,7 @@ import path from "path";
 import { buildDealPlan } from "../plan/deal";
 import { CHECK_NAMES } from "../plan/deal/checks";
 import { findTemplate, TEMPLATES } from "../plan/templates";
+import { buildPortfolioPlan, PORTFOLIO_TEMPLATE } from "../plan/portfolio";
 import { AddinError } from "./addin";
 import { loadAddin } from "./load-node";
 import { planToXlsx } from "./plan-writers";
@@ -190,17 +191,19 @@ function parseTemplate(args: string[]): TemplateArgs {
 /** `loan template`: lists the templates, or writes one as an .xlsx with cached values. */
 async function template(rest: string[], io: Io, dist?: string): Promise<number> {
   const args = parseTemplate(rest);
+  const listed = [...TEMPLATES, PORTFOLIO_TEMPLATE];
   if (args.list) {
-    const width = Math.max(...TEMPLATES.map((t) => t.id.length));
-    for (const t of TEMPLATES) io.out(`${t.id.padEnd(width)}  ${t.title}`);
+    const width = Math.max(...listed.map((t) => t.id.length));
+    for (const t of listed) io.out(`${t.id.padEnd(width)}  ${t.title}`);
     return 0;
   }
+  if ((args.name as string).trim().toLowerCase() === PORTFOLIO_TEMPLATE.id) return portfolio(args, io, dist);
   const found = findTemplate(args.name as string);
   if (!found)
     throw new UsageError(
       M.noTemplate(
         args.name as string,
-        TEMPLATES.map((t) => t.id),
+        listed.map((t) => t.id),
       ),
     );
   const output = args.output ?? `${found.id}.xlsx`;
@@ -238,6 +241,20 @@ async function template(rest: string[], io: Io, dist?: string): Promise<number> 
   };
   const blocking = said(CHECK_NAMES.blocking);
   io.out(blocking ? M.dealNotReliable(blocking) : M.dealWarnings(said(CHECK_NAMES.warnings)));
+  return 0;
+}
+
+/** `loan template portfolio`: the guarantor portfolio's worked example as an .xlsx with cached values. */
+async function portfolio(args: TemplateArgs, io: Io, dist?: string): Promise<number> {
+  if (args.state) throw new UsageError(M.stateNotForPortfolio());
+  const output = args.output ?? `${PORTFOLIO_TEMPLATE.id}.xlsx`;
+  const plan = buildPortfolioPlan();
+  const result = await planToXlsx(loadAddin(dist), plan, output, { valuesOnly: args.values });
+  const formulas = plan.cells.filter((c) => c.formula !== undefined).length;
+  io.out(M.wrote(PORTFOLIO_TEMPLATE.title, output, args.values));
+  io.out(M.templateSheet(plan.sheetName, formulas, (plan.names ?? []).length, undefined));
+  io.out(M.cellsInError(result.errors.length));
+  for (const e of result.errors.slice(0, 50)) io.out(M.errorCell(e.address, e.error, e.message));
   return 0;
 }
 

@@ -43,7 +43,8 @@ export const ENGINE_MSG = {
   loan template NAME [-o OUT.xlsx] [--state XX] [--as-of YYYY-MM-DD] [--values]
   loan template --list
 
-  Writes a deal template (the side-by-side recourse / non-recourse model) as a workbook of
+  Writes a deal template (the side-by-side recourse / non-recourse model), or the guarantor
+  portfolio (portfolio: loans under a stress, rolled up per guarantor), as a workbook of
   formulas with their results cached. --list shows the templates.
 
   -o, --output OUT.xlsx  where to write (default: NAME.xlsx)
@@ -72,6 +73,7 @@ export const ENGINE_MSG = {
   templateNeedsName: () => "template needs a template name (see loan template --list)",
   noTemplate: (name: string, ids: readonly string[]) => `no template named ${name}; one of: ${ids.join(", ")}`,
   badState: (state: string, why: string) => `--state ${state}: ${why}`,
+  stateNotForPortfolio: () => "--state does not apply to the portfolio: each loan row has its own state",
 
   // Files that cannot be read, are over a limit or cannot be written (exit 2, nothing written).
   outputExists: (output: string) =>

@@ -85,12 +85,22 @@ async function finishFile(xlsx: Uint8Array, names: ReadonlySet<string>): Promise
 
 /** Computes a plan in the engine, on a sheet of its own name. */
 export function evaluatePlan(addin: Addin, plan: SheetPlan): EngineWorkbook {
-  const names = (plan.names ?? []).map((n) => ({
-    name: n.name,
-    expression: `=${nameReference(plan, n)}`,
-    sheet: plan.sheetName,
-  }));
-  return new EngineWorkbook(addin, [{ name: plan.sheetName, cells: planGrid(plan) }], names);
+  return evaluatePlans(addin, [plan]);
+}
+
+/**
+ * Computes several plans in one engine workbook, a sheet each (their names distinct), each plan's
+ * names scoped to its own sheet: formulas of one may refer to another's cells ('Portfolio'!$Z$29).
+ */
+export function evaluatePlans(addin: Addin, plans: readonly SheetPlan[]): EngineWorkbook {
+  const names = plans.flatMap((plan) =>
+    (plan.names ?? []).map((n) => ({ name: n.name, expression: `=${nameReference(plan, n)}`, sheet: plan.sheetName })),
+  );
+  return new EngineWorkbook(
+    addin,
+    plans.map((plan) => ({ name: plan.sheetName, cells: planGrid(plan) })),
+    names,
+  );
 }
 
 /** A plan's print setup as ExcelJS's page setup: fit to `fitToPagesWide` across, 0 (automatic) down. */

@@ -63,3 +63,13 @@ export const WRITER_MESSAGES = {
   excelError: "Excel reported an error",
   unknownError: "Excel reported an unknown error.",
 } as const;
+
+/** The portfolio card: its button, progress line and the messages beside its fields. */
+export const PORTFOLIO_PANE_TEXT = {
+  insert: "Insert portfolio",
+  inserting: "Inserting…",
+  insertProgress: "Adding a new sheet with the guarantor portfolio…",
+  notANumber: (label: string) => `${label}: enter a number, as Excel reads it (e.g. 200, -35%, 3).`,
+  outOfRange: (label: string, low: string, high: string) => `${label} must be from ${low} to ${high}.`,
+  wholeYear: (label: string) => `${label} must be a whole number of years.`,
+} as const;

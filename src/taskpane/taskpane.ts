@@ -7,6 +7,7 @@
  * keeps the page within its Content-Security-Policy.
  */
 import { mountDealPane } from "./deal-pane";
+import { mountPortfolioPane } from "./portfolio-pane";
 import { buildExamplePlan } from "../plan/example";
 import { REQUIRED_EXCEL_API, WRITER_MESSAGES, writePlan } from "./excel-writer";
 import { PANE_TEXT as UI_TEXT } from "./messages";
@@ -227,17 +228,20 @@ function start(): void {
   const status = byId("insert-status", HTMLElement);
   renderGuide(byId("guide", HTMLElement), GUIDE, byId("copy-status", HTMLElement));
   const deal = mountDealPane(byId("deal", HTMLElement));
+  const portfolio = mountPortfolioPane(byId("portfolio", HTMLElement));
   button.disabled = true;
   showStatus(status, "progress", UI_TEXT.connecting);
   whenExcel(
     () => {
       enableInsert(button, status);
       deal.enable();
+      portfolio.enable();
     },
     (reason) => {
       button.disabled = true;
       showStatus(status, "info", reason);
       deal.disable(reason);
+      portfolio.disable(reason);
     },
   );
 }

@@ -205,6 +205,32 @@ export function downsideSection(
 }
 
 /**
+ * The guarantor's other contingent liabilities: a blue input (the template's assumption), or, when
+ * the deal reads them from a portfolio's roll-up, a formula of that cell (its guarantor's total
+ * exposure less this loan's own: nothing counted twice, nothing circular).
+ */
+function otherLiabilitiesRow(s: DealSheet, value: number, from: string | undefined): string {
+  const label = "Guarantor's other contingent liabilities";
+  const name = "OtherContingentLiabilities";
+  if (!from)
+    return noteInput(
+      s,
+      label,
+      value,
+      "money",
+      name,
+      "Its other guaranties compete for the same assets; 0 until the guarantor's book is entered",
+    );
+  const r = s.label(label);
+  s.text(
+    NOTE,
+    r,
+    "From the portfolio's roll-up: its guarantor's exposure under the stress on its other loans (the book's total less this loan)",
+  );
+  return s.formula("B", r, `=${from}`, "money", name);
+}
+
+/**
  * What recourse could actually collect, and so what non-recourse is worth (methodology §10, §16):
  * the guarantor's collectible capacity (LOAN.COLLECTIBLE_CAPACITY), at most what the guarantee
  * covers and nothing where the state's law bars pursuing a guarantor; the protection's value is
@@ -226,14 +252,7 @@ function guarantorRows(
     "NetWorthCollectibleShare",
     "Assumption: 0, lenders count on liquid assets (covenants test liquidity, methodology §15); raise it for assets a judgment could reach",
   );
-  const other = noteInput(
-    s,
-    "Guarantor's other contingent liabilities",
-    d.otherLiabilities,
-    "money",
-    "OtherContingentLiabilities",
-    "Its other guaranties compete for the same assets; 0 until the guarantor's book is entered",
-  );
+  const other = otherLiabilitiesRow(s, d.otherLiabilities, deal.otherLiabilitiesFrom);
   const years = noteInput(
     s,
     "Years to collect from the guarantor",

@@ -56,6 +56,13 @@ export interface DealOptions {
    * or today; default: the market table's date.
    */
   readonly asOf?: string;
+  /**
+   * Where the guarantor's other contingent liabilities come from: a reference to a cell of another
+   * sheet, such as a portfolio's "other contingent liabilities of its guarantor" for this loan's row
+   * (`'Portfolio'!$Z$29`, see src/plan/portfolio). The input `OtherContingentLiabilities` is then
+   * written as a formula of that reference; default: a constant (0, the template's assumption).
+   */
+  readonly otherLiabilitiesFrom?: string;
 }
 
 /** A template with the analyst's inputs and options applied: what the sections write. */
@@ -68,6 +75,8 @@ export interface Deal {
   readonly downside: NonNullable<DealTemplate["downside"]>;
   /** The analysis date (ISO), when given. */
   readonly asOf?: string;
+  /** The reference the guarantor's other contingent liabilities are read from, when given (DealOptions). */
+  readonly otherLiabilitiesFrom?: string;
 }
 
 /**
@@ -103,6 +112,7 @@ export function resolveDeal(template: DealTemplate, inputs: Partial<DealInputs>,
       ...(options.defaultYear !== undefined ? { defaultYear: options.defaultYear } : {}),
     },
     ...(options.asOf ? { asOf: options.asOf } : {}),
+    ...(options.otherLiabilitiesFrom ? { otherLiabilitiesFrom: options.otherLiabilitiesFrom } : {}),
   };
 }
 
