@@ -269,6 +269,28 @@ function insertLoan(e: EngineWorkbook, p: SheetPlan, loan: PortfolioLoan): void 
   e.setCells(p.sheetName, row, 0, [cells]);
 }
 
+describe("a loan whose guarantor the roll-up does not list", () => {
+  // Its row looks its guarantor up in the roll-up (INDEX/MATCH, so the work grows with the loans, not
+  // their square): not found, the loan is counted alone, nothing known to collect, and the sheet says so.
+  const stranger: PortfolioLoan = { ...EXAMPLE_BOOK.loans[0], name: "Birch Lane", guarantor: "Unlisted LLC" };
+  const book: Book = { ...EXAMPLE_BOOK, loans: [...EXAMPLE_BOOK.loans, stranger] };
+  const p = buildPortfolioPlan(book);
+
+  test("its total is its own exposure, its capacity 0, and the unlisted row shows that exposure", () => {
+    const e = compute(p);
+    const i = book.loans.length - 1;
+    const own = handExposure(book, stranger);
+    expect(own).toBeGreaterThan(0);
+    expectClose(loanCell(e, p, i, "guarantorTotal"), own);
+    expectClose(loanCell(e, p, i, "other"), 0);
+    expect(loanCell(e, p, i, "capacity")).toBe(0);
+    expectClose(e.value(p.sheetName, ...at(p, PF.unlisted)), own);
+    // The listed guarantors' totals are as before: the stranger is not added to Harbor's.
+    const harbor = [0, 1].reduce((sum, k) => sum + handExposure(book, book.loans[k]), 0);
+    expectClose(loanCell(e, p, 0, "guarantorTotal"), harbor);
+  });
+});
+
 describe("a deal model that takes its guarantor's other liabilities from the roll-up", () => {
   const extra: PortfolioLoan = {
     ...EXAMPLE_BOOK.loans[1],

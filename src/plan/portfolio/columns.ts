@@ -200,7 +200,11 @@ const FORMULAS: readonly FormulaColumn[] = [
     key: "guarantorTotal",
     heading: "Its guarantor's total exposure",
     format: "money",
-    formula: (at: At) => `=SUMIF(${PF.loanGuarantor},${at("guarantor")},${PF.loanExposure})`,
+    // Looked up in the roll-up (one SUMIF per guarantor there), not summed per row: a SUMIF a row
+    // would read the whole block once per loan, n² cells. A guarantor the roll-up does not list is
+    // counted alone (its row shows under "Exposure of loans whose guarantor is not listed").
+    formula: (at: At) =>
+      `=IFERROR(INDEX(${PF.guarantorExposure},MATCH(${at("guarantor")},${PF.guarantorName},0)),${at("exposure")})`,
   },
   {
     key: "other",
@@ -213,7 +217,9 @@ const FORMULAS: readonly FormulaColumn[] = [
     key: "capacity",
     heading: "Its guarantor's collectible capacity",
     format: "money",
-    formula: (at: At) => `=SUMIF(${PF.guarantorName},${at("guarantor")},${PF.guarantorCapacity})`,
+    // The roll-up's capacity of the loan's guarantor; 0 for one it does not list (nothing known to collect).
+    formula: (at: At) =>
+      `=IFERROR(INDEX(${PF.guarantorCapacity},MATCH(${at("guarantor")},${PF.guarantorName},0)),0)`,
   },
   {
     key: "share",
