@@ -218,8 +218,7 @@ const FORMULAS: readonly FormulaColumn[] = [
     heading: "Its guarantor's collectible capacity",
     format: "money",
     // The roll-up's capacity of the loan's guarantor; 0 for one it does not list (nothing known to collect).
-    formula: (at: At) =>
-      `=IFERROR(INDEX(${PF.guarantorCapacity},MATCH(${at("guarantor")},${PF.guarantorName},0)),0)`,
+    formula: (at: At) => `=IFERROR(INDEX(${PF.guarantorCapacity},MATCH(${at("guarantor")},${PF.guarantorName},0)),0)`,
   },
   {
     key: "share",
