@@ -41,4 +41,6 @@ export const SHIPPED_IDS: readonly string[] = [
   // Recourse worth what can be collected (issue 21).
   "COLLECTIBLE_CAPACITY",
   "PROTECTION_VALUE",
+  // The guarantor's book (issue 26).
+  "GUARANTOR_COVENANTS",
 ];

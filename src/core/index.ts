@@ -110,4 +110,5 @@ export {
   type YieldMaintenanceMethod,
   type DefeasanceInput,
 } from "./prepayment";
+export { GUARANTOR_COVENANTS, guarantorCovenants, type CovenantInput } from "./guarantor";
 export { FORECLOSURE_TAX, FORECLOSURE_TAX_HEADER, foreclosureTax, type ForeclosureTaxInput } from "./tax";

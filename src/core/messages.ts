@@ -53,6 +53,12 @@ export const MSG = {
     value(arg, `must be ${inclusive ? "at least" : "more than"} ${min}; got ${echo(got)}.`),
   aboveMax: (arg: string, got: number, max: number, inclusive: boolean, hint?: string) =>
     value(arg, `must be ${inclusive ? "at most" : "less than"} ${max}; got ${echo(got)}.${hint ? ` ${hint}` : ""}`),
+  /** A cell of a range of amounts that is not a number, by its place in the range. */
+  notNumberAt: (arg: string, got: unknown, row: number, col: number) =>
+    value(arg, `must hold numbers; got ${echo(got)} at row ${row}, column ${col}.`),
+  /** A negative cell of a range of amounts, by its place in the range. */
+  negativeAt: (arg: string, got: number, row: number, col: number) =>
+    value(arg, `must not hold a negative amount; got ${echo(got)} at row ${row}, column ${col}.`),
   notWhole: (arg: string, got: number) => value(arg, `must be a whole number; got ${echo(got)}.`),
   notWholePeriods: (arg: string, got: number, perYear: number) =>
     value(
