@@ -174,6 +174,15 @@ export const share = numberParam({
   hint: HINT.fractionDecimal,
 });
 
+/** An annual volatility (of a property's value, of its NOI) as a decimal: 0 to 5 (500 %). */
+export const volatility = numberParam({
+  min: 0,
+  minInclusive: true,
+  max: 5,
+  maxInclusive: true,
+  hint: HINT.volatilityDecimal,
+});
+
 function readBoolean(name: string, raw: unknown): boolean | Fault {
   const x = single(name, raw);
   if (x instanceof Fault) return x;
