@@ -40,7 +40,30 @@ export function guarantorCovenants({
     if (!Number.isFinite(x)) return MSG.notNumberAt("loanAmounts", x, i + 1, 1);
     if (x < 0) return MSG.negativeAt("loanAmounts", x, i + 1, 1);
   }
-  const loans = sumMoney(loanAmounts);
+  return covenants(
+    netWorth,
+    liquidity,
+    sumMoney(loanAmounts),
+    minNetWorthMultiple,
+    minLiquidityShare,
+    maxContingentMultiple,
+    otherContingent,
+  );
+}
+
+/**
+ * The tests on the total of the loans, with every argument in place: the sheet's call reaches it
+ * without building the typed input (an object) or checking the amounts twice.
+ */
+function covenants(
+  netWorth: number,
+  liquidity: number,
+  loans: number,
+  minNetWorthMultiple: number,
+  minLiquidityShare: number,
+  maxContingentMultiple: number | undefined,
+  otherContingent: number,
+): string | Fault {
   const needWorth = timesMoney(loans, minNetWorthMultiple);
   const needCash = timesMoney(loans, minLiquidityShare);
   if (!Number.isFinite(needWorth)) return MSG.tooLarge("total of the loans");
@@ -108,15 +131,16 @@ export const GUARANTOR_COVENANTS = define(
   ): string | Fault => {
     const loanAmounts = readLoanAmounts(range);
     if (loanAmounts instanceof Fault) return loanAmounts;
-    return guarantorCovenants({
+    const loans = sumMoney(loanAmounts);
+    return covenants(
       netWorth,
       liquidity,
-      loanAmounts,
+      loans,
       minNetWorthMultiple,
       minLiquidityShare,
       maxContingentMultiple,
       otherContingent,
-    });
+    );
   },
   HELP && {
     family: "lender",
