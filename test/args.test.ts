@@ -1,5 +1,5 @@
 /**
- * The argument reader: the same rules at every arity (the runner is unrolled up to six
+ * The argument reader: the same rules at every arity (the runner is unrolled up to nine
  * arguments, with a generic loop beyond), Excel's conventions for blanks, omitted values,
  * 1×1 ranges and booleans. Hand-written expectations.
  */

@@ -244,6 +244,33 @@ describe("LOAN.QUALIFY", () => {
     expect(figure(0.123456)).toBe("0.1235");
     expect(figure(-1500)).toBe("-1,500");
     expect(figure(-0.00001)).toBe("0");
+    expect(figure(3_200_000)).toBe("3,200,000");
+    expect(figure(1_000_007.05)).toBe("1,000,007.05");
+    expect(figure(999.99995)).toBe("1,000");
+    expect(figure(0.0005)).toBe("0.0005");
+    expect(figure(9_999_999_999_999.99)).toBe("9,999,999,999,999.99");
+    expect(figure(1e300)).toBe("1E+300");
+  });
+  test("figures are built with integer arithmetic exactly as String() of the rounded value reads (issue 26)", () => {
+    // The reference is the wording before issue 26 made it faster: String of the value rounded
+    // to 2 decimals (from 1,000 up) or 4, its integer part grouped by threes.
+    const reference = (x: number): string => {
+      const scale = Math.abs(x) >= 1000 ? 100 : 10000;
+      const rounded = Math.round(Math.abs(x) * scale) / scale;
+      const [int, frac] = String(rounded).split(".");
+      const grouped = int.replace(/\B(?=(\d{3})+$)/g, ",");
+      return (x < 0 && rounded ? "-" : "") + grouped + (frac === undefined ? "" : `.${frac}`);
+    };
+    const values = fc.oneof(
+      fc.double({ min: -1e13, max: 1e13, noNaN: true }),
+      fc.integer({ min: -1e12, max: 1e12 }).map((c) => c / 100),
+      fc.integer({ min: -1e9, max: 1e9 }).map((c) => c / 10000),
+      fc.double({ min: -2000, max: 2000, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(values, (x) => expect(figure(x)).toBe(reference(x))),
+      { numRuns: 5000 },
+    );
   });
   test("issue 11: a failed test is never 'short by 0'; a tiny gap shows two significant digits", () => {
     // Hand derivation: 1.2 − 1.19999999 = 0.00000001 (float64: 1.00000008e-8, two digits 1.0e-8).

@@ -39,6 +39,21 @@ const CASES: Record<keyof typeof MSG, [Fault, Fault["kind"], string]> = {
     "#VALUE!",
     "annualRate must be at most 1; got 6.85. Rates are decimals: 6.85% is 0.0685.",
   ],
+  aboveMaxFor: [
+    MSG.aboveMaxFor("trigger", 75, 1, "an LTV trigger", HINT.fractionDecimal),
+    "#VALUE!",
+    "trigger must be at most 1 for an LTV trigger; got 75. Percentages are decimals: 75% is 0.75.",
+  ],
+  notNumberAt: [
+    MSG.notNumberAt("loanAmounts", "n/a", 3, 1),
+    "#VALUE!",
+    'loanAmounts must hold numbers; got text "n/a" at row 3, column 1.',
+  ],
+  negativeAt: [
+    MSG.negativeAt("loanAmounts", -5, 2, 1),
+    "#VALUE!",
+    "loanAmounts must not hold a negative amount; got -5 at row 2, column 1.",
+  ],
   notWhole: [MSG.notWhole("paymentsPerYear", 2.5), "#VALUE!", "paymentsPerYear must be a whole number; got 2.5."],
   notWholePeriods: [
     MSG.notWholePeriods("amortYears", 10.01, 12),

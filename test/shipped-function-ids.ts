@@ -41,4 +41,9 @@ export const SHIPPED_IDS: readonly string[] = [
   // Recourse worth what can be collected (issue 21).
   "COLLECTIBLE_CAPACITY",
   "PROTECTION_VALUE",
+  // The guarantor's book and springing recourse (issue 26).
+  "GUARANTOR_COVENANTS",
+  "SPRINGING_RECOURSE",
+  "SPRINGING_PROBABILITY",
+  "SPRINGING_EXPECTED_EXPOSURE",
 ];

@@ -174,6 +174,15 @@ export const share = numberParam({
   hint: HINT.fractionDecimal,
 });
 
+/** An annual volatility (of a property's value, of its NOI) as a decimal: 0 to 5 (500 %). */
+export const volatility = numberParam({
+  min: 0,
+  minInclusive: true,
+  max: 5,
+  maxInclusive: true,
+  hint: HINT.volatilityDecimal,
+});
+
 function readBoolean(name: string, raw: unknown): boolean | Fault {
   const x = single(name, raw);
   if (x instanceof Fault) return x;
@@ -260,6 +269,8 @@ export function choice<T extends string, N extends string>(
     ...(fallback === undefined ? {} : { fallback }),
     rule: options.join(", "),
     read: (raw) => {
+      // Typed as listed (the usual case): no trimming or case folding to do.
+      if (typeof raw === "string" && options.includes(raw as T)) return raw as T;
       const t = readText(name, raw);
       if (t instanceof Fault) return t;
       if (t === undefined) return fallback === undefined ? MSG.required(name) : fallback;
@@ -455,17 +466,18 @@ export function named<R, P extends readonly Param<unknown>[]>(
 type Reader = (raw: unknown) => unknown;
 
 /**
- * The reading loop, unrolled for up to six arguments. This is for speed, not size: each call
+ * The reading loop, unrolled for up to nine arguments. This is for speed, not size: each call
  * through an adapter then allocates no argument arrays and spreads none. Measured with
  * `npm run bench` (issue 9): with only the generic loop below, PAYMENT, DEBT_SERVICE and
  * BALANCE went over the simple functions' 4× budget and QUALIFY over the composite 10×;
- * unrolled, all are within budget (docs/benchmarks.md). Functions with more arguments are
- * composite and take the generic loop. Behaviour is the same for every arity: read each
- * argument in order, stop at the first Fault (test/args.test.ts checks every arity,
- * including the generic loop).
+ * unrolled, all are within budget (docs/benchmarks.md). Issue 26 unrolled seven to nine: the
+ * generic loop cost about 100 ns a call in rest arguments, an array and a spread (a third of
+ * SPRINGING_EXPECTED_EXPOSURE's time). Functions with more arguments take the generic loop.
+ * Behaviour is the same for every arity: read each argument in order, stop at the first Fault
+ * (test/args.test.ts checks every arity, including the generic loop).
  */
 function runner<R>(reads: Reader[], impl: (...a: unknown[]) => R | Fault): (...raw: unknown[]) => R | Fault {
-  const [r0, r1, r2, r3, r4, r5] = reads;
+  const [r0, r1, r2, r3, r4, r5, r6, r7, r8] = reads;
   switch (reads.length) {
     case 0:
       return () => impl();
@@ -534,6 +546,66 @@ function runner<R>(reads: Reader[], impl: (...a: unknown[]) => R | Fault): (...r
         const x5 = r5(f);
         if (x5 instanceof Fault) return x5;
         return impl(x0, x1, x2, x3, x4, x5);
+      };
+    case 7:
+      return (a, b, c, d, e, f, g) => {
+        const x0 = r0(a);
+        if (x0 instanceof Fault) return x0;
+        const x1 = r1(b);
+        if (x1 instanceof Fault) return x1;
+        const x2 = r2(c);
+        if (x2 instanceof Fault) return x2;
+        const x3 = r3(d);
+        if (x3 instanceof Fault) return x3;
+        const x4 = r4(e);
+        if (x4 instanceof Fault) return x4;
+        const x5 = r5(f);
+        if (x5 instanceof Fault) return x5;
+        const x6 = r6(g);
+        if (x6 instanceof Fault) return x6;
+        return impl(x0, x1, x2, x3, x4, x5, x6);
+      };
+    case 8:
+      return (a, b, c, d, e, f, g, h) => {
+        const x0 = r0(a);
+        if (x0 instanceof Fault) return x0;
+        const x1 = r1(b);
+        if (x1 instanceof Fault) return x1;
+        const x2 = r2(c);
+        if (x2 instanceof Fault) return x2;
+        const x3 = r3(d);
+        if (x3 instanceof Fault) return x3;
+        const x4 = r4(e);
+        if (x4 instanceof Fault) return x4;
+        const x5 = r5(f);
+        if (x5 instanceof Fault) return x5;
+        const x6 = r6(g);
+        if (x6 instanceof Fault) return x6;
+        const x7 = r7(h);
+        if (x7 instanceof Fault) return x7;
+        return impl(x0, x1, x2, x3, x4, x5, x6, x7);
+      };
+    case 9:
+      return (a, b, c, d, e, f, g, h, i) => {
+        const x0 = r0(a);
+        if (x0 instanceof Fault) return x0;
+        const x1 = r1(b);
+        if (x1 instanceof Fault) return x1;
+        const x2 = r2(c);
+        if (x2 instanceof Fault) return x2;
+        const x3 = r3(d);
+        if (x3 instanceof Fault) return x3;
+        const x4 = r4(e);
+        if (x4 instanceof Fault) return x4;
+        const x5 = r5(f);
+        if (x5 instanceof Fault) return x5;
+        const x6 = r6(g);
+        if (x6 instanceof Fault) return x6;
+        const x7 = r7(h);
+        if (x7 instanceof Fault) return x7;
+        const x8 = r8(i);
+        if (x8 instanceof Fault) return x8;
+        return impl(x0, x1, x2, x3, x4, x5, x6, x7, x8);
       };
     default:
       return (...raw) => {

@@ -1,9 +1,9 @@
 /**
  * The domain's constants, declared once: the premium table (the published price of non-recourse
  * by loan type), the loan types and structures, the qualification tests and their default
- * thresholds, and the lender heuristics the deal sheet's reading applies. The functions
- * (`lender.ts`), the deal plan (`src/plan`) and the task pane read them from here; a figure
- * changes in this file and nowhere else.
+ * thresholds, the guarantor covenants, and the lender heuristics the deal sheet's reading applies.
+ * The functions (`lender.ts`, `guarantor.ts`), the deal plan (`src/plan`) and the task pane read
+ * them from here; a figure changes in this file and nowhere else.
  *
  * Every figure is a market convention from published lender and consumer-finance
  * explainers (docs/methodology.md gives each source): conventions and mechanics, not
@@ -76,6 +76,15 @@ export type Test = (typeof TESTS)[number];
 export type TestThresholds = Readonly<Partial<Record<Test, number>>>;
 
 /**
+ * The guarantor covenants lenders typically set, stated once: net worth at least 1 × the loan
+ * amount (of every loan the guarantor guarantees, in LOAN.GUARANTOR_COVENANTS), liquidity at least
+ * 10 % of it (the low end of the published 10–15 %). Market convention from lender explainers and
+ * an expert review (docs/methodology.md §10, §15); both vary by lender. LOAN.QUALIFY's sponsor
+ * tests, the deal reading's "substantial liquid net worth" and LOAN.GUARANTOR_COVENANTS' defaults.
+ */
+export const GUARANTOR_COVENANT_DEFAULTS = { netWorthMultiple: 1, liquidityShare: 0.1 } as const;
+
+/**
  * LOAN.QUALIFY's default thresholds: the lenient end of the underwriting contrasts lender
  * explainers publish (docs/methodology.md §15). Recourse: DSCR ≥ 1.15
  * (published 1.15–1.20), LTV ≤ 0.80 (70–80 %). Non-recourse: DSCR ≥ 1.20 (1.20–1.35), LTV
@@ -84,7 +93,13 @@ export type TestThresholds = Readonly<Partial<Record<Test, number>>>;
  */
 export const DEFAULT_THRESHOLDS: Readonly<Record<Structure, TestThresholds>> = {
   RECOURSE: { DSCR: 1.15, LTV: 0.8 },
-  NONRECOURSE: { DSCR: 1.2, LTV: 0.65, OCCUPANCY: 0.85, NET_WORTH: 1, LIQUIDITY: 0.1 },
+  NONRECOURSE: {
+    DSCR: 1.2,
+    LTV: 0.65,
+    OCCUPANCY: 0.85,
+    NET_WORTH: GUARANTOR_COVENANT_DEFAULTS.netWorthMultiple,
+    LIQUIDITY: GUARANTOR_COVENANT_DEFAULTS.liquidityShare,
+  },
 };
 
 /** What the sponsor plans for the asset; anything but STABILIZED is execution risk. */
@@ -105,9 +120,9 @@ export const HEURISTICS = {
    * "Substantial liquid net worth", read as the non-recourse sponsor tests: net worth of at
    * least 1 × the loan…
    */
-  minNetWorthMultiple: 1,
+  minNetWorthMultiple: GUARANTOR_COVENANT_DEFAULTS.netWorthMultiple,
   /** …and liquidity of at least 10 % of the loan (the low end of the published 10–15 %). */
-  minLiquidityShare: 0.1,
+  minLiquidityShare: GUARANTOR_COVENANT_DEFAULTS.liquidityShare,
   /** Recourse by default when non-recourse costs more than 75 bps a year of rate… */
   premiumRateSpread: 0.0075,
   /** …plus 1 point (0.01 of the loan, paid once): "more than 75 bps + 1 point". */

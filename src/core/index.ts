@@ -110,4 +110,16 @@ export {
   type YieldMaintenanceMethod,
   type DefeasanceInput,
 } from "./prepayment";
+export { GUARANTOR_COVENANTS, guarantorCovenants, type CovenantInput } from "./guarantor";
+export {
+  SPRINGING_RECOURSE,
+  SPRINGING_PROBABILITY,
+  SPRINGING_EXPECTED_EXPOSURE,
+  TRIGGER_TYPES,
+  springingRecourse,
+  springingProbability,
+  springingExpectedExposure,
+  type SpringingInput,
+  type TriggerType,
+} from "./springing";
 export { FORECLOSURE_TAX, FORECLOSURE_TAX_HEADER, foreclosureTax, type ForeclosureTaxInput } from "./tax";

@@ -53,6 +53,15 @@ export const MSG = {
     value(arg, `must be ${inclusive ? "at least" : "more than"} ${min}; got ${echo(got)}.`),
   aboveMax: (arg: string, got: number, max: number, inclusive: boolean, hint?: string) =>
     value(arg, `must be ${inclusive ? "at most" : "less than"} ${max}; got ${echo(got)}.${hint ? ` ${hint}` : ""}`),
+  /** A number rule that holds for one kind of input only (an LTV trigger, not a DSCR one). */
+  aboveMaxFor: (arg: string, got: number, max: number, what: string, hint: string) =>
+    value(arg, `must be at most ${max} for ${what}; got ${echo(got)}. ${hint}`),
+  /** A cell of a range of amounts that is not a number, by its place in the range. */
+  notNumberAt: (arg: string, got: unknown, row: number, col: number) =>
+    value(arg, `must hold numbers; got ${echo(got)} at row ${row}, column ${col}.`),
+  /** A negative cell of a range of amounts, by its place in the range. */
+  negativeAt: (arg: string, got: number, row: number, col: number) =>
+    value(arg, `must not hold a negative amount; got ${echo(got)} at row ${row}, column ${col}.`),
   notWhole: (arg: string, got: number) => value(arg, `must be a whole number; got ${echo(got)}.`),
   notWholePeriods: (arg: string, got: number, perYear: number) =>
     value(

@@ -87,8 +87,9 @@ export function roundCents(x: Dec): Dec {
  */
 export function timesMoney(amount: number, factor: number): number {
   const cents = toCents(amount);
+  if (cents === undefined) return amount * factor;
   const f = decimalScale(factor);
-  if (cents === undefined || !f) return amount * factor;
+  if (!f) return amount * factor;
   const numerator = cents * f.int;
   if (!Number.isSafeInteger(numerator)) return amount * factor;
   return numerator / (100 * 10 ** f.k);

@@ -31,11 +31,12 @@ import {
   years,
   yearsFromZero,
   fraction,
+  volatility,
   HELP,
   type InputOf,
 } from "./args";
 import { Fault } from "./fault";
-import { HINT, MSG } from "./messages";
+import { MSG } from "./messages";
 import { normalCdf } from "./normal";
 import { amortizedBalance, wholePeriods } from "./periods";
 
@@ -45,14 +46,6 @@ const { abs, exp, expm1, imul, log, max, min, sqrt } = Math;
 // ---------------------------------------------------------------------------------------
 // Argument rules of this family.
 
-/** Annual volatility of the property's value as a decimal: 0 to 5 (500 %). */
-const volatility = numberParam({
-  min: 0,
-  minInclusive: true,
-  max: 5,
-  maxInclusive: true,
-  hint: HINT.volatilityDecimal,
-});
 /** A property value for the simulation: more than 0 (its logarithm is simulated). */
 const positiveAmount = numberParam({ min: 0, minInclusive: false });
 /** The default trigger: a multiple of the balance, 0 (never before maturity) to 2. */
