@@ -174,17 +174,18 @@ describe("the portfolio's worked example: three loans, two guarantors", () => {
     const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
     const harbor = EXAMPLE_BOOK.guarantors[0];
     const loans = 4_500_000 + 3_600_000;
+    // LOAN.GUARANTOR_COVENANTS' words (methodology §10, as LOAN.QUALIFY's): the shortfall, then the minimum.
     expect(rollup(e, plan, 0, "M")).toBe(
-      `Net worth short by ${fmt(loans - harbor.netWorth)} (${fmt(harbor.netWorth)} against ${fmt(loans)} required).` +
-        ` Liquidity short by ${fmt(0.1 * loans - harbor.liquidity)} (${fmt(harbor.liquidity)} against ${fmt(0.1 * loans)} required).`,
+      `Fails: net worth short by ${fmt(loans - harbor.netWorth)} (min ${fmt(loans)});` +
+        ` liquidity short by ${fmt(0.1 * loans - harbor.liquidity)} (min ${fmt(0.1 * loans)})`,
     );
     expect(rollup(e, plan, 1, "M")).toBe("OK");
     // Each failing alone: net worth raised (liquidity still short), then liquidity raised (net worth still short).
     const row = top(plan, PF.guarantorName);
     e.setCells(plan.sheetName, row, 4, [[9_000_000, 600_000]]);
-    expect(rollup(e, plan, 0, "M")).toBe(`Liquidity short by 210,000 (600,000 against 810,000 required).`);
+    expect(rollup(e, plan, 0, "M")).toBe(`Fails: liquidity short by 210,000 (min 810,000)`);
     e.setCells(plan.sheetName, row, 4, [[8_000_000, 900_000]]);
-    expect(rollup(e, plan, 0, "M")).toBe(`Net worth short by 100,000 (8,000,000 against 8,100,000 required).`);
+    expect(rollup(e, plan, 0, "M")).toBe(`Fails: net worth short by 100,000 (min 8,100,000)`);
     // Covenant thresholds are inputs: a 0.5x net worth test passes.
     e.setCells(plan.sheetName, ...at(plan, PF.netWorthMultiple), [[0.5]]);
     expect(rollup(e, plan, 0, "M")).toBe("OK");

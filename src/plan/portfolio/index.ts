@@ -154,7 +154,7 @@ const ROLLUP_HEADINGS = [
   "Liquidity required",
   "Net worth shortfall",
   "Liquidity shortfall",
-  "Covenants",
+  "Covenants (LOAN.GUARANTOR_COVENANTS)",
 ] as const;
 
 function rollupSection(s: PfSheet, book: Book, flavour: PortfolioOptions["formulas"]): void {
@@ -184,7 +184,13 @@ function rollupSection(s: PfSheet, book: Book, flavour: PortfolioOptions["formul
     s.formula("J", r, `=${PF.liquidityShare}*C${r}`, "money");
     s.formula("K", r, `=MAX(0,I${r}-E${r})`, "money");
     s.formula("L", r, `=MAX(0,J${r}-F${r})`, "money");
-    s.formula("M", r, covenantText(r));
+    s.formula(
+      "M",
+      r,
+      flavour === "builtin"
+        ? covenantText(r)
+        : `=${call("GUARANTOR_COVENANTS", `E${r}`, `F${r}`, `C${r}`, PF.netWorthMultiple, PF.liquidityShare)}`,
+    );
   }
   const last = s.row;
   s.name(PF.guarantorName, `A${first}:A${last}`);
@@ -196,11 +202,12 @@ function rollupSection(s: PfSheet, book: Book, flavour: PortfolioOptions["formul
 }
 
 /** "OK", or each covenant failed with its shortfall and the figures, formatted as their cells. */
+/** The covenants' verdict in built-ins (the benchmark's variant without LOAN.*), in the function's words. */
 function covenantText(r: number): string {
   const t = (x: string) => `TEXT(${x},"#,##0")`;
-  const nw = `IF(K${r}>0,${quote("Net worth short by ")}&${t(`K${r}`)}&${quote(" (")}&${t(`E${r}`)}&${quote(" against ")}&${t(`I${r}`)}&${quote(" required).")},"")`;
-  const liq = `IF(L${r}>0,${quote(" Liquidity short by ")}&${t(`L${r}`)}&${quote(" (")}&${t(`F${r}`)}&${quote(" against ")}&${t(`J${r}`)}&${quote(" required).")},"")`;
-  return `=IF(AND(K${r}=0,L${r}=0),"OK",TRIM(${nw}&${liq}))`;
+  const nw = `IF(K${r}>0,${quote("; net worth short by ")}&${t(`K${r}`)}&${quote(" (min ")}&${t(`I${r}`)}&")","")`;
+  const liq = `IF(L${r}>0,${quote("; liquidity short by ")}&${t(`L${r}`)}&${quote(" (min ")}&${t(`J${r}`)}&")","")`;
+  return `=IF(AND(K${r}=0,L${r}=0),"OK","Fails: "&MID(${nw}&${liq},3,400))`;
 }
 
 /** The loan block: its heading, the columns' headings, a row per loan, and a name over each named column. */
