@@ -54,7 +54,7 @@ export function checksSection(
       label: "The loan is at most the property's value",
       blocking: true,
       when: `${ltv}>1`,
-      message: `"${M.ltvOverPrefix} "&TEXT(${ltv},"0 %")&"${M.ltvOverSuffix}"`,
+      message: `"${M.ltvOverPrefix} "&TEXT(${ltv},"#,##0 %")&"${M.ltvOverSuffix}"`,
     },
     {
       label: "The property has income",

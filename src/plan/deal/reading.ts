@@ -48,6 +48,8 @@ export function readingSection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "o
   };
   const sub = (label: string): void => s.text("A", s.next(), label, true);
   const pct = (x: string): string => `ROUND(${x}*100,1)&" %"`;
+  /** A deal's share quoted in text, formatted as its cell is (thousands grouped: an LTV of 1,843 %). */
+  const share = (x: string): string => `TEXT(${x},"#,##0.0 %")`;
   const stabilized = quote(HEURISTICS.stabilizedPlan);
   /** The premium limit in words: "75 bps a year + 1 point". */
   const limit = `ROUND(${c.premiumRateSpread}*10000,0)&" bps a year + "&ROUND(${c.premiumPoints}*100,2)&IF(ROUND(${c.premiumPoints}*100,2)=1," point"," points")`;
@@ -63,17 +65,17 @@ export function readingSection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "o
   sub("Recourse by default when…");
   const recConds = [
     cond("the asset is stabilized and well located", `${plan}=${stabilized}`, `"Business plan: "&${plan}`),
-    cond(`="LTV ≤ "&${pct(c.recourseMaxLtv)}`, `${ltv.r}<=${c.recourseMaxLtv}`, `"LTV "&${pct(ltv.r)}`),
+    cond(`="LTV ≤ "&${pct(c.recourseMaxLtv)}`, `${ltv.r}<=${c.recourseMaxLtv}`, `"LTV "&${share(ltv.r)}`),
     cond(
       `="the borrower has substantial liquid net worth (net worth ≥ "&${c.minNetWorthMultiple}&" × loan, liquidity ≥ "&${pct(c.minLiquidityShare)}&")"`,
       `AND(${netWorth}>=${c.minNetWorthMultiple}*${loan},${liquidity}>=${c.minLiquidityShare}*${loan})`,
-      `"Net worth "&ROUND(${netWorth}/${loan},2)&"x the loan, liquidity "&${pct(`${liquidity}/${loan}`)}`,
+      `"Net worth "&ROUND(${netWorth}/${loan},2)&"x the loan, liquidity "&${share(`${liquidity}/${loan}`)}`,
     ),
     cond("the borrower has a long record", inp.trackRecord, `"Input: long track record"`),
     cond(
       `="non-recourse costs more than "&${limit}`,
       `${premium}>${costlyPremium}`,
-      `"Premium "&ROUND(${premium},0)&" against "&ROUND(${costlyPremium},0)&" for "&${limit}`,
+      `"Premium "&TEXT(${premium},"#,##0")&" against "&TEXT(${costlyPremium},"#,##0")&" for "&${limit}`,
     ),
   ];
   const recCount = count(recConds, "Conditions that hold");
@@ -85,9 +87,9 @@ export function readingSection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "o
     cond(
       "a personal balance sheet sensitive to a deficiency (recourse exposure in the last scenario above liquidity)",
       `${lastExp.r}>${liquidity}`,
-      `"Exposure "&ROUND(${lastExp.r},0)&" against liquidity "&ROUND(${liquidity},0)`,
+      `"Exposure "&TEXT(${lastExp.r},"#,##0")&" against liquidity "&TEXT(${liquidity},"#,##0")`,
     ),
-    cond(`="LTV ≥ "&${pct(c.nonRecourseMinLtv)}`, `${ltv.r}>=${c.nonRecourseMinLtv}`, `"LTV "&${pct(ltv.r)}`),
+    cond(`="LTV ≥ "&${pct(c.nonRecourseMinLtv)}`, `${ltv.r}>=${c.nonRecourseMinLtv}`, `"LTV "&${share(ltv.r)}`),
     cond("asset-protection priorities", inp.assetProtection, `"Input: asset protection a priority"`),
   ];
   const nrCount = count(nrConds, "Signs present");
