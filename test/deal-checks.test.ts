@@ -157,3 +157,9 @@ describe("the other warnings", () => {
     expect(text(c, "DealBlocking")).toBe("");
   });
 });
+
+test("the pane's message groups thousands as the sheet's TEXT does: 2,000 %, not 2000", () => {
+  // 129,000,000 on 6,450,000 is 20 times the value: 2,000 %.
+  const found = dealChecks(VALUE_ADD, { loanAmount: 129_000_000 }, { asOf: "2026-01-01" });
+  expect(found.blocking[0]).toBe("LTV 2,000 % is over 100 %: the loan exceeds the property's value");
+});

@@ -155,7 +155,9 @@ export function dealChecks(
   const warnings: string[] = [];
   if (d.loanAmount < 0) blocking.push(M.loanNegative);
   if (d.loanAmount > 0 && d.propertyValue > 0 && d.loanAmount / d.propertyValue > 1)
-    blocking.push(`${M.ltvOverPrefix} ${Math.round((d.loanAmount / d.propertyValue) * 100)} %${M.ltvOverSuffix}`);
+    blocking.push(
+      `${M.ltvOverPrefix} ${Math.round((d.loanAmount / d.propertyValue) * 100).toLocaleString("en-US")} %${M.ltvOverSuffix}`,
+    );
   if (d.noi <= 0) blocking.push(M.noIncome);
   const year = options.defaultYear ?? template.downside?.defaultYear;
   if (year !== undefined && (year > d.holdYears || year < 1))
