@@ -312,7 +312,9 @@ describeBrowser("the preview in Chromium", () => {
     const plan = buildPortfolioPlan({ ...EXAMPLE_BOOK, stress: { ...EXAMPLE_BOOK.stress, rateShockBp: 300 } });
     await expect(cell(nameOf(plan, PF.rateShock)).textContent()).resolves.toBe("300 bp");
     const harbor = parseAddress(nameOf(plan, PF.guarantorName).split(":")[0]);
-    await expect(cell(address(harbor.row, 12)).textContent()).resolves.toMatch(/^Fails: net worth short by 100,000 \(min /);
+    await expect(cell(address(harbor.row, 12)).textContent()).resolves.toMatch(
+      /^Fails: net worth short by 100,000 \(min /,
+    );
     await expect(frame.textContent("#portfolio-status")).resolves.toContain('Added the sheet "Portfolio"');
     await page.screenshot({ path: shot("preview-portfolio.png") });
   });
