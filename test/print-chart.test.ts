@@ -170,10 +170,12 @@ describe.each(cases)("%s: the exported .xlsx carries the print setup", (id, plan
     return m?.[1].replace(/&(apos|quot|amp|lt|gt);/g, (_e, k: string) => entities[k]);
   }
 
-  test("_xlnm.Print_Titles: column A and the header rows; _xlnm.Print_Area: the plan's area", () => {
+  test("_xlnm.Print_Titles: column A and the title rows; _xlnm.Print_Area: the plan's area", () => {
     const quoted = `'${plan.sheetName.replace(/'/g, "''")}'`;
-    const header = plan.freeze?.rows;
-    expect(definedName("_xlnm.Print_Titles")).toBe(`${quoted}!$A:$A,${quoted}!$1:$${header}`);
+    // The title and legend rows (issue 25: each section names its own columns below them).
+    const [, last] = (plan.print?.titleRows ?? "").split(":");
+    expect(last).toBe("2");
+    expect(definedName("_xlnm.Print_Titles")).toBe(`${quoted}!$A:$A,${quoted}!$1:$${last}`);
     const abs = (plan.print?.area ?? "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
     expect(definedName("_xlnm.Print_Area")).toBe(`${quoted}!${abs}`);
   });

@@ -275,7 +275,7 @@ describe("writePlan with a deal plan: names, frozen header and chart in the same
       paperSize: "Letter",
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       area: deal.print?.area,
-      titleRows: `$1:$${deal.freeze?.rows}`,
+      titleRows: "$1:$2",
       titleColumns: "$A:$A",
       // Excel's "Narrow" margins, 0.25 inch a side and 0.75 top and bottom, in points (72 an inch).
       margins: { left: 18, right: 18, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
