@@ -191,6 +191,9 @@ function rollupSection(s: PfSheet, book: Book, flavour: PortfolioOptions["formul
         ? covenantText(r)
         : `=${call("GUARANTOR_COVENANTS", `E${r}`, `F${r}`, `C${r}`, PF.netWorthMultiple, PF.liquidityShare)}`,
     );
+    // The verdict can be long: it wraps in its column (its row grows), never running on over the
+    // next page's repeated names in print.
+    s.wrap(`M${r}`);
   }
   const last = s.row;
   s.name(PF.guarantorName, `A${first}:A${last}`);
