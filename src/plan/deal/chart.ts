@@ -5,7 +5,8 @@
  * sheet's width, inside the print area, so it prints within the landscape page's width), on
  * rows kept empty for it.
  */
-import { DEAL_FORMATS, type DealSheet } from "./layout";
+import { quote } from "../formula";
+import { DEAL_FORMATS, type DealSheet, NOTE } from "./layout";
 import type { PlanChart } from "../plan";
 import type { SensitivityRows } from "./sensitivity";
 
@@ -15,8 +16,23 @@ export const CHART_ROWS = 24;
 /** Writes the chart's heading, keeps CHART_ROWS rows below it empty and returns the chart placed on them. */
 export function chartSection(s: DealSheet, rows: SensitivityRows): PlanChart {
   const top = s.heading("Chart: personal exposure against sale price", 1);
+  s.formula(NOTE, top, chartNote(rows));
   s.row += CHART_ROWS;
   return exposureChart(rows, top + 1);
+}
+
+/** What the chart's note says when a line has nothing to draw (issue 25: the chart says why). */
+export const CHART_NOTES = {
+  nonRecourseFlat: "Non-recourse: no personal exposure at any sale price in this range, so its line lies on the axis",
+  recourseFlat: "Recourse: no personal exposure at any sale price in this range, so its line lies on the axis",
+  inError: "Nothing to draw: an input above is in error (see the sensitivity table)",
+} as const;
+
+/** The note beside the chart's heading: why a line lies on the axis, or why nothing is drawn; empty otherwise. */
+export function chartNote(rows: SensitivityRows): string {
+  const most = (col: string): string => `MAX(${rows.laws.map((l) => `${col}${l.first}:${col}${l.last}`).join(",")})`;
+  const flat = `IF(${most("C")}=0,${quote(CHART_NOTES.nonRecourseFlat)},IF(${most("B")}=0,${quote(CHART_NOTES.recourseFlat)},""))`;
+  return `=IFERROR(${flat},${quote(CHART_NOTES.inError)})`;
 }
 
 /**
