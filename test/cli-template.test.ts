@@ -72,7 +72,8 @@ describe("loan template", () => {
     const at = buildDealPlan(VALUE_ADD).names?.find((n) => n.name === "LoanInput")?.address as string;
     expect(at).toMatch(/^B[0-9]+$/);
     expect(book.definedNames.getRanges("LoanInput").ranges).toEqual([`'Value-add deal'!$B$${at.slice(1)}`]);
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+    // Frozen: the title and the legend (rows 1–2), and the labels in A (issue 25 item 2).
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2, xSplit: 1 });
   });
 
   test("--state applies another state's law; the default output is NAME.xlsx", async () => {

@@ -20,11 +20,12 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("%s", (_id, template) =>
   const at = (row: number, col: number): PlanCell | undefined => rows.get(row)?.get(col);
   const bold = (c: PlanCell | undefined): boolean => c?.bold === true && typeof c.value === "string";
 
-  test("only the title and the legend print on every page; the frozen header names the summary's columns", () => {
+  test("only the title and the legend print on every page and stay frozen on screen; row 3 heads the summary", () => {
     expect(plan.print?.titleRows).toBe("1:2");
     // 0-based rows 0 and 1: the title and the legend, no column headings among them.
     for (const row of [0, 1]) for (const col of [1, 2, 3]) expect(at(row, col)).toBeUndefined();
-    expect(plan.freeze?.rows).toBe(3);
+    // Frozen rows hold no column headings either: scrolled down, none stands over a grid's years.
+    expect(plan.freeze).toEqual({ rows: 2, columns: 1 });
     expect([1, 2, 3].map((col) => at(2, col)?.value)).toEqual(["Recourse", "Non-recourse", "Non-recourse − recourse"]);
   });
 

@@ -2,10 +2,11 @@
  * A deal template → a side-by-side recourse / non-recourse sheet, as a plan (plain data).
  * Pure: no Office, no engine. The writers (Excel, engine, .xlsx) apply the plan.
  *
- * The sheet is a sequence of sections, top to bottom under a frozen header (Recourse |
- * Non-recourse | Non-recourse − recourse | Source / note), each a function that writes its rows with the
- * sheet builder and returns the cells later sections refer to:
+ * The sheet is a sequence of sections, top to bottom under a frozen title and legend (rows 1–2,
+ * also printed on every page), each a function that writes its rows with the sheet builder and
+ * returns the cells later sections refer to; each section names its own columns:
  *   - summary.ts: the verdict and the figures it rests on, in rows reserved under the header
+ *     (Recourse | Non-recourse | Non-recourse − recourse | Source / note)
  *     and filled last from the cells the other sections return;
  *   - inputs.ts: title and header; inputs, the LOAN.QUALIFY thresholds beside them (G:J)
  *     and under those the reading's criteria (the core's HEURISTICS, as named inputs), the
@@ -95,7 +96,7 @@ export function buildDealPlan(
 ): SheetPlan {
   const deal = resolveDeal(template, inputs, options);
   const s = dealSheet();
-  const header = titleSection(s, deal);
+  titleSection(s, deal);
   const summaryTop = reserveSummary(s, {
     compared: deal.compareState !== undefined,
     lenderChoice: !template.sameLender,
@@ -172,7 +173,9 @@ export function buildDealPlan(
       { column: "I", points: 75 },
       { column: "J", points: 70 },
     ],
-    freeze: { rows: header, columns: 1 },
+    // Frozen on screen as printed on every page: the title and the legend, and the labels in A. The
+    // column headings (row 3) head the summary only; every section below names its own columns.
+    freeze: { rows: PRINT_TITLE_ROWS, columns: 1 },
     chart,
   });
   return { ...plan, print: modelPrint(plan, PRINT_TITLE_ROWS) };

@@ -20,17 +20,16 @@ import { lenderName, MARKET_NAMES } from "./market";
  * `pairHeadings`, a grid its years or volatilities), so no printed heading stands over columns it
  * does not describe.
  */
-export function titleSection(s: DealSheet, deal: Deal): number {
+export function titleSection(s: DealSheet, deal: Deal): void {
   s.text("A", s.next(), deal.template.title, true);
   s.text("A", s.next(), `${DEAL_NOTES.legend} ${DEAL_NOTES.notAdvice}`);
   const header = s.next();
   s.headings(header, [...PAIR_HEADINGS, "Source / note"], 1);
   // The summary below is the header's own section: its pair rows need no second heading row.
   s.sectionHeadings("pair", PAIR_HEADINGS, 1, header);
-  return header;
 }
 
-/** The rows printed at the top of every page: the title and the legend. */
+/** The rows printed at the top of every page and frozen on screen: the title and the legend. */
 export const PRINT_TITLE_ROWS = 2;
 
 /** The cells of the inputs: each input's name, the compared state's, the state-law flags. */
