@@ -47,6 +47,9 @@ export const CHECK_MESSAGES = {
   marketStaleSuffix: " months before the analysis date: update its figures",
   rateCapMissing: "No rate cap is entered for the floating loans: type the cap's quote (the choice of lender)",
   placeholdersLeft: "Placeholder inputs are left at their round figures: type the deal's own",
+  earlyDefaultPrefix: "Early default at the borrower's best timing adds",
+  earlyDefaultSuffix:
+    " to the put (simulated): enough for the protection to outweigh its premium, which the verdict, pricing default at the hold, does not count",
   notReliable: "Not reliable",
   cannotCheck: (label: string) => `Cannot check that ${label.toLowerCase()}: an input is in error`,
 } as const;

@@ -86,6 +86,14 @@ export function checksSection(
       when: `AsOfDate-${MARKET_NAMES.asOf}>${STALE_DAYS}`,
       message: `"${M.marketStalePrefix} "&TEXT(${MARKET_NAMES.asOf},"yyyy-mm-dd")&", "&ROUND((AsOfDate-${MARKET_NAMES.asOf})/30.4,0)&"${M.marketStaleSuffix}"`,
     },
+    {
+      label: "Early default does not change the verdict",
+      blocking: false,
+      // The verdict prices default at the hold (ProtectionValue, a European put spread); the
+      // simulated optimal default (the fair section's EarlyDefaultPremium) would raise it.
+      when: `AND(ProtectionValue<=PremiumPV,ProtectionValue*(1+EarlyDefaultPremium)>PremiumPV)`,
+      message: `"${M.earlyDefaultPrefix} "&TEXT(EarlyDefaultPremium,"0.0 %")&"${M.earlyDefaultSuffix}"`,
+    },
     ...(floating
       ? [
           {
