@@ -5,8 +5,7 @@
  *
  * Independent values:
  * - the simulation that defaults only at the hold (trigger 0) is the European put on the balance
- *   at the hold: Black–Scholes–Merton with a continuous yield, computed here (the normal
- *   distribution by Simpson's rule on its density, 4,000 panels: error below 1e-12), from the
+ *   at the hold: Black–Scholes–Merton with a continuous yield, computed by the tests (test/bsm.ts), from the
  *   template's own inputs and the sheet's balance, volatility, rate and yield. Tolerance: 4
  *   standard errors of the simulation (the sheet's own figure), and 1.5 % of the value, which
  *   also bounds the monthly grid's effect (none at maturity: the increments are exact);
@@ -18,29 +17,13 @@
 import { CHECK_MESSAGES as M } from "../src/plan/messages";
 import { findTemplate, TEMPLATES } from "../src/plan/templates";
 import type { DealTemplate } from "../src/plan/templates/types";
+import { bsmPut, normalCdf } from "./bsm";
 import { closeDeals, ComputedDeal } from "./deal-sheet";
 
 afterAll(closeDeals);
 
 /** Within six months of the market table: no staleness warning. */
 const FRESH = "2025-12-15";
-
-/** The standard normal distribution function, by Simpson's rule on the density from 0. */
-function normalCdf(x: number): number {
-  const n = 4000;
-  const h = x / n;
-  const f = (t: number) => Math.exp(-(t * t) / 2) / Math.sqrt(2 * Math.PI);
-  let sum = f(0) + f(x);
-  for (let i = 1; i < n; i++) sum += (i % 2 ? 4 : 2) * f(i * h);
-  return 0.5 + (sum * h) / 3;
-}
-
-/** Black–Scholes–Merton put with a continuous payout yield. */
-function bsmPut(v: number, k: number, t: number, sigma: number, r: number, q: number): number {
-  const d1 = (Math.log(v / k) + (r - q + (sigma * sigma) / 2) * t) / (sigma * Math.sqrt(t));
-  const d2 = d1 - sigma * Math.sqrt(t);
-  return k * Math.exp(-r * t) * normalCdf(-d2) - v * Math.exp(-q * t) * normalCdf(-d1);
-}
 
 test("the normal distribution here: N(0) = 0.5, N(1.96) = 0.9750021048517795 (tables)", () => {
   expect(normalCdf(0)).toBe(0.5);

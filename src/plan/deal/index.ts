@@ -65,6 +65,7 @@ import { remedySection } from "./remedy";
 import { checksSection } from "./checks";
 import { marketSection } from "./market";
 import { fairSection } from "./fair";
+import { springingSection } from "./springing";
 import { gridsSection } from "./grids";
 import { maturitySection } from "./maturity";
 import { readingSection } from "./reading";
@@ -124,6 +125,7 @@ export function buildDealPlan(
   const exitCost = exitCostSection(c5);
   const lenderChoice = lenderChoiceSection({ ...c5, exitCost });
   const fair = fairSection(c5);
+  springingSection(c5, fair.incomeYield);
   breakevenSection(c5);
   const qualify = qualifySection(c5);
   checksSection({ ...c5, qualify });

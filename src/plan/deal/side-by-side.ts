@@ -238,7 +238,7 @@ export function springingRow(s: DealSheet, carve: CarveoutCells, claim: Pair, sa
 }
 
 /** The same, from a guarantor (party GUARANTOR, no waiver). */
-function guarantorMay(inp: InputCells, state: string, claim: string, sale: string): string {
+export function guarantorMay(inp: InputCells, state: string, claim: string, sale: string): string {
   return call("STATE_DEFICIENCY", claim, sale, state, undefined, ...lawArgs(inp, state), quote("GUARANTOR"));
 }
 
@@ -250,6 +250,13 @@ export interface OutcomeCells {
   readonly exposures: readonly (readonly Pair[])[];
   readonly lastClaim: Pair;
   readonly lastSale: Pair;
+  /** Each scenario's label and cells: DSCR, claim and sale price under each structure. */
+  readonly scenarios: readonly {
+    readonly label: string;
+    readonly dscr: Pair;
+    readonly claim: Pair;
+    readonly sale: Pair;
+  }[];
 }
 
 /**
@@ -264,12 +271,13 @@ export function scenariosSection(
   const exposures: Pair[][] = [];
   let lastClaim: Pair = { r: "", n: "" };
   let lastSale: Pair = { r: "", n: "" };
+  const cells: OutcomeCells["scenarios"][number][] = [];
   scenarios.forEach((sc, i) => {
     const head = s.heading(`Scenario ${i + 1}: ${sc.scenario.label}`, 1);
     s.text(NOTE, head, sc.scenario.source);
     const noiF = `=${inp.noi}*${sc.noiFactor}`;
     const noi = pairRow(s, "NOI", noiF, noiF, "money", { diff: false });
-    pairRow(
+    const dscr = pairRow(
       s,
       "DSCR",
       `=${call("DSCR", noi.r, terms.debtService.r)}`,
@@ -295,6 +303,7 @@ export function scenariosSection(
     );
     lastClaim = claim;
     lastSale = sale;
+    cells.push({ label: sc.scenario.label, dscr, claim, sale });
     const deficiency = (u: string, sp: string) =>
       `=${call("DEFICIENCY", u, sp, inp.accruedInterest, undefined, inp.foreclosureCosts)}`;
     pairRow(s, "Deficiency (LOAN.DEFICIENCY)", deficiency(unpaid.r, sale.r), deficiency(unpaid.n, sale.n), "money", {
@@ -318,7 +327,7 @@ export function scenariosSection(
       }),
     );
   });
-  return { laws, exposures, lastClaim, lastSale };
+  return { laws, exposures, lastClaim, lastSale, scenarios: cells };
 }
 
 /**
