@@ -12,7 +12,7 @@ import { call, quote } from "../formula";
 import { CHECK_MESSAGES as M } from "../messages";
 import { excelDate, MARKET_2025, marketRow, STALE_DAYS, type MarketTable } from "../market";
 import type { DealInputs, DealTemplate } from "../templates/types";
-import { type DealContext, type DealOptions, NOTE, type Pair } from "./layout";
+import { type DealContext, type DealOptions, type Pair, notedHeading } from "./layout";
 import { MARKET_NAMES } from "./market";
 import { lawArgs } from "./side-by-side";
 
@@ -115,8 +115,12 @@ export function checksSection(
         ]
       : []),
   ];
-  const top = s.heading("Checks on the whole deal", 1, ["Holds?", "What it means"]);
-  s.text(NOTE, top, "Blocking: the verdict is not reliable until fixed; warnings: to read before relying on it");
+  notedHeading(
+    s,
+    "Checks on the whole deal",
+    "Blocking: the verdict is not reliable until fixed; warnings: to read before relying on it",
+    ["Holds?", "What it means"],
+  );
   const rows = checks.map((c) => {
     const r = s.label(`${c.blocking ? "Blocking" : "Warning"}: ${c.label.toLowerCase()}`);
     // A condition that cannot be computed (an input in error) counts as failed, and says so.

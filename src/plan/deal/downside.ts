@@ -9,7 +9,7 @@
  */
 import { ASSUMPTIONS } from "./assumptions";
 import { call, quote } from "../formula";
-import { type DealSheet, NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
+import { type DealSheet, NOTE, type Pair, pairRow, noteInput, type DealContext, notedHeading } from "./layout";
 import { BASE_NAMES } from "./market";
 import { exposureFormulas, lawArgs, pursueRow, springingRow } from "./side-by-side";
 
@@ -68,8 +68,11 @@ export function downsideSection(
   const laws = outcomes.laws;
   const d = { ...DOWNSIDE_DEFAULTS, ...deal.downside };
   const { noi, propertyValue: value, amortYears: amort, interestOnly: io } = inp;
-  const top = s.heading("Downside at a default (time-aware)", 1);
-  s.text(NOTE, top, "Every loan input flows through: the balance at the default year under each structure");
+  notedHeading(
+    s,
+    "Downside at a default (time-aware)",
+    "Every loan input flows through: the balance at the default year under each structure",
+  );
   const year = noteInput(
     s,
     "Default year",
@@ -242,8 +245,11 @@ function guarantorRows(
   put: { holdClaim: string; vol: string; rf: string; payout: string },
 ): { capacity: string; protectionValue: string } {
   const d = { ...DOWNSIDE_DEFAULTS, ...deal.downside };
-  const top = s.heading("What recourse could collect: the guarantor's capacity", 1);
-  s.text(NOTE, top, "Recourse is worth only what can be collected (methodology §10)");
+  notedHeading(
+    s,
+    "What recourse could collect: the guarantor's capacity",
+    "Recourse is worth only what can be collected (methodology §10)",
+  );
   const share = noteInput(
     s,
     "Share of net worth beyond liquidity a lender could collect",

@@ -11,7 +11,7 @@ import { ASSUMPTIONS } from "./assumptions";
 import { call, quote } from "../formula";
 import type { ExitAssumptions, LoanType, Prepayment } from "../templates/types";
 import type { InputCells } from "./inputs";
-import { NOTE, type Pair, noteInput, type Deal, type DealContext, type DealSheet } from "./layout";
+import { NOTE, type Pair, noteInput, type Deal, type DealContext, type DealSheet, notedHeading } from "./layout";
 import { BASE_NAMES } from "./market";
 import type { TermCells } from "./side-by-side";
 import { tableYears } from "./returns";
@@ -58,8 +58,11 @@ export function exitCostSection(ctx: Pick<DealContext, "s" | "deal" | "inp" | "t
     terms,
     maturity: { maturity },
   } = ctx;
-  const top = s.heading("Exit cost: repaying the loan at an early sale", 1);
-  s.text(NOTE, top, "Prepayment under each structure in each year (methodology §12); 0 from maturity");
+  notedHeading(
+    s,
+    "Exit cost: repaying the loan at an early sale",
+    "Prepayment under each structure in each year (methodology §12); 0 from maturity",
+  );
   const exit = exitTerms(s, deal);
   const head = s.next();
   s.headings(head, [

@@ -122,6 +122,13 @@ export interface Pair {
   readonly n: string;
 }
 
+/** A section's heading (after a blank row) with its note in the note column; returns its row. */
+export function notedHeading(s: DealSheet, title: string, note: string, headings: readonly string[] = []): number {
+  const top = s.heading(title, 1, headings);
+  s.text(NOTE, top, note);
+  return top;
+}
+
 /** A labelled input row: the value in B (blue, named `name`), its source or assumption in the note column. */
 export function noteInput(
   s: DealSheet,

@@ -8,7 +8,7 @@
  */
 import { ASSUMPTIONS } from "./assumptions";
 import { call } from "../formula";
-import { NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
+import { NOTE, type Pair, pairRow, noteInput, type DealContext, notedHeading } from "./layout";
 
 /** Defaults of the section's inputs (assumptions, stated beside them). */
 export const MATURITY_DEFAULTS: Readonly<typeof ASSUMPTIONS.maturity> = ASSUMPTIONS.maturity;
@@ -26,8 +26,11 @@ export function maturitySection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "
   const { s, inp, terms, thresholds: th } = ctx;
   const d = MATURITY_DEFAULTS;
   const { noi, propertyValue: value, amortYears: amort, interestOnly: io, holdYears: hold } = inp;
-  const top = s.heading("Maturity test: refinance at a stressed rate and exit cap", 1);
-  s.text(NOTE, top, "Defaults cluster at the balloon: can each structure's balance be refinanced then?");
+  notedHeading(
+    s,
+    "Maturity test: refinance at a stressed rate and exit cap",
+    "Defaults cluster at the balloon: can each structure's balance be refinanced then?",
+  );
   const termInput = noteInput(
     s,
     "Loan term, years (0: the hold)",

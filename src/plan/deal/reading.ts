@@ -5,7 +5,7 @@
 import { HEURISTICS } from "../../core/domain";
 import { quote } from "../formula";
 import { DEAL_NOTES } from "../messages";
-import { NOTE, type DealContext } from "./layout";
+import { NOTE, type DealContext, notedHeading } from "./layout";
 
 /** What the reading writes that the verdict reads: the counts and the heuristics' lean. */
 export interface ReadingCells {
@@ -30,8 +30,7 @@ export function readingSection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "o
   const { premium, ltv } = terms;
   // The premium is priced on the non-recourse loan; the sponsor's capacity is tested against the recourse loan.
   const loan = terms.loan.r;
-  const top = s.heading("Reading (heuristics, not advice)", 1, ["Holds?", "Why"]);
-  s.text(NOTE, top, DEAL_NOTES.heuristics);
+  notedHeading(s, "Reading (heuristics, not advice)", DEAL_NOTES.heuristics, ["Holds?", "Why"]);
   /**
    * A condition: its label (text, or a formula when it starts with "="), whether it holds (B)
    * and why (C); returns the B cell.

@@ -15,7 +15,7 @@
  */
 import { ASSUMPTIONS } from "./assumptions";
 import { call } from "../formula";
-import { NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
+import { NOTE, type Pair, pairRow, noteInput, type DealContext, notedHeading } from "./layout";
 import type { ExitAssumptions } from "../templates/types";
 
 /** Defaults of the section's inputs (assumptions, stated beside them). */
@@ -38,8 +38,11 @@ export function recoverySection(ctx: Pick<DealContext, "s" | "deal" | "inp" | "d
   const exit: Partial<ExitAssumptions> = deal.template.exit ?? {};
   const d = RECOVERY_DEFAULTS;
   const recoveryYears = exit.recoveryYears ?? NONRESIDENTIAL_RECOVERY_YEARS;
-  const top = s.heading("After the default: tax and the lender's recovery", 1);
-  s.text(NOTE, top, "At the default year of the downside above (methodology §11, §13); mechanics, not tax advice");
+  notedHeading(
+    s,
+    "After the default: tax and the lender's recovery",
+    "At the default year of the downside above (methodology §11, §13); mechanics, not tax advice",
+  );
   const basisShare = noteInput(
     s,
     "Tax basis at purchase (share of the property value)",

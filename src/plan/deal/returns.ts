@@ -8,7 +8,7 @@
  * per year up to `tableYears` of the deal's hold, and a year after HoldYears is 0.
  */
 import { ASSUMPTIONS } from "./assumptions";
-import { NOTE, type Pair, pairRow, noteInput, type DealContext } from "./layout";
+import { NOTE, type Pair, pairRow, noteInput, type DealContext, notedHeading } from "./layout";
 
 /** Defaults of the returns' own inputs (assumptions, stated beside them). */
 export const RETURNS_DEFAULTS: Readonly<typeof ASSUMPTIONS.returns> = ASSUMPTIONS.returns;
@@ -37,8 +37,11 @@ export function returnsSection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "d
   const { s, inp, terms, deal } = ctx;
   const d = { ...RETURNS_DEFAULTS, ...deal.template.sizing };
   const { noi, propertyValue: value, holdYears: hold } = inp;
-  const top = s.heading("Levered returns (each structure's own loan)", 1);
-  s.text(NOTE, top, "Equity, the levered cash flow of each year and the sale at the end of the hold (methodology §4)");
+  notedHeading(
+    s,
+    "Levered returns (each structure's own loan)",
+    "Equity, the levered cash flow of each year and the sale at the end of the hold (methodology §4)",
+  );
   /** The returns' inputs are all shares or rates. */
   const input = (label: string, v: number, name: string, note: string): string =>
     noteInput(s, label, v, "rate", name, note);

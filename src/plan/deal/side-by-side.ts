@@ -8,7 +8,7 @@
 import { call, quote } from "../formula";
 import type { AlternativeRemedy, DealTemplate } from "../templates/types";
 import type { CarveoutCells, InputCells } from "./inputs";
-import { type DealContext, type DealSheet, NOTE, type Pair, pairHeadings, pairRow } from "./layout";
+import { type DealContext, type DealSheet, NOTE, type Pair, pairHeadings, pairRow, notedHeading } from "./layout";
 
 /** The cells of the terms: what the later sections read. */
 export interface TermCells {
@@ -273,8 +273,7 @@ export function scenariosSection(
   let lastSale: Pair = { r: "", n: "" };
   const cells: OutcomeCells["scenarios"][number][] = [];
   scenarios.forEach((sc, i) => {
-    const head = s.heading(`Scenario ${i + 1}: ${sc.scenario.label}`, 1);
-    s.text(NOTE, head, sc.scenario.source);
+    notedHeading(s, `Scenario ${i + 1}: ${sc.scenario.label}`, sc.scenario.source);
     const noiF = `=${inp.noi}*${sc.noiFactor}`;
     const noi = pairRow(s, "NOI", noiF, noiF, "money", { diff: false });
     const dscr = pairRow(
@@ -339,8 +338,12 @@ export function alternativeRemedySection(ctx: Pick<DealContext, "s" | "deal" | "
   const { s, deal, inp, outcomes: out } = ctx;
   const remedy: AlternativeRemedy | undefined = deal.template.alternativeRemedy;
   if (!remedy) return;
-  const head = s.heading("Alternative remedy, last scenario", 1, ["Field", "Value"]);
-  s.text(NOTE, head, "A remedy the lender may choose instead of the deal's foreclosure (methodology §8)");
+  notedHeading(
+    s,
+    "Alternative remedy, last scenario",
+    "A remedy the lender may choose instead of the deal's foreclosure (methodology §8)",
+    ["Field", "Value"],
+  );
   const line = (label: string, value: string | number, note: string, fmt?: "money"): string => {
     const r = s.label(label);
     s.text(NOTE, r, note);

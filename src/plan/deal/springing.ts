@@ -10,7 +10,7 @@
  * could be made to pay, beside recourse's (ProtectionValue) on the same basis.
  */
 import { call, quote } from "../formula";
-import { type DealContext, NOTE, noteInput } from "./layout";
+import { type DealContext, NOTE, notedHeading, noteInput } from "./layout";
 import { guarantorMay, lawArgs } from "./side-by-side";
 
 /** The springing guarantee's terms: deal terms, assumptions labelled on the sheet. */
@@ -36,10 +36,9 @@ export function springingSection(
 ): typeof SPRINGING_NAMES {
   const { s, inp, terms, outcomes, downside } = ctx;
   const { propertyValue: value, holdYears: hold } = inp;
-  const top = s.heading("Springing recourse: a guarantee that springs on the DSCR (methodology §7)", 1);
-  s.text(
-    NOTE,
-    top,
+  notedHeading(
+    s,
+    "Springing recourse: a guarantee that springs on the DSCR (methodology §7)",
     "A third structure: the non-recourse loan, with a partial guarantee once its DSCR falls below the trigger",
   );
   const trigger = noteInput(

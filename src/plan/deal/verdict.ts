@@ -19,7 +19,7 @@ import { quote } from "../formula";
 import { CHECK_MESSAGES } from "../messages";
 import { CHECK_NAMES } from "./checks";
 import type { InputCells } from "./inputs";
-import { type DealSheet, NOTE, type Pair, type DealContext } from "./layout";
+import { type DealSheet, NOTE, type Pair, type DealContext, notedHeading } from "./layout";
 import type { DownsideCells } from "./downside";
 import type { OutcomeCells } from "./side-by-side";
 
@@ -58,8 +58,12 @@ export function verdictSection(
   const exposure = downside.exposures[0];
   s.name("PersonalExposure", `${exposure.r}:${exposure.n}`);
   const last = out.exposures[out.exposures.length - 1][0];
-  const top = s.heading("Verdict (from the figures above; not advice)", 1, ["Value", "Why"]);
-  s.text(NOTE, top, "The criteria, then the verdict; the rule is in the notes below (methodology §17)");
+  notedHeading(
+    s,
+    "Verdict (from the figures above; not advice)",
+    "The criteria, then the verdict; the rule is in the notes below (methodology §17)",
+    ["Value", "Why"],
+  );
   /** A criterion row: label, value in B, reason in C (a formula); returns the B cell. */
   const row = (label: string, value: string, why?: string, fmt?: "money"): string => {
     const r = s.label(label);
