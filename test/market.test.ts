@@ -11,7 +11,15 @@ import { evaluatePlan } from "../src/engine/plan-writers";
 import type { EngineWorkbook } from "../src/engine/workbook";
 import { buildDealPlan, INPUT_NAMES } from "../src/plan/deal";
 import { BASE_NAMES, lenderName, MARKET_NAMES, sourceNote } from "../src/plan/deal/market";
-import { excelDate, MARKET_2025, MARKET_LENDERS, marketRate, marketRow, type MarketFigure } from "../src/plan/market";
+import {
+  excelDate,
+  MARKET_2025,
+  MARKET_LENDERS,
+  marketRate,
+  marketRow,
+  todayIso,
+  type MarketFigure,
+} from "../src/plan/market";
 import { parseAddress } from "../src/plan/a1";
 import { type SheetPlan } from "../src/plan/plan";
 import { TEMPLATES } from "../src/plan/templates";
@@ -196,5 +204,16 @@ describe("an analyst's override", () => {
     const value = over(VALUE_ADD, { recourseRate: 0, nonRecourseRate: 0 });
     expect(value(MARKET_NAMES.recourseRate)).toBeCloseTo(marketRate(VALUE_ADD.lenders.recourse), 14);
     expect(value(MARKET_NAMES.nonRecourseRate)).toBeCloseTo(marketRate(VALUE_ADD.lenders.nonRecourse), 14);
+  });
+});
+
+describe("todayIso: the analysis date in the analyst's own calendar (pane and CLI alike)", () => {
+  test("late evening stays today, whatever UTC says", () => {
+    // A local 23:30 on 7 December: in UTC it may already be the 8th (west of Greenwich).
+    expect(todayIso(new Date(2026, 11, 7, 23, 30))).toBe("2026-12-07");
+    expect(todayIso(new Date(2026, 0, 1, 0, 5))).toBe("2026-01-01");
+  });
+  test("months and days are padded to two digits", () => {
+    expect(todayIso(new Date(2025, 2, 9, 12))).toBe("2025-03-09");
   });
 });

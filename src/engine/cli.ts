@@ -15,6 +15,7 @@ import fs from "fs";
 import path from "path";
 import { buildDealPlan } from "../plan/deal";
 import { CHECK_NAMES } from "../plan/deal/checks";
+import { todayIso } from "../plan/market";
 import { findTemplate, TEMPLATES } from "../plan/templates";
 import { buildPortfolioPlan, PORTFOLIO_TEMPLATE } from "../plan/portfolio";
 import { AddinError } from "./addin";
@@ -149,11 +150,6 @@ interface TemplateArgs {
   asOf?: string;
   values: boolean;
   list: boolean;
-}
-
-/** Today's date in ISO form (UTC), the default analysis date. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }
 
 /** An ISO date (YYYY-MM-DD) that exists in the calendar, or a usage error naming the flag. */

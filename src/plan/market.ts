@@ -244,6 +244,16 @@ export function daysOlder(figure: MarketFigure, table: MarketTable = MARKET_2025
 /** A figure, or the table at the analysis date, older than six months is flagged (issue 22). */
 export const STALE_DAYS = 183;
 
+/**
+ * Today in the analyst's own calendar (the machine's time zone), as YYYY-MM-DD: the analysis
+ * date the pane writes (a value, not TODAY()) and the CLI's default `--as-of`. Local, not UTC:
+ * in the evening west of Greenwich, UTC is already tomorrow.
+ */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** An ISO date (`2025-11-30`) as an Excel date serial (days since 30 December 1899). */
 export function excelDate(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number);

@@ -226,12 +226,6 @@ export function stateChoices(): readonly { readonly code: string; readonly known
   });
 }
 
-/** Today in the analyst's own calendar, as YYYY-MM-DD: the analysis date the pane writes (a value, not TODAY()). */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
  * The deal checks the sheet will compute, run on what the form holds (the fields that read as
  * numbers; the others keep the template's figure): what the pane shows before inserting.

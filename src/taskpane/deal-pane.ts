@@ -20,9 +20,9 @@ import {
   readForm,
   showValue,
   stateChoices,
-  todayIso,
 } from "./deal-form";
 import type { DealCheckResult } from "../plan/deal/checks";
+import { todayIso } from "../plan/market";
 import { copyAsValues, writePlan } from "./excel-writer";
 import { DEAL_PANE_TEXT as TEXT, WRITER_MESSAGES } from "./messages";
 
