@@ -125,12 +125,16 @@ export class SheetBuilder<F extends Formats> {
    * this kind (`key`): so every block of like rows has its columns named above it, in print and on
    * screen, whichever section it is in. Returns whether it wrote one.
    */
-  sectionHeadings(key: string, headings: readonly string[], from = 1, row?: number): boolean {
+  sectionHeadings(key: string, headings: readonly string[], from = 1): boolean {
     if (this.headed.get(key) === this.section) return false;
+    this.markHeaded(key);
+    this.headings(this.next(), headings, from);
+    return true;
+  }
+
+  /** Marks the current section as having its `key` headings already (a row written otherwise). */
+  markHeaded(key: string): void {
     this.headed.set(key, this.section);
-    // A row already written (`row`) only marks the section as headed.
-    if (row === undefined) this.headings(this.next(), headings, from);
-    return row === undefined;
   }
 
   /** Bold headings along a row, from column index `from` (0 = A). */

@@ -26,7 +26,7 @@ export function titleSection(s: DealSheet, deal: Deal): void {
   const header = s.next();
   s.headings(header, [...PAIR_HEADINGS, "Source / note"], 1);
   // The summary below is the header's own section: its pair rows need no second heading row.
-  s.sectionHeadings("pair", PAIR_HEADINGS, 1, header);
+  s.markHeaded("pair");
 }
 
 /** The rows printed at the top of every page and frozen on screen: the title and the legend. */
