@@ -9,6 +9,7 @@
 import { ComputedDeal, closeDeals } from "./deal-sheet";
 import { TEMPLATES } from "../src/plan/templates";
 import { parseAddress } from "../src/plan/a1";
+import { BOOLEAN_FORMAT } from "../src/plan/plan";
 
 afterAll(closeDeals);
 
@@ -52,4 +53,20 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("%s", (_id, template) =>
     }
     expect(raw).toEqual([]);
   });
+
+  test.each(cases)(
+    "computed TRUE / FALSE carries the boolean format (LibreOffice prints 1 / 0 without): %s",
+    (_l, inputs) => {
+      const deal = ComputedDeal.of(template, inputs, { asOf: "2026-12-07" });
+      const bare: string[] = [];
+      for (const cell of deal.plan.cells) {
+        if (cell.formula === undefined) continue;
+        const { row, col } = parseAddress(cell.address);
+        const v = deal.engine.value(deal.plan.sheetName, row, col);
+        if (typeof v === "boolean" && cell.numberFormat !== BOOLEAN_FORMAT)
+          bare.push(`${cell.address} ${cell.formula}`);
+      }
+      expect(bare).toEqual([]);
+    },
+  );
 });

@@ -124,7 +124,7 @@ export function checksSection(
   const rows = checks.map((c) => {
     const r = s.label(`${c.blocking ? "Blocking" : "Warning"}: ${c.label.toLowerCase()}`);
     // A condition that cannot be computed (an input in error) counts as failed, and says so.
-    const failed = s.formula("B", r, `=IFERROR(${c.when},TRUE())`);
+    const failed = s.formula("B", r, `=IFERROR(${c.when},TRUE())`, "bool");
     const text = s.formula("C", r, `=IF(${failed},IFERROR(${c.message},${q(M.cannotCheck(c.label))}),"")`);
     s.wrap(`C${r}`);
     return { ...c, text };

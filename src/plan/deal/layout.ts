@@ -5,7 +5,7 @@
  * Columns: A labels; B recourse; C non-recourse; D the difference; E the source or a note;
  * G:J the LOAN.QUALIFY thresholds beside the inputs, and the chart beside the sensitivity table.
  */
-import { FORMATS, type PlanValue } from "../plan";
+import { BOOLEAN_FORMAT, FORMATS, type PlanValue } from "../plan";
 import { SheetBuilder } from "../sheet";
 import type { InputFormat } from "../templates/inputs";
 import type { DownsideCells } from "./downside";
@@ -23,6 +23,8 @@ export const DEAL_FORMATS = {
   share: "0.0%",
   decimal: "0.0",
   date: "yyyy-mm-dd",
+  /** A formula's TRUE or FALSE: shown so by LibreOffice too (under a style's General it shows 1 or 0). */
+  bool: BOOLEAN_FORMAT,
 } as const satisfies Record<InputFormat, string> & Record<string, string>;
 
 export type Fmt = keyof typeof DEAL_FORMATS;

@@ -41,7 +41,7 @@ export function readingSection(ctx: Pick<DealContext, "s" | "inp" | "terms" | "o
       s.formula("A", r, label);
       s.wrap(`A${r}`);
     } else s.text("A", r, label);
-    const cell = s.formula("B", r, `=${test}`);
+    const cell = s.formula("B", r, `=${test}`, "bool");
     s.formula("C", r, `=${why}`);
     return cell;
   };

@@ -64,7 +64,7 @@ export function springingSection(
   outcomes.scenarios.forEach((sc, i) => {
     const r = s.label(`Scenario ${i + 1}: ${sc.label}`);
     const dscr = s.formula("B", r, `=${sc.dscr.n}`, "ratio");
-    s.formula("C", r, `=${dscr}<${trigger}`);
+    s.formula("C", r, `=${dscr}<${trigger}`, "bool");
     const pursued = guarantorMay(inp, inp.state, sc.claim.n, sc.sale.n);
     s.formula("D", r, `=${call("SPRINGING_RECOURSE", dscrTest, trigger, dscr, pursued, terms.loan.n, share)}`, "money");
     s.text(
@@ -122,7 +122,7 @@ export function springingSection(
     "Both risk-neutral and capped by the guarantor's capacity (CollectibleCapacity) and the law; the borrower gives up this much protection against non-recourse",
   );
   const soonRow = s.label("The trigger springs before the value can fall below the claim");
-  s.formula("B", soonRow, `=${trigger}/${terms.dscr.n}>=${downside.holdClaim}/${value}`);
+  s.formula("B", soonRow, `=${trigger}/${terms.dscr.n}>=${downside.holdClaim}/${value}`, "bool");
   s.text(
     NOTE,
     soonRow,

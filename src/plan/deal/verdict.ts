@@ -65,7 +65,7 @@ export function verdictSection(
     ["Value", "Why"],
   );
   /** A criterion row: label, value in B, reason in C (a formula); returns the B cell. */
-  const row = (label: string, value: string, why?: string, fmt?: "money"): string => {
+  const row = (label: string, value: string, why?: string, fmt?: "money" | "bool"): string => {
     const r = s.label(label);
     const cell = s.formula("B", r, `=${value}`, fmt);
     if (why) s.formula("C", r, `=${why}`);
@@ -84,6 +84,7 @@ export function verdictSection(
     "1. The protection is worth more than its premium (to the unit)",
     `${money(put)}>${money(pv)}`,
     `"Protection "&TEXT(${put},"#,##0")&" against premium "&TEXT(${pv},"#,##0")`,
+    "bool",
   );
   const tie = `${money(put)}=${money(pv)}`;
   // Differences are non-recourse − recourse, as everywhere on the sheet: negative is exposure non-recourse removes.
@@ -103,16 +104,19 @@ export function verdictSection(
     "2. There is personal exposure to insure (both changes below 0)",
     `AND(${atDefault}<0,${inLast}<0)`,
     `IF(AND(${atDefault}<0,${inLast}<0),"Non-recourse removes a personal exposure","Nothing for non-recourse to remove in one downside or both")`,
+    "bool",
   );
   const covers = row(
     "3. Guarantor capacity: what it could be made to pay covers the recourse exposure at the default",
     `${downside.capacity}>=${exposure.r}`,
     `"Collectible capacity "&TEXT(${downside.capacity},"#,##0")&" against "&TEXT(${exposure.r},"#,##0")`,
+    "bool",
   );
   const netCovers = row(
     "… net worth covers it",
     `${netWorth}>=${exposure.r}`,
     `"Net worth "&TEXT(${netWorth},"#,##0")&" against "&TEXT(${exposure.r},"#,##0")`,
+    "bool",
   );
   row(
     "4. Lender heuristics lean (the reading)",
@@ -159,7 +163,7 @@ function comparedVerdict(
   const law = inp.compare ?? "";
   const exposure = downside.exposures[1];
   const last = out.exposures[out.exposures.length - 1][1];
-  const row = (label: string, value: string, why: string, fmt?: "money"): string => {
+  const row = (label: string, value: string, why: string, fmt?: "money" | "bool"): string => {
     const r = s.label(label);
     const cell = s.formula("B", r, `=${value}`, fmt);
     s.formula("C", r, `=${why}`);
@@ -182,11 +186,13 @@ function comparedVerdict(
     "… there is personal exposure to insure (both changes below 0)",
     `AND(${atDefault}<0,${inLast}<0)`,
     under,
+    "bool",
   );
   const covers = row(
     "… the collectible capacity covers the recourse exposure at the default",
     `${downside.capacity}>=${exposure.r}`,
     `"Collectible capacity "&TEXT(${downside.capacity},"#,##0")&" against "&TEXT(${exposure.r},"#,##0")`,
+    "bool",
   );
   const r = s.next();
   s.formula("A", r, `="Verdict under "&${law}&" law (the compared state)"`, undefined, undefined, true);
