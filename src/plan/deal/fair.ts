@@ -151,7 +151,7 @@ function earlyDefaultSection(ctx: Pick<DealContext, "s" | "inp" | "terms">, inco
   s.text(
     NOTE,
     valueRow,
-    "B: the borrower defaults in the month it pays most (optimal stopping, Longstaff–Schwartz); C: only at the hold, the European put. Same paths, the balance as the strike",
+    "B: default in the month it pays most (Longstaff–Schwartz); C: only at the hold. Same paths; strike: the balance",
   );
   const errRow = s.label("Standard error of the simulation");
   s.formula("B", errRow, path(undefined, '"STDERR"', '"OPTIMAL"'), "money");
@@ -162,6 +162,6 @@ function earlyDefaultSection(ctx: Pick<DealContext, "s" | "inp" | "terms">, inco
   s.text(
     NOTE,
     shareRow,
-    "PutValue and ProtectionValue price default at the hold (European): early default would raise them by about this share (0 when the simulated rule does no better than waiting: it is biased low). The verdict does not add it; a check warns when it would flip (methodology §16)",
+    "The verdict prices default at the hold; a check warns when this share would flip it (0: no gain measured; methodology §16)",
   );
 }

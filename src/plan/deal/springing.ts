@@ -60,18 +60,19 @@ export function springingSection(
   const limit = `${share}*${terms.loan.n}`;
   const dscrTest = quote("DSCR");
 
-  s.headings(s.next(), ["DSCR (non-recourse)", "Sprung?", "Guarantor owes"], 1);
+  const owesRow = s.next();
+  s.headings(owesRow, ["DSCR (non-recourse)", "Sprung?", "Guarantor owes"], 1);
+  s.text(
+    NOTE,
+    owesRow,
+    "LOAN.SPRINGING_RECOURSE: 0 unless sprung; then what the law lets the lender pursue from a guarantor, at most the share of the loan",
+  );
   outcomes.scenarios.forEach((sc, i) => {
     const r = s.label(`Scenario ${i + 1}: ${sc.label}`);
     const dscr = s.formula("B", r, `=${sc.dscr.n}`, "ratio");
     s.formula("C", r, `=${dscr}<${trigger}`, "bool");
     const pursued = guarantorMay(inp, inp.state, sc.claim.n, sc.sale.n);
     s.formula("D", r, `=${call("SPRINGING_RECOURSE", dscrTest, trigger, dscr, pursued, terms.loan.n, share)}`, "money");
-    s.text(
-      NOTE,
-      r,
-      "LOAN.SPRINGING_RECOURSE: 0 unless sprung; then what the law lets the lender pursue from a guarantor, at most the share of the loan",
-    );
   });
 
   s.headings(s.next(), ["Springing", "Recourse", "Springing − recourse"], 1);
@@ -123,10 +124,6 @@ export function springingSection(
   );
   const soonRow = s.label("The trigger springs before the value can fall below the claim");
   s.formula("B", soonRow, `=${trigger}/${terms.dscr.n}>=${downside.holdClaim}/${value}`, "bool");
-  s.text(
-    NOTE,
-    soonRow,
-    "TRUE: NOI falls below the trigger before the value (at a constant cap rate) falls below the claim, so the guarantee has sprung whenever there is a loss: worth recourse's, up to its share",
-  );
+  s.text(NOTE, soonRow, "TRUE: it has sprung whenever there is a loss, so it is worth recourse's, up to its share");
   return SPRINGING_NAMES;
 }
