@@ -272,3 +272,88 @@ describe("conditional aggregation with an equality criterion (grouped index)", (
     }
   });
 });
+
+/**
+ * MATCH(x, range, 0) from an index of the range's positions, and INDEX reading its one cell
+ * (hf-patches.ts, patchExactMatch and patchIndex). Expected values by hand, as Excel's MATCH
+ * documents type 0: the first value exactly equal, text case-insensitively, a number not
+ * matching text that reads as it, #N/A when none.
+ */
+describe("exact MATCH and INDEX over a range", () => {
+  // A the keys, B and C values; formulas in D (and E, F, G).
+  const cells = () => [
+    ["Apple", 10, 100, '=MATCH("APPLE",A1:A8,0)', "=INDEX(B1:B8,D1)", "=INDEX(B1:C8,D3,2)", "=MATCH(F1,B1:C1,0)"],
+    ["apple", 20, 200, "=MATCH(5,A1:A8,0)", "=INDEX(C1:C8,D2)", null, "x"],
+    ["Pear", 30, 300, '=MATCH("5",A1:A8,0)', '=MATCH("b",A10:C10,0)'],
+    [5, 40, 400, "=MATCH(TRUE,A1:A8,0)"],
+    [textCell("5"), 50, 500, '=MATCH("zzz",A1:A8,0)'],
+    [true, 60, 600, "=INDEX(B1:B8,MATCH(G2,A1:A8,0))"],
+    [null, 70, 700],
+    ["x", 80, 800],
+    [],
+    ["a", "b", "B"],
+  ];
+  const formulas: [number, number][] = [
+    [0, 3],
+    [0, 4],
+    [0, 5],
+    [0, 6],
+    [1, 3],
+    [1, 4],
+    [2, 3],
+    [2, 4],
+    [3, 3],
+    [4, 3],
+    [5, 3],
+  ];
+  const values = (wb: EngineWorkbook) => formulas.map(([r, c]) => wb.value("S", r, c));
+  const na = expect.objectContaining({ error: "#N/A" });
+
+  test("the first exact match, text in any case, numbers and text apart; INDEX the one cell", () => {
+    const wb = new EngineWorkbook(addin, [{ name: "S", cells: cells() }]);
+    try {
+      expect(values(wb)).toEqual([
+        1, // "Apple" before "apple"
+        10, // B1
+        500, // D3 = 5 (the text "5" in A5) → C5
+        na, // 500 is not in B1:C1
+        4, // the number 5 (A4), not the text "5"
+        400, // C4
+        5, // the text "5"
+        2, // "b" in A10:C10, the first of "b" and "B"
+        6, // TRUE
+        na,
+        80, // G2 "x" → row 8
+      ]);
+    } finally {
+      wb.destroy();
+    }
+  });
+
+  test("keys and values changed afterwards: the lookups follow", () => {
+    const wb = new EngineWorkbook(addin, [{ name: "S", cells: cells() }]);
+    try {
+      values(wb);
+      wb.setCells("S", 0, 0, [["Plum"]]); // A1: "apple" is now first in A2
+      expect(wb.value("S", 0, 3)).toBe(2);
+      expect(wb.value("S", 0, 4)).toBe(20);
+      wb.setCells("S", 1, 1, [[21]]); // B2, read by INDEX
+      expect(wb.value("S", 0, 4)).toBe(21);
+      wb.setCells("S", 1, 0, [[null]]); // A2 cleared: no "apple" left…
+      expect(wb.value("S", 0, 3)).toMatchObject({ error: "#N/A" });
+      wb.setCells("S", 6, 0, [["APPLE"]]); // …until one is typed in the blank A7
+      expect(wb.value("S", 0, 3)).toBe(7);
+      expect(wb.value("S", 0, 4)).toBe(70);
+      wb.setCells("S", 4, 0, [["zzz"]]); // A5: the text "5" goes, "zzz" comes
+      expect(wb.value("S", 2, 3)).toMatchObject({ error: "#N/A" });
+      expect(wb.value("S", 4, 3)).toBe(5);
+      expect(wb.value("S", 0, 5)).toMatchObject({ error: "#N/A" }); // INDEX(…, #N/A, 2)
+      wb.setCells("S", 1, 6, [["pear"]]); // G2
+      expect(wb.value("S", 5, 3)).toBe(30);
+      wb.setCells("S", 9, 1, [["c"]]); // B10: "B" in C10 is now the first "b"
+      expect(wb.value("S", 2, 4)).toBe(3);
+    } finally {
+      wb.destroy();
+    }
+  });
+});

@@ -30,8 +30,16 @@
  *   HyperFormula keeps its criterion cache (the values range's vertex), so it is dropped
  *   exactly when HyperFormula drops its own: when a cell of either range changes. Every
  *   other criterion takes HyperFormula's path. See patchAggregation below.
+ * - MATCH(x, range, 0): HyperFormula (without its column index,
+ *   useColumnIndex, which the engine leaves off: it indexes every column of the workbook and
+ *   keeps the index up to date on every change) copies and normalizes the whole range for
+ *   each lookup, so n lookups into a range of g cells cost n × g. The first (or last) position
+ *   of each normalized value is indexed once per range, kept and dropped like the criteria
+ *   index above.
+ * - INDEX(range, r, c) read every cell of the range to return one (n × g for n lookups); it
+ *   now reads the one cell.
  */
-import { EmptyValue, HyperFormula } from "hyperformula";
+import { CellError, EmptyValue, ErrorType, HyperFormula } from "hyperformula";
 import { rawNumber } from "./hf-plugin";
 
 /** A dependents list this long or longer gets a set for its duplicate check. */
@@ -308,6 +316,86 @@ function patchAggregation(proto: AggregationProto): void {
   };
 }
 
+interface LookupProto {
+  dependencyGraph: {
+    getRange(start: unknown, end: unknown): RangeVertexLike | undefined;
+    computeListOfValuesInRange(range: unknown): unknown[];
+  };
+  doMatch(key: unknown, rangeValue: RangeValueLike & { width(): number; height(): number }, type: number): unknown;
+}
+
+/** How HyperFormula's lookups compare text: lower case, accents removed (its forceNormalizeString). */
+const lookupNormalize = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
+
+/**
+ * MATCH(x, range, 0) from an index of the range's values to their first position, as
+ * HyperFormula's search (an indexOf over the range's normalized values). Only for the range
+ * MATCH was given, whose vertex the formula depends on (so it is cleared before the formula
+ * is computed again); a wildcard key never reaches here (excel-compat.ts's lookupPlugin).
+ */
+function patchExactMatch(proto: LookupProto): void {
+  const doMatch = proto.doMatch;
+  proto.doMatch = function (this: LookupProto, key, rangeValue, type) {
+    const range = rangeValue.range;
+    const vertex =
+      type === 0 && range && (rangeValue.width() === 1 || rangeValue.height() === 1)
+        ? this.dependencyGraph.getRange(range.start, range.end)
+        : undefined;
+    if (!vertex) return doMatch.call(this, key, rangeValue, type);
+    let index = vertex.criterionFunctionCache.get("exact-match") as Map<unknown, number> | undefined;
+    if (!index) {
+      index = new Map();
+      const values = this.dependencyGraph.computeListOfValuesInRange(range);
+      for (let i = 0; i < values.length; i++) {
+        const v = raw(values[i]);
+        const k = typeof v === "string" ? lookupNormalize(v) : v;
+        if (!index.has(k)) index.set(k, i);
+      }
+      vertex.criterionFunctionCache.set("exact-match", index);
+    }
+    const found = index.get(typeof key === "string" ? lookupNormalize(key) : key);
+    return found === undefined ? new CellError(ErrorType.NA, "Value not found.") : found + 1;
+  };
+}
+
+interface IndexPluginProto {
+  dependencyGraph: { getScalarValue(address: { sheet: number; row: number; col: number }): unknown };
+  runFunction(args: unknown, state: unknown, metadata: unknown, fn: (...args: never[]) => unknown): unknown;
+  metadata(name: string): unknown;
+  index(ast: { args: unknown }, state: unknown): unknown;
+}
+
+/** INDEX over a range of the sheet: the one cell, as HyperFormula's (which reads the whole range first). */
+function patchIndex(proto: IndexPluginProto): void {
+  const index = proto.index;
+  proto.index = function (this: IndexPluginProto, ast, state) {
+    let fast = true;
+    const out = this.runFunction(
+      ast.args,
+      state,
+      this.metadata("INDEX"),
+      (rangeValue: RangeValueLike & { width(): number; height(): number }, row: number, col: number) => {
+        const r = rangeValue.range;
+        if (!r || row < 1 || col < 1 || row > rangeValue.height() || col > rangeValue.width()) {
+          fast = false;
+          return undefined;
+        }
+        // What the range's data would hold there (a cell holding an array is #VALUE!, as there).
+        return this.dependencyGraph.getScalarValue({
+          sheet: r.start.sheet,
+          row: r.start.row + row - 1,
+          col: r.start.col + col - 1,
+        });
+      },
+    );
+    return fast ? out : index.call(this, ast, state);
+  };
+}
+
 let patched = false;
 
 /** Installs the corrections above (once; HyperFormula's classes are shared). */
@@ -326,5 +414,12 @@ export function patchHyperFormula(): void {
   patchCancellation(Object.getPrototypeOf(internals.evaluator) as EvaluatorProto);
   const aggregation = HyperFormula.getFunctionPlugin("SUMIF") as unknown as { prototype: AggregationProto };
   patchAggregation(aggregation.prototype);
+  // HyperFormula's own doMatch: the last prototype up the chain that has one (the engine's
+  // lookup plugin, a subclass, calls it for what it does not handle itself).
+  let lookup = (HyperFormula.getFunctionPlugin("MATCH") as unknown as { prototype: object }).prototype;
+  for (let p = Object.getPrototypeOf(lookup) as object | null; p; p = Object.getPrototypeOf(p) as object | null)
+    if (Object.prototype.hasOwnProperty.call(p, "doMatch")) lookup = p;
+  patchExactMatch(lookup as LookupProto);
+  patchIndex((HyperFormula.getFunctionPlugin("INDEX") as unknown as { prototype: IndexPluginProto }).prototype);
   probe.destroy();
 }
