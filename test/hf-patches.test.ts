@@ -4,10 +4,11 @@
  * in arithmetic, criteria and the final cancellation (their Excel sources are cited in
  * test/recalc-excel.test.ts).
  */
+import { HyperFormula } from "hyperformula";
 import path from "path";
 import type { Addin } from "../src/engine/addin";
 import { loadAddin } from "../src/engine/load-node";
-import { groupedAggregation } from "../src/engine/hf-patches";
+import { groupedAggregation, patchHyperFormula } from "../src/engine/hf-patches";
 import { EngineWorkbook, textCell } from "../src/engine/workbook";
 
 let addin: Addin;
@@ -356,4 +357,30 @@ describe("exact MATCH and INDEX over a range", () => {
       wb.destroy();
     }
   });
+});
+
+test("the indexes follow rows inserted and removed inside their ranges", () => {
+  // HyperFormula directly (the engine's workbook has no row operations), with the patches.
+  patchHyperFormula();
+  const hf = HyperFormula.buildFromArray(
+    [
+      ["a", 1, '=MATCH("c",A1:A4,0)', '=SUMIF(A1:A4,"c",B1:B4)', "=INDEX(B1:B4,3)"],
+      ["b", 2],
+      ["c", 3],
+      ["d", 4],
+    ],
+    { licenseKey: "gpl-v3" },
+  );
+  const row1 = () => [2, 3, 4].map((col) => hf.getCellValue({ sheet: 0, row: 0, col }));
+  try {
+    expect(row1()).toEqual([3, 3, 3]);
+    hf.addRows(0, [1, 1]); // a, (blank), b, c, d
+    expect(row1()).toEqual([4, 3, 2]);
+    hf.setCellContents({ sheet: 0, row: 1, col: 0 }, [["C"]]); // a, C, b, c, d
+    expect(row1()).toEqual([2, 3, 2]);
+    hf.removeRows(0, [1, 2]); // a, c, d
+    expect(row1()).toEqual([2, 3, 4]);
+  } finally {
+    hf.destroy();
+  }
 });
