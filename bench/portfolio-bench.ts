@@ -18,9 +18,10 @@
  *
  *   node bench/run.mjs portfolio        (BENCH_PORTFOLIO_ROWS, BENCH_PORTFOLIO_RUNS: default 3)
  *
- * With `--xlsx=N FILE` (after the root) it instead writes the LOAN.* portfolio of N loans as an
- * .xlsx (ExcelJS's streaming writer, formulas stored as Excel stores add-in functions, cached
- * results 0, the Pf names), for timing `loan recalc` on it (docs/benchmarks.md).
+ * With `--xlsx=N FILE [builtin]` (after the root) it instead writes the LOAN.* portfolio of N
+ * loans (or its built-in variant) as an .xlsx (ExcelJS's streaming writer, formulas stored as
+ * Excel stores add-in functions, cached results 0, the Pf names), for timing `loan recalc` on
+ * it (docs/benchmarks.md).
  */
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -91,9 +92,9 @@ function column(e: EngineWorkbook, plan: SheetPlan, name: string): number[] {
   return out;
 }
 
-/** Writes the LOAN.* portfolio of `rows` loans to `file`, cell by cell in row order, with cached results of 0. */
-async function writeXlsx(rows: number, file: string): Promise<void> {
-  const plan = buildPortfolioPlan(book(rows));
+/** Writes the portfolio of `rows` loans to `file`, cell by cell in row order, with cached results of 0. */
+async function writeXlsx(rows: number, file: string, formulas: Variant = "loan"): Promise<void> {
+  const plan = buildPortfolioPlan(book(rows), { formulas });
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const ws = writer.addWorksheet(plan.sheetName);
   const byRow = new Map<number, { col: number; value: ExcelJS.CellValue }[]>();
@@ -185,5 +186,10 @@ function main(): void {
 }
 
 const xlsx = /^--xlsx=(\d+)$/.exec(process.argv[3] ?? "");
-if (xlsx) void writeXlsx(Number(xlsx[1]), path.resolve(process.argv[4] ?? "portfolio.xlsx"));
+if (xlsx)
+  void writeXlsx(
+    Number(xlsx[1]),
+    path.resolve(process.argv[4] ?? "portfolio.xlsx"),
+    process.argv[5] === "builtin" ? "builtin" : "loan",
+  );
 else main();

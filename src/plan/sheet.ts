@@ -81,7 +81,9 @@ export class SheetBuilder<F extends Formats> {
 
   /** Wraps the text of the cell at `address` within its column (a formula whose text may be long). */
   wrap(address: string): void {
-    const i = this.cells.findIndex((c) => c.address === address);
+    // From the end: the cell is usually the one just written (a row per guarantor of a long book).
+    let i = this.cells.length - 1;
+    while (i >= 0 && this.cells[i].address !== address) i--;
     if (i >= 0) this.cells[i] = { ...this.cells[i], wrap: true };
   }
 

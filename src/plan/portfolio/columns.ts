@@ -63,6 +63,7 @@ type FormulaKey =
   | "pursue"
   | "exposure"
   | "premium"
+  | "guarantorRow"
   | "guarantorTotal"
   | "other"
   | "capacity"
@@ -197,14 +198,21 @@ const FORMULAS: readonly FormulaColumn[] = [
       )}`,
   },
   {
+    key: "guarantorRow",
+    heading: "Its guarantor's row in the roll-up (0: not listed)",
+    format: "years",
+    // Looked up once here and read by the two lookups after it (its total, its capacity), not
+    // summed per row: a SUMIF a row would read the whole block once per loan, n² cells.
+    formula: (at: At) => `=IFERROR(MATCH(${at("guarantor")},${PF.guarantorName},0),0)`,
+  },
+  {
     key: "guarantorTotal",
     heading: "Its guarantor's total exposure",
     format: "money",
-    // Looked up in the roll-up (one SUMIF per guarantor there), not summed per row: a SUMIF a row
-    // would read the whole block once per loan, n² cells. A guarantor the roll-up does not list is
+    // The roll-up's total (one SUMIF per guarantor there). A guarantor the roll-up does not list is
     // counted alone (its row shows under "Exposure of loans whose guarantor is not listed").
     formula: (at: At) =>
-      `=IFERROR(INDEX(${PF.guarantorExposure},MATCH(${at("guarantor")},${PF.guarantorName},0)),${at("exposure")})`,
+      `=IF(${at("guarantorRow")}>0,INDEX(${PF.guarantorExposure},${at("guarantorRow")}),${at("exposure")})`,
   },
   {
     key: "other",
@@ -218,7 +226,7 @@ const FORMULAS: readonly FormulaColumn[] = [
     heading: "Its guarantor's collectible capacity",
     format: "money",
     // The roll-up's capacity of the loan's guarantor; 0 for one it does not list (nothing known to collect).
-    formula: (at: At) => `=IFERROR(INDEX(${PF.guarantorCapacity},MATCH(${at("guarantor")},${PF.guarantorName},0)),0)`,
+    formula: (at: At) => `=IF(${at("guarantorRow")}>0,INDEX(${PF.guarantorCapacity},${at("guarantorRow")}),0)`,
   },
   {
     key: "share",

@@ -103,7 +103,7 @@ export function buildPortfolioPlan(book: Book = EXAMPLE_BOOK, options: Portfolio
     print: {
       orientation: "landscape",
       paper: "letter",
-      // The block is 30 columns: two pages across keep its text readable, the loan names repeated on each.
+      // The block is 32 columns: two pages across keep its text readable, the loan names repeated on each.
       fitToPagesWide: 2,
       titleColumns: "A:A",
       area: `A1:${last}${s.row}`,
