@@ -450,6 +450,30 @@ export function define<const P extends readonly Param<unknown>[], R>(
   return Object.assign(run, { id, params, param }, help ? { help } : {});
 }
 
+/** What a module's functions have in common in their help, said once a module (see defineIn). */
+export type ModuleHelp = Pick<Help<string>, "family" | "section"> & Partial<Pick<Help<string>, "result" | "cost">>;
+
+/** A function's own help: what its module's (ModuleHelp) and the usual defaults do not say. */
+export type OwnHelp<N extends string> = Omit<Help<N>, keyof ModuleHelp | "details"> &
+  Partial<Pick<Help<N>, keyof ModuleHelp | "details">>;
+
+/**
+ * `define` for the functions of one module, `const define = defineIn({ family, section })`: each
+ * declaration's help then says only what is its own; the rest is the module's (its family, its
+ * section of docs/methodology.md, and the result and cost most of its functions have) or else the
+ * usual: no details beyond the summary, a number, a simple cost. A function may still say any of
+ * them (a section or a cost of its own).
+ */
+export function defineIn(shared: ModuleHelp) {
+  return <const P extends readonly Param<unknown>[], R>(
+    id: string,
+    params: P,
+    impl: (...args: Values<P>) => R | Fault,
+    help: OwnHelp<P[number]["name"]> | false = false,
+  ): Checked<R, P> =>
+    define(id, params, impl, help && { details: "", result: "number", cost: "simple", ...shared, ...help });
+}
+
 /**
  * A declaration's typed API: named arguments in (InputOf), read, checked and defaulted exactly as
  * Excel's are, the result or a Fault out. HyperFormula keeps its sheet-facing method one line over
@@ -461,6 +485,28 @@ export function named<R, P extends readonly Param<unknown>[]>(
 ): (input: InputOf<Checked<R, P>>) => R | Fault {
   const names = fn.params.map((p) => p.name);
   return (input) => fn(...names.map((n) => (input as Record<string, unknown>)[n]));
+}
+
+/** DEBT_YIELD → debtYield: the name of a declaration's typed call. */
+type CamelCase<S extends string> = S extends `${infer H}_${infer T}`
+  ? `${Lowercase<H>}${Capitalize<CamelCase<T>>}`
+  : Lowercase<S>;
+
+/** The typed call of a declaration (see named). */
+type NamedCall<F> = F extends Checked<infer R, infer P> ? (input: InputOf<Checked<R, P>>) => R | Fault : never;
+
+/**
+ * The typed calls of a module's declarations, each named after its declaration in camel case:
+ * `export const { dscr, debtYield } = namedAll({ DSCR, DEBT_YIELD })`.
+ */
+export function namedAll<const D extends { readonly [id: string]: Checked<unknown, readonly Param<unknown>[]> }>(
+  declarations: D,
+): { readonly [K in keyof D & string as CamelCase<K>]: NamedCall<D[K]> } {
+  const calls: Record<string, unknown> = {};
+  for (const [id, fn] of Object.entries(declarations)) {
+    calls[id.toLowerCase().replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())] = named(fn);
+  }
+  return calls as { readonly [K in keyof D & string as CamelCase<K>]: NamedCall<D[K]> };
 }
 
 type Reader = (raw: unknown) => unknown;

@@ -9,10 +9,12 @@
  * common default (the one lender explainers give), not a standard: a deal's own schedule
  * overrides or extends it.
  */
-import { amount, define, flag, grid, isBlankCell, type Grid, HELP, type InputOf } from "./args";
+import { amount, defineIn, flag, grid, isBlankCell, type Grid, HELP, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { sumMoney } from "./money";
+
+const define = defineIn({ family: "recourse", section: 7 });
 
 export type Consequence = "FULL" | "LOSS";
 
@@ -163,11 +165,9 @@ export const CARVEOUT_EXPOSURE = define(
     return carveoutExposure({ debt, triggered, collateralValue, cap, schedule, capAtShortfall });
   },
   HELP && {
-    family: "recourse",
     summary: "Guarantor's personal exposure after carveout (bad-boy) acts.",
     details:
       "On a non-recourse loan: any full-recourse act → debt − collateral value; otherwise the losses of loss-only acts, at most the lender's actual shortfall (debt − collateral value, not below 0: a lender the collateral makes whole has no loss to recover); then at most the cap.",
-    section: 7,
     params: {
       debt: "The debt outstanding (0 or more).",
       triggered: "A carveout code or a range of codes (see LOAN.CARVEOUTS); blanks are ignored.",
@@ -180,7 +180,6 @@ export const CARVEOUT_EXPOSURE = define(
         "TRUE (default): a loss-only exposure is at most debt − collateral value; FALSE: at most the debt, whatever the collateral recovers (the reading before version 11's correction).",
     },
     returns: "The personal exposure.",
-    result: "number",
     examples: [
       '=LOAN.CARVEOUT_EXPOSURE(4400000, "FRAUD", , 3600000) → 800000',
       '=LOAN.CARVEOUT_EXPOSURE(4400000, {"WASTE","RENTS"}, {120000,80000}) → 200000',
@@ -202,10 +201,8 @@ export const CARVEOUTS = define(
   [],
   carveouts,
   HELP && {
-    family: "recourse",
     summary: "The carveout catalogue with default consequences (spills).",
     details: "Code, the act, and its default consequence, FULL or LOSS: one common default, not a standard.",
-    section: 7,
     params: {},
     returns: "A header row and one row per carveout.",
     result: "matrix",

@@ -6,14 +6,13 @@
  *   balance  B_m = L·((1 + i)^N − (1 + i)^m) / ((1 + i)^N − 1) after m amortizing payments
  * computed with expm1/log1p so that small rates keep full precision.
  */
-import { amount, define, flag, frequency, rate, years, yearsFromZero, HELP, named, type InputOf } from "./args";
+import { amount, defineIn, flag, frequency, rate, years, yearsFromZero, HELP, namedAll, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { Dec, roundCents } from "./money";
 import { amortizedBalance, levelPayment, wholePeriods } from "./periods";
 
-/** A loan's terms as the financing functions take them (PAYMENT's parameters). Rates are decimals, times in years. */
-export type LoanTerms = InputOf<typeof PAYMENT>;
+const define = defineIn({ family: "financing", section: 3 });
 
 export const PAYMENT = define(
   "PAYMENT",
@@ -29,10 +28,8 @@ export const PAYMENT = define(
     return levelPayment(loanAmount, annualRate / paymentsPerYear, n);
   },
   HELP && {
-    family: "financing",
     summary: "Level payment per period of an amortizing loan.",
     details: "Straight-line when the rate is 0.",
-    section: 3,
     params: {
       loanAmount: "Loan amount (0 or more).",
       annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
@@ -40,14 +37,9 @@ export const PAYMENT = define(
       paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
     },
     returns: "The payment per period.",
-    result: "number",
     examples: ["=LOAN.PAYMENT(4500000, 0.0685, 30) → 29486.6646"],
-    cost: "simple",
   },
 );
-
-/** PAYMENT with named arguments (checked and defaulted as Excel's are). */
-export const payment = named(PAYMENT);
 
 export const DEBT_SERVICE = define(
   "DEBT_SERVICE",
@@ -65,10 +57,8 @@ export const DEBT_SERVICE = define(
     return levelPayment(loanAmount, annualRate / paymentsPerYear, n) * paymentsPerYear;
   },
   HELP && {
-    family: "financing",
     summary: "Annual debt service, amortizing or interest-only.",
     details: "The payments of one year, or loan × rate when interest-only.",
-    section: 3,
     params: {
       loanAmount: "Loan amount (0 or more).",
       annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
@@ -77,19 +67,12 @@ export const DEBT_SERVICE = define(
       paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
     },
     returns: "Debt service for one year.",
-    result: "number",
     examples: [
       "=LOAN.DEBT_SERVICE(4500000, 0.0685, 30) → 353839.9752",
       "=LOAN.DEBT_SERVICE(4500000, 0.0685, 30, TRUE) → 308250",
     ],
-    cost: "simple",
   },
 );
-
-/** DEBT_SERVICE with named arguments (checked and defaulted as Excel's are). */
-export const debtService = named(DEBT_SERVICE);
-
-export type BalanceInput = InputOf<typeof BALANCE>;
 
 export const BALANCE = define(
   "BALANCE",
@@ -111,10 +94,8 @@ export const BALANCE = define(
     return amortizedBalance(loanAmount, annualRate / paymentsPerYear, n, elapsed - io);
   },
   HELP && {
-    family: "financing",
     summary: "Unpaid balance after a number of years (the balloon at exit).",
     details: "Interest-only for the first ioYears, then amortizing over amortYears; 0 once repaid.",
-    section: 3,
     params: {
       loanAmount: "Loan amount (0 or more).",
       annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
@@ -124,18 +105,11 @@ export const BALANCE = define(
       paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
     },
     returns: "The balance still owed.",
-    result: "number",
     examples: ["=LOAN.BALANCE(4500000, 0.0685, 30, 7) → 4091975.8222"],
-    cost: "simple",
   },
 );
 
-/** BALANCE with named arguments (checked and defaulted as Excel's are). */
-export const balance = named(BALANCE);
-
 export const AMORTIZATION_HEADER = ["Period", "Payment", "Interest", "Principal", "Balance"] as const;
-
-export type AmortizationInput = InputOf<typeof AMORTIZATION>;
 
 export const AMORTIZATION = define(
   "AMORTIZATION",
@@ -159,11 +133,9 @@ export const AMORTIZATION = define(
     return schedule(loanAmount, annualRate, paymentsPerYear, n, term, io);
   },
   HELP && {
-    family: "financing",
     summary: "Amortization schedule, one row per period (spills).",
     details:
       "Columns Period, Payment, Interest, Principal, Balance, one row per period to termYears. Payment and interest are rounded to the cent, half up; the last row's balance is the balloon.",
-    section: 3,
     params: {
       loanAmount: "Loan amount (0 or more).",
       annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
@@ -178,9 +150,6 @@ export const AMORTIZATION = define(
     cost: "apart",
   },
 );
-
-/** AMORTIZATION with named arguments (checked and defaulted as Excel's are). */
-export const amortization = named(AMORTIZATION);
 
 function schedule(
   loanAmount: number,
@@ -230,3 +199,16 @@ function schedule(
   }
   return rows;
 }
+
+/** The typed calls, named arguments in (checked and defaulted as Excel's are), and their inputs. */
+export const { payment, debtService, balance, amortization } = namedAll({
+  PAYMENT,
+  DEBT_SERVICE,
+  BALANCE,
+  AMORTIZATION,
+});
+
+/** A loan's terms as the financing functions take them (PAYMENT's parameters). Rates are decimals, times in years. */
+export type LoanTerms = InputOf<typeof PAYMENT>;
+export type BalanceInput = InputOf<typeof BALANCE>;
+export type AmortizationInput = InputOf<typeof AMORTIZATION>;

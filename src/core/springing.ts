@@ -15,7 +15,7 @@
 import {
   amount,
   choice,
-  define,
+  defineIn,
   numberParam,
   positiveRatio,
   rate,
@@ -24,13 +24,15 @@ import {
   volatility,
   yearsFromZero,
   HELP,
-  named,
+  namedAll,
   type InputOf,
 } from "./args";
 import { Fault } from "./fault";
 import { guaranteeExposure } from "./lender";
 import { HINT, MSG } from "./messages";
 import { normalCdf } from "./normal";
+
+const define = defineIn({ family: "recourse", section: 7, cost: "composite" });
 
 const { exp, log, max, min, sqrt } = Math;
 
@@ -72,8 +74,6 @@ function metricAt(triggerType: TriggerType, metric: number, x: number): number {
 // ---------------------------------------------------------------------------------------
 // SPRINGING_RECOURSE: under one scenario.
 
-export type SpringingInput = InputOf<typeof SPRINGING_RECOURSE>;
-
 export const SPRINGING_RECOURSE = define(
   "SPRINGING_RECOURSE",
   [
@@ -93,11 +93,9 @@ export const SPRINGING_RECOURSE = define(
     return guaranteeExposure({ deficiency, loanAmount, guaranteePct, capAmount });
   },
   HELP && {
-    family: "recourse",
     summary: "What a guarantee that springs on a DSCR, debt-yield or LTV trigger owes.",
     details:
       "0 until the scenario's measure crosses the trigger (DSCR or debt yield below it, LTV above it); then the deficiency, at most guaranteePct × loan and at most capAmount (full recourse: guaranteePct 1, no cap). Mechanics of the guarantee as written, not legal advice.",
-    section: 7,
     params: {
       triggerType: "DSCR, DEBT_YIELD or LTV: the measure the guarantee springs on.",
       trigger: "The level that springs it: a DSCR (1.1), or a debt yield or LTV as a decimal (0.08, 0.75).",
@@ -108,18 +106,13 @@ export const SPRINGING_RECOURSE = define(
       capAmount: "A fixed cap on the sprung guarantee (omit for none).",
     },
     returns: "What the guarantor owes in the scenario.",
-    result: "number",
     examples: [
       '=LOAN.SPRINGING_RECOURSE("DSCR", 1.1, 0.95, 1050000, 4500000, 0.2) → 900000',
       '=LOAN.SPRINGING_RECOURSE("DSCR", 1.1, 1.25, 1050000, 4500000, 0.2) → 0',
       '=LOAN.SPRINGING_RECOURSE("LTV", 0.75, 0.82, 1050000, 4500000, 1, 500000) → 500000',
     ],
-    cost: "composite",
   },
 );
-
-/** SPRINGING_RECOURSE with named arguments (checked and defaulted as Excel's are). */
-export const springingRecourse = named(SPRINGING_RECOURSE);
 
 // ---------------------------------------------------------------------------------------
 // SPRINGING_PROBABILITY: lognormal NOI.
@@ -155,11 +148,9 @@ export const SPRINGING_PROBABILITY = define(
     );
   },
   HELP && {
-    family: "recourse",
     summary: "Probability a DSCR, debt-yield or LTV trigger is crossed at the horizon.",
     details:
       "NOI lognormal: ln(NOI_T/NOI_0) ~ N((growthRate − σ²/2)·years, σ²·years). DSCR and debt yield move with NOI (debt service and balance fixed); LTV against it (value at a constant cap rate). σ = 0 or years = 0: 1 or 0. An estimate from a stated model, not advice.",
-    section: 7,
     params: {
       triggerType: "DSCR, DEBT_YIELD or LTV: the measure the guarantee springs on.",
       trigger: "The level that springs it: a DSCR (1.1), or a debt yield or LTV as a decimal (0.08, 0.75).",
@@ -169,17 +160,12 @@ export const SPRINGING_PROBABILITY = define(
       growthRate: "Expected NOI growth a year, continuously compounded, as a decimal (default 0).",
     },
     returns: "The probability as a decimal.",
-    result: "number",
     examples: [
       '=LOAN.SPRINGING_PROBABILITY("DSCR", 1.1, 1.35, 0.1, 5, 0.02) → 0.1054',
       '=LOAN.SPRINGING_PROBABILITY("LTV", 0.75, 0.65, 0.15, 7) → 0.4356',
     ],
-    cost: "composite",
   },
 );
-
-/** SPRINGING_PROBABILITY with named arguments (checked and defaulted as Excel's are). */
-export const springingProbability = named(SPRINGING_PROBABILITY);
 
 // ---------------------------------------------------------------------------------------
 // SPRINGING_EXPECTED_EXPOSURE: the sprung guarantee's expected payment at the horizon.
@@ -242,11 +228,9 @@ export const SPRINGING_EXPECTED_EXPOSURE = define(
     );
   },
   HELP && {
-    family: "recourse",
     summary: "Expected payment of a guarantee springing on a trigger, lognormal NOI.",
     details:
       "E[sprung × min(guaranteeLimit, max(0, claim − value at the horizon))], in closed form: NOI lognormal as in LOAN.SPRINGING_PROBABILITY, the value moving with it (constant cap rate), a deficiency whenever that value is below the claim. At the horizon, undiscounted. An estimate from a stated model, not advice.",
-    section: 7,
     params: {
       triggerType: "DSCR, DEBT_YIELD or LTV: the measure the guarantee springs on.",
       trigger: "The level that springs it: a DSCR (1.1), or a debt yield or LTV as a decimal (0.08, 0.75).",
@@ -259,14 +243,18 @@ export const SPRINGING_EXPECTED_EXPOSURE = define(
       growthRate: "Expected NOI growth a year, continuously compounded, as a decimal (default 0).",
     },
     returns: "The expected payment at the horizon, in the currency of the inputs.",
-    result: "number",
     examples: [
       '=LOAN.SPRINGING_EXPECTED_EXPOSURE("DSCR", 0.9, 1.35, 0.15, 7, 4650000, 6450000, 1125000, 0.02) → 104103.93',
       '=LOAN.SPRINGING_EXPECTED_EXPOSURE("DSCR", 1.1, 1.35, 0.15, 7, 4650000, 6450000, 1125000, 0.02) → 111638.40',
     ],
-    cost: "composite",
   },
 );
 
-/** SPRINGING_EXPECTED_EXPOSURE with named arguments (checked and defaulted as Excel's are). */
-export const springingExpectedExposure = named(SPRINGING_EXPECTED_EXPOSURE);
+/** The typed calls, named arguments in (checked and defaulted as Excel's are), and their inputs. */
+export const { springingRecourse, springingProbability, springingExpectedExposure } = namedAll({
+  SPRINGING_RECOURSE,
+  SPRINGING_PROBABILITY,
+  SPRINGING_EXPECTED_EXPOSURE,
+});
+
+export type SpringingInput = InputOf<typeof SPRINGING_RECOURSE>;
