@@ -498,33 +498,24 @@ function fitBoundary(
       const wk = shrink * w[k] + spread * z[k];
       w[k] = wk;
       const step = vol * wk;
-      if (mid + step < bar) {
-        const q = exp(mid + step - logB);
-        const y = gain[2 * k] * scale;
-        const q2 = q * q;
-        live[count] = 2 * k;
-        ratio[count++] = q;
-        s1 += q;
-        s2 += q2;
-        s3 += q2 * q;
-        s4 += q2 * q2;
-        t0 += y;
-        t1 += q * y;
-        t2 += q2 * y;
-      }
-      if (mid - step < bar) {
-        const q = exp(mid - step - logB);
-        const y = gain[2 * k + 1] * scale;
-        const q2 = q * q;
-        live[count] = 2 * k + 1;
-        ratio[count++] = q;
-        s1 += q;
-        s2 += q2;
-        s3 += q2 * q;
-        s4 += q2 * q2;
-        t0 += y;
-        t1 += q * y;
-        t2 += q2 * y;
+      // The path and its antithetic twin: the same normal with the opposite sign.
+      for (let side = 0; side < 2; side++) {
+        const at = side === 0 ? mid + step : mid - step;
+        if (at < bar) {
+          const j = 2 * k + side;
+          const q = exp(at - logB);
+          const y = gain[j] * scale;
+          const q2 = q * q;
+          live[count] = j;
+          ratio[count++] = q;
+          s1 += q;
+          s2 += q2;
+          s3 += q2 * q;
+          s4 += q2 * q2;
+          t0 += y;
+          t1 += q * y;
+          t2 += q2 * y;
+        }
       }
     }
     sx[0] = count;
