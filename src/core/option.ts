@@ -38,7 +38,7 @@ import {
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { normalCdf } from "./normal";
-import { amortizedBalance, wholePeriods } from "./periods";
+import { amortizedBalance, periodsOf } from "./periods";
 
 const define = defineIn({ family: "option", section: 16, cost: "composite" });
 
@@ -559,12 +559,9 @@ function simulate(
   seed: number,
   rule: DefaultRule,
 ): PathResult | Fault {
-  const n = wholePeriods("termYears", termYears, 12);
-  if (n instanceof Fault) return n;
-  const nAmort = wholePeriods("amortYears", amortYears, 12);
-  if (nAmort instanceof Fault) return nAmort;
-  const nIo = wholePeriods("ioYears", ioYears, 12);
-  if (nIo instanceof Fault) return nIo;
+  const months = periodsOf({ termYears, amortYears, ioYears }, 12);
+  if (months instanceof Fault) return months;
+  const { termYears: n, amortYears: nAmort, ioYears: nIo } = months;
   if (paths % 2 !== 0) return MSG.notEven("paths", paths, "paths are simulated in antithetic pairs");
 
   // The schedule is the same on every path: balances, the log-value below which the borrower

@@ -40,7 +40,7 @@ import {
 } from "./args";
 import { Fault } from "./fault";
 import { HINT, MSG } from "./messages";
-import { amortizedBalance, annuityFactor, discountFactor, levelPayment, wholePeriods } from "./periods";
+import { amortizedBalance, annuityFactor, discountFactor, levelPayment, periodsOf, wholePeriods } from "./periods";
 
 const define = defineIn({ family: "lender", section: 12 });
 
@@ -198,12 +198,9 @@ export function defeasanceCost({
   convention = DEFEASANCE_COST.param.convention.fallback,
   curve,
 }: DefeasanceInput): number | Fault {
-  const n = wholePeriods("amortYears", amortYears, 12);
-  if (n instanceof Fault) return n;
-  const m = wholePeriods("yearsElapsed", yearsElapsed, 12);
-  if (m instanceof Fault) return m;
-  const maturity = wholePeriods("maturityYears", maturityYears, 12);
-  if (maturity instanceof Fault) return maturity;
+  const months = periodsOf({ amortYears, yearsElapsed, maturityYears }, 12);
+  if (months instanceof Fault) return months;
+  const { amortYears: n, yearsElapsed: m, maturityYears: maturity } = months;
   if (m > maturity) return MSG.exceeds("yearsElapsed", "maturityYears", yearsElapsed, maturityYears);
   const i = noteRate / 12;
   const payments = Math.max(0, Math.min(maturity, n) - m);
@@ -303,7 +300,7 @@ export const DEFEASANCE_COST = define(
   },
 );
 
-/** The typed calls, named arguments in (checked and defaulted as Excel's are), and their inputs. */
-export const { yieldMaintenance } = namedAll({ YIELD_MAINTENANCE });
-
 export type YieldMaintenanceInput = InputOf<typeof YIELD_MAINTENANCE>;
+
+/** The typed calls: named arguments in, checked and defaulted as Excel's are. */
+export const { yieldMaintenance } = namedAll({ YIELD_MAINTENANCE });
