@@ -453,25 +453,64 @@ export function define<const P extends readonly Param<unknown>[], R>(
 /** What a module's functions have in common in their help, said once a module (see defineIn). */
 export type ModuleHelp = Pick<Help<string>, "family" | "section"> & Partial<Pick<Help<string>, "result" | "cost">>;
 
-/** A function's own help: what its module's (ModuleHelp) and the usual defaults do not say. */
-export type OwnHelp<N extends string> = Omit<Help<N>, keyof ModuleHelp | "details"> &
-  Partial<Pick<Help<N>, keyof ModuleHelp | "details">>;
+/**
+ * A function's own help: what its module's (ModuleHelp, and the module's wording of parameters
+ * named `S`) and the usual defaults do not say. A parameter the module words needs no words here.
+ */
+export type OwnHelp<N extends string, S extends string = never> = Omit<
+  Help<N>,
+  keyof ModuleHelp | "details" | "params"
+> &
+  Partial<Pick<Help<N>, keyof ModuleHelp | "details">> &
+  ([Exclude<N, S>] extends [never]
+    ? { readonly params?: { readonly [K in N]?: string } }
+    : { readonly params: { readonly [K in Exclude<N, S>]: string } & { readonly [K in N & S]?: string } });
 
 /**
  * `define` for the functions of one module, `const define = defineIn({ family, section })`: each
  * declaration's help then says only what is its own; the rest is the module's (its family, its
  * section of docs/methodology.md, and the result and cost most of its functions have) or else the
  * usual: no details beyond the summary, a number, a simple cost. A function may still say any of
- * them (a section or a cost of its own).
+ * them (a section or a cost of its own). `words` (`HELP && { loanAmount: "…" }`) are the module's
+ * descriptions of the parameters several of its functions take, where a function's own are not.
  */
-export function defineIn(shared: ModuleHelp) {
+export function defineIn<const S extends string = never>(
+  shared: ModuleHelp,
+  words: { readonly [K in S]: string } | false = false,
+) {
   return <const P extends readonly Param<unknown>[], R>(
     id: string,
     params: P,
     impl: (...args: Values<P>) => R | Fault,
-    help: OwnHelp<P[number]["name"]> | false = false,
+    help: OwnHelp<P[number]["name"], S> | false = false,
   ): Checked<R, P> =>
-    define(id, params, impl, help && { details: "", result: "number", cost: "simple", ...shared, ...help });
+    define(
+      id,
+      params,
+      impl,
+      help && {
+        details: "",
+        result: "number",
+        cost: "simple",
+        ...shared,
+        ...help,
+        params: paramWords<P[number]["name"]>(params, help.params, words),
+      },
+    );
+}
+
+/** Each parameter's description, in their order: the function's own, else the module's. */
+function paramWords<N extends string>(
+  params: readonly Param<unknown, N>[],
+  own: { readonly [K in N]?: string } | undefined,
+  words: { readonly [name: string]: string } | false,
+): { readonly [K in N]: string } {
+  const out: Partial<Record<N, string>> = {};
+  for (const { name } of params) {
+    const text = own?.[name] ?? (words ? words[name] : undefined);
+    if (text !== undefined) out[name] = text;
+  }
+  return out as { readonly [K in N]: string };
 }
 
 /**

@@ -123,7 +123,7 @@ export const MAX_LOAN = define(
   },
 );
 
-/** The typed calls, named arguments in (checked and defaulted as Excel's are), and their inputs. */
-export const { dscr, debtYield, ltv, maxLoan } = namedAll({ DSCR, DEBT_YIELD, LTV, MAX_LOAN });
-
 export type MaxLoanInput = InputOf<typeof MAX_LOAN>;
+
+/** The typed calls: named arguments in, checked and defaulted as Excel's are. */
+export const { dscr, debtYield, ltv, maxLoan } = namedAll({ DSCR, DEBT_YIELD, LTV, MAX_LOAN });

@@ -464,12 +464,12 @@ export const QUALIFY = define(
   },
 );
 
-/** The typed calls, named arguments in (checked and defaulted as Excel's are), and their inputs. */
+export type RecoveryInput = InputOf<typeof LENDER_RECOVERY>;
+export type MarketInput = InputOf<typeof MARKET_PREMIUM>;
+
+/** The typed calls: named arguments in, checked and defaulted as Excel's are. */
 export const { collectibleCapacity, lenderRecovery, marketPremium } = namedAll({
   COLLECTIBLE_CAPACITY,
   LENDER_RECOVERY,
   MARKET_PREMIUM,
 });
-
-export type RecoveryInput = InputOf<typeof LENDER_RECOVERY>;
-export type MarketInput = InputOf<typeof MARKET_PREMIUM>;

@@ -178,12 +178,12 @@ export const BREAKEVEN_PROBABILITY = define(
   },
 );
 
-/** The typed calls, named arguments in (checked and defaulted as Excel's are), and their inputs. */
+export type DeficiencyInput = InputOf<typeof DEFICIENCY>;
+export type PremiumInput = InputOf<typeof NONRECOURSE_PREMIUM>;
+
+/** The typed calls: named arguments in, checked and defaulted as Excel's are. */
 export const { deficiency, nonrecoursePremium, breakevenProbability } = namedAll({
   DEFICIENCY,
   NONRECOURSE_PREMIUM,
   BREAKEVEN_PROBABILITY,
 });
-
-export type DeficiencyInput = InputOf<typeof DEFICIENCY>;
-export type PremiumInput = InputOf<typeof NONRECOURSE_PREMIUM>;

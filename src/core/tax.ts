@@ -95,7 +95,7 @@ export const FORECLOSURE_TAX = define(
   },
 );
 
-/** The typed calls, named arguments in (checked and defaulted as Excel's are), and their inputs. */
-export const { foreclosureTax } = namedAll({ FORECLOSURE_TAX });
-
 export type ForeclosureTaxInput = InputOf<typeof FORECLOSURE_TAX>;
+
+/** The typed calls: named arguments in, checked and defaulted as Excel's are. */
+export const { foreclosureTax } = namedAll({ FORECLOSURE_TAX });
