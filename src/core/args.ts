@@ -410,6 +410,22 @@ declare const __LOAN_HELP__: boolean | undefined;
  */
 export const HELP: boolean = typeof __LOAN_HELP__ === "undefined" || __LOAN_HELP__;
 
+/**
+ * The words for parameters that functions of several modules take and describe alike (what Excel
+ * shows for the argument being typed), where neither the function nor its module (defineIn) says
+ * its own. Absent from the add-in's bundles, as all help is.
+ */
+const USUAL_WORDS = HELP && {
+  loanAmount: "Loan amount (0 or more).",
+  annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
+  amortYears: "Amortization period in years.",
+  noi: "Net operating income for a year (may be negative).",
+  propertyValue: "The property's value today (0 or more).",
+  liquidity: "The guarantor's liquid assets: cash and marketable securities (0 or more).",
+  debt: "The debt outstanding (0 or more).",
+};
+type Usual = keyof Exclude<typeof USUAL_WORDS, false>;
+
 /** Values the implementation receives, one per declared parameter. */
 type Values<P extends readonly Param<unknown>[]> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
 
@@ -471,8 +487,9 @@ export type OwnHelp<N extends string, S extends string = never> = Omit<
  * declaration's help then says only what is its own; the rest is the module's (its family, its
  * section of docs/methodology.md, and the result and cost most of its functions have) or else the
  * usual: no details beyond the summary, a number, a simple cost. A function may still say any of
- * them (a section or a cost of its own). `words` (`HELP && { loanAmount: "…" }`) are the module's
- * descriptions of the parameters several of its functions take, where a function's own are not.
+ * them (a section or a cost of its own). `words` (`HELP && { ioYears: "…" }`) are the module's
+ * descriptions of the parameters several of its functions take, where a function's own are not;
+ * failing both, a parameter takes its usual words (USUAL_WORDS).
  */
 export function defineIn<const S extends string = never>(
   shared: ModuleHelp,
@@ -482,7 +499,7 @@ export function defineIn<const S extends string = never>(
     id: string,
     params: P,
     impl: (...args: Values<P>) => R | Fault,
-    help: OwnHelp<P[number]["name"], S> | false = false,
+    help: OwnHelp<P[number]["name"], S | Usual> | false = false,
   ): Checked<R, P> =>
     define(
       id,
@@ -499,7 +516,7 @@ export function defineIn<const S extends string = never>(
     );
 }
 
-/** Each parameter's description, in their order: the function's own, else the module's. */
+/** Each parameter's description, in their order: the function's own, else the module's, else the usual. */
 function paramWords<N extends string>(
   params: readonly Param<unknown, N>[],
   own: { readonly [K in N]?: string } | undefined,
@@ -507,7 +524,7 @@ function paramWords<N extends string>(
 ): { readonly [K in N]: string } {
   const out: Partial<Record<N, string>> = {};
   for (const { name } of params) {
-    const text = own?.[name] ?? (words ? words[name] : undefined);
+    const text = own?.[name] ?? (words ? words[name] : undefined) ?? (USUAL_WORDS as Record<string, string>)[name];
     if (text !== undefined) out[name] = text;
   }
   return out as { readonly [K in N]: string };

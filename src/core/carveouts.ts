@@ -169,7 +169,6 @@ export const CARVEOUT_EXPOSURE = define(
     details:
       "On a non-recourse loan: any full-recourse act → debt − collateral value; otherwise the losses of loss-only acts, at most the lender's actual shortfall (debt − collateral value, not below 0: a lender the collateral makes whole has no loss to recover); then at most the cap.",
     params: {
-      debt: "The debt outstanding (0 or more).",
       triggered: "A carveout code or a range of codes (see LOAN.CARVEOUTS); blanks are ignored.",
       losses: "The loss each act caused, same shape as triggered.",
       collateralValue:

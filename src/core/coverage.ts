@@ -24,18 +24,25 @@ import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { levelPayment, wholePeriods } from "./periods";
 
-const define = defineIn({ family: "coverage", section: 4 });
+const define = defineIn(
+  { family: "coverage", section: 4 },
+  HELP && {
+    propertyValue: "Property value (0 or more).",
+  },
+);
+
+/** n / d, or #DIV/0! naming the denominator's parameter when d is 0. */
+function ratio(n: number, d: number, denominator: string): number | Fault {
+  return d === 0 ? MSG.divByZero(denominator) : n / d;
+}
 
 export const DSCR = define(
   "DSCR",
   [signed.required("noi"), amount.required("annualDebtService")],
-  (noi, annualDebtService): number | Fault => {
-    return annualDebtService === 0 ? MSG.divByZero("annualDebtService") : noi / annualDebtService;
-  },
+  (noi, annualDebtService): number | Fault => ratio(noi, annualDebtService, "annualDebtService"),
   HELP && {
     summary: "Debt service coverage ratio: NOI / annual debt service.",
     params: {
-      noi: "Net operating income for a year (may be negative).",
       annualDebtService: "Annual debt service (0 or more).",
     },
     returns: "The DSCR (1.35 means NOI covers debt service 1.35 times).",
@@ -46,15 +53,9 @@ export const DSCR = define(
 export const DEBT_YIELD = define(
   "DEBT_YIELD",
   [signed.required("noi"), amount.required("loanAmount")],
-  (noi, loanAmount): number | Fault => {
-    return loanAmount === 0 ? MSG.divByZero("loanAmount") : noi / loanAmount;
-  },
+  (noi, loanAmount): number | Fault => ratio(noi, loanAmount, "loanAmount"),
   HELP && {
     summary: "Debt yield: NOI / loan amount.",
-    params: {
-      noi: "Net operating income for a year (may be negative).",
-      loanAmount: "Loan amount (0 or more).",
-    },
     returns: "The debt yield as a decimal.",
     examples: ["=LOAN.DEBT_YIELD(450000, 4500000) → 0.1"],
   },
@@ -63,15 +64,9 @@ export const DEBT_YIELD = define(
 export const LTV = define(
   "LTV",
   [amount.required("loanAmount"), amount.required("propertyValue")],
-  (loanAmount, propertyValue): number | Fault => {
-    return propertyValue === 0 ? MSG.divByZero("propertyValue") : loanAmount / propertyValue;
-  },
+  (loanAmount, propertyValue): number | Fault => ratio(loanAmount, propertyValue, "propertyValue"),
   HELP && {
     summary: "Loan-to-value ratio: loan amount / property value.",
-    params: {
-      loanAmount: "Loan amount (0 or more).",
-      propertyValue: "Property value (0 or more).",
-    },
     returns: "The LTV as a decimal.",
     examples: ["=LOAN.LTV(4500000, 6000000) → 0.75"],
   },
@@ -105,10 +100,6 @@ export const MAX_LOAN = define(
     details:
       "The smallest of value × max LTV, NOI / (min DSCR × annual debt constant) and NOI / min debt yield, for every constraint given. Monthly payments.",
     params: {
-      noi: "Net operating income for a year (may be negative).",
-      propertyValue: "Property value (0 or more).",
-      annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
-      amortYears: "Amortization period in years.",
       minDSCR: "Minimum DSCR, e.g. 1.25.",
       maxLTV: "Maximum LTV as a decimal, e.g. 0.75.",
       minDebtYield: "Minimum debt yield as a decimal, e.g. 0.09 (omit for none).",

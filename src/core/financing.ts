@@ -12,23 +12,21 @@ import { MSG } from "./messages";
 import { Dec, roundCents } from "./money";
 import { amortizedBalance, levelPayment, periodsOf, wholePeriods } from "./periods";
 
-const define = defineIn(
-  { family: "financing", section: 3 },
-  HELP && {
-    loanAmount: "Loan amount (0 or more).",
-    annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
-    amortYears: "Amortization period in years.",
-    ioYears: "Interest-only years at the start (default 0).",
-    paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
-  },
-);
-
 /** A loan's terms, the first parameters of every financing function. */
 export const LOAN_TERMS = [
   amount.required("loanAmount"),
   rate.required("annualRate"),
   years.required("amortYears"),
 ] as const;
+
+const define = defineIn(
+  { family: "financing", section: 3 },
+  HELP && {
+    ioYears: "Interest-only years at the start (default 0).",
+    paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
+  },
+);
+
 /** Payments a year, the last parameter of every financing function (default 12: monthly). */
 const PAYMENTS_PER_YEAR = frequency.withDefault("paymentsPerYear", 12);
 /** Interest-only years at the start (default 0). */

@@ -150,7 +150,6 @@ export const GUARANTOR_COVENANTS = define(
       "Net worth at least minNetWorthMultiple × the total of the loans, liquidity at least minLiquidityShare of it (defaults 1 × and 10 %: market convention, they vary by lender); with maxContingentMultiple, the loans plus other contingent liabilities at most that multiple of net worth. Each failed test by how much, with the amount required, worded as LOAN.QUALIFY words its tests. Not advice.",
     params: {
       netWorth: "The guarantor's net worth (may be negative).",
-      liquidity: "The guarantor's liquid assets: cash and marketable securities (0 or more).",
       loanAmounts: "The amounts of every loan the guarantor guarantees: a range; blank and 0 cells are skipped.",
       minNetWorthMultiple: "Net worth required, as a multiple of the loans (default 1).",
       minLiquidityShare: "Liquidity required, as a share of the loans, 0 to 1 (default 0.1).",

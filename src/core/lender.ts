@@ -176,7 +176,6 @@ export const COLLECTIBLE_CAPACITY = define(
     details:
       "Liquidity plus netWorthShare × the net worth beyond it, less other contingent liabilities competing for the same assets (first come), less the cost of collecting, discounted over the time it takes (continuously at discountRate); never below 0. Lenders count on liquid assets: the share of the rest defaults to 0. Mechanics, not legal advice.",
     params: {
-      liquidity: "The guarantor's liquid assets: cash and marketable securities (0 or more).",
       netWorth: "The guarantor's net worth, liquidity included (omitted: liquidity only).",
       netWorthShare: "Share of the net worth beyond liquidity a lender could collect, 0 to 1 (default 0).",
       otherLiabilities: "Other guaranties and contingent liabilities with claims on the same assets (default 0).",

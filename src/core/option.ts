@@ -125,7 +125,6 @@ export const PUT_VALUE = define(
     details:
       "claim·e^(−rT)·N(−d2) − value·e^(−qT)·N(−d1): the present value of the deficiency the lender absorbs at the horizon. Lognormal value, default only at the horizon; rates continuous. σ = 0 or years = 0: the intrinsic value. An estimate to compare with the premium, not advice.",
     params: {
-      propertyValue: "The property's value today (0 or more).",
       claim:
         "What the borrower owes at the horizon: the balance (plus costs) that non-recourse lets the borrower walk away from.",
       years: "Years to the horizon, usually the hold (0 or more).",
@@ -158,7 +157,6 @@ export const DEFAULT_PROBABILITY = define(
     details:
       "N(−d2) under lognormal growth at growthRate less the payout yield: risk-neutral with the risk-free rate, real-world with an expected growth rate. σ = 0 or years = 0: 1 or 0. An estimate, not advice.",
     params: {
-      propertyValue: "The property's value today (0 or more).",
       claim: "What the borrower owes at the horizon.",
       years: "Years to the horizon (0 or more).",
       volatility: "Annual volatility of the property's value as a decimal.",
@@ -232,7 +230,6 @@ export const PROTECTION_VALUE = define(
     details:
       "The put spread P(claim) − P(claim − c), c = min(capacity, claim), each P as LOAN.PUT_VALUE: the present value of min(deficiency, capacity), the part of the deficiency a lender could actually collect under recourse. capacity ≥ claim: the whole put. European, at the horizon. An estimate to compare with the premium, not advice.",
     params: {
-      propertyValue: "The property's value today (0 or more).",
       claim: "What the borrower owes at the horizon: the balance, accrued interest and foreclosure costs.",
       years: "Years to the horizon, usually the hold (0 or more).",
       volatility: "Annual volatility of the property's value as a decimal (20% is 0.2).",

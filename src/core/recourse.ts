@@ -95,7 +95,6 @@ export const NONRECOURSE_PREMIUM = define(
     details:
       "Interest-only view when amortYears is omitted; amortizing view (monthly payments, balance at exit, points) when given; discounted monthly to closing when discountRate is given. Negative when non-recourse is cheaper.",
     params: {
-      loanAmount: "Loan amount (0 or more).",
       recourseRate: "Recourse annual rate as a decimal.",
       nonRecourseRate: "Non-recourse annual rate as a decimal.",
       recoursePoints: "Recourse points as a decimal of the loan (0.75 points is 0.0075).",

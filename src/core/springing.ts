@@ -233,7 +233,6 @@ export const SPRINGING_EXPECTED_EXPOSURE = define(
       "E[sprung × min(guaranteeLimit, max(0, claim − value at the horizon))], in closed form: NOI lognormal as in LOAN.SPRINGING_PROBABILITY, the value moving with it (constant cap rate), a deficiency whenever that value is below the claim. At the horizon, undiscounted. An estimate from a stated model, not advice.",
     params: {
       claim: "What the borrower owes at the horizon: balance, interest and costs (0 or more).",
-      propertyValue: "The property's value today (0 or more).",
       guaranteeLimit: "Most the sprung guarantee pays: guaranteePct × loan, or its cap (the claim for full recourse).",
     },
     returns: "The expected payment at the horizon, in the currency of the inputs.",

@@ -70,7 +70,6 @@ export const FORECLOSURE_TAX = define(
     details:
       "One row, per IRS Publication 4681: gain or loss (negative = a loss), cancellation-of-debt (COD) income, COD excluded (insolvency, then §108(c)), COD taxable. Proceeds paid to the borrower count in the amount realized; a deficiency paid after the sale is not cancelled, so COD is only the part of the debt neither the sale nor the payment covers. Mechanics, not tax advice.",
     params: {
-      debt: "The debt outstanding (0 or more).",
       fairMarketValue: "Fair market value of the property (0 or more).",
       adjustedBasis: "Adjusted basis of the property (0 or more).",
       isRecourse: "TRUE for recourse debt (sale at FMV plus COD income), FALSE for non-recourse.",
