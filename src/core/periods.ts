@@ -16,7 +16,8 @@ export function wholePeriods(arg: string, years: number, perYear: number): numbe
 
 /**
  * Several times in years as whole numbers of periods, by name (wholePeriods of each, in the
- * order given): the first that is not whole is the Fault.
+ * order given): the first that is not whole is the Fault. It allocates and reads keys (about
+ * 0.2 µs): for a simulation or a schedule, not for a function on the benchmark's per-call budget.
  */
 export function periodsOf<K extends string>(
   years: Readonly<Record<K, number>>,

@@ -40,7 +40,7 @@ import {
 } from "./args";
 import { Fault } from "./fault";
 import { HINT, MSG } from "./messages";
-import { amortizedBalance, annuityFactor, discountFactor, levelPayment, periodsOf, wholePeriods } from "./periods";
+import { amortizedBalance, annuityFactor, discountFactor, levelPayment, wholePeriods } from "./periods";
 
 const define = defineIn({ family: "lender", section: 12 });
 
@@ -198,9 +198,12 @@ export function defeasanceCost({
   convention = DEFEASANCE_COST.param.convention.fallback,
   curve,
 }: DefeasanceInput): number | Fault {
-  const months = periodsOf({ amortYears, yearsElapsed, maturityYears }, 12);
-  if (months instanceof Fault) return months;
-  const { amortYears: n, yearsElapsed: m, maturityYears: maturity } = months;
+  const n = wholePeriods("amortYears", amortYears, 12);
+  if (n instanceof Fault) return n;
+  const m = wholePeriods("yearsElapsed", yearsElapsed, 12);
+  if (m instanceof Fault) return m;
+  const maturity = wholePeriods("maturityYears", maturityYears, 12);
+  if (maturity instanceof Fault) return maturity;
   if (m > maturity) return MSG.exceeds("yearsElapsed", "maturityYears", yearsElapsed, maturityYears);
   const i = noteRate / 12;
   const payments = Math.max(0, Math.min(maturity, n) - m);
