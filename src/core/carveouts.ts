@@ -32,25 +32,30 @@ export interface TriggeredCarveout {
   readonly loss?: number | undefined;
 }
 
-export const CARVEOUT_CATALOGUE: readonly CarveoutEntry[] = [
-  { code: "FRAUD", act: "Fraud or material misrepresentation", consequence: "FULL" },
-  { code: "BANKRUPTCY", act: "Voluntary bankruptcy filing (or collusive involuntary filing)", consequence: "FULL" },
-  {
-    code: "TRANSFER",
-    act: "Transfer of the property or change of control without lender consent",
-    consequence: "FULL",
-  },
-  { code: "SUBORDINATE_DEBT", act: "Unauthorized subordinate financing", consequence: "FULL" },
-  { code: "SPE", act: "Breach of single-purpose-entity covenants", consequence: "FULL" },
-  { code: "WASTE", act: "Physical waste (stripping fixtures, copper, HVAC)", consequence: "LOSS" },
-  { code: "ENVIRONMENTAL", act: "Contamination caused, or known contamination not remedied", consequence: "LOSS" },
-  { code: "INSURANCE", act: "Failure to keep required insurance", consequence: "LOSS" },
-  { code: "RENTS", act: "Misappropriation of rents after default", consequence: "LOSS" },
-  { code: "TAXES", act: "Unpaid taxes or assessments creating a senior lien", consequence: "LOSS" },
-  { code: "PROCEEDS", act: "Failure to remit insurance or condemnation proceeds", consequence: "LOSS" },
-];
-
 export const CONSEQUENCES: readonly Consequence[] = ["FULL", "LOSS"];
+
+/** The catalogue's acts by default consequence (full recourse, loss only), each by its code. */
+const ACTS: { readonly [C in Consequence]: { readonly [code: string]: string } } = {
+  FULL: {
+    FRAUD: "Fraud or material misrepresentation",
+    BANKRUPTCY: "Voluntary bankruptcy filing (or collusive involuntary filing)",
+    TRANSFER: "Transfer of the property or change of control without lender consent",
+    SUBORDINATE_DEBT: "Unauthorized subordinate financing",
+    SPE: "Breach of single-purpose-entity covenants",
+  },
+  LOSS: {
+    WASTE: "Physical waste (stripping fixtures, copper, HVAC)",
+    ENVIRONMENTAL: "Contamination caused, or known contamination not remedied",
+    INSURANCE: "Failure to keep required insurance",
+    RENTS: "Misappropriation of rents after default",
+    TAXES: "Unpaid taxes or assessments creating a senior lien",
+    PROCEEDS: "Failure to remit insurance or condemnation proceeds",
+  },
+};
+
+export const CARVEOUT_CATALOGUE: readonly CarveoutEntry[] = CONSEQUENCES.flatMap((consequence) =>
+  Object.entries(ACTS[consequence]).map(([code, act]) => ({ code, act, consequence })),
+);
 
 /** The default classification, built once; a deal's schedule works on a copy. */
 const DEFAULT_CLASSES: ReadonlyMap<string, Consequence> = new Map(
