@@ -10,6 +10,8 @@
  * single value; text or TRUE/FALSE where a number is required is an error, never coerced.
  */
 import { Fault } from "./fault";
+// The reading loop of define(), unrolled for speed: written by scripts/runner.cjs (not committed).
+import { runner } from "./generated/runner";
 import { HINT, MAX_CELL_TEXT, MSG } from "./messages";
 
 export type Cell = number | string | boolean | null;
@@ -505,14 +507,16 @@ export function defineIn<const S extends string = never>(
       id,
       params,
       impl,
-      help && {
-        details: "",
-        result: "number",
-        cost: "simple",
-        ...shared,
-        ...help,
-        params: paramWords<P[number]["name"]>(params, help.params, words),
-      },
+      // HELP first: the add-in's bundles drop the merge, as they drop every declaration's help.
+      HELP &&
+        help && {
+          details: "",
+          result: "number",
+          cost: "simple",
+          ...shared,
+          ...help,
+          params: paramWords<P[number]["name"]>(params, help.params, words),
+        },
     );
 }
 
@@ -563,161 +567,4 @@ export function namedAll<const D extends { readonly [id: string]: Checked<unknow
     calls[id.toLowerCase().replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())] = named(fn);
   }
   return calls as { readonly [K in keyof D & string as CamelCase<K>]: NamedCall<D[K]> };
-}
-
-type Reader = (raw: unknown) => unknown;
-
-/**
- * The reading loop, unrolled for up to nine arguments. This is for speed, not size: each call
- * through an adapter then allocates no argument arrays and spreads none. Measured with
- * `npm run bench` (issue 9): with only the generic loop below, PAYMENT, DEBT_SERVICE and
- * BALANCE went over the simple functions' 4× budget and QUALIFY over the composite 10×;
- * unrolled, all are within budget (docs/benchmarks.md). Issue 26 unrolled seven to nine: the
- * generic loop cost about 100 ns a call in rest arguments, an array and a spread (a third of
- * SPRINGING_EXPECTED_EXPOSURE's time). Functions with more arguments take the generic loop.
- * Behaviour is the same for every arity: read each argument in order, stop at the first Fault
- * (test/args.test.ts checks every arity, including the generic loop).
- */
-function runner<R>(reads: Reader[], impl: (...a: unknown[]) => R | Fault): (...raw: unknown[]) => R | Fault {
-  const [r0, r1, r2, r3, r4, r5, r6, r7, r8] = reads;
-  switch (reads.length) {
-    case 0:
-      return () => impl();
-    case 1:
-      return (a) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        return impl(x0);
-      };
-    case 2:
-      return (a, b) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        return impl(x0, x1);
-      };
-    case 3:
-      return (a, b, c) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        return impl(x0, x1, x2);
-      };
-    case 4:
-      return (a, b, c, d) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        return impl(x0, x1, x2, x3);
-      };
-    case 5:
-      return (a, b, c, d, e) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        const x4 = r4(e);
-        if (x4 instanceof Fault) return x4;
-        return impl(x0, x1, x2, x3, x4);
-      };
-    case 6:
-      return (a, b, c, d, e, f) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        const x4 = r4(e);
-        if (x4 instanceof Fault) return x4;
-        const x5 = r5(f);
-        if (x5 instanceof Fault) return x5;
-        return impl(x0, x1, x2, x3, x4, x5);
-      };
-    case 7:
-      return (a, b, c, d, e, f, g) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        const x4 = r4(e);
-        if (x4 instanceof Fault) return x4;
-        const x5 = r5(f);
-        if (x5 instanceof Fault) return x5;
-        const x6 = r6(g);
-        if (x6 instanceof Fault) return x6;
-        return impl(x0, x1, x2, x3, x4, x5, x6);
-      };
-    case 8:
-      return (a, b, c, d, e, f, g, h) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        const x4 = r4(e);
-        if (x4 instanceof Fault) return x4;
-        const x5 = r5(f);
-        if (x5 instanceof Fault) return x5;
-        const x6 = r6(g);
-        if (x6 instanceof Fault) return x6;
-        const x7 = r7(h);
-        if (x7 instanceof Fault) return x7;
-        return impl(x0, x1, x2, x3, x4, x5, x6, x7);
-      };
-    case 9:
-      return (a, b, c, d, e, f, g, h, i) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        const x4 = r4(e);
-        if (x4 instanceof Fault) return x4;
-        const x5 = r5(f);
-        if (x5 instanceof Fault) return x5;
-        const x6 = r6(g);
-        if (x6 instanceof Fault) return x6;
-        const x7 = r7(h);
-        if (x7 instanceof Fault) return x7;
-        const x8 = r8(i);
-        if (x8 instanceof Fault) return x8;
-        return impl(x0, x1, x2, x3, x4, x5, x6, x7, x8);
-      };
-    default:
-      return (...raw) => {
-        const values = new Array<unknown>(reads.length);
-        for (let i = 0; i < reads.length; i++) {
-          const v = reads[i](raw[i]);
-          if (v instanceof Fault) return v;
-          values[i] = v;
-        }
-        return impl(...values);
-      };
-  }
 }
