@@ -4,7 +4,7 @@
  * 1×1 ranges and booleans. Hand-written expectations.
  */
 import { define, Fault, MSG } from "../src/core";
-import { amount, flag, grid, namedAll, withDefaults } from "../src/core/args";
+import { amount, flag, grid, namedAll } from "../src/core/args";
 
 describe("define reads every arity the same way", () => {
   for (let n = 0; n <= 10; n++) {
@@ -78,23 +78,9 @@ describe("Excel conventions", () => {
   });
 });
 
-describe("withDefaults and namedAll: a declaration's defaults and typed calls", () => {
-  const F = define(
-    "F",
-    [amount.required("x"), amount.withDefault("y", 2), flag("z", true), amount.optional("w")],
-    (x, y, z, w) => (z ? x + y + (w ?? 0) : x),
-  );
-  test("an input with every defaulted field is passed as it is", () => {
-    const input = { x: 1, y: 5, z: false };
-    expect(withDefaults(F, input)).toBe(input);
-  });
-  test("a field left out takes its default, in a copy; a field with no default stays out", () => {
-    const input: { x: number; y?: number; z?: boolean; w?: number } = { x: 1 };
-    const filled = withDefaults(F, input);
-    expect(filled).toEqual({ x: 1, y: 2, z: true });
-    expect(input).toEqual({ x: 1 });
-  });
-  test("namedAll names each typed call after its declaration in camel case", () => {
+describe("namedAll: a module's typed calls", () => {
+  test("each is named after its declaration in camel case, and reads its input as Excel's arguments", () => {
+    const F = define("F", [amount.required("x"), amount.withDefault("y", 2)], (x, y) => x + y);
     const G_TWO = define("G_TWO", [amount.required("a")], (a) => 2 * a);
     const calls = namedAll({ F, G_TWO });
     expect(Object.keys(calls).sort()).toEqual(["f", "gTwo"]);

@@ -547,36 +547,6 @@ export function named<R, P extends readonly Param<unknown>[]>(
   return (input) => fn(...names.map((n) => (input as Record<string, unknown>)[n]));
 }
 
-/** The names of the parameters declared with a default. */
-type DefaultedNames<P extends readonly Param<unknown>[]> = {
-  [K in keyof P]: P[K] extends { readonly fallback: unknown } ? P[K]["name"] : never;
-}[number];
-
-/** A typed input with the named fields present (their declared defaults filled in). */
-export type Filled<I, N extends PropertyKey> = Omit<I, N & keyof I> & {
-  readonly [K in N & keyof I]-?: Exclude<I[K], undefined>;
-};
-
-/**
- * A typed function's input with each field the caller left out that its declaration defaults
- * given that default, as Excel's omitted arguments are: the input itself when nothing is missing
- * (Excel's calls give every argument), else a copy.
- */
-export function withDefaults<I extends object, P extends readonly Param<unknown>[]>(
-  fn: Checked<unknown, P>,
-  input: I,
-): Filled<I, DefaultedNames<P>> {
-  const given = input as Record<string, unknown>;
-  let filled: Record<string, unknown> | undefined;
-  for (const p of fn.params) {
-    if (p.fallback !== undefined && given[p.name] === undefined) {
-      filled ??= { ...given };
-      filled[p.name] = p.fallback;
-    }
-  }
-  return (filled ?? input) as Filled<I, DefaultedNames<P>>;
-}
-
 /** DEBT_YIELD → debtYield: the name of a declaration's typed call. */
 type CamelCase<S extends string> = S extends `${infer H}_${infer T}`
   ? `${Lowercase<H>}${Capitalize<CamelCase<T>>}`

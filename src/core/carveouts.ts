@@ -9,7 +9,7 @@
  * common default (the one lender explainers give), not a standard: a deal's own schedule
  * overrides or extends it.
  */
-import { amount, defineIn, flag, grid, isBlankCell, type Grid, HELP, type InputOf, withDefaults } from "./args";
+import { amount, defineIn, flag, grid, isBlankCell, type Grid, HELP, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { sumMoney } from "./money";
@@ -83,8 +83,14 @@ export type CarveoutExposureInput = Omit<InputOf<typeof CARVEOUT_EXPOSURE>, "tri
  * the debt when capAtShortfall is FALSE); then at most the cap. #N/A for a
  * code neither the catalogue nor the schedule knows; #VALUE! for a negative loss.
  */
-export function carveoutExposure(input: CarveoutExposureInput): number | Fault {
-  const { debt, triggered, collateralValue, cap, schedule, capAtShortfall } = withDefaults(CARVEOUT_EXPOSURE, input);
+export function carveoutExposure({
+  debt,
+  triggered,
+  collateralValue = CARVEOUT_EXPOSURE.param.collateralValue.fallback,
+  cap,
+  schedule,
+  capAtShortfall = CARVEOUT_EXPOSURE.param.capAtShortfall.fallback,
+}: CarveoutExposureInput): number | Fault {
   const classes = classification(schedule);
   let full = false;
   const lossTerms: number[] = [];

@@ -9,19 +9,7 @@
  * The result is "OK", or "Fails: " and every failed test, by how much, and its requirement, in
  * LOAN.QUALIFY's words ("net worth short by 1,300,000 (min 4,500,000)").
  */
-import {
-  amount,
-  defineIn,
-  grid,
-  isBlankCell,
-  numberParam,
-  share,
-  signed,
-  HELP,
-  type Grid,
-  type InputOf,
-  withDefaults,
-} from "./args";
+import { amount, defineIn, grid, isBlankCell, numberParam, share, signed, HELP, type Grid, type InputOf } from "./args";
 import { GUARANTOR_COVENANT_DEFAULTS } from "./domain";
 import { Fault } from "./fault";
 import { failedTest } from "./lender";
@@ -40,16 +28,15 @@ export type CovenantInput = Omit<InputOf<typeof GUARANTOR_COVENANTS>, "loanAmoun
 };
 
 /** The guarantor's covenant tests across its book: "OK", or each failed test and by how much. */
-export function guarantorCovenants(input: CovenantInput): string | Fault {
-  const {
-    netWorth,
-    liquidity,
-    loanAmounts,
-    minNetWorthMultiple,
-    minLiquidityShare,
-    maxContingentMultiple,
-    otherContingent,
-  } = withDefaults(GUARANTOR_COVENANTS, input);
+export function guarantorCovenants({
+  netWorth,
+  liquidity,
+  loanAmounts,
+  minNetWorthMultiple = GUARANTOR_COVENANTS.param.minNetWorthMultiple.fallback,
+  minLiquidityShare = GUARANTOR_COVENANTS.param.minLiquidityShare.fallback,
+  maxContingentMultiple,
+  otherContingent = GUARANTOR_COVENANTS.param.otherContingent.fallback,
+}: CovenantInput): string | Fault {
   for (let i = 0; i < loanAmounts.length; i++) {
     const x = loanAmounts[i];
     if (!Number.isFinite(x)) return MSG.notNumberAt("loanAmounts", x, i + 1, 1);

@@ -27,7 +27,6 @@ import {
   HELP,
   namedAll,
   type InputOf,
-  withDefaults,
 } from "./args";
 import {
   DEFAULT_THRESHOLDS,
@@ -65,11 +64,14 @@ export type GuaranteeInput = Omit<InputOf<typeof GUARANTEE_EXPOSURE>, "burnDown"
 };
 
 /** What a limited guarantor owes: min(deficiency, guaranteePct × loan, capAmount, the burn-down cap in force). */
-export function guaranteeExposure(input: GuaranteeInput): number | Fault {
-  const { deficiency, loanAmount, guaranteePct, capAmount, burnDown, yearsElapsed } = withDefaults(
-    GUARANTEE_EXPOSURE,
-    input,
-  );
+export function guaranteeExposure({
+  deficiency,
+  loanAmount,
+  guaranteePct = GUARANTEE_EXPOSURE.param.guaranteePct.fallback,
+  capAmount,
+  burnDown,
+  yearsElapsed = GUARANTEE_EXPOSURE.param.yearsElapsed.fallback,
+}: GuaranteeInput): number | Fault {
   let owed = Math.min(deficiency, timesMoney(loanAmount, guaranteePct));
   if (capAmount !== undefined) owed = Math.min(owed, capAmount);
   if (burnDown !== undefined) {

@@ -37,7 +37,6 @@ import {
   HELP,
   namedAll,
   type InputOf,
-  withDefaults,
 } from "./args";
 import { Fault } from "./fault";
 import { HINT, MSG } from "./messages";
@@ -188,18 +187,17 @@ function curveDiscounts(curve: readonly CurvePoint[], months: number): number[] 
  * balance, + fees; negative when Treasuries yield more than the note. One flat yield
  * (MONTHLY r/12 or SEMIANNUAL), or a par curve bootstrapped to price each payment.
  */
-export function defeasanceCost(input: DefeasanceInput): number | Fault {
-  const {
-    loanAmount: loan,
-    noteRate,
-    amortYears,
-    yearsElapsed,
-    maturityYears,
-    treasuryRate,
-    fees,
-    convention,
-    curve,
-  } = withDefaults(DEFEASANCE_COST, input);
+export function defeasanceCost({
+  loanAmount: loan,
+  noteRate,
+  amortYears,
+  yearsElapsed,
+  maturityYears,
+  treasuryRate,
+  fees = DEFEASANCE_COST.param.fees.fallback,
+  convention = DEFEASANCE_COST.param.convention.fallback,
+  curve,
+}: DefeasanceInput): number | Fault {
   const n = wholePeriods("amortYears", amortYears, 12);
   if (n instanceof Fault) return n;
   const m = wholePeriods("yearsElapsed", yearsElapsed, 12);
