@@ -8,6 +8,7 @@ export default tseslint.config(
       "node_modules/**",
       "coverage/**",
       "src/functions/generated/**",
+      "src/core/generated/**",
       "**/*.js",
       "bench/**/*.mjs",
       "bin/**",

@@ -58,19 +58,15 @@ export const INTEREST_RESERVE = define(
   [amount.required("loanAmount"), rate.required("annualRate"), amount.required("months")],
   (loanAmount, annualRate, months): number => interestReserve({ loanAmount, annualRate, months }),
   HELP && {
-    family: "coverage",
     summary: "The interest reserve: the interest-only payments of a number of months.",
     details: "loan × rate × months / 12.",
-    section: 4,
     params: {
       loanAmount: "Loan amount (0 or more).",
       annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
       months: "Months of interest to reserve (0 or more).",
     },
     returns: "The reserve.",
-    result: "number",
     examples: ["=LOAN.INTEREST_RESERVE(4500000, 0.0685, 12) → 308250"],
-    cost: "simple",
   },
 );
 `;

@@ -12,6 +12,10 @@ const path = require("path");
 const vm = require("vm");
 const { createRequire } = require("module");
 const ts = require("typescript");
+const { writeRunner } = require("./runner.cjs");
+
+// src/core/args.ts imports the generated reading loop: written before any module of src/core is loaded.
+writeRunner();
 
 const ROOT = path.resolve(__dirname, "..");
 const CORE = path.join(ROOT, "src", "core");

@@ -4,7 +4,7 @@
  * 1×1 ranges and booleans. Hand-written expectations.
  */
 import { define, Fault, MSG } from "../src/core";
-import { amount, flag, grid } from "../src/core/args";
+import { amount, flag, grid, namedAll } from "../src/core/args";
 
 describe("define reads every arity the same way", () => {
   for (let n = 0; n <= 10; n++) {
@@ -75,5 +75,17 @@ describe("Excel conventions", () => {
   });
   test("an object that is not a cell value is #VALUE!", () => {
     expect((f({}, null, null, null) as Fault).message).toBe(MSG.notNumber("x", {}).message);
+  });
+});
+
+describe("namedAll: a module's typed calls", () => {
+  test("each is named after its declaration in camel case, and reads its input as Excel's arguments", () => {
+    const F = define("F", [amount.required("x"), amount.withDefault("y", 2)], (x, y) => x + y);
+    const G_TWO = define("G_TWO", [amount.required("a")], (a) => 2 * a);
+    const calls = namedAll({ F, G_TWO });
+    expect(Object.keys(calls).sort()).toEqual(["f", "gTwo"]);
+    expect(calls.f({ x: 1 })).toBe(3);
+    expect(calls.gTwo({ a: 4 })).toBe(8);
+    expect(calls.f({ x: -1 })).toBeInstanceOf(Fault);
   });
 });

@@ -10,6 +10,8 @@
  * single value; text or TRUE/FALSE where a number is required is an error, never coerced.
  */
 import { Fault } from "./fault";
+// The reading loop of define(), unrolled for speed: written by scripts/runner.cjs (not committed).
+import { runner } from "./generated/runner";
 import { HINT, MAX_CELL_TEXT, MSG } from "./messages";
 
 export type Cell = number | string | boolean | null;
@@ -410,6 +412,22 @@ declare const __LOAN_HELP__: boolean | undefined;
  */
 export const HELP: boolean = typeof __LOAN_HELP__ === "undefined" || __LOAN_HELP__;
 
+/**
+ * The words for parameters that functions of several modules take and describe alike (what Excel
+ * shows for the argument being typed), where neither the function nor its module (defineIn) says
+ * its own. Absent from the add-in's bundles, as all help is.
+ */
+const USUAL_WORDS = HELP && {
+  loanAmount: "Loan amount (0 or more).",
+  annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
+  amortYears: "Amortization period in years.",
+  noi: "Net operating income for a year (may be negative).",
+  propertyValue: "The property's value today (0 or more).",
+  liquidity: "The guarantor's liquid assets: cash and marketable securities (0 or more).",
+  debt: "The debt outstanding (0 or more).",
+};
+type Usual = keyof Exclude<typeof USUAL_WORDS, false>;
+
 /** Values the implementation receives, one per declared parameter. */
 type Values<P extends readonly Param<unknown>[]> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
 
@@ -450,6 +468,72 @@ export function define<const P extends readonly Param<unknown>[], R>(
   return Object.assign(run, { id, params, param }, help ? { help } : {});
 }
 
+/** What a module's functions have in common in their help, said once a module (see defineIn). */
+export type ModuleHelp = Pick<Help<string>, "family" | "section"> & Partial<Pick<Help<string>, "result" | "cost">>;
+
+/**
+ * A function's own help: what its module's (ModuleHelp, and the module's wording of parameters
+ * named `S`) and the usual defaults do not say. A parameter the module words needs no words here.
+ */
+export type OwnHelp<N extends string, S extends string = never> = Omit<
+  Help<N>,
+  keyof ModuleHelp | "details" | "params"
+> &
+  Partial<Pick<Help<N>, keyof ModuleHelp | "details">> &
+  ([Exclude<N, S>] extends [never]
+    ? { readonly params?: { readonly [K in N]?: string } }
+    : { readonly params: { readonly [K in Exclude<N, S>]: string } & { readonly [K in N & S]?: string } });
+
+/**
+ * `define` for the functions of one module, `const define = defineIn({ family, section })`: each
+ * declaration's help then says only what is its own; the rest is the module's (its family, its
+ * section of docs/methodology.md, and the result and cost most of its functions have) or else the
+ * usual: no details beyond the summary, a number, a simple cost. A function may still say any of
+ * them (a section or a cost of its own). `words` (`HELP && { ioYears: "…" }`) are the module's
+ * descriptions of the parameters several of its functions take, where a function's own are not;
+ * failing both, a parameter takes its usual words (USUAL_WORDS).
+ */
+export function defineIn<const S extends string = never>(
+  shared: ModuleHelp,
+  words: { readonly [K in S]: string } | false = false,
+) {
+  return <const P extends readonly Param<unknown>[], R>(
+    id: string,
+    params: P,
+    impl: (...args: Values<P>) => R | Fault,
+    help: OwnHelp<P[number]["name"], S | Usual> | false = false,
+  ): Checked<R, P> =>
+    define(
+      id,
+      params,
+      impl,
+      // HELP first: the add-in's bundles drop the merge, as they drop every declaration's help.
+      HELP &&
+        help && {
+          details: "",
+          result: "number",
+          cost: "simple",
+          ...shared,
+          ...help,
+          params: paramWords<P[number]["name"]>(params, help.params, words),
+        },
+    );
+}
+
+/** Each parameter's description, in their order: the function's own, else the module's, else the usual. */
+function paramWords<N extends string>(
+  params: readonly Param<unknown, N>[],
+  own: { readonly [K in N]?: string } | undefined,
+  words: { readonly [name: string]: string } | false,
+): { readonly [K in N]: string } {
+  const out: Partial<Record<N, string>> = {};
+  for (const { name } of params) {
+    const text = own?.[name] ?? (words ? words[name] : undefined) ?? (USUAL_WORDS as Record<string, string>)[name];
+    if (text !== undefined) out[name] = text;
+  }
+  return out as { readonly [K in N]: string };
+}
+
 /**
  * A declaration's typed API: named arguments in (InputOf), read, checked and defaulted exactly as
  * Excel's are, the result or a Fault out. HyperFormula keeps its sheet-facing method one line over
@@ -463,159 +547,24 @@ export function named<R, P extends readonly Param<unknown>[]>(
   return (input) => fn(...names.map((n) => (input as Record<string, unknown>)[n]));
 }
 
-type Reader = (raw: unknown) => unknown;
+/** DEBT_YIELD → debtYield: the name of a declaration's typed call. */
+type CamelCase<S extends string> = S extends `${infer H}_${infer T}`
+  ? `${Lowercase<H>}${Capitalize<CamelCase<T>>}`
+  : Lowercase<S>;
+
+/** The typed call of a declaration (see named). */
+type NamedCall<F> = F extends Checked<infer R, infer P> ? (input: InputOf<Checked<R, P>>) => R | Fault : never;
 
 /**
- * The reading loop, unrolled for up to nine arguments. This is for speed, not size: each call
- * through an adapter then allocates no argument arrays and spreads none. Measured with
- * `npm run bench` (issue 9): with only the generic loop below, PAYMENT, DEBT_SERVICE and
- * BALANCE went over the simple functions' 4× budget and QUALIFY over the composite 10×;
- * unrolled, all are within budget (docs/benchmarks.md). Issue 26 unrolled seven to nine: the
- * generic loop cost about 100 ns a call in rest arguments, an array and a spread (a third of
- * SPRINGING_EXPECTED_EXPOSURE's time). Functions with more arguments take the generic loop.
- * Behaviour is the same for every arity: read each argument in order, stop at the first Fault
- * (test/args.test.ts checks every arity, including the generic loop).
+ * The typed calls of a module's declarations, each named after its declaration in camel case:
+ * `export const { dscr, debtYield } = namedAll({ DSCR, DEBT_YIELD })`.
  */
-function runner<R>(reads: Reader[], impl: (...a: unknown[]) => R | Fault): (...raw: unknown[]) => R | Fault {
-  const [r0, r1, r2, r3, r4, r5, r6, r7, r8] = reads;
-  switch (reads.length) {
-    case 0:
-      return () => impl();
-    case 1:
-      return (a) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        return impl(x0);
-      };
-    case 2:
-      return (a, b) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        return impl(x0, x1);
-      };
-    case 3:
-      return (a, b, c) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        return impl(x0, x1, x2);
-      };
-    case 4:
-      return (a, b, c, d) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        return impl(x0, x1, x2, x3);
-      };
-    case 5:
-      return (a, b, c, d, e) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        const x4 = r4(e);
-        if (x4 instanceof Fault) return x4;
-        return impl(x0, x1, x2, x3, x4);
-      };
-    case 6:
-      return (a, b, c, d, e, f) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        const x4 = r4(e);
-        if (x4 instanceof Fault) return x4;
-        const x5 = r5(f);
-        if (x5 instanceof Fault) return x5;
-        return impl(x0, x1, x2, x3, x4, x5);
-      };
-    case 7:
-      return (a, b, c, d, e, f, g) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        const x4 = r4(e);
-        if (x4 instanceof Fault) return x4;
-        const x5 = r5(f);
-        if (x5 instanceof Fault) return x5;
-        const x6 = r6(g);
-        if (x6 instanceof Fault) return x6;
-        return impl(x0, x1, x2, x3, x4, x5, x6);
-      };
-    case 8:
-      return (a, b, c, d, e, f, g, h) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        const x4 = r4(e);
-        if (x4 instanceof Fault) return x4;
-        const x5 = r5(f);
-        if (x5 instanceof Fault) return x5;
-        const x6 = r6(g);
-        if (x6 instanceof Fault) return x6;
-        const x7 = r7(h);
-        if (x7 instanceof Fault) return x7;
-        return impl(x0, x1, x2, x3, x4, x5, x6, x7);
-      };
-    case 9:
-      return (a, b, c, d, e, f, g, h, i) => {
-        const x0 = r0(a);
-        if (x0 instanceof Fault) return x0;
-        const x1 = r1(b);
-        if (x1 instanceof Fault) return x1;
-        const x2 = r2(c);
-        if (x2 instanceof Fault) return x2;
-        const x3 = r3(d);
-        if (x3 instanceof Fault) return x3;
-        const x4 = r4(e);
-        if (x4 instanceof Fault) return x4;
-        const x5 = r5(f);
-        if (x5 instanceof Fault) return x5;
-        const x6 = r6(g);
-        if (x6 instanceof Fault) return x6;
-        const x7 = r7(h);
-        if (x7 instanceof Fault) return x7;
-        const x8 = r8(i);
-        if (x8 instanceof Fault) return x8;
-        return impl(x0, x1, x2, x3, x4, x5, x6, x7, x8);
-      };
-    default:
-      return (...raw) => {
-        const values = new Array<unknown>(reads.length);
-        for (let i = 0; i < reads.length; i++) {
-          const v = reads[i](raw[i]);
-          if (v instanceof Fault) return v;
-          values[i] = v;
-        }
-        return impl(...values);
-      };
+export function namedAll<const D extends { readonly [id: string]: Checked<unknown, readonly Param<unknown>[]> }>(
+  declarations: D,
+): { readonly [K in keyof D & string as CamelCase<K>]: NamedCall<D[K]> } {
+  const calls: Record<string, unknown> = {};
+  for (const [id, fn] of Object.entries(declarations)) {
+    calls[id.toLowerCase().replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())] = named(fn);
   }
+  return calls as { readonly [K in keyof D & string as CamelCase<K>]: NamedCall<D[K]> };
 }

@@ -9,10 +9,12 @@
  * common default (the one lender explainers give), not a standard: a deal's own schedule
  * overrides or extends it.
  */
-import { amount, define, flag, grid, isBlankCell, type Grid, HELP, type InputOf } from "./args";
+import { amount, defineIn, flag, grid, isBlankCell, type Grid, HELP, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { sumMoney } from "./money";
+
+const define = defineIn({ family: "recourse", section: 7 });
 
 export type Consequence = "FULL" | "LOSS";
 
@@ -30,25 +32,30 @@ export interface TriggeredCarveout {
   readonly loss?: number | undefined;
 }
 
-export const CARVEOUT_CATALOGUE: readonly CarveoutEntry[] = [
-  { code: "FRAUD", act: "Fraud or material misrepresentation", consequence: "FULL" },
-  { code: "BANKRUPTCY", act: "Voluntary bankruptcy filing (or collusive involuntary filing)", consequence: "FULL" },
-  {
-    code: "TRANSFER",
-    act: "Transfer of the property or change of control without lender consent",
-    consequence: "FULL",
-  },
-  { code: "SUBORDINATE_DEBT", act: "Unauthorized subordinate financing", consequence: "FULL" },
-  { code: "SPE", act: "Breach of single-purpose-entity covenants", consequence: "FULL" },
-  { code: "WASTE", act: "Physical waste (stripping fixtures, copper, HVAC)", consequence: "LOSS" },
-  { code: "ENVIRONMENTAL", act: "Contamination caused, or known contamination not remedied", consequence: "LOSS" },
-  { code: "INSURANCE", act: "Failure to keep required insurance", consequence: "LOSS" },
-  { code: "RENTS", act: "Misappropriation of rents after default", consequence: "LOSS" },
-  { code: "TAXES", act: "Unpaid taxes or assessments creating a senior lien", consequence: "LOSS" },
-  { code: "PROCEEDS", act: "Failure to remit insurance or condemnation proceeds", consequence: "LOSS" },
-];
-
 export const CONSEQUENCES: readonly Consequence[] = ["FULL", "LOSS"];
+
+/** The catalogue's acts by default consequence (full recourse, loss only), each by its code. */
+const ACTS: { readonly [C in Consequence]: { readonly [code: string]: string } } = {
+  FULL: {
+    FRAUD: "Fraud or material misrepresentation",
+    BANKRUPTCY: "Voluntary bankruptcy filing (or collusive involuntary filing)",
+    TRANSFER: "Transfer of the property or change of control without lender consent",
+    SUBORDINATE_DEBT: "Unauthorized subordinate financing",
+    SPE: "Breach of single-purpose-entity covenants",
+  },
+  LOSS: {
+    WASTE: "Physical waste (stripping fixtures, copper, HVAC)",
+    ENVIRONMENTAL: "Contamination caused, or known contamination not remedied",
+    INSURANCE: "Failure to keep required insurance",
+    RENTS: "Misappropriation of rents after default",
+    TAXES: "Unpaid taxes or assessments creating a senior lien",
+    PROCEEDS: "Failure to remit insurance or condemnation proceeds",
+  },
+};
+
+export const CARVEOUT_CATALOGUE: readonly CarveoutEntry[] = CONSEQUENCES.flatMap((consequence) =>
+  Object.entries(ACTS[consequence]).map(([code, act]) => ({ code, act, consequence })),
+);
 
 /** The default classification, built once; a deal's schedule works on a copy. */
 const DEFAULT_CLASSES: ReadonlyMap<string, Consequence> = new Map(
@@ -163,13 +170,10 @@ export const CARVEOUT_EXPOSURE = define(
     return carveoutExposure({ debt, triggered, collateralValue, cap, schedule, capAtShortfall });
   },
   HELP && {
-    family: "recourse",
     summary: "Guarantor's personal exposure after carveout (bad-boy) acts.",
     details:
       "On a non-recourse loan: any full-recourse act → debt − collateral value; otherwise the losses of loss-only acts, at most the lender's actual shortfall (debt − collateral value, not below 0: a lender the collateral makes whole has no loss to recover); then at most the cap.",
-    section: 7,
     params: {
-      debt: "The debt outstanding (0 or more).",
       triggered: "A carveout code or a range of codes (see LOAN.CARVEOUTS); blanks are ignored.",
       losses: "The loss each act caused, same shape as triggered.",
       collateralValue:
@@ -180,7 +184,6 @@ export const CARVEOUT_EXPOSURE = define(
         "TRUE (default): a loss-only exposure is at most debt − collateral value; FALSE: at most the debt, whatever the collateral recovers (the reading before version 11's correction).",
     },
     returns: "The personal exposure.",
-    result: "number",
     examples: [
       '=LOAN.CARVEOUT_EXPOSURE(4400000, "FRAUD", , 3600000) → 800000',
       '=LOAN.CARVEOUT_EXPOSURE(4400000, {"WASTE","RENTS"}, {120000,80000}) → 200000',
@@ -202,10 +205,8 @@ export const CARVEOUTS = define(
   [],
   carveouts,
   HELP && {
-    family: "recourse",
     summary: "The carveout catalogue with default consequences (spills).",
     details: "Code, the act, and its default consequence, FULL or LOSS: one common default, not a standard.",
-    section: 7,
     params: {},
     returns: "A header row and one row per carveout.",
     result: "matrix",

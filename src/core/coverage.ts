@@ -7,87 +7,70 @@
  * The annual debt constant is 12 × the monthly payment per unit of loan, or the rate when
  * the loan is interest-only.
  */
-import { amount, define, flag, fraction, positiveRatio, rate, signed, years, HELP, named, type InputOf } from "./args";
+import {
+  amount,
+  defineIn,
+  flag,
+  fraction,
+  positiveRatio,
+  rate,
+  signed,
+  years,
+  HELP,
+  namedAll,
+  type InputOf,
+} from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { levelPayment, wholePeriods } from "./periods";
 
-export const DSCR = define(
-  "DSCR",
-  [signed.required("noi"), amount.required("annualDebtService")],
-  (noi, annualDebtService): number | Fault => {
-    return annualDebtService === 0 ? MSG.divByZero("annualDebtService") : noi / annualDebtService;
-  },
+const define = defineIn(
+  { family: "coverage", section: 4 },
   HELP && {
-    family: "coverage",
-    summary: "Debt service coverage ratio: NOI / annual debt service.",
-    details: "",
-    section: 4,
-    params: {
-      noi: "Net operating income for a year (may be negative).",
-      annualDebtService: "Annual debt service (0 or more).",
-    },
-    returns: "The DSCR (1.35 means NOI covers debt service 1.35 times).",
-    result: "number",
-    examples: ["=LOAN.DSCR(405000, 300000) → 1.35"],
-    cost: "simple",
+    propertyValue: "Property value (0 or more).",
   },
 );
 
-/** DSCR with named arguments (checked and defaulted as Excel's are). */
-export const dscr = named(DSCR);
+/** n / d, or #DIV/0! naming the denominator's parameter when d is 0. */
+function ratio(n: number, d: number, denominator: string): number | Fault {
+  return d === 0 ? MSG.divByZero(denominator) : n / d;
+}
+
+export const DSCR = define(
+  "DSCR",
+  [signed.required("noi"), amount.required("annualDebtService")],
+  (noi, annualDebtService): number | Fault => ratio(noi, annualDebtService, "annualDebtService"),
+  HELP && {
+    summary: "Debt service coverage ratio: NOI / annual debt service.",
+    params: {
+      annualDebtService: "Annual debt service (0 or more).",
+    },
+    returns: "The DSCR (1.35 means NOI covers debt service 1.35 times).",
+    examples: ["=LOAN.DSCR(405000, 300000) → 1.35"],
+  },
+);
 
 export const DEBT_YIELD = define(
   "DEBT_YIELD",
   [signed.required("noi"), amount.required("loanAmount")],
-  (noi, loanAmount): number | Fault => {
-    return loanAmount === 0 ? MSG.divByZero("loanAmount") : noi / loanAmount;
-  },
+  (noi, loanAmount): number | Fault => ratio(noi, loanAmount, "loanAmount"),
   HELP && {
-    family: "coverage",
     summary: "Debt yield: NOI / loan amount.",
-    details: "",
-    section: 4,
-    params: {
-      noi: "Net operating income for a year (may be negative).",
-      loanAmount: "Loan amount (0 or more).",
-    },
     returns: "The debt yield as a decimal.",
-    result: "number",
     examples: ["=LOAN.DEBT_YIELD(450000, 4500000) → 0.1"],
-    cost: "simple",
   },
 );
-
-/** DEBT_YIELD with named arguments (checked and defaulted as Excel's are). */
-export const debtYield = named(DEBT_YIELD);
 
 export const LTV = define(
   "LTV",
   [amount.required("loanAmount"), amount.required("propertyValue")],
-  (loanAmount, propertyValue): number | Fault => {
-    return propertyValue === 0 ? MSG.divByZero("propertyValue") : loanAmount / propertyValue;
-  },
+  (loanAmount, propertyValue): number | Fault => ratio(loanAmount, propertyValue, "propertyValue"),
   HELP && {
-    family: "coverage",
     summary: "Loan-to-value ratio: loan amount / property value.",
-    details: "",
-    section: 4,
-    params: {
-      loanAmount: "Loan amount (0 or more).",
-      propertyValue: "Property value (0 or more).",
-    },
     returns: "The LTV as a decimal.",
-    result: "number",
     examples: ["=LOAN.LTV(4500000, 6000000) → 0.75"],
-    cost: "simple",
   },
 );
-
-/** LTV with named arguments (checked and defaulted as Excel's are). */
-export const ltv = named(LTV);
-
-export type MaxLoanInput = InputOf<typeof MAX_LOAN>;
 
 export const MAX_LOAN = define(
   "MAX_LOAN",
@@ -113,23 +96,16 @@ export const MAX_LOAN = define(
     return Math.max(0, best);
   },
   HELP && {
-    family: "coverage",
     summary: "Largest loan meeting the LTV, DSCR and debt-yield limits.",
     details:
       "The smallest of value × max LTV, NOI / (min DSCR × annual debt constant) and NOI / min debt yield, for every constraint given. Monthly payments.",
-    section: 4,
     params: {
-      noi: "Net operating income for a year (may be negative).",
-      propertyValue: "Property value (0 or more).",
-      annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
-      amortYears: "Amortization period in years.",
       minDSCR: "Minimum DSCR, e.g. 1.25.",
       maxLTV: "Maximum LTV as a decimal, e.g. 0.75.",
       minDebtYield: "Minimum debt yield as a decimal, e.g. 0.09 (omit for none).",
       interestOnly: "TRUE to size on interest-only debt service (default FALSE).",
     },
     returns: "The maximum loan amount (0 when no loan meets the constraints).",
-    result: "number",
     examples: [
       "=LOAN.MAX_LOAN(500000, 10000000, 0.06, 30, 1.25, 0.75, , TRUE) → 6666666.6667",
       "=LOAN.MAX_LOAN(500000, 8000000, 0.06, 30, 1.25, 0.75, 0.09) → 5555555.5556",
@@ -138,5 +114,7 @@ export const MAX_LOAN = define(
   },
 );
 
-/** MAX_LOAN with named arguments (checked and defaulted as Excel's are). */
-export const maxLoan = named(MAX_LOAN);
+export type MaxLoanInput = InputOf<typeof MAX_LOAN>;
+
+/** The typed calls: named arguments in, checked and defaulted as Excel's are. */
+export const { dscr, debtYield, ltv, maxLoan } = namedAll({ DSCR, DEBT_YIELD, LTV, MAX_LOAN });

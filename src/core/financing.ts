@@ -6,58 +6,51 @@
  *   balance  B_m = L·((1 + i)^N − (1 + i)^m) / ((1 + i)^N − 1) after m amortizing payments
  * computed with expm1/log1p so that small rates keep full precision.
  */
-import { amount, define, flag, frequency, rate, years, yearsFromZero, HELP, named, type InputOf } from "./args";
+import { amount, defineIn, flag, frequency, rate, years, yearsFromZero, HELP, namedAll, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { Dec, roundCents } from "./money";
-import { amortizedBalance, levelPayment, wholePeriods } from "./periods";
+import { amortizedBalance, levelPayment, periodsOf, wholePeriods } from "./periods";
 
-/** A loan's terms as the financing functions take them (PAYMENT's parameters). Rates are decimals, times in years. */
-export type LoanTerms = InputOf<typeof PAYMENT>;
+/** A loan's terms, the first parameters of every financing function. */
+export const LOAN_TERMS = [
+  amount.required("loanAmount"),
+  rate.required("annualRate"),
+  years.required("amortYears"),
+] as const;
+
+const define = defineIn(
+  { family: "financing", section: 3 },
+  HELP && {
+    ioYears: "Interest-only years at the start (default 0).",
+    paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
+  },
+);
+
+/** Payments a year, the last parameter of every financing function (default 12: monthly). */
+const PAYMENTS_PER_YEAR = frequency.withDefault("paymentsPerYear", 12);
+/** Interest-only years at the start (default 0). */
+const IO_YEARS = yearsFromZero.withDefault("ioYears", 0);
 
 export const PAYMENT = define(
   "PAYMENT",
-  [
-    amount.required("loanAmount"),
-    rate.required("annualRate"),
-    years.required("amortYears"),
-    frequency.withDefault("paymentsPerYear", 12),
-  ],
+  [...LOAN_TERMS, PAYMENTS_PER_YEAR],
   (loanAmount, annualRate, amortYears, paymentsPerYear): number | Fault => {
     const n = wholePeriods("amortYears", amortYears, paymentsPerYear);
     if (n instanceof Fault) return n;
     return levelPayment(loanAmount, annualRate / paymentsPerYear, n);
   },
   HELP && {
-    family: "financing",
     summary: "Level payment per period of an amortizing loan.",
     details: "Straight-line when the rate is 0.",
-    section: 3,
-    params: {
-      loanAmount: "Loan amount (0 or more).",
-      annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
-      amortYears: "Amortization period in years.",
-      paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
-    },
     returns: "The payment per period.",
-    result: "number",
     examples: ["=LOAN.PAYMENT(4500000, 0.0685, 30) → 29486.6646"],
-    cost: "simple",
   },
 );
 
-/** PAYMENT with named arguments (checked and defaulted as Excel's are). */
-export const payment = named(PAYMENT);
-
 export const DEBT_SERVICE = define(
   "DEBT_SERVICE",
-  [
-    amount.required("loanAmount"),
-    rate.required("annualRate"),
-    years.required("amortYears"),
-    flag("interestOnly", false),
-    frequency.withDefault("paymentsPerYear", 12),
-  ],
+  [...LOAN_TERMS, flag("interestOnly", false), PAYMENTS_PER_YEAR],
   (loanAmount, annualRate, amortYears, interestOnly, paymentsPerYear): number | Fault => {
     const n = wholePeriods("amortYears", amortYears, paymentsPerYear);
     if (n instanceof Fault) return n;
@@ -65,42 +58,22 @@ export const DEBT_SERVICE = define(
     return levelPayment(loanAmount, annualRate / paymentsPerYear, n) * paymentsPerYear;
   },
   HELP && {
-    family: "financing",
     summary: "Annual debt service, amortizing or interest-only.",
     details: "The payments of one year, or loan × rate when interest-only.",
-    section: 3,
     params: {
-      loanAmount: "Loan amount (0 or more).",
-      annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
-      amortYears: "Amortization period in years.",
       interestOnly: "TRUE for interest-only debt service (default FALSE).",
-      paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
     },
     returns: "Debt service for one year.",
-    result: "number",
     examples: [
       "=LOAN.DEBT_SERVICE(4500000, 0.0685, 30) → 353839.9752",
       "=LOAN.DEBT_SERVICE(4500000, 0.0685, 30, TRUE) → 308250",
     ],
-    cost: "simple",
   },
 );
 
-/** DEBT_SERVICE with named arguments (checked and defaulted as Excel's are). */
-export const debtService = named(DEBT_SERVICE);
-
-export type BalanceInput = InputOf<typeof BALANCE>;
-
 export const BALANCE = define(
   "BALANCE",
-  [
-    amount.required("loanAmount"),
-    rate.required("annualRate"),
-    years.required("amortYears"),
-    yearsFromZero.required("yearsElapsed"),
-    yearsFromZero.withDefault("ioYears", 0),
-    frequency.withDefault("paymentsPerYear", 12),
-  ],
+  [...LOAN_TERMS, yearsFromZero.required("yearsElapsed"), IO_YEARS, PAYMENTS_PER_YEAR],
   (loanAmount, annualRate, amortYears, yearsElapsed, ioYears, paymentsPerYear): number | Fault => {
     const n = wholePeriods("amortYears", amortYears, paymentsPerYear);
     if (n instanceof Fault) return n;
@@ -111,66 +84,36 @@ export const BALANCE = define(
     return amortizedBalance(loanAmount, annualRate / paymentsPerYear, n, elapsed - io);
   },
   HELP && {
-    family: "financing",
     summary: "Unpaid balance after a number of years (the balloon at exit).",
     details: "Interest-only for the first ioYears, then amortizing over amortYears; 0 once repaid.",
-    section: 3,
     params: {
-      loanAmount: "Loan amount (0 or more).",
-      annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
       amortYears: "Amortization period in years (after any interest-only period).",
       yearsElapsed: "Years since closing.",
-      ioYears: "Interest-only years at the start (default 0).",
-      paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
     },
     returns: "The balance still owed.",
-    result: "number",
     examples: ["=LOAN.BALANCE(4500000, 0.0685, 30, 7) → 4091975.8222"],
-    cost: "simple",
   },
 );
 
-/** BALANCE with named arguments (checked and defaulted as Excel's are). */
-export const balance = named(BALANCE);
-
 export const AMORTIZATION_HEADER = ["Period", "Payment", "Interest", "Principal", "Balance"] as const;
-
-export type AmortizationInput = InputOf<typeof AMORTIZATION>;
 
 export const AMORTIZATION = define(
   "AMORTIZATION",
-  [
-    amount.required("loanAmount"),
-    rate.required("annualRate"),
-    years.required("amortYears"),
-    years.optional("termYears"),
-    yearsFromZero.withDefault("ioYears", 0),
-    frequency.withDefault("paymentsPerYear", 12),
-  ],
+  [...LOAN_TERMS, years.optional("termYears"), IO_YEARS, PAYMENTS_PER_YEAR],
   (loanAmount, annualRate, amortYears, termYears, ioYears, paymentsPerYear): (string | number)[][] | Fault => {
-    const n = wholePeriods("amortYears", amortYears, paymentsPerYear);
-    if (n instanceof Fault) return n;
-    const term = wholePeriods("termYears", termYears ?? amortYears, paymentsPerYear);
-    if (term instanceof Fault) return term;
-    const io = wholePeriods("ioYears", ioYears, paymentsPerYear);
-    if (io instanceof Fault) return io;
-    if (term > io + n)
+    const p = periodsOf({ amortYears, termYears: termYears ?? amortYears, ioYears }, paymentsPerYear);
+    if (p instanceof Fault) return p;
+    if (p.termYears > p.ioYears + p.amortYears)
       return MSG.exceeds("termYears", "ioYears + amortYears", termYears ?? amortYears, ioYears + amortYears);
-    return schedule(loanAmount, annualRate, paymentsPerYear, n, term, io);
+    return schedule(loanAmount, annualRate, paymentsPerYear, p.amortYears, p.termYears, p.ioYears);
   },
   HELP && {
-    family: "financing",
     summary: "Amortization schedule, one row per period (spills).",
     details:
       "Columns Period, Payment, Interest, Principal, Balance, one row per period to termYears. Payment and interest are rounded to the cent, half up; the last row's balance is the balloon.",
-    section: 3,
     params: {
-      loanAmount: "Loan amount (0 or more).",
-      annualRate: "Annual interest rate as a decimal (6.85% is 0.0685).",
       amortYears: "Amortization period in years (after any interest-only period).",
       termYears: "Years the schedule runs; the balance then is the balloon (default amortYears).",
-      ioYears: "Interest-only years at the start (default 0).",
-      paymentsPerYear: "Payments a year, 1 to 365 (default 12).",
     },
     returns: "A header row and one row per period.",
     result: "matrix",
@@ -178,9 +121,6 @@ export const AMORTIZATION = define(
     cost: "apart",
   },
 );
-
-/** AMORTIZATION with named arguments (checked and defaulted as Excel's are). */
-export const amortization = named(AMORTIZATION);
 
 function schedule(
   loanAmount: number,
@@ -230,3 +170,16 @@ function schedule(
   }
   return rows;
 }
+
+/** A loan's terms as the financing functions take them (PAYMENT's parameters). Rates are decimals, times in years. */
+export type LoanTerms = InputOf<typeof PAYMENT>;
+export type BalanceInput = InputOf<typeof BALANCE>;
+export type AmortizationInput = InputOf<typeof AMORTIZATION>;
+
+/** The typed calls: named arguments in, checked and defaulted as Excel's are. */
+export const { payment, debtService, balance, amortization } = namedAll({
+  PAYMENT,
+  DEBT_SERVICE,
+  BALANCE,
+  AMORTIZATION,
+});

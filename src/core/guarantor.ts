@@ -9,12 +9,14 @@
  * The result is "OK", or "Fails: " and every failed test, by how much, and its requirement, in
  * LOAN.QUALIFY's words ("net worth short by 1,300,000 (min 4,500,000)").
  */
-import { amount, define, grid, isBlankCell, numberParam, share, signed, HELP, type Grid, type InputOf } from "./args";
+import { amount, defineIn, grid, isBlankCell, numberParam, share, signed, HELP, type Grid, type InputOf } from "./args";
 import { GUARANTOR_COVENANT_DEFAULTS } from "./domain";
 import { Fault } from "./fault";
 import { failedTest } from "./lender";
 import { MSG } from "./messages";
 import { sumMoney, timesMoney } from "./money";
+
+const define = defineIn({ family: "lender", section: 10 });
 
 /** A multiple of an amount (of the loans, of the net worth): 0 to 100. */
 const multiple = numberParam({ min: 0, minInclusive: true, max: 100, maxInclusive: true });
@@ -143,14 +145,11 @@ export const GUARANTOR_COVENANTS = define(
     );
   },
   HELP && {
-    family: "lender",
     summary: '"OK", or the covenants a guarantor fails across all the loans it guarantees.',
     details:
       "Net worth at least minNetWorthMultiple × the total of the loans, liquidity at least minLiquidityShare of it (defaults 1 × and 10 %: market convention, they vary by lender); with maxContingentMultiple, the loans plus other contingent liabilities at most that multiple of net worth. Each failed test by how much, with the amount required, worded as LOAN.QUALIFY words its tests. Not advice.",
-    section: 10,
     params: {
       netWorth: "The guarantor's net worth (may be negative).",
-      liquidity: "The guarantor's liquid assets: cash and marketable securities (0 or more).",
       loanAmounts: "The amounts of every loan the guarantor guarantees: a range; blank and 0 cells are skipped.",
       minNetWorthMultiple: "Net worth required, as a multiple of the loans (default 1).",
       minLiquidityShare: "Liquidity required, as a share of the loans, 0 to 1 (default 0.1).",

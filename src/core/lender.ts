@@ -13,7 +13,7 @@ import {
   amount,
   choice,
   code,
-  define,
+  defineIn,
   grid,
   isBlankCell,
   pairName,
@@ -25,7 +25,7 @@ import {
   yearsFromZero,
   type Grid,
   HELP,
-  named,
+  namedAll,
   type InputOf,
 } from "./args";
 import {
@@ -45,6 +45,8 @@ import {
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { sumMoney, timesMoney } from "./money";
+
+const define = defineIn({ family: "lender", section: 10 });
 
 // ---------------------------------------------------------------------------------------
 // GUARANTEE_EXPOSURE
@@ -130,11 +132,9 @@ export const GUARANTEE_EXPOSURE = define(
     return guaranteeExposure({ deficiency, loanAmount, guaranteePct, capAmount, burnDown, yearsElapsed });
   },
   HELP && {
-    family: "lender",
     summary: "What a partial, capped or burning-down guarantor owes.",
     details:
       "The deficiency, at most guaranteePct × loan, at most capAmount, at most the burn-down cap in force. Mechanics, not legal advice.",
-    section: 10,
     params: {
       deficiency: "The deficiency after the sale (0 or more).",
       loanAmount: "The loan amount (0 or more).",
@@ -144,12 +144,10 @@ export const GUARANTEE_EXPOSURE = define(
       yearsElapsed: "Years since closing, for the burn-down (default 0).",
     },
     returns: "What the guarantor owes.",
-    result: "number",
     examples: [
       "=LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.2) → 900000",
       "=LOAN.GUARANTEE_EXPOSURE(1050000, 4500000, 0.5, , {0,2250000;3,1125000;5,450000}, 5) → 450000",
     ],
-    cost: "simple",
   },
 );
 
@@ -174,13 +172,10 @@ export const COLLECTIBLE_CAPACITY = define(
     return collectionYears === 0 ? reachable : reachable * Math.exp(-discountRate * collectionYears);
   },
   HELP && {
-    family: "lender",
     summary: "What a guarantor could actually be made to pay on a deficiency.",
     details:
       "Liquidity plus netWorthShare × the net worth beyond it, less other contingent liabilities competing for the same assets (first come), less the cost of collecting, discounted over the time it takes (continuously at discountRate); never below 0. Lenders count on liquid assets: the share of the rest defaults to 0. Mechanics, not legal advice.",
-    section: 10,
     params: {
-      liquidity: "The guarantor's liquid assets: cash and marketable securities (0 or more).",
       netWorth: "The guarantor's net worth, liquidity included (omitted: liquidity only).",
       netWorthShare: "Share of the net worth beyond liquidity a lender could collect, 0 to 1 (default 0).",
       otherLiabilities: "Other guaranties and contingent liabilities with claims on the same assets (default 0).",
@@ -189,23 +184,16 @@ export const COLLECTIBLE_CAPACITY = define(
       discountRate: "Continuously compounded rate for the time to collect (default 0).",
     },
     returns: "The collectible capacity, in the currency of the inputs.",
-    result: "number",
     examples: [
       "=LOAN.COLLECTIBLE_CAPACITY(600000) → 600000",
       "=LOAN.COLLECTIBLE_CAPACITY(600000, 6000000, 0.1, 200000) → 940000",
       "=LOAN.COLLECTIBLE_CAPACITY(600000, 6000000, 0, 0, 50000, 1, 0.04) → 528434.19",
     ],
-    cost: "simple",
   },
 );
 
-/** COLLECTIBLE_CAPACITY with named arguments (checked and defaulted as Excel's are). */
-export const collectibleCapacity = named(COLLECTIBLE_CAPACITY);
-
 // ---------------------------------------------------------------------------------------
 // LENDER_RECOVERY
-
-export type RecoveryInput = InputOf<typeof LENDER_RECOVERY>;
 
 export const LENDER_RECOVERY = define(
   "LENDER_RECOVERY",
@@ -226,7 +214,6 @@ export const LENDER_RECOVERY = define(
     return net > 0 ? sumMoney([applied, net]) : applied;
   },
   HELP && {
-    family: "lender",
     summary: "What the lender recovers after weighing the cost of collecting.",
     details:
       "The sale proceeds (at most the claim), plus on recourse min(deficiency, collectible assets) − collection cost when that is positive. Mechanics, not legal advice.",
@@ -239,22 +226,15 @@ export const LENDER_RECOVERY = define(
       collectionCost: "Legal and collection cost of pursuing the deficiency (default 0).",
     },
     returns: "The lender's recovery.",
-    result: "number",
     examples: [
       "=LOAN.LENDER_RECOVERY(4650000, 3600000, TRUE, 200000, 50000) → 3750000",
       "=LOAN.LENDER_RECOVERY(4650000, 3600000, FALSE) → 3600000",
     ],
-    cost: "simple",
   },
 );
 
-/** LENDER_RECOVERY with named arguments (checked and defaulted as Excel's are). */
-export const lenderRecovery = named(LENDER_RECOVERY);
-
 // ---------------------------------------------------------------------------------------
 // MARKET_PREMIUM: the premium table (domain.ts) as decimals.
-
-export type MarketInput = InputOf<typeof MARKET_PREMIUM>;
 
 export const MARKET_PREMIUM = define(
   "MARKET_PREMIUM",
@@ -270,7 +250,6 @@ export const MARKET_PREMIUM = define(
     return x / (measure === "LTV_CAP" ? 100 : 10000);
   },
   HELP && {
-    family: "lender",
     summary: "Typical market price of non-recourse: rate, points, LTV cap.",
     details:
       "Over recourse, from published explainers: RATE and POINTS premiums (decimals), LTV_CAP. Market conventions, not advice.",
@@ -281,7 +260,6 @@ export const MARKET_PREMIUM = define(
       bound: "LOW, MID (default) or HIGH.",
     },
     returns: "The figure as a decimal.",
-    result: "number",
     examples: [
       '=LOAN.MARKET_PREMIUM("BANK", "RATE") → 0.00875',
       '=LOAN.MARKET_PREMIUM("AGENCY", "LTV_CAP", "HIGH") → 0.8',
@@ -289,9 +267,6 @@ export const MARKET_PREMIUM = define(
     cost: "composite",
   },
 );
-
-/** MARKET_PREMIUM with named arguments (checked and defaulted as Excel's are). */
-export const marketPremium = named(MARKET_PREMIUM);
 
 // ---------------------------------------------------------------------------------------
 // QUALIFY
@@ -464,7 +439,6 @@ export const QUALIFY = define(
     return qualify({ structure, dscr, ltv, occupancy, netWorth, liquidity, loanAmount, thresholds });
   },
   HELP && {
-    family: "lender",
     summary: '"OK", or the tests a deal fails for recourse or non-recourse.',
     details:
       "One line naming every failed test and by how much, against typical RECOURSE or NONRECOURSE thresholds (or your own). Market conventions, not advice.",
@@ -488,3 +462,13 @@ export const QUALIFY = define(
     cost: "composite",
   },
 );
+
+export type RecoveryInput = InputOf<typeof LENDER_RECOVERY>;
+export type MarketInput = InputOf<typeof MARKET_PREMIUM>;
+
+/** The typed calls: named arguments in, checked and defaulted as Excel's are. */
+export const { collectibleCapacity, lenderRecovery, marketPremium } = namedAll({
+  COLLECTIBLE_CAPACITY,
+  LENDER_RECOVERY,
+  MARKET_PREMIUM,
+});

@@ -24,7 +24,7 @@
 import {
   amount,
   choice,
-  define,
+  defineIn,
   numberParam,
   rate,
   share,
@@ -38,7 +38,9 @@ import {
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { normalCdf } from "./normal";
-import { amortizedBalance, wholePeriods } from "./periods";
+import { amortizedBalance, periodsOf } from "./periods";
+
+const define = defineIn({ family: "option", section: 16, cost: "composite" });
 
 /** Math's functions as locals: a global look-up in the hot loops is slow in a vm context (the engine, tests). */
 const { abs, exp, expm1, imul, log, max, min, sqrt } = Math;
@@ -119,13 +121,10 @@ export const PUT_VALUE = define(
   ],
   bsmPut,
   HELP && {
-    family: "option",
     summary: "Value of the non-recourse put on the property (Black–Scholes–Merton).",
     details:
       "claim·e^(−rT)·N(−d2) − value·e^(−qT)·N(−d1): the present value of the deficiency the lender absorbs at the horizon. Lognormal value, default only at the horizon; rates continuous. σ = 0 or years = 0: the intrinsic value. An estimate to compare with the premium, not advice.",
-    section: 16,
     params: {
-      propertyValue: "The property's value today (0 or more).",
       claim:
         "What the borrower owes at the horizon: the balance (plus costs) that non-recourse lets the borrower walk away from.",
       years: "Years to the horizon, usually the hold (0 or more).",
@@ -135,12 +134,10 @@ export const PUT_VALUE = define(
       payoutYield: "The property's income yield, NOI ÷ value, as a decimal (default 0).",
     },
     returns: "The put's present value, in the currency of the inputs.",
-    result: "number",
     examples: [
       "=LOAN.PUT_VALUE(42, 40, 0.5, 0.2, 0.1) → 0.8086",
       "=LOAN.PUT_VALUE(6450000, 4091976, 7, 0.15, 0.045, 0.0775) → 231413.61",
     ],
-    cost: "composite",
   },
 );
 
@@ -156,13 +153,10 @@ export const DEFAULT_PROBABILITY = define(
   ],
   probabilityBelow,
   HELP && {
-    family: "option",
     summary: "Probability that the property's value at the horizon is below the claim.",
     details:
       "N(−d2) under lognormal growth at growthRate less the payout yield: risk-neutral with the risk-free rate, real-world with an expected growth rate. σ = 0 or years = 0: 1 or 0. An estimate, not advice.",
-    section: 16,
     params: {
-      propertyValue: "The property's value today (0 or more).",
       claim: "What the borrower owes at the horizon.",
       years: "Years to the horizon (0 or more).",
       volatility: "Annual volatility of the property's value as a decimal.",
@@ -171,12 +165,10 @@ export const DEFAULT_PROBABILITY = define(
       payoutYield: "The property's income yield, NOI ÷ value (default 0).",
     },
     returns: "The probability as a decimal.",
-    result: "number",
     examples: [
       "=LOAN.DEFAULT_PROBABILITY(6450000, 4091976, 7, 0.15, 0.045, 0.0775) → 0.3539",
       "=LOAN.DEFAULT_PROBABILITY(6450000, 4091976, 7, 0.15, 0.08, 0.0775) → 0.1605",
     ],
-    cost: "composite",
   },
 );
 
@@ -185,11 +177,9 @@ export const FAIR_SPREAD = define(
   [amount.required("putValue"), amount.required("loanAmount"), years.required("years"), rate.required("discountRate")],
   levelSpread,
   HELP && {
-    family: "option",
     summary: "The put as a level annual spread on the loan (0.005 is 50 bp).",
     details:
       "Paid continuously over the years, its present value at the discount rate equals the put: put·d / (loan·(1 − e^(−d·years))); put / (loan·years) when d = 0. To set against the non-recourse rate premium.",
-    section: 16,
     params: {
       putValue: "The put's value (LOAN.PUT_VALUE or LOAN.PUT_VALUE_PATH).",
       loanAmount: "The loan amount the spread is charged on (more than 0).",
@@ -197,9 +187,7 @@ export const FAIR_SPREAD = define(
       discountRate: "Continuously compounded discount rate as a decimal.",
     },
     returns: "The spread as a decimal a year.",
-    result: "number",
     examples: ["=LOAN.FAIR_SPREAD(100000, 4500000, 7, 0.045) → 0.0037008"],
-    cost: "composite",
   },
 );
 
@@ -238,13 +226,10 @@ export const PROTECTION_VALUE = define(
   ],
   putSpread,
   HELP && {
-    family: "option",
     summary: "Value of non-recourse when the guarantor could pay at most its capacity.",
     details:
       "The put spread P(claim) − P(claim − c), c = min(capacity, claim), each P as LOAN.PUT_VALUE: the present value of min(deficiency, capacity), the part of the deficiency a lender could actually collect under recourse. capacity ≥ claim: the whole put. European, at the horizon. An estimate to compare with the premium, not advice.",
-    section: 16,
     params: {
-      propertyValue: "The property's value today (0 or more).",
       claim: "What the borrower owes at the horizon: the balance, accrued interest and foreclosure costs.",
       years: "Years to the horizon, usually the hold (0 or more).",
       volatility: "Annual volatility of the property's value as a decimal (20% is 0.2).",
@@ -254,12 +239,10 @@ export const PROTECTION_VALUE = define(
       payoutYield: "The property's income yield, NOI ÷ value, as a decimal (default 0).",
     },
     returns: "The value of the collectible part of the put, in the currency of the inputs.",
-    result: "number",
     examples: [
       "=LOAN.PROTECTION_VALUE(42, 40, 0.5, 0.2, 0.1, 40) → 0.8086",
       "=LOAN.PROTECTION_VALUE(42, 40, 0.5, 0.2, 0.1, 2) → 0.4013",
     ],
-    cost: "composite",
   },
 );
 
@@ -512,33 +495,24 @@ function fitBoundary(
       const wk = shrink * w[k] + spread * z[k];
       w[k] = wk;
       const step = vol * wk;
-      if (mid + step < bar) {
-        const q = exp(mid + step - logB);
-        const y = gain[2 * k] * scale;
-        const q2 = q * q;
-        live[count] = 2 * k;
-        ratio[count++] = q;
-        s1 += q;
-        s2 += q2;
-        s3 += q2 * q;
-        s4 += q2 * q2;
-        t0 += y;
-        t1 += q * y;
-        t2 += q2 * y;
-      }
-      if (mid - step < bar) {
-        const q = exp(mid - step - logB);
-        const y = gain[2 * k + 1] * scale;
-        const q2 = q * q;
-        live[count] = 2 * k + 1;
-        ratio[count++] = q;
-        s1 += q;
-        s2 += q2;
-        s3 += q2 * q;
-        s4 += q2 * q2;
-        t0 += y;
-        t1 += q * y;
-        t2 += q2 * y;
+      // The path and its antithetic twin: the same normal with the opposite sign.
+      for (let side = 0; side < 2; side++) {
+        const at = side === 0 ? mid + step : mid - step;
+        if (at < bar) {
+          const j = 2 * k + side;
+          const q = exp(at - logB);
+          const y = gain[j] * scale;
+          const q2 = q * q;
+          live[count] = j;
+          ratio[count++] = q;
+          s1 += q;
+          s2 += q2;
+          s3 += q2 * q;
+          s4 += q2 * q2;
+          t0 += y;
+          t1 += q * y;
+          t2 += q2 * y;
+        }
       }
     }
     sx[0] = count;
@@ -582,12 +556,9 @@ function simulate(
   seed: number,
   rule: DefaultRule,
 ): PathResult | Fault {
-  const n = wholePeriods("termYears", termYears, 12);
-  if (n instanceof Fault) return n;
-  const nAmort = wholePeriods("amortYears", amortYears, 12);
-  if (nAmort instanceof Fault) return nAmort;
-  const nIo = wholePeriods("ioYears", ioYears, 12);
-  if (nIo instanceof Fault) return nIo;
+  const months = periodsOf({ termYears, amortYears, ioYears }, 12);
+  if (months instanceof Fault) return months;
+  const { termYears: n, amortYears: nAmort, ioYears: nIo } = months;
   if (paths % 2 !== 0) return MSG.notEven("paths", paths, "paths are simulated in antithetic pairs");
 
   // The schedule is the same on every path: balances, the log-value below which the borrower
@@ -692,11 +663,9 @@ export const PUT_VALUE_PATH = define(
     return output === "STDERR" ? result.stdErr : output === "PROBABILITY" ? result.defaultProbability : result.value;
   },
   HELP && {
-    family: "option",
     summary: "The put on the real loan, by simulation (amortization, trigger, refinance).",
     details:
       "Monthly lognormal value (risk-neutral, less the payout yield), the loan's amortizing balance, default in the first month the value falls below defaultTrigger × balance (FIRST_DIP, the default rule) or, with OPTIMAL, when defaulting (balance − value) is worth more to the borrower than waiting, the wait's value estimated by least squares on value ÷ balance (Longstaff–Schwartz, fitted on separate paths: a low-biased estimate); at maturity, default when the balloon exceeds exitLTV × value. The lender's loss, balance − (1 − saleCosts) × value, discounted at the risk-free rate. Same inputs, same result (fixed seed). An estimate to compare with the premium, not advice.",
-    section: 16,
     params: {
       propertyValue: "The property's value today (more than 0).",
       loanAmount: "The loan amount.",
@@ -719,7 +688,6 @@ export const PUT_VALUE_PATH = define(
         '"FIRST_DIP" (default): default in the first month the value is below defaultTrigger × balance. "OPTIMAL": default when it is worth more to the borrower than waiting (least-squares Monte Carlo), in months with value < min(1, defaultTrigger) × balance.',
     },
     returns: "The put's present value, its standard error or the default probability.",
-    result: "number",
     examples: [
       "=LOAN.PUT_VALUE_PATH(6450000, 4500000, 0.0685, 30, 7, 0.15, 0.045, 0.0775) → 49232.48",
       '=LOAN.PUT_VALUE_PATH(6450000, 4500000, 0.0685, 30, 7, 0.15, 0.045, 0.0775, , , , , , , "STDERR") → 607.24',

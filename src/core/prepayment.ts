@@ -26,7 +26,7 @@
 import {
   amount,
   choice,
-  define,
+  defineIn,
   grid,
   isBlankCell,
   rate,
@@ -35,12 +35,14 @@ import {
   yearsFromZero,
   type Grid,
   HELP,
-  named,
+  namedAll,
   type InputOf,
 } from "./args";
 import { Fault } from "./fault";
 import { HINT, MSG } from "./messages";
 import { amortizedBalance, annuityFactor, discountFactor, levelPayment, wholePeriods } from "./periods";
+
+const define = defineIn({ family: "lender", section: 12 });
 
 export const YM_METHODS = ["ANNUAL", "MONTHLY", "MONTHLY_NOMINAL"] as const;
 
@@ -51,8 +53,6 @@ function monthlyRate(method: YieldMaintenanceMethod, d: number): number {
   if (method === "MONTHLY_NOMINAL") return d / 12;
   return Math.expm1(method === "MONTHLY" ? Math.log1p(d / 2) / 6 : Math.log1p(d) / 12);
 }
-
-export type YieldMaintenanceInput = InputOf<typeof YIELD_MAINTENANCE>;
 
 export const YIELD_MAINTENANCE = define(
   "YIELD_MAINTENANCE",
@@ -104,11 +104,9 @@ export const YIELD_MAINTENANCE = define(
     return Math.max(pv, balance * floorPct);
   },
   HELP && {
-    family: "lender",
     summary: "Yield-maintenance prepayment premium, with its floor.",
     details:
       "max(PV at the Treasury rate (+ spread) of the note's excess over the Treasury to the end of the yield-maintenance period, floor × balance); MONTHLY discounts at the Treasury yield compounded semi-annually. Mechanics, not legal advice.",
-    section: 12,
     params: {
       balance: "The balance prepaid (0 or more).",
       noteRate: "The note rate as a decimal.",
@@ -124,19 +122,14 @@ export const YIELD_MAINTENANCE = define(
         "Years of amortization left: PV of the scheduled monthly payments and the balance at the end of the period, minus the balance (omit for a constant balance).",
     },
     returns: "The premium.",
-    result: "number",
     examples: [
       "=LOAN.YIELD_MAINTENANCE(6161329, 0.0875, 0.0418, 3.2521) → 839913.58",
       "=LOAN.YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5) → 690572.86",
       '=LOAN.YIELD_MAINTENANCE(10000000, 0.06, 0.0443, 5, , "MONTHLY") → 703674.08',
       '=LOAN.YIELD_MAINTENANCE(9305435.68, 0.06, 0.0443, 5, , "MONTHLY_NOMINAL", , , 25) → 624619',
     ],
-    cost: "simple",
   },
 );
-
-/** YIELD_MAINTENANCE with named arguments (checked and defaulted as Excel's are). */
-export const yieldMaintenance = named(YIELD_MAINTENANCE);
 
 export const DEFEASANCE_CONVENTIONS = ["MONTHLY", "SEMIANNUAL"] as const;
 
@@ -287,11 +280,9 @@ export const DEFEASANCE_COST = define(
     });
   },
   HELP && {
-    family: "lender",
     summary: "Cost of defeasance over the balance.",
     details:
       "PV at Treasury yields of the remaining monthly payments and balloon, minus the balance, plus fees: one flat yield (monthly r/12 by default, or SEMIANNUAL), or a Treasury par curve bootstrapped to price each payment. Mechanics, not legal advice.",
-    section: 12,
     params: {
       loanAmount: "The original loan amount (0 or more).",
       noteRate: "The note rate as a decimal.",
@@ -304,7 +295,6 @@ export const DEFEASANCE_COST = define(
       curve: "Two columns, years from the defeasance date and Treasury par yield (semi-annual), years increasing.",
     },
     returns: "The cost over the balance.",
-    result: "number",
     examples: [
       "=LOAN.DEFEASANCE_COST(4500000, 0.0685, 30, 2, 7, 0.045, 50000) → 497954.59",
       '=LOAN.DEFEASANCE_COST(4500000, 0.0685, 30, 2, 7, 0.045, 50000, "SEMIANNUAL") → 506344.88',
@@ -312,3 +302,8 @@ export const DEFEASANCE_COST = define(
     cost: "composite",
   },
 );
+
+export type YieldMaintenanceInput = InputOf<typeof YIELD_MAINTENANCE>;
+
+/** The typed calls: named arguments in, checked and defaulted as Excel's are. */
+export const { yieldMaintenance } = namedAll({ YIELD_MAINTENANCE });

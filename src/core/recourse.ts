@@ -13,13 +13,13 @@
  *   break-even default probability = premium / deficiency (#N/A above 1: no break-even);
  *   with a discount rate, premium / (deficiency / (1 + d/12)^(12 × defaultYear))
  */
-import { amount, define, points, rate, signed, years, yearsFromZero, HELP, named, type InputOf } from "./args";
+import { amount, defineIn, points, rate, signed, years, yearsFromZero, HELP, namedAll, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { diffExact, sumMoney, toCents } from "./money";
 import { amortizedBalance, annuityFactor, discountFactor, levelPayment, wholePeriods } from "./periods";
 
-export type DeficiencyInput = InputOf<typeof DEFICIENCY>;
+const define = defineIn({ family: "recourse", section: 6 });
 
 export const DEFICIENCY = define(
   "DEFICIENCY",
@@ -35,7 +35,6 @@ export const DEFICIENCY = define(
     return Math.max(0, sumMoney([unpaidPrincipal, accruedInterest, fees, foreclosureCosts, -salePrice, saleCosts]));
   },
   HELP && {
-    family: "recourse",
     summary: "What a recourse lender can still claim after the foreclosure sale.",
     details: "max(0, principal + interest + fees + foreclosure costs − (sale price − sale costs)).",
     section: 5,
@@ -48,19 +47,12 @@ export const DEFICIENCY = define(
       saleCosts: "Costs of sale, deducted from the sale price (default 0).",
     },
     returns: "What the lender can still claim from a recourse borrower.",
-    result: "number",
     examples: [
       "=LOAN.DEFICIENCY(485000, 420000, 32000, 0, 18000) → 115000",
       "=LOAN.DEFICIENCY(4400000, 3600000, , , 250000) → 1050000",
     ],
-    cost: "simple",
   },
 );
-
-/** DEFICIENCY with named arguments (checked and defaulted as Excel's are). */
-export const deficiency = named(DEFICIENCY);
-
-export type PremiumInput = InputOf<typeof NONRECOURSE_PREMIUM>;
 
 export const NONRECOURSE_PREMIUM = define(
   "NONRECOURSE_PREMIUM",
@@ -99,13 +91,10 @@ export const NONRECOURSE_PREMIUM = define(
     return extraPayment * annuityFactor(d, paying) + extraBalance * discountFactor(d, months) + pointsCost;
   },
   HELP && {
-    family: "recourse",
     summary: "Extra cost of non-recourse over the hold: rate spread plus points.",
     details:
       "Interest-only view when amortYears is omitted; amortizing view (monthly payments, balance at exit, points) when given; discounted monthly to closing when discountRate is given. Negative when non-recourse is cheaper.",
-    section: 6,
     params: {
-      loanAmount: "Loan amount (0 or more).",
       recourseRate: "Recourse annual rate as a decimal.",
       nonRecourseRate: "Non-recourse annual rate as a decimal.",
       recoursePoints: "Recourse points as a decimal of the loan (0.75 points is 0.0075).",
@@ -115,7 +104,6 @@ export const NONRECOURSE_PREMIUM = define(
       discountRate: "Annual discount rate as a decimal; omit for undiscounted.",
     },
     returns: "The premium paid for non-recourse over the hold.",
-    result: "number",
     examples: [
       "=LOAN.NONRECOURSE_PREMIUM(4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7) → 180000",
       "=LOAN.NONRECOURSE_PREMIUM(4500000, 0.0685, 0.0735, 0.0075, 0.0125, 7, 30) → 181428.3476",
@@ -123,9 +111,6 @@ export const NONRECOURSE_PREMIUM = define(
     cost: "composite",
   },
 );
-
-/** NONRECOURSE_PREMIUM with named arguments (checked and defaulted as Excel's are). */
-export const nonrecoursePremium = named(NONRECOURSE_PREMIUM);
 
 /**
  * L × Δrate × months / 12 + L × Δpoints, exact when the loan is in whole cents and the
@@ -175,11 +160,9 @@ export const BREAKEVEN_PROBABILITY = define(
     return Math.max(0, p);
   },
   HELP && {
-    family: "recourse",
     summary: "Default probability above which the premium pays for itself.",
     details:
       "premium / deficiency; 0 when non-recourse costs nothing extra; #N/A when the premium exceeds the loss (non-recourse cannot pay for itself). With discountRate and defaultYear, the loss is discounted from the default year at (1 + d/12)^(12 × year), so that a premium discounted the same way (LOAN.NONRECOURSE_PREMIUM with discountRate) is set against it on one present-value basis.",
-    section: 6,
     params: {
       premium: "The non-recourse premium over the hold (its present value when discountRate is given).",
       deficiency: "The deficiency in the downside scenario (more than 0).",
@@ -187,14 +170,19 @@ export const BREAKEVEN_PROBABILITY = define(
       defaultYear: "Years from closing to the default and the loss; required with discountRate.",
     },
     returns: "The probability as a decimal.",
-    result: "number",
     examples: [
       "=LOAN.BREAKEVEN_PROBABILITY(180000, 1050000) → 0.1714",
       "=LOAN.BREAKEVEN_PROBABILITY(143031.72, 1050000, 0.0685, 7) → 0.2197",
     ],
-    cost: "simple",
   },
 );
 
-/** BREAKEVEN_PROBABILITY with named arguments (checked and defaulted as Excel's are). */
-export const breakevenProbability = named(BREAKEVEN_PROBABILITY);
+export type DeficiencyInput = InputOf<typeof DEFICIENCY>;
+export type PremiumInput = InputOf<typeof NONRECOURSE_PREMIUM>;
+
+/** The typed calls: named arguments in, checked and defaulted as Excel's are. */
+export const { deficiency, nonrecoursePremium, breakevenProbability } = namedAll({
+  DEFICIENCY,
+  NONRECOURSE_PREMIUM,
+  BREAKEVEN_PROBABILITY,
+});

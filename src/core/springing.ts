@@ -15,7 +15,7 @@
 import {
   amount,
   choice,
-  define,
+  defineIn,
   numberParam,
   positiveRatio,
   rate,
@@ -24,7 +24,7 @@ import {
   volatility,
   yearsFromZero,
   HELP,
-  named,
+  namedAll,
   type InputOf,
 } from "./args";
 import { Fault } from "./fault";
@@ -32,14 +32,36 @@ import { guaranteeExposure } from "./lender";
 import { HINT, MSG } from "./messages";
 import { normalCdf } from "./normal";
 
+const define = defineIn(
+  { family: "recourse", section: 7, cost: "composite" },
+  HELP && {
+    triggerType: "DSCR, DEBT_YIELD or LTV: the measure the guarantee springs on.",
+    trigger: "The level that springs it: a DSCR (1.1), or a debt yield or LTV as a decimal (0.08, 0.75).",
+    metric: "The measure today (more than 0), with the horizon's debt service or balance if they change.",
+    volatility: "Annual volatility of NOI as a decimal (10% is 0.1).",
+    years: "Years to the horizon, the test date (0 or more).",
+    growthRate: "Expected NOI growth a year, continuously compounded, as a decimal (default 0).",
+  },
+);
+
 const { exp, log, max, min, sqrt } = Math;
 
 /** The measures a springing guarantee may be triggered on. */
 export const TRIGGER_TYPES = ["DSCR", "DEBT_YIELD", "LTV"] as const;
 export type TriggerType = (typeof TRIGGER_TYPES)[number];
 
+/** The trigger: the first parameters of every springing function. */
+const TRIGGER = [choice("triggerType", TRIGGER_TYPES, undefined), positiveRatio.required("trigger")] as const;
+
 /** The measure today, for the lognormal forms: more than 0 (NOI is lognormal, so positive). */
 const positiveMetric = numberParam({ min: 0, minInclusive: false });
+
+/** The lognormal forms' NOI: the measure today, NOI's volatility, the years to the horizon. */
+const LOGNORMAL = [
+  positiveMetric.required("metric"),
+  volatility.required("volatility"),
+  yearsFromZero.required("years"),
+] as const;
 
 /** Whether the measure has crossed the trigger: DSCR and debt yield below it, LTV above it. */
 export function crossed(triggerType: TriggerType, trigger: number, metric: number): boolean {
@@ -72,13 +94,10 @@ function metricAt(triggerType: TriggerType, metric: number, x: number): number {
 // ---------------------------------------------------------------------------------------
 // SPRINGING_RECOURSE: under one scenario.
 
-export type SpringingInput = InputOf<typeof SPRINGING_RECOURSE>;
-
 export const SPRINGING_RECOURSE = define(
   "SPRINGING_RECOURSE",
   [
-    choice("triggerType", TRIGGER_TYPES, undefined),
-    positiveRatio.required("trigger"),
+    ...TRIGGER,
     signed.required("metric"),
     amount.required("deficiency"),
     amount.required("loanAmount"),
@@ -93,14 +112,10 @@ export const SPRINGING_RECOURSE = define(
     return guaranteeExposure({ deficiency, loanAmount, guaranteePct, capAmount });
   },
   HELP && {
-    family: "recourse",
     summary: "What a guarantee that springs on a DSCR, debt-yield or LTV trigger owes.",
     details:
       "0 until the scenario's measure crosses the trigger (DSCR or debt yield below it, LTV above it); then the deficiency, at most guaranteePct × loan and at most capAmount (full recourse: guaranteePct 1, no cap). Mechanics of the guarantee as written, not legal advice.",
-    section: 7,
     params: {
-      triggerType: "DSCR, DEBT_YIELD or LTV: the measure the guarantee springs on.",
-      trigger: "The level that springs it: a DSCR (1.1), or a debt yield or LTV as a decimal (0.08, 0.75).",
       metric: "The measure in the scenario (LOAN.DSCR, LOAN.DEBT_YIELD or LOAN.LTV of its figures).",
       deficiency: "The deficiency in the scenario (LOAN.DEFICIENCY; 0 or more).",
       loanAmount: "The loan amount, for guaranteePct (0 or more).",
@@ -108,18 +123,13 @@ export const SPRINGING_RECOURSE = define(
       capAmount: "A fixed cap on the sprung guarantee (omit for none).",
     },
     returns: "What the guarantor owes in the scenario.",
-    result: "number",
     examples: [
       '=LOAN.SPRINGING_RECOURSE("DSCR", 1.1, 0.95, 1050000, 4500000, 0.2) → 900000',
       '=LOAN.SPRINGING_RECOURSE("DSCR", 1.1, 1.25, 1050000, 4500000, 0.2) → 0',
       '=LOAN.SPRINGING_RECOURSE("LTV", 0.75, 0.82, 1050000, 4500000, 1, 500000) → 500000',
     ],
-    cost: "composite",
   },
 );
-
-/** SPRINGING_RECOURSE with named arguments (checked and defaulted as Excel's are). */
-export const springingRecourse = named(SPRINGING_RECOURSE);
 
 // ---------------------------------------------------------------------------------------
 // SPRINGING_PROBABILITY: lognormal NOI.
@@ -141,45 +151,24 @@ function crossProbability(
 
 export const SPRINGING_PROBABILITY = define(
   "SPRINGING_PROBABILITY",
-  [
-    choice("triggerType", TRIGGER_TYPES, undefined),
-    positiveRatio.required("trigger"),
-    positiveMetric.required("metric"),
-    volatility.required("volatility"),
-    yearsFromZero.required("years"),
-    rate.withDefault("growthRate", 0),
-  ],
+  [...TRIGGER, ...LOGNORMAL, rate.withDefault("growthRate", 0)],
   (triggerType, trigger, metric, sigma, years, growthRate): number | Fault => {
     return (
       checkTrigger(triggerType, trigger) ?? crossProbability(triggerType, trigger, metric, sigma, years, growthRate)
     );
   },
   HELP && {
-    family: "recourse",
     summary: "Probability a DSCR, debt-yield or LTV trigger is crossed at the horizon.",
     details:
       "NOI lognormal: ln(NOI_T/NOI_0) ~ N((growthRate − σ²/2)·years, σ²·years). DSCR and debt yield move with NOI (debt service and balance fixed); LTV against it (value at a constant cap rate). σ = 0 or years = 0: 1 or 0. An estimate from a stated model, not advice.",
-    section: 7,
-    params: {
-      triggerType: "DSCR, DEBT_YIELD or LTV: the measure the guarantee springs on.",
-      trigger: "The level that springs it: a DSCR (1.1), or a debt yield or LTV as a decimal (0.08, 0.75).",
-      metric: "The measure today (more than 0), with the horizon's debt service or balance if they change.",
-      volatility: "Annual volatility of NOI as a decimal (10% is 0.1).",
-      years: "Years to the horizon, the test date (0 or more).",
-      growthRate: "Expected NOI growth a year, continuously compounded, as a decimal (default 0).",
-    },
+    params: {},
     returns: "The probability as a decimal.",
-    result: "number",
     examples: [
       '=LOAN.SPRINGING_PROBABILITY("DSCR", 1.1, 1.35, 0.1, 5, 0.02) → 0.1054',
       '=LOAN.SPRINGING_PROBABILITY("LTV", 0.75, 0.65, 0.15, 7) → 0.4356',
     ],
-    cost: "composite",
   },
 );
-
-/** SPRINGING_PROBABILITY with named arguments (checked and defaulted as Excel's are). */
-export const springingProbability = named(SPRINGING_PROBABILITY);
 
 // ---------------------------------------------------------------------------------------
 // SPRINGING_EXPECTED_EXPOSURE: the sprung guarantee's expected payment at the horizon.
@@ -225,11 +214,8 @@ function expectedExposure(
 export const SPRINGING_EXPECTED_EXPOSURE = define(
   "SPRINGING_EXPECTED_EXPOSURE",
   [
-    choice("triggerType", TRIGGER_TYPES, undefined),
-    positiveRatio.required("trigger"),
-    positiveMetric.required("metric"),
-    volatility.required("volatility"),
-    yearsFromZero.required("years"),
+    ...TRIGGER,
+    ...LOGNORMAL,
     amount.required("claim"),
     amount.required("propertyValue"),
     amount.required("guaranteeLimit"),
@@ -242,31 +228,26 @@ export const SPRINGING_EXPECTED_EXPOSURE = define(
     );
   },
   HELP && {
-    family: "recourse",
     summary: "Expected payment of a guarantee springing on a trigger, lognormal NOI.",
     details:
       "E[sprung × min(guaranteeLimit, max(0, claim − value at the horizon))], in closed form: NOI lognormal as in LOAN.SPRINGING_PROBABILITY, the value moving with it (constant cap rate), a deficiency whenever that value is below the claim. At the horizon, undiscounted. An estimate from a stated model, not advice.",
-    section: 7,
     params: {
-      triggerType: "DSCR, DEBT_YIELD or LTV: the measure the guarantee springs on.",
-      trigger: "The level that springs it: a DSCR (1.1), or a debt yield or LTV as a decimal (0.08, 0.75).",
-      metric: "The measure today (more than 0), with the horizon's debt service or balance if they change.",
-      volatility: "Annual volatility of NOI as a decimal (10% is 0.1).",
-      years: "Years to the horizon, the test date (0 or more).",
       claim: "What the borrower owes at the horizon: balance, interest and costs (0 or more).",
-      propertyValue: "The property's value today (0 or more).",
       guaranteeLimit: "Most the sprung guarantee pays: guaranteePct × loan, or its cap (the claim for full recourse).",
-      growthRate: "Expected NOI growth a year, continuously compounded, as a decimal (default 0).",
     },
     returns: "The expected payment at the horizon, in the currency of the inputs.",
-    result: "number",
     examples: [
       '=LOAN.SPRINGING_EXPECTED_EXPOSURE("DSCR", 0.9, 1.35, 0.15, 7, 4650000, 6450000, 1125000, 0.02) → 104103.93',
       '=LOAN.SPRINGING_EXPECTED_EXPOSURE("DSCR", 1.1, 1.35, 0.15, 7, 4650000, 6450000, 1125000, 0.02) → 111638.40',
     ],
-    cost: "composite",
   },
 );
 
-/** SPRINGING_EXPECTED_EXPOSURE with named arguments (checked and defaulted as Excel's are). */
-export const springingExpectedExposure = named(SPRINGING_EXPECTED_EXPOSURE);
+export type SpringingInput = InputOf<typeof SPRINGING_RECOURSE>;
+
+/** The typed calls: named arguments in, checked and defaulted as Excel's are. */
+export const { springingRecourse, springingProbability, springingExpectedExposure } = namedAll({
+  SPRINGING_RECOURSE,
+  SPRINGING_PROBABILITY,
+  SPRINGING_EXPECTED_EXPOSURE,
+});

@@ -26,7 +26,7 @@ import {
   amount,
   choice,
   code,
-  define,
+  defineIn,
   flag,
   grid,
   isBlankCell,
@@ -49,6 +49,8 @@ import {
   type FairValue,
   type Waiver,
 } from "./data/state-law";
+
+const define = defineIn({ family: "lender", section: 8, cost: "composite" });
 
 export { FACT_FIELDS, REVIEWED, STATE_TABLE_VERSION, type FactField };
 
@@ -340,11 +342,9 @@ export const DEFICIENCY_ALLOWED = define(
     return loan instanceof Fault ? loan : allowed(loan);
   },
   HELP && {
-    family: "lender",
     summary: "May the lender pursue the borrower (or a guarantor) for a deficiency here?",
     details:
       "TRUE or FALSE as the state table records it, about the borrower unless party is GUARANTOR; #N/A naming the field the table does not know. Published summaries, not legal advice.",
-    section: 8,
     params: {
       ...LAW_PARAMS_HELP,
     },
@@ -354,7 +354,6 @@ export const DEFICIENCY_ALLOWED = define(
       '=LOAN.DEFICIENCY_ALLOWED("CA") → FALSE',
       '=LOAN.DEFICIENCY_ALLOWED("WA", , , , , , "GUARANTOR") → TRUE',
     ],
-    cost: "composite",
   },
 );
 
@@ -391,11 +390,9 @@ export const STATE_DEFICIENCY = define(
     return limited;
   },
   HELP && {
-    family: "lender",
     summary: "The deficiency the lender may pursue against the borrower or a guarantor.",
     details:
       "About the borrower unless party is GUARANTOR: 0 where barred; claim − max(sale price, fair market value) under a fair-value limit; else claim − sale price; never below 0. Published summaries, not legal advice.",
-    section: 8,
     params: {
       claim: "The lender's claim: principal, interest, fees and foreclosure costs.",
       salePrice:
@@ -404,12 +401,10 @@ export const STATE_DEFICIENCY = define(
       ...LAW_PARAMS_HELP,
     },
     returns: "The deficiency the lender may pursue against the party.",
-    result: "number",
     examples: [
       '=LOAN.STATE_DEFICIENCY(4650000, 3600000, "NV", 3900000) → 750000',
       '=LOAN.STATE_DEFICIENCY(4650000, 3600000, "CA") → 0',
     ],
-    cost: "composite",
   },
 );
 
@@ -477,7 +472,6 @@ export const STATE_RULE = define(
     return cellValue(base, fact.value);
   },
   HELP && {
-    family: "lender",
     summary: "One fact from the state table, with its citation and confidence.",
     details:
       "About a US state's deficiency law, from the add-in's state table (version 2.2.0, reviewed 2026-12-07); confidence is HIGH, MEDIUM or UNKNOWN; fields named GUARANTOR_ are about a guarantor, the others about the borrower; #N/A where the table does not know. Published summaries, not legal advice.",
@@ -494,6 +488,5 @@ export const STATE_RULE = define(
       '=LOAN.STATE_RULE("CA", "NONJUDICIAL_DEFICIENCY") → FALSE',
       '=LOAN.STATE_RULE("TX", "DEADLINE") → "2 years after the sale"',
     ],
-    cost: "composite",
   },
 );

@@ -16,14 +16,14 @@
  * market value (Table 1-1, line 5); 0 gives the reading before issue 11. Other §108 exclusions
  * (bankruptcy, qualified principal residence, farm debt) are not modelled.
  */
-import { amount, define, flag, requiredFlag, HELP, named, type InputOf } from "./args";
+import { amount, defineIn, flag, requiredFlag, HELP, namedAll, type InputOf } from "./args";
 import { Fault } from "./fault";
 import { MSG } from "./messages";
 import { sumMoney } from "./money";
 
-export const FORECLOSURE_TAX_HEADER = ["Gain or loss", "COD income", "COD excluded", "COD taxable"] as const;
+const define = defineIn({ family: "lender", section: 13 });
 
-export type ForeclosureTaxInput = InputOf<typeof FORECLOSURE_TAX>;
+export const FORECLOSURE_TAX_HEADER = ["Gain or loss", "COD income", "COD excluded", "COD taxable"] as const;
 
 export const FORECLOSURE_TAX = define(
   "FORECLOSURE_TAX",
@@ -66,13 +66,10 @@ export const FORECLOSURE_TAX = define(
     return header ? [[...FORECLOSURE_TAX_HEADER], row] : [row];
   },
   HELP && {
-    family: "lender",
     summary: "Gain or loss and cancellation-of-debt income of a foreclosure (spills).",
     details:
       "One row, per IRS Publication 4681: gain or loss (negative = a loss), cancellation-of-debt (COD) income, COD excluded (insolvency, then §108(c)), COD taxable. Proceeds paid to the borrower count in the amount realized; a deficiency paid after the sale is not cancelled, so COD is only the part of the debt neither the sale nor the payment covers. Mechanics, not tax advice.",
-    section: 13,
     params: {
-      debt: "The debt outstanding (0 or more).",
       fairMarketValue: "Fair market value of the property (0 or more).",
       adjustedBasis: "Adjusted basis of the property (0 or more).",
       isRecourse: "TRUE for recourse debt (sale at FMV plus COD income), FALSE for non-recourse.",
@@ -94,9 +91,10 @@ export const FORECLOSURE_TAX = define(
       "=LOAN.FORECLOSURE_TAX(100000, 80000, 90000, TRUE, 0, , 15000, , TRUE) → 2×4",
       "=LOAN.FORECLOSURE_TAX(180000, 170000, 175000, TRUE, , , , , , 6000) → 1×4",
     ],
-    cost: "simple",
   },
 );
 
-/** FORECLOSURE_TAX with named arguments (checked and defaulted as Excel's are). */
-export const foreclosureTax = named(FORECLOSURE_TAX);
+export type ForeclosureTaxInput = InputOf<typeof FORECLOSURE_TAX>;
+
+/** The typed calls: named arguments in, checked and defaulted as Excel's are. */
+export const { foreclosureTax } = namedAll({ FORECLOSURE_TAX });

@@ -94,16 +94,12 @@ class Parser {
     const sum = (node as Node & { operands?: [Node, Node, string] }).operands;
     if (!sum) return node;
     const [a, b, op] = sum;
-    return (ctx) => {
-      const x = num(a(ctx));
-      const y = num(b(ctx));
-      if (x === FALLBACK || y === FALLBACK) return FALLBACK;
-      if (typeof x !== "number") return x;
-      if (typeof y !== "number") return y;
-      const r = checked(op === "+" ? x + y : x - y);
-      if (typeof r !== "number" || r === 0) return r;
+    return arithmetic(a, b, (x, y) => {
+      const r = op === "+" ? x + y : x - y;
+      // Not finite: arithmetic's check makes it #NUM!.
+      if (!Number.isFinite(r) || r === 0) return r;
       return Math.abs(r) <= CANCELLATION * Math.max(Math.abs(x), Math.abs(y)) ? 0 : r;
-    };
+    });
   }
 
   private peek(): FormulaToken | undefined {

@@ -138,20 +138,17 @@ class Worksheets {
   }
 
   add(name: string): Worksheet {
-    const sheet = new Worksheet(this.ctx, name);
-    this.ctx.queue(
-      () => ({ api: "worksheets.add", sheet: name, value: name }),
-      () => this.ctx.book.addSheet(name),
-    );
-    return sheet;
+    return this.named("add", name, () => this.ctx.book.addSheet(name));
   }
 
   getItem(name: string): Worksheet {
+    return this.named("getItem", name, () => this.ctx.book.requireSheet(name));
+  }
+
+  /** A call that names its sheet (`add`, `getItem`): the proxy, bound to the name, and the call queued. */
+  private named(call: "add" | "getItem", name: string, apply: () => void): Worksheet {
     const sheet = new Worksheet(this.ctx, name);
-    this.ctx.queue(
-      () => ({ api: "worksheets.getItem", sheet: name, value: name }),
-      () => this.ctx.book.requireSheet(name),
-    );
+    this.ctx.queue(() => ({ api: `worksheets.${call}`, sheet: name, value: name }), apply);
     return sheet;
   }
 

@@ -133,8 +133,24 @@ const GUARANTOR_NOTHING_TO_EXTEND: Unknown = {
   caveat: "No source read on guarantors; it matters only where the borrower is protected.",
 };
 
+/** What a field says where nothing was read for it, where that is not NO_SOURCE. */
+const UNREAD: Partial<Record<FactField, Unknown>> = {
+  ONE_ACTION: ONE_ACTION_UNREAD,
+  GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
+};
+
+/**
+ * A state's entry from the facts read for it, in FACT_FIELDS' order: a field not given is one for
+ * which nothing was read, and says so (UNREAD's, else NO_SOURCE).
+ */
+function read(facts: Partial<StateEntry>): StateEntry {
+  const entry: Partial<Record<FactField, unknown>> = {};
+  for (const field of FACT_FIELDS) entry[field] = facts[field] ?? UNREAD[field] ?? NO_SOURCE;
+  return entry as StateEntry;
+}
+
 export const STATES: Readonly<Record<string, StateEntry>> = {
-  AK: {
+  AK: read({
     NONJUDICIAL_DEFICIENCY: { value: false, citation: "AS 34.20.100", confidence: "HIGH", caveat: "" },
     JUDICIAL_DEFICIENCY: {
       value: true,
@@ -142,10 +158,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "A deficiency is available only if the lender forecloses judicially.",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: {
       value: true,
       citation: "AS 34.20.100 [text quoted in the ELFA compendium]",
@@ -154,9 +166,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "After a trustee sale no action or judgment may be taken 'against the maker or the surety or guarantor of the maker'.",
     },
     GUARANTOR_FAIR_VALUE: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  AL: {
+  }),
+  AL: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "Ala. Code 35-10-1 et seq. [Nolo; AllLaw]",
@@ -175,14 +186,9 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "No statutory fair-value credit; the lender owes a duty of good faith in its bid.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
     GUARANTOR_FAIR_VALUE: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  AR: {
+  }),
+  AR: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "Ark. Code 18-50-112 [AllLaw]",
@@ -202,19 +208,14 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "Limited to the debt less the higher of the fair market value and the sale price.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "12 months after the nonjudicial sale",
       citation: "Ark. Code 18-50-112(a) [AllLaw]",
       confidence: "MEDIUM",
       caveat: "",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  AZ: {
+  }),
+  AZ: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "A.R.S. 33-814(A)",
@@ -233,7 +234,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "The court credits the higher of the sale price and the fair market value it determines.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: { rule: "N:R?; J:R+P?", text: "1-2 family home on 2.5 acres or less; judicial only if purchase-money." },
       citation: "A.R.S. 33-814(G); 33-729(A) [first review 1.0.0; secondary source not recorded]",
@@ -265,8 +265,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "A guarantor may waive 33-814(G) but not the fair-market-value determination of 33-814(A); a borrower may waive neither in advance (Parkway Bank & Trust v. Zivkovic, App. 2013).",
     },
-  },
-  CA: {
+  }),
+  CA: read({
     NONJUDICIAL_DEFICIENCY: {
       value: false,
       citation: "CCP 580d",
@@ -321,8 +321,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Express waivers of the antideficiency and one-action defenses (580a, 580b, 580d, 726) are enforceable; a guaranty secured by the guarantor's own California real property is itself protected.",
     },
-  },
-  CO: {
+  }),
+  CO: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "C.R.S. 38-38-106 [Nolo; AllLaw]",
@@ -343,19 +343,14 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "The holder must bid at least its good-faith estimate of fair market value less costs and senior liens; a lower bid is a defence to the deficiency.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "6 years (suit on the note)",
       citation: "C.R.S. 13-80-103.5 [Nolo]",
       confidence: "MEDIUM",
       caveat: "",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  CT: {
+  }),
+  CT: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "New England Savings Bank v. Lopez, 227 Conn. 270 (1993) [Barclay Damon, 2023; AllLaw]",
@@ -376,19 +371,14 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Judgment for the difference between the court's valuation and the claim; a further action on the note recovers only that.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "30 days after the redemption period (motion)",
       citation: "Conn. Gen. Stat. 49-14(a)",
       confidence: "HIGH",
       caveat: "",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  DC: {
+  }),
+  DC: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "D.C. Code 42-815 [Nolo]",
@@ -402,15 +392,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "If the net proceeds of a court-ordered sale are insufficient, the court may enter a decree in personam against the mortgagor or other party liable for the residue, where the complainant could have sued at law for it.",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  DE: {
+  }),
+  DE: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "10 Del. C. 5061 [Legal Services Corporation of Delaware]",
@@ -424,15 +407,9 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Scire facias is in rem; listings disagree on whether a separate suit on the note may follow. No authoritative source read.",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: NO_SOURCE,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  FL: {
+  }),
+  FL: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "Fla. Stat. ch. 702 [Alper Law; Nolo]",
@@ -453,8 +430,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Owner-occupied residential property: at most the judgment less the fair market value on the date of sale (a homestead exemption presumes owner occupancy).",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "1 year for a 1-4 family home (from the clerk's certificate); 5 years otherwise",
       citation:
@@ -463,11 +438,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "One year for a deficiency on a note secured by a mortgage on a one- to four-family residential dwelling, from the day after the clerk issues the certificate or the lender accepts a deed in lieu, by motion in the foreclosure as well as by separate suit (Accardi). Other property: an action on a written instrument, five years (95.11(2)(b), which excepts the one-year deficiency). The one-year paragraph was (5)(h) until the 2024 renumbering.",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  GA: {
+  }),
+  GA: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "O.C.G.A. 44-14-161",
@@ -482,15 +454,12 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "Judicial foreclosure (O.C.G.A. 44-14-180 et seq.) is rarely used; no source on a deficiency after it was read (44-14-161 governs sales under a power).",
     },
     FAIR_VALUE_LIMIT: { value: "CONFIRMATION", citation: "O.C.G.A. 44-14-161(b)", confidence: "HIGH", caveat: "" },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "30 days after the sale, for confirmation",
       citation: "O.C.G.A. 44-14-161(a)",
       confidence: "HIGH",
       caveat: "",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
     GUARANTOR_FAIR_VALUE: {
       value: true,
       citation: "PNC Bank, N.A. v. Smith, 298 Ga. 818 (2016)",
@@ -504,8 +473,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "HIGH",
       caveat: "A guarantor may waive the confirmation requirement by clear language in the guaranty.",
     },
-  },
-  HI: {
+  }),
+  HI: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "Haw. Rev. Stat. 667-38 [Nolo; AllLaw]",
@@ -518,8 +487,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: { rule: "N:R+O", text: "Owner-occupant's residential property after a nonjudicial foreclosure." },
       citation: "Haw. Rev. Stat. 667-38",
@@ -527,17 +494,14 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Unless the debt is secured by other collateral; an owner-occupant has lived there at least 200 days before the notice (667-1).",
     },
-    DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: {
       value: null,
       citation: null,
       confidence: "UNKNOWN",
       caveat: "667-38 names the owner-occupant; no source read on guarantors.",
     },
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  IA: {
+  }),
+  IA: read({
     NONJUDICIAL_DEFICIENCY: {
       value: false,
       citation: "Iowa Code 654.18; Iowa Code ch. 655A [NCLC]",
@@ -552,15 +516,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Not where the lender elected the six-month redemption and waived the deficiency (628.26), among other restrictions.",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  ID: {
+  }),
+  ID: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "Idaho Code 45-1512 [first review 1.0.0; secondary source not recorded]",
@@ -580,18 +537,14 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat: "",
     },
     ONE_ACTION: { value: true, citation: "Idaho Code 6-101; 45-1503", confidence: "HIGH", caveat: "" },
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "3 months after the trustee sale",
       citation: "Idaho Code 45-1512 [first review 1.0.0; secondary source not recorded]",
       confidence: "MEDIUM",
       caveat: "",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  IL: {
+  }),
+  IL: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "735 ILCS 5/15-1405 [NCLC; Nolo]",
@@ -610,14 +563,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "No statutory fair-value credit; the court may refuse to confirm an unconscionable sale.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  IN: {
+  }),
+  IN: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "Ind. Code 32-29-1-3 [NCLC; AllLaw]",
@@ -631,15 +578,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Not if the borrower waived the waiting period with the lender's consent; the personal judgment is entered with the foreclosure judgment.",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  KS: {
+  }),
+  KS: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "K.S.A. 60-2410 [NCLC; Nolo]",
@@ -653,15 +593,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Not against a borrower served by publication only; the court may refuse to confirm a substantially inadequate bid.",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  KY: {
+  }),
+  KY: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "KRS 426.005 [Nolo]",
@@ -674,15 +607,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "Not against a borrower constructively summoned who did not appear (KRS 454.165).",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  LA: {
+  }),
+  LA: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "La. Code Civ. Proc. (executory process) [National Law Review, 2025]",
@@ -697,10 +623,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Only after a sale with appraisement: a judicial sale without appraisement discharges the debtor's personal obligation, which the debtor cannot waive (13:4107).",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: {
       value: null,
       citation: null,
@@ -708,10 +630,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "13:4108 lets listed kinds of sale leave a deficiency 'against any debtor, guarantor, or surety'; the general rule for guarantors was not read.",
     },
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  MA: {
+  }),
+  MA: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "Mass. Gen. Laws c. 244, 17A, 17B [AllLaw]",
@@ -726,20 +646,14 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "A deficiency judgment is permitted after a judicial foreclosure; the 21-day notice of 17B is written for sales under a power of sale.",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "2 years after the foreclosure sale",
       citation: "Mass. Gen. Laws c. 244, 17A [AllLaw]",
       confidence: "MEDIUM",
       caveat: "",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  MD: {
+  }),
+  MD: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "Md. Rule 14-216(b)",
@@ -748,20 +662,14 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "Sales under a power of sale or assent to a decree are ratified by the court; the deficiency is sought by motion.",
     },
     JUDICIAL_DEFICIENCY: { value: true, citation: "Md. Rule 14-216(b)", confidence: "HIGH", caveat: "" },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "3 years after final ratification of the auditor's report (motion)",
       citation: "Md. Rule 14-216(b); Md. Code, Real Prop. 7-105.17(d)",
       confidence: "HIGH",
       caveat: "",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  ME: {
+  }),
+  ME: read({
     NONJUDICIAL_DEFICIENCY: {
       value: null,
       citation: null,
@@ -782,14 +690,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "When the lender buys at the public sale: limited to the debt less the fair market value established by an independent appraisal.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  MI: {
+  }),
+  MI: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "MCL 600.3280 [Nolo; Kershaw, Vititoe & Jedinak]",
@@ -810,14 +712,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "When the mortgagee bought at a foreclosure by advertisement, the borrower may show the property was worth the debt or the bid substantially below value.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  MN: {
+  }),
+  MN: read({
     NONJUDICIAL_DEFICIENCY: {
       value: false,
       citation: "Minn. Stat. 582.30 subd. 2; 580.23 subd. 1",
@@ -826,7 +722,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "Barred only where the foreclosure by advertisement carries a six-month redemption period (580.23 subd. 1, the period unless subdivision 2 or another section gives another) or a five-week one (582.032, abandoned property). With the 12-month period of 580.23 subd. 2 a deficiency may be had (582.30 subd. 1): for such a loan pass NONJUDICIAL_DEFICIENCY TRUE in overrides. The conditions of subdivision 2 were not read.",
     },
     JUDICIAL_DEFICIENCY: { value: true, citation: "Minn. Stat. 582.30(1)", confidence: "HIGH", caveat: "" },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
     ONE_ACTION: {
       value: true,
       citation: "Minn. Stat. 582.31",
@@ -834,13 +729,9 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Variant, agricultural only: for a mortgage on property used in agricultural production entered into on or before March 22, 1986, the mortgagee may either sue on the note or foreclose (with a deficiency where allowed), and either bars the other. No one-action rule for other mortgages was read.",
     },
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: NO_SOURCE,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  MO: {
+  }),
+  MO: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "Mo. Rev. Stat. 443.290 to 443.453 [Nolo]",
@@ -859,14 +750,9 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "The deficiency is the balance less the foreclosure bid, not the fair market value.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
     GUARANTOR_FAIR_VALUE: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  MS: {
+  }),
+  MS: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "Miss. Code 11-5-111; 15-1-23 [AllLaw; Nolo]",
@@ -887,19 +773,14 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "No statutory fair-value credit; courts test the bid for reasonableness against fair value, which the table cannot compute.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "1 year after the sale",
       citation: "Miss. Code 15-1-23 [AllLaw; Nolo]",
       confidence: "MEDIUM",
       caveat: "",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  MT: {
+  }),
+  MT: read({
     NONJUDICIAL_DEFICIENCY: {
       value: false,
       citation: "MCA 71-1-317",
@@ -914,7 +795,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Lence affirmed a deficiency after judicial foreclosure of a trust indenture on a condominium that was not the borrower's primary residence, and Midfirst Bank v. Ranieri (Mont. 1993) on a single-family house let as a rental; Abel reads Chunkapura (1987) as barring it only where the property is a single-family residence (RESIDENTIAL_BAR). A conventional mortgage's deficiency after foreclosure: Trustees v. Galleria Partnership, 780 P.2d 608 (Mont. 1989).",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
     ONE_ACTION: {
       value: true,
       citation: "MCA 71-1-222(1)",
@@ -933,12 +813,9 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Chunkapura, as limited by Lence and Abel: no deficiency after judicial foreclosure of a Small Tract Financing Act trust indenture on a single-family home that is the borrower's primary residence. The flags cannot tell a trust indenture from a conventional mortgage, nor one unit from two to four: for such a loan pass J:R+O (trust indenture, one unit) or NONE in overrides. AllLaw lists no other Montana bar (MEDIUM).",
     },
-    DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: NO_SOURCE,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  NC: {
+  }),
+  NC: read({
     NONJUDICIAL_DEFICIENCY: { value: true, citation: "N.C.G.S. 45-21.36 [AllLaw]", confidence: "MEDIUM", caveat: "" },
     JUDICIAL_DEFICIENCY: {
       value: true,
@@ -953,7 +830,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "When the mortgagee or holder buys at a power-of-sale sale, the debtor may show the property was worth the debt or the bid substantially below its value.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: {
         rule: "N:P?; R+O?",
@@ -964,12 +840,9 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "45-21.38: a note to the seller for the balance of the purchase price. 45-21.38A: nontraditional and rate-spread home loans (natural person, household purpose, 1-4 units, principal dwelling). The flags cannot tell either.",
     },
-    DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: NO_SOURCE,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  ND: {
+  }),
+  ND: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "N.D.C.C. 35-22-01",
@@ -979,19 +852,15 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     },
     JUDICIAL_DEFICIENCY: { value: true, citation: "N.D.C.C. 32-19-03", confidence: "HIGH", caveat: "" },
     FAIR_VALUE_LIMIT: { value: true, citation: "N.D.C.C. 32-19-03; 32-19-06.1", confidence: "HIGH", caveat: "" },
-    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: { rule: "J:R+O", text: "Owner-occupied homestead, 1-4 units, up to 40 acres." },
       citation: "N.D.C.C. 32-19-03",
       confidence: "HIGH",
       caveat: "",
     },
-    DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: NO_SOURCE,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  NE: {
+  }),
+  NE: read({
     NONJUDICIAL_DEFICIENCY: { value: true, citation: "Neb. Rev. Stat. 76-1013", confidence: "HIGH", caveat: "" },
     JUDICIAL_DEFICIENCY: {
       value: true,
@@ -1013,23 +882,20 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Variant, no double action: after a complaint to foreclose a mortgage is filed, while it is pending and after its decree, no proceeding at law for the debt unless the court authorizes it. The lender may sue on the note instead of foreclosing (Federal Farm Mtg. Corp. v. Thiele, 137 Neb. 626 (1940), in the annotations to 25-2137). The statute speaks of a complaint to foreclose; its reach to a trustee sale was not read.",
     },
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "3 months after the trustee sale",
       citation: "Neb. Rev. Stat. 76-1013",
       confidence: "HIGH",
       caveat: "",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
     GUARANTOR_FAIR_VALUE: {
       value: false,
       citation: "Mutual of Omaha Bank v. Murante, 285 Neb. 747 (2013) [statute annotations]",
       confidence: "MEDIUM",
       caveat: "76-1013 applied to the note, not to a guaranty (an independent contract the trust deed did not secure).",
     },
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  NH: {
+  }),
+  NH: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "N.H. Rev. Stat. 479:25 [Nolo; AllLaw]",
@@ -1049,14 +915,9 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "No fair-value credit; a good-faith, fair and reasonable price is required.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
     GUARANTOR_FAIR_VALUE: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  NJ: {
+  }),
+  NJ: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "N.J. Ct. R. 4:64 [N.J. Courts, Office of Foreclosure; Oliver & Legg, 2015]",
@@ -1087,7 +948,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Variant, foreclosure first: where the act applies (an owner-occupied 1-4 family home, not a business loan unless a 2-4 family home the owner lives in; 2A:50-2.3) the lender must foreclose before suing on the note. A commercial lender may sue the borrower and guarantors on the note and guaranties without foreclosing (Summit Trust Co. v. Willow Business Park, 269 N.J. Super. 439 (App. Div. 1994)).",
     },
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "3 months after the sale (owner-occupied 1-4 family homes)",
       citation: "N.J.S.A. 2A:50-2; 2A:50-2.3 [Stark & Stark]",
@@ -1096,10 +956,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
         "The 3 months bind only where 2A:50-2.3 leaves the act in force (see FAIR_VALUE_LIMIT); a commercial loan's deadline is not this one, and its limitation period was not read.",
     },
     GUARANTOR_BAR: NO_SOURCE,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  NM: {
+  }),
+  NM: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "N.M. Stat. 48-10-1 et seq. [AllLaw; Nolo]",
@@ -1112,15 +970,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "Included in the foreclosure judgment.",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  NV: {
+  }),
+  NV: read({
     NONJUDICIAL_DEFICIENCY: { value: true, citation: "NRS 40.455(1)", confidence: "HIGH", caveat: "" },
     JUDICIAL_DEFICIENCY: { value: true, citation: "NRS 40.455(1)", confidence: "HIGH", caveat: "" },
     FAIR_VALUE_LIMIT: { value: true, citation: "NRS 40.459", confidence: "HIGH", caveat: "" },
@@ -1139,10 +990,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     },
     DEADLINE: { value: "6 months after the sale", citation: "NRS 40.455(1)", confidence: "HIGH", caveat: "" },
     GUARANTOR_BAR: NO_SOURCE,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  NY: {
+  }),
+  NY: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "RPAPL art. 13 [N.Y. Senate sponsor memo, S3838 (2013)]",
@@ -1159,13 +1008,10 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Variant, election of remedies: the holder may sue on the note or foreclose, not both at once; while a foreclosure is pending or after its judgment no action on the debt without leave of the court (1301(3)), and after a money judgment no foreclosure unless execution is returned unsatisfied (1301(1)). Not where the property is outside New York (Cohn). Practitioners' notes read: Bergman (Berkman Henoch), Forchelli Deegan Terrana (2018).",
     },
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: { value: "90 days after the deed, by motion", citation: "RPAPL 1371(2)", confidence: "HIGH", caveat: "" },
     GUARANTOR_BAR: NO_SOURCE,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  OH: {
+  }),
+  OH: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "Ohio Rev. Code ch. 2329 [lawyers.com (Nolo author); Manley Deas Kochalski practice note]",
@@ -1179,20 +1025,14 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "For a 1-2 family home, farm dwelling or homestead the deficiency is unenforceable two years after the sale is confirmed (waivable in writing within that time).",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "2 years after confirmation of the sale (1-2 family homes; enforcement)",
       citation: "Ohio Rev. Code 2329.08",
       confidence: "HIGH",
       caveat: "",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  OK: {
+  }),
+  OK: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "46 O.S. 43 [Nolo; AllLaw]",
@@ -1202,7 +1042,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
     },
     JUDICIAL_DEFICIENCY: { value: true, citation: "12 O.S. 686 [AllLaw]", confidence: "MEDIUM", caveat: "" },
     FAIR_VALUE_LIMIT: { value: true, citation: "12 O.S. 686; 46 O.S. 43 [AllLaw]", confidence: "MEDIUM", caveat: "" },
-    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: {
         rule: "N:O?",
@@ -1218,11 +1057,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "Judicial: with the motion to confirm the sale or within 90 days after it.",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  OR: {
+  }),
+  OR: read({
     NONJUDICIAL_DEFICIENCY: {
       value: false,
       citation: "ORS 86.797(2) (formerly 86.770(2))",
@@ -1235,8 +1071,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "HIGH",
       caveat: "Not for a residential trust deed or a mortgage covered by ORS 88.103 (RESIDENTIAL_BAR).",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: {
         rule: "J:R+O; J:P?",
@@ -1247,12 +1081,9 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "88.103: a mortgage to the seller for the purchase price, or to another lender for at most $50,000 of the price of the buyer's single-family residence. The flags cannot tell these apart.",
     },
-    DEADLINE: NO_SOURCE,
     GUARANTOR_BAR: NO_SOURCE,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  PA: {
+  }),
+  PA: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "42 Pa.C.S. 8103 [AllLaw (Nolo)]",
@@ -1272,8 +1103,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Only when the property is sold, directly or indirectly, to the judgment creditor; then the fair market value the court fixes is credited.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "6 months after the sheriff's deed",
       citation: "42 Pa.C.S. 5522(b)(2)",
@@ -1281,10 +1110,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat: "Without a timely petition the judgment is deemed satisfied.",
     },
     GUARANTOR_BAR: NO_SOURCE,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  RI: {
+  }),
+  RI: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "R.I. Gen. Laws 34-27-1; 34-11-22 [AllLaw; Nolo]",
@@ -1292,15 +1119,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat: "By a lawsuit after the sale.",
     },
     JUDICIAL_DEFICIENCY: { value: true, citation: "R.I. Gen. Laws 34-27-1 [AllLaw]", confidence: "MEDIUM", caveat: "" },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  SC: {
+  }),
+  SC: read({
     NONJUDICIAL_DEFICIENCY: {
       value: "NO_POWER_OF_SALE",
       citation: "S.C. Code 29-3-630 to 29-3-790 [AllLaw (Nolo)]",
@@ -1320,14 +1140,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "On the debtor's application within 30 days after the sale, appraised value above the sale price abates the deficiency.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  SD: {
+  }),
+  SD: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "S.D. Codified Laws 21-48-14 [Nolo; AllLaw]",
@@ -1347,14 +1161,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "When the mortgagee buys at a foreclosure by advertisement, the shortfall of the price below true market value is deducted; judicial sales are excluded (but see JUDICIAL_DEFICIENCY).",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  TN: {
+  }),
+  TN: read({
     NONJUDICIAL_DEFICIENCY: { value: true, citation: "Tenn. Code 35-5-118(a)", confidence: "HIGH", caveat: "" },
     JUDICIAL_DEFICIENCY: { value: true, citation: "Tenn. Code 35-5-118(a)", confidence: "HIGH", caveat: "" },
     FAIR_VALUE_LIMIT: {
@@ -1364,19 +1172,14 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "The sale price is presumed to be the fair market value; the debtor must prove the property sold for materially less.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "2 years after the sale",
       citation: "Tenn. Code 35-5-118(d)",
       confidence: "HIGH",
       caveat: "Or the note's own limitation period, if that ends first.",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  TX: {
+  }),
+  TX: read({
     NONJUDICIAL_DEFICIENCY: { value: true, citation: "Tex. Prop. Code 51.003", confidence: "HIGH", caveat: "" },
     JUDICIAL_DEFICIENCY: { value: true, citation: "Tex. Prop. Code 51.004", confidence: "HIGH", caveat: "" },
     FAIR_VALUE_LIMIT: {
@@ -1385,7 +1188,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "HIGH",
       caveat: "On request: without a request and competent evidence the sale price is used.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: { rule: "R+O+!P?", text: "Home-equity and reverse mortgages on a homestead." },
       citation: "Tex. Const. XVI 50(a)(6)(C), 50(k) [first review 1.0.0; secondary source not recorded]",
@@ -1417,8 +1219,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "A guaranty's general waiver of 'any defense' waived the 51.003 fair-market-value offset; guaranties routinely include it.",
     },
-  },
-  UT: {
+  }),
+  UT: read({
     NONJUDICIAL_DEFICIENCY: { value: true, citation: "Utah Code 57-1-32", confidence: "HIGH", caveat: "" },
     JUDICIAL_DEFICIENCY: {
       value: true,
@@ -1441,14 +1243,12 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "'There is only one action for the recovery of any debt, or the enforcement of any right, secured solely by a mortgage upon real estate'; read as security first: the creditor forecloses before suing the debtor on the note (Citi Consumer Services, Inc. v. Peters, 815 P.2d 234 (Utah 1991), as the newsletter reports). Whether other collateral takes a debt outside 'solely' is unsettled.",
     },
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "3 months after the trustee sale",
       citation: "Utah Code 57-1-32",
       confidence: "HIGH",
       caveat: "",
     },
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
     GUARANTOR_FAIR_VALUE: {
       value: true,
       citation: "Machock v. Fink, 137 P.3d 779 (Utah 2006)",
@@ -1456,9 +1256,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "The creditor's recovery on the guaranty was limited by the Trust Deed Act's fair-market-value offset; the one-action rule was not applied to guarantors.",
     },
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  VA: {
+  }),
+  VA: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "Va. Code 8.01-241 [Nolo]",
@@ -1477,14 +1276,9 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "AllLaw: no Virginia law restricts a lender's right to sue for a deficiency.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
     GUARANTOR_FAIR_VALUE: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  VT: {
+  }),
+  VT: read({
     NONJUDICIAL_DEFICIENCY: {
       value: null,
       citation: null,
@@ -1505,14 +1299,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "If the mortgage holder buys the property, the deficiency is limited by the property's fair market value.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  WA: {
+  }),
+  WA: read({
     NONJUDICIAL_DEFICIENCY: {
       value: false,
       citation: "RCW 61.24.100(1)",
@@ -1534,8 +1322,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "After a trustee sale the commercial exceptions, and a guarantor's liability, are measured against the property's fair value.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
     DEADLINE: {
       value: "1 year after the trustee sale",
       citation: "RCW 61.24.100(4) [Washington Real Property Deskbook]",
@@ -1555,9 +1341,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "The guarantor may challenge the fair value of the property sold at the trustee sale.",
     },
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  WI: {
+  }),
+  WI: read({
     NONJUDICIAL_DEFICIENCY: {
       value: null,
       citation: null,
@@ -1572,15 +1357,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Unless the lender elected to waive it for a shorter wait before the sale (846.101 for owner-occupied 1-4 unit homes and farms of 20 acres or less; 846.103 for commercial property).",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  WV: {
+  }),
+  WV: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "W. Va. Code 38-1-3 to 38-1-15 [Nolo; AllLaw]",
@@ -1593,15 +1371,8 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "Sought in the foreclosure lawsuit itself.",
     },
-    FAIR_VALUE_LIMIT: NO_SOURCE,
-    ONE_ACTION: ONE_ACTION_UNREAD,
-    RESIDENTIAL_BAR: NO_SOURCE,
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_FAIR_VALUE: NO_SOURCE,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
-  WY: {
+  }),
+  WY: read({
     NONJUDICIAL_DEFICIENCY: {
       value: true,
       citation: "Fitch v. Buffalo Federal Sav. & Loan Ass'n, 751 P.2d 1309 (Wyo. 1988)",
@@ -1622,7 +1393,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       confidence: "MEDIUM",
       caveat: "No Wyoming statute limits the deficiency; the sale proceeds are credited against the debt.",
     },
-    ONE_ACTION: ONE_ACTION_UNREAD,
     RESIDENTIAL_BAR: {
       value: { rule: "NONE", text: "No Wyoming statute bars a deficiency on residential or purchase-money loans." },
       citation: "Fitch v. Buffalo Federal Sav. & Loan Ass'n, 751 P.2d 1309 (Wyo. 1988) [lawpipe summary]",
@@ -1630,9 +1400,6 @@ export const STATES: Readonly<Record<string, StateEntry>> = {
       caveat:
         "Fitch surveyed other states' statutes protecting certain mortgagors from deficiency judgments and found no such protection in Wyoming.",
     },
-    DEADLINE: NO_SOURCE,
-    GUARANTOR_BAR: GUARANTOR_NOTHING_TO_EXTEND,
     GUARANTOR_FAIR_VALUE: GUARANTOR_NOTHING_TO_EXTEND,
-    GUARANTOR_WAIVER: NO_SOURCE,
-  },
+  }),
 };
