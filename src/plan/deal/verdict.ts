@@ -56,6 +56,7 @@ export function verdictSection(
   const { s, inp, downside, outcomes: out, reading } = ctx;
   const { netWorth } = inp;
   const exposure = downside.exposures[0];
+  const capacity = capacityCovers(downside.capacity, exposure.r);
   s.name("PersonalExposure", `${exposure.r}:${exposure.n}`);
   const last = out.exposures[out.exposures.length - 1][0];
   notedHeading(
@@ -64,13 +65,8 @@ export function verdictSection(
     "The criteria, then the verdict; the rule is in the notes below (methodology §17)",
     ["Value", "Why"],
   );
-  /** A criterion row: label, value in B, reason in C (a formula); returns the B cell. */
-  const row = (label: string, value: string, why?: string, fmt?: "money" | "bool"): string => {
-    const r = s.label(label);
-    const cell = s.formula("B", r, `=${value}`, fmt);
-    if (why) s.formula("C", r, `=${why}`);
-    return cell;
-  };
+  const row = (label: string, value: string, why?: string, fmt?: "money" | "bool"): string =>
+    criterionRow(s, label, value, why, fmt);
   const money = (x: string): string => `ROUND(${x},0)`;
 
   const put = row(
@@ -108,8 +104,8 @@ export function verdictSection(
   );
   const covers = row(
     "3. Guarantor capacity: what it could be made to pay covers the recourse exposure at the default",
-    `${downside.capacity}>=${exposure.r}`,
-    `"Collectible capacity "&TEXT(${downside.capacity},"#,##0")&" against "&TEXT(${exposure.r},"#,##0")`,
+    capacity.test,
+    capacity.why,
     "bool",
   );
   const netCovers = row(
@@ -148,6 +144,22 @@ function notReliable(rule: string): string {
   return `=IF(${CHECK_NAMES.blocking}<>"",${quote(`${CHECK_MESSAGES.notReliable}: `)}&${CHECK_NAMES.blocking},${rule.slice(1)})`;
 }
 
+/** A criterion row of the verdict: its label, its value in B (a formula), why in C; returns the B cell. */
+function criterionRow(s: DealSheet, label: string, value: string, why?: string, fmt?: "money" | "bool"): string {
+  const r = s.label(label);
+  const cell = s.formula("B", r, `=${value}`, fmt);
+  if (why) s.formula("C", r, `=${why}`);
+  return cell;
+}
+
+/** Criterion 3's test and its words: the collectible capacity against a recourse exposure. */
+function capacityCovers(capacity: string, exposure: string): { test: string; why: string } {
+  return {
+    test: `${capacity}>=${exposure}`,
+    why: `"Collectible capacity "&TEXT(${capacity},"#,##0")&" against "&TEXT(${exposure},"#,##0")`,
+  };
+}
+
 /**
  * The same rule under the compared state's law (the second law of the downside and the
  * scenarios): its own change in exposure at the default and in the last scenario, and the
@@ -162,13 +174,10 @@ function comparedVerdict(
 ): string {
   const law = inp.compare ?? "";
   const exposure = downside.exposures[1];
+  const capacity = capacityCovers(downside.capacity, exposure.r);
   const last = out.exposures[out.exposures.length - 1][1];
-  const row = (label: string, value: string, why: string, fmt?: "money" | "bool"): string => {
-    const r = s.label(label);
-    const cell = s.formula("B", r, `=${value}`, fmt);
-    s.formula("C", r, `=${why}`);
-    return cell;
-  };
+  const row = (label: string, value: string, why?: string, fmt?: "money" | "bool"): string =>
+    criterionRow(s, label, value, why, fmt);
   const under = `"Under "&${law}&" law"`;
   const atDefault = row(
     "Compared state: change in personal exposure at the default (non-recourse − recourse)",
@@ -190,8 +199,8 @@ function comparedVerdict(
   );
   const covers = row(
     "… the collectible capacity covers the recourse exposure at the default",
-    `${downside.capacity}>=${exposure.r}`,
-    `"Collectible capacity "&TEXT(${downside.capacity},"#,##0")&" against "&TEXT(${exposure.r},"#,##0")`,
+    capacity.test,
+    capacity.why,
     "bool",
   );
   const r = s.next();
