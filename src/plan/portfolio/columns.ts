@@ -90,6 +90,31 @@ const years = (at: At) => `MIN(${PF.stressYear},${at("termYears")})`;
 /** The guarantor's exposure on this loan from what the guarantee covers (recourse) or a sprung carveout. */
 const exposure = (guaranteed: string, at: At) =>
   `=IF(${at("structure")}="RECOURSE",${guaranteed},IF(${at("carveout")}="",0,${call("CARVEOUT_EXPOSURE", at("balance"), at("carveout"), undefined, at("valueStressed"))}))`;
+/** A figure under the stress: the loan's own, times one plus the stress block's shock. */
+const stressed = (key: FormulaKey, heading: string, base: keyof PortfolioLoan, shock: string): FormulaColumn => ({
+  key,
+  heading,
+  format: "money",
+  formula: (at: At) => `=${at(base)}*(1+${shock})`,
+});
+/** A ratio of two of the row's figures: by its LOAN.* function, and by a division in built-ins. */
+const quotient = (
+  key: FormulaKey,
+  heading: string,
+  format: PortfolioFormat,
+  fn: string,
+  over: ColumnKey,
+  under: ColumnKey,
+): FormulaColumn => ({
+  key,
+  heading,
+  format,
+  formula: (at: At) => `=${call(fn, at(over), at(under))}`,
+  builtin: (at: At) => `=${at(over)}/${at(under)}`,
+});
+/** LOAN.PROTECTION_VALUE of the row at maturity, on the balloon `balloon` (a formula). */
+const protection = (at: At, balloon: string): string =>
+  `=${call("PROTECTION_VALUE", at("value"), balloon, at("termYears"), PF.volatility, PF.riskFree, at("reach"), `${at("noi")}/${at("value")}`)}`;
 const allowed = (at: At) =>
   call("DEFICIENCY_ALLOWED", at("state"), undefined, undefined, undefined, undefined, undefined, quote("GUARANTOR"));
 
@@ -124,19 +149,8 @@ const FORMULAS: readonly FormulaColumn[] = [
     formula: (at: At) => `=${call("DEBT_SERVICE", at("amount"), at("rateStressed"), at("amortYears"))}`,
     builtin: (at: At) => `=-PMT(${at("rateStressed")}/12,${at("amortYears")}*12,${at("amount")})*12`,
   },
-  {
-    key: "noiStressed",
-    heading: "NOI under the stress",
-    format: "money",
-    formula: (at: At) => `=${at("noi")}*(1+${PF.noiShock})`,
-  },
-  {
-    key: "dscr",
-    heading: "DSCR under the stress",
-    format: "ratio",
-    formula: (at: At) => `=${call("DSCR", at("noiStressed"), at("debtService"))}`,
-    builtin: (at: At) => `=${at("noiStressed")}/${at("debtService")}`,
-  },
+  stressed("noiStressed", "NOI under the stress", "noi", PF.noiShock),
+  quotient("dscr", "DSCR under the stress", "ratio", "DSCR", "noiStressed", "debtService"),
   {
     key: "balance",
     heading: "Balance at the stress year",
@@ -144,19 +158,8 @@ const FORMULAS: readonly FormulaColumn[] = [
     formula: (at: At) => `=${call("BALANCE", at("amount"), at("rateStressed"), at("amortYears"), years(at))}`,
     builtin: (at: At) => `=-FV(${at("rateStressed")}/12,${years(at)}*12,-${at("debtService")}/12,${at("amount")})`,
   },
-  {
-    key: "valueStressed",
-    heading: "Value under the stress",
-    format: "money",
-    formula: (at: At) => `=${at("value")}*(1+${PF.valueShock})`,
-  },
-  {
-    key: "ltv",
-    heading: "LTV under the stress",
-    format: "share",
-    formula: (at: At) => `=${call("LTV", at("balance"), at("valueStressed"))}`,
-    builtin: (at: At) => `=${at("balance")}/${at("valueStressed")}`,
-  },
+  stressed("valueStressed", "Value under the stress", "value", PF.valueShock),
+  quotient("ltv", "LTV under the stress", "share", "LTV", "balance", "valueStressed"),
   {
     key: "deficiency",
     heading: "Deficiency at the stressed value (LOAN.DEFICIENCY)",
@@ -248,28 +251,12 @@ const FORMULAS: readonly FormulaColumn[] = [
     heading: "Protection value of non-recourse (LOAN.PROTECTION_VALUE)",
     format: "money",
     name: PF.loanProtection,
-    formula: (at: At) =>
-      `=${call(
-        "PROTECTION_VALUE",
-        at("value"),
-        call("BALANCE", at("amount"), at("rate"), at("amortYears"), at("termYears")),
-        at("termYears"),
-        PF.volatility,
-        PF.riskFree,
-        at("reach"),
-        `${at("noi")}/${at("value")}`,
-      )}`,
+    formula: (at: At) => protection(at, call("BALANCE", at("amount"), at("rate"), at("amortYears"), at("termYears"))),
     builtin: (at: At) =>
-      `=${call(
-        "PROTECTION_VALUE",
-        at("value"),
+      protection(
+        at,
         `-FV(${at("rate")}/12,${at("termYears")}*12,PMT(${at("rate")}/12,${at("amortYears")}*12,${at("amount")}),${at("amount")})`,
-        at("termYears"),
-        PF.volatility,
-        PF.riskFree,
-        at("reach"),
-        `${at("noi")}/${at("value")}`,
-      )}`,
+      ),
   },
 ];
 
