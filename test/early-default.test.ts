@@ -5,7 +5,7 @@
  *
  * Independent values:
  * - the simulation that defaults only at the hold (trigger 0) is the European put on the balance
- *   at the hold: Black–Scholes–Merton with a continuous yield, computed by the tests (test/bsm.ts), from the
+ *   at the hold: Black–Scholes–Merton with a continuous yield, computed by the tests (test/bsm-reference.ts), from the
  *   template's own inputs and the sheet's balance, volatility, rate and yield. Tolerance: 4
  *   standard errors of the simulation (the sheet's own figure), and 1.5 % of the value, which
  *   also bounds the monthly grid's effect (none at maturity: the increments are exact);
@@ -17,7 +17,7 @@
 import { CHECK_MESSAGES as M } from "../src/plan/messages";
 import { findTemplate, TEMPLATES } from "../src/plan/templates";
 import type { DealTemplate } from "../src/plan/templates/types";
-import { bsmPut, normalCdf } from "./bsm";
+import { bsPut, normCdf } from "./bsm-reference";
 import { closeDeals, ComputedDeal } from "./deal-sheet";
 
 afterAll(closeDeals);
@@ -26,9 +26,9 @@ afterAll(closeDeals);
 const FRESH = "2025-12-15";
 
 test("the normal distribution here: N(0) = 0.5, N(1.96) = 0.9750021048517795 (tables)", () => {
-  expect(normalCdf(0)).toBe(0.5);
-  expect(normalCdf(1.96)).toBeCloseTo(0.9750021048517795, 12);
-  expect(normalCdf(-1)).toBeCloseTo(0.15865525393145707, 12);
+  expect(normCdf(0)).toBe(0.5);
+  expect(normCdf(1.96)).toBeCloseTo(0.9750021048517795, 12);
+  expect(normCdf(-1)).toBeCloseTo(0.15865525393145707, 12);
 });
 
 describe.each(TEMPLATES.map((t) => [t.id, t] as [string, DealTemplate]))("%s", (_id, t) => {
@@ -39,7 +39,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as [string, DealTemplate]))("%s", (
 
   test("defaulting only at the hold is the European put on the balance (Black–Scholes–Merton)", () => {
     const balance = (rowOf("Balance at the end of the hold") as number[])[2];
-    const expected = bsmPut(
+    const expected = bsPut(
       t.inputs.propertyValue,
       balance,
       t.inputs.holdYears,

@@ -7,15 +7,15 @@
  * - value-add's scenario 3 owes the deficiency of REFERENCE §5 case C, 1,050,000: below the 25 %
  *   guarantee's 1,125,000 on the 4,500,000 loan; scenarios 1–2 stay above the 1.10x trigger;
  * - the probability is N(z), z = (ln x* − (μ − σ²/2)T)/(σ√T), x* = trigger ÷ DSCR, computed here
- *   with the tests' own normal distribution (test/bsm.ts); tolerance 1e-9;
+ *   with the tests' own normal distribution (test/bsm-reference.ts); tolerance 1e-9;
  * - where the trigger springs before any loss, the guarantee's value is the put spread
- *   P(K) − P(K − G) (methodology §7), computed here by Black–Scholes–Merton (test/bsm.ts) with G
+ *   P(K) − P(K − G) (methodology §7), computed here by Black–Scholes–Merton (test/bsm-reference.ts) with G
  *   what the guarantee and the guarantor's capacity let the lender reach; tolerance 1e-6 relative;
  * - bridge's trigger is far (DSCR about 1.9), so its guarantee is worth less than recourse's.
  */
 import { findTemplate, TEMPLATES } from "../src/plan/templates";
 import type { DealTemplate } from "../src/plan/templates/types";
-import { bsmPut, normalCdf } from "./bsm";
+import { bsPut, normCdf } from "./bsm-reference";
 import { closeDeals, ComputedDeal } from "./deal-sheet";
 
 afterAll(closeDeals);
@@ -56,7 +56,7 @@ describe("value-add: a 25 % guarantee springing below DSCR 1.10x", () => {
     const t = template("value-add").inputs.holdYears;
     const mu = c.num("GrowthRate");
     const z = (Math.log(1.1 / dscr) - (mu - (sigma * sigma) / 2) * t) / (sigma * Math.sqrt(t));
-    expect(c.num("SpringingProbability")).toBeCloseTo(normalCdf(z), 9);
+    expect(c.num("SpringingProbability")).toBeCloseTo(normCdf(z), 9);
   });
 
   test("it springs before any loss, so it is worth the put spread up to what the lender can reach", () => {
@@ -66,7 +66,7 @@ describe("value-add: a 25 % guarantee springing below DSCR 1.10x", () => {
     const t = template("value-add").inputs.holdYears;
     const [sigma, r, q] = [c.num("Volatility"), c.num("RiskFreeRate"), c.num("IncomeYield")];
     const reach = Math.min(c.num("CollectibleCapacity"), 0.25 * (c.named("LoanAmount")[1] as number));
-    const spread = bsmPut(v, k, t, sigma, r, q) - bsmPut(v, k - reach, t, sigma, r, q);
+    const spread = bsPut(v, k, t, sigma, r, q) - bsPut(v, k - reach, t, sigma, r, q);
     expect(c.num("SpringingProtectionValue") / spread - 1).toBeCloseTo(0, 6);
     // Recourse's protection reaches the same capacity (the guarantor's liquidity binds both).
     expect(c.num("SpringingProtectionValue") / c.num("ProtectionValue") - 1).toBeCloseTo(0, 9);
