@@ -8,13 +8,13 @@
  * The same checks, where they need no formula, run in the task pane before it inserts the model
  * (deal-checks.ts reads the same messages): the pane and the sheet say the same thing.
  */
-import { call, quote } from "../formula";
+import { quote } from "../formula";
 import { CHECK_MESSAGES as M } from "../messages";
 import { excelDate, MARKET_2025, marketRow, STALE_DAYS, type MarketTable } from "../market";
 import type { DealInputs, DealTemplate } from "../templates/types";
 import { type DealContext, type DealOptions, type Pair, notedHeading } from "./layout";
 import { MARKET_NAMES } from "./market";
-import { lawArgs } from "./side-by-side";
+import { guarantorAllowed } from "./side-by-side";
 
 /** The names the section defines. */
 export const CHECK_NAMES = { blocking: "DealBlocking", warnings: "DealWarnings" } as const;
@@ -36,7 +36,7 @@ export function checksSection(
   const { s, deal, inp, terms, downside, maturity, qualify } = ctx;
   const { noi, propertyValue: value, holdYears: hold } = inp;
   const ltv = `MAX(${terms.loan.r},${terms.loan.n})/${value}`;
-  const allowed = call("DEFICIENCY_ALLOWED", inp.state, ...lawArgs(inp, inp.state), quote("GUARANTOR"));
+  const allowed = guarantorAllowed(inp);
   const floating = (["recourse", "nonRecourse"] as const).some(
     (k) => marketRow(deal.template.lenders[k]).base === "SOFR",
   );

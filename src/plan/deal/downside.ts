@@ -8,10 +8,10 @@
  * premium in present value and the put's value (methodology §6, §16).
  */
 import { ASSUMPTIONS } from "./assumptions";
-import { call, quote } from "../formula";
+import { call } from "../formula";
 import { type DealSheet, NOTE, type Pair, pairRow, noteInput, type DealContext, notedHeading } from "./layout";
 import { BASE_NAMES } from "./market";
-import { exposureFormulas, lawArgs, pursueRow, springingRow } from "./side-by-side";
+import { exposureFormulas, pursueRow, reachable, springingRow } from "./side-by-side";
 
 /** What the downside section writes that later sections read. */
 export interface DownsideCells {
@@ -289,12 +289,11 @@ function guarantorRows(
     "CollectibleNet",
   );
   s.text(NOTE, netRow, "Less CollectionCost (below), discounted over the years to collect at the risk-free rate");
-  const allowed = call("DEFICIENCY_ALLOWED", inp.state, ...lawArgs(inp, inp.state), quote("GUARANTOR"));
   const reachRow = s.label("Capacity the guarantee and the law let the lender reach");
   const reach = s.formula(
     "D",
     reachRow,
-    `=IF(${allowed},MIN(${capacity},${inp.recourseGuarantee}*${terms.loan.n}),0)`,
+    `=${reachable(inp, capacity, `${inp.recourseGuarantee}*${terms.loan.n}`)}`,
     "money",
     "ReachableCapacity",
   );

@@ -237,6 +237,19 @@ export function springingRow(s: DealSheet, carve: CarveoutCells, claim: Pair, sa
   return cell;
 }
 
+/** Whether the deal's own law lets the lender pursue a guarantor (LOAN.DEFICIENCY_ALLOWED, party GUARANTOR). */
+export function guarantorAllowed(inp: InputCells): string {
+  return call("DEFICIENCY_ALLOWED", inp.state, ...lawArgs(inp, inp.state), quote("GUARANTOR"));
+}
+
+/**
+ * What a guarantee of `limit` lets the lender reach of the guarantor's `capacity`: the smaller,
+ * or 0 where the deal's law bars pursuing a guarantor.
+ */
+export function reachable(inp: InputCells, capacity: string, limit: string): string {
+  return `IF(${guarantorAllowed(inp)},MIN(${capacity},${limit}),0)`;
+}
+
 /** The same, from a guarantor (party GUARANTOR, no waiver). */
 export function guarantorMay(inp: InputCells, state: string, claim: string, sale: string): string {
   return call("STATE_DEFICIENCY", claim, sale, state, undefined, ...lawArgs(inp, state), quote("GUARANTOR"));

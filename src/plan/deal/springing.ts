@@ -11,7 +11,7 @@
  */
 import { call, quote } from "../formula";
 import { type DealContext, NOTE, notedHeading, noteInput } from "./layout";
-import { guarantorMay, lawArgs } from "./side-by-side";
+import { guarantorMay, reachable } from "./side-by-side";
 
 /** The springing guarantee's terms: deal terms, assumptions labelled on the sheet. */
 export const SPRINGING_DEFAULTS = {
@@ -105,8 +105,7 @@ export function springingSection(
   // Valued as ProtectionValue is: risk-neutral (NOI growing at the risk-free rate less the income
   // yield), discounted at the risk-free rate, capped by what the guarantee and the law let the
   // lender reach of the guarantor's capacity.
-  const allowed = call("DEFICIENCY_ALLOWED", inp.state, ...lawArgs(inp, inp.state), quote("GUARANTOR"));
-  const reach = `IF(${allowed},MIN(CollectibleCapacity,${limit}),0)`;
+  const reach = reachable(inp, "CollectibleCapacity", limit);
   const pvRow = s.label("Protection value: what the guarantee could collect, at the risk-free rate");
   const protection = s.formula(
     "B",
